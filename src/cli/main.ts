@@ -1,0 +1,172 @@
+// The command-line edge: parses arguments, calls the runner or the store, prints. No pipeline logic.
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { loadConfig, type Config } from '../config/index.ts';
+import { extractFile, ingestPaths, storiesReport, storyReport } from '../pipeline/run.ts';
+import { SqliteStore } from '../store/sqlite/sqlite-store.ts';
+import type { Store } from '../store/store.ts';
+import { progressBar } from './progress.ts';
+import { renderArticle, renderSkips, renderStories, renderStory, renderStoryList, renderSummary } from './render.ts';
+import { USAGE, UsageError } from './usage.ts';
+
+export interface Io {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WriteStream;
+  env: NodeJS.ProcessEnv;
+}
+
+const defaultIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, env: process.env });
+
+const OPTIONS = {
+  db: { type: 'string' },
+  json: { type: 'boolean' },
+  'with-text': { type: 'boolean' },
+  source: { type: 'string' },
+  quiet: { type: 'boolean' },
+  port: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Flags = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
+
+export const EXAMPLES_DIR = fileURLToPath(new URL('../../examples', import.meta.url));
+
+export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  const out = (s: string) => io.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
+  const err = (s: string) => io.stderr.write(s.endsWith('\n') ? s : `${s}\n`);
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    err(`parallax: ${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const flags = parsed.values as Flags;
+  const [command, ...args] = parsed.positionals;
+  if (flags.help || !command || command === 'help') {
+    (command || flags.help ? out : err)(USAGE);
+    return command || flags.help ? 0 : 2;
+  }
+  let config: Config;
+  try {
+    config = loadConfig(io.env, { db: flags.db });
+  } catch (e) {
+    err(`parallax: ${(e as Error).message}`);
+    return 2;
+  }
+  try {
+    return await run(command, args, flags, config, io, out, err);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`parallax: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    err(`parallax: ${(e as Error).message}`);
+    return 1;
+  }
+}
+
+function need(args: string[], n: number, what: string): void {
+  if (args.length < n) throw new UsageError(`missing ${what}`);
+}
+
+async function withStore<T>(file: string, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = new SqliteStore(file);
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+async function run(
+  command: string,
+  args: string[],
+  flags: Flags,
+  config: Config,
+  io: Io,
+  out: (s: string) => void,
+  err: (s: string) => void,
+): Promise<number> {
+  const onProgress = progressBar(io.stderr, !flags.quiet);
+  const ingestInto = async (store: Store, paths: string[]) => {
+    const urls = paths.filter((p) => /^https?:\/\//i.test(p));
+    const files = paths.filter((p) => !/^https?:\/\//i.test(p));
+    const summary = await ingestPaths(store, files, { config, sourceHint: flags.source, onProgress });
+    for (const u of urls) summary.skipped.push({ input: u, reason: 'URL intake is not available in this version' });
+    if (summary.skipped.length) err(renderSkips(summary));
+    return summary;
+  };
+  switch (command) {
+    case 'analyze': {
+      need(args, 1, 'PATH to analyze');
+      return withStore(':memory:', async (store) => {
+        const summary = await ingestInto(store, args);
+        const stories = await storiesReport(store, { withText: flags['with-text'] });
+        if (flags.json) out(JSON.stringify({ stories }, null, 2));
+        else if (stories.length) out(renderStories(stories));
+        err(renderSummary(summary, await store.counts()));
+        return summary.added + summary.updated + summary.unchanged > 0 ? 0 : 1;
+      });
+    }
+    case 'ingest':
+    case 'start': {
+      const paths = command === 'start' ? [EXAMPLES_DIR] : args;
+      need(paths, 1, 'PATH or URL to ingest');
+      return withStore(config.db, async (store) => {
+        const summary = await ingestInto(store, paths);
+        const totals = await store.counts();
+        if (command === 'start') {
+          out(renderStories(await storiesReport(store)));
+          out('');
+          out(`Stored in ${config.db}. Try: npx parallax stories · npx parallax story ID`);
+        }
+        err(renderSummary(summary, totals));
+        return summary.added + summary.updated + summary.unchanged > 0 ? 0 : 1;
+      });
+    }
+    case 'stories':
+      return withStore(config.db, async (store) => {
+        if (flags.json) out(JSON.stringify({ stories: await storiesReport(store, { withText: flags['with-text'] }) }, null, 2));
+        else out(renderStoryList(await store.listStories()));
+        return 0;
+      });
+    case 'story':
+      need(args, 1, 'story ID');
+      return withStore(config.db, async (store) => {
+        const report = await storyReport(store, args[0], { withText: flags['with-text'] });
+        if (!report) {
+          err(`parallax: no story with id ${args[0]}`);
+          return 1;
+        }
+        out(flags.json ? JSON.stringify(report, null, 2) : renderStory(report));
+        return 0;
+      });
+    case 'article':
+      need(args, 1, 'article ID');
+      return withStore(config.db, async (store) => {
+        const stored = await store.getArticle(args[0]);
+        if (!stored) {
+          err(`parallax: no article with id ${args[0]}`);
+          return 1;
+        }
+        out(flags.json ? JSON.stringify({ ...stored, versions: await store.articleVersions(args[0]) }, null, 2) : renderArticle(stored));
+        return 0;
+      });
+    case 'extract': {
+      need(args, 1, 'FILE to extract');
+      if (/^https?:\/\//i.test(args[0])) {
+        err(`parallax: URL extraction is not available in this version: ${args[0]}`);
+        return 1;
+      }
+      const results = await extractFile(args[0], { config, sourceHint: flags.source });
+      const articles = results.flatMap((r) => (r.article ? [r.article] : []));
+      for (const r of results) if (r.skip) err(`skipped ${r.skip.input}: ${r.skip.reason}`);
+      if (flags.json) out(JSON.stringify(articles.length === 1 ? articles[0] : articles, null, 2));
+      else for (const a of articles) out(`${a.title}\n${a.source} · ${a.published?.date ?? 'undated'} · ${a.language}\n\n${a.text}\n`);
+      return articles.length ? 0 : 1;
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}

@@ -1,0 +1,171 @@
+// One raw report → one clean Article. Pure: no I/O; throws ExtractError with the reason to show.
+import type { Article, PublishedDate, RawReport } from '../../model/index.ts';
+import { contentHash, shortHash } from '../../util/hash.ts';
+import { ExtractError } from './errors.ts';
+import { extractHtml } from './html.ts';
+import { detectLanguage } from './language.ts';
+import { markdownToText } from './markdown.ts';
+import { parsePlainText, splitFrontMatter } from './plain-text.ts';
+import { parseDateValue } from './published-date.ts';
+import { paragraphSpans, sentenceSpans } from './segment.ts';
+
+export { ExtractError } from './errors.ts';
+
+interface Fields {
+  id: string | null;
+  title: string | null;
+  subtitle: string | null;
+  author: string | null;
+  url: string | null;
+  source: string | null;
+  language: string | null;
+  published: PublishedDate | null;
+  paragraphs: string[];
+  metadata: Record<string, unknown>;
+  dropped: string[];
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : null);
+
+function publishedFrom(value: unknown, method: PublishedDate['method'], confidence: number): PublishedDate | null {
+  const parsed = parseDateValue(value);
+  if (!parsed) return null;
+  const text = value instanceof Date ? value.toISOString() : String(value);
+  return { date: parsed.date, iso: parsed.iso, method, confidence, text };
+}
+
+const looksLikeHtml = (s: string) => /<(p|div|br|article|span|a|h[1-6])\b[^>]*>/i.test(s.slice(0, 5000));
+
+/** Plain text, Markdown (both with optional front matter). */
+function fromText(raw: RawReport): Fields {
+  const content = raw.content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const { data, body } = splitFrontMatter(content);
+  const text = raw.format === 'markdown' ? markdownToText(body) : body;
+  const hasTitle = !!str(data.title);
+  const parts = parsePlainText(text, { hasTitle });
+  const fmPublished = publishedFrom(data.published ?? data.date, 'front-matter', 0.95);
+  const known = new Set(['id', 'title', 'subtitle', 'source', 'url', 'published', 'date', 'author', 'language']);
+  return {
+    id: str(data.id),
+    title: str(data.title) ?? parts.title,
+    subtitle: str(data.subtitle) ?? parts.subtitle,
+    author: str(data.author) ?? parts.author,
+    url: str(data.url),
+    source: str(data.source),
+    language: str(data.language),
+    published:
+      fmPublished ??
+      (parts.dateLine
+        ? { date: parts.dateLine.date, iso: parts.dateLine.iso, method: 'date-line', confidence: 0.8, text: parts.dateLine.text }
+        : null),
+    paragraphs: parts.paragraphs,
+    metadata: Object.fromEntries(Object.entries(data).filter(([k]) => !known.has(k))),
+    dropped: parts.dropped,
+  };
+}
+
+function fromHtml(raw: RawReport): Fields {
+  const page = extractHtml(raw.content);
+  return {
+    id: null,
+    title: page.title,
+    subtitle: null,
+    author: page.author,
+    url: page.canonicalUrl && /^https?:\/\//i.test(page.canonicalUrl) ? page.canonicalUrl : null,
+    source: page.siteName,
+    language: page.language,
+    published: page.published
+      ? publishedFrom(page.published.value, page.published.method, page.published.method === 'json-ld' ? 0.9 : 0.85)
+      : null,
+    paragraphs: page.paragraphs,
+    metadata: {},
+    dropped: page.dropped,
+  };
+}
+
+const JSON_FIELDS = {
+  text: ['text', 'body', 'content'],
+  published: ['published', 'date', 'dct', 'published_at', 'publishedAt', 'pubDate'],
+};
+
+function fromRecord(raw: RawReport): Fields {
+  const r = raw.record ?? {};
+  const textKey = JSON_FIELDS.text.find((k) => typeof r[k] === 'string' && (r[k] as string).trim());
+  const dateKey = JSON_FIELDS.published.find((k) => r[k] !== undefined && r[k] !== null && r[k] !== '');
+  const body = textKey ? (r[textKey] as string) : '';
+  let paragraphs: string[];
+  let dropped: string[] = [];
+  if (looksLikeHtml(body)) {
+    const page = extractHtml(`<html><body><article>${body}</article></body></html>`);
+    paragraphs = page.paragraphs;
+    dropped = page.dropped;
+  } else {
+    const parts = parsePlainText(body.replace(/\r\n?/g, '\n'), { hasTitle: true });
+    paragraphs = parts.paragraphs;
+    dropped = parts.dropped;
+  }
+  const used = new Set(['id', 'title', 'subtitle', 'url', 'source', 'author', 'language', ...(textKey ? [textKey] : []), ...(dateKey ? [dateKey] : [])]);
+  return {
+    id: str(r.id),
+    title: str(r.title),
+    subtitle: str(r.subtitle),
+    author: str(r.author),
+    url: str(r.url) ?? str(r.uri) ?? str(r.link),
+    source: str(r.source),
+    language: str(r.language),
+    published: dateKey ? publishedFrom(r[dateKey], 'json-field', 0.95) : null,
+    paragraphs,
+    metadata: Object.fromEntries(Object.entries(r).filter(([k]) => !used.has(k))),
+    dropped,
+  };
+}
+
+function hostOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '') || null;
+  } catch {
+    return null;
+  }
+}
+
+function fileStem(path: string | null): string | null {
+  if (!path) return null;
+  const name = path.split(/[\\/]/).pop() ?? '';
+  return name.replace(/\.[^.]+$/, '') || null;
+}
+
+/** The key that identifies "the same report" across re-ingests when it has no id of its own. */
+export function reportKey(raw: RawReport): string {
+  return raw.url ?? `${raw.path ?? 'inline'}${raw.locator ? `#${raw.locator}` : ''}`;
+}
+
+export function extractArticle(raw: RawReport): Article {
+  const f = raw.format === 'html' ? fromHtml(raw) : raw.format === 'json' ? fromRecord(raw) : fromText(raw);
+  const paragraphs = f.paragraphs.map((p) => p.normalize('NFC')).filter(Boolean);
+  const text = paragraphs.join('\n\n');
+  let title = (f.title ?? raw.hints?.title ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (!text && !title) throw new ExtractError('empty: no title and no text');
+  if (!text) throw new ExtractError('empty: no body text');
+  if (!title) title = text.slice(0, 80).replace(/\s+\S*$/, '') + '…';
+  const url = f.url ?? raw.url ?? raw.hints?.url ?? null;
+  const language = (f.language ?? raw.hints?.language ?? detectLanguage(`${title}\n${text}`)).toLowerCase().slice(0, 2);
+  const paraSpans = paragraphSpans(text);
+  return {
+    id: f.id ?? `a-${shortHash(reportKey(raw))}`,
+    source: f.source ?? hostOf(url) ?? raw.sourceHint ?? fileStem(raw.path) ?? 'unknown',
+    title,
+    subtitle: f.subtitle,
+    author: f.author ?? raw.hints?.author ?? null,
+    url,
+    path: raw.path,
+    language,
+    published: f.published ?? raw.hints?.published ?? null,
+    text,
+    paragraphs: paraSpans,
+    sentences: sentenceSpans(text, paraSpans, language),
+    metadata: f.metadata,
+    contentHash: contentHash(`${title}\n${text}`),
+    dropped: f.dropped,
+  };
+}

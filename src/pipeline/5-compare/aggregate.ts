@@ -1,0 +1,79 @@
+// Story-level view of the articles' mentions: places, dates, figures, quotes and entities
+// gathered across articles, with the articles that carry each.
+import type { ReportDate, ReportEntity, ReportFigure, ReportPlace, ReportQuote, StoryReport } from '../../model/index.ts';
+import type { StoredArticle } from '../../store/store.ts';
+import { shortHash } from '../../util/hash.ts';
+
+export interface StoryMentions {
+  entities: ReportEntity[];
+  places: ReportPlace[];
+  dates: ReportDate[];
+  figures: ReportFigure[];
+  quotes: ReportQuote[];
+  when: string | null;
+  where: StoryReport['where'];
+}
+
+function mostCommon<T>(items: T[], key: (t: T) => string): T | null {
+  const counts = new Map<string, { item: T; n: number }>();
+  for (const it of items) {
+    const k = key(it);
+    const c = counts.get(k);
+    if (c) c.n++;
+    else counts.set(k, { item: it, n: 1 });
+  }
+  let best: { item: T; n: number } | null = null;
+  for (const c of counts.values()) if (!best || c.n > best.n) best = c;
+  return best?.item ?? null;
+}
+
+export function aggregateMentions(stored: StoredArticle[]): StoryMentions {
+  const entities = new Map<string, ReportEntity>();
+  const places = new Map<string, ReportPlace>();
+  const dates = new Map<string, ReportDate>();
+  const figures: ReportFigure[] = [];
+  const quotes: ReportQuote[] = [];
+  const addTo = (list: string[], id: string) => {
+    if (!list.includes(id)) list.push(id);
+  };
+  for (const { article, mentions } of stored) {
+    for (const e of mentions.entities) {
+      const key = `${e.type}:${e.name}`;
+      let ent = entities.get(key);
+      if (!ent) entities.set(key, (ent = { id: `e-${shortHash(key, 10)}`, name: e.name, type: e.type, variants: [] }));
+      let v = ent.variants.find((x) => x.form === e.text);
+      if (!v) ent.variants.push((v = { form: e.text, articles: [] }));
+      addTo(v.articles, article.id);
+    }
+    for (const p of mentions.places) {
+      const key = `${p.name}|${p.country}`;
+      let pl = places.get(key);
+      if (!pl) places.set(key, (pl = { name: p.name, country: p.country, lat: p.lat, lon: p.lon, articles: [] }));
+      addTo(pl.articles, article.id);
+    }
+    for (const d of mentions.dates) {
+      if (!d.date) continue;
+      const key = `${d.date}|${d.text}`;
+      let rd = dates.get(key);
+      if (!rd) dates.set(key, (rd = { date: d.date, text: d.text, what: d.what ?? '', articles: [] }));
+      addTo(rd.articles, article.id);
+    }
+    for (const f of mentions.figures) {
+      figures.push({ value: f.value, approx: f.approx, unit: f.unit, counts: f.counts, text: f.text, article: article.id });
+    }
+    for (const q of mentions.quotes) quotes.push({ text: q.text, speaker: q.speaker, article: article.id });
+  }
+  const eventDates = stored.map((s) => s.mentions.eventDate?.date).filter((d): d is string => !!d);
+  const when = mostCommon(eventDates, (d) => d);
+  const placeList = [...places.values()].sort((a, b) => b.articles.length - a.articles.length);
+  const main = placeList[0];
+  return {
+    entities: [...entities.values()],
+    places: placeList,
+    dates: [...dates.values()].sort((a, b) => a.date.localeCompare(b.date)),
+    figures,
+    quotes,
+    when,
+    where: main ? { name: main.name, country: main.country, lat: main.lat, lon: main.lon } : null,
+  };
+}

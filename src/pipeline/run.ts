@@ -1,0 +1,185 @@
+// The ordered runner: the only pipeline code that touches the store. Order matters:
+//   1 intake → 2 extract → (dedup against the store) → 3 analyze → 4 assign to a story → write.
+// Stories are reported by 5 compare and 6 brief, read-side, from what is stored.
+import type { Config } from '../config/index.ts';
+import type { RawReport, StoryRecord, StoryReport } from '../model/index.ts';
+import type { ArticleWrite, Store } from '../store/store.ts';
+import { listInputs, readFileReports, type IntakeEvent } from './1-intake/files.ts';
+import { extractArticle, ExtractError } from './2-extract/extract.ts';
+import { analyzeArticle } from './3-analyze/analyze.ts';
+import type { StoryAssigner } from './4-cluster/assigner.ts';
+import { representativeTitle } from './4-cluster/story-title.ts';
+import { TfidfAssigner } from './4-cluster/tfidf-assigner.ts';
+import { buildStoryReport } from './story-report.ts';
+
+export interface Skip {
+  input: string;
+  reason: string;
+}
+
+export interface IngestSummary {
+  added: number;
+  updated: number;
+  unchanged: number;
+  skipped: Skip[];
+  /** Stories that received articles in this run. */
+  storiesTouched: number;
+}
+
+export interface Progress {
+  done: number;
+  total: number;
+  current: string;
+}
+
+export interface IngestOptions {
+  config: Pick<Config, 'maxFileBytes' | 'maxLineBytes' | 'writeBatch'>;
+  sourceHint?: string;
+  onProgress?: (p: Progress) => void;
+  /** The grouping algorithm; the default is the project's current best. */
+  newAssigner?: () => StoryAssigner;
+}
+
+const describe = (raw: RawReport) => `${raw.url ?? raw.path ?? 'input'}${raw.locator ? ` (${raw.locator})` : ''}`;
+
+/** Ingests reports into the store: extract, dedup, analyze, assign stories, write in batches. */
+export class Ingestor {
+  private assigner: StoryAssigner;
+  private restored = false;
+  private pending: ArticleWrite[] = [];
+  private pendingMoves: { articleId: string; storyId: string }[] = [];
+  private pendingHashes = new Map<string, string>();
+  private touched = new Set<string>();
+  private summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, skipped: [], storiesTouched: 0 };
+
+  constructor(
+    private store: Store,
+    private opts: IngestOptions,
+  ) {
+    this.assigner = (opts.newAssigner ?? (() => new TfidfAssigner()))();
+  }
+
+  private async restore(): Promise<void> {
+    if (this.restored) return;
+    for await (const row of this.store.clusterState()) this.assigner.restore(row.articleId, row.storyId, row.copyOf, row.features);
+    this.restored = true;
+  }
+
+  skip(input: string, reason: string): void {
+    this.summary.skipped.push({ input, reason });
+  }
+
+  /** Adds one raw report; returns the article id, or null when it was skipped or unchanged. */
+  async add(raw: RawReport): Promise<string | null> {
+    await this.restore();
+    let article;
+    try {
+      article = extractArticle(raw);
+    } catch (err) {
+      if (err instanceof ExtractError) {
+        this.skip(describe(raw), err.message);
+        return null;
+      }
+      throw err;
+    }
+    const sameContent = this.pendingHashes.get(article.contentHash) ?? (await this.store.findByContentHash(article.contentHash));
+    if (sameContent) {
+      if (sameContent === article.id) this.summary.unchanged++;
+      else this.skip(describe(raw), `duplicate of article ${sameContent} (same content)`);
+      return null;
+    }
+    const previous = this.pending.some((w) => w.article.id === article.id) ? true : !!(await this.store.getArticle(article.id));
+    const mentions = analyzeArticle(article);
+    const a = this.assigner.assign({ article, mentions });
+    this.pending.push({ article, mentions, storyId: a.storyId, copyOf: a.copyOf, features: a.features });
+    this.pendingMoves.push(...a.moves);
+    this.pendingHashes.set(article.contentHash, article.id);
+    this.touched.add(a.storyId);
+    for (const m of a.moves) this.touched.add(m.storyId);
+    if (previous) this.summary.updated++;
+    else this.summary.added++;
+    if (this.pending.length >= this.opts.config.writeBatch) await this.flush();
+    return article.id;
+  }
+
+  /** Writes pending articles and refreshes the titles of the stories they touched. */
+  async flush(): Promise<void> {
+    if (!this.pending.length && !this.pendingMoves.length) return;
+    const now = new Date().toISOString();
+    const storyIds = new Set([...this.pending.map((w) => w.storyId), ...this.pendingMoves.map((m) => m.storyId)]);
+    const stories: StoryRecord[] = [];
+    for (const id of storyIds) {
+      const existing = await this.store.getStory(id);
+      const titles = [
+        ...(existing ? (await this.store.storyArticles(id)).map((s) => s.article.title) : []),
+        ...this.pending.filter((w) => w.storyId === id).map((w) => w.article.title),
+      ];
+      stories.push({ id, title: representativeTitle(titles), createdAt: existing?.createdAt ?? now, updatedAt: now });
+    }
+    await this.store.write({ articles: this.pending, stories, moves: this.pendingMoves });
+    this.pending = [];
+    this.pendingMoves = [];
+    this.pendingHashes.clear();
+  }
+
+  async finish(): Promise<IngestSummary> {
+    await this.flush();
+    return { ...this.summary, storiesTouched: this.touched.size };
+  }
+}
+
+/** Ingests files and folders. Every input that yields nothing is in `skipped` with its reason. */
+export async function ingestPaths(store: Store, paths: string[], opts: IngestOptions): Promise<IngestSummary> {
+  const ingestor = new Ingestor(store, opts);
+  const { files, skips } = await listInputs(paths);
+  for (const s of skips) if (s.kind === 'skip') ingestor.skip(s.input, s.reason);
+  let done = 0;
+  for (const file of files) {
+    opts.onProgress?.({ done, total: files.length, current: file });
+    const events: AsyncIterable<IntakeEvent> = readFileReports(file, { ...opts.config, sourceHint: opts.sourceHint });
+    for await (const ev of events) {
+      if (ev.kind === 'skip') ingestor.skip(ev.input, ev.reason);
+      else await ingestor.add(ev.raw);
+    }
+    done++;
+  }
+  opts.onProgress?.({ done, total: files.length, current: '' });
+  return ingestor.finish();
+}
+
+/** One story's full report, or null when there is no such story. */
+export async function storyReport(store: Store, id: string, opts: { withText?: boolean } = {}): Promise<StoryReport | null> {
+  const story = await store.getStory(id);
+  if (!story) return null;
+  const articles = await store.storyArticles(id);
+  if (!articles.length) return null;
+  return buildStoryReport(story, articles, opts);
+}
+
+/** Every story's report, largest stories first. */
+export async function storiesReport(store: Store, opts: { withText?: boolean } = {}): Promise<StoryReport[]> {
+  const list = await store.listStories();
+  const reports: StoryReport[] = [];
+  for (const s of list) {
+    const r = await storyReport(store, s.id, opts);
+    if (r) reports.push(r);
+  }
+  return reports.sort((a, b) => b.articles.length - a.articles.length || a.title.localeCompare(b.title));
+}
+
+/** Extracts one file without storing anything (for `parallax extract`). */
+export async function extractFile(path: string, opts: Pick<IngestOptions, 'config' | 'sourceHint'>) {
+  const out: { article?: ReturnType<typeof extractArticle>; skip?: Skip }[] = [];
+  for await (const ev of readFileReports(path, { ...opts.config, sourceHint: opts.sourceHint })) {
+    if (ev.kind === 'skip') out.push({ skip: { input: ev.input, reason: ev.reason } });
+    else {
+      try {
+        out.push({ article: extractArticle(ev.raw) });
+      } catch (err) {
+        if (!(err instanceof ExtractError)) throw err;
+        out.push({ skip: { input: describe(ev.raw), reason: err.message } });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,37 @@
+// Assembles one story's report (the PRODUCT.md contract) from its stored articles. Pure.
+import type { StoryRecord, StoryReport } from '../model/index.ts';
+import type { StoredArticle } from '../store/store.ts';
+import { representativeTitle } from './4-cluster/story-title.ts';
+import { compareSources } from './5-compare/compare.ts';
+import { writeBrief } from './6-brief/brief.ts';
+import { aggregateMentions } from './5-compare/aggregate.ts';
+
+export function buildStoryReport(story: StoryRecord, stored: StoredArticle[], opts: { withText?: boolean } = {}): StoryReport {
+  const agg = aggregateMentions(stored);
+  const comparison = compareSources(stored, agg);
+  return {
+    id: story.id,
+    title: representativeTitle(stored.map((s) => s.article.title)) || story.title,
+    when: agg.when,
+    where: agg.where,
+    articles: stored.map(({ article: a, mentions, copyOf }) => ({
+      id: a.id,
+      source: a.source,
+      title: a.title,
+      published: a.published?.date ?? null,
+      event_date: mentions.eventDate?.date ?? null,
+      language: a.language,
+      path: a.path,
+      url: a.url,
+      copy_of: copyOf,
+      ...(opts.withText ? { text: a.text } : {}),
+    })),
+    entities: agg.entities,
+    places: agg.places,
+    dates: agg.dates,
+    figures: agg.figures,
+    quotes: agg.quotes,
+    comparison,
+    brief: writeBrief(stored, agg, comparison),
+  };
+}
