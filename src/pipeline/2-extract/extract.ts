@@ -94,7 +94,7 @@ function fromRecord(raw: RawReport): Fields {
   const dateKey = JSON_FIELDS.published.find((k) => r[k] !== undefined && r[k] !== null && r[k] !== '');
   const body = textKey ? (r[textKey] as string) : '';
   let paragraphs: string[];
-  let dropped: string[] = [];
+  let dropped: string[];
   if (looksLikeHtml(body)) {
     const page = extractHtml(`<html><body><article>${body}</article></body></html>`);
     paragraphs = page.paragraphs;

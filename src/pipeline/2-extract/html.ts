@@ -14,6 +14,8 @@ export interface HtmlArticle {
   canonicalUrl: string | null;
   paragraphs: string[];
   dropped: string[];
+  /** Why the page is not an article (index page, gallery, error page), or null. */
+  notArticle: string | null;
 }
 
 type Doc = ReturnType<typeof parseHTML>['document'];
@@ -131,5 +133,6 @@ export function extractHtml(html: string): HtmlArticle {
     canonicalUrl,
     paragraphs,
     dropped,
+    notArticle: null,
   };
 }

@@ -34,7 +34,7 @@ export function splitFrontMatter(content: string): { data: Record<string, unknow
   return { data: (data ?? {}) as Record<string, unknown>, body: content.slice(m[0].length) };
 }
 
-const BYLINE = /^(by|por|par|von)\s+(\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]+|de|da|del|van|von|y|and|&)){0,5})\s*$/u;
+const BYLINE = /^([Bb]y|[Pp]or|[Pp]ar|[Vv]on)\s+(\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]+|de|da|del|van|von|y|and|&)){0,5})\s*$/u;
 const TERMINAL = /[.!?:;"”»'’)\]…]$/;
 
 /** Parses text that follows the plain-text conventions (Markdown already turned into text). */
@@ -52,7 +52,10 @@ export function parsePlainText(content: string, opts: { hasTitle: boolean }): Om
     current = [];
   };
 
-  for (const rawLine of content.split('\n')) {
+  const lines = content.split('\n');
+  // A wrapped paragraph continues on a line that starts in lower case: no subtitle there.
+  const continues = (i: number) => /^\s*\p{Ll}/u.test(lines.slice(i + 1).find((l) => l.trim()) ?? '');
+  for (const [i, rawLine] of lines.entries()) {
     const line = rawLine.replace(/\s+/g, ' ').trim();
     if (!line) {
       flush();
@@ -81,7 +84,7 @@ export function parsePlainText(content: string, opts: { hasTitle: boolean }): Om
       continue;
     }
     if (title !== null && subtitle === null && !bodyStarted && paragraphs.length === 0 && current.length === 0) {
-      if (line.length <= 140 && !TERMINAL.test(line) && line.split(' ').length >= 2) {
+      if (line.length <= 140 && !TERMINAL.test(line) && line.split(' ').length >= 2 && !continues(i)) {
         subtitle = line;
         continue;
       }

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { RawReport } from '../../model/index.ts';
+import { ExtractError, extractArticle } from './extract.ts';
+
+const json = (record: Record<string, unknown>, extra: Partial<RawReport> = {}): RawReport => ({
+  format: 'json',
+  path: 'feeds/wire.jsonl',
+  url: null,
+  content: JSON.stringify(record),
+  record,
+  locator: 'line 1',
+  ...extra,
+});
+
+describe('extractArticle', () => {
+  it('maps JSON fields, keeps the given id and unknown fields as metadata', () => {
+    const a = extractArticle(
+      json({ id: 'mw-17', title: 'Quake hits coast', body: 'A strong earthquake struck on Tuesday.', dct: '2026-02-03', source: 'Meridian Wire', section: 'world', language: 'en' }),
+    );
+    assert.equal(a.id, 'mw-17');
+    assert.equal(a.source, 'Meridian Wire');
+    assert.equal(a.text, 'A strong earthquake struck on Tuesday.');
+    assert.deepEqual(a.published && [a.published.date, a.published.method], ['2026-02-03', 'json-field']);
+    assert.deepEqual(a.metadata, { section: 'world' });
+  });
+
+  it('takes the outlet from the URL host, then --source, then the file name', () => {
+    const base = { title: 'T', text: 'Body text here.' };
+    assert.equal(extractArticle(json({ ...base, url: 'https://www.harborledger.example/a' })).source, 'harborledger.example');
+    assert.equal(extractArticle(json(base, { sourceHint: 'Desk' })).source, 'Desk');
+    assert.equal(extractArticle(json(base)).source, 'wire');
+  });
+
+  it('derives a stable id from path and position when none is given', () => {
+    const a = extractArticle(json({ title: 'T', text: 'Body.' }));
+    const b = extractArticle(json({ title: 'T2', text: 'Other body.' }));
+    const c = extractArticle(json({ title: 'T', text: 'Body.' }, { locator: 'line 2' }));
+    assert.match(a.id, /^a-[0-9a-f]{12}$/);
+    assert.equal(a.id, b.id, 'same place, changed content: same article (a new version)');
+    assert.notEqual(a.id, c.id);
+  });
+
+  it('reads Markdown with front matter and strips markup', () => {
+    const a = extractArticle({
+      format: 'markdown',
+      path: 'x.md',
+      url: null,
+      content: '---\ntitle: Storm nears\nsource: Valley Courier\npublished: 2026-01-09\nid: vc-1\n---\n# Storm nears\n\nThe **storm** reached [the coast](https://x.example) at night.\n\n![radar](radar.png)\n',
+    });
+    assert.equal(a.id, 'vc-1');
+    assert.equal(a.title, 'Storm nears');
+    assert.equal(a.text, 'Storm nears\n\nThe storm reached the coast at night.\n\nradar');
+    assert.equal(a.published?.method, 'front-matter');
+  });
+
+  it('never invents a publication date', () => {
+    const a = extractArticle({ format: 'text', path: 'x.txt', url: null, content: 'Title\n\nBody without a date.' });
+    assert.equal(a.published, null);
+  });
+
+  it('detects the language when none is given', () => {
+    const a = extractArticle({
+      format: 'text',
+      path: 'x.txt',
+      url: null,
+      content: 'Inundaciones en Valencia\n\nLas lluvias torrenciales provocaron el desbordamiento del río durante la noche del viernes.',
+    });
+    assert.equal(a.language, 'es');
+  });
+
+  it('rejects reports with no text', () => {
+    assert.throws(() => extractArticle(json({ title: 'Only a title' })), ExtractError);
+    assert.throws(() => extractArticle({ format: 'text', path: 'x.txt', url: null, content: 'Tags: a, b\nIMG_1.jpg\n' }), /empty/);
+  });
+
+  it('turns HTML bodies inside JSON into text', () => {
+    const a = extractArticle(json({ title: 'T', text: '<p>First para.</p><p>Second <b>para</b>.</p>' }));
+    assert.equal(a.text, 'First para.\n\nSecond para.');
+  });
+});

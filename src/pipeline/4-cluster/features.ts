@@ -1,0 +1,91 @@
+// What the assigner keeps of each article (and stores as `features`): weighted terms in
+// namespaces (w: words, n: names, f: figures, p: places), the publication and event day, and a
+// MinHash signature of the body for near-copies. Term weights get their IDF at scoring time.
+import type { Article, Mentions } from '../../model/index.ts';
+import { foldDiacritics } from '../2-extract/segment.ts';
+import { minhashSignature } from './near-copy.ts';
+import { dayNumber, eventDayFromText, figureTokens, nameTokens } from './signals.ts';
+import { STOPWORDS } from './stopwords.ts';
+
+export const FEATURES_VERSION = 2;
+
+export interface ArticleFeatures {
+  v: number;
+  /** [namespaced term, raw weight before IDF], strongest first. */
+  t: [string, number][];
+  /** Publication day (days since 1970-01-01), or null. */
+  d: number | null;
+  /** Event day, or null when unknown. */
+  e: number | null;
+  /** MinHash signature of the body's word shingles. */
+  m: number[];
+  /** Headline, cleaned of the outlet's name, for the story title. */
+  h: string;
+}
+
+export interface FeatureOptions {
+  titleWeight: number;
+  nameWeight: number;
+  figureWeight: number;
+  maxTerms: number;
+}
+
+/** A headline without its " - Outlet" / " :: Site.com" / " | Channel 5" tail. */
+export function cleanHeadline(title: string): string {
+  const parts = title.split(/\s+(?:[-|–—•:]{1,2})\s+/);
+  while (parts.length > 1) {
+    const last = parts[parts.length - 1];
+    const words = last.split(/\s+/);
+    const outletLike = /\.(com|org|net|co\.uk|tv)\b/i.test(last) || (words.length <= 4 && words.every((w) => /^[\p{Lu}\d&'.]/u.test(w)));
+    if (!outletLike) break;
+    parts.pop();
+  }
+  return parts.join(' - ').replace(/…$/, '').trim();
+}
+
+function addWords(into: Map<string, number>, s: string, weight: number): void {
+  for (const m of foldDiacritics(s).matchAll(/[\p{L}\p{N}]+/gu)) {
+    const t = m[0];
+    if (t.length < 3 || STOPWORDS.has(t) || /^\d{1,2}$/.test(t)) continue;
+    const key = `w:${t}`;
+    into.set(key, (into.get(key) ?? 0) + weight);
+  }
+}
+
+export function articleFeatures(article: Article, mentions: Mentions, o: FeatureOptions): ArticleFeatures {
+  // ECB+-like input has no headline: extraction then makes one from the first words, which must not count twice.
+  const hasTitle = !!article.title && !article.title.endsWith('…');
+  const headline = hasTitle ? cleanHeadline(article.title) : '';
+  const counts = new Map<string, number>();
+  addWords(counts, headline, o.titleWeight);
+  addWords(counts, article.text, 1);
+  const weights = new Map<string, number>();
+  for (const [t, c] of counts) weights.set(t, 1 + Math.log(c));
+  const boost = (key: string, w: number) => weights.set(key, Math.max(weights.get(key) ?? 0, w));
+  for (const n of nameTokens(headline, article.text)) boost(`n:${n}`, o.nameWeight);
+  for (const f of figureTokens(article.text)) boost(`f:${f}`, o.figureWeight);
+  for (const e of mentions.entities) for (const part of foldDiacritics(e.name).split(/\s+/)) if (part.length > 2) boost(`n:${part}`, o.nameWeight);
+  for (const p of mentions.places) boost(`p:${foldDiacritics(p.name)}`, o.nameWeight);
+  for (const f of mentions.figures) if (f.value !== null && f.counts) boost(`f:${f.counts}${f.value}`, o.figureWeight);
+  const terms = [...weights]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, o.maxTerms)
+    .map(([t, w]) => [t, Math.round(w * 1000) / 1000] as [string, number]);
+  const published = article.published ? dayNumber(article.published.date) : null;
+  const eventDay = mentions.eventDate && mentions.eventDate.confidence >= 0.5 ? dayNumber(mentions.eventDate.date) : null;
+  return {
+    v: FEATURES_VERSION,
+    t: terms,
+    d: published,
+    e: eventDay ?? eventDayFromText(article.text, published),
+    m: minhashSignature(article.text),
+    h: headline,
+  };
+}
+
+/** Features as stored, checked: anything unreadable comes back as null (the article is then re-derived or skipped). */
+export function readFeatures(json: unknown): ArticleFeatures | null {
+  const f = json as Partial<ArticleFeatures> | null;
+  if (!f || f.v !== FEATURES_VERSION || !Array.isArray(f.t) || !Array.isArray(f.m)) return null;
+  return { v: f.v, t: f.t, d: f.d ?? null, e: f.e ?? null, m: f.m, h: typeof f.h === 'string' ? f.h : '' };
+}

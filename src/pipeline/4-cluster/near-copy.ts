@@ -1,0 +1,84 @@
+// Near-copies (syndicated or lightly edited reports): MinHash over word 4-shingles of the body,
+// with an LSH band index so candidates are found without comparing against every article.
+// Headlines are left out on purpose: syndicated copies often get a new headline.
+import { foldDiacritics } from '../2-extract/segment.ts';
+
+export const SIGNATURE_SIZE = 64;
+const BANDS = 16;
+const ROWS = SIGNATURE_SIZE / BANDS;
+const SHINGLE = 4;
+/** Bodies shorter than this many shingles get no signature: too little text to call a copy. */
+const MIN_SHINGLES = 12;
+
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+// Murmur3's finaliser: a fixed, seedable permutation of 32-bit values (deterministic by design).
+function mix(h: number, seed: number): number {
+  h = (h ^ seed) >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+const SEEDS = Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix(i + 1, 0x9e3779b9));
+
+/** MinHash signature of a body's word shingles; empty when the body is too short. */
+export function minhashSignature(text: string): number[] {
+  const words = foldDiacritics(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length < MIN_SHINGLES + SHINGLE - 1) return [];
+  const shingles = new Set<number>();
+  for (let i = 0; i + SHINGLE <= words.length; i++) shingles.add(fnv1a(words.slice(i, i + SHINGLE).join(' ')));
+  const sig = new Array<number>(SIGNATURE_SIZE).fill(0xffffffff);
+  for (const s of shingles) {
+    for (let k = 0; k < SIGNATURE_SIZE; k++) {
+      const h = mix(s, SEEDS[k]);
+      if (h < sig[k]) sig[k] = h;
+    }
+  }
+  return sig;
+}
+
+/** Estimated Jaccard similarity of the two shingle sets. */
+export function signatureSimilarity(a: number[], b: number[]): number {
+  if (a.length !== SIGNATURE_SIZE || b.length !== SIGNATURE_SIZE) return 0;
+  let same = 0;
+  for (let k = 0; k < SIGNATURE_SIZE; k++) if (a[k] === b[k]) same++;
+  return same / SIGNATURE_SIZE;
+}
+
+/** LSH over MinHash bands: articles sharing any band are near-copy candidates. */
+export class NearCopyIndex {
+  // Numeric keys (band number × 2^32 + band hash) keep 16 entries per article cheap at 100k articles.
+  private buckets = new Map<number, number[]>();
+
+  private *keys(sig: number[]): Generator<number> {
+    if (sig.length !== SIGNATURE_SIZE) return;
+    for (let b = 0; b < BANDS; b++) {
+      let h = b + 1;
+      for (let r = b * ROWS; r < (b + 1) * ROWS; r++) h = mix(sig[r], h);
+      yield b * 2 ** 32 + h;
+    }
+  }
+
+  add(id: number, sig: number[]): void {
+    for (const key of this.keys(sig)) {
+      const list = this.buckets.get(key);
+      if (list) list.push(id);
+      else this.buckets.set(key, [id]);
+    }
+  }
+
+  /** Ids that share at least one band with the signature (may include removed ones: callers check). */
+  candidates(sig: number[]): Set<number> {
+    const out = new Set<number>();
+    for (const key of this.keys(sig)) for (const id of this.buckets.get(key) ?? []) out.add(id);
+    return out;
+  }
+}

@@ -1,0 +1,81 @@
+// Cheap per-article signals for grouping, found without the analysis stage: name-like words
+// (capitalised, and never written in lower case in the same article), ages and counts, and the
+// day the event happened when the text says "Monday" or "yesterday". When analysis produced
+// mentions, they are used too (see features.ts).
+import { foldDiacritics } from '../2-extract/segment.ts';
+import { STOPWORDS } from './stopwords.ts';
+
+// Capitalised words that are never names of a particular event's people or places.
+const NOT_NAMES = new Set(
+  (
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
+    'september october november december police officer officers sheriff department county city street avenue road ' +
+    'news update updated posted copyright rights reserved click share email comments comment read more video photo ' +
+    'associated press reuters the a an he she it they we i you his her their this that these those in on at of by ' +
+    'for to from with as after before but and or if when while mr mrs ms dr st jr sr inc according said says ' +
+    'there here what who how why where one two three four five six seven eight nine ten first second last new'
+  ).split(' '),
+);
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const NUMBER_WORDS: Record<string, number> = {
+  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+};
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
+
+/** Folded name tokens: capitalised words this article never writes in lower case. */
+export function nameTokens(title: string, text: string): string[] {
+  const lower = new Set<string>();
+  const capital = new Map<string, number>();
+  for (const source of [title, text]) {
+    for (const m of source.matchAll(WORD)) {
+      const w = m[0];
+      const isLowerInitial = w[0] !== w[0].toUpperCase();
+      if (isLowerInitial) lower.add(foldDiacritics(w));
+      if (isLowerInitial || w[0] === w[0].toLowerCase()) continue;
+      // ALL-CAPS words longer than acronyms are shouting headlines, not names.
+      if (w.length > 5 && w === w.toUpperCase()) continue;
+      const f = foldDiacritics(w).replace(/['’]s$/, '').replace(/[.'’-]/g, '');
+      if (f.length < 3 || NOT_NAMES.has(f) || STOPWORDS.has(f) || /\d/.test(f)) continue;
+      capital.set(f, (capital.get(f) ?? 0) + 1);
+    }
+  }
+  return [...capital.keys()].filter((n) => !lower.has(n)).sort();
+}
+
+/** Ages ("15-year-old", "John Doe, 23,") and small counted figures ("three people", "4 injured"). */
+export function figureTokens(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/\b(\d{1,3})[- ]years?[- ]old\b/gi)) out.add(`age${+m[1]}`);
+  for (const m of text.matchAll(/\p{Lu}[\p{L}'’-]+,\s(\d{1,3}),/gu)) out.add(`age${+m[1]}`);
+  const count = /\b(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:\w+\s+)?(people|persons|men|women|children|teens|victims|others|killed|dead|injured|wounded|hurt)\b/gi;
+  for (const m of text.matchAll(count)) {
+    const n = NUMBER_WORDS[m[1].toLowerCase()] ?? +m[1];
+    const what = /killed|dead/i.test(m[2]) ? 'killed' : /injured|wounded|hurt/i.test(m[2]) ? 'injured' : 'people';
+    out.add(`${what}${n}`);
+  }
+  return [...out].sort();
+}
+
+export const dayNumber = (isoDay: string): number | null => {
+  const t = Date.parse(`${isoDay.slice(0, 10)}T00:00:00Z`);
+  return Number.isFinite(t) ? Math.floor(t / 86_400_000) : null;
+};
+
+/**
+ * The day the event happened, from the first sentences: "yesterday", "Monday night" and the like
+ * resolved against the publication day; the publication day itself when none is said.
+ */
+export function eventDayFromText(text: string, publishedDay: number | null): number | null {
+  if (publishedDay === null) return null;
+  const lead = text.slice(0, 600).toLowerCase();
+  const m = /\b(yesterday|today|tonight|this morning|last night|sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/.exec(lead);
+  if (!m) return publishedDay;
+  if (m[1] === 'yesterday' || m[1] === 'last night') return publishedDay - 1;
+  const wd = WEEKDAYS.indexOf(m[1]);
+  if (wd < 0) return publishedDay;
+  // Day 0 of the epoch (1970-01-01) was a Thursday (4).
+  const pubWd = (((publishedDay + 4) % 7) + 7) % 7;
+  return publishedDay - ((pubWd - wd + 7) % 7);
+}
