@@ -1,15 +1,17 @@
 // The ordered runner: the only pipeline code that touches the store. Order matters:
 //   1 intake → 2 extract → (dedup against the store) → 3 analyze → 4 assign to a story → write.
 // Stories are reported by 5 compare and 6 brief, read-side, from what is stored.
+import { stat } from 'node:fs/promises';
 import type { Config } from '../config/index.ts';
 import type { RawReport, StoryRecord, StoryReport } from '../model/index.ts';
 import type { ArticleWrite, Store } from '../store/store.ts';
 import { listInputs, readFileReports, type IntakeEvent } from './1-intake/files.ts';
 import { extractArticle, ExtractError } from './2-extract/extract.ts';
-import { analyzeArticle } from './3-analyze/analyze.ts';
 import type { StoryAssigner } from './4-cluster/assigner.ts';
 import { representativeTitle } from './4-cluster/story-title.ts';
 import { TfidfAssigner } from './4-cluster/tfidf-assigner.ts';
+import { inlinePool, workerPool, type PreparePool } from './parallel/pool.ts';
+import { prepareReport, type Prepared } from './parallel/prepare.ts';
 import { buildStoryReport } from './story-report.ts';
 
 export interface Skip {
@@ -36,6 +38,8 @@ export interface IngestOptions {
   config: Pick<Config, 'maxFileBytes' | 'maxLineBytes' | 'writeBatch'>;
   sourceHint?: string;
   onProgress?: (p: Progress) => void;
+  /** Worker threads for extract + analyze: 0 = none; default: one per core for large inputs. */
+  workers?: number;
   /** The grouping algorithm; the default is the project's current best. */
   newAssigner?: () => StoryAssigner;
 }
@@ -71,17 +75,17 @@ export class Ingestor {
 
   /** Adds one raw report; returns the article id, or null when it was skipped or unchanged. */
   async add(raw: RawReport): Promise<string | null> {
+    return this.addPrepared(raw, prepareReport(raw));
+  }
+
+  /** Adds a report already extracted and analysed (possibly on a worker thread). */
+  async addPrepared(raw: RawReport, prepared: Prepared): Promise<string | null> {
     await this.restore();
-    let article;
-    try {
-      article = extractArticle(raw);
-    } catch (err) {
-      if (err instanceof ExtractError) {
-        this.skip(describe(raw), err.message);
-        return null;
-      }
-      throw err;
+    if ('error' in prepared) {
+      this.skip(describe(raw), prepared.error);
+      return null;
     }
+    const { article, mentions } = prepared;
     const sameContent = this.pendingHashes.get(article.contentHash) ?? (await this.store.findByContentHash(article.contentHash));
     if (sameContent) {
       if (sameContent === article.id) this.summary.unchanged++;
@@ -89,7 +93,6 @@ export class Ingestor {
       return null;
     }
     const previous = this.pending.some((w) => w.article.id === article.id) ? true : !!(await this.store.getArticle(article.id));
-    const mentions = analyzeArticle(article);
     const a = this.assigner.assign({ article, mentions });
     this.pending.push({ article, mentions, storyId: a.storyId, copyOf: a.copyOf, features: a.features });
     this.pendingMoves.push(...a.moves);
@@ -128,22 +131,56 @@ export class Ingestor {
   }
 }
 
+/** Inputs larger than this (bytes, all files together) are prepared on worker threads. */
+const PARALLEL_FROM_BYTES = 512 * 1024;
+/** Reports in flight to the workers at once: enough to keep them busy, bounded for memory. */
+const IN_FLIGHT = 256;
+
+async function choosePool(files: string[], workers: IngestOptions['workers']): Promise<PreparePool> {
+  if (workers === 0) return inlinePool();
+  if (workers === undefined) {
+    let bytes = 0;
+    for (const f of files) bytes += await stat(f).then((s) => s.size, () => 0);
+    if (bytes < PARALLEL_FROM_BYTES) return inlinePool();
+  }
+  return workerPool(workers);
+}
+
 /** Ingests files and folders. Every input that yields nothing is in `skipped` with its reason. */
 export async function ingestPaths(store: Store, paths: string[], opts: IngestOptions): Promise<IngestSummary> {
   const ingestor = new Ingestor(store, opts);
   const { files, skips } = await listInputs(paths);
   for (const s of skips) if (s.kind === 'skip') ingestor.skip(s.input, s.reason);
-  let done = 0;
-  for (const file of files) {
-    opts.onProgress?.({ done, total: files.length, current: file });
-    const events: AsyncIterable<IntakeEvent> = readFileReports(file, { ...opts.config, sourceHint: opts.sourceHint });
-    for await (const ev of events) {
-      if (ev.kind === 'skip') ingestor.skip(ev.input, ev.reason);
-      else await ingestor.add(ev.raw);
+  const pool = await choosePool(files, opts.workers);
+  // Results are consumed in submission order: grouping is order-dependent and must not depend on
+  // which worker finished first.
+  const inFlight: Promise<[RawReport, Prepared]>[] = [];
+  const drain = async (keep: number) => {
+    while (inFlight.length > keep) {
+      const [raw, prepared] = await inFlight.shift()!;
+      await ingestor.addPrepared(raw, prepared);
     }
-    done++;
+  };
+  try {
+    let done = 0;
+    for (const file of files) {
+      opts.onProgress?.({ done, total: files.length, current: file });
+      const events: AsyncIterable<IntakeEvent> = readFileReports(file, { ...opts.config, sourceHint: opts.sourceHint });
+      for await (const ev of events) {
+        if (ev.kind === 'skip') ingestor.skip(ev.input, ev.reason);
+        else {
+          const raw = ev.raw;
+          inFlight.push(pool.submit(raw).then((p): [RawReport, Prepared] => [raw, p]));
+          await drain(IN_FLIGHT);
+        }
+      }
+      done++;
+    }
+    await drain(0);
+    opts.onProgress?.({ done, total: files.length, current: '' });
+  } finally {
+    await pool.close();
   }
-  opts.onProgress?.({ done, total: files.length, current: '' });
   return ingestor.finish();
 }
 
