@@ -84,3 +84,20 @@ describe('file intake', () => {
     assert.deepEqual(reasons(evs), ['malformed JSON line 2', 'line 4 is not a JSON object', 'too large: line 6 is over 500 bytes']);
   });
 });
+
+describe('HTML file charsets', () => {
+  it('reads a windows-1251 page by its <meta charset>', async () => {
+    const iconv = (await import('iconv-lite')).default;
+    const d = mkdtempSync(join(tmpdir(), 'parallax-cp1251-'));
+    try {
+      const html = '<html><head><meta charset="windows-1251"><title>Наводнение</title></head><body><p>Река вышла из берегов.</p></body></html>';
+      writeFileSync(join(d, 'page.html'), iconv.encode(html, 'win1251'));
+      const evs: IntakeEvent[] = [];
+      for await (const ev of readFileReports(join(d, 'page.html'), opts)) evs.push(ev);
+      assert.equal(evs.length, 1);
+      assert.ok(evs[0].kind === 'report' && evs[0].raw.content.includes('Река вышла из берегов.'));
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+});

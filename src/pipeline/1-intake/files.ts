@@ -6,6 +6,7 @@ import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { InputFormat, RawReport } from '../../model/index.ts';
+import { decodeHtml } from '../2-extract/charset.ts';
 
 export type IntakeEvent =
   | { kind: 'report'; raw: RawReport }
@@ -78,6 +79,13 @@ export function describeFsError(err: unknown): string {
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
+
+function decodeHtmlFile(bytes: Uint8Array): { text: string } | { reason: string } {
+  // UTF-16 pages (with a BOM) are full of NUL bytes; anything else with NULs is binary.
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (!utf16 && bytes.subarray(0, 8192).includes(0)) return { reason: 'binary file (contains NUL bytes)' };
+  return { text: decodeHtml(bytes).html };
+}
 
 /** Decodes bytes as UTF-8, refusing binary data and invalid sequences with a reason. */
 export function decodeText(bytes: Uint8Array): { text: string } | { reason: string } {
@@ -153,7 +161,9 @@ export async function* readFileReports(path: string, opts: FileIntakeOptions): A
       yield { kind: 'skip', input: path, reason: 'empty file' };
       return;
     }
-    const decoded = decodeText(await readFile(path));
+    const bytes = await readFile(path);
+    // HTML declares its own charset (BOM, <meta>): windows-1251 and Latin-1 pages are common.
+    const decoded = format === 'html' ? decodeHtmlFile(bytes) : decodeText(bytes);
     if ('reason' in decoded) {
       yield { kind: 'skip', input: path, reason: decoded.reason };
       return;
