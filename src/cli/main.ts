@@ -3,9 +3,12 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from '../config/index.ts';
 import { extractFile, ingestPaths, storiesReport, storyReport } from '../pipeline/run.ts';
+import { addSummary, ingestUrls } from '../pipeline/run-web.ts';
 import { SqliteStore } from '../store/sqlite/sqlite-store.ts';
 import type { Store } from '../store/store.ts';
+import { extractUrlCommand, feedsCommand, pollCommand, watchCommand, type WebCli } from './feeds.ts';
 import { progressBar } from './progress.ts';
+import { serveUntilStopped } from './serve.ts';
 import { renderArticle, renderSkips, renderStories, renderStory, renderStoryList, renderSummary } from './render.ts';
 import { USAGE, UsageError } from './usage.ts';
 
@@ -24,6 +27,8 @@ const OPTIONS = {
   source: { type: 'string' },
   quiet: { type: 'boolean' },
   port: { type: 'string' },
+  interval: { type: 'string' },
+  host: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -93,11 +98,18 @@ async function run(
     const urls = paths.filter((p) => /^https?:\/\//i.test(p));
     const files = paths.filter((p) => !/^https?:\/\//i.test(p));
     const summary = await ingestPaths(store, files, { config, sourceHint: flags.source, onProgress });
-    for (const u of urls) summary.skipped.push({ input: u, reason: 'URL intake is not available in this version' });
+    if (urls.length) addSummary(summary, await ingestUrls(store, urls, { config, sourceHint: flags.source, onProgress }));
     if (summary.skipped.length) err(renderSkips(summary));
     return summary;
   };
+  const web: WebCli = { config, flags, out, err, onProgress };
   switch (command) {
+    case 'feeds':
+      return withStore(config.db, (store) => feedsCommand(store, args, web));
+    case 'poll':
+      return withStore(config.db, (store) => pollCommand(store, web));
+    case 'watch':
+      return withStore(config.db, (store) => watchCommand(store, web));
     case 'analyze': {
       need(args, 1, 'PATH to analyze');
       return withStore(':memory:', async (store) => {
@@ -109,18 +121,27 @@ async function run(
         return summary.added + summary.updated + summary.unchanged > 0 ? 0 : 1;
       });
     }
-    case 'ingest':
+    case 'serve':
     case 'start': {
-      const paths = command === 'start' ? [EXAMPLES_DIR] : args;
+      const port = flags.port === undefined ? 8787 : Number(flags.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535, got ${flags.port}`);
+      return withStore(config.db, async (store) => {
+        // npm start: the bundled examples go into an empty store on first run, then the app is served.
+        if (command === 'start' && (await store.counts()).articles === 0) {
+          const summary = await ingestInto(store, [EXAMPLES_DIR]);
+          err(renderSummary(summary, await store.counts()));
+        }
+        if (command === 'start') out(renderStoryList(await store.listStories({ limit: 20 })));
+        const serveOpts = { store, config, port, host: flags.host ?? '127.0.0.1', token: io.env.PARALLAX_TOKEN, log: err, out };
+        return serveUntilStopped(serveOpts);
+      });
+    }
+    case 'ingest': {
+      const paths = args;
       need(paths, 1, 'PATH or URL to ingest');
       return withStore(config.db, async (store) => {
         const summary = await ingestInto(store, paths);
         const totals = await store.counts();
-        if (command === 'start') {
-          out(renderStories(await storiesReport(store)));
-          out('');
-          out(`Stored in ${config.db}. Try: npx parallax stories · npx parallax story ID`);
-        }
         err(renderSummary(summary, totals));
         return summary.added + summary.updated + summary.unchanged > 0 ? 0 : 1;
       });
@@ -155,10 +176,7 @@ async function run(
       });
     case 'extract': {
       need(args, 1, 'FILE to extract');
-      if (/^https?:\/\//i.test(args[0])) {
-        err(`parallax: URL extraction is not available in this version: ${args[0]}`);
-        return 1;
-      }
+      if (/^https?:\/\//i.test(args[0])) return extractUrlCommand(args[0], web);
       const results = await extractFile(args[0], { config, sourceHint: flags.source });
       const articles = results.flatMap((r) => (r.article ? [r.article] : []));
       for (const r of results) if (r.skip) err(`skipped ${r.skip.input}: ${r.skip.reason}`);

@@ -32,20 +32,57 @@ export function renderStoryList(list: StorySummary[]): string {
     .join('\n');
 }
 
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s.padEnd(n));
+const MAX_FACT_ROWS = 40;
+
+/** One story for a reader: conflicts first, the cited brief, the timeline, a facts × sources table. */
 export function renderStory(s: StoryReport): string {
-  const out = [renderStories([s])];
-  if (s.brief.length) {
-    const index = new Map(s.articles.map((a, i) => [a.id, i + 1]));
-    out.push('', 'Brief:', ...s.brief.map((b) => `  ${b.text} ${b.articles.map((id) => `[${index.get(id) ?? id}]`).join('')}`));
-  }
+  const index = new Map(s.articles.map((a, i) => [a.id, i + 1]));
+  const cite = (ids: string[]) => ids.map((id) => `[${index.get(id) ?? id}]`).join('');
+  const meta = [s.when && `when ${s.when}`, s.where && `where ${s.where.name}${s.where.country ? `, ${s.where.country}` : ''}`].filter(Boolean).join(' · ');
+  const out = [`■ ${s.title}`, `  ${s.id} · ${plural(s.articles.length, 'article')}${meta ? ` · ${meta}` : ''}`, ''];
+  out.push('Sources:');
+  for (const a of s.articles) out.push(`  [${index.get(a.id)}] ${a.published ?? '(undated)'} ${a.source}: ${a.title}${a.copy_of ? `  (copy of [${index.get(a.copy_of) ?? a.copy_of}])` : ''}`);
   const c = s.comparison;
   if (c.conflicts.length) {
-    out.push('', 'Conflicts:');
-    for (const k of c.conflicts) out.push(`  ! ${k.kind} — ${k.about}: ${k.values.map((v) => `"${v.value}" (${v.articles.join(', ')})`).join(' vs ')}`);
+    out.push('', `Conflicts (${c.conflicts.length}):`);
+    for (const k of c.conflicts) {
+      out.push(`  ! ${k.kind} — ${k.about}`);
+      out.push(`      ${k.values.map((v) => `"${v.value}" ${cite(v.articles)}`).join('  vs  ')}`);
+      if (k.note) out.push(`      ${k.note}`);
+    }
   }
-  if (c.agreed.length) out.push('', 'Agreed:', ...c.agreed.map((f) => `  = ${f.fact} (${f.articles.join(', ')})`));
-  if (c.single_source.length) out.push('', 'Single source:', ...c.single_source.map((f) => `  · ${f.fact} (${f.articles.join(', ')})`));
+  if (s.brief.length) out.push('', 'Brief:', ...s.brief.map((b) => `  ${b.text} ${cite(b.articles)}`));
+  if (s.timeline?.length) {
+    out.push('', 'Timeline:', ...s.timeline.map((t) => `  ${t.date}  ${t.disputed ? '(disputed) ' : ''}${t.what} ${cite(t.articles)}`));
+  }
+  out.push('', ...factTable(s, index));
+  const adds = (c.coverage ?? []).filter((x) => x.adds.length);
+  if (adds.length) {
+    out.push('', 'What each source alone adds:');
+    for (const x of adds) out.push(`  [${index.get(x.article)}] ${x.source}: ${x.adds.slice(0, 6).join('; ')}${x.adds.length > 6 ? `; … ${x.adds.length - 6} more` : ''}`);
+  }
   return out.join('\n');
+}
+
+/** Facts × sources: conflicts first (a letter per side), then agreed (●), then single-source. */
+function factTable(s: StoryReport, index: Map<string, number>): string[] {
+  const cols = s.articles.map((a) => a.id);
+  const rows: { mark: string; label: string; cells: string[] }[] = [];
+  for (const k of s.comparison.conflicts) {
+    const side = new Map<string, string>();
+    k.values.forEach((v, i) => v.articles.forEach((id) => side.has(id) || side.set(id, String.fromCharCode(97 + Math.min(i, 25)))));
+    rows.push({ mark: '!', label: k.about, cells: cols.map((id) => side.get(id) ?? '·') });
+  }
+  for (const [mark, list] of [['=', s.comparison.agreed], ['1', s.comparison.single_source]] as const) {
+    for (const f of list) rows.push({ mark, label: f.fact, cells: cols.map((id) => (f.articles.includes(id) ? '●' : '·')) });
+  }
+  if (!rows.length) return ['Facts × sources: no facts extracted.'];
+  const width = 46;
+  const head = `  ${' '.repeat(width + 2)}${cols.map((id) => String(index.get(id)).padStart(3)).join('')}`;
+  const lines = rows.slice(0, MAX_FACT_ROWS).map((r) => `  ${r.mark} ${clip(r.label, width)}${r.cells.map((x) => x.padStart(3)).join('')}`);
+  if (rows.length > MAX_FACT_ROWS) lines.push(`  … ${rows.length - MAX_FACT_ROWS} more facts (use --json)`);
+  return ['Facts × sources (! conflict, letters = sides; = agreed; 1 single source):', head, ...lines];
 }
 
 export function renderArticle(s: StoredArticle): string {

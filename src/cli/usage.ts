@@ -2,12 +2,18 @@ export const USAGE = `Usage: parallax <command> [options]
 
 Commands:
   analyze PATH... [--json] [--with-text]   ingest into a temporary store and print the stories
-  ingest PATH... [--db FILE] [--source NAME]  add reports to the store
+  ingest PATH|URL... [--db FILE] [--source NAME]  add reports (files, pages, feeds) to the store
   stories [--json] [--db FILE]              list stored stories
   story ID [--json] [--db FILE]             one story: articles, facts, comparison, brief
   article ID [--json] [--db FILE]           one stored article with its clean text
-  extract FILE [--json]                     clean text and metadata of one file, nothing stored
-  start                                     ingest examples/ into the store and print the stories
+  extract FILE|URL [--json]                 clean text and metadata of one file or page, nothing stored
+  feeds add URL [--interval 30m]            subscribe to an RSS/Atom/RDF/JSON feed
+  feeds list [--json]                       subscriptions with their health
+  feeds remove ID|URL                       unsubscribe (articles stay)
+  poll                                      read every feed once, now
+  watch                                     poll feeds as they fall due, until Ctrl-C
+  serve [--port N] [--host H] [--db FILE]   HTTP API and web app (default 127.0.0.1:8787)
+  start                                     first run: ingest examples/ into the store; then serve the app
 
 Options:
   --db FILE      store file (default ./parallax.db, or $PARALLAX_DB)
@@ -15,7 +21,13 @@ Options:
   --with-text    include each article's clean text in JSON output
   --source NAME  outlet name for inputs that do not say
   --quiet        no progress bar
+  --interval T   feed poll interval: 90s, 15m, 2h, 1d (default 30m)
+  --port N       port to serve on (0 picks a free one)
+  --host H       address to listen on (default 127.0.0.1; elsewhere, reads need the token too)
   -h, --help     this help
+
+Web requests never reach loopback/private/metadata addresses unless listed in
+$PARALLAX_FETCH_ALLOW (IPs or CIDRs, comma-separated).
 
 Exit codes: 0 success, 1 nothing could be processed, 2 bad usage.`;
 

@@ -9,13 +9,51 @@ export interface Config {
   maxLineBytes: number;
   /** Articles written per store transaction. */
   writeBatch: number;
+  /** Fetching URLs and feeds. */
+  web: WebConfig;
 }
+
+export interface WebConfig {
+  /** IPs or CIDRs that may be fetched although loopback/private (e.g. "127.0.0.1"); empty in production. */
+  allow: string[];
+  userAgent: string;
+  timeoutMs: number;
+  connectTimeoutMs: number;
+  maxRedirects: number;
+  /** Attempts per request, the first included. */
+  retries: number;
+  /** Smallest gap between two requests to one host. */
+  hostIntervalMs: number;
+  maxPageBytes: number;
+  maxFeedBytes: number;
+  maxFeedItems: number;
+  /** Default poll interval of a new feed subscription. */
+  feedIntervalSeconds: number;
+  /** Fetch the linked page when a feed item carries only a summary. */
+  fetchLinkedPages: boolean;
+}
+
+export const defaultWebConfig = {
+  allow: [],
+  userAgent: 'Parallax/0.1 (+https://github.com/parallax-news/parallax; news reader)',
+  timeoutMs: 30_000,
+  connectTimeoutMs: 10_000,
+  maxRedirects: 5,
+  retries: 3,
+  hostIntervalMs: 1000,
+  maxPageBytes: 5 * 1024 * 1024,
+  maxFeedBytes: 10 * 1024 * 1024,
+  maxFeedItems: 1000,
+  feedIntervalSeconds: 1800,
+  fetchLinkedPages: true,
+} satisfies WebConfig;
 
 export const defaultConfig = {
   db: './parallax.db',
   maxFileBytes: 20 * 1024 * 1024,
   maxLineBytes: 10 * 1024 * 1024,
   writeBatch: 500,
+  web: defaultWebConfig,
 } satisfies Config;
 
 /** Builds the config from defaults, environment and explicit options; throws listing every problem. */
@@ -26,11 +64,24 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Config> = 
     ...(env.PARALLAX_MAX_FILE_BYTES ? { maxFileBytes: Number(env.PARALLAX_MAX_FILE_BYTES) } : {}),
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
   };
+  // PARALLAX_FETCH_ALLOW="127.0.0.1,10.0.0.0/8" lets a test or an intranet deployment reach those addresses.
+  const allow = env.PARALLAX_FETCH_ALLOW?.split(',').map((s) => s.trim()).filter(Boolean);
+  if (allow && !overrides.web) cfg.web = { ...cfg.web, allow };
   const problems: string[] = [];
   if (!cfg.db) problems.push('db: must be a file path');
   for (const key of ['maxFileBytes', 'maxLineBytes', 'writeBatch'] as const) {
     if (!Number.isInteger(cfg[key]) || cfg[key] <= 0) problems.push(`${key}: must be a positive integer, got ${cfg[key]}`);
   }
+  const web = cfg.web;
+  const positive = ['timeoutMs', 'connectTimeoutMs', 'retries', 'maxPageBytes', 'maxFeedBytes', 'maxFeedItems', 'feedIntervalSeconds'] as const;
+  for (const key of positive) {
+    if (!Number.isInteger(web[key]) || web[key] <= 0) problems.push(`web.${key}: must be a positive integer, got ${web[key]}`);
+  }
+  for (const key of ['maxRedirects', 'hostIntervalMs'] as const) {
+    if (!Number.isInteger(web[key]) || web[key] < 0) problems.push(`web.${key}: must be a non-negative integer, got ${web[key]}`);
+  }
+  const badAllow = cfg.web.allow.filter((a) => !/^[\da-f.:]*[.:][\da-f.:]*(\/\d{1,3})?$/i.test(a));
+  if (badAllow.length) problems.push(`web.allow: not IP addresses or CIDRs: ${badAllow.join(', ')}`);
   if (problems.length) throw new Error(`config: ${problems.join('; ')}`);
   return cfg;
 }

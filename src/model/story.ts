@@ -65,19 +65,65 @@ export interface Evidence {
 
 export type ConflictKind = 'spelling-variant' | 'value' | 'date' | 'speaker';
 
+export type FactKind = 'who' | 'what' | 'when' | 'where' | 'how-many' | 'said';
+
+export interface ComparedFact {
+  fact: string;
+  articles: string[];
+  /** Added: what sort of fact this is. */
+  kind?: FactKind;
+  /** Added: where each article states it. */
+  evidence?: Evidence[];
+}
+
+export interface ConflictValue {
+  value: string;
+  articles: string[];
+  evidence: Evidence[];
+  /** Added: values with the same side agree with each other (hedged or differently written forms). */
+  side?: number;
+}
+
+export interface Conflict {
+  kind: ConflictKind;
+  about: string;
+  values: ConflictValue[];
+  /** Added: one line for a reader ("likely a spelling or transliteration variant..."). */
+  note?: string;
+  /** Added (spelling-variant): the form most sources use. */
+  likely?: string | null;
+}
+
+/** Added: what one article carries and what it alone adds. */
+export interface SourceCoverage {
+  article: string;
+  source: string;
+  copy_of: string | null;
+  facts: number;
+  adds: string[];
+}
+
 export interface Comparison {
-  agreed: { fact: string; articles: string[] }[];
-  single_source: { fact: string; articles: string[] }[];
-  conflicts: {
-    kind: ConflictKind;
-    about: string;
-    values: { value: string; articles: string[]; evidence: Evidence[] }[];
-  }[];
+  agreed: ComparedFact[];
+  single_source: ComparedFact[];
+  conflicts: Conflict[];
+  coverage?: SourceCoverage[];
 }
 
 export interface BriefSentence {
   text: string;
   articles: string[];
+  /** Added: the article passages the text is taken or joined from, in order. */
+  parts?: Evidence[];
+}
+
+/** Added: one dated event of the story. */
+export interface TimelineEntry {
+  date: string;
+  what: string;
+  text: string;
+  articles: string[];
+  disputed?: boolean;
 }
 
 export interface StoryReport {
@@ -93,6 +139,8 @@ export interface StoryReport {
   quotes: ReportQuote[];
   comparison: Comparison;
   brief: BriefSentence[];
+  /** Added: the story's dated events in order. */
+  timeline?: TimelineEntry[];
 }
 
 export interface StoriesReport {

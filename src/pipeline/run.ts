@@ -9,7 +9,7 @@ import { listInputs, readFileReports, type IntakeEvent } from './1-intake/files.
 import { extractArticle, ExtractError } from './2-extract/extract.ts';
 import type { StoryAssigner } from './4-cluster/assigner.ts';
 import { representativeTitle } from './4-cluster/story-title.ts';
-import { TfidfAssigner } from './4-cluster/tfidf-assigner.ts';
+import { OnlineStoryAssigner } from './4-cluster/story-assigner.ts';
 import { inlinePool, workerPool, type PreparePool } from './parallel/pool.ts';
 import { prepareReport, type Prepared } from './parallel/prepare.ts';
 import { buildStoryReport } from './story-report.ts';
@@ -60,7 +60,7 @@ export class Ingestor {
     private store: Store,
     private opts: IngestOptions,
   ) {
-    this.assigner = (opts.newAssigner ?? (() => new TfidfAssigner()))();
+    this.assigner = (opts.newAssigner ?? (() => new OnlineStoryAssigner()))();
   }
 
   private async restore(): Promise<void> {
@@ -107,17 +107,26 @@ export class Ingestor {
 
   /** Writes pending articles and refreshes the titles of the stories they touched. */
   async flush(): Promise<void> {
+    const repaired = this.assigner.repair?.() ?? [];
+    this.pendingMoves.push(...repaired);
+    for (const m of repaired) this.touched.add(m.storyId);
     if (!this.pending.length && !this.pendingMoves.length) return;
+    // Moves of articles still pending are applied to them directly (a merged-away story gets no record).
+    const moved = new Map(this.pendingMoves.map((m) => [m.articleId, m.storyId]));
+    for (const w of this.pending) w.storyId = moved.get(w.article.id) ?? w.storyId;
     const now = new Date().toISOString();
     const storyIds = new Set([...this.pending.map((w) => w.storyId), ...this.pendingMoves.map((m) => m.storyId)]);
     const stories: StoryRecord[] = [];
     for (const id of storyIds) {
       const existing = await this.store.getStory(id);
-      const titles = [
-        ...(existing ? (await this.store.storyArticles(id)).map((s) => s.article.title) : []),
-        ...this.pending.filter((w) => w.storyId === id).map((w) => w.article.title),
-      ];
-      stories.push({ id, title: representativeTitle(titles), createdAt: existing?.createdAt ?? now, updatedAt: now });
+      // The assigner knows its stories' headlines; reading every article back is the fallback.
+      const title =
+        this.assigner.storyTitle?.(id) ??
+        representativeTitle([
+          ...(existing ? (await this.store.storyArticles(id)).map((s) => s.article.title) : []),
+          ...this.pending.filter((w) => w.storyId === id).map((w) => w.article.title),
+        ]);
+      stories.push({ id, title, createdAt: existing?.createdAt ?? now, updatedAt: now });
     }
     await this.store.write({ articles: this.pending, stories, moves: this.pendingMoves });
     this.pending = [];

@@ -1,14 +1,16 @@
 // Assembles one story's report (the PRODUCT.md contract) from its stored articles. Pure.
+//   aggregate mentions (entities linked across articles) → compare sources → brief and timeline.
 import type { StoryRecord, StoryReport } from '../model/index.ts';
 import type { StoredArticle } from '../store/store.ts';
 import { representativeTitle } from './4-cluster/story-title.ts';
+import { aggregateMentions } from './5-compare/aggregate.ts';
 import { compareSources } from './5-compare/compare.ts';
 import { writeBrief } from './6-brief/brief.ts';
-import { aggregateMentions } from './5-compare/aggregate.ts';
+import { buildTimeline } from './6-brief/timeline.ts';
 
 export function buildStoryReport(story: StoryRecord, stored: StoredArticle[], opts: { withText?: boolean } = {}): StoryReport {
   const agg = aggregateMentions(stored);
-  const comparison = compareSources(stored, agg);
+  const { comparison, facts } = compareSources(stored, agg.entities);
   return {
     id: story.id,
     title: representativeTitle(stored.map((s) => s.article.title)) || story.title,
@@ -32,6 +34,7 @@ export function buildStoryReport(story: StoryRecord, stored: StoredArticle[], op
     figures: agg.figures,
     quotes: agg.quotes,
     comparison,
-    brief: writeBrief(stored, agg, comparison),
+    brief: writeBrief(stored, facts, comparison),
+    timeline: buildTimeline(stored, facts),
   };
 }

@@ -5,6 +5,8 @@ import { describe, it } from 'node:test';
 import type { Article, StoryRecord } from '../model/index.ts';
 import { noMentions } from '../model/index.ts';
 import type { ArticleWrite, Store } from './store.ts';
+import { runFeedsContract } from './contract/feeds.contract.ts';
+import { runSearchContract } from './contract/search.contract.ts';
 
 export function sampleArticle(id: string, over: Partial<Article> = {}): Article {
   const text = over.text ?? `Body of ${id}. It has two sentences.`;
@@ -44,6 +46,8 @@ const write = (article: Article, storyId: string, copyOf: string | null = null):
 });
 
 export function runStoreContract(name: string, newStore: () => Store | Promise<Store>): void {
+  runSearchContract(name, newStore);
+  runFeedsContract(name, newStore);
   describe(`Store contract: ${name}`, () => {
     it('stores an article and reads it back unchanged', async () => {
       const store = await newStore();

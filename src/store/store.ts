@@ -37,6 +37,56 @@ export interface StorySummary extends StoryRecord {
   lastPublished: string | null;
 }
 
+export interface StoryQuery {
+  limit?: number;
+  offset?: number;
+  /** Stories with an article published on or after this day (YYYY-MM-DD). */
+  from?: string;
+  /** Stories with an article published on or before this day. */
+  to?: string;
+  place?: string;
+  entity?: string;
+  source?: string;
+  /** recent: latest publication first; size: most articles; conflicts: most conflicts. */
+  sort?: 'recent' | 'size' | 'conflicts';
+}
+
+export interface StoryListItem extends StorySummary {
+  places: { name: string; country: string | null; lat: number; lon: number }[];
+  /** Conflicts found by comparison, or null while not yet computed for the latest version. */
+  conflicts: number | null;
+}
+
+export interface ArticleHit {
+  articleId: string;
+  storyId: string;
+  title: string;
+  source: string;
+  published: string | null;
+  /** Text around the match; matched words are wrapped in U+0002 … U+0003. */
+  snippet: string;
+}
+
+export interface EntitySummary {
+  key: string;
+  name: string;
+  type: string;
+  stories: number;
+  mentions: number;
+}
+
+export interface EntityDetail {
+  key: string;
+  name: string;
+  type: string;
+  variants: { form: string; articles: number; stories: number }[];
+}
+
+export interface Facets {
+  places: { name: string; stories: number }[];
+  sources: { name: string; stories: number }[];
+}
+
 export interface ClusterStateRow {
   articleId: string;
   storyId: string;
@@ -48,6 +98,41 @@ export interface ArticleVersion {
   version: number;
   contentHash: string;
   storedAt: string;
+}
+
+/** A feed subscription with its health and conditional-GET validators. */
+export interface FeedRecord {
+  id: string;
+  url: string;
+  title: string | null;
+  intervalSeconds: number;
+  addedAt: string;
+  etag: string | null;
+  lastModified: string | null;
+  lastCheckedAt: string | null;
+  lastSuccessAt: string | null;
+  /** Consecutive failed polls; 0 when the last poll worked. */
+  failures: number;
+  lastError: string | null;
+  nextCheckAt: string;
+  /** Items processed from this feed so far. */
+  itemCount: number;
+}
+
+export type NewFeed = Pick<FeedRecord, 'id' | 'url' | 'title' | 'intervalSeconds' | 'addedAt' | 'nextCheckAt'>;
+
+/** One poll's outcome: written with the items it processed, all or nothing. */
+export interface FeedPoll {
+  checkedAt: string;
+  ok: boolean;
+  failures: number;
+  error: string | null;
+  nextCheckAt: string;
+  /** Only changed when given (a failed or 304 poll keeps the stored ones). */
+  etag?: string | null;
+  lastModified?: string | null;
+  title?: string | null;
+  items: { key: string; fingerprint: string; articleId: string | null }[];
 }
 
 export interface Store {
@@ -66,6 +151,31 @@ export interface Store {
   /** Every article's assignment and clustering features, in ingest order. */
   clusterState(): AsyncIterable<ClusterStateRow>;
   counts(): Promise<{ articles: number; stories: number }>;
+  /** Stories filtered and sorted for the story list, with the total before paging (search.contract.ts). */
+  findStories(q: StoryQuery): Promise<{ total: number; stories: StoryListItem[] }>;
+  /** Full-text search over article titles and text, case- and diacritic-insensitive. */
+  searchArticles(q: string, opts?: { limit?: number; offset?: number }): Promise<{ total: number; hits: ArticleHit[] }>;
+  /** Entities seen in stories, most widespread first; `q` matches the start of any word of the name. */
+  entities(opts?: { q?: string; limit?: number }): Promise<EntitySummary[]>;
+  /** One entity by name (case and diacritics ignored) with the spellings seen, or null. */
+  entity(name: string): Promise<EntityDetail | null>;
+  /** The most common places and sources across stories, for list filters. */
+  facets(opts?: { limit?: number }): Promise<Facets>;
+  /** Records a story's conflict count, computed on read for the version updated at `asOf` (ignored if stale). */
+  setStoryConflicts(storyId: string, count: number, asOf: string): Promise<void>;
+  /** Stories whose conflict count has not been computed since they last changed. */
+  storiesWithoutConflicts(limit: number): Promise<{ id: string; updatedAt: string }[]>;
+  /** Subscribes to a feed; throws StoreError when its URL is already subscribed. */
+  addFeed(feed: NewFeed): Promise<FeedRecord>;
+  /** A feed by id or URL. */
+  getFeed(idOrUrl: string): Promise<FeedRecord | null>;
+  /** Every feed, oldest subscription first. */
+  listFeeds(): Promise<FeedRecord[]>;
+  /** Unsubscribes (the feed's articles stay); false when there was no such feed. */
+  removeFeed(id: string): Promise<boolean>;
+  recordFeedPoll(id: string, poll: FeedPoll): Promise<void>;
+  /** Fingerprints of the given item keys as last processed. */
+  feedItemFingerprints(feedId: string, keys: string[]): Promise<Map<string, string>>;
   close(): Promise<void>;
 }
 

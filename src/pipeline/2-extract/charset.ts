@@ -1,6 +1,7 @@
 // HTML bytes → text, finding the character set the way browsers do (WHATWG "encoding sniffing",
 // simplified): byte-order mark, then the HTTP Content-Type header, then a <meta> charset (or an XML
 // declaration) near the top of the page, then a guess from the bytes themselves.
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 /** How far into the page a <meta charset> is looked for (browsers look at 1024 bytes; pages are sloppier). */
@@ -26,10 +27,12 @@ export function charsetParam(contentType: string | undefined | null): string | n
 /** The charset a <meta> tag or XML declaration in the first bytes declares, if any. */
 export function declaredCharset(bytes: Uint8Array): string | null {
   // Latin-1 maps bytes one to one, so the ASCII markup reads the same whatever the real charset.
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, PRESCAN_BYTES)).toString('latin1');
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, PRESCAN_BYTES)).toString(
+    'latin1',
+  );
   const xml = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head);
   if (xml) return xml[1];
-  for (const tag of head.replace(/<!--[\s\S]*?-->/g, '').match(/<meta\b[^>]*>/gi) ?? []) {
+  for (const tag of head.replace(/<!--[\s\S]*?-->/g, '').match(/<meta\b[^<>]*>/gi) ?? []) {
     const direct = /\bcharset\s*=\s*["']?([\w.:-]+)/i.exec(tag);
     if (direct) return direct[1];
   }
@@ -46,16 +49,6 @@ function decoderFor(label: string): { name: string; decode: (b: Uint8Array) => s
   } catch {
     if (!iconv.encodingExists(label)) return null;
     return { name: label.toLowerCase(), decode: (b) => iconv.decode(Buffer.from(b), label) };
-  }
-}
-
-/** True when the bytes are valid UTF-8 (pure ASCII included). */
-function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
   }
 }
 
@@ -88,6 +81,9 @@ function replacementShare(text: string): number {
   return nonAscii ? bad / nonAscii : 0;
 }
 
+const utf8 = (bytes: Uint8Array) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+
 /** Decodes an HTML page's bytes; `charset` is the canonical name of the charset used. */
 export function decodeHtml(bytes: Uint8Array, contentTypeHeader?: string): { html: string; charset: string } {
   const bom = bomCharset(bytes);
@@ -98,12 +94,16 @@ export function decodeHtml(bytes: Uint8Array, contentTypeHeader?: string): { htm
   for (const label of [charsetParam(contentTypeHeader), declaredCharset(bytes)]) {
     const decoder = label ? decoderFor(label) : null;
     if (!decoder) continue;
-    const html = decoder.decode(bytes);
-    // A page labelled UTF-8 that is mostly invalid UTF-8 was saved in a legacy charset.
-    if (decoder.name === 'utf-8' && replacementShare(html) > 0.2) continue;
-    return { html, charset: decoder.name };
+    if (decoder.name === 'utf-8') {
+      if (isUtf8(bytes)) return { html: utf8(bytes), charset: 'utf-8' };
+      // A page labelled UTF-8 that is mostly invalid UTF-8 was saved in a legacy charset.
+      const html = decoder.decode(bytes);
+      if (replacementShare(html) > 0.2) continue;
+      return { html, charset: 'utf-8' };
+    }
+    return { html: decoder.decode(bytes), charset: decoder.name };
   }
-  if (isUtf8(bytes)) return { html: new TextDecoder('utf-8').decode(bytes), charset: 'utf-8' };
+  if (isUtf8(bytes)) return { html: utf8(bytes), charset: 'utf-8' };
   const legacy = new TextDecoder(guessLegacy(bytes));
   return { html: legacy.decode(bytes), charset: legacy.encoding };
 }

@@ -66,6 +66,7 @@ function fromText(raw: RawReport): Fields {
 
 function fromHtml(raw: RawReport): Fields {
   const page = extractHtml(raw.content);
+  if (page.notArticle) throw new ExtractError(`not an article: ${page.notArticle}`);
   return {
     id: null,
     title: page.title,
@@ -78,7 +79,7 @@ function fromHtml(raw: RawReport): Fields {
       ? publishedFrom(page.published.value, page.published.method, page.published.method === 'json-ld' ? 0.9 : 0.85)
       : null,
     paragraphs: page.paragraphs,
-    metadata: {},
+    metadata: page.modified ? { modified: page.modified } : {},
     dropped: page.dropped,
   };
 }

@@ -1,8 +1,17 @@
-// HTML page → article body and metadata, with Readability over linkedom's DOM. Nothing in the
-// page is executed: linkedom builds a DOM without running scripts or loading resources.
-import { parseHTML } from 'linkedom';
-import { Readability } from '@mozilla/readability';
+// HTML page → article body and metadata. Nothing in the page is executed: html-tree.ts only
+// tokenizes, dropping scripts, styles and embedded objects while it builds the tree. Order:
+//   1. parse (html-tree)            2. metadata: JSON-LD, OpenGraph, meta tags (html-meta)
+//   3. prune furniture (html-prepare)   4. body container, Readability's scoring (html-body)
+//   5. clean inside it (html-clean)     6. retry without class filters; JSON-LD articleBody last
+//   7. leftover lines (noise, html-edges)   8. is it an article at all? (html-page-kind)
+import { type El, findFirst, parsePage } from './html-tree.ts';
+import { ldArticleBody, pageMeta } from './html-meta.ts';
+import { paragraphize, prune } from './html-prepare.ts';
+import { scoreCandidates, topCandidate, withSiblings } from './html-body.ts';
+import { cleanArticle, paragraphsOf } from './html-clean.ts';
+import { notArticleReason, notArticleSignals } from './html-page-kind.ts';
 import { noiseKind } from './noise.ts';
+import { trimEdges } from './html-edges.ts';
 
 export interface HtmlArticle {
   title: string | null;
@@ -10,129 +19,80 @@ export interface HtmlArticle {
   siteName: string | null;
   /** Raw publication date value and where it was found. */
   published: { value: string; method: 'json-ld' | 'meta-tag' } | null;
+  /** Raw last-update date value (JSON-LD dateModified, article:modified_time...). */
+  modified: string | null;
   language: string | null;
   canonicalUrl: string | null;
+  description: string | null;
   paragraphs: string[];
   dropped: string[];
   /** Why the page is not an article (index page, gallery, error page), or null. */
   notArticle: string | null;
 }
 
-type Doc = ReturnType<typeof parseHTML>['document'];
+/** Below this many characters the first pass is taken to have missed the body and is retried. */
+const MIN_BODY_CHARS = 250;
 
-function meta(doc: Doc, ...keys: string[]): string | null {
-  for (const key of keys) {
-    const el = doc.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`);
-    const v = el?.getAttribute('content')?.trim();
-    if (v) return v;
-  }
-  return null;
-}
-
-/** JSON-LD NewsArticle fields (the most reliable metadata a page carries). */
-function jsonLd(doc: Doc): Record<string, unknown> | null {
-  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
-    try {
-      const data: unknown = JSON.parse(script.textContent ?? '');
-      const items = (Array.isArray(data) ? data : [data]).flatMap((d) =>
-        d && typeof d === 'object' && Array.isArray((d as Record<string, unknown>)['@graph'])
-          ? ((d as Record<string, unknown>)['@graph'] as unknown[])
-          : [d],
-      );
-      const article = items.find(
-        (d): d is Record<string, unknown> =>
-          !!d && typeof d === 'object' && /Article|Report|Posting/i.test(String((d as Record<string, unknown>)['@type'])),
-      );
-      if (article) return article;
-    } catch {
-      // Broken JSON-LD is common; the meta tags still count.
-    }
-  }
-  return null;
-}
-
-function ldAuthor(ld: Record<string, unknown> | null): string | null {
-  const a = ld?.author;
-  const first = Array.isArray(a) ? a[0] : a;
-  if (typeof first === 'string') return first;
-  if (first && typeof first === 'object' && typeof (first as Record<string, unknown>).name === 'string')
-    return (first as Record<string, string>).name;
-  return null;
-}
-
-const BLOCKS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'TD', 'DT', 'DD', 'FIGCAPTION']);
-
-/** Paragraph texts of an HTML fragment, one per block element. */
-export function blockTexts(html: string): string[] {
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-  const out: string[] = [];
-  let buffer = '';
-  const flush = () => {
-    const t = buffer.replace(/\s+/g, ' ').trim();
-    if (t) out.push(t);
-    buffer = '';
-  };
-  const walk = (node: Node) => {
-    for (const child of Array.from(node.childNodes)) {
-      if (child.nodeType === 3) buffer += child.textContent ?? '';
-      else if (child.nodeType === 1) {
-        const tag = (child as Element).tagName;
-        if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'NOSCRIPT' || tag === 'FIGCAPTION') continue;
-        if (tag === 'BR') {
-          buffer += ' ';
-          continue;
-        }
-        const block = BLOCKS.has(tag) || tag === 'DIV' || tag === 'SECTION';
-        if (block) flush();
-        walk(child);
-        if (block) flush();
-      }
-    }
-  };
-  walk(document.body as unknown as Node);
-  flush();
-  return out;
+/** Body paragraphs of a page; `keepUnlikely` keeps containers whose class looks like furniture. */
+function bodyParagraphs(root: El, title: string | null, keepUnlikely: boolean): string[] {
+  prune(root, keepUnlikely);
+  paragraphize(root);
+  const scores = scoreCandidates(root);
+  const top = topCandidate(root, scores);
+  const article: El = top ? withSiblings(top, scores) : root;
+  cleanArticle(article, scores, title);
+  return paragraphsOf(article);
 }
 
 export function extractHtml(html: string): HtmlArticle {
-  const { document } = parseHTML(html);
-  const ld = jsonLd(document);
+  const page = parsePage(html);
+  const meta = pageMeta(page);
+  const timeEl = findFirst(page.root, (e) => e.tag === 'time' && !!e.attrs.datetime);
   const published =
-    (typeof ld?.datePublished === 'string' && { value: ld.datePublished, method: 'json-ld' as const }) ||
-    ((v) => (v ? { value: v, method: 'meta-tag' as const } : null))(
-      meta(document, 'article:published_time', 'og:published_time', 'datePublished', 'pubdate', 'date', 'dc.date', 'DC.date.issued', 'sailthru.date', 'parsely-pub-date') ??
-        document.querySelector('time[datetime]')?.getAttribute('datetime') ??
-        null,
-    );
-  const language = document.documentElement?.getAttribute('lang')?.split('-')[0]?.toLowerCase() || meta(document, 'og:locale')?.split('_')[0] || null;
-  const canonicalUrl =
-    document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(document, 'og:url') ?? null;
-  const metaTitle = (typeof ld?.headline === 'string' ? ld.headline : null) ?? meta(document, 'og:title', 'twitter:title');
-  const siteName = meta(document, 'og:site_name', 'application-name') ?? null;
-  const metaAuthor = ldAuthor(ld) ?? meta(document, 'author', 'article:author', 'byl');
+    meta.published ?? (timeEl ? { value: timeEl.attrs.datetime, method: 'meta-tag' as const } : null);
 
-  // Readability mutates the document it reads; it has had its metadata taken above.
-  const parsed = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
+  const pageStats = notArticleSignals(page.root);
+  let raw = bodyParagraphs(page.root, meta.title, false);
+  if (raw.join(' ').length < MIN_BODY_CHARS) {
+    const retry = bodyParagraphs(parsePage(html).root, meta.title, true);
+    if (retry.join(' ').length > raw.join(' ').length) raw = retry;
+  }
+  // Still nothing (a script-rendered or paywalled page): the JSON-LD articleBody, when it has more.
+  if (raw.join(' ').length < MIN_BODY_CHARS) {
+    const ld = ldArticleBody(page);
+    const fromLd = ld
+      ? /<[a-z][^>]*>/i.test(ld)
+        ? paragraphsOf(parsePage(ld).root)
+        : ld
+            .split(/\n+/)
+            .map((p) => p.replace(/\s+/g, ' ').trim())
+            .filter(Boolean)
+      : [];
+    if (fromLd.join(' ').length > raw.join(' ').length) raw = fromLd;
+  }
+  const title = meta.title ?? page.title;
   const dropped: string[] = [];
-  const paragraphs = blockTexts(parsed?.content ?? '').filter((p) => {
+  const clean = raw.filter((p) => {
     if (noiseKind(p)) {
       dropped.push(p);
       return false;
     }
     return true;
   });
-  const title = metaTitle ?? parsed?.title ?? document.querySelector('title')?.textContent?.trim() ?? null;
-  // Readability sometimes repeats the headline as the first block.
-  if (title && paragraphs[0] && paragraphs[0].trim() === title.trim()) paragraphs.shift();
+  const edges = trimEdges(clean, title, meta.description);
+  const paragraphs = edges.kept;
+  dropped.push(...edges.dropped);
   return {
     title: title?.trim() || null,
-    author: metaAuthor ?? parsed?.byline?.replace(/^by\s+/i, '').trim() ?? null,
-    siteName: siteName ?? parsed?.siteName ?? null,
+    author: meta.author,
+    siteName: meta.siteName,
     published,
-    language,
-    canonicalUrl,
+    modified: meta.modified,
+    language: meta.language,
+    canonicalUrl: meta.canonicalUrl,
+    description: meta.description,
     paragraphs,
     dropped,
-    notArticle: null,
+    notArticle: notArticleReason(pageStats, meta, paragraphs),
   };
 }

@@ -11,6 +11,8 @@ describe('noiseKind', () => {
     ['Share this article', 'prompt'],
     ['Subscribe to our newsletter', 'prompt'],
     ['Advertisement', 'prompt'],
+    ['Advert', 'prompt'],
+    ['This slideshow requires JavaScript.', 'prompt'],
     ['Read more: Floods across the region', 'prompt'],
     ['Translated from Spanish by the desk', 'prompt'],
     ['Facebook | Twitter | Email', 'prompt'],

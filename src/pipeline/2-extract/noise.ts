@@ -5,7 +5,8 @@ const TAGS = /^(tags?|etiquetas|keywords|palabras clave|topics|filed under|categ
 const PROMPTS: RegExp[] = [
   /^(share|compartir)( this| on| via|:|$)/i,
   /^(subscribe|suscr[ií]bete|sign up)\b.{0,80}$/i,
-  /^(advertisement|advertising|publicidad|anuncio|sponsored( content)?)$/i,
+  /^(advertisement|advertising|advert|publicidad|anuncio|sponsored( content)?)$/i,
+  /^(this slideshow requires javascript|loading( content)?)\W*$/i,
   /^(read more|related|see also|lee también|leer más|más información|also read)\b.{0,120}$/i,
   /^(follow us|síguenos)\b.{0,80}$/i,
   /^(click here|haga clic)\b.{0,80}$/i,

@@ -24,4 +24,8 @@ export interface StoryAssigner {
   restore(articleId: string, storyId: string, copyOf: string | null, features: unknown): void;
   /** Assigns a new article (or a new version of a stored one) to a story. */
   assign(doc: ClusterDoc): Assignment;
+  /** Optional repair of recent stories (merge converged ones, move or split off drifted articles); returns the moves. */
+  repair?(): Assignment['moves'];
+  /** The story's title from what the assigner holds in memory, or null when it cannot tell (the runner then reads the store). */
+  storyTitle?(storyId: string): string | null;
 }

@@ -19,7 +19,7 @@ export interface ArticleFeatures {
   e: number | null;
   /** MinHash signature of the body's word shingles. */
   m: number[];
-  /** Headline, cleaned of the outlet's name, for the story title. */
+  /** Headline, cleaned of the outlet's name (or extraction's stand-in), for the story title. */
   h: string;
 }
 
@@ -79,7 +79,7 @@ export function articleFeatures(article: Article, mentions: Mentions, o: Feature
     d: published,
     e: eventDay ?? eventDayFromText(article.text, published),
     m: minhashSignature(article.text),
-    h: headline,
+    h: headline || article.title,
   };
 }
 

@@ -46,7 +46,7 @@ export function minhashSignature(text: string): number[] {
 }
 
 /** Estimated Jaccard similarity of the two shingle sets. */
-export function signatureSimilarity(a: number[], b: number[]): number {
+export function signatureSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (a.length !== SIGNATURE_SIZE || b.length !== SIGNATURE_SIZE) return 0;
   let same = 0;
   for (let k = 0; k < SIGNATURE_SIZE; k++) if (a[k] === b[k]) same++;

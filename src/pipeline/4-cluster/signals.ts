@@ -48,6 +48,8 @@ export function nameTokens(title: string, text: string): string[] {
 export function figureTokens(text: string): string[] {
   const out = new Set<string>();
   for (const m of text.matchAll(/\b(\d{1,3})[- ]years?[- ]old\b/gi)) out.add(`age${+m[1]}`);
+  // Years tell apart two events of the same kind (two earthquakes, two rehab stays).
+  for (const m of text.matchAll(/\b(19[5-9]\d|20[0-4]\d)\b/g)) out.add(`year${m[1]}`);
   for (const m of text.matchAll(/\p{Lu}[\p{L}'’-]+,\s(\d{1,3}),/gu)) out.add(`age${+m[1]}`);
   const count = /\b(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:\w+\s+)?(people|persons|men|women|children|teens|victims|others|killed|dead|injured|wounded|hurt)\b/gi;
   for (const m of text.matchAll(count)) {

@@ -4,8 +4,9 @@
 // (so the result depends little on arrival order). Near-copies join their original's story.
 import { shortHash } from '../../util/hash.ts';
 import type { Assignment, ClusterDoc, StoryAssigner } from './assigner.ts';
-import { articleFeatures, readFeatures, type ArticleFeatures, type FeatureOptions } from './features.ts';
-import { NearCopyIndex, signatureSimilarity } from './near-copy.ts';
+import { articleFeatures, readFeatures, type FeatureOptions } from './features.ts';
+import { StoryIndex } from './story-index.ts';
+import { representativeTitle } from './story-title.ts';
 
 export interface StoryAssignerOptions extends FeatureOptions {
   /** Similarity at or above which an article joins its nearest neighbour's story. */
@@ -22,6 +23,14 @@ export interface StoryAssignerOptions extends FeatureOptions {
   maxPostings: number;
   /** Candidates re-scored exactly. */
   rescore: number;
+  /** Share of the best single link in a story's score; the rest is similarity to the story's centroid. */
+  linkWeight: number;
+  /** Weight of the names/figures/places channel against the words channel. */
+  nameShare: number;
+  /** Articles between two repairs, the margin by which another story must fit better to move an article, and the fit to its own story below which it leaves. */
+  repairEvery: number;
+  repairMargin: number;
+  splitThreshold: number;
 }
 
 export const defaultStoryAssignerOptions = {
@@ -29,181 +38,138 @@ export const defaultStoryAssignerOptions = {
   nameWeight: 2.5,
   figureWeight: 2,
   maxTerms: 100,
-  joinThreshold: 0.3,
-  mergeThreshold: 0.4,
+  joinThreshold: 0.2,
+  mergeThreshold: 0.6,
   copyThreshold: 0.5,
   timeGrace: 2,
   timeHalf: 10,
   queryTerms: 40,
-  maxPostings: 5000,
+  maxPostings: 2000,
   rescore: 30,
+  linkWeight: 0,
+  nameShare: 0.5,
+  repairEvery: 500,
+  repairMargin: 0.05,
+  splitThreshold: 0.1,
 } satisfies StoryAssignerOptions;
 
-interface Entry {
-  id: string;
-  storyId: string;
-  copyOf: string | null;
-  f: ArticleFeatures;
-  alive: boolean;
-}
-
 export class OnlineStoryAssigner implements StoryAssigner {
-  private entries: Entry[] = [];
-  private byId = new Map<string, number>();
-  private postings = new Map<string, number[]>();
-  private df = new Map<string, number>();
-  private alive = 0;
-  private stories = new Map<string, Set<number>>();
-  private copies = new NearCopyIndex();
   readonly opts: StoryAssignerOptions;
+  private index: StoryIndex;
+  /** Stories changed since the last repair. */
+  private dirty = new Set<string>();
+  private sinceRepair = 0;
 
   constructor(opts: Partial<StoryAssignerOptions> = {}) {
     this.opts = { ...defaultStoryAssignerOptions, ...opts };
-  }
-
-  private idf(term: string): number {
-    return Math.log((this.alive + 1) / ((this.df.get(term) ?? 0) + 1)) + 1;
-  }
-
-  private add(id: string, storyId: string, copyOf: string | null, f: ArticleFeatures): void {
-    this.forget(id);
-    const idx = this.entries.length;
-    this.entries.push({ id, storyId, copyOf, f, alive: true });
-    this.byId.set(id, idx);
-    this.alive++;
-    for (const [t] of f.t) {
-      this.df.set(t, (this.df.get(t) ?? 0) + 1);
-      const list = this.postings.get(t);
-      if (list) list.push(idx);
-      else this.postings.set(t, [idx]);
-    }
-    this.members(storyId).add(idx);
-    this.copies.add(idx, f.m);
-  }
-
-  private members(storyId: string): Set<number> {
-    let m = this.stories.get(storyId);
-    if (!m) this.stories.set(storyId, (m = new Set()));
-    return m;
-  }
-
-  private forget(id: string): void {
-    const idx = this.byId.get(id);
-    if (idx === undefined) return;
-    const e = this.entries[idx];
-    e.alive = false;
-    this.alive--;
-    for (const [t] of e.f.t) this.df.set(t, (this.df.get(t) ?? 1) - 1);
-    this.stories.get(e.storyId)?.delete(idx);
-    this.byId.delete(id);
-  }
-
-  /** Unit-length TF-IDF weights under the current IDF. */
-  private vector(f: ArticleFeatures): Map<string, number> {
-    const w = new Map<string, number>();
-    let norm = 0;
-    for (const [t, raw] of f.t) {
-      const v = raw * this.idf(t);
-      w.set(t, v);
-      norm += v * v;
-    }
-    norm = Math.sqrt(norm) || 1;
-    for (const [t, v] of w) w.set(t, v / norm);
-    return w;
-  }
-
-  /** 1 within a few days, shrinking with the gap: one story is about one time. */
-  private timeFactor(a: ArticleFeatures, b: ArticleFeatures): number {
-    const da = a.e ?? a.d;
-    const db = b.e ?? b.d;
-    if (da === null || db === null) return 1;
-    const gap = Math.max(0, Math.abs(da - db) - this.opts.timeGrace);
-    return 1 / (1 + gap / this.opts.timeHalf);
-  }
-
-  /** Similarity of the article to each candidate story: its best link into that story. */
-  private storyScores(id: string, f: ArticleFeatures): Map<string, number> {
-    const query = this.vector(f);
-    const strongest = [...query].sort((a, b) => b[1] - a[1]).slice(0, this.opts.queryTerms);
-    const rough = new Map<number, number>();
-    for (const [t, qw] of strongest) {
-      const list = this.postings.get(t);
-      if (!list || list.length > this.opts.maxPostings) continue;
-      for (const idx of list) rough.set(idx, (rough.get(idx) ?? 0) + qw);
-    }
-    const candidates = [...rough].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, this.opts.rescore);
-    const scores = new Map<string, number>();
-    for (const [idx] of candidates) {
-      const e = this.entries[idx];
-      if (!e.alive || e.id === id) continue;
-      let sim = 0;
-      for (const [t, v] of this.vector(e.f)) sim += v * (query.get(t) ?? 0);
-      sim *= this.timeFactor(f, e.f);
-      if (sim > (scores.get(e.storyId) ?? 0)) scores.set(e.storyId, sim);
-    }
-    return scores;
-  }
-
-  /** The earliest-stored original this article nearly copies, if any. */
-  private findOriginal(id: string, f: ArticleFeatures): Entry | null {
-    let best: Entry | null = null;
-    let bestSim = this.opts.copyThreshold;
-    for (const idx of [...this.copies.candidates(f.m)].sort((a, b) => a - b)) {
-      const e = this.entries[idx];
-      if (!e.alive || e.id === id) continue;
-      const sim = signatureSimilarity(f.m, e.f.m);
-      if (sim >= bestSim && (!best || sim > bestSim)) [best, bestSim] = [e, sim];
-    }
-    if (!best) return null;
-    const original = best.copyOf ? this.entries[this.byId.get(best.copyOf) ?? -1] : undefined;
-    return original?.alive ? original : best;
+    this.index = new StoryIndex(this.opts);
   }
 
   restore(articleId: string, storyId: string, copyOf: string | null, features: unknown): void {
     const f = readFeatures(features);
-    if (f) this.add(articleId, storyId, copyOf, f);
+    if (f) this.index.add(articleId, storyId, copyOf, f);
   }
 
   assign({ article, mentions }: ClusterDoc): Assignment {
     const f = articleFeatures(article, mentions, this.opts);
-    const original = this.findOriginal(article.id, f);
+    this.index.forget(article.id);
+    const original = this.index.findOriginal(article.id, f.m);
     const moves: Assignment['moves'] = [];
     let storyId: string;
     let isNew = false;
     if (original) {
       storyId = original.storyId;
     } else {
-      const ranked = [...this.storyScores(article.id, f)]
+      const ranked = [...this.index.storyScores(this.index.query(f), null)]
         .filter(([, s]) => s >= this.opts.joinThreshold)
         .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
       if (!ranked.length) {
-        storyId = `s-${shortHash(article.id, 10)}`;
+        storyId = newStoryId(article.id);
         isNew = true;
       } else {
         // The article bridges every story it is strongly similar to: merge them into the largest.
         const joined = [ranked[0][0], ...ranked.slice(1).filter(([, s]) => s >= this.opts.mergeThreshold).map(([id]) => id)];
-        joined.sort((a, b) => this.members(b).size - this.members(a).size || (a < b ? -1 : 1));
-        storyId = joined[0];
-        for (const other of joined.slice(1)) moves.push(...this.mergeStory(other, storyId));
+        storyId = this.largest(joined);
+        for (const other of joined) if (other !== storyId) moves.push(...this.merge(other, storyId));
       }
     }
-    this.add(article.id, storyId, original?.id ?? null, f);
+    this.index.add(article.id, storyId, original?.id ?? null, f);
+    this.dirty.add(storyId);
+    if (++this.sinceRepair >= this.opts.repairEvery) moves.push(...this.repair());
     return { storyId, isNew, copyOf: original?.id ?? null, features: f, moves };
   }
 
-  private mergeStory(from: string, into: string): Assignment['moves'] {
-    const moved = [...(this.stories.get(from) ?? [])];
-    const target = this.members(into);
-    for (const idx of moved) {
-      this.entries[idx].storyId = into;
-      target.add(idx);
+  private largest(storyIds: string[]): string {
+    const size = (id: string) => this.index.stories.get(id)?.members.size ?? 0;
+    return [...storyIds].sort((a, b) => size(b) - size(a) || (a < b ? -1 : 1))[0];
+  }
+
+  private merge(from: string, into: string): Assignment['moves'] {
+    const members = [...(this.index.stories.get(from)?.members ?? [])];
+    for (const idx of members) this.index.move(idx, into);
+    this.dirty.delete(from);
+    this.dirty.add(into);
+    return members.map((idx) => ({ articleId: this.index.entries[idx].id, storyId: into }));
+  }
+
+  /**
+   * Repair of the stories changed since the last repair: every article of them goes to the story
+   * it now fits best (centroids have moved since it arrived; this makes the result depend less on
+   * arrival order), an article that fits nowhere leaves for a story of its own, and a story whose
+   * centroid now matches another story's is merged into it.
+   */
+  repair(): Assignment['moves'] {
+    const moves = new Map<string, string>();
+    const dirty = [...this.dirty].sort();
+    this.dirty.clear();
+    this.sinceRepair = 0;
+    for (const storyId of dirty) {
+      const story = this.index.stories.get(storyId);
+      if (!story) continue;
+      for (const idx of [...story.members].sort((a, b) => a - b)) {
+        const e = this.index.entries[idx];
+        if (e.copyOf || e.storyId !== storyId) continue;
+        const query = this.index.query(e);
+        const own = story.members.size > 1 ? this.index.centroidScore(query, storyId, idx) : 0;
+        let best = storyId;
+        let bestScore = own + this.opts.repairMargin;
+        for (const [other, score] of this.index.storyScores(query, idx)) {
+          if (other !== storyId && score >= this.opts.joinThreshold && score > bestScore) [best, bestScore] = [other, score];
+        }
+        if (best === storyId && story.members.size > 1 && own < this.opts.splitThreshold) best = newStoryId(e.id);
+        if (best === storyId) continue;
+        this.moveWithCopies(idx, best, moves);
+      }
     }
-    this.stories.delete(from);
-    return moved.map((idx) => ({ articleId: this.entries[idx].id, storyId: into }));
+    return [...moves].map(([articleId, storyId]) => ({ articleId, storyId }));
+  }
+
+  /** Moves an article and the near-copies of it along (copies stay with their original). */
+  private moveWithCopies(idx: number, storyId: string, moves: Map<string, string>): void {
+    const e = this.index.entries[idx];
+    const from = e.storyId;
+    const copies = [...(this.index.stories.get(from)?.members ?? [])].filter((c) => this.index.entries[c].copyOf === e.id);
+    for (const c of [idx, ...copies]) {
+      this.index.move(c, storyId);
+      moves.set(this.index.entries[c].id, storyId);
+    }
+    this.dirty.add(storyId);
+  }
+
+  /** The most representative headline among the story's articles (near-copies not counted twice). */
+  storyTitle(storyId: string): string | null {
+    const members = [...(this.index.stories.get(storyId)?.members ?? [])].sort((a, b) => a - b);
+    const headlines = members.map((idx) => this.index.entries[idx]).filter((e) => !e.copyOf && e.headline).map((e) => e.headline);
+    return headlines.length ? representativeTitle(headlines.slice(-MAX_TITLE_CANDIDATES)) : null;
   }
 
   /** Current story of every live article (for benchmarks and tests). */
   assignments(): Map<string, string> {
-    return new Map(this.entries.filter((e) => e.alive).map((e) => [e.id, e.storyId]));
+    return new Map(this.index.entries.filter((e) => e.alive).map((e) => [e.id, e.storyId]));
   }
 }
+
+/** Headlines compared for a story's title (the latest ones): keeps the all-pairs choice cheap for huge stories. */
+const MAX_TITLE_CANDIDATES = 60;
+
+const newStoryId = (articleId: string) => `s-${shortHash(articleId, 10)}`;

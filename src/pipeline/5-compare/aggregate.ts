@@ -2,7 +2,8 @@
 // gathered across articles, with the articles that carry each.
 import type { ReportDate, ReportEntity, ReportFigure, ReportPlace, ReportQuote, StoryReport } from '../../model/index.ts';
 import type { StoredArticle } from '../../store/store.ts';
-import { shortHash } from '../../util/hash.ts';
+// Story-level entity linking; swap for the analysis stage's linker (3-analyze/entities/link.ts) when it lands.
+import { linkEntities } from './link-fallback.ts';
 
 export interface StoryMentions {
   entities: ReportEntity[];
@@ -27,8 +28,7 @@ function mostCommon<T>(items: T[], key: (t: T) => string): T | null {
   return best?.item ?? null;
 }
 
-export function aggregateMentions(stored: StoredArticle[]): StoryMentions {
-  const entities = new Map<string, ReportEntity>();
+export function aggregateMentions(stored: Pick<StoredArticle, 'article' | 'mentions'>[]): StoryMentions {
   const places = new Map<string, ReportPlace>();
   const dates = new Map<string, ReportDate>();
   const figures: ReportFigure[] = [];
@@ -37,14 +37,6 @@ export function aggregateMentions(stored: StoredArticle[]): StoryMentions {
     if (!list.includes(id)) list.push(id);
   };
   for (const { article, mentions } of stored) {
-    for (const e of mentions.entities) {
-      const key = `${e.type}:${e.name}`;
-      let ent = entities.get(key);
-      if (!ent) entities.set(key, (ent = { id: `e-${shortHash(key, 10)}`, name: e.name, type: e.type, variants: [] }));
-      let v = ent.variants.find((x) => x.form === e.text);
-      if (!v) ent.variants.push((v = { form: e.text, articles: [] }));
-      addTo(v.articles, article.id);
-    }
     for (const p of mentions.places) {
       const key = `${p.name}|${p.country}`;
       let pl = places.get(key);
@@ -68,7 +60,7 @@ export function aggregateMentions(stored: StoredArticle[]): StoryMentions {
   const placeList = [...places.values()].sort((a, b) => b.articles.length - a.articles.length);
   const main = placeList[0];
   return {
-    entities: [...entities.values()],
+    entities: linkEntities(stored.map((s) => ({ id: s.article.id, mentions: s.mentions }))),
     places: placeList,
     dates: [...dates.values()].sort((a, b) => a.date.localeCompare(b.date)),
     figures,

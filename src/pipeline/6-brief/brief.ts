@@ -1,17 +1,126 @@
-// The story brief: sentences taken verbatim from the articles, each citing the articles it comes from.
-import type { BriefSentence, Comparison } from '../../model/index.ts';
-import type { StoredArticle } from '../../store/store.ts';
-import type { StoryMentions } from '../5-compare/aggregate.ts';
-import { independent } from '../5-compare/compare.ts';
+// The story brief: 3–7 sentences taken verbatim from the articles, chosen greedily to cover the
+// agreed facts with little repetition, each citing every article that carries it word for word.
+// A disputed value is never stated as settled: sentences carrying one are left out, and the
+// dispute is told once, both sides joined with their sources.
+import type { BriefSentence, Comparison, Evidence, Span } from '../../model/index.ts';
+import { Sources, type Fact, type SourceArticle } from '../5-compare/fact.ts';
+import { foldName } from '../5-compare/names.ts';
+import { disputeSentence } from './dispute.ts';
 
-export function writeBrief(stored: StoredArticle[], _agg: StoryMentions, _comparison: Comparison): BriefSentence[] {
-  // Lead sentences of up to three independent sources, each cited to its article (and copies of it).
-  return independent(stored)
-    .slice(0, 3)
-    .flatMap(({ article }) => {
-      const s = article.sentences[0];
-      if (!s) return [];
-      const copies = stored.filter((c) => c.copyOf === article.id).map((c) => c.article.id);
-      return [{ text: article.text.slice(s.start, s.end), articles: [article.id, ...copies] }];
+export interface BriefOptions {
+  min: number;
+  max: number;
+  /** Disputes told in the brief, most important first. */
+  maxDisputes: number;
+  /** Sentences outside this length (characters) are not candidates. */
+  minChars: number;
+  maxChars: number;
+}
+
+export const defaultBriefOptions = { min: 3, max: 7, maxDisputes: 2, minChars: 30, maxChars: 360 } satisfies BriefOptions;
+
+const DISPUTE_ORDER = ['value', 'date', 'speaker'];
+
+export const normalizeSpace = (s: string) => s.replace(/\s+/g, ' ').trim();
+const words = (s: string) => new Set(foldName(s).match(/[\p{L}\p{N}]+/gu) ?? []);
+const inside = (e: Evidence | null, article: string, s: Span) => !!e && e.article === article && e.start >= s.start && e.end <= s.end;
+const touches = (e: Evidence, article: string, s: Span) => e.article === article && e.start < s.end && e.end > s.start;
+
+interface Candidate {
+  article: SourceArticle;
+  span: Span;
+  text: string;
+  index: number;
+  covers: Fact[];
+  words: Set<string>;
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  let same = 0;
+  for (const w of a) if (b.has(w)) same++;
+  return same / (a.size + b.size - same || 1);
+}
+
+/** What a sentence must not state as settled: spans and written forms of disputed values. */
+function disputed(facts: Fact[], articles: SourceArticle[]) {
+  const spans: Evidence[] = [];
+  const forms: string[] = [];
+  for (const f of facts) {
+    if (!f.conflict) continue;
+    for (const c of f.claims) if (c.evidence) spans.push(c.evidence);
+    if (f.conflict.kind === 'value') forms.push(...f.conflict.values.map((v) => foldName(normalizeSpace(v.value))));
+    if (f.conflict.kind === 'speaker') forms.push(...f.conflict.about.match(/"(.{12,})/)?.slice(1, 2).map((q) => foldName(q.slice(0, 40))) ?? []);
+    if (f.conflict.kind === 'date') {
+      const days = new Set(f.conflict.values.map((v) => v.value));
+      for (const a of articles) for (const d of a.mentions.dates) if (d.date && days.has(d.date)) spans.push({ article: a.article.id, start: d.start, end: d.end });
+    }
+  }
+  return (article: string, span: Span, text: string) =>
+    spans.some((e) => touches(e, article, span)) || forms.some((f) => f.length >= 2 && foldName(normalizeSpace(text)).includes(f));
+}
+
+function mainLanguage(articles: SourceArticle[]): string {
+  const n = new Map<string, number>();
+  for (const a of articles) if (!a.copyOf) n.set(a.article.language, (n.get(a.article.language) ?? 0) + 1);
+  return [...n].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'und';
+}
+
+export function writeBrief(articles: SourceArticle[], facts: Fact[], _comparison: Comparison, opts: BriefOptions = defaultBriefOptions): BriefSentence[] {
+  const sources = new Sources(articles);
+  const isDisputed = disputed(facts, articles);
+  const lang = mainLanguage(articles);
+  const weight = (f: Fact) => (sources.independent(f.claims.map((c) => c.article)) >= 2 ? 2 : 0.3);
+  // Each article's undisputed claims, so a sentence only looks at its own article's facts.
+  const claimsOf = new Map<string, { fact: Fact; evidence: Evidence }[]>();
+  for (const f of facts) {
+    if (f.conflict) continue;
+    for (const c of f.claims) if (c.evidence) claimsOf.set(c.article, [...(claimsOf.get(c.article) ?? []), { fact: f, evidence: c.evidence }]);
+  }
+  const candidates: Candidate[] = [];
+  for (const a of articles) {
+    const own = claimsOf.get(a.article.id) ?? [];
+    if (a.copyOf || (a.article.language !== lang && lang !== 'und')) continue;
+    a.article.sentences.forEach((span, index) => {
+      const text = a.article.text.slice(span.start, span.end);
+      if (text.length < opts.minChars || text.length > opts.maxChars || isDisputed(a.article.id, span, text)) return;
+      const covers = [...new Set(own.filter((c) => inside(c.evidence, a.article.id, span)).map((c) => c.fact))];
+      candidates.push({ article: a, span, text, index, covers, words: words(text) });
     });
+  }
+  const disputes = facts
+    .filter((f) => f.conflict && f.conflict.kind !== 'spelling-variant')
+    .sort((a, b) => DISPUTE_ORDER.indexOf(a.conflict!.kind) - DISPUTE_ORDER.indexOf(b.conflict!.kind))
+    .slice(0, opts.maxDisputes)
+    .flatMap((f) => disputeSentence(f, articles, lang) ?? []);
+  const budget = Math.max(opts.min, opts.max - disputes.length);
+  const chosen: Candidate[] = [];
+  const covered = new Set<string>();
+  while (chosen.length < budget) {
+    let best: Candidate | null = null;
+    let bestScore = 0;
+    for (const c of candidates) {
+      if (chosen.includes(c) || chosen.some((x) => jaccard(x.words, c.words) > 0.45)) continue;
+      const gain = c.covers.reduce((s, f) => s + (covered.has(f.key) ? 0 : weight(f)), 0);
+      const score = gain + (c.index === 0 ? 1.5 : c.index === 1 ? 0.5 : 0);
+      if (score > bestScore) [best, bestScore] = [c, score];
+    }
+    if (!best || (bestScore < 1 && chosen.length + disputes.length >= opts.min)) break;
+    chosen.push(best);
+    for (const f of best.covers) covered.add(f.key);
+  }
+  const normalized = new Map(articles.map((a) => [a, normalizeSpace(a.article.text)]));
+  const cite = (c: Candidate): BriefSentence => ({
+    text: normalizeSpace(c.text),
+    articles: citing(normalized, c),
+    parts: [{ article: c.article.article.id, start: c.span.start, end: c.span.end }],
+  });
+  const plain = chosen.map(cite);
+  return [...plain.slice(0, 1), ...disputes, ...plain.slice(1)].slice(0, opts.max);
+}
+
+/** The sentence's article first, then every other article that carries it word for word (copies). */
+function citing(normalized: Map<SourceArticle, string>, c: Candidate): string[] {
+  const needle = normalizeSpace(c.text);
+  const others = [...normalized].filter(([a, text]) => a !== c.article && text.includes(needle));
+  return [c.article.article.id, ...others.map(([a]) => a.article.id)];
 }

@@ -42,4 +42,69 @@ export const migrations: { version: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'feed subscriptions and the items seen per feed',
+    sql: `
+      CREATE TABLE feeds (
+        id TEXT PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        title TEXT,
+        interval_seconds INTEGER NOT NULL,
+        added_at TEXT NOT NULL,
+        etag TEXT,
+        last_modified TEXT,
+        last_checked_at TEXT,
+        last_success_at TEXT,
+        failures INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        next_check_at TEXT NOT NULL
+      );
+      CREATE INDEX feeds_due ON feeds(next_check_at);
+      CREATE TABLE feed_items (
+        feed_id TEXT NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        item_key TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        article_id TEXT,
+        seen_at TEXT NOT NULL,
+        PRIMARY KEY (feed_id, item_key)
+      );
+    `,
+  },
+  {
+    version: 3,
+    name: 'story list indexes and full-text search',
+    sql: `
+      CREATE TABLE story_stats (
+        story_id TEXT PRIMARY KEY,
+        article_count INTEGER NOT NULL,
+        source_count INTEGER NOT NULL,
+        first_pub TEXT,
+        last_pub TEXT,
+        updated_at TEXT NOT NULL,
+        conflicts INTEGER -- NULL until the read side has compared this version of the story
+      );
+      CREATE INDEX story_stats_recent ON story_stats(last_pub DESC, updated_at DESC, story_id);
+      CREATE INDEX story_stats_size ON story_stats(article_count DESC, last_pub DESC, story_id);
+      CREATE INDEX story_stats_conflicts ON story_stats(conflicts DESC, last_pub DESC, story_id);
+      CREATE TABLE story_sources (story_id TEXT NOT NULL, source_key TEXT NOT NULL, source TEXT NOT NULL);
+      CREATE INDEX story_sources_story ON story_sources(story_id);
+      CREATE INDEX story_sources_key ON story_sources(source_key, story_id);
+      CREATE TABLE story_places (
+        story_id TEXT NOT NULL, place_key TEXT NOT NULL, name TEXT NOT NULL, country TEXT,
+        lat REAL NOT NULL, lon REAL NOT NULL, article_count INTEGER NOT NULL
+      );
+      CREATE INDEX story_places_story ON story_places(story_id);
+      CREATE INDEX story_places_key ON story_places(place_key, story_id);
+      CREATE TABLE story_entity_forms (
+        story_id TEXT NOT NULL, entity_key TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL,
+        form TEXT NOT NULL, article_count INTEGER NOT NULL
+      );
+      CREATE INDEX story_entity_forms_story ON story_entity_forms(story_id);
+      CREATE INDEX story_entity_forms_key ON story_entity_forms(entity_key, story_id);
+      CREATE VIRTUAL TABLE article_search USING fts5(
+        article_id UNINDEXED, title, source, text, tokenize = 'unicode61 remove_diacritics 2'
+      );
+    `,
+  },
 ];

@@ -5,13 +5,24 @@ import type Database from 'better-sqlite3';
 import type { Article, Mentions } from '../../model/index.ts';
 import type { ArticleHit, EntityDetail, EntitySummary, Facets, StoryListItem, StoryQuery, WriteBatch } from '../store.ts';
 
-/** Case- and diacritic-insensitive key for names (places, entities, sources). */
-export const foldName = (s: string): string =>
-  s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+const stripMarks = (s: string): string => s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
 
-/** A user's search words as a safe FTS5 query: each word quoted, the last one a prefix; '' when none. */
+// Letters Unicode does not decompose into base + mark, so NFD alone would not fold them.
+const LETTERS: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ı: 'i', ħ: 'h' };
+
+/** Case- and diacritic-insensitive key for names (places, entities, sources): "Tromsø" → "tromso". */
+export const foldName = (s: string): string =>
+  stripMarks(s)
+    .replace(/[øłđßæœþıħ]/g, (c) => LETTERS[c])
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/**
+ * A user's search words as a safe FTS5 query: each word quoted, the last one a prefix; '' when none.
+ * Only marks are stripped, as FTS5's remove_diacritics does to the indexed text (it keeps ø, ł…).
+ */
 export function ftsQuery(q: string): string {
-  const words = foldName(q).split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 12);
+  const words = stripMarks(q).split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 12);
   return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
 }
 
@@ -29,7 +40,7 @@ interface StatsRow {
 const ORDER: Record<NonNullable<StoryQuery['sort']>, string> = {
   recent: 's.last_pub DESC, s.updated_at DESC, s.story_id',
   size: 's.article_count DESC, s.last_pub DESC, s.story_id',
-  conflicts: 'COALESCE(s.conflicts, -1) DESC, s.last_pub DESC, s.story_id',
+  conflicts: 's.conflicts DESC, s.last_pub DESC, s.story_id', // not yet counted (NULL) sorts last
 };
 
 export class StorySearch {
@@ -43,11 +54,13 @@ export class StorySearch {
   rebuild(): void {
     this.db.transaction(() => {
       this.db.exec('DELETE FROM article_search');
-      const rows = this.db.prepare('SELECT article_json FROM articles').iterate() as IterableIterator<{ article_json: string }>;
-      const insert = this.db.prepare('INSERT INTO article_search (article_id, title, source, text) VALUES (?, ?, ?, ?)');
-      for (const r of rows) {
-        const a = JSON.parse(r.article_json) as Article;
-        insert.run(a.id, a.title, a.source, a.text);
+      const page = this.db.prepare('SELECT seq, article_json FROM articles WHERE seq > ? ORDER BY seq LIMIT 500');
+      const insert = this.db.prepare('INSERT INTO article_search (rowid, article_id, title, source, text) VALUES (?, ?, ?, ?, ?)');
+      for (let after = 0, rows; (rows = page.all(after) as { seq: number; article_json: string }[]).length; after = rows[rows.length - 1].seq) {
+        for (const r of rows) {
+          const a = JSON.parse(r.article_json) as Article;
+          insert.run(r.seq, a.id, a.title, a.source, a.text);
+        }
       }
       const ids = (this.db.prepare('SELECT id FROM stories').all() as { id: string }[]).map((r) => r.id);
       this.reindexStories(new Set(ids));
@@ -70,11 +83,14 @@ export class StorySearch {
 
   /** Brings the indexes up to date after a batch: call inside the same transaction, after it. */
   afterWrite(touched: Set<string>, articles: Article[]): void {
-    const del = this.db.prepare('DELETE FROM article_search WHERE article_id = ?');
-    const insert = this.db.prepare('INSERT INTO article_search (article_id, title, source, text) VALUES (?, ?, ?, ?)');
+    // The FTS row shares the article's rowid (articles.seq), so replacing it is an indexed delete.
+    const seq = this.db.prepare('SELECT seq FROM articles WHERE id = ?');
+    const del = this.db.prepare('DELETE FROM article_search WHERE rowid = ?');
+    const insert = this.db.prepare('INSERT INTO article_search (rowid, article_id, title, source, text) VALUES (?, ?, ?, ?, ?)');
     for (const a of articles) {
-      del.run(a.id);
-      insert.run(a.id, a.title, a.source, a.text);
+      const row = seq.get(a.id) as { seq: number };
+      del.run(row.seq);
+      insert.run(row.seq, a.id, a.title, a.source, a.text);
     }
     this.reindexStories(touched);
   }
@@ -134,16 +150,23 @@ export class StorySearch {
   findStories(q: StoryQuery): { total: number; stories: StoryListItem[] } {
     const where: string[] = [];
     const args: unknown[] = [];
-    if (q.from) where.push('s.last_pub >= ?'), args.push(q.from);
-    if (q.to) where.push('s.first_pub <= ?'), args.push(q.to);
-    if (q.place) where.push('s.story_id IN (SELECT story_id FROM story_places WHERE place_key = ?)'), args.push(foldName(q.place));
-    if (q.source) where.push('s.story_id IN (SELECT story_id FROM story_sources WHERE source_key = ?)'), args.push(foldName(q.source));
-    if (q.entity) where.push('s.story_id IN (SELECT story_id FROM story_entity_forms WHERE entity_key = ?)'), args.push(foldName(q.entity));
+    const filter = (value: string | undefined, sql: string, arg = (v: string) => v as unknown) => {
+      if (!value) return;
+      where.push(sql);
+      args.push(arg(value));
+    };
+    filter(q.from, 's.last_pub >= ?');
+    filter(q.to, 's.first_pub <= ?');
+    filter(q.place, 's.story_id IN (SELECT story_id FROM story_places WHERE place_key = ?)', foldName);
+    filter(q.source, 's.story_id IN (SELECT story_id FROM story_sources WHERE source_key = ?)', foldName);
+    filter(q.entity, 's.story_id IN (SELECT story_id FROM story_entity_forms WHERE entity_key = ?)', foldName);
     const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM story_stats s ${cond}`).get(...args) as { n: number }).n;
     const rows = this.db
       .prepare(
-        `SELECT s.*, t.title, t.created_at FROM story_stats s JOIN stories t ON t.id = s.story_id ${cond}
+        // Title and creation time are looked up for the page's rows only, after sorting.
+        `SELECT s.*, (SELECT title FROM stories WHERE id = s.story_id) AS title,
+                (SELECT created_at FROM stories WHERE id = s.story_id) AS created_at FROM story_stats s ${cond}
          ORDER BY ${ORDER[q.sort ?? 'recent']} LIMIT ? OFFSET ?`,
       )
       .all(...args, q.limit ?? 50, q.offset ?? 0) as StatsRow[];
@@ -184,7 +207,7 @@ export class StorySearch {
       .prepare(
         `SELECT f.article_id AS articleId, a.story_id AS storyId, a.title, a.source, a.published,
                 snippet(article_search, 3, char(2), char(3), '…', 24) AS snippet
-         FROM article_search f JOIN articles a ON a.id = f.article_id
+         FROM article_search f JOIN articles a ON a.seq = f.rowid
          WHERE article_search MATCH ? ORDER BY bm25(article_search, 0, 6, 2, 1) LIMIT ? OFFSET ?`,
       )
       .all(match, limit, offset) as ArticleHit[];
@@ -229,7 +252,9 @@ export class StorySearch {
   }
 
   setConflicts(storyId: string, count: number, asOf: string): void {
-    this.db.prepare('UPDATE story_stats SET conflicts = ? WHERE story_id = ? AND updated_at = ?').run(count, storyId, asOf);
+    this.db
+      .prepare('UPDATE story_stats SET conflicts = ? WHERE story_id = ? AND updated_at = ? AND conflicts IS NOT ?')
+      .run(count, storyId, asOf, count);
   }
 
   storiesWithoutConflicts(limit: number): { id: string; updatedAt: string }[] {

@@ -5,12 +5,17 @@ import {
   StoreError,
   type ArticleVersion,
   type ClusterStateRow,
+  type FeedPoll,
+  type NewFeed,
+  type StoryQuery,
   type Store,
   type StoredArticle,
   type StorySummary,
   type WriteBatch,
 } from '../store.ts';
+import { SqliteFeeds } from './feeds.ts';
 import { migrations } from './migrations.ts';
+import { StorySearch } from './search.ts';
 
 interface ArticleRow {
   id: string;
@@ -40,6 +45,8 @@ const toStory = (r: { id: string; title: string; created_at: string; updated_at:
 
 export class SqliteStore implements Store {
   private db: Database.Database;
+  private feeds: SqliteFeeds;
+  private search: StorySearch;
 
   /** Opens (creating if needed) the store at `file`; ':memory:' gives a temporary store. */
   constructor(file: string) {
@@ -52,6 +59,8 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.migrate();
+    this.feeds = new SqliteFeeds(this.db);
+    this.search = new StorySearch(this.db);
   }
 
   private migrate(): void {
@@ -105,6 +114,7 @@ export class SqliteStore implements Store {
     const move = this.db.prepare('UPDATE articles SET story_id = ? WHERE id = ?');
     try {
       this.db.transaction(() => {
+        const touched = this.search.storiesTouchedBy(batch);
         for (const s of batch.stories) upsertStory.run(s);
         for (const w of batch.articles) {
           const prev = current.get(w.article.id) as
@@ -130,6 +140,7 @@ export class SqliteStore implements Store {
           });
         }
         for (const m of batch.moves ?? []) move.run(m.storyId, m.articleId);
+        this.search.afterWrite(touched, batch.articles.map((w) => w.article));
       })();
     } catch (err) {
       throw new StoreError(`store: write failed, nothing written: ${(err as Error).message}`);
@@ -195,6 +206,23 @@ export class SqliteStore implements Store {
     const s = this.db.prepare('SELECT COUNT(DISTINCT story_id) AS n FROM articles').get() as { n: number };
     return { articles: a.n, stories: s.n };
   }
+
+  // Story list, search and entities: the read-side indexes in search.ts.
+  findStories = async (q: StoryQuery) => this.search.findStories(q);
+  searchArticles = async (q: string, o: { limit?: number; offset?: number } = {}) => this.search.searchArticles(q, o.limit, o.offset);
+  entities = async (o: { q?: string; limit?: number } = {}) => this.search.entities(o);
+  entity = async (name: string) => this.search.entity(name);
+  facets = async (o: { limit?: number } = {}) => this.search.facets(o.limit);
+  setStoryConflicts = async (id: string, n: number, asOf: string) => this.search.setConflicts(id, n, asOf);
+  storiesWithoutConflicts = async (limit: number) => this.search.storiesWithoutConflicts(limit);
+
+  // Feed subscriptions: feeds.ts.
+  addFeed = async (f: NewFeed) => this.feeds.addFeed(f);
+  getFeed = async (idOrUrl: string) => this.feeds.getFeed(idOrUrl);
+  listFeeds = async () => this.feeds.listFeeds();
+  removeFeed = async (id: string) => this.feeds.removeFeed(id);
+  recordFeedPoll = async (id: string, poll: FeedPoll) => this.feeds.recordFeedPoll(id, poll);
+  feedItemFingerprints = async (feedId: string, keys: string[]) => this.feeds.feedItemFingerprints(feedId, keys);
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();

@@ -1,0 +1,145 @@
+// Write routes: add reports as pasted text, uploaded files or a URL. One ingest runs at a time
+// (the story assigner's state is restored from the store for each), behind the write token.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { Hono } from 'hono';
+import type { Config } from '../../config/index.ts';
+import type { RawReport } from '../../model/index.ts';
+import { isSupportedFile, readFileReports } from '../../pipeline/1-intake/files.ts';
+import { ingestUrls } from '../../pipeline/run-web.ts';
+import { Ingestor, type IngestSummary } from '../../pipeline/run.ts';
+import type { Store } from '../../store/store.ts';
+import { shortHash } from '../../util/hash.ts';
+import { ApiError } from '../errors.ts';
+import { TextIngestBody, UrlIngestBody, jsonBody, parse } from '../schemas.ts';
+
+/** Fetches and ingests one URL. */
+export type UrlIngest = (store: Store, url: string, opts: { sourceHint?: string }) => Promise<IngestSummary>;
+
+/** URL intake through the safe fetcher (private addresses refused, size and time limits, robots.txt). */
+export const fetchAndIngest =
+  (config: Config): UrlIngest =>
+  (store, url, opts) =>
+    ingestUrls(store, [url], { config, sourceHint: opts.sourceHint });
+
+export interface IngestDeps {
+  store: Store;
+  config: Config;
+  ingestUrl?: UrlIngest;
+  /** Called after every successful ingest (e.g. to refresh conflict counts). */
+  afterIngest?: () => void;
+}
+
+export const MAX_FILES = 20;
+
+export function ingestRoutes(deps: IngestDeps) {
+  const app = new Hono();
+  const { store, config } = deps;
+  let queue: Promise<unknown> = Promise.resolve();
+  const serially = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = queue.then(fn, fn);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  /** Runs an ingest and reports which story each new or changed article joined. */
+  const ingest = (work: (ingestor: Ingestor) => Promise<(string | null)[]>) =>
+    serially(async () => {
+      const ingestor = new Ingestor(store, { config });
+      const ids = (await work(ingestor)).filter((id): id is string => !!id);
+      const summary = await ingestor.finish();
+      const articles = [];
+      for (const id of ids) {
+        const s = await store.getArticle(id);
+        if (!s) continue;
+        const story = await store.getStory(s.storyId);
+        const size = (await store.storyArticles(s.storyId)).length;
+        articles.push({ id, title: s.article.title, source: s.article.source, storyId: s.storyId, storyTitle: story?.title ?? '', storyArticles: size, copyOf: s.copyOf });
+      }
+      deps.afterIngest?.();
+      return { summary, articles };
+    });
+
+  const respond = (result: Awaited<ReturnType<typeof ingest>>) => {
+    const { summary } = result;
+    if (!result.articles.length && summary.unchanged === 0) {
+      throw new ApiError('nothing_ingested', `nothing could be ingested: ${summary.skipped.map((s) => `${s.input}: ${s.reason}`).join('; ')}`, summary.skipped);
+    }
+    return result;
+  };
+
+  app.post('/ingest/text', async (c) => {
+    const body = parse(TextIngestBody, await jsonBody(c.req), 'body');
+    const raw: RawReport = {
+      format: body.format,
+      path: null,
+      url: body.url ?? null,
+      content: body.text,
+      // Pasted reports have no path: the content itself keeps the id stable across re-submits.
+      locator: `pasted ${shortHash(body.text)}`,
+      sourceHint: body.source,
+      hints: {
+        ...(body.title ? { title: body.title } : {}),
+        ...(body.published ? { published: { date: body.published, iso: null, method: 'front-matter' as const, confidence: 0.9, text: body.published } } : {}),
+      },
+    };
+    return c.json(respond(await ingest(async (ing) => [await ing.add(raw)])), 201);
+  });
+
+  app.post('/ingest/files', async (c) => {
+    if (!/^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '')) {
+      throw new ApiError('unsupported_media_type', 'expected multipart/form-data with one or more "file" fields');
+    }
+    const form = await c.req.parseBody({ all: true });
+    const files = [form.file ?? []].flat().filter((f): f is File => f instanceof File);
+    if (!files.length) throw new ApiError('invalid_input', 'no "file" field in the upload');
+    if (files.length > MAX_FILES) throw new ApiError('invalid_input', `at most ${MAX_FILES} files per upload`);
+    const source = typeof form.source === 'string' && form.source.trim() ? form.source.trim().slice(0, 200) : undefined;
+    const dir = await mkdtemp(join(tmpdir(), 'parallax-upload-'));
+    try {
+      const result = await ingest(async (ing) => {
+        const ids: (string | null)[] = [];
+        for (const f of files) {
+          const name = basename(f.name || 'upload.txt').replace(/[^\w.-]+/g, '_').slice(-120) || 'upload.txt';
+          if (!isSupportedFile(name)) {
+            ing.skip(name, 'unsupported type (use .txt, .md, .html, .json or .jsonl)');
+            continue;
+          }
+          if (f.size > config.maxFileBytes) {
+            ing.skip(name, `too large: over ${config.maxFileBytes} bytes`);
+            continue;
+          }
+          const tmp = join(dir, `${ids.length}-${name}`);
+          await writeFile(tmp, Buffer.from(await f.arrayBuffer()));
+          for await (const ev of readFileReports(tmp, { ...config, sourceHint: source })) {
+            if (ev.kind === 'skip') ing.skip(name, ev.reason);
+            // Uploads are known by their file name, so uploading the same file again updates it.
+            else ids.push(await ing.add({ ...ev.raw, path: `upload/${name}` }));
+          }
+        }
+        return ids;
+      });
+      return c.json(respond(result), 201);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  app.post('/ingest/url', async (c) => {
+    const body = parse(UrlIngestBody, await jsonBody(c.req), 'body');
+    if (!deps.ingestUrl) throw new ApiError('url_ingest_unavailable', 'URL intake is not available in this version; paste the text or upload the saved page');
+    const fetchOne = deps.ingestUrl;
+    const result = await serially(async () => {
+      const summary = await fetchOne(store, body.url, { sourceHint: body.source });
+      deps.afterIngest?.();
+      return summary;
+    });
+    if (result.added + result.updated + result.unchanged === 0) {
+      throw new ApiError('nothing_ingested', `nothing could be ingested: ${result.skipped.map((s) => s.reason).join('; ')}`, result.skipped);
+    }
+    return c.json({ summary: result }, 201);
+  });
+
+  return app;
+}

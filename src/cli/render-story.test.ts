@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { StoryReport } from '../model/index.ts';
+import { renderStory } from './render.ts';
+
+const art = (id: string, source: string, copy_of: string | null = null) => ({
+  id, source, title: `${source} headline`, published: '2026-03-14', event_date: null, language: 'en', path: null, url: null, copy_of,
+});
+
+const report: StoryReport = {
+  id: 's-1', title: 'Croatia declares border emergency', when: '2026-03-13', where: null,
+  articles: [art('hl', 'Harbor Ledger'), art('et', 'Eastbridge Times'), art('vc', 'Valley Courier', 'et')],
+  entities: [], places: [], dates: [], figures: [], quotes: [],
+  comparison: {
+    agreed: [{ fact: 'Ana Kovač (person)', articles: ['hl', 'et'] }],
+    single_source: [{ fact: 'troops: 600', articles: ['hl'] }],
+    conflicts: [
+      { kind: 'value', about: 'crossed', values: [
+        { value: 'some 12,000', articles: ['et', 'vc'], evidence: [{ article: 'et', start: 0, end: 11 }] },
+        { value: 'More than 15,000', articles: ['hl'], evidence: [{ article: 'hl', start: 0, end: 16 }] },
+      ] },
+    ],
+    coverage: [{ article: 'hl', source: 'Harbor Ledger', copy_of: null, facts: 3, adds: ['troops: 600'] }],
+  },
+  brief: [{ text: 'Croatia declared a state of emergency.', articles: ['hl', 'et'] }],
+  timeline: [{ date: '2026-03-13', what: 'the reported event', text: 'Friday', articles: ['hl', 'et'] }],
+};
+
+test('renderStory: conflicts first, brief with citation markers, facts × sources table', () => {
+  const out = renderStory(report);
+  assert.ok(out.indexOf('Conflicts (1)') < out.indexOf('Brief:'), 'conflicts before the brief');
+  assert.match(out, /Croatia declared a state of emergency\. \[1\]\[2\]/);
+  assert.match(out, /"some 12,000" \[2\]\[3\]\s+vs\s+"More than 15,000" \[1\]/);
+  assert.match(out, /\[3\] 2026-03-14 Valley Courier: Valley Courier headline {2}\(copy of \[2\]\)/);
+  const table = out.slice(out.indexOf('Facts × sources'));
+  const row = (label: string) => table.split('\n').find((l) => l.includes(label))!.replace(/\s+/g, ' ').trim();
+  assert.equal(row('crossed'), '! crossed b a a');
+  assert.equal(row('Ana Kovač'), '= Ana Kovač (person) ● ● ·');
+  assert.equal(row('troops: 600'), '1 troops: 600 ● · ·');
+  assert.match(out, /What each source alone adds:\n {2}\[1\] Harbor Ledger: troops: 600/);
+});

@@ -1,0 +1,64 @@
+// `parallax serve` (and the end of `npm start`): the HTTP API and web app on one port.
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp } from '../api/app.ts';
+import type { Config } from '../config/index.ts';
+import type { Store } from '../store/store.ts';
+
+export interface ServeOptions {
+  store: Store;
+  config: Config;
+  port: number;
+  host: string;
+  /** PARALLAX_TOKEN; when absent a random one is made for this run and printed. */
+  token?: string;
+  log: (line: string) => void;
+}
+
+export interface Running {
+  url: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+export async function startServer(opts: ServeOptions): Promise<Running> {
+  const token = opts.token || randomBytes(18).toString('base64url');
+  const openReads = LOOPBACK.has(opts.host);
+  const { app, conflicts } = createApp({ store: opts.store, config: opts.config, token, openReads, log: opts.log });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
+  void conflicts.fillPending().catch((e: Error) => opts.log(`serve: comparing stories failed: ${e.message}`));
+  return {
+    url: `http://${host}:${port}/`,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        conflicts.stop();
+        server.close(() => resolve());
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }),
+  };
+}
+
+/** Serves until SIGINT/SIGTERM, printing where to open the app. */
+export async function serveUntilStopped(opts: ServeOptions & { out: (s: string) => void }): Promise<number> {
+  const running = await startServer(opts);
+  const given = !!opts.token;
+  opts.out(`Parallax is running. Open ${running.url}${given ? '' : `?token=${running.token}`}`);
+  opts.out(given ? 'Writes use the token in PARALLAX_TOKEN.' : 'That link carries this run\'s write token (set PARALLAX_TOKEN to choose your own).');
+  opts.out(`API: ${running.url}api/openapi.json · Ctrl-C to stop`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await running.close();
+  return 0;
+}

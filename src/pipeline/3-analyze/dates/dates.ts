@@ -1,0 +1,240 @@
+// Dates as written in an article, resolved against its publication date: absolute ("12 March",
+// "Jan. 27, 2014", "2014-01-27") and relative ("Monday evening", "yesterday", "last week",
+// "on the 14th", "three days ago"). Each keeps its span, its text and how sure the resolution is.
+import type { Article, DateGranularity, DateMention } from '../../../model/index.ts';
+import { MONTHS, WEEKDAYS, dayNumber, formatDay, nearestWeekday, nearestYear, parseDay, partsOf } from './calendar.ts';
+import { FOREIGN_MONTHS, FOREIGN_MONTH_RE, FOREIGN_RELATIVE, FOREIGN_RELATIVE_RE, FOREIGN_WEEKDAYS, FOREIGN_WEEKDAY_RE } from './other-languages.ts';
+
+const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+const WEEKDAY = '(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const SMALL: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+
+interface Resolution {
+  day: number | null;
+  granularity: DateGranularity;
+  /** How sure the reading is before the publication date's own uncertainty is applied. */
+  sure: number;
+  relative: boolean;
+}
+
+interface Ctx {
+  ref: number | null;
+  future: boolean;
+  /** The sentence is in the past tense before the date: a past reading only. */
+  past: boolean;
+}
+
+interface Rule {
+  re: RegExp;
+  resolve: (m: RegExpExecArray, ctx: Ctx) => Resolution | null;
+  /** Capture group that is the date itself when the match includes a lead-in word. */
+  core?: number;
+}
+
+const monthOf = (s: string) => MONTHS[s.toLowerCase().replace(/\.$/, '')] ?? null;
+const abs = (day: number | null, granularity: DateGranularity, sure: number): Resolution | null => (day === null ? null : { day, granularity, sure, relative: false });
+const rel = (day: number | null, granularity: DateGranularity, sure: number): Resolution => ({ day, granularity, sure, relative: true });
+
+function monthDay(ctx: Ctx, month: number | null, day: number, year?: string): Resolution | null {
+  if (!month) return null;
+  if (year) return abs(dayNumber(+year, month, day), 'day', 0.95);
+  if (ctx.ref === null) return dayNumber(2000, month, day) === null ? null : rel(null, 'day', 0);
+  const n = nearestYear(ctx.ref, month, day, ctx.future);
+  // "broke out on 12 March" in a January paper: last March, not the coming one.
+  const past = ctx.past && n !== null && n > ctx.ref ? nearestYear(ctx.ref, month, day, false, true) : n;
+  return { day: past, granularity: 'day', sure: 0.85, relative: true };
+}
+
+function weekday(ctx: Ctx, name: string, qualifier: string | undefined): Resolution {
+  if (ctx.ref === null) return rel(null, 'day', 0);
+  const wd = WEEKDAYS[name.toLowerCase()];
+  const q = qualifier?.toLowerCase();
+  if (q === 'last') return rel(nearestWeekday(ctx.ref, wd, 'past', true), 'day', 0.75);
+  if (q === 'next') return rel(nearestWeekday(ctx.ref, wd, 'future', true), 'day', 0.75);
+  return rel(nearestWeekday(ctx.ref, wd, ctx.future ? 'future' : 'past'), 'day', 0.85);
+}
+
+function period(ctx: Ctx, which: string, unit: string): Resolution {
+  const u = unit.toLowerCase();
+  if (ctx.ref === null) return rel(null, u === 'weekend' ? 'day' : (u as DateGranularity), 0);
+  const w = which.toLowerCase();
+  const shift = /last|past/.test(w) ? -1 : w === 'next' ? 1 : 0;
+  const { y, m } = partsOf(ctx.ref);
+  if (u === 'year') return rel(dayNumber(y + shift, 1, 1), 'year', 0.9);
+  if (u === 'month') {
+    const mm = m + shift;
+    return rel(dayNumber(y + Math.floor((mm - 1) / 12), ((mm - 1 + 12) % 12) + 1, 1), 'month', 0.9);
+  }
+  // Weeks start on Monday.
+  const monday = nearestWeekday(ctx.ref, 1, 'past') + 7 * shift;
+  if (u === 'weekend') return rel(monday + 5, 'week', 0.6);
+  return rel(monday, 'week', 0.8);
+}
+
+const RULES: Rule[] = [
+  { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, resolve: (m) => abs(dayNumber(+m[1], +m[2], +m[3]), 'day', 0.95) },
+  {
+    re: new RegExp(`\\b(?:${WEEKDAY},?\\s+)?${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?(?!:|\\d|\\s*(?:%|percent))`, 'g'),
+    resolve: (m, ctx) => monthDay(ctx, monthOf(m[2]), +m[3], m[4]),
+  },
+  {
+    re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b(?:,?\\s+(\\d{4})\\b)?`, 'g'),
+    resolve: (m, ctx) => monthDay(ctx, monthOf(m[2]), +m[1], m[3]),
+  },
+  { re: new RegExp(`\\b${MONTH}\\.?,?\\s+(\\d{4})\\b`, 'g'), resolve: (m) => abs(dayNumber(+m[2], monthOf(m[1])!, 1), 'month', 0.9) },
+  {
+    re: /\b(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})\b/g,
+    resolve: (m) => {
+      const year = m[3].length === 2 ? 2000 + +m[3] : +m[3];
+      // US order unless the first number cannot be a month.
+      const [mo, d] = +m[1] > 12 ? [+m[2], +m[1]] : [+m[1], +m[2]];
+      return abs(dayNumber(year, mo, d), 'day', +m[1] > 12 || +m[2] > 12 ? 0.85 : 0.7);
+    },
+  },
+  {
+    re: new RegExp(`\\b(?:(last|this|next|early|late|on)\\s+)?${WEEKDAY}(?:\\s+(morning|afternoon|evening|night|overnight))?\\b`, 'g'),
+    resolve: (m, ctx) => weekday(ctx, m[2], m[1]),
+  },
+  {
+    re: /\b(today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)|last night|the day before yesterday|earlier today)\b/gi,
+    resolve: (m, ctx) => {
+      const w = m[1].toLowerCase();
+      const shift = w === 'yesterday' || w === 'last night' ? -1 : w === 'tomorrow' ? 1 : w.startsWith('the day before') ? -2 : 0;
+      return rel(ctx.ref === null ? null : ctx.ref + shift, 'day', 0.9);
+    },
+  },
+  { re: /\b(last|this|next|earlier this|later this|past)\s+(week|month|year|weekend)\b/gi, resolve: (m, ctx) => period(ctx, m[1], m[2]) },
+  {
+    re: /\b(\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week|month|year)s?\s+ago\b/gi,
+    resolve: (m, ctx) => {
+      const n = SMALL[m[1].toLowerCase()] ?? +m[1];
+      const unit = m[2].toLowerCase();
+      if (ctx.ref === null) return rel(null, unit as DateGranularity, 0);
+      if (unit === 'day') return rel(ctx.ref - n, 'day', 0.85);
+      if (unit === 'week') return rel(ctx.ref - 7 * n, 'week', 0.6);
+      const { y, m: mo } = partsOf(ctx.ref);
+      if (unit === 'year') return rel(dayNumber(y - n, 1, 1), 'year', 0.7);
+      const mm = mo - n;
+      return rel(dayNumber(y + Math.floor((mm - 1) / 12), ((((mm - 1) % 12) + 12) % 12) + 1, 1), 'month', 0.7);
+    },
+  },
+  {
+    re: /\b(?:on|by|until|since) (the (\d{1,2})(?:st|nd|rd|th))\b(?!\s+(?:floor|century|anniversary|time|round|minute|day|of\s+\p{L}))/giu,
+    core: 1,
+    resolve: (m, ctx) => {
+      if (ctx.ref === null) return rel(null, 'day', 0);
+      const day = +m[2];
+      const { y, m: mo, d } = partsOf(ctx.ref);
+      // The nearest such day: this month, else the month before (or after, for the future).
+      const mm = ctx.future ? (day >= d ? mo : mo + 1) : day <= d ? mo : mo - 1;
+      return rel(dayNumber(y + Math.floor((mm - 1) / 12), ((((mm - 1) % 12) + 12) % 12) + 1, day), 'day', 0.7);
+    },
+  },
+  {
+    re: /\b(?:in|since|during|by|until|from|before|after|early|late|mid-|of|spring|summer|autumn|fall|winter)\s+((?:19|20)\d{2})\b(?![-–/]\d|\s*(?:%|percent|people|votes|[a-z]+s\b))/g,
+    core: 1,
+    resolve: (m) => abs(dayNumber(+m[1], 1, 1), 'year', 0.9),
+  },
+  {
+    re: new RegExp(`\\b(?:in|since|during|until|by|early|late|mid-|last|this|next)\\s+(January|February|March|April|May|June|July|August|September|October|November|December)\\b(?![\\s.]*\\d)`, 'g'),
+    core: 1,
+    resolve: (m, ctx) => {
+      if (ctx.ref === null) return rel(null, 'month', 0);
+      const n = nearestYear(ctx.ref, monthOf(m[1])!, 1, ctx.future);
+      return rel(n, 'month', 0.7);
+    },
+  },
+];
+
+// For articles in other languages: "14 de marzo de 2026", "14 mars", "el lunes", "ayer".
+const FOREIGN_RULES: Rule[] = [
+  {
+    re: new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})\\.?\\s+(?:de\\s+)?(${FOREIGN_MONTH_RE})(?:\\s+(?:de\\s+)?(\\d{4}))?(?![\\p{L}])`, 'giu'),
+    resolve: (m, ctx) => monthDay(ctx, FOREIGN_MONTHS[m[2].toLowerCase()] ?? null, +m[1], m[3]),
+  },
+  {
+    re: new RegExp(`(?<![\\p{L}])(${FOREIGN_WEEKDAY_RE})(?![\\p{L}])`, 'giu'),
+    resolve: (m, ctx) => (ctx.ref === null ? rel(null, 'day', 0) : rel(nearestWeekday(ctx.ref, FOREIGN_WEEKDAYS[m[1].toLowerCase()], ctx.future ? 'future' : 'past'), 'day', 0.8)),
+  },
+  {
+    re: new RegExp(`(?<![\\p{L}])(${FOREIGN_RELATIVE_RE})(?![\\p{L}])`, 'giu'),
+    resolve: (m, ctx) => rel(ctx.ref === null ? null : ctx.ref + FOREIGN_RELATIVE[m[1].toLowerCase()], 'day', 0.85),
+  },
+];
+
+const FUTURE = /\b(will|would|shall|is to|are to|to be|scheduled|plans?|planned|expected|set to|upcoming|due|next|until)\b/i;
+const PAST = /\b(was|were|had|did|said|happened|occurred|died|killed|shot|took place|last|broke|fled|fell|took|held|began|hit|struck|met|[a-z]{3,}ed)\b/i;
+
+/** True when the match sits inside a URL, e-mail address or file path. */
+function insideUrl(text: string, start: number, end: number): boolean {
+  let a = start;
+  let b = end;
+  while (a > 0 && !/\s/.test(text[a - 1])) a--;
+  while (b < text.length && !/\s/.test(text[b])) b++;
+  return /(:\/\/|www\.|@|\.(com|org|net|html?|php)\b|\/[\w.-]*\p{L}[\w.-]*\/)/iu.test(text.slice(a, b));
+}
+
+/** Every date in the text, resolved against the publication date when it has none of its own. */
+export function extractDates(article: Pick<Article, 'text' | 'published' | 'sentences'> & { language?: string }): DateMention[] {
+  const { text } = article;
+  const published = article.published ? parseDay(article.published.date) : null;
+  const stamp = published === null ? null : postedStamp(text, published);
+  // A "Posted: Jan. 26, 2015" stamp at the top beats a later crawl date as the reference.
+  const ref = stamp ?? published;
+  const pubSure = stamp !== null ? 0.8 : (article.published?.confidence ?? 0);
+  const found: DateMention[] = [];
+  const sentenceOf = (pos: number) => article.sentences.find((s) => s.start <= pos && pos < s.end) ?? { start: Math.max(0, pos - 120), end: Math.min(text.length, pos + 60) };
+  const foreign = !!article.language && !/^(en|und)$/.test(article.language);
+  for (const rule of foreign ? [...RULES, ...FOREIGN_RULES] : RULES) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
+      const coreText = rule.core ? m[rule.core] : m[0];
+      const start = m.index + (rule.core ? m[0].indexOf(coreText) : 0);
+      const end = start + coreText.length;
+      if (found.some((f) => f.start < end && start < f.end)) continue; // earlier rules are more specific
+      if (insideUrl(text, start, end)) continue;
+      const s = sentenceOf(start);
+      const before = text.slice(s.start, start);
+      const after = text.slice(end, s.end);
+      const future = FUTURE.test(before.slice(-60)) || (FUTURE.test(after.slice(0, 30)) && !PAST.test(before.slice(-40)));
+      const past = !future && PAST.test(before.slice(-60));
+      const r = rule.resolve(m, { ref, future, past });
+      if (!r) continue;
+      const confidence = r.day === null ? 0 : r.relative ? r.sure * Math.max(0.3, pubSure) : r.sure;
+      found.push({
+        start,
+        end,
+        text: coreText.replace(/^on\s+/i, ''),
+        date: r.day === null ? null : formatDay(r.day),
+        granularity: r.granularity,
+        confidence: Math.round(confidence * 100) / 100,
+        relative: r.relative,
+        what: whatHappened(before),
+      });
+    }
+  }
+  // "on Monday": the span is the weekday itself.
+  for (const f of found) {
+    const lead = /^on\s+/i.exec(text.slice(f.start, f.end));
+    if (lead) f.start += lead[0].length;
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+const STAMP = new RegExp(`^[\\s\\S]{0,300}?\\b(?:${MONTH}\\.?\\s+(\\d{1,2}),?\\s+((?:19|20)\\d{2})|(\\d{1,2})\\/(\\d{1,2})\\/((?:19|20)\\d{2}))\\b`);
+
+/** A full date near the top of the text, earlier than the publication date (which is then a crawl date). */
+function postedStamp(text: string, published: number): number | null {
+  const m = STAMP.exec(text);
+  if (!m) return null;
+  const day = m[1] ? dayNumber(+m[3], MONTHS[m[1].toLowerCase().replace(/\.$/, '')] ?? 0, +m[2]) : dayNumber(+m[6], +m[4], +m[5]);
+  return day !== null && day < published && day > published - 3 * 366 ? day : null;
+}
+
+/** A few words before the date in its sentence: "the shooting happened", "election held". */
+function whatHappened(before: string): string | null {
+  const words = before.slice(before.search(/[^.!?]*$/)).replace(/[“”"(),;:—–]/g, ' ').trim().split(/\s+/).filter(Boolean);
+  while (words.length && /^(on|at|in|by|of|since|until|from|the|about|around|early|late|last|this|and|,)$/i.test(words[words.length - 1])) words.pop();
+  const tail = words.slice(-6).join(' ');
+  return tail || null;
+}

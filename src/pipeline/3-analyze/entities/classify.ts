@@ -1,0 +1,177 @@
+// Types one name candidate (person, organisation, place, other) from lexicons and context cues.
+import type { EntityType, Span } from '../../../model/index.ts';
+import { isFirstName } from './first-names.ts';
+import type { PlaceLexicon } from './gazetteer.ts';
+import { foldName } from './fold.ts';
+import {
+  DEMONYM_NOT_PLACE,
+  NAME_PARTICLES,
+  PERSON_NOUNS,
+  NOT_ORG_ACRONYMS,
+  ORG_WORDS,
+  PLACE_WORDS,
+  SPEECH_VERBS,
+  TITLE_HEADS,
+  TITLE_MODIFIERS,
+} from './lexicon.ts';
+import type { NameToken } from './tokens.ts';
+
+export interface Candidate extends Span {
+  text: string;
+  type: EntityType;
+  /** The name as the article writes it here (titles stripped); resolution may expand it. */
+  name: string;
+  role: string | null;
+  /** How the type was decided: 'strong' cues (title, first name, lexicon) beat 'weak' defaults. */
+  cue: 'strong' | 'weak';
+  sentenceStart: boolean;
+  tokens: number;
+}
+
+export interface ClassifyContext {
+  text: string;
+  places: PlaceLexicon;
+  /** Spans the places extractor already recognised. */
+  placeSpans: Span[];
+}
+
+const bare = (w: string) => w.replace(/\.$/, '');
+/** Lexicon form of a word: "MINISTER" → "Minister" so shouted words still match. */
+export const lexForm = (w: string) =>
+  w.length > 2 && w === w.toUpperCase() && /\p{Lu}{2}/u.test(w) ? w[0] + w.slice(1).toLowerCase() : bare(w);
+const isAcronym = (w: string) =>
+  /^(?:\p{Lu}[\p{Ll}]?){1,2}\p{Lu}{1,4}s?$/u.test(w) && /\p{Lu}.*\p{Lu}/u.test(w) && w.length <= 6;
+export const isTitleWord = (w: string) => TITLE_HEADS.has(lexForm(w)) || TITLE_MODIFIERS.has(lexForm(w));
+export const nameLike = (t: NameToken) => {
+  const w = lexForm(t.text);
+  return (
+    (t.capitalised && !isTitleWord(t.text) && !ORG_WORDS.has(w) && !PLACE_WORDS.has(w)) ||
+    NAME_PARTICLES.has(t.text)
+  );
+};
+export const spanText = (ctx: ClassifyContext, toks: NameToken[]) =>
+  ctx.text.slice(toks[0].start, toks[toks.length - 1].start + toks[toks.length - 1].text.length);
+
+export function candidate(
+  ctx: ClassifyContext,
+  toks: NameToken[],
+  type: EntityType,
+  cue: Candidate['cue'],
+  role: string | null,
+  name?: string,
+): Candidate {
+  const text = spanText(ctx, toks);
+  return {
+    text,
+    start: toks[0].start,
+    end: toks[0].start + text.length,
+    type,
+    name: name ?? text,
+    role,
+    cue,
+    sentenceStart: toks[0].sentenceStart,
+    tokens: toks.length,
+  };
+}
+
+const DATELINE_END = /^(?:,\s*[\p{L}.]+(?: [\p{L}.]+)?,?)?\s*(?:\([^)]{1,20}\)\s*)?(?:[-—–]|--)/u;
+const atParagraphStart = (ctx: ClassifyContext, t: NameToken) =>
+  /(?:^|\n)[\s*_#>(]*$/.test(ctx.text.slice(Math.max(0, t.start - 8), t.start));
+
+/** Words right after the run (skipping a comma): "Kovač told", "Willie Te'o, 15,". */
+function personContext(ctx: ClassifyContext, toks: NameToken[]): boolean {
+  const after = ctx.text.slice(toks[toks.length - 1].end, toks[toks.length - 1].end + 24);
+  const next = /^,?\s+(\p{L}+)/u.exec(after)?.[1];
+  if (next && SPEECH_VERBS.has(next)) return true;
+  if (/^,\s+\d{1,3},/.test(after)) return true;
+  const before = ctx.text.slice(Math.max(0, toks[0].start - 24), toks[0].start);
+  if (/\b(said|says|told|added)\s+$/.test(before) && /^[\s]*[,.]/.test(after)) return true;
+  // Apposition with a noun for a person: "chief executive, Dana Whitfield," / "Ivana Perić, coordinator of".
+  const nounBefore = /(\p{Ll}+),?\s+$/u.exec(before)?.[1];
+  const nounAfter = /^,\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\p{Ll}\d-]+\s+){0,2}?(\p{Ll}+)\b/u.exec(
+    after,
+  )?.[1];
+  const personNoun = (w: string | undefined) =>
+    !!w && (PERSON_NOUNS.has(w) || PERSON_NOUNS.has(w.replace(/s$/, '')));
+  return personNoun(nounBefore) || personNoun(nounAfter);
+}
+
+export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candidate[]): void {
+  const words = toks.map((t) => lexForm(t.text));
+  const first = words[0];
+  const last = words[words.length - 1];
+  const folded = foldName(spanText(ctx, toks));
+  if (toks.length === 1 && ORG_WORDS.has(first)) return; // "Police" on its own names no one
+  const shouted = toks.every((t) => t.text.length > 1 && t.text === t.text.toUpperCase());
+  if (shouted && (toks.length > 1 || toks[0].text.length > 6 || atParagraphStart(ctx, toks[0]))) {
+    // "SLAVONSKI BROD, Croatia —": a dateline names a place; other shouted runs are headline noise.
+    if (
+      atParagraphStart(ctx, toks[0]) &&
+      DATELINE_END.test(ctx.text.slice(toks[toks.length - 1].end, toks[toks.length - 1].end + 40))
+    ) {
+      out.push(candidate(ctx, toks, 'place', 'strong', null, words.join(' ')));
+    }
+    return;
+  }
+  const inPlaceSpan = ctx.placeSpans.some(
+    (p) => p.start <= toks[0].start && p.end >= toks[toks.length - 1].end,
+  );
+  const knownPlace = ctx.places.places.get(folded);
+  if (
+    toks.length >= 2 &&
+    isFirstName(first) &&
+    !knownPlace &&
+    !ORG_WORDS.has(last) &&
+    !PLACE_WORDS.has(last)
+  ) {
+    out.push(candidate(ctx, toks, 'person', 'strong', null));
+    return;
+  }
+  if (knownPlace || inPlaceSpan) {
+    out.push(candidate(ctx, toks, 'place', 'strong', null, knownPlace ?? undefined));
+    return;
+  }
+  if (toks.length === 1 && isAcronym(toks[0].text)) {
+    if (!NOT_ORG_ACRONYMS.has(toks[0].text)) out.push(candidate(ctx, toks, 'organization', 'strong', null));
+    return;
+  }
+  if (PLACE_WORDS.has(last) && !ORG_WORDS.has(last) && toks.length >= 2) {
+    out.push(candidate(ctx, toks, 'place', 'weak', null));
+    return;
+  }
+  if (words.some((w) => ORG_WORDS.has(w))) {
+    out.push(candidate(ctx, toks, 'organization', 'strong', null));
+    return;
+  }
+  const demonym = toks.length === 1 ? ctx.places.demonyms.get(toks[0].text) : undefined;
+  if (demonym) {
+    const next = /^\s+(\p{L}+)/u.exec(ctx.text.slice(toks[0].end, toks[0].end + 30))?.[1];
+    const plural = toks[0].text.endsWith('s');
+    const adjective =
+      next && ((next === next.toLowerCase() && !DEMONYM_NOT_PLACE.has(next)) || isTitleWord(next));
+    if (plural || adjective) out.push(candidate(ctx, toks, 'place', 'strong', null, demonym));
+    return;
+  }
+  // "New York Giants", "Gainesville Police": a name that starts with a place and goes on is an organisation.
+  // ("Sandy Blampied" is not: a one-word town before a single name may be a first name.)
+  for (let n = toks.length - 1; n >= 1; n--) {
+    const rest = words.slice(n);
+    if (
+      (n >= 2 || rest.some((w) => w.endsWith('s'))) &&
+      ctx.places.places.has(foldName(spanText(ctx, toks.slice(0, n))))
+    ) {
+      out.push(candidate(ctx, toks, 'organization', 'weak', null));
+      return;
+    }
+  }
+  // People's names hold particles (de, van) but not "of"/"and"/"for": "Port of Antwerp said" is no person.
+  if (toks.length <= 4 && !toks.some((t) => /^(?:of|and|for|the)$/.test(t.text)) && personContext(ctx, toks)) {
+    // "Businesses said", "Analysts said": a lone sentence-initial word is a person only if the article names them in full.
+    const lone =
+      toks.length === 1 && (toks[0].sentenceStart || /(?:ers|ists|ants|ies|ors)$/.test(toks[0].text));
+    out.push(candidate(ctx, toks, lone ? 'other' : 'person', lone ? 'weak' : 'strong', null));
+    return;
+  }
+  // Unknown multi-word names stay 'other' until resolution sees the last word used alone (a surname).
+  out.push(candidate(ctx, toks, 'other', 'weak', null));
+}

@@ -1,0 +1,112 @@
+// Turns a run of capitalised words into name candidates: splits runs that hold several names
+// ("Slavonski Brod and Gunja", "Col. Michael Edmonson of the Louisiana State Police"), strips titles
+// into a role and splits a leading demonym or organisation off a titled name.
+import {
+  classifyName,
+  candidate,
+  isTitleWord,
+  lexForm,
+  nameLike,
+  spanText,
+  type Candidate,
+  type ClassifyContext,
+} from './classify.ts';
+import { isFirstName } from './first-names.ts';
+import { foldName } from './fold.ts';
+import { NAME_SUFFIXES, NOT_NAMES, ORG_WORDS, TITLE_HEADS } from './lexicon.ts';
+import type { NameToken } from './tokens.ts';
+
+/** Splits "Interior Minister Ana Kovač" into role + person, "Russian President" into place + role. */
+function splitTitled(ctx: ClassifyContext, toks: NameToken[], out: Candidate[]): void {
+  // Trailing name: capitalised words that are not titles/org words, with particles, initials and suffixes.
+  let k = toks.length;
+  while (k > 0 && (nameLike(toks[k - 1]) || NAME_SUFFIXES.has(toks[k - 1].text))) k--;
+  while (k < toks.length && !toks[k].capitalised) k++; // a name does not start with a particle
+  // "… of the Communist Party of Vietnam Nguyen Phu Trong": the place belongs to the role.
+  while (k < toks.length - 1 && ctx.places.places.has(foldName(toks[k].text)) && !isFirstName(toks[k].text))
+    k++;
+  let h = -1;
+  for (let i = k - 1; i >= 0; i--)
+    if (TITLE_HEADS.has(lexForm(toks[i].text))) {
+      h = i;
+      break;
+    }
+  if (k < toks.length && h >= 0) {
+    let r = h;
+    while (r > 0 && (isTitleWord(toks[r - 1].text) || toks[r - 1].text === 'of')) r--;
+    if (r > 0 && !toks[r - 1].capitalised) r++; // never start a role with "of"
+    const role = toks.slice(r, k);
+    const honorificOnly =
+      role.length === 1 && /^(Mr|Mrs|Ms|Miss|Mx|Dr|Sr|Sra|Srta|Dra|Don|Doña|Sir|Dame)\.?$/.test(role[0].text);
+    if (r > 0) classifyRun(ctx, toks.slice(0, r), out);
+    out.push(candidate(ctx, toks.slice(k), 'person', 'strong', honorificOnly ? null : spanText(ctx, role)));
+    return;
+  }
+  // "the dead soldier's Commanding Officer": a title without a name names no one.
+  const lastTok = toks[toks.length - 1].text;
+  if (TITLE_HEADS.has(lexForm(lastTok)) && !NAME_SUFFIXES.has(lastTok)) return;
+  classifyName(ctx, toks, out);
+}
+
+/** Day and month names: not names, except inside one ("Sunday Times", "March Hospital"). */
+const CALENDAR =
+  /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$|^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
+
+/** "Col. Michael Edmonson of the Louisiana State Police": a person, then where they work. */
+function splitPersonOfOrg(ctx: ClassifyContext, run: NameToken[]): NameToken[][] | null {
+  const i = run.findIndex((t) => t.text === 'of');
+  if (i < 1) return null;
+  const before = run.slice(0, i);
+  const after = run.slice(run[i + 1]?.text === 'the' ? i + 2 : i + 1);
+  const personLike =
+    nameLike(before[before.length - 1]) &&
+    (before.some((t) => TITLE_HEADS.has(lexForm(t.text))) || isFirstName(before[0].text));
+  const orgOrPlace =
+    after.some((t) => ORG_WORDS.has(lexForm(t.text))) ||
+    ctx.places.places.has(foldName(spanText(ctx, after)));
+  return personLike && orgOrPlace && after.length ? [before, after] : null;
+}
+
+/** "Slavonski Brod and Gunja" is two names; "Bosnia and Herzegovina", "Health and Human Services" are one. */
+function splitOnAnd(ctx: ClassifyContext, run: NameToken[]): NameToken[][] {
+  const i = run.findIndex((t) => t.text === 'and' || t.text === 'y');
+  if (i < 0) return [run];
+  const whole = foldName(spanText(ctx, run));
+  if (ctx.places.places.has(whole) || ORG_WORDS.has(lexForm(run[run.length - 1].text))) return [run];
+  return [run.slice(0, i), ...splitOnAnd(ctx, run.slice(i + 1))];
+}
+
+/** Candidates from one run of capitalised words. */
+export function classifyRun(ctx: ClassifyContext, whole: NameToken[], out: Candidate[]): void {
+  const pieces = splitPersonOfOrg(ctx, whole) ?? splitOnAnd(ctx, whole);
+  if (pieces.length > 1) {
+    for (const p of pieces) classifyRun(ctx, p, out);
+    return;
+  }
+  const run = whole;
+  // Split on words that are never part of a name (sentence-initial "The", months, pronouns).
+  let part: NameToken[] = [];
+  const flush = () => {
+    while (part.length && !part[0].capitalised) part.shift();
+    while (part.length && !part[part.length - 1].capitalised) part.pop();
+    if (part.length) splitTitled(ctx, part, out);
+    part = [];
+  };
+  for (const [i, t] of run.entries()) {
+    const keep =
+      (part.length && ORG_WORDS.has(lexForm(part[part.length - 1].text)) && t.text === 'The') ||
+      (CALENDAR.test(t.text) && ORG_WORDS.has(lexForm(run[i + 1]?.text ?? '')));
+    if (t.capitalised && NOT_NAMES.has(lexForm(t.text)) && !keep) flush();
+    else if (
+      t.capitalised &&
+      ctx.places.demonyms.has(t.text) &&
+      part.length === 0 &&
+      run.length > 1 &&
+      isTitleWord(run[i + 1]?.text ?? '')
+    ) {
+      part.push(t);
+      flush();
+    } else part.push(t);
+  }
+  flush();
+}

@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { extractFigures } from './figures.ts';
+import { parseNumber } from './numbers.ts';
+
+type Row = [text: string, value: number | null, counts: string | null, extra?: Partial<{ approx: boolean; vague: boolean; unit: string; low: number; high: number }>];
+
+const figures = (text: string, opts: { headline?: boolean } = {}) => extractFigures({ text }, [], opts);
+
+describe('parseNumber', () => {
+  const cases: [string, number][] = [
+    ['120,000', 120000], ['2.5 million', 2500000], ['twenty-five', 25], ['two dozen', 24], ['a dozen', 12],
+    ['one hundred and twenty', 120], ['half a dozen', 6], ['three hundred thousand', 300000], ['12k', 12000],
+  ];
+  for (const [s, n] of cases) it(s, () => assert.equal(parseNumber(s), n));
+});
+
+describe('extractFigures', () => {
+  // [sentence, then each figure found: [as written, value, counts, other fields]]
+  const cases: [string, Row[]][] = [
+    ['Four teens, the 12-year-old was the youngest, were shot on the court.', [['Four', 4, 'shot']]],
+    ['Two men were shot and killed outside the store.', [['Two', 2, 'killed']]],
+    ['A 17-year-old was wounded in the leg.', [['A 17-year-old', 1, 'injured']]],
+    ['No one was injured in the blaze.', [['No one was injured', 0, 'injured']]],
+    ['Roughly 120,000 residents lost power.', [['Roughly 120,000', 120000, 'residents', { approx: true }]]],
+    ['Two dozen soldiers were deployed.', [['Two dozen', 24, 'soldiers']]],
+    ['The council imposed a 90-day curfew.', [['90', 90, 'curfew', { unit: 'day' }]]],
+    ['Dozens of families were evacuated.', [['Dozens of', null, 'families', { vague: true, approx: true }]]],
+    ['Between 10 and 15 people were treated for smoke.', [['Between 10 and 15', 12.5, 'injured', { low: 10, high: 15 }]]],
+    ['The gunman killed three people and wounded two others.', [['three', 3, 'killed'], ['two', 2, 'injured']]],
+    ['Four people were shot, one fatally.', [['Four', 4, 'shot'], ['one', 1, 'killed']]],
+    ['Turnout rose 5 percent to $3.5 million in donations.', [['5', 5, null, { unit: '%' }], ['$3.5 million', 3500000, null, { unit: 'USD' }]]],
+    ['The measure passed with 2020 votes.', [['2020', 2020, 'votes']]],
+    ['The mayor took office in 2020.', []],
+    ['Call 252-972-1411 or text 76765 with tips.', []],
+    ['It happened at about 6 p.m. in the 2100 block of Bridlewood Dr.', []],
+    ['The victims, ages 13, 17 and 19, were released.', []],
+    ['Some 12,000 people had crossed from Bosnia since the start of the month.', [['Some 12,000', 12000, 'people', { approx: true }]]],
+  ];
+  for (const [text, rows] of cases) {
+    it(text, () => {
+      const got = figures(text);
+      assert.deepEqual(
+        got.map((f) => [f.text, f.value, f.counts]),
+        rows.map(([t, v, c]) => [t, v, c]),
+      );
+      rows.forEach(([, , , extra], i) => {
+        for (const [k, v] of Object.entries(extra ?? {})) assert.equal(got[i][k as keyof typeof got[number]], v, `${k} of ${got[i].text}`);
+        assert.equal(text.slice(got[i].start, got[i].end), got[i].text);
+      });
+    });
+  }
+
+  it('numbers inside a date are not figures', () => {
+    const text = 'The vote was held on March 29, 2026, with 600 soldiers on duty.';
+    const dateSpan = { start: text.indexOf('March'), end: text.indexOf('2026') + 4 };
+    assert.deepEqual(extractFigures({ text }, [dateSpan]).map((f) => f.text), ['600']);
+  });
+
+  it('reads headline-style singulars only when asked', () => {
+    assert.deepEqual(figures('Teen dies after shooting in Bartow', { headline: true }).map((f) => [f.value, f.counts]), [[1, 'killed']]);
+    assert.deepEqual(figures('Teen dies after shooting in Bartow'), []);
+  });
+});
+
+describe('extractFigures in other languages', () => {
+  it('reads 6.000 as six thousand and keeps the counted word', () => {
+    const [f] = extractFigures({ text: 'Unos 6.000 trabajadores siguen en huelga.', language: 'es' });
+    assert.equal(f.value, 6000);
+    assert.equal(f.counts, 'trabajadores');
+  });
+});

@@ -1,0 +1,139 @@
+// Quotes of one article with their speakers: direct quotes from quotation marks (multi-paragraph and
+// split quotes included) and reported speech, each speaker resolved to the article's entity name.
+import type { EntityMention, QuoteMention, Span } from '../../../model/index.ts';
+import { quoteContent, quotedPassages, type QuotedPassage } from './marks.ts';
+import { reportedSpeech } from './reported.ts';
+import { PERSON_NOUNS, SPEECH_VERBS } from '../entities/lexicon.ts';
+import { attributionAfter, attributionBefore, type Attribution } from './speaker.ts';
+
+export interface QuoteOptions {
+  /** Sentence spans of the text (the article's); a rough split is used when absent. */
+  sentences?: Span[];
+}
+
+/** Titles and scare quotes are not quotes: fewer than three words, or every word capitalised. */
+function isQuote(content: string): boolean {
+  const words = content.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (words.length < 3) return false;
+  const long = words.filter((w) => w.replace(/\P{L}/gu, '').length > 3);
+  return !(words.length <= 10 && long.length && long.every((w) => /^\P{L}*\p{Lu}/u.test(w)));
+}
+
+export function roughSentences(text: string): Span[] {
+  const out: Span[] = [];
+  for (const m of text.matchAll(/[^\n]+?(?:[.!?]+["”»’]?(?=\s+["“«]?\p{Lu})|$)/gmu)) {
+    if (m[0].trim()) out.push({ start: m.index!, end: m.index! + m[0].length });
+  }
+  return out;
+}
+
+interface Previous {
+  end: number;
+  speaker: EntityMention | null;
+}
+
+export function extractQuotes(
+  text: string,
+  entities: EntityMention[],
+  opts: QuoteOptions = {},
+): QuoteMention[] {
+  const sorted = [...entities].sort((a, b) => a.start - b.start);
+  const sentences = opts.sentences ?? roughSentences(text);
+  const subjects = subjectPeople(text, sorted, sentences);
+  const people = sorted.filter((e) => e.type === 'person');
+  const relations = namedRelations(text, sorted);
+  const quotes: QuoteMention[] = [];
+  let previous = null as Previous | null;
+  for (const p of quotedPassages(text)) {
+    if (p.unclosed) p.end = untagged(text, p);
+    const content = quoteContent(text, p);
+    if (!isQuote(content)) continue;
+    const last = p.segments[p.segments.length - 1];
+    let a: Attribution = attributionAfter(text, { start: last.start, end: p.end }, content, sorted);
+    if (!a.speaker && !a.anonymous && !a.anaphoric)
+      a = attributionBefore(text, p, sorted, previous?.end ?? 0);
+    let speaker = a.speaker;
+    if (a.relation) speaker = relations.get(a.relation) ?? null;
+    else if (a.anaphoric) speaker = antecedent(previous, subjects, p.start);
+    else if (!speaker && !a.anonymous) speaker = continuation(previous, people, p);
+    quotes.push({
+      text: content,
+      start: p.start,
+      end: p.end,
+      kind: 'direct',
+      speaker: speaker?.name ?? null,
+      speakerSpan: speaker ? { start: speaker.start, end: speaker.end } : null,
+    });
+    previous = { end: p.end, speaker };
+  }
+  const reported = reportedSpeech(text, sentences, sorted, quotes);
+  return [...quotes, ...reported].sort((x, y) => x.start - y.start);
+}
+
+/** An unclosed quote that swallowed its own tag ('“The suspect took a stance, said Monahan.'): end it before the tag. */
+function untagged(text: string, p: QuotedPassage): number {
+  const tail = text.slice(p.end - Math.min(90, p.end - p.start), p.end);
+  const m =
+    /,\s+(?:(?:said|says|added|told)\s+[^,.;"“”]{2,60}|[^,.;"“”]{2,60}\s+(?:said|says|added))\.?$/u.exec(
+      tail,
+    );
+  return m ? p.end - tail.length + m.index + 1 : p.end;
+}
+
+/** "Pietrewicz's daughter, Sandy Blampied," / "Kyle Mothershead, his attorney,": relation noun → the person. */
+function namedRelations(text: string, entities: EntityMention[]): Map<string, EntityMention> {
+  const out = new Map<string, EntityMention>();
+  for (const e of entities) {
+    if (e.type !== 'person' && e.type !== 'other') continue;
+    const before = /(?:['’]s?|\bhis|\bher|\btheir)\s+(\p{Ll}+),\s+$/u.exec(
+      text.slice(Math.max(0, e.start - 40), e.start),
+    )?.[1];
+    const after = /^,\s+(?:his|her|their|the\s+\p{L}+['’]s?|\p{Lu}\p{L}+['’]s?)\s+(\p{Ll}+)\b/u.exec(
+      text.slice(e.end, e.end + 50),
+    )?.[1];
+    for (const noun of [before, after])
+      if (noun && PERSON_NOUNS.has(noun) && !out.has(noun)) out.set(noun, e);
+  }
+  return out;
+}
+
+/** People mentioned as the subject of their sentence: near its start, or right before a speech verb. */
+function subjectPeople(text: string, entities: EntityMention[], sentences: Span[]): EntityMention[] {
+  const out: EntityMention[] = [];
+  let si = 0;
+  for (const e of entities) {
+    const unknownName = e.type === 'other' && /^\p{Lu}\S*(?: \p{Lu}\S*){1,2}$/u.test(e.name);
+    if (e.type !== 'person' && !unknownName) continue;
+    while (si < sentences.length - 1 && sentences[si].end <= e.start) si++;
+    const sentenceStart = sentences[si] && sentences[si].start <= e.start ? sentences[si].start : e.start;
+    const next = /^[\s,]*(?:\([^)]{0,20}\)\s*)?(?:,[^,]{0,60},\s*)?(\p{L}+)/u.exec(
+      text.slice(e.end, e.end + 90),
+    )?.[1];
+    // "said General Secretary … Nguyen Phu Trong": the one named after a speech verb spoke too.
+    const verbBefore = /(\p{L}+)\s+(?:[\p{Lu}][\p{L}.]*\s+|of\s+|the\s+){0,8}$/u.exec(
+      text.slice(Math.max(sentenceStart, e.start - 90), e.start),
+    )?.[1];
+    const nearStart = e.start - sentenceStart <= 50 && !unknownName; // an unknown name needs a speech verb beside it
+    if (nearStart || (next && SPEECH_VERBS.has(next)) || (verbBefore && SPEECH_VERBS.has(verbBefore)))
+      out.push(e);
+  }
+  return out;
+}
+
+/** "he said", "the minister added": the later of the previous quote's speaker and the last subject. */
+function antecedent(previous: Previous | null, subjects: EntityMention[], at: number): EntityMention | null {
+  let subject: EntityMention | null = null;
+  for (const e of subjects) if (e.end <= at && at - e.end <= 1500) subject = e;
+  const prev = previous?.speaker && at - previous.end <= 1500 ? previous : null;
+  if (prev && (!subject || subject.start < prev.end)) return prev.speaker;
+  return subject;
+}
+
+/** An unattributed quote right after another, with no one else named between, continues that speaker. */
+function continuation(previous: Previous | null, people: EntityMention[], p: Span): EntityMention | null {
+  if (!previous?.speaker || p.start - previous.end > 400) return null;
+  const between = people.some(
+    (e) => e.start >= previous.end && e.end <= p.start && e.name !== previous.speaker?.name,
+  );
+  return between ? null : previous.speaker;
+}

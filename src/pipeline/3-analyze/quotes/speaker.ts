@@ -1,0 +1,169 @@
+// Who said a quote: the name or pronoun next to a speech verb just after the quote ("…," Kovač told
+// reporters / "…," said Ivana Perić) or in the clause that introduces it (Kovač said: "…").
+import type { EntityMention, Span } from '../../../model/index.ts';
+import { NAME_SUFFIXES, PERSON_NOUNS, SPEECH_VERBS, TITLE_HEADS } from '../entities/lexicon.ts';
+
+export interface Attribution {
+  speaker: EntityMention | null;
+  /** A speech verb whose subject is an indefinite description ("one neighbour said"): no one we can name. */
+  anonymous: boolean;
+  /** A pronoun or definite description ("he said", "the minister added") for the caller to resolve. */
+  anaphoric: boolean;
+  /** "her daughter says", "the child's mother said": someone named only through this relation, if at all. */
+  relation?: string;
+}
+
+const PRONOUN = /^(he|she|they|él|ella|ellos|ellas|him|her|them)$/i;
+const DEFINITE =
+  /(?:^|[\s,])(?:the|this|that|his|her|their|el|la|los|las)\s+[\p{L}\d'’-]+(?:\s+[\p{L}\d'’-]+){0,3}[\s,]*$/iu;
+const INDEFINITE =
+  /(?:^|[\s,])(?:a|an|one|another|some|several|un|una|uno)\s+[\p{L}\d'’-]+(?:\s+[\p{L}\d'’-]+){0,5}[\s,]*$/iu;
+const WORD = /[\p{L}'’]+/gu;
+const none: Attribution = { speaker: null, anonymous: false, anaphoric: false };
+const named = (speaker: EntityMention): Attribution => ({ speaker, anonymous: false, anaphoric: false });
+
+/** End of the sentence that starts at `from`, skipping periods of titles and initials ("Lt.", "M."). */
+export function sentenceEnd(text: string, from: number, max: number): number {
+  const limit = Math.min(text.length, from + max);
+  const re = /[.!?](?=["”’]?(?:\s|$))|\n/g;
+  re.lastIndex = from;
+  for (let m = re.exec(text); m && m.index < limit; m = re.exec(text)) {
+    if (m[0] !== '.') return m.index;
+    const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(from, m.index - 12), m.index))?.[1] ?? '';
+    if (
+      /^\p{Lu}$/u.test(word) ||
+      TITLE_HEADS.has(word) ||
+      NAME_SUFFIXES.has(word) ||
+      /\./.test(word) ||
+      /^(St|Mt|Ft|Inc|Co|Corp|Ltd|No)$/.test(word)
+    )
+      continue;
+    return m.index;
+  }
+  return limit;
+}
+
+/** The entity that is the subject of a speech verb: people before organisations. */
+function pick(
+  entities: EntityMention[],
+  from: number,
+  to: number,
+  nearestTo: 'start' | 'end',
+): EntityMention | null {
+  const inside = entities.filter((e) => e.start >= from && e.start < to);
+  const people = inside.filter((e) => e.type === 'person');
+  // A two- or three-word name of unknown type next to a speech verb is most likely a person.
+  const names = inside.filter((e) => e.type === 'other' && /^\p{Lu}\S*(?: \p{Lu}\S*){1,2}$/u.test(e.name));
+  const orgs = inside.filter((e) => e.type === 'organization');
+  const pool = people.length ? people : names.length ? names : orgs;
+  if (!pool.length) return null;
+  return nearestTo === 'end' ? pool[pool.length - 1] : pool[0];
+}
+
+function verbsIn(text: string, from: number, to: number): Span[] {
+  const out: Span[] = [];
+  for (const m of text.slice(from, to).matchAll(WORD)) {
+    if (SPEECH_VERBS.has(m[0].toLowerCase()))
+      out.push({ start: from + m.index!, end: from + m.index! + m[0].length });
+  }
+  return out;
+}
+
+/** A subject that is not a name: a pronoun or "the …" refers back; "a …"/"one …" is someone unnamed. */
+function describedSubject(phrase: string): Attribution | null {
+  const relation = /(?:^|[\s,])(?:his|her|their|its|\p{L}+['’]s?)\s+(\p{Ll}+)[\s,]*$/u.exec(phrase)?.[1];
+  if (relation && PERSON_NOUNS.has(relation))
+    return { speaker: null, anonymous: false, anaphoric: false, relation };
+  // "he said", "she later told", "but he did say"
+  if (/(?:^|[\s,])(?:he|she|they|él|ella|ellos|ellas)(?:\s+\p{Ll}+){0,2}[\s,]*$/iu.test(phrase))
+    return { speaker: null, anonymous: false, anaphoric: true };
+  if (INDEFINITE.test(phrase)) return { speaker: null, anonymous: true, anaphoric: false };
+  if (DEFINITE.test(phrase)) return { speaker: null, anonymous: false, anaphoric: true };
+  return null;
+}
+
+function subjectAround(text: string, entities: EntityMention[], verb: Span, clause: Span): Attribution {
+  // Subject before the verb ("Kovač told", "the AWC said", "he added"); "Robinson's attorney said" is not Robinson.
+  const before = pick(entities, clause.start, verb.start, 'end');
+  if (before && !/^['’]s?\s*\p{Ll}/u.test(text.slice(before.end, verb.start))) {
+    // "Pietrewicz was fleeing, her daughter says": a pronoun or relation right before the verb is the subject.
+    const nearer = describedSubject(text.slice(before.end, verb.start));
+    if (
+      nearer &&
+      (nearer.relation ||
+        (nearer.anaphoric && /(?:he|she|they|él|ella)\W*$/i.test(text.slice(before.end, verb.start).trim())))
+    )
+      return nearer;
+    return named(before);
+  }
+  const lead = text.slice(clause.start, verb.start);
+  if (lead.trim()) {
+    const described = describedSubject(lead);
+    if (described) return described;
+  }
+  // …or after it ("said Officer Douglas Greene", "dijo el presidente de la federación, Rodrigo Saavedra").
+  const afterEnd = Math.min(clause.end, verb.end + 90);
+  const after = pick(entities, verb.end, afterEnd, 'start');
+  const wordAfter = /^\s+([\p{L}]+)/u.exec(text.slice(verb.end, afterEnd))?.[1];
+  if (wordAfter && PRONOUN.test(wordAfter)) return { speaker: null, anonymous: false, anaphoric: true };
+  if (after) return named(after);
+  // '"…", afirmó.': a bare verb with no subject at all (Spanish drops the pronoun) refers back.
+  if (!lead.replace(/[\s,;:—–-]/g, '') && !text.slice(verb.end, clause.end).replace(/[\s.,;:!?]/g, ''))
+    return { speaker: null, anonymous: false, anaphoric: true };
+  return { speaker: null, anonymous: true, anaphoric: false };
+}
+
+/** Attribution after the quote, in the same sentence and paragraph ("…," said X / "…," X told reporters). */
+export function attributionAfter(
+  text: string,
+  quote: Span,
+  content: string,
+  entities: EntityMention[],
+): Attribution {
+  const end = sentenceEnd(text, quote.end, 200);
+  const next = text.slice(quote.end, end).search(/["“”«]/);
+  const clause = { start: quote.end, end: next < 0 ? end : quote.end + next };
+  const verb = verbsIn(text, clause.start, Math.min(clause.end, clause.start + 80))[0];
+  if (!verb) return none;
+  // A quote that ends its own sentence is attributed only by a bare tag: '… home." Moore said.'
+  if (/[.]$/.test(content)) {
+    const gap = text.slice(quote.end, verb.start);
+    const tagSubject = pick(entities, quote.end, verb.start, 'end');
+    const bare = tagSubject
+      ? text.slice(quote.end, tagSubject.start) + text.slice(tagSubject.end, verb.start)
+      : gap;
+    if (bare.trim().split(/\s+/).filter(Boolean).length > 2) return none;
+  }
+  return subjectAround(text, entities, verb, clause);
+}
+
+/** Attribution in the clause that leads into the quote ("Kovač said:", "According to him,"). */
+export function attributionBefore(
+  text: string,
+  quote: Span,
+  entities: EntityMention[],
+  floor: number,
+): Attribution {
+  const windowStart = Math.max(floor, quote.start - 240);
+  const lead = text.slice(windowStart, quote.start);
+  let lineStart = lead.lastIndexOf('\n') + 1;
+  // 'X said:' on its own paragraph leads into the quote below it.
+  if (!lead.slice(lineStart).trim() && /:\s*$/.test(lead)) lineStart = lead.trimEnd().lastIndexOf('\n') + 1;
+  const sentenceStarts = [...lead.matchAll(/[.!?]["”]?\s+(?=["“«]?\p{Lu})/gu)].map(
+    (m) => m.index! + m[0].length,
+  );
+  const clause = { start: windowStart + Math.max(lineStart, ...sentenceStarts), end: quote.start };
+  const clauseText = text.slice(clause.start, clause.end);
+  const acc = /\b(?:according to|según|de acuerdo con)\s+/i.exec(clauseText);
+  if (acc) {
+    const at = clause.start + acc.index + acc[0].length;
+    const who = pick(entities, at, clause.end, 'start');
+    if (who) return named(who);
+    const described = describedSubject(text.slice(at, at + 30).split(/[,:]/)[0]);
+    if (described) return described;
+  }
+  const verbs = verbsIn(text, clause.start, clause.end);
+  const verb = verbs[verbs.length - 1];
+  if (!verb) return none;
+  return subjectAround(text, entities, verb, clause);
+}

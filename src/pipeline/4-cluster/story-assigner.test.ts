@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { fixtureDoc, partition, REPORTS } from './fixtures.test-data.ts';
+import { OnlineStoryAssigner } from './story-assigner.ts';
+
+const expected = partition(new Map(REPORTS.map((r) => [r.id, r.event])));
+
+function run(order: typeof REPORTS, assigner = new OnlineStoryAssigner()): OnlineStoryAssigner {
+  const current = new Map<string, string>();
+  for (const r of order) {
+    const a = assigner.assign(fixtureDoc(r));
+    current.set(r.id, a.storyId);
+    for (const m of a.moves) current.set(m.articleId, m.storyId);
+  }
+  for (const m of assigner.repair()) current.set(m.articleId, m.storyId);
+  // What the runner would store (assignments + moves) is what the assigner believes.
+  assert.deepEqual(partition(current), partition(assigner.assignments()));
+  return assigner;
+}
+
+describe('OnlineStoryAssigner', () => {
+  it('groups reports of one event and keeps same-kind events apart', () => {
+    assert.deepEqual(partition(run(REPORTS).assignments()), expected);
+  });
+
+  const orders: [string, typeof REPORTS][] = [
+    ['reversed', [...REPORTS].reverse()],
+    ['interleaved', [...REPORTS.filter((_, i) => i % 2), ...REPORTS.filter((_, i) => !(i % 2))]],
+    ['by event last-first', [...REPORTS].sort((a, b) => (a.event < b.event ? 1 : a.event > b.event ? -1 : 0))],
+  ];
+  for (const [name, order] of orders) {
+    it(`gives the same stories in ${name} arrival order`, () => {
+      assert.deepEqual(partition(run(order).assignments()), expected);
+    });
+  }
+
+  it('restores from stored features and carries on as if never stopped', () => {
+    const first = new OnlineStoryAssigner();
+    const stored: { id: string; storyId: string; copyOf: string | null; features: string }[] = [];
+    for (const r of REPORTS.slice(0, 7)) {
+      const a = first.assign(fixtureDoc(r));
+      stored.push({ id: r.id, storyId: a.storyId, copyOf: a.copyOf, features: JSON.stringify(a.features) });
+      for (const m of a.moves) stored.find((s) => s.id === m.articleId)!.storyId = m.storyId;
+    }
+    const second = new OnlineStoryAssigner();
+    for (const s of stored) second.restore(s.id, s.storyId, s.copyOf, JSON.parse(s.features));
+    assert.deepEqual(partition(second.assignments()), partition(first.assignments()));
+    for (const r of REPORTS.slice(7)) second.assign(fixtureDoc(r));
+    second.repair();
+    assert.deepEqual(partition(second.assignments()), expected);
+  });
+
+  it('ignores stored features of another version instead of failing', () => {
+    const a = new OnlineStoryAssigner();
+    a.restore('old', 's-old', null, { terms: [['w:storm', 2]] });
+    a.restore('bad', 's-bad', null, null);
+    assert.equal(a.assignments().size, 0);
+  });
+
+  it('re-assigning a new version of an article replaces the old one', () => {
+    const a = new OnlineStoryAssigner();
+    for (const r of REPORTS) a.assign(fixtureDoc(r));
+    const edited = { ...REPORTS[0], text: `${REPORTS[0].text}\n\nThe bar has since closed for the week.` };
+    a.assign(fixtureDoc(edited));
+    assert.equal(a.assignments().size, REPORTS.length);
+    assert.deepEqual(partition(a.assignments()), expected);
+  });
+
+  it('titles a story with its most representative headline, without the outlet', () => {
+    const a = run(REPORTS);
+    const story = a.assignments().get('dayton-1')!;
+    const title = a.storyTitle(story);
+    assert.ok(title && !/WDTV|Ledger/.test(title), `title: ${title}`);
+    assert.match(title!, /Dayton|Tillman|Wayne Avenue/);
+  });
+
+  it('works on reports with no title and no date (ECB+-like input)', () => {
+    const bare = REPORTS.map((r) => ({ ...r, title: `${r.text.slice(0, 60)}…`, published: null }));
+    assert.deepEqual(partition(run(bare).assignments()), expected);
+  });
+});

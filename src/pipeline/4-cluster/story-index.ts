@@ -1,0 +1,282 @@
+// The assigner's memory: every live article's terms (interned, in typed arrays: 100k articles fit
+// in a few hundred MB), an inverted index over them (candidates come from here, never from a
+// scan), per-story term sums (centroids, kept only for stories of two or more), and the near-copy
+// LSH index. Scoring lives here; decisions live in story-assigner.ts.
+import type { ArticleFeatures } from './features.ts';
+import { NearCopyIndex, signatureSimilarity } from './near-copy.ts';
+import type { StoryAssignerOptions } from './story-assigner.ts';
+
+export interface Entry {
+  id: string;
+  storyId: string;
+  copyOf: string | null;
+  terms: Int32Array;
+  weights: Float32Array;
+  /** Event day (or publication day), or null. */
+  day: number | null;
+  signature: Uint32Array;
+  headline: string;
+  alive: boolean;
+  /** Cached per-channel norms and the article count they were computed at (IDF drifts slowly). */
+  norms: [number, number];
+  normsAt: number;
+}
+
+export interface Story {
+  members: Set<number>;
+  /** Sum of the members' raw term weights; null while the story has one member (its terms are the entry's). */
+  sums: Map<number, number> | null;
+  norms: [number, number];
+  normsAt: number;
+}
+
+/** A query: term id → unit-per-channel TF-IDF weight, and which channels it has. */
+export interface Query {
+  weights: Map<number, number>;
+  has: [boolean, boolean];
+  day: number | null;
+}
+
+const STALE = 1.1;
+
+export class StoryIndex {
+  readonly entries: Entry[] = [];
+  readonly byId = new Map<string, number>();
+  readonly stories = new Map<string, Story>();
+  private termIds = new Map<string, number>();
+  /** Channel of each term id: 0 words, 1 names/figures/places. */
+  private channels: number[] = [];
+  private df: number[] = [];
+  private postings: number[][] = [];
+  private alive = 0;
+  private copies = new NearCopyIndex();
+  /** Scratch accumulator of rough scores, indexed by entry (kept zeroed between queries). */
+  private rough = new Float64Array(0);
+
+  constructor(readonly opts: StoryAssignerOptions) {}
+
+  private termId(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.channels.length;
+      this.termIds.set(term, id);
+      this.channels.push(term.startsWith('w:') ? 0 : 1);
+      this.df.push(0);
+      this.postings.push([]);
+    }
+    return id;
+  }
+
+  private idf(id: number): number {
+    return Math.log((this.alive + 1) / ((this.df[id] ?? 0) + 1)) + 1;
+  }
+
+  add(id: string, storyId: string, copyOf: string | null, f: ArticleFeatures): void {
+    this.forget(id);
+    const idx = this.entries.length;
+    const terms = Int32Array.from(f.t, ([t]) => this.termId(t));
+    this.entries.push({
+      id, storyId, copyOf, terms,
+      weights: Float32Array.from(f.t, ([, w]) => w),
+      day: f.e ?? f.d,
+      signature: Uint32Array.from(f.m),
+      headline: f.h,
+      alive: true,
+      norms: [0, 0],
+      normsAt: -1,
+    });
+    this.byId.set(id, idx);
+    this.alive++;
+    for (const t of terms) {
+      this.df[t]++;
+      this.postings[t].push(idx);
+    }
+    this.join(storyId, idx);
+    this.copies.add(idx, f.m);
+  }
+
+  forget(id: string): void {
+    const idx = this.byId.get(id);
+    if (idx === undefined) return;
+    const e = this.entries[idx];
+    e.alive = false;
+    this.alive--;
+    for (const t of e.terms) this.df[t]--;
+    this.leave(idx);
+    this.byId.delete(id);
+  }
+
+  private join(storyId: string, idx: number): void {
+    let s = this.stories.get(storyId);
+    if (!s) this.stories.set(storyId, (s = { members: new Set(), sums: null, norms: [0, 0], normsAt: -1 }));
+    if (s.members.size === 1) s.sums = this.sumsOf([...s.members]);
+    s.members.add(idx);
+    if (s.sums) this.addTo(s.sums, idx, 1);
+    s.normsAt = -1;
+  }
+
+  private leave(idx: number): void {
+    const storyId = this.entries[idx].storyId;
+    const s = this.stories.get(storyId);
+    if (!s) return;
+    s.members.delete(idx);
+    if (s.sums) this.addTo(s.sums, idx, -1);
+    if (s.members.size <= 1) s.sums = null;
+    s.normsAt = -1;
+    if (!s.members.size) this.stories.delete(storyId);
+  }
+
+  private sumsOf(members: number[]): Map<number, number> {
+    const sums = new Map<number, number>();
+    for (const m of members) this.addTo(sums, m, 1);
+    return sums;
+  }
+
+  private addTo(sums: Map<number, number>, idx: number, sign: number): void {
+    const { terms, weights } = this.entries[idx];
+    for (let i = 0; i < terms.length; i++) {
+      const v = (sums.get(terms[i]) ?? 0) + sign * weights[i];
+      if (v > 1e-6) sums.set(terms[i], v);
+      else sums.delete(terms[i]);
+    }
+  }
+
+  /** Moves one article to another story (keeping centroids right). */
+  move(idx: number, storyId: string): void {
+    this.leave(idx);
+    this.entries[idx].storyId = storyId;
+    this.join(storyId, idx);
+  }
+
+  private norms(pairs: Iterable<[number, number]>): [number, number] {
+    const n: [number, number] = [0, 0];
+    for (const [t, w] of pairs) n[this.channels[t]] += (w * this.idf(t)) ** 2;
+    return [Math.sqrt(n[0]), Math.sqrt(n[1])];
+  }
+
+  private entryNorms(e: Entry): [number, number] {
+    if (e.normsAt < 0 || this.alive > e.normsAt * STALE) {
+      e.norms = this.norms(pairsOf(e));
+      e.normsAt = this.alive;
+    }
+    return e.norms;
+  }
+
+  /** The query form of an article's terms: unit length per channel under the current IDF. */
+  query(f: ArticleFeatures | Entry): Query {
+    const pairs: [number, number][] = 'terms' in f ? [...pairsOf(f)] : f.t.map(([t, w]) => [this.termId(t), w]);
+    const norms = this.norms(pairs);
+    const weights = new Map<number, number>();
+    for (const [t, w] of pairs) {
+      const n = norms[this.channels[t]];
+      if (n) weights.set(t, (w * this.idf(t)) / n);
+    }
+    return { weights, has: [norms[0] > 0, norms[1] > 0], day: 'terms' in f ? f.day : (f.e ?? f.d) };
+  }
+
+  /**
+   * Weighted geometric mean of the channels' cosines, so that two reports of the same kind of
+   * event (shared words) about different people and places score low; when either side has no
+   * names, words alone decide.
+   */
+  private combine(q: Query, dots: [number, number], norms: [number, number]): number {
+    const both = [q.has[0] && norms[0] > 0, q.has[1] && norms[1] > 0];
+    if (!both[1]) return both[0] ? dots[0] / norms[0] : 0;
+    if (!both[0]) return dots[1] / norms[1];
+    const s = this.opts.nameShare;
+    return Math.pow(dots[0] / norms[0], 1 - s) * Math.pow(dots[1] / norms[1], s);
+  }
+
+  private articleSimilarity(q: Query, e: Entry): number {
+    const dots: [number, number] = [0, 0];
+    for (let i = 0; i < e.terms.length; i++) {
+      const qw = q.weights.get(e.terms[i]);
+      if (qw) dots[this.channels[e.terms[i]]] += qw * e.weights[i] * this.idf(e.terms[i]);
+    }
+    return this.combine(q, dots, this.entryNorms(e)) * this.timeFactor(q.day, e.day);
+  }
+
+  /** Similarity of a query to a story's centroid (optionally leaving one member out), times the time factor. */
+  centroidScore(q: Query, storyId: string, leaveOut = -1): number {
+    const s = this.stories.get(storyId);
+    if (!s) return 0;
+    const members = [...s.members].filter((m) => m !== leaveOut);
+    if (!members.length) return 0;
+    if (members.length === 1) return this.articleSimilarity(q, this.entries[members[0]]);
+    let sums = s.sums!;
+    let norms: [number, number];
+    if (members.length < s.members.size) {
+      sums = this.sumsOf(members);
+      norms = this.norms(sums);
+    } else {
+      if (s.normsAt < 0 || this.alive > s.normsAt * STALE) [s.norms, s.normsAt] = [this.norms(sums), this.alive];
+      norms = s.norms;
+    }
+    const dots: [number, number] = [0, 0];
+    for (const [t, qw] of q.weights) {
+      const v = sums.get(t);
+      if (v) dots[this.channels[t]] += qw * v * this.idf(t);
+    }
+    const days = members.map((m) => this.entries[m].day).filter((d): d is number => d !== null).sort((a, b) => a - b);
+    return this.combine(q, dots, norms) * this.timeFactor(q.day, days.length ? days[days.length >> 1] : null);
+  }
+
+  /** 1 within a few days, shrinking with the gap: one story is about one time. */
+  private timeFactor(a: number | null, b: number | null): number {
+    if (a === null || b === null) return 1;
+    const gap = Math.max(0, Math.abs(a - b) - this.opts.timeGrace);
+    return 1 / (1 + gap / this.opts.timeHalf);
+  }
+
+  /** Candidate articles: postings of the query's strongest terms, best rough overlap first. */
+  private candidates(q: Query): number[] {
+    const strongest = [...q.weights].sort((a, b) => b[1] - a[1]).slice(0, this.opts.queryTerms);
+    if (this.rough.length < this.entries.length) this.rough = new Float64Array(Math.max(1024, this.entries.length * 2));
+    const touched: number[] = [];
+    for (const [t, qw] of strongest) {
+      const list = this.postings[t];
+      if (list.length > this.opts.maxPostings) continue;
+      for (const idx of list) {
+        if (this.rough[idx] === 0) touched.push(idx);
+        this.rough[idx] += qw;
+      }
+    }
+    const ranked = touched.map((idx) => [idx, this.rough[idx]] as const).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    for (const idx of touched) this.rough[idx] = 0;
+    return ranked.slice(0, this.opts.rescore).map(([idx]) => idx);
+  }
+
+  /** Score of a query against each candidate story: best single link blended with the centroid. */
+  storyScores(q: Query, self: number | null): Map<string, number> {
+    const links = new Map<string, number>();
+    for (const c of this.candidates(q)) {
+      const e = this.entries[c];
+      if (!e.alive || c === self) continue;
+      const sim = this.opts.linkWeight ? this.articleSimilarity(q, e) : 0;
+      if (sim >= (links.get(e.storyId) ?? 0)) links.set(e.storyId, sim);
+    }
+    const a = this.opts.linkWeight;
+    const scores = new Map<string, number>();
+    for (const [storyId, link] of links) scores.set(storyId, a * link + (1 - a) * this.centroidScore(q, storyId, self ?? -1));
+    return scores;
+  }
+
+  /** The earliest-stored original this signature nearly copies, if any. */
+  findOriginal(id: string, signature: number[]): Entry | null {
+    let best: Entry | null = null;
+    let bestSim = this.opts.copyThreshold;
+    for (const idx of [...this.copies.candidates(signature)].sort((a, b) => a - b)) {
+      const e = this.entries[idx];
+      if (!e.alive || e.id === id) continue;
+      const sim = signatureSimilarity(signature, e.signature);
+      if (sim >= bestSim && (!best || sim > bestSim)) [best, bestSim] = [e, sim];
+    }
+    if (!best) return null;
+    const original = best.copyOf ? this.entries[this.byId.get(best.copyOf) ?? -1] : undefined;
+    return original?.alive ? original : best;
+  }
+}
+
+function* pairsOf(e: Entry): Generator<[number, number]> {
+  for (let i = 0; i < e.terms.length; i++) yield [e.terms[i], e.weights[i]];
+}

@@ -1,0 +1,32 @@
+// The words around a figure, so that two counts of "people" are only compared when they are
+// about the same thing ("people have crossed from Bosnia" vs "people spent the night in halls").
+import type { Span } from '../../model/index.ts';
+import { STOPWORDS } from '../4-cluster/stopwords.ts';
+import { foldName } from './names.ts';
+
+const WINDOW = 60;
+
+/** Crude stem: folded, common suffixes off, at most six letters ("crossed"/"crossing" → "cross"). */
+export const stem = (w: string) => foldName(w).replace(/(?:ing|ed|es|s|ions?)$/u, '').slice(0, 6);
+
+/** Content-word stems within a window around the span, inside its sentence. */
+export function contextStems(text: string, sentences: Span[], span: Span, skip: string[] = []): Set<string> {
+  const s = sentences.find((x) => x.start <= span.start && span.start < x.end) ?? { start: 0, end: text.length };
+  const before = text.slice(Math.max(s.start, span.start - WINDOW), span.start);
+  const after = text.slice(span.end, Math.min(s.end, span.end + WINDOW));
+  const skipped = new Set(skip.map(stem));
+  const out = new Set<string>();
+  for (const w of `${before} ${after}`.match(/\p{L}{4,}/gu) ?? []) {
+    const lower = w.toLowerCase();
+    if (STOPWORDS.has(lower)) continue;
+    const st = stem(w);
+    if (!skipped.has(st)) out.add(st);
+  }
+  return out;
+}
+
+export function shared(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const w of a) if (b.has(w)) n++;
+  return n;
+}

@@ -1,0 +1,153 @@
+// How-many facts: figures aligned by what they count, grouped by whether their ranges agree.
+import type { FigureMention } from '../../model/index.ts';
+import { conflictValues, disagreeing, type Claim, type Fact, type SourceArticle, type Sources } from './fact.ts';
+import { contextStems, shared } from './context.ts';
+import { figureRange, hedgeBefore, hedgeWithin, overlaps, type Range } from './figures.ts';
+
+interface FigureClaim extends Claim {
+  range: Range | null;
+  position: number;
+  sentence: number;
+  vague: boolean;
+  context: Set<string>;
+}
+
+// Counts that name nothing by themselves ("twenty-four of them") cannot be aligned across articles.
+const UNALIGNABLE = /^(?:them|they|those|these|others?|ones?|times|which|who|us|we|you)$/i;
+// "No other injuries", "no further deaths": a zero that says nothing about the total.
+const NOTHING_MORE = /\b(?:other|further|additional|more|new|otras?|otros?|más)\b/i;
+// Casualty counts are already about one thing; other counts must share words around them to be compared.
+const CASUALTY = /^(?:killed|injured|shot)$/;
+const MIN_SHARED_CONTEXT = 2;
+
+function claimOf(a: SourceArticle, f: FigureMention): FigureClaim {
+  const context = contextStems(a.article.text, a.article.sentences, f, [f.counts ?? '', f.unit ?? '']);
+  const written = hedgeWithin(f.text);
+  const before = written ? null : hedgeBefore(a.article.text, f.start);
+  const hedge = written ?? before?.hedge ?? (f.approx ? 'approx' : 'exact');
+  const start = before?.start ?? f.start;
+  return {
+    article: a.article.id,
+    written: a.article.text.slice(start, f.end),
+    value: f.value === null ? f.text : String(f.value),
+    evidence: { article: a.article.id, start, end: f.end },
+    group: -1,
+    range: figureRange(f, hedge),
+    position: f.start,
+    sentence: a.article.sentences.findIndex((x) => x.end > f.start),
+    vague: f.vague,
+    context,
+  };
+}
+
+const fits = (c: FigureClaim, members: FigureClaim[]) => members.every((m) => !m.range || !c.range || overlaps(m.range, c.range));
+
+/** Splits claims into groups that agree among themselves; the first fitting group wins. */
+function groupClaims(claims: FigureClaim[]): FigureClaim[][] {
+  const groups: FigureClaim[][] = [];
+  for (const c of claims.filter((x) => x.range)) {
+    const g = groups.find((members) => fits(c, members));
+    if (g) g.push(c);
+    else groups.push([c]);
+  }
+  // Vague figures with no range ("many") side with the largest group: they dispute nothing.
+  const vague = claims.filter((x) => !x.range);
+  if (vague.length) {
+    if (!groups.length) groups.push([]);
+    groups.sort((a, b) => b.length - a.length)[0].push(...vague);
+  }
+  return groups;
+}
+
+/**
+ * One article's claim for a counted thing: its most repeated figure, the earliest on a tie. For
+ * casualties, the first count: the lead states the toll, later ones break it down ("Two people
+ * died: an 81-year-old man…") or recall other events.
+ */
+function articleClaim(claims: FigureClaim[], casualty: boolean): FigureClaim {
+  if (casualty && process.env.CAS_RULE === 'A') {
+    const exact = claims.filter((c) => c.range && Number.isInteger(Number(c.value)) && Number(c.value) < 1000 && !c.vague);
+    if (exact.length) return exact.sort((a, b) => Number(b.value) - Number(a.value) || a.position - b.position)[0];
+  }
+  if (casualty) return [...claims].sort((a, b) => a.position - b.position)[0];
+  const groups = groupClaims(claims);
+  groups.sort((a, b) => b.length - a.length || Math.min(...a.map((c) => c.position)) - Math.min(...b.map((c) => c.position)));
+  return groups[0].sort((a, b) => a.position - b.position)[0];
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A casualty count in a sentence dated to another time ("436 people were murdered through the end
+ * of October", "last summer, one man was killed") is about other events, not this story's.
+ */
+function datedElsewhen(a: SourceArticle, f: FigureMention): boolean {
+  const sentence = a.article.sentences.find((s) => s.start <= f.start && f.start < s.end);
+  if (!sentence) return false;
+  const anchor = a.mentions.eventDate?.date ?? null;
+  return a.mentions.dates.some((d) => {
+    if (d.start < sentence.start || d.end > sentence.end || !d.date) return false;
+    if (d.granularity === 'month' || d.granularity === 'year') return true;
+    if (!anchor) return false;
+    return (Date.parse(anchor) - Date.parse(d.date)) / DAY_MS > (d.granularity === 'week' ? 10 : 3);
+  });
+}
+
+/** Mentions of one counted thing split into topics: linked when they share words around them. */
+function topics(key: string, mentions: FigureClaim[]): FigureClaim[][] {
+  if (CASUALTY.test(key.slice('how-many:'.length).split('|')[0])) return [mentions];
+  const parent = mentions.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (let i = 0; i < mentions.length; i++) {
+    for (let j = i + 1; j < mentions.length; j++) {
+      if (mentions[i].article !== mentions[j].article && shared(mentions[i].context, mentions[j].context) >= MIN_SHARED_CONTEXT) parent[find(i)] = find(j);
+    }
+  }
+  const out = new Map<number, FigureClaim[]>();
+  mentions.forEach((m, i) => out.set(find(i), [...(out.get(find(i)) ?? []), m]));
+  return [...out.values()];
+}
+
+export function howManyFacts(articles: SourceArticle[], sources: Sources): Fact[] {
+  const byKey = new Map<string, FigureClaim[]>();
+  const labels = new Map<string, string>();
+  for (const a of articles) {
+    for (const f of a.mentions.figures) {
+      let key: string;
+      if (f.counts && !UNALIGNABLE.test(f.counts)) key = `how-many:${f.counts.toLowerCase()}|${f.unit ?? ''}`;
+      else if (f.unit && f.value !== null) key = `amount:${f.unit}|${f.value}`;
+      else continue; // a bare number with nothing counted cannot be aligned
+      if (f.value === 0 && NOTHING_MORE.test(a.article.text.slice(Math.max(0, f.start - 12), f.end))) continue;
+      if (f.counts && CASUALTY.test(f.counts) && !process.env.NO_OTHER_TIME && datedElsewhen(a, f)) continue;
+      labels.set(key, f.counts && !UNALIGNABLE.test(f.counts) ? `${f.counts}${f.unit ? ` (${f.unit})` : ''}` : f.unit!);
+      byKey.set(key, [...(byKey.get(key) ?? []), claimOf(a, f)]);
+    }
+  }
+  const facts: Fact[] = [];
+  for (const [key, mentions] of byKey) {
+    const split = key.startsWith('amount:') ? [mentions] : topics(key, mentions);
+    split.forEach((topic, t) => facts.push(countFact(t ? `${key}#${t}` : key, labels.get(key)!, topic, sources)));
+  }
+  return facts;
+}
+
+function countFact(key: string, about: string, mentions: FigureClaim[], sources: Sources): Fact {
+  const perArticle = new Map<string, FigureClaim[]>();
+  for (const m of mentions) perArticle.set(m.article, [...(perArticle.get(m.article) ?? []), m]);
+  const casualty = CASUALTY.test(key.slice('how-many:'.length).split('|')[0]);
+  let claims = [...perArticle.values()].map((cs) => articleClaim(cs, casualty));
+  let groups = key.startsWith('amount:') ? [claims] : groupClaims(claims);
+  const bySupport = (a: FigureClaim[], b: FigureClaim[]) => sources.independent(b.map((c) => c.article)) - sources.independent(a.map((c) => c.article));
+  groups.sort(bySupport);
+  if (groups.length > 1 && !process.env.NO_RECONCILE) {
+    // An article that also states the main figure elsewhere does not dispute it (it may break it down or recall another event).
+    const main = groups[0];
+    claims = claims.map((c) => (main.includes(c) ? c : (perArticle.get(c.article)!.find((m) => m.range && fits(m, main)) ?? c)));
+    groups = groupClaims(claims).sort(bySupport);
+  }
+  groups.forEach((g, i) => g.forEach((c) => (c.group = i)));
+  const plain: Claim[] = claims.map(({ range: _r, position: _p, context: _c, sentence: _s, vague: _v, ...c }) => c);
+  const conflict = disagreeing(plain, sources) ? { kind: 'value' as const, about, values: conflictValues(plain, sources) } : null;
+  const lead = groups[0].find((c) => c.range) ?? groups[0][0];
+  return { kind: 'how-many', key, label: key.startsWith('amount:') ? lead.written : `${about}: ${lead.written}`, claims: plain, conflict };
+}

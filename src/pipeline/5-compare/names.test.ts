@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { foldName, samePerson, similarWords, strictName } from './names.ts';
+
+test('accents fold away, letters of their own do not', () => {
+  assert.equal(strictName('Martínez'), strictName('Martinez'));
+  assert.equal(strictName('Valparaíso'), strictName('Valparaiso'));
+  assert.notEqual(strictName('Kovač'), strictName('Kovac'));
+  assert.notEqual(strictName('Grünewald'), strictName('Grunewald'));
+  assert.equal(foldName('Kovač'), foldName('Kovac'));
+  assert.equal(foldName('Søren'), 'soren');
+});
+
+test('one word spelled or transliterated differently', () => {
+  const cases: [string, string, boolean][] = [
+    ['Kovač', 'Kovach', true],
+    ['Oleksandr', 'Aleksandr', true],
+    ['Brandt', 'Voss', false],
+    ['Ana', 'Ina', false], // too short to call a misspelling
+  ];
+  for (const [a, b, want] of cases) assert.equal(similarWords(a, b), want, `${a}/${b}`);
+});
+
+test('same person', () => {
+  assert.ok(samePerson('Ana Kovač', 'Kovac'));
+  assert.ok(samePerson('Oleksandr Bondar', 'Aleksandr Bondar'));
+  assert.ok(!samePerson('Heike Brandt', 'Maren Voss'));
+  assert.ok(!samePerson('Anna Brandt', 'Heike Brandt'));
+});

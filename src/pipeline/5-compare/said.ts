@@ -1,0 +1,79 @@
+// Who-said-what facts: the same quote found in several articles (word overlap, so trimmed or
+// re-punctuated quotes still meet), with a speaker conflict when sources credit different people.
+import type { QuoteMention, ReportEntity } from '../../model/index.ts';
+import { conflictValues, disagreeing, type Claim, type Fact, type SourceArticle, type Sources } from './fact.ts';
+import { foldName, nameTokens, samePerson } from './names.ts';
+
+const words = (s: string) => foldName(s).match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** Share of the shorter quote's words found in the other: 1 for the same quote, trimmed or not. */
+export const quoteOverlap = (a: string, b: string) => overlap(words(a), words(b));
+
+function overlap(wa: string[], wb: string[]): number {
+  const [shorter, longer] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+  if (shorter.length < 4) return 0;
+  const other = new Set(longer);
+  return shorter.filter((w) => other.has(w)).length / shorter.length;
+}
+
+interface Said {
+  article: SourceArticle;
+  quote: QuoteMention;
+}
+
+/** The story name of a speaker, via the linked entities; else the name itself. */
+function storyName(name: string, entities: ReportEntity[]): string {
+  const f = foldName(name);
+  const e = entities.find((x) => x.type === 'person' && (foldName(x.name) === f || x.variants.some((v) => foldName(v.form) === f)));
+  return e?.name ?? entities.find((x) => x.type === 'person' && samePerson(x.name, name))?.name ?? name;
+}
+
+/** Where the article names the speaker: the speaker span if it holds the name, else the nearest mention. */
+function speakerEvidence(s: Said, speaker: string): { written: string; start: number; end: number } | null {
+  const text = s.article.article.text;
+  const surname = foldName(nameTokens(speaker).at(-1)?.text ?? speaker);
+  const sp = s.quote.speakerSpan;
+  if (sp && foldName(text.slice(sp.start, sp.end)).includes(surname)) return { written: text.slice(sp.start, sp.end), ...sp };
+  const near = s.article.mentions.entities
+    .filter((e) => e.type === 'person' && foldName(e.text).includes(surname))
+    .sort((a, b) => Math.abs(a.start - s.quote.start) - Math.abs(b.start - s.quote.start))[0];
+  return near ? { written: near.text, start: near.start, end: near.end } : null;
+}
+
+const short = (s: string, n = 90) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
+
+export function saidFacts(articles: SourceArticle[], entities: ReportEntity[], sources: Sources): Fact[] {
+  const quotes: Said[] = articles.flatMap((a) => a.mentions.quotes.map((quote) => ({ article: a, quote })));
+  // Align quotes: each joins the first earlier quote it overlaps almost entirely.
+  const aligned: Said[][] = [];
+  const wordsOf = new Map(quotes.map((q) => [q, words(q.quote.text)]));
+  for (const q of quotes) {
+    const group = aligned.find((g) => g.some((x) => x.article !== q.article && overlap(wordsOf.get(x)!, wordsOf.get(q)!) >= 0.8));
+    if (group) group.push(q);
+    else aligned.push([q]);
+  }
+  return aligned.map((group, i) => {
+    const names: string[] = [];
+    const claims: Claim[] = [];
+    for (const s of group) {
+      const speaker = s.quote.speaker ? storyName(s.quote.speaker, entities) : null;
+      if (claims.some((c) => c.article === s.article.article.id)) continue;
+      let g = speaker ? names.findIndex((n) => n === speaker || samePerson(n, speaker)) : -1;
+      if (speaker && g < 0) g = names.push(speaker) - 1;
+      const ev = speaker ? speakerEvidence(s, speaker) : null;
+      claims.push({
+        article: s.article.article.id,
+        written: ev?.written ?? speaker ?? '',
+        value: speaker ?? '',
+        evidence: ev ? { article: s.article.article.id, start: ev.start, end: ev.end } : { article: s.article.article.id, start: s.quote.start, end: s.quote.end },
+        group: g,
+      });
+    }
+    const attributed = claims.filter((c) => c.group >= 0);
+    const conflict = disagreeing(attributed, sources)
+      ? { kind: 'speaker' as const, about: `who said "${short(group[0].quote.text, 140)}"`, values: conflictValues(attributed, sources) }
+      : null;
+    const who = names[0] ?? 'unattributed';
+    return { kind: 'said' as const, key: `said:${i}`, label: `${who}: “${short(group[0].quote.text)}”`, claims, conflict };
+  });
+}

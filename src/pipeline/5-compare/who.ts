@@ -1,0 +1,121 @@
+// Who facts: the story's people and organisations, and spelling variants of one name across
+// sources ("Kovač"/"Kovac"/"Kovach"), which are flagged as likely spelling or transliteration
+// errors, never as a dispute about the facts.
+import type { Conflict, EntityMention, ReportEntity } from '../../model/index.ts';
+import { unique, type Fact, type SourceArticle, type Sources } from './fact.ts';
+import { foldName, nameTokens, similarWords, strictName } from './names.ts';
+
+interface Located {
+  entity: ReportEntity;
+  mention: EntityMention;
+  article: string;
+}
+
+/** Each article mention with the story entity it belongs to. */
+export function locateMentions(articles: SourceArticle[], entities: ReportEntity[]): Located[] {
+  const index = new Map<string, ReportEntity>();
+  for (const e of entities) for (const v of e.variants) for (const id of v.articles) index.set(`${id}\u0000${v.form}`, e);
+  const out: Located[] = [];
+  for (const a of articles) {
+    for (const m of a.mentions.entities) {
+      const entity = index.get(`${a.article.id}\u0000${m.text}`);
+      if (entity) out.push({ entity, mention: m, article: a.article.id });
+    }
+  }
+  return out;
+}
+
+interface Word {
+  text: string;
+  article: string;
+  start: number;
+  end: number;
+}
+
+/** Name words of the mentions as written, without role words ("Interior Minister"). */
+function nameWords(located: Located[]): Word[] {
+  const words: Word[] = [];
+  for (const { mention: m, article } of located) {
+    const own = new Set(nameTokens(m.name).map((t) => foldName(t.text)));
+    for (const t of nameTokens(m.text)) {
+      if (t.text.length < 3 || !/^\p{Lu}/u.test(t.text) || !own.has(foldName(t.text))) continue;
+      words.push({ text: t.text, article, start: m.start + t.start, end: m.start + t.end });
+    }
+  }
+  return words;
+}
+
+const marks = (s: string) => (s.normalize('NFD').match(/\p{M}/gu) ?? []).length;
+
+/** The spelling-variant conflict of one entity, or null when every source writes it alike. */
+export function spellingVariant(entity: ReportEntity, located: Located[], sources: Sources): Conflict | null {
+  const words = nameWords(located);
+  // Slots: words that are one name word written differently.
+  const slots: Word[][] = [];
+  for (const w of words) {
+    const slot = slots.find((s) => similarWords(s[0].text, w.text));
+    if (slot) slot.push(w);
+    else slots.push([w]);
+  }
+  for (const slot of slots) {
+    const forms = new Map<string, Word[]>();
+    for (const w of slot) forms.set(strictName(w.text), [...(forms.get(strictName(w.text)) ?? []), w]);
+    if (forms.size < 2) continue;
+    // Forms that only ever appear in different languages are translations, not misspellings.
+    const langs = [...forms.values()].map((ws) => new Set(ws.map((w) => sources.languageOf(w.article))));
+    const shared = langs.some((a, i) => langs.some((b, j) => j > i && [...a].some((l) => b.has(l))));
+    if (!shared) continue;
+    const values = [...forms.values()]
+      .map((ws) => ({
+        value: mostWritten(ws),
+        articles: unique(ws.map((w) => w.article)),
+        evidence: firstPerArticle(ws).map((w) => ({ article: w.article, start: w.start, end: w.end })),
+      }))
+      .sort((a, b) => sources.independent(b.articles) - sources.independent(a.articles) || marks(b.value) - marks(a.value))
+      .map((v, side) => ({ ...v, side }));
+    const likely = values[0].value;
+    return {
+      kind: 'spelling-variant',
+      about: `spelling of ${entity.name}`,
+      values,
+      likely,
+      note: `likely a spelling or transliteration variant of one name, not a factual dispute; most sources write "${likely}"`,
+    };
+  }
+  return null;
+}
+
+function mostWritten(ws: Word[]): string {
+  const n = new Map<string, number>();
+  for (const w of ws) n.set(w.text, (n.get(w.text) ?? 0) + 1);
+  return [...n].sort((a, b) => b[1] - a[1])[0][0];
+}
+
+function firstPerArticle<T extends { article: string }>(xs: T[]): T[] {
+  const seen = new Set<string>();
+  return xs.filter((x) => !seen.has(x.article) && !!seen.add(x.article));
+}
+
+export function whoFacts(articles: SourceArticle[], entities: ReportEntity[], sources: Sources): { facts: Fact[]; variants: Conflict[] } {
+  const located = locateMentions(articles, entities);
+  const facts: Fact[] = [];
+  const variants: Conflict[] = [];
+  for (const entity of entities) {
+    const own = located.filter((l) => l.entity === entity);
+    if (!own.length) continue;
+    if (entity.type === 'person' || entity.type === 'place') {
+      const v = spellingVariant(entity, own, sources);
+      if (v) variants.push(v);
+    }
+    if (entity.type === 'place') continue; // places are where-facts, from the gazetteer
+    const claims = firstPerArticle(own).map((l) => ({
+      article: l.article,
+      written: l.mention.text,
+      value: foldName(entity.name),
+      evidence: { article: l.article, start: l.mention.start, end: l.mention.end },
+      group: 0,
+    }));
+    facts.push({ kind: 'who', key: `who:${entity.id}`, label: `${entity.name} (${entity.type})`, claims, conflict: null });
+  }
+  return { facts, variants };
+}

@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { StoryReport } from '../../model/index.ts';
+import { compareSources } from '../5-compare/compare.ts';
+import { date, draft, figure, person, type Draft } from '../5-compare/fixtures.ts';
+import { linkEntities } from '../5-compare/link-fallback.ts';
+import { writeBrief } from './brief.ts';
+import { checkBrief, checkEvidence } from './faithfulness.ts';
+import { buildTimeline } from './timeline.ts';
+
+function story(): Draft[] {
+  const hl = draft(
+    'hl',
+    'Harbor Ledger',
+    'The Croatian government declared a state of emergency on Friday in two counties bordering Bosnia and Herzegovina.\n\n' +
+      'More than 15,000 people have crossed from Bosnia since March 1, according to figures presented to the cabinet.\n\n' +
+      'Interior Minister Ana Kovač said the measures would allow 600 troops to support border police.\n\n' +
+      'Bosnia holds a general election on March 29 after months of economic turmoil.',
+  );
+  date(hl, 'on Friday', '2026-03-13', { event: true });
+  date(hl, 'March 29', '2026-03-29', { what: 'general election in Bosnia' });
+  figure(hl, '15,000', { value: 15000, counts: 'crossed' });
+  figure(hl, '600', { value: 600, counts: 'troops' });
+  person(hl, 'Ana Kovač', 'Ana Kovač');
+  const et = draft(
+    'et',
+    'Eastbridge Times',
+    'Croatia has placed two eastern counties along its border with Bosnia under a 30-day state of emergency, adopted on March 13.\n\n' +
+      'Interior Minister Ana Kovač said some 12,000 people had crossed from Bosnia since the start of the month.\n\n' +
+      'The decision allows the government to deploy 600 soldiers in support of border police.\n\n' +
+      'Bosnia holds a general election on March 29 after months of economic turmoil.',
+  );
+  date(et, 'March 13', '2026-03-13', { event: true });
+  date(et, 'March 29', '2026-03-29', { what: 'general election in Bosnia' });
+  figure(et, '12,000', { value: 12000, counts: 'crossed' });
+  figure(et, '600', { value: 600, counts: 'troops' });
+  person(et, 'Ana Kovač', 'Ana Kovač');
+  const copy = draft('vc', 'Valley Courier', et.article.text, { copyOf: 'et' });
+  return [hl, et, copy];
+}
+
+function report(ds: Draft[]): StoryReport {
+  const entities = linkEntities(ds.map((d) => ({ id: d.article.id, mentions: d.mentions })));
+  const { comparison, facts } = compareSources(ds, entities);
+  const dates = ds.flatMap((d) => d.mentions.dates.map((m) => ({ date: m.date!, text: m.text, what: m.what ?? '', articles: [d.article.id] })));
+  return {
+    id: 's1', title: 't', when: null, where: null, entities, places: [], dates, figures: [], quotes: [], comparison,
+    articles: ds.map((d) => ({ id: d.article.id, source: d.article.source, title: '', published: null, event_date: null, language: 'en', path: null, url: null, copy_of: d.copyOf })),
+    brief: writeBrief(ds, facts, comparison),
+    timeline: buildTimeline(ds, facts),
+  };
+}
+
+test('brief: 3–7 verbatim sentences, each citing every article that carries it', () => {
+  const ds = story();
+  const r = report(ds);
+  assert.ok(r.brief.length >= 3 && r.brief.length <= 7, `${r.brief.length} sentences`);
+  const text = (id: string) => ds.find((d) => d.article.id === id)?.article.text;
+  assert.deepEqual(checkBrief(r, text).failures, []);
+  assert.deepEqual(checkEvidence(r, text).failures, []);
+  const election = r.brief.find((b) => b.text.includes('general election'));
+  assert.ok(election, 'the agreed election date is in the brief');
+  assert.ok(r.brief.filter((b) => b.text.includes('general election')).length === 1, 'said once');
+  const troops = r.brief.find((b) => b.text.includes('600 soldiers'));
+  if (troops) assert.deepEqual(troops.articles, ['et', 'vc']);
+});
+
+test('brief: a disputed figure is never stated alone, and the dispute is told with both sources', () => {
+  const r = report(story());
+  const alone = r.brief.filter((b) => (b.parts?.length ?? 1) === 1 && /15,000|12,000/.test(b.text));
+  assert.deepEqual(alone, []);
+  const dispute = r.brief.find((b) => b.text.startsWith('Sources differ'));
+  assert.ok(dispute);
+  assert.match(dispute.text, /Harbor Ledger reports "More than 15,000/);
+  assert.match(dispute.text, /Eastbridge Times reports ".*some 12,000/);
+  assert.deepEqual(dispute.articles, ['hl', 'et']);
+});
+
+test('faithfulness check catches a sentence that is not in the cited article', () => {
+  const ds = story();
+  const r = report(ds);
+  r.brief.push({ text: 'More than 15,000 people have crossed from Bosnia since March 1.', articles: ['et'] });
+  const text = (id: string) => ds.find((d) => d.article.id === id)?.article.text;
+  assert.equal(checkBrief(r, text).failures.length, 1);
+  r.comparison.conflicts[0].values[0].evidence[0].start += 3;
+  assert.ok(checkEvidence(r, text).failures.length >= 1);
+});
+
+test('timeline: dated events in order, the event day first on its date', () => {
+  const r = report(story());
+  assert.deepEqual(r.timeline?.map((t) => [t.date, t.what]), [
+    ['2026-03-13', 'the reported event'],
+    ['2026-03-29', 'general election in Bosnia'],
+  ]);
+});

@@ -1,0 +1,44 @@
+// One brief sentence telling a dispute: the two best-supported sides, each in its own words,
+// joined with the outlets that report it, so neither side reads as settled.
+import type { BriefSentence, Span } from '../../model/index.ts';
+import type { Fact, SourceArticle } from '../5-compare/fact.ts';
+
+/** The words added around the joined passages; the faithfulness check allows only these. */
+export const DISPUTE_WORDS = ['sources', 'differ', 'reports'];
+
+const normalize = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+function sentenceAt(a: SourceArticle, start: number): Span | null {
+  return a.article.sentences.find((s) => s.start <= start && start < s.end) ?? null;
+}
+
+export function disputeSentence(fact: Fact, articles: SourceArticle[], lang: string): BriefSentence | null {
+  const byId = new Map(articles.map((a) => [a.article.id, a]));
+  const sides: { article: SourceArticle; span: Span }[] = [];
+  const outlets = new Set<string>();
+  // One passage per side (claims that agree share a group), from different outlets, in the brief's language if possible.
+  const groups = [...new Set(fact.claims.filter((c) => c.group >= 0).map((c) => c.group))].sort((x, y) => x - y);
+  for (const g of groups) {
+    if (sides.length >= 2) break;
+    const options = fact.claims
+      .filter((c) => c.group === g && c.evidence)
+      .map((c) => ({ article: byId.get(c.article), start: c.evidence!.start }))
+      .filter((o): o is { article: SourceArticle; start: number } => !!o.article && !o.article.copyOf && !outlets.has(o.article.article.source))
+      .sort((x, y) => Number(y.article.article.language === lang) - Number(x.article.article.language === lang));
+    for (const o of options) {
+      const span = sentenceAt(o.article, o.start);
+      if (!span) continue;
+      sides.push({ article: o.article, span });
+      outlets.add(o.article.article.source);
+      break;
+    }
+  }
+  if (sides.length < 2) return null;
+  const [a, b] = sides;
+  const said = (s: (typeof sides)[number]) => normalize(s.article.article.text.slice(s.span.start, s.span.end));
+  return {
+    text: `Sources differ: ${a.article.article.source} reports "${said(a)}"; ${b.article.article.source} reports "${said(b)}"`,
+    articles: [a.article.article.id, b.article.article.id],
+    parts: sides.map((s) => ({ article: s.article.article.id, start: s.span.start, end: s.span.end })),
+  };
+}

@@ -1,0 +1,308 @@
+// The runner for the web: URLs and feed subscriptions. Like run.ts (whose Ingestor does the
+// extract → dedup → analyze → assign → write steps) it is the pipeline code that touches the store.
+//   fetch (guarded, polite) → page or feed → feed items not seen in this version → Ingestor → feed health.
+import type { Config, WebConfig } from '../config/index.ts';
+import type { Article, RawReport } from '../model/index.ts';
+import { StoreError, type FeedRecord, type Store } from '../store/store.ts';
+import { shortHash } from '../util/hash.ts';
+import type { FeedItem, ParsedFeed } from './1-intake/feeds/feed.ts';
+import { hasFullText, itemFingerprint, itemReport } from './1-intake/feeds/items.ts';
+import { FeedError, looksLikeFeed, parseFeed } from './1-intake/feeds/parse.ts';
+import {
+  nextCheckAt,
+  realSchedulerClock,
+  runScheduler,
+  type SchedulerClock,
+} from './1-intake/feeds/schedule.ts';
+import { canonicalUrl } from './1-intake/web/canonical-url.ts';
+import { WebClient } from './1-intake/web/client.ts';
+import { FetchError } from './1-intake/web/errors.ts';
+import type { FetchResponse } from './1-intake/web/fetch.ts';
+import { pageReport, responseText } from './1-intake/web/page.ts';
+import { extractArticle, ExtractError } from './2-extract/extract.ts';
+import { Ingestor, type IngestOptions, type IngestSummary } from './run.ts';
+
+export interface WebRunOptions extends IngestOptions {
+  config: IngestOptions['config'] & Pick<Config, 'web'>;
+  /** The client to fetch with (tests inject one with a fake clock); default: one from config.web. */
+  client?: WebClient;
+  /** Epoch ms; injected by the scheduler and tests. */
+  now?: () => number;
+  signal?: AbortSignal;
+}
+
+export interface FeedPollResult {
+  feedId: string;
+  url: string;
+  status: 'ok' | 'not-modified' | 'failed';
+  newItems: number;
+  changedItems: number;
+  error: string | null;
+  /** Things worth knowing that did not fail the poll (item cap reached, a linked page not fetched). */
+  notes: string[];
+}
+
+export interface PollSummary extends IngestSummary {
+  feeds: FeedPollResult[];
+}
+
+const FEED_ACCEPT =
+  'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+const isInputError = (err: unknown) =>
+  err instanceof FetchError || err instanceof FeedError || err instanceof ExtractError;
+
+/** Adds the counts of `more` into `into` (a run over files and URLs reports once). */
+export function addSummary(into: IngestSummary, more: IngestSummary): IngestSummary {
+  into.added += more.added;
+  into.updated += more.updated;
+  into.unchanged += more.unchanged;
+  into.skipped.push(...more.skipped);
+  into.storiesTouched += more.storiesTouched;
+  return into;
+}
+
+const header = (res: FetchResponse, name: string) => {
+  const v = res.headers[name];
+  return (Array.isArray(v) ? v[0] : v) ?? null;
+};
+
+/** Fetching for one run: the client, the limits, the stop signal. */
+class WebRun {
+  readonly client: WebClient;
+  readonly web: WebConfig;
+
+  constructor(readonly opts: WebRunOptions) {
+    this.client = opts.client ?? new WebClient(opts.config.web);
+    this.web = opts.config.web;
+  }
+
+  parse(res: FetchResponse, text = responseText(res)): ParsedFeed {
+    return parseFeed(text, res.url, { maxBytes: this.web.maxFeedBytes, maxItems: this.web.maxFeedItems });
+  }
+
+  /** A feed item as a report: the linked page when the item is only a teaser (and fetching is on). */
+  async itemRaw(item: FeedItem, feed: ParsedFeed, feedUrl: string, notes: string[]): Promise<RawReport> {
+    const ctx = { feedUrl, feedTitle: feed.title };
+    if (hasFullText(item) || !item.link || !this.web.fetchLinkedPages) return itemReport(item, ctx);
+    try {
+      const res = await this.client.get(item.link, { kind: 'page', signal: this.opts.signal });
+      return itemReport(item, ctx, { html: responseText(res) });
+    } catch (err) {
+      if (!(err instanceof FetchError)) throw err;
+      notes.push(`${item.link}: ${err.message}; used the feed's summary`);
+      return itemReport(item, ctx);
+    }
+  }
+
+  /** One URL for `ingest`/`extract`: a page gives one report, a feed one per item. */
+  async urlReports(url: string): Promise<RawReport[]> {
+    const res = await this.client.get(url, { kind: 'page', signal: this.opts.signal });
+    const text = responseText(res);
+    if (!looksLikeFeed(text, header(res, 'content-type') ?? '')) {
+      return [pageReport(res, canonicalUrl(res.url) ?? res.url, this.opts.sourceHint)];
+    }
+    const feed = this.parse(res, text);
+    const raws: RawReport[] = [];
+    for (const item of feed.items) raws.push(await this.itemRaw(item, feed, res.url, []));
+    return raws;
+  }
+
+  /** Ingests the items whose fingerprint changed since `seen`; returns what to remember of them. */
+  async ingestItems(
+    ingestor: Ingestor,
+    feed: ParsedFeed,
+    feedUrl: string,
+    seen: Map<string, string>,
+    result: FeedPollResult,
+  ) {
+    const processed: { key: string; fingerprint: string; articleId: string | null }[] = [];
+    if (feed.totalItems > feed.items.length) {
+      result.notes.push(`read the first ${feed.items.length} of ${feed.totalItems} items (limit)`);
+    }
+    const keys = new Set<string>();
+    for (const item of feed.items) {
+      const fingerprint = itemFingerprint(item);
+      const before = seen.get(item.key);
+      // A key twice in one document (sloppy guids) counts once: the first, as feed readers do.
+      if (before === fingerprint || keys.has(item.key)) continue;
+      keys.add(item.key);
+      this.opts.signal?.throwIfAborted();
+      const articleId = await ingestor.add(await this.itemRaw(item, feed, feedUrl, result.notes));
+      if (before === undefined) result.newItems++;
+      else result.changedItems++;
+      processed.push({ key: item.key, fingerprint, articleId });
+    }
+    return processed;
+  }
+
+  /** Polls one feed: conditional GET, parse, ingest new and changed items, record its health. */
+  async pollFeed(store: Store, ingestor: Ingestor, feed: FeedRecord): Promise<FeedPollResult> {
+    const now = this.opts.now ?? Date.now;
+    const result: FeedPollResult = {
+      feedId: feed.id,
+      url: feed.url,
+      status: 'ok',
+      newItems: 0,
+      changedItems: 0,
+      error: null,
+      notes: [],
+    };
+    const headers: Record<string, string> = { accept: FEED_ACCEPT };
+    if (feed.etag) headers['if-none-match'] = feed.etag;
+    if (feed.lastModified) headers['if-modified-since'] = feed.lastModified;
+    try {
+      const res = await this.client.get(feed.url, { kind: 'feed', headers, signal: this.opts.signal });
+      const ok = {
+        checkedAt: new Date(now()).toISOString(),
+        ok: true,
+        failures: 0,
+        error: null,
+        nextCheckAt: nextCheckAt(now(), feed.intervalSeconds, 0),
+      };
+      if (res.status === 304) {
+        result.status = 'not-modified';
+        await store.recordFeedPoll(feed.id, { ...ok, items: [] });
+        return result;
+      }
+      const parsed = this.parse(res);
+      const seen = await store.feedItemFingerprints(
+        feed.id,
+        parsed.items.map((i) => i.key),
+      );
+      const items = await this.ingestItems(ingestor, parsed, feed.url, seen, result);
+      // Articles first, then the record of having read them: a crash in between only means re-reading.
+      await ingestor.flush();
+      const validators = { etag: header(res, 'etag'), lastModified: header(res, 'last-modified') };
+      await store.recordFeedPoll(feed.id, { ...ok, ...validators, title: parsed.title, items });
+    } catch (err) {
+      // A broken store is not the feed's fault; anything else the feed did is recorded against it.
+      if (err instanceof StoreError) throw err;
+      Object.assign(result, { status: 'failed', error: message(err) });
+      if (this.opts.signal?.aborted) return result; // stopped by the user: not the feed's failure either
+      const failures = feed.failures + 1;
+      const nextAt = nextCheckAt(now(), feed.intervalSeconds, failures);
+      const checkedAt = new Date(now()).toISOString();
+      await store.recordFeedPoll(feed.id, {
+        checkedAt,
+        ok: false,
+        failures,
+        error: message(err),
+        nextCheckAt: nextAt,
+        items: [],
+      });
+    }
+    return result;
+  }
+}
+
+/** Polls the given feeds (default: all) once, one after another; one feed's failure stops no other. */
+export async function pollFeeds(
+  store: Store,
+  opts: WebRunOptions & { feeds?: FeedRecord[]; onFeed?: (r: FeedPollResult) => void },
+): Promise<PollSummary> {
+  const run = new WebRun(opts);
+  const ingestor = new Ingestor(store, opts);
+  const feeds = opts.feeds ?? (await store.listFeeds());
+  const results: FeedPollResult[] = [];
+  for (const [i, feed] of feeds.entries()) {
+    if (opts.signal?.aborted) break;
+    opts.onProgress?.({ done: i, total: feeds.length, current: feed.url });
+    const r = await run.pollFeed(store, ingestor, feed);
+    results.push(r);
+    opts.onFeed?.(r);
+  }
+  opts.onProgress?.({ done: results.length, total: feeds.length, current: '' });
+  return { ...(await ingestor.finish()), feeds: results };
+}
+
+/** Subscribes to a feed URL; the first poll is due at once. */
+export async function subscribeFeed(
+  store: Store,
+  url: string,
+  opts: { intervalSeconds: number; now?: number },
+): Promise<FeedRecord> {
+  const canonical = canonicalUrl(url);
+  if (!canonical) throw new FetchError('bad-url', `not an http(s) URL: ${url}`);
+  const at = new Date(opts.now ?? Date.now()).toISOString();
+  return store.addFeed({
+    id: `f-${shortHash(canonical, 8)}`,
+    url: canonical,
+    title: null,
+    intervalSeconds: opts.intervalSeconds,
+    addedAt: at,
+    nextCheckAt: at,
+  });
+}
+
+/** Polls feeds as they fall due until the signal aborts (`parallax watch`). */
+export async function watchFeeds(
+  store: Store,
+  opts: WebRunOptions & {
+    signal: AbortSignal;
+    clock?: SchedulerClock;
+    onPoll?: (s: PollSummary) => void;
+    onError?: (e: unknown) => void;
+  },
+): Promise<void> {
+  const clock = opts.clock ?? realSchedulerClock;
+  const client = opts.client ?? new WebClient(opts.config.web);
+  await runScheduler({
+    clock,
+    signal: opts.signal,
+    maxSleepMs: 60_000,
+    onError: opts.onError,
+    nextDue: async () => {
+      const times = (await store.listFeeds()).map((f) => Date.parse(f.nextCheckAt));
+      return times.length ? Math.min(...times) : null;
+    },
+    pollDue: async (nowMs) => {
+      const due = (await store.listFeeds()).filter((f) => Date.parse(f.nextCheckAt) <= nowMs);
+      if (!due.length) return;
+      const summary = await pollFeeds(store, { ...opts, client, feeds: due, now: clock.now });
+      opts.onPoll?.(summary);
+    },
+  });
+}
+
+/** Ingests pages and one-off feeds by URL; each URL that yields nothing is skipped with its reason. */
+export async function ingestUrls(store: Store, urls: string[], opts: WebRunOptions): Promise<IngestSummary> {
+  const run = new WebRun(opts);
+  const ingestor = new Ingestor(store, opts);
+  for (const [i, url] of urls.entries()) {
+    opts.onProgress?.({ done: i, total: urls.length, current: url });
+    try {
+      for (const raw of await run.urlReports(url)) await ingestor.add(raw);
+    } catch (err) {
+      if (!isInputError(err)) throw err;
+      ingestor.skip(url, message(err));
+    }
+  }
+  opts.onProgress?.({ done: urls.length, total: urls.length, current: '' });
+  return ingestor.finish();
+}
+
+/** Fetches and extracts one URL without storing anything (`parallax extract URL`). */
+export async function extractUrl(
+  url: string,
+  opts: WebRunOptions,
+): Promise<{ articles: Article[]; skipped: { input: string; reason: string }[] }> {
+  const out: { articles: Article[]; skipped: { input: string; reason: string }[] } = {
+    articles: [],
+    skipped: [],
+  };
+  try {
+    for (const raw of await new WebRun(opts).urlReports(url)) {
+      try {
+        out.articles.push(extractArticle(raw));
+      } catch (err) {
+        if (!(err instanceof ExtractError)) throw err;
+        out.skipped.push({ input: raw.url ?? url, reason: err.message });
+      }
+    }
+  } catch (err) {
+    if (!isInputError(err)) throw err;
+    out.skipped.push({ input: url, reason: message(err) });
+  }
+  return out;
+}

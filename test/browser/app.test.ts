@@ -1,0 +1,172 @@
+// The web app in a real browser (Debian's chromium through playwright-core): the reader's main
+// flows, and hostile source content that must never run. PARALLAX_SCREENSHOTS=1 also saves the
+// main pages under docs/screenshots/.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { after, afterEach, before, describe, it } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launch, skipReason } from './browser.ts';
+import { HOSTILE, startTestServer } from './server.ts';
+
+const skip = skipReason();
+if (skip) console.log(`# ${skip}`);
+const SHOTS = process.env.PARALLAX_SCREENSHOTS ? 'docs/screenshots' : null;
+
+describe('web app in chromium', { skip: skip ?? false, timeout: 180_000 }, () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Awaited<ReturnType<typeof launch>>;
+  let context: BrowserContext;
+  /** Script errors, dialogs and CSP violations seen by any page of the current test. */
+  const problems: string[] = [];
+  afterEach(() => assert.deepEqual(problems.splice(0), []));
+
+  before(async () => {
+    server = await startTestServer();
+    browser = await launch();
+    context = browser.context;
+    if (SHOTS) mkdirSync(SHOTS, { recursive: true });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** A page that fails the test on any script error, and records whether injected script ran. */
+  async function open(hash: string): Promise<Page> {
+    const page = await context.newPage();
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('dialog', (d) => problems.push(`a dialog opened: ${d.message()}`));
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(`CSP violation: ${m.text()}`);
+    });
+    await page.goto(`${server.url}${hash}`);
+    await page.waitForSelector('main#view > *');
+    await page.waitForFunction(() => !document.getElementById('view')?.hasAttribute('aria-busy'));
+    return page;
+  }
+
+  const shot = async (page: Page, name: string) => {
+    if (!SHOTS) return;
+    await page.waitForTimeout(300); // the map's outlines arrive a moment after the page
+    await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  };
+
+  it('opens the story list and a story', async () => {
+    const page = await open('#/');
+    const rows = page.locator('.story-row');
+    assert.ok((await rows.count()) >= 20, 'examples and fixtures are listed');
+    assert.match((await page.locator('.page-list .lede').textContent()) ?? '', /\d+ stories/);
+    await shot(page, 'stories');
+    await page.locator('.story-title', { hasText: /Croatia/ }).first().click();
+    await page.waitForSelector('.page-story h1');
+    assert.match((await page.locator('h1').textContent()) ?? '', /Croatia/);
+    assert.ok((await page.locator('.reports li').count()) >= 3, 'several reports in the story');
+    await page.waitForSelector('svg.map .land path');
+    await shot(page, 'story');
+    await page.close();
+  });
+
+  it('reveals the source sentence behind a brief citation', async () => {
+    const page = await open('#/story/st-border');
+    const reveal = page.locator('.brief li').first().locator('.citation-reveal');
+    assert.equal(await reveal.isVisible(), false);
+    await page.locator('.brief li').first().locator('.cite').first().click();
+    assert.equal(await reveal.isVisible(), true);
+    assert.match((await reveal.locator('blockquote').textContent()) ?? '', /Croatia declared a state of emergency in Slavonski Brod\./);
+    assert.match((await reveal.textContent()) ?? '', /Eastbridge Times/);
+    assert.ok((await page.locator('.badge-variant', { hasText: 'Ana Kovac' }).count()) >= 1, 'spelling variants are badged');
+    assert.equal(await page.locator('svg.map .pt').count(), 2, 'both places are on the map');
+    await page.close();
+  });
+
+  it('filters the list by a place', async () => {
+    const page = await open('#/');
+    const total = await page.locator('.story-row').count();
+    await page.fill('input[name=place]', 'lyon');
+    await page.click('.filters button[type=submit]');
+    await page.waitForFunction(() => location.hash.includes('place=lyon'));
+    await page.waitForFunction((n) => document.querySelectorAll('.story-row').length < n, total);
+    assert.ok((await page.locator('.story-title').allTextContents()).includes('Rail strike in Lyon'));
+    assert.match((await page.locator('.page-list .lede').textContent()) ?? '', /matching place “lyon”/);
+    // A place chip filters too.
+    const p2 = await open('#/');
+    await p2.locator('.story-row[data-story=st-border] .chip-place', { hasText: 'Zagreb' }).click();
+    await p2.waitForFunction(() => location.hash.includes('place=Zagreb'));
+    await p2.waitForFunction((n) => document.querySelectorAll('.story-row').length < n, total);
+    assert.equal(await p2.locator('.story-row[data-story=st-border]').count(), 1);
+    assert.equal(await p2.locator('.story-row[data-story=st-rail]').count(), 0);
+    await p2.close();
+    await page.close();
+  });
+
+  it('finds a name searched without its diacritics', async () => {
+    const page = await open('#/search?q=kovac');
+    const marks = await page.locator('.hit mark').allTextContents();
+    assert.ok(marks.includes('Kovač'), `"kovac" matched "Kovač" (marks: ${marks.join(', ')})`);
+    assert.ok((await page.locator('.chip', { hasText: 'Ana Kovač' }).count()) === 1, 'the entity is offered');
+    await shot(page, 'search');
+    await page.locator('.chip', { hasText: 'Ana Kovač' }).click();
+    await page.waitForSelector('.page-entity h1');
+    const forms = (await page.locator('.page-entity .variants .badge').allTextContents()).map((t) => t.replace(/\d+$/, ''));
+    assert.ok(forms.includes('Ana Kovac') && forms.includes('Ana Kovač'), `both spellings are listed: ${forms.join(', ')}`);
+    await shot(page, 'entity');
+    await page.close();
+  });
+
+  it('adds a pasted report and shows the story it joined', async () => {
+    const page = await open(`?token=${server.token}#/add`);
+    assert.equal(await page.inputValue('input[name=token]'), server.token, 'the token from the link is kept');
+    await page.fill('#paste-form input[name=source]', 'Test Gazette');
+    await page.fill(
+      '#paste-form textarea[name=text]',
+      [
+        'Antwerp port warehouse fire leaves firefighters in hospital',
+        '',
+        'ANTWERP, Belgium — A fire destroyed a chemical storage warehouse in the Port of Antwerp, sending black smoke over the Scheldt.',
+        'The warehouse of Scheldt Logistics held plastic granulate and drums of industrial solvents; more than 150 firefighters fought the blaze.',
+        'Residents of Zwijndrecht and Kallo were told to keep windows closed. Investigators and prosecutors in Antwerp are examining the cause of the fire.',
+      ].join('\n'),
+    );
+    await shot(page, 'add');
+    await page.click('#paste-form button[type=submit]');
+    const joined = page.locator('.ingest-result .joined');
+    await joined.waitFor();
+    assert.match((await joined.textContent()) ?? '', /joined the story .*Antwerp.* \((\d+) reports\)/);
+    await joined.locator('a').click();
+    await page.waitForSelector('.page-story');
+    assert.ok((await page.locator('.reports li', { hasText: 'Test Gazette' }).count()) === 1, 'the new report is in the story');
+    await page.close();
+  });
+
+  it('refuses a paste without the token', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}#/add`);
+    await page.evaluate(() => localStorage.removeItem('parallax.token'));
+    await page.reload();
+    await page.waitForSelector('#paste-form');
+    await page.fill('#paste-form textarea[name=text]', 'A report nobody may add without the token.');
+    await page.click('#paste-form button[type=submit]');
+    await page.locator('.notice-error').waitFor();
+    assert.match((await page.locator('.notice-error').textContent()) ?? '', /token/i);
+    await page.close();
+  });
+
+  it('never runs script, handlers or javascript: links from sources', async () => {
+    for (const hash of ['#/', `#/story/${HOSTILE.storyId}`, `#/article/${HOSTILE.articleId}`, '#/search?q=harbour cranes', `#/entity/${encodeURIComponent('<svg onload="window.__xss=\'entity\'">Mallory')}`]) {
+      const page = await open(hash);
+      await page.waitForTimeout(200);
+      for (const el of await page.locator('img, svg image, iframe, script:not([src="/js/app.js"])').all()) {
+        assert.fail(`an element from source content was created: ${await el.evaluate((e) => e.outerHTML)}`);
+      }
+      await page.locator('a, button, mark, .pt').evaluateAll((els) => els.forEach((e) => e.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }))));
+      assert.equal(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss), undefined, `script ran on ${hash}`);
+      const hrefs = await page.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+      assert.ok(!hrefs.some((h) => /^\s*javascript:/i.test(h)), `no javascript: link on ${hash}`);
+      if (hash.startsWith('#/article')) {
+        assert.match((await page.locator('.article-text').textContent()) ?? '', /<script>window.__xss='text'<\/script>/, 'source markup is shown as text');
+        assert.match((await page.locator('h1').textContent()) ?? '', /^<img src=x onerror=/);
+      }
+      await page.close();
+    }
+  });
+});
