@@ -55,10 +55,14 @@ async function load(base: string, s: Scenario) {
 }
 
 async function startServe(db: string): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/parallax.js'), 'serve', '--db', db, '--port', '0'], {
-    env: { ...process.env, PARALLAX_TOKEN: 'bench' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(PROJECT_ROOT, 'bin/parallax.js'), 'serve', '--db', db, '--port', '0'],
+    {
+      env: { ...process.env, PARALLAX_TOKEN: 'bench' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`bench: server exited with ${code}`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -81,7 +85,9 @@ async function main() {
     try {
       t = performance.now();
       for (;;) {
-        const h = (await (await fetch(`${server.url}/api/health`)).json()) as { pendingConflictCounts: number };
+        const h = (await (await fetch(`${server.url}/api/health`)).json()) as {
+          pendingConflictCounts: number;
+        };
         if (h.pendingConflictCounts === 0) break;
         await new Promise((r) => setTimeout(r, 500));
       }
@@ -91,17 +97,38 @@ async function main() {
       const pick = (n: number) => Array.from({ length: n }, (_, k) => ids[(k * 7919) % ids.length]);
       const scenarios: Scenario[] = [
         { name: 'story list (25, recent)', paths: ['/api/stories?limit=25'] },
-        { name: 'story list, filtered + sorted', paths: built.places.slice(0, 20).map((p, k) => `/api/stories?limit=25&place=${encodeURIComponent(p)}&sort=${['recent', 'size', 'conflicts'][k % 3]}&offset=${(k % 4) * 25}`) },
+        {
+          name: 'story list, filtered + sorted',
+          paths: built.places
+            .slice(0, 20)
+            .map(
+              (p, k) =>
+                `/api/stories?limit=25&place=${encodeURIComponent(p)}&sort=${['recent', 'size', 'conflicts'][k % 3]}&offset=${(k % 4) * 25}`,
+            ),
+        },
         { name: 'story page (varied ids)', paths: pick(500).map((id) => `/api/stories/${id}`) },
       ];
       const results = [];
       for (const s of scenarios) results.push(await load(server.url, s));
-      console.log(`\nbench:api  ${built.stories} stories, ${CONNECTIONS} connections, ${SECONDS} s per scenario (target p95 ≤ 50 ms)`);
+      console.log(
+        `\nbench:api  ${built.stories} stories, ${CONNECTIONS} connections, ${SECONDS} s per scenario (target p95 ≤ 50 ms)`,
+      );
       console.log('scenario                          req/s    p50 ms   p95 ms   p99 ms   non-200');
       for (const r of results) {
-        console.log(`${r.scenario.padEnd(32)} ${String(r.rps).padStart(6)} ${String(r.p50).padStart(8)} ${String(r.p95).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.non200).padStart(9)}`);
+        console.log(
+          `${r.scenario.padEnd(32)} ${String(r.rps).padStart(6)} ${String(r.p50).padStart(8)} ${String(r.p95).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.non200).padStart(9)}`,
+        );
       }
-      const out = { stories: built.stories, articles: built.articles, connections: CONNECTIONS, seconds: SECONDS, buildSec, compareSec, results, pass: results.every((r) => r.p95 <= 50 && r.non200 === 0) };
+      const out = {
+        stories: built.stories,
+        articles: built.articles,
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+        buildSec,
+        compareSec,
+        results,
+        pass: results.every((r) => r.p95 <= 50 && r.non200 === 0),
+      };
       mkdirSync(join(PROJECT_ROOT, '.bench-out'), { recursive: true });
       writeFileSync(join(PROJECT_ROOT, '.bench-out/api.json'), JSON.stringify(out, null, 2));
       console.log(out.pass ? '\nall p95 within 50 ms' : '\nsome p95 above 50 ms (or errors)');

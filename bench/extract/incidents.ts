@@ -3,13 +3,13 @@
 // city within 161 km of lat_lon, incident date exact, killed and injured counts exact.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Article, PlaceMention } from '../../src/model/index.ts';
+import type { Article } from '../../src/model/index.ts';
 import { extractArticle } from '../../src/pipeline/2-extract/extract.ts';
 import { extractDates } from '../../src/pipeline/3-analyze/dates/dates.ts';
 import { eventDate, storyEventDate } from '../../src/pipeline/3-analyze/event-date.ts';
 import { articleCasualties, storyCasualties, type Casualties } from '../../src/pipeline/3-analyze/figures/casualties.ts';
 import { extractFigures } from '../../src/pipeline/3-analyze/figures/figures.ts';
-import { articlePlaces, mainPlace, storyPlace } from '../../src/pipeline/3-analyze/places/places.ts';
+import { articlePlaces, storyPlace, type ArticlePlaces } from '../../src/pipeline/3-analyze/places/places.ts';
 import { corpus } from '../lib/data.ts';
 import type { Section, SectionResult } from '../extract.ts';
 import { haversineKm } from './geowebnews.ts';
@@ -23,7 +23,7 @@ interface Incident {
 }
 
 interface PerArticle {
-  place: PlaceMention | null;
+  places: ArticlePlaces;
   event: ReturnType<typeof eventDate>;
   casualties: Casualties;
 }
@@ -40,7 +40,7 @@ export function analyzeForIncident(article: Article): PerArticle {
   const dates = extractDates(article);
   const places = articlePlaces(article);
   return {
-    place: mainPlace(places.text, places.title, article.text.length),
+    places: { ...places, textLength: article.text.length },
     event: eventDate(article, dates),
     // Headlines state counts tersely ("5 shot, 1 killed"): read them too.
     casualties: articleCasualties([...extractFigures(article, dates), ...extractFigures({ text: article.title }, [], { headline: true })]),
@@ -83,7 +83,7 @@ export const section: Section = {
       if (!gold) continue;
       if (gold.lat_lon) {
         cityN++;
-        const p = storyPlace(per.map((x) => x.place));
+        const p = storyPlace(per.map((x) => x.places));
         if (p && haversineKm(p.lat, p.lon, gold.lat_lon[0], gold.lat_lon[1]) <= 161) cityOk++;
       }
       const goldDate = isoDate(gold.date);

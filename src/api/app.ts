@@ -9,7 +9,7 @@ import { openApiDocument } from './openapi.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { fetchAndIngest, ingestRoutes, type UrlIngest } from './routes/ingest.ts';
 import { readRoutes } from './routes/read.ts';
-import { limitBody, requireToken, securityHeaders } from './security.ts';
+import { limitBody, loopbackHostOnly, requireToken, securityHeaders } from './security.ts';
 import { webRoutes } from './static.ts';
 
 export interface AppOptions {
@@ -33,6 +33,7 @@ export function createApp(opts: AppOptions) {
   const conflicts = new ConflictCounts(store);
   const app = new Hono();
   app.use('*', securityHeaders);
+  if (opts.openReads !== false) app.use('*', loopbackHostOnly);
   app.onError(onError(opts.log ?? ((m) => console.error(m))));
   app.notFound((c) => errorResponse(c, new ApiError('not_found', `no route ${c.req.method} ${c.req.path}`)));
 
@@ -40,8 +41,12 @@ export function createApp(opts: AppOptions) {
   if (opts.openReads === false) api.use('*', requireToken(opts.token));
   api.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', requireToken(opts.token));
   api.use('/ingest/files', limitBody(Math.min(config.maxFileBytes * 2, 64 * 1024 * 1024)));
-  api.on(['POST', 'PUT', 'PATCH'], '*', async (c, next) => (c.req.path.endsWith('/ingest/files') ? next() : limitBody(JSON_BODY_LIMIT)(c, next)));
-  api.get('/health', async (c) => c.json({ ok: true, ...(await store.counts()), pendingConflictCounts: await conflicts.pending() }));
+  api.on(['POST', 'PUT', 'PATCH'], '*', async (c, next) =>
+    c.req.path.endsWith('/ingest/files') ? next() : limitBody(JSON_BODY_LIMIT)(c, next),
+  );
+  api.get('/health', async (c) =>
+    c.json({ ok: true, ...(await store.counts()), pendingConflictCounts: await conflicts.pending() }),
+  );
   api.get('/openapi.json', (c) => c.json(openApiDocument()));
   api.route('/', readRoutes(store, conflicts));
   const refresh = () => void conflicts.fillPending();

@@ -42,7 +42,10 @@ export const fromZod = (what: string, err: ZodError) =>
   );
 
 export function errorResponse(c: Context, err: ApiError) {
-  return c.json({ error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } }, err.status);
+  return c.json(
+    { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } },
+    err.status,
+  );
 }
 
 /** Hono's onError: known errors keep their code; anything else is logged and reported as internal. */

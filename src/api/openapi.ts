@@ -2,7 +2,14 @@
 // routes parse with, so the two cannot drift apart.
 import { z } from 'zod';
 import { ERROR_CODES } from './errors.ts';
-import { EntityListQuery, FeedBody, SearchQuery, StoryListQuery, TextIngestBody, UrlIngestBody } from './schemas.ts';
+import {
+  EntityListQuery,
+  FeedBody,
+  SearchQuery,
+  StoryListQuery,
+  TextIngestBody,
+  UrlIngestBody,
+} from './schemas.ts';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
@@ -10,8 +17,16 @@ const errors = (...codes: number[]) =>
   Object.fromEntries(codes.map((c) => [String(c), { description: 'Error', ...json(ref('Error')) }]));
 
 function queryParams(schema: z.ZodObject) {
-  const js = z.toJSONSchema(schema, { io: 'input' }) as { properties: Record<string, object>; required?: string[] };
-  return Object.entries(js.properties).map(([name, s]) => ({ name, in: 'query', required: js.required?.includes(name) ?? false, schema: s }));
+  const js = z.toJSONSchema(schema, { io: 'input' }) as {
+    properties: Record<string, object>;
+    required?: string[];
+  };
+  return Object.entries(js.properties).map(([name, s]) => ({
+    name,
+    in: 'query',
+    required: js.required?.includes(name) ?? false,
+    schema: s,
+  }));
 }
 
 const pathParam = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
@@ -24,7 +39,8 @@ export function openApiDocument() {
     info: {
       title: 'Parallax API',
       version: '1',
-      description: 'Stories cross-checked claim by claim. Reads are open on localhost; writes need `Authorization: Bearer <PARALLAX_TOKEN>`.',
+      description:
+        'Stories cross-checked claim by claim. Reads are open on localhost; writes need `Authorization: Bearer <PARALLAX_TOKEN>`.',
     },
     components: {
       securitySchemes: { token: { type: 'http', scheme: 'bearer' } },
@@ -36,7 +52,11 @@ export function openApiDocument() {
             error: {
               type: 'object',
               required: ['code', 'message'],
-              properties: { code: { type: 'string', enum: Object.keys(ERROR_CODES) }, message: { type: 'string' }, details: {} },
+              properties: {
+                code: { type: 'string', enum: Object.keys(ERROR_CODES) },
+                message: { type: 'string' },
+                details: {},
+              },
             },
           },
         },
@@ -48,44 +68,116 @@ export function openApiDocument() {
     paths: {
       '/api/health': { get: { summary: 'Liveness and store counts', responses: ok('Counts') } },
       '/api/stories': {
-        get: { summary: 'Stories, filtered, sorted and paged', parameters: queryParams(StoryListQuery), responses: { ...ok('A page of stories'), ...errors(400) } },
+        get: {
+          summary: 'Stories, filtered, sorted and paged',
+          parameters: queryParams(StoryListQuery),
+          responses: { ...ok('A page of stories'), ...errors(400) },
+        },
       },
       '/api/stories/{id}': {
         get: {
-          summary: 'One story: the PRODUCT.md story report plus its page view (facts × sources, citations, timeline, map)',
+          summary:
+            'One story: the PRODUCT.md story report plus its page view (facts × sources, citations, timeline, map)',
           parameters: [pathParam('id')],
           responses: { ...ok('The story'), ...errors(404) },
         },
       },
-      '/api/articles/{id}': { get: { summary: 'One article with its text and mention highlights', parameters: [pathParam('id')], responses: { ...ok('The article'), ...errors(404) } } },
-      '/api/entities': { get: { summary: 'Entities across stories', parameters: queryParams(EntityListQuery), responses: { ...ok('Entities'), ...errors(400) } } },
-      '/api/entities/{name}': { get: { summary: 'One entity: spellings seen and its stories', parameters: [pathParam('name')], responses: { ...ok('The entity'), ...errors(404) } } },
-      '/api/search': { get: { summary: 'Full-text search, diacritic-insensitive', parameters: queryParams(SearchQuery), responses: { ...ok('Matches'), ...errors(400) } } },
-      '/api/facets': { get: { summary: 'Most common places and sources, for filters', responses: ok('Facets') } },
+      '/api/articles/{id}': {
+        get: {
+          summary: 'One article with its text and mention highlights',
+          parameters: [pathParam('id')],
+          responses: { ...ok('The article'), ...errors(404) },
+        },
+      },
+      '/api/entities': {
+        get: {
+          summary: 'Entities across stories',
+          parameters: queryParams(EntityListQuery),
+          responses: { ...ok('Entities'), ...errors(400) },
+        },
+      },
+      '/api/entities/{name}': {
+        get: {
+          summary: 'One entity: spellings seen and its stories',
+          parameters: [pathParam('name')],
+          responses: { ...ok('The entity'), ...errors(404) },
+        },
+      },
+      '/api/search': {
+        get: {
+          summary: 'Full-text search, diacritic-insensitive',
+          parameters: queryParams(SearchQuery),
+          responses: { ...ok('Matches'), ...errors(400) },
+        },
+      },
+      '/api/facets': {
+        get: { summary: 'Most common places and sources, for filters', responses: ok('Facets') },
+      },
       '/api/ingest/text': {
-        post: { ...write, summary: 'Ingest pasted text, Markdown or HTML', requestBody: json(ref('TextIngest')), responses: { '201': { description: 'Ingested' }, ...errors(400, 401, 413, 415, 422) } },
+        post: {
+          ...write,
+          summary: 'Ingest pasted text, Markdown or HTML',
+          requestBody: json(ref('TextIngest')),
+          responses: { '201': { description: 'Ingested' }, ...errors(400, 401, 413, 415, 422) },
+        },
       },
       '/api/ingest/files': {
         post: {
           ...write,
           summary: 'Ingest uploaded files (multipart field "file", repeatable)',
-          requestBody: { content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'array', items: { type: 'string', format: 'binary' } }, source: { type: 'string' } } } } } },
+          requestBody: {
+            content: {
+              'multipart/form-data': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    file: { type: 'array', items: { type: 'string', format: 'binary' } },
+                    source: { type: 'string' },
+                  },
+                },
+              },
+            },
+          },
           responses: { '201': { description: 'Ingested' }, ...errors(400, 401, 413, 415, 422) },
         },
       },
       '/api/ingest/url': {
-        post: { ...write, summary: 'Fetch and ingest one URL', requestBody: json(ref('UrlIngest')), responses: { '201': { description: 'Ingested' }, ...errors(400, 401, 422, 501) } },
+        post: {
+          ...write,
+          summary: 'Fetch and ingest one URL',
+          requestBody: json(ref('UrlIngest')),
+          responses: { '201': { description: 'Ingested' }, ...errors(400, 401, 422, 501) },
+        },
       },
       '/api/feeds': {
         get: { summary: 'Feed subscriptions with their health', responses: ok('Feeds') },
-        post: { ...write, summary: 'Subscribe to an RSS/Atom/RDF/JSON feed', requestBody: json(ref('Feed')), responses: { '201': { description: 'Subscribed' }, ...errors(400, 401, 409) } },
+        post: {
+          ...write,
+          summary: 'Subscribe to an RSS/Atom/RDF/JSON feed',
+          requestBody: json(ref('Feed')),
+          responses: { '201': { description: 'Subscribed' }, ...errors(400, 401, 409) },
+        },
       },
       '/api/feeds/{id}': {
-        get: { summary: 'One feed', parameters: [pathParam('id')], responses: { ...ok('The feed'), ...errors(404) } },
-        delete: { ...write, summary: 'Unsubscribe (its articles stay)', parameters: [pathParam('id')], responses: { ...ok('Removed'), ...errors(401, 404) } },
+        get: {
+          summary: 'One feed',
+          parameters: [pathParam('id')],
+          responses: { ...ok('The feed'), ...errors(404) },
+        },
+        delete: {
+          ...write,
+          summary: 'Unsubscribe (its articles stay)',
+          parameters: [pathParam('id')],
+          responses: { ...ok('Removed'), ...errors(401, 404) },
+        },
       },
       '/api/feeds/{id}/poll': {
-        post: { ...write, summary: 'Poll one feed now', parameters: [pathParam('id')], responses: { ...ok('Poll summary'), ...errors(401, 404) } },
+        post: {
+          ...write,
+          summary: 'Poll one feed now',
+          parameters: [pathParam('id')],
+          responses: { ...ok('Poll summary'), ...errors(401, 404) },
+        },
       },
     },
   };

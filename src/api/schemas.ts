@@ -36,7 +36,10 @@ export const TextIngestBody = z.strictObject({
   format: z.enum(['text', 'markdown', 'html']).default('text'),
   title: z.string().trim().max(500).optional(),
   source: z.string().trim().max(200).optional(),
-  url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional(),
   published: day.optional(),
 });
 
@@ -48,7 +51,12 @@ export const UrlIngestBody = z.strictObject({
 export const FeedBody = z.strictObject({
   url: z.url({ protocol: /^https?$/ }).max(2000),
   /** How often to poll; default from the config (web.feedIntervalSeconds). */
-  intervalMinutes: z.number().int().min(5).max(7 * 24 * 60).optional(),
+  intervalMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .optional(),
 });
 
 /** Parses `data` with `schema`, or throws invalid_input naming what was wrong. */
@@ -59,7 +67,10 @@ export function parse<S extends z.ZodType>(schema: S, data: unknown, what: strin
 }
 
 /** The JSON body of a request, or invalid_json. */
-export async function jsonBody(req: { json(): Promise<unknown>; header(name: string): string | undefined }): Promise<unknown> {
+export async function jsonBody(req: {
+  json(): Promise<unknown>;
+  header(name: string): string | undefined;
+}): Promise<unknown> {
   if (!/^application\/json\b/i.test(req.header('content-type') ?? '')) {
     throw new ApiError('unsupported_media_type', 'expected Content-Type: application/json');
   }

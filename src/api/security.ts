@@ -27,8 +27,21 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
   c.header('Cross-Origin-Resource-Policy', 'same-origin');
 };
 
+/**
+ * On a loopback server, refuses requests whose Host is not a loopback name: a web page that
+ * re-points its own domain at 127.0.0.1 (DNS rebinding) cannot read the open API.
+ */
+export const loopbackHostOnly: MiddlewareHandler = async (c, next) => {
+  const host = (c.req.header('host') ?? new URL(c.req.url).host).toLowerCase();
+  if (!/^(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(host)) {
+    throw new ApiError('forbidden', `host ${host} is not this loopback server`);
+  }
+  await next();
+};
+
 /** The token a request carries: `Authorization: Bearer T` or `X-Parallax-Token: T`. */
-const presented = (auth: string | undefined, header: string | undefined) => /^Bearer\s+(\S+)$/i.exec(auth ?? '')?.[1] ?? header ?? null;
+const presented = (auth: string | undefined, header: string | undefined) =>
+  /^Bearer\s+(\S+)$/i.exec(auth ?? '')?.[1] ?? header ?? null;
 
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -40,8 +53,10 @@ function sameSecret(a: string, b: string): boolean {
 export function requireToken(token: string | null): MiddlewareHandler {
   return async (c, next) => {
     const got = presented(c.req.header('authorization'), c.req.header('x-parallax-token'));
-    if (!token) throw new ApiError('unauthorized', 'writes are disabled: start the server with PARALLAX_TOKEN set');
-    if (!got || !sameSecret(got, token)) throw new ApiError('unauthorized', 'missing or wrong token (Authorization: Bearer <PARALLAX_TOKEN>)');
+    if (!token)
+      throw new ApiError('unauthorized', 'writes are disabled: start the server with PARALLAX_TOKEN set');
+    if (!got || !sameSecret(got, token))
+      throw new ApiError('unauthorized', 'missing or wrong token (Authorization: Bearer <PARALLAX_TOKEN>)');
     await next();
   };
 }
@@ -50,5 +65,6 @@ export function requireToken(token: string | null): MiddlewareHandler {
 export const limitBody = (bytes: number): MiddlewareHandler =>
   bodyLimit({
     maxSize: bytes,
-    onError: (c) => errorResponse(c, new ApiError('payload_too_large', `request body is over ${bytes} bytes`)),
+    onError: (c) =>
+      errorResponse(c, new ApiError('payload_too_large', `request body is over ${bytes} bytes`)),
   });

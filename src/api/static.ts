@@ -24,7 +24,11 @@ function loadAssets(root: string): Map<string, { body: Buffer; type: string }> {
     for (const name of readdirSync(dir)) {
       const p = join(dir, name);
       if (statSync(p).isDirectory()) walk(p);
-      else if (TYPES[extname(name)]) assets.set(`/${relative(root, p).split(sep).join('/')}`, { body: readFileSync(p), type: TYPES[extname(name)] });
+      else if (TYPES[extname(name)])
+        assets.set(`/${relative(root, p).split(sep).join('/')}`, {
+          body: readFileSync(p),
+          type: TYPES[extname(name)],
+        });
     }
   };
   walk(root);
@@ -39,7 +43,10 @@ export function webRoutes(root = WEB_ROOT) {
     c.header('Cache-Control', 'public, max-age=86400');
     c.header('Vary', 'Accept-Encoding');
     if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
-      return c.body(new Uint8Array(map.gzip), 200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
+      return c.body(new Uint8Array(map.gzip), 200, {
+        'Content-Type': 'application/json',
+        'Content-Encoding': 'gzip',
+      });
     }
     return c.body(map.json, 200, { 'Content-Type': 'application/json' });
   });

@@ -19,14 +19,21 @@ export interface WorldMap {
 let cached: Promise<{ json: string; gzip: Buffer }> | null = null;
 
 async function build(resolution: '50m' | '110m'): Promise<string> {
-  const topo = JSON.parse(await readFile(require.resolve(`world-atlas/countries-${resolution}.json`), 'utf8')) as Topology;
+  const topo = JSON.parse(
+    await readFile(require.resolve(`world-atlas/countries-${resolution}.json`), 'utf8'),
+  ) as Topology;
   const countries = feature(topo, topo.objects.countries as GeometryCollection<{ name: string }>);
-  const projection = geoEquirectangular().scale(180 / Math.PI).translate([180, 90]).precision(0.1);
+  const projection = geoEquirectangular()
+    .scale(180 / Math.PI)
+    .translate([180, 90])
+    .precision(0.1);
   const path = geoPath(projection).digits(2);
   const map: WorldMap = {
     width: 360,
     height: 180,
-    countries: countries.features.map((f) => ({ name: f.properties?.name ?? '', d: path(f) ?? '' })).filter((c) => c.d),
+    countries: countries.features
+      .map((f) => ({ name: f.properties?.name ?? '', d: path(f) ?? '' }))
+      .filter((c) => c.d),
   };
   return JSON.stringify(map);
 }

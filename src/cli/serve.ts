@@ -27,7 +27,13 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 export async function startServer(opts: ServeOptions): Promise<Running> {
   const token = opts.token || randomBytes(18).toString('base64url');
   const openReads = LOOPBACK.has(opts.host);
-  const { app, conflicts } = createApp({ store: opts.store, config: opts.config, token, openReads, log: opts.log });
+  const { app, conflicts } = createApp({
+    store: opts.store,
+    config: opts.config,
+    token,
+    openReads,
+    log: opts.log,
+  });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, () => resolve(s));
     s.once('error', reject);
@@ -52,7 +58,11 @@ export async function serveUntilStopped(opts: ServeOptions & { out: (s: string) 
   const running = await startServer(opts);
   const given = !!opts.token;
   opts.out(`Parallax is running. Open ${running.url}${given ? '' : `?token=${running.token}`}`);
-  opts.out(given ? 'Writes use the token in PARALLAX_TOKEN.' : 'That link carries this run\'s write token (set PARALLAX_TOKEN to choose your own).');
+  opts.out(
+    given
+      ? 'Writes use the token in PARALLAX_TOKEN.'
+      : "That link carries this run's write token (set PARALLAX_TOKEN to choose your own).",
+  );
   opts.out(`API: ${running.url}api/openapi.json · Ctrl-C to stop`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

@@ -2,18 +2,42 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { highlights } from '../../src/api/present/article.ts';
-import { presentStory, sourceSentence } from '../../src/api/present/story.ts';
+import { presentStory, roughSentences, sourceSentence } from '../../src/api/present/story.ts';
 import { noMentions, type StoryReport } from '../../src/model/index.ts';
 
 const art = (id: string, source: string, copy_of: string | null = null, published = '2026-03-14') => ({
-  id, source, title: `${source} report`, published, event_date: null, language: 'en', path: null, url: null, copy_of,
+  id,
+  source,
+  title: `${source} report`,
+  published,
+  event_date: null,
+  language: 'en',
+  path: null,
+  url: null,
+  copy_of,
 });
 
 const report: StoryReport = {
-  id: 's', title: 'Border emergency', when: '2026-03-13', where: { name: 'Slavonski Brod', country: 'HR', lat: 45.16, lon: 18.02 },
+  id: 's',
+  title: 'Border emergency',
+  when: '2026-03-13',
+  where: { name: 'Slavonski Brod', country: 'HR', lat: 45.16, lon: 18.02 },
   articles: [art('a', 'Eastbridge'), art('b', 'Harbor Ledger'), art('c', 'Copycat Daily', 'a', '2026-03-15')],
-  entities: [{ id: 'e1', name: 'Zoran Milanović', type: 'person', variants: [{ form: 'Milanović', articles: ['a'] }, { form: 'Milanovic', articles: ['b'] }] }],
-  places: [{ name: 'Slavonski Brod', country: 'HR', lat: 45.16, lon: 18.02, articles: ['a', 'b'] }, { name: 'Zagreb', country: 'HR', lat: 45.81, lon: 15.98, articles: ['a'] }],
+  entities: [
+    {
+      id: 'e1',
+      name: 'Zoran Milanović',
+      type: 'person',
+      variants: [
+        { form: 'Milanović', articles: ['a'] },
+        { form: 'Milanovic', articles: ['b'] },
+      ],
+    },
+  ],
+  places: [
+    { name: 'Slavonski Brod', country: 'HR', lat: 45.16, lon: 18.02, articles: ['a', 'b'] },
+    { name: 'Zagreb', country: 'HR', lat: 45.81, lon: 15.98, articles: ['a'] },
+  ],
   dates: [{ date: '2026-03-29', text: 'March 29', what: 'general election', articles: ['a', 'b'] }],
   figures: [],
   quotes: [
@@ -24,45 +48,103 @@ const report: StoryReport = {
   comparison: {
     agreed: [{ fact: 'state of emergency declared', articles: ['a', 'b', 'c'] }],
     single_source: [{ fact: '600 soldiers deployed', articles: ['a'] }],
-    conflicts: [{ kind: 'spelling-variant', about: 'president’s surname', values: [
-      { value: 'Milanović', articles: ['a', 'c'], evidence: [] }, { value: 'Milanovic', articles: ['b'], evidence: [] }] }],
+    conflicts: [
+      {
+        kind: 'spelling-variant',
+        about: 'president’s surname',
+        values: [
+          { value: 'Milanović', articles: ['a', 'c'], evidence: [] },
+          { value: 'Milanovic', articles: ['b'], evidence: [] },
+        ],
+      },
+    ],
   },
   brief: [{ text: 'Croatia declared a 30-day state of emergency.', articles: ['a', 'c', 'b'] }],
 };
 
 const texts = new Map([
-  ['a', { text: 'Croatia declared a 30-day state of emergency. Troops will help.', sentences: [{ start: 0, end: 46 }, { start: 47, end: 64 }] }],
-  ['b', { text: 'Officials met. Croatia has declared a thirty-day state of emergency on its border.', sentences: [{ start: 0, end: 14 }, { start: 15, end: 82 }] }],
+  ['a', 'Croatia declared a 30-day state of emergency. Troops will help.'],
+  ['b', 'Officials met. Croatia has declared a thirty-day state of emergency on its border.'],
 ]);
 
 describe('story presenter', () => {
   const view = presentStory(report, texts);
 
   it('makes one column per independent source, copies folded into their original', () => {
-    assert.deepEqual(view.sources.map((s) => [s.article, s.copies]), [['a', ['c']], ['b', []]]);
+    assert.deepEqual(
+      view.sources.map((s) => [s.article, s.copies]),
+      [
+        ['a', ['c']],
+        ['b', []],
+      ],
+    );
   });
 
   it('rows facts as conflict, agreed and single-source with each source’s value', () => {
-    assert.deepEqual(view.facts.map((f) => [f.status, f.fact, f.cells]), [
-      ['conflict', 'president’s surname', { a: 'Milanović', b: 'Milanovic' }],
-      ['agreed', 'state of emergency declared', { a: true, b: true }],
-      ['single', '600 soldiers deployed', { a: true }],
-    ]);
+    assert.deepEqual(
+      view.facts.map((f) => [f.status, f.fact, f.cells]),
+      [
+        ['conflict', 'president’s surname', { a: 'Milanović', b: 'Milanovic' }],
+        ['agreed', 'state of emergency declared', { a: true, b: true }],
+        ['single', '600 soldiers deployed', { a: true }],
+      ],
+    );
   });
 
   it('finds the source sentence behind each citation, verbatim or closest', () => {
-    assert.deepEqual(view.brief[0].citations.map((c) => [c.article, c.text]), [
-      ['a', 'Croatia declared a 30-day state of emergency.'],
-      ['b', 'Croatia has declared a thirty-day state of emergency on its border.'],
-    ]);
-    assert.equal(sourceSentence('Nothing in common here.', [{ start: 0, end: 23 }], 'Croatia declared an emergency.'), null);
+    assert.deepEqual(
+      view.brief[0].citations.map((c) => [c.article, c.text]),
+      [
+        ['a', 'Croatia declared a 30-day state of emergency.'],
+        ['b', 'Croatia has declared a thirty-day state of emergency on its border.'],
+      ],
+    );
+    assert.equal(sourceSentence('Nothing in common here.', 'Croatia declared an emergency.'), null);
+  });
+
+  it('splits text into rough sentences for the closest match', () => {
+    const text =
+      'ZAGREB — "We are ready," he said. Troops arrived on Sunday!\n\nA headline without a stop\n\nLast one? Yes.';
+    assert.deepEqual(
+      roughSentences(text).map((s) => text.slice(s.start, s.end)),
+      [
+        'ZAGREB — "We are ready," he said.',
+        'Troops arrived on Sunday!',
+        'A headline without a stop',
+        'Last one?',
+        'Yes.',
+      ],
+    );
   });
 
   it('builds the timeline, map points, quotes by speaker and variants', () => {
-    assert.deepEqual(view.timeline.map((t) => [t.date, t.kind]), [['2026-03-14', 'published'], ['2026-03-14', 'published'], ['2026-03-15', 'published'], ['2026-03-29', 'event']]);
-    assert.deepEqual(view.map.points.map((p) => [p.name, p.main]), [['Slavonski Brod', true], ['Zagreb', false]]);
-    assert.deepEqual(view.quotes.map((q) => [q.speaker, q.quotes.length]), [['Ana Kovač', 2], [null, 1]]);
-    assert.deepEqual(view.variants.map((v) => v.forms), [['Milanović', 'Milanovic']]);
+    assert.deepEqual(
+      view.timeline.map((t) => [t.date, t.kind]),
+      [
+        ['2026-03-14', 'published'],
+        ['2026-03-14', 'published'],
+        ['2026-03-15', 'published'],
+        ['2026-03-29', 'event'],
+      ],
+    );
+    assert.deepEqual(
+      view.map.points.map((p) => [p.name, p.main]),
+      [
+        ['Slavonski Brod', true],
+        ['Zagreb', false],
+      ],
+    );
+    assert.deepEqual(
+      view.quotes.map((q) => [q.speaker, q.quotes.length]),
+      [
+        ['Ana Kovač', 2],
+        [null, 1],
+      ],
+    );
+    assert.deepEqual(view.variants, [
+      { name: 'Zoran Milanović', forms: ['Milanović', 'Milanovic'] },
+      { name: 'president’s surname', forms: ['Milanović', 'Milanovic'] },
+    ]);
   });
 });
 
@@ -70,10 +152,41 @@ describe('article highlights', () => {
   it('keeps spans in order, drops overlaps and spans outside the text', () => {
     const m = {
       ...noMentions(),
-      entities: [{ start: 10, end: 19, text: 'Ana Kovač', name: 'Ana Kovač', type: 'person' as const }, { start: 14, end: 19, text: 'Kovač', name: 'Ana Kovač', type: 'person' as const }],
-      places: [{ start: 0, end: 6, text: 'Zagreb', name: 'Zagreb', kind: 'city' as const, country: 'HR', lat: 0, lon: 0, confidence: 1 }],
-      dates: [{ start: 30, end: 99, text: 'x', date: '2026-03-13', granularity: 'day' as const, confidence: 1, relative: false }],
+      entities: [
+        { start: 10, end: 19, text: 'Ana Kovač', name: 'Ana Kovač', type: 'person' as const },
+        { start: 14, end: 19, text: 'Kovač', name: 'Ana Kovač', type: 'person' as const },
+      ],
+      places: [
+        {
+          start: 0,
+          end: 6,
+          text: 'Zagreb',
+          name: 'Zagreb',
+          kind: 'city' as const,
+          country: 'HR',
+          lat: 0,
+          lon: 0,
+          confidence: 1,
+        },
+      ],
+      dates: [
+        {
+          start: 30,
+          end: 99,
+          text: 'x',
+          date: '2026-03-13',
+          granularity: 'day' as const,
+          confidence: 1,
+          relative: false,
+        },
+      ],
     };
-    assert.deepEqual(highlights(m, 40).map((h) => [h.start, h.end, h.kind]), [[0, 6, 'place'], [10, 19, 'person']]);
+    assert.deepEqual(
+      highlights(m, 40).map((h) => [h.start, h.end, h.kind]),
+      [
+        [0, 6, 'place'],
+        [10, 19, 'person'],
+      ],
+    );
   });
 });

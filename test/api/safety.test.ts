@@ -40,10 +40,29 @@ describe('API safety', () => {
     assert.equal(gz.headers.get('content-encoding'), 'gzip');
   });
 
+  it('refuses other Host names on a loopback server (DNS rebinding)', async () => {
+    const { app } = await testApp();
+    for (const host of ['127.0.0.1:8787', 'localhost', '[::1]:9000']) {
+      assert.equal(
+        (await app.request('http://x/api/stories', { headers: { Host: host } })).status,
+        200,
+        host,
+      );
+    }
+    for (const host of ['evil.example', 'localhost.evil.example', '127.0.0.1.nip.io']) {
+      const res = await app.request('http://x/api/stories', { headers: { Host: host } });
+      assert.equal(res.status, 403, host);
+      assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'forbidden');
+    }
+  });
+
   it('needs the token for reads too when reads are not open', async () => {
     const { app } = await testApp({ openReads: false });
     assert.equal((await app.request('/api/stories')).status, 401);
-    assert.equal((await app.request('/api/stories', { headers: { Authorization: `Bearer ${TOKEN}` } })).status, 200);
+    assert.equal(
+      (await app.request('/api/stories', { headers: { Authorization: `Bearer ${TOKEN}` } })).status,
+      200,
+    );
     assert.equal((await app.request('/')).status, 200, 'the app shell holds no data');
   });
 });

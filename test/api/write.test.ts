@@ -9,14 +9,20 @@ const json = (body: unknown, headers: Record<string, string> = {}) => ({
   body: typeof body === 'string' ? body : JSON.stringify(body),
 });
 
-const REPORT = 'Ferry collision in Lisbon\n\nTwo ferries collided in fog on the Tagus river in Lisbon on Monday, injuring 31 passengers. Port officials said both vessels were slowed by the fog.';
+const REPORT =
+  'Ferry collision in Lisbon\n\nTwo ferries collided in fog on the Tagus river in Lisbon on Monday, injuring 31 passengers. Port officials said both vessels were slowed by the fog.';
 
 describe('API writes', () => {
   it('refuses every write without the right token with 401', async () => {
     const { app } = await testApp();
     const routes = ['/api/ingest/text', '/api/ingest/url', '/api/ingest/files', '/api/feeds'];
     for (const path of routes) {
-      const variants: Record<string, string>[] = [{}, { Authorization: 'Bearer wrong' }, { Authorization: `Basic ${TOKEN}` }, { 'X-Parallax-Token': `${TOKEN}x` }];
+      const variants: Record<string, string>[] = [
+        {},
+        { Authorization: 'Bearer wrong' },
+        { Authorization: `Basic ${TOKEN}` },
+        { 'X-Parallax-Token': `${TOKEN}x` },
+      ];
       for (const headers of variants) {
         const res = await app.request(path, json({ text: REPORT, url: 'https://example.org/a' }, headers));
         assert.equal(res.status, 401, `${path} ${JSON.stringify(headers)}`);
@@ -24,21 +30,32 @@ describe('API writes', () => {
       }
     }
     const { app: noToken } = await testApp({ token: null });
-    const res = await noToken.request('/api/ingest/text', json({ text: REPORT }, { Authorization: 'Bearer anything' }));
+    const res = await noToken.request(
+      '/api/ingest/text',
+      json({ text: REPORT }, { Authorization: 'Bearer anything' }),
+    );
     assert.equal(res.status, 401, 'with no token configured, writes are off');
   });
 
   it('ingests pasted text and says which story it joined; the same paste again is unchanged', async () => {
     const { app, auth } = await testApp();
-    const res = await app.request('/api/ingest/text', json({ text: REPORT, source: 'Harbor Ledger', published: '2026-03-24' }, auth));
+    const res = await app.request(
+      '/api/ingest/text',
+      json({ text: REPORT, source: 'Harbor Ledger', published: '2026-03-24' }, auth),
+    );
     assert.equal(res.status, 201);
-    const body = (await res.json()) as { summary: { added: number }; articles: { id: string; source: string; storyId: string; storyArticles: number }[] };
+    const body = (await res.json()) as {
+      summary: { added: number };
+      articles: { id: string; source: string; storyId: string; storyArticles: number }[];
+    };
     assert.equal(body.summary.added, 1);
     assert.equal(body.articles[0].source, 'Harbor Ledger');
     assert.equal(body.articles[0].storyArticles, 1);
     const story = await app.request(`/api/stories/${body.articles[0].storyId}`);
     assert.equal(story.status, 200);
-    const again = (await (await app.request('/api/ingest/text', json({ text: REPORT }, { 'X-Parallax-Token': TOKEN }))).json()) as { summary: { unchanged: number } };
+    const again = (await (
+      await app.request('/api/ingest/text', json({ text: REPORT }, { 'X-Parallax-Token': TOKEN }))
+    ).json()) as { summary: { unchanged: number } };
     assert.equal(again.summary.unchanged, 1);
     const found = (await (await app.request('/api/search?q=tagus')).json()) as { total: number };
     assert.equal(found.total, 1, 'the new report is searchable at once');
@@ -59,9 +76,17 @@ describe('API writes', () => {
     for (const [body, status, code] of cases) {
       const res = await app.request('/api/ingest/text', json(body, auth));
       assert.equal(res.status, status, JSON.stringify(body));
-      assert.equal(((await res.json()) as { error: { code: string } }).error.code, code, JSON.stringify(body));
+      assert.equal(
+        ((await res.json()) as { error: { code: string } }).error.code,
+        code,
+        JSON.stringify(body),
+      );
     }
-    const wrongType = await app.request('/api/ingest/text', { method: 'POST', headers: { ...auth, 'Content-Type': 'text/plain' }, body: REPORT });
+    const wrongType = await app.request('/api/ingest/text', {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'text/plain' },
+      body: REPORT,
+    });
     assert.equal(wrongType.status, 415);
   });
 
@@ -76,22 +101,49 @@ describe('API writes', () => {
     const { app, auth } = await testApp();
     const form = new FormData();
     form.append('file', new File([REPORT], 'lisbon-ferry.txt', { type: 'text/plain' }));
-    form.append('file', new File([JSON.stringify([{ id: 'j1', title: 'Genoa floods', text: 'The Bisagno flooded Genoa overnight. Two people died.', source: 'Valley Courier' }])], 'feed.json'));
+    form.append(
+      'file',
+      new File(
+        [
+          JSON.stringify([
+            {
+              id: 'j1',
+              title: 'Genoa floods',
+              text: 'The Bisagno flooded Genoa overnight. Two people died.',
+              source: 'Valley Courier',
+            },
+          ]),
+        ],
+        'feed.json',
+      ),
+    );
     form.append('file', new File(['%PDF-1.4'], 'report.pdf'));
     const res = await app.request('/api/ingest/files', { method: 'POST', headers: auth, body: form });
     assert.equal(res.status, 201);
-    const body = (await res.json()) as { summary: { added: number; skipped: { input: string; reason: string }[] }; articles: { id: string }[] };
+    const body = (await res.json()) as {
+      summary: { added: number; skipped: { input: string; reason: string }[] };
+      articles: { id: string }[];
+    };
     assert.equal(body.summary.added, 2);
     assert.ok(body.articles.some((a) => a.id === 'j1'));
-    assert.deepEqual(body.summary.skipped.map((s) => s.input), ['report.pdf']);
-    const article = (await (await app.request(`/api/articles/${body.articles.find((a) => a.id !== 'j1')?.id}`)).json()) as { article: { path: string } };
+    assert.deepEqual(
+      body.summary.skipped.map((s) => s.input),
+      ['report.pdf'],
+    );
+    const article = (await (
+      await app.request(`/api/articles/${body.articles.find((a) => a.id !== 'j1')?.id}`)
+    ).json()) as { article: { path: string } };
     assert.equal(article.article.path, 'upload/lisbon-ferry.txt', 'no temporary path leaks into the store');
 
     const none = new FormData();
     none.append('file', new File(['binary'], 'x.exe'));
     const bad = await app.request('/api/ingest/files', { method: 'POST', headers: auth, body: none });
     assert.equal(bad.status, 422);
-    const empty = await app.request('/api/ingest/files', { method: 'POST', headers: auth, body: new FormData() });
+    const empty = await app.request('/api/ingest/files', {
+      method: 'POST',
+      headers: auth,
+      body: new FormData(),
+    });
     assert.equal(empty.status, 400);
     const notForm = await app.request('/api/ingest/files', json({ file: 'x' }, auth));
     assert.equal(notForm.status, 415);
@@ -118,22 +170,41 @@ describe('API writes', () => {
   it('subscribes, lists, polls and removes feeds', async () => {
     const { app, auth } = await testApp();
     assert.deepEqual(await (await app.request('/api/feeds')).json(), { feeds: [] });
-    const add = await app.request('/api/feeds', json({ url: 'http://127.0.0.1:9/feed.xml', intervalMinutes: 30 }, auth));
+    const add = await app.request(
+      '/api/feeds',
+      json({ url: 'http://127.0.0.1:9/feed.xml', intervalMinutes: 30 }, auth),
+    );
     assert.equal(add.status, 201);
     const { feed } = (await add.json()) as { feed: { id: string; intervalSeconds: number; health: string } };
     assert.deepEqual([feed.intervalSeconds, feed.health], [1800, 'new']);
-    assert.equal((await app.request('/api/feeds', json({ url: 'http://127.0.0.1:9/feed.xml' }, auth))).status, 409);
-    for (const body of [{ url: 'ftp://x.org/feed' }, { url: 'https://x.org/f', intervalMinutes: 1 }, { url: 'https://x.org/f', every: 5 }]) {
+    assert.equal(
+      (await app.request('/api/feeds', json({ url: 'http://127.0.0.1:9/feed.xml' }, auth))).status,
+      409,
+    );
+    for (const body of [
+      { url: 'ftp://x.org/feed' },
+      { url: 'https://x.org/f', intervalMinutes: 1 },
+      { url: 'https://x.org/f', every: 5 },
+    ]) {
       assert.equal((await app.request('/api/feeds', json(body, auth))).status, 400, JSON.stringify(body));
     }
     assert.equal((await app.request(`/api/feeds/${feed.id}`)).status, 200);
     // Polling a loopback feed fails safely and is recorded against the feed.
     const poll = await app.request(`/api/feeds/${feed.id}/poll`, { method: 'POST', headers: auth });
     assert.equal(poll.status, 200);
-    const polled = (await poll.json()) as { summary: { feeds: { status: string }[] }; feed: { failures: number; health: string } };
-    assert.deepEqual([polled.summary.feeds[0].status, polled.feed.failures, polled.feed.health], ['failed', 1, 'failing']);
+    const polled = (await poll.json()) as {
+      summary: { feeds: { status: string }[] };
+      feed: { failures: number; health: string };
+    };
+    assert.deepEqual(
+      [polled.summary.feeds[0].status, polled.feed.failures, polled.feed.health],
+      ['failed', 1, 'failing'],
+    );
     assert.equal((await app.request(`/api/feeds/${feed.id}`, { method: 'DELETE' })).status, 401);
-    assert.equal((await app.request(`/api/feeds/${feed.id}`, { method: 'DELETE', headers: auth })).status, 200);
+    assert.equal(
+      (await app.request(`/api/feeds/${feed.id}`, { method: 'DELETE', headers: auth })).status,
+      200,
+    );
     assert.equal((await app.request(`/api/feeds/${feed.id}`)).status, 404);
     assert.equal((await app.request('/api/feeds/nope/poll', { method: 'POST', headers: auth })).status, 404);
   });

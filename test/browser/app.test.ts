@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launch, skipReason } from './browser.ts';
-import { HOSTILE, startTestServer } from './server.ts';
+import { HOSTILE, seedHostile, startTestServer } from './server.ts';
 
 const skip = skipReason();
 if (skip) console.log(`# ${skip}`);
@@ -54,15 +54,24 @@ describe('web app in chromium', { skip: skip ?? false, timeout: 180_000 }, () =>
   it('opens the story list and a story', async () => {
     const page = await open('#/');
     const rows = page.locator('.story-row');
-    assert.ok((await rows.count()) >= 20, 'examples and fixtures are listed');
+    const { total } = (await (await fetch(`${server.url}api/stories?limit=1`)).json()) as { total: number };
+    assert.ok(total >= 10, `examples and fixtures are stored (${total} stories)`);
+    assert.equal(await rows.count(), Math.min(total, 25), 'the first page lists them');
     assert.match((await page.locator('.page-list .lede').textContent()) ?? '', /\d+ stories/);
     await shot(page, 'stories');
-    await page.locator('.story-title', { hasText: /Croatia/ }).first().click();
+    await page
+      .locator('.story-title', { hasText: /Croatia/ })
+      .first()
+      .click();
     await page.waitForSelector('.page-story h1');
     assert.match((await page.locator('h1').textContent()) ?? '', /Croatia/);
     assert.ok((await page.locator('.reports li').count()) >= 3, 'several reports in the story');
     await page.waitForSelector('svg.map .land path');
     await shot(page, 'story');
+    await page.locator('.reports li a').first().click();
+    await page.waitForSelector('.page-article .article-text p');
+    assert.ok((await page.locator('.article-text').textContent())!.length > 200, 'the article text is shown');
+    await shot(page, 'article');
     await page.close();
   });
 
@@ -72,9 +81,14 @@ describe('web app in chromium', { skip: skip ?? false, timeout: 180_000 }, () =>
     assert.equal(await reveal.isVisible(), false);
     await page.locator('.brief li').first().locator('.cite').first().click();
     assert.equal(await reveal.isVisible(), true);
-    assert.match((await reveal.locator('blockquote').textContent()) ?? '', /Croatia declared a state of emergency in Slavonski Brod\./);
+    assert.match(
+      (await reveal.locator('blockquote').textContent()) ?? '',
+      /Croatia declared a state of emergency in Slavonski Brod\./,
+    );
     assert.match((await reveal.textContent()) ?? '', /Eastbridge Times/);
-    assert.ok((await page.locator('.badge-variant', { hasText: 'Ana Kovac' }).count()) >= 1, 'spelling variants are badged');
+    assert.ok((await page.locator('.badge-variant').count()) >= 1, 'spelling variants are badged');
+    const shown = await page.locator('.page-story').textContent();
+    assert.ok(shown?.includes('Kovac') && shown.includes('Kovač'), 'both spellings are shown');
     assert.equal(await page.locator('svg.map .pt').count(), 2, 'both places are on the map');
     await page.close();
   });
@@ -107,8 +121,13 @@ describe('web app in chromium', { skip: skip ?? false, timeout: 180_000 }, () =>
     await shot(page, 'search');
     await page.locator('.chip', { hasText: 'Ana Kovač' }).click();
     await page.waitForSelector('.page-entity h1');
-    const forms = (await page.locator('.page-entity .variants .badge').allTextContents()).map((t) => t.replace(/\d+$/, ''));
-    assert.ok(forms.includes('Ana Kovac') && forms.includes('Ana Kovač'), `both spellings are listed: ${forms.join(', ')}`);
+    const forms = (await page.locator('.page-entity .variants .badge').allTextContents()).map((t) =>
+      t.replace(/\d+$/, ''),
+    );
+    assert.ok(
+      forms.includes('Ana Kovac') && forms.includes('Ana Kovač'),
+      `both spellings are listed: ${forms.join(', ')}`,
+    );
     await shot(page, 'entity');
     await page.close();
   });
@@ -134,7 +153,10 @@ describe('web app in chromium', { skip: skip ?? false, timeout: 180_000 }, () =>
     assert.match((await joined.textContent()) ?? '', /joined the story .*Antwerp.* \((\d+) reports\)/);
     await joined.locator('a').click();
     await page.waitForSelector('.page-story');
-    assert.ok((await page.locator('.reports li', { hasText: 'Test Gazette' }).count()) === 1, 'the new report is in the story');
+    assert.ok(
+      (await page.locator('.reports li', { hasText: 'Test Gazette' }).count()) === 1,
+      'the new report is in the story',
+    );
     await page.close();
   });
 
@@ -152,18 +174,37 @@ describe('web app in chromium', { skip: skip ?? false, timeout: 180_000 }, () =>
   });
 
   it('never runs script, handlers or javascript: links from sources', async () => {
-    for (const hash of ['#/', `#/story/${HOSTILE.storyId}`, `#/article/${HOSTILE.articleId}`, '#/search?q=harbour cranes', `#/entity/${encodeURIComponent('<svg onload="window.__xss=\'entity\'">Mallory')}`]) {
+    await seedHostile(server.store);
+    for (const hash of [
+      '#/',
+      `#/story/${HOSTILE.storyId}`,
+      `#/article/${HOSTILE.articleId}`,
+      '#/search?q=harbour cranes',
+      `#/entity/${encodeURIComponent('<svg onload="window.__xss=\'entity\'">Mallory')}`,
+    ]) {
       const page = await open(hash);
       await page.waitForTimeout(200);
       for (const el of await page.locator('img, svg image, iframe, script:not([src="/js/app.js"])').all()) {
         assert.fail(`an element from source content was created: ${await el.evaluate((e) => e.outerHTML)}`);
       }
-      await page.locator('a, button, mark, .pt').evaluateAll((els) => els.forEach((e) => e.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }))));
-      assert.equal(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss), undefined, `script ran on ${hash}`);
+      await page
+        .locator('a, button, mark, .pt')
+        .evaluateAll((els) =>
+          els.forEach((e) => e.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }))),
+        );
+      assert.equal(
+        await page.evaluate(() => (window as unknown as { __xss?: string }).__xss),
+        undefined,
+        `script ran on ${hash}`,
+      );
       const hrefs = await page.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
       assert.ok(!hrefs.some((h) => /^\s*javascript:/i.test(h)), `no javascript: link on ${hash}`);
       if (hash.startsWith('#/article')) {
-        assert.match((await page.locator('.article-text').textContent()) ?? '', /<script>window.__xss='text'<\/script>/, 'source markup is shown as text');
+        assert.match(
+          (await page.locator('.article-text').textContent()) ?? '',
+          /<script>window.__xss='text'<\/script>/,
+          'source markup is shown as text',
+        );
         assert.match((await page.locator('h1').textContent()) ?? '', /^<img src=x onerror=/);
       }
       await page.close();

@@ -23,20 +23,51 @@ export const HOSTILE = {
     `<iframe src="javascript:window.__xss='iframe'"></iframe> Officials said nothing more.`,
 };
 
-async function seedHostile(store: SqliteStore) {
-  const a = { ...article(HOSTILE.articleId, HOSTILE.source, HOSTILE.title, HOSTILE.text, '2026-03-30'), url: `javascript:window.__xss='url'` };
+/** Written by the XSS test itself, so the screenshots taken before it do not show it. */
+export async function seedHostile(store: SqliteStore) {
+  const a = {
+    ...article(HOSTILE.articleId, HOSTILE.source, HOSTILE.title, HOSTILE.text, '2026-03-30'),
+    url: `javascript:window.__xss='url'`,
+  };
   const at = a.text.indexOf('<script>');
   const name = `<svg onload="window.__xss='entity'">Mallory`;
   await store.write({
-    stories: [{ id: HOSTILE.storyId, title: HOSTILE.title, createdAt: '2026-03-30T00:00:00Z', updatedAt: '2026-03-30T00:00:00Z' }],
+    stories: [
+      {
+        id: HOSTILE.storyId,
+        title: HOSTILE.title,
+        createdAt: '2026-03-30T00:00:00Z',
+        updatedAt: '2026-03-30T00:00:00Z',
+      },
+    ],
     articles: [
       {
         article: a,
         mentions: {
           ...noMentions(),
           entities: [{ start: at, end: at + 40, text: a.text.slice(at, at + 40), name, type: 'person' }],
-          places: [{ start: 0, end: 14, text: 'Harbour cranes', name: `<b onmouseover="window.__xss='place'">Portville</b>`, kind: 'city', country: 'XX', lat: 10, lon: 10, confidence: 1 }],
-          quotes: [{ start: at, end: at + 30, text: `<script>window.__xss='quote'</script>`, kind: 'direct', speaker: name }],
+          places: [
+            {
+              start: 0,
+              end: 14,
+              text: 'Harbour cranes',
+              name: `<b onmouseover="window.__xss='place'">Portville</b>`,
+              kind: 'city',
+              country: 'XX',
+              lat: 10,
+              lon: 10,
+              confidence: 1,
+            },
+          ],
+          quotes: [
+            {
+              start: at,
+              end: at + 30,
+              text: `<script>window.__xss='quote'</script>`,
+              kind: 'direct',
+              speaker: name,
+            },
+          ],
         },
         storyId: HOSTILE.storyId,
         copyOf: null,
@@ -52,8 +83,14 @@ export async function startTestServer() {
   const store = new SqliteStore(config.db);
   await ingestPaths(store, [EXAMPLES_DIR], { config });
   await seed(store);
-  await seedHostile(store);
-  const running = await startServer({ store, config, port: 0, host: '127.0.0.1', token: TOKEN, log: () => {} });
+  const running = await startServer({
+    store,
+    config,
+    port: 0,
+    host: '127.0.0.1',
+    token: TOKEN,
+    log: () => {},
+  });
   return {
     url: running.url,
     token: TOKEN,

@@ -16,10 +16,32 @@ export interface Highlight {
 export function highlights(m: Mentions, textLength: number): Highlight[] {
   const all: Highlight[] = [
     ...m.entities.map((e) => ({ start: e.start, end: e.end, kind: e.type, label: e.name })),
-    ...m.places.map((p) => ({ start: p.start, end: p.end, kind: 'place' as const, label: [p.name, p.country].filter(Boolean).join(', ') })),
-    ...m.dates.map((d) => ({ start: d.start, end: d.end, kind: 'date' as const, label: d.date ?? 'unresolved date' })),
-    ...m.figures.map((f) => ({ start: f.start, end: f.end, kind: 'figure' as const, label: [f.value ?? f.text, f.counts].filter((x) => x != null).join(' ') })),
-  ].filter((h) => Number.isInteger(h.start) && Number.isInteger(h.end) && h.start >= 0 && h.end <= textLength && h.start < h.end);
+    ...m.places.map((p) => ({
+      start: p.start,
+      end: p.end,
+      kind: 'place' as const,
+      label: [p.name, p.country].filter(Boolean).join(', '),
+    })),
+    ...m.dates.map((d) => ({
+      start: d.start,
+      end: d.end,
+      kind: 'date' as const,
+      label: d.date ?? 'unresolved date',
+    })),
+    ...m.figures.map((f) => ({
+      start: f.start,
+      end: f.end,
+      kind: 'figure' as const,
+      label: [f.value ?? f.text, f.counts].filter((x) => x != null).join(' '),
+    })),
+  ].filter(
+    (h) =>
+      Number.isInteger(h.start) &&
+      Number.isInteger(h.end) &&
+      h.start >= 0 &&
+      h.end <= textLength &&
+      h.start < h.end,
+  );
   all.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Highlight[] = [];
   for (const h of all) if (!out.length || h.start >= out[out.length - 1].end) out.push(h);

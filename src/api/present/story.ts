@@ -21,6 +21,8 @@ export type FactRow =
       values: string[];
       /** Where each column's value is written, for a link to the highlighted passage. */
       evidence: Record<string, { article: string; start: number; end: number }>;
+      /** The comparison's one line for a reader ("likely a spelling variant…"), if any. */
+      note: string | null;
     };
 
 export interface Citation {
@@ -38,12 +40,28 @@ export interface TimelineEntry {
   articles: string[];
 }
 
-const words = (s: string) => new Set(s.toLowerCase().normalize('NFKD').match(/\p{L}[\p{L}\p{N}'-]*|\p{N}+/gu) ?? []);
+const words = (s: string) =>
+  new Set(
+    s
+      .toLowerCase()
+      .normalize('NFKD')
+      .match(/\p{L}[\p{L}\p{N}'-]*|\p{N}+/gu) ?? [],
+  );
+
+/** Rough sentence spans, enough to find the closest sentence to a brief line that was reworded. */
+export function roughSentences(text: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  const re = /[^\s][^]*?(?:[.!?]["'”’)]*(?=\s|$)|\n\n|$)/g;
+  for (let m; (m = re.exec(text)) && m[0];)
+    spans.push({ start: m.index, end: m.index + m[0].trimEnd().length });
+  return spans;
+}
 
 /** The sentence of `text` that a brief sentence comes from: verbatim if present, else the closest by shared words. */
-export function sourceSentence(text: string, sentences: { start: number; end: number }[], brief: string) {
+export function sourceSentence(text: string, brief: string) {
   const at = text.indexOf(brief.trim());
   if (at >= 0) return { start: at, end: at + brief.trim().length };
+  const sentences = roughSentences(text);
   const want = words(brief);
   let best: { start: number; end: number } | null = null;
   let bestScore = 0;
@@ -57,8 +75,14 @@ export function sourceSentence(text: string, sentences: { start: number; end: nu
   return bestScore >= 0.2 ? best : null;
 }
 
-export function presentStory(report: StoryReport, texts: Map<string, { text: string; sentences: { start: number; end: number }[] }>) {
-  const originalOf = new Map(report.articles.map((a) => [a.id, a.copy_of && report.articles.some((o) => o.id === a.copy_of) ? a.copy_of : a.id]));
+/** `texts`: each article's clean text, for the sentences the brief cites. */
+export function presentStory(report: StoryReport, texts: Map<string, string>) {
+  const originalOf = new Map(
+    report.articles.map((a) => [
+      a.id,
+      a.copy_of && report.articles.some((o) => o.id === a.copy_of) ? a.copy_of : a.id,
+    ]),
+  );
   const column = (id: string) => originalOf.get(id) ?? id;
   const sources: SourceColumn[] = report.articles
     .filter((a) => column(a.id) === a.id)
@@ -76,42 +100,85 @@ export function presentStory(report: StoryReport, texts: Map<string, { text: str
       const evidence: Record<string, { article: string; start: number; end: number }> = {};
       for (const v of c.values) {
         for (const id of v.articles) cells[column(id)] = v.value;
-        for (const e of v.evidence ?? []) evidence[column(e.article)] ??= { article: e.article, start: e.start, end: e.end };
+        for (const e of v.evidence ?? [])
+          evidence[column(e.article)] ??= { article: e.article, start: e.start, end: e.end };
       }
-      return { status: 'conflict' as const, kind: c.kind, fact: c.about, cells, values: c.values.map((v) => v.value), evidence };
+      return {
+        status: 'conflict' as const,
+        kind: c.kind,
+        fact: c.about,
+        cells,
+        values: c.values.map((v) => v.value),
+        evidence,
+        note: c.note ?? null,
+      };
     }),
-    ...report.comparison.agreed.map((f) => ({ status: 'agreed' as const, fact: f.fact, cells: mark(f.articles) })),
-    ...report.comparison.single_source.map((f) => ({ status: 'single' as const, fact: f.fact, cells: mark(f.articles) })),
+    ...report.comparison.agreed.map((f) => ({
+      status: 'agreed' as const,
+      fact: f.fact,
+      cells: mark(f.articles),
+    })),
+    ...report.comparison.single_source.map((f) => ({
+      status: 'single' as const,
+      fact: f.fact,
+      cells: mark(f.articles),
+    })),
   ];
   const sourceName = new Map(report.articles.map((a) => [a.id, a.source]));
   const brief = report.brief.map((b) => ({
     ...b,
     citations: b.articles.flatMap((id): Citation[] => {
       const t = texts.get(id);
-      const span = t && sourceSentence(t.text, t.sentences, b.text);
-      return t && span ? [{ article: id, source: sourceName.get(id) ?? '', ...span, text: t.text.slice(span.start, span.end) }] : [];
+      const span = t ? sourceSentence(t, b.text) : null;
+      return t && span
+        ? [{ article: id, source: sourceName.get(id) ?? '', ...span, text: t.slice(span.start, span.end) }]
+        : [];
     }),
   }));
   const timeline: TimelineEntry[] = [
-    ...report.dates.map((d) => ({ date: d.date, kind: 'event' as const, text: d.what || d.text, articles: d.articles })),
+    ...report.dates.map((d) => ({
+      date: d.date,
+      kind: 'event' as const,
+      text: d.what || d.text,
+      articles: d.articles,
+    })),
     ...report.articles
       .filter((a) => a.published)
-      .map((a) => ({ date: a.published as string, kind: 'published' as const, text: `${a.source}: ${a.title}`, articles: [a.id] })),
+      .map((a) => ({
+        date: a.published as string,
+        kind: 'published' as const,
+        text: `${a.source}: ${a.title}`,
+        articles: [a.id],
+      })),
   ].sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind));
-  const quotes = new Map<string, { speaker: string | null; quotes: { text: string; article: string; source: string }[] }>();
+  const quotes = new Map<
+    string,
+    { speaker: string | null; quotes: { text: string; article: string; source: string }[] }
+  >();
   for (const q of report.quotes) {
     const key = q.speaker ?? '';
     const group = quotes.get(key) ?? { speaker: q.speaker, quotes: [] };
     group.quotes.push({ text: q.text, article: q.article, source: sourceName.get(q.article) ?? '' });
     quotes.set(key, group);
   }
-  const variants = report.entities.filter((e) => e.variants.length > 1).map((e) => ({ entity: e.id, name: e.name, forms: e.variants.map((v) => v.form) }));
+  // Spellings: an entity written several ways, or a conflict the comparison typed as a spelling variant.
+  const variants = [
+    ...report.entities
+      .filter((e) => e.variants.length > 1)
+      .map((e) => ({ name: e.name, forms: e.variants.map((v) => v.form) })),
+    ...report.comparison.conflicts
+      .filter((c) => c.kind === 'spelling-variant')
+      .map((c) => ({ name: c.about, forms: c.values.map((v) => v.value) })),
+  ];
   return {
     sources,
     facts,
     brief,
     timeline,
-    map: { main: report.where, points: report.places.map((p) => ({ ...p, main: report.where?.name === p.name })) },
+    map: {
+      main: report.where,
+      points: report.places.map((p) => ({ ...p, main: report.where?.name === p.name })),
+    },
     quotes: [...quotes.values()].sort((a, b) => b.quotes.length - a.quotes.length),
     variants,
   };

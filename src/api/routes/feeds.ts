@@ -9,7 +9,10 @@ import { ApiError } from '../errors.ts';
 import { FeedBody, Id, jsonBody, parse } from '../schemas.ts';
 
 /** A feed as the API shows it: its record plus a one-word health. */
-const present = (f: FeedRecord) => ({ ...f, health: f.failures === 0 ? (f.lastSuccessAt ? 'ok' : 'new') : f.failures < 3 ? 'failing' : 'broken' });
+const present = (f: FeedRecord) => ({
+  ...f,
+  health: f.failures === 0 ? (f.lastSuccessAt ? 'ok' : 'new') : f.failures < 3 ? 'failing' : 'broken',
+});
 
 export function feedRoutes(store: Store, config: Config, afterIngest: () => void) {
   const app = new Hono();
@@ -25,7 +28,8 @@ export function feedRoutes(store: Store, config: Config, afterIngest: () => void
 
   app.post('/feeds', async (c) => {
     const body = parse(FeedBody, await jsonBody(c.req), 'body');
-    if (await store.getFeed(body.url)) throw new ApiError('already_exists', `already subscribed: ${body.url}`);
+    if (await store.getFeed(body.url))
+      throw new ApiError('already_exists', `already subscribed: ${body.url}`);
     const intervalSeconds = body.intervalMinutes ? body.intervalMinutes * 60 : config.web.feedIntervalSeconds;
     try {
       return c.json({ feed: present(await subscribeFeed(store, body.url, { intervalSeconds })) }, 201);

@@ -55,7 +55,15 @@ export function ingestRoutes(deps: IngestDeps) {
         if (!s) continue;
         const story = await store.getStory(s.storyId);
         const size = (await store.storyArticles(s.storyId)).length;
-        articles.push({ id, title: s.article.title, source: s.article.source, storyId: s.storyId, storyTitle: story?.title ?? '', storyArticles: size, copyOf: s.copyOf });
+        articles.push({
+          id,
+          title: s.article.title,
+          source: s.article.source,
+          storyId: s.storyId,
+          storyTitle: story?.title ?? '',
+          storyArticles: size,
+          copyOf: s.copyOf,
+        });
       }
       deps.afterIngest?.();
       return { summary, articles };
@@ -64,7 +72,11 @@ export function ingestRoutes(deps: IngestDeps) {
   const respond = (result: Awaited<ReturnType<typeof ingest>>) => {
     const { summary } = result;
     if (!result.articles.length && summary.unchanged === 0) {
-      throw new ApiError('nothing_ingested', `nothing could be ingested: ${summary.skipped.map((s) => `${s.input}: ${s.reason}`).join('; ')}`, summary.skipped);
+      throw new ApiError(
+        'nothing_ingested',
+        `nothing could be ingested: ${summary.skipped.map((s) => `${s.input}: ${s.reason}`).join('; ')}`,
+        summary.skipped,
+      );
     }
     return result;
   };
@@ -81,7 +93,17 @@ export function ingestRoutes(deps: IngestDeps) {
       sourceHint: body.source,
       hints: {
         ...(body.title ? { title: body.title } : {}),
-        ...(body.published ? { published: { date: body.published, iso: null, method: 'front-matter' as const, confidence: 0.9, text: body.published } } : {}),
+        ...(body.published
+          ? {
+              published: {
+                date: body.published,
+                iso: null,
+                method: 'front-matter' as const,
+                confidence: 0.9,
+                text: body.published,
+              },
+            }
+          : {}),
       },
     };
     return c.json(respond(await ingest(async (ing) => [await ing.add(raw)])), 201);
@@ -89,19 +111,27 @@ export function ingestRoutes(deps: IngestDeps) {
 
   app.post('/ingest/files', async (c) => {
     if (!/^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '')) {
-      throw new ApiError('unsupported_media_type', 'expected multipart/form-data with one or more "file" fields');
+      throw new ApiError(
+        'unsupported_media_type',
+        'expected multipart/form-data with one or more "file" fields',
+      );
     }
     const form = await c.req.parseBody({ all: true });
     const files = [form.file ?? []].flat().filter((f): f is File => f instanceof File);
     if (!files.length) throw new ApiError('invalid_input', 'no "file" field in the upload');
-    if (files.length > MAX_FILES) throw new ApiError('invalid_input', `at most ${MAX_FILES} files per upload`);
-    const source = typeof form.source === 'string' && form.source.trim() ? form.source.trim().slice(0, 200) : undefined;
+    if (files.length > MAX_FILES)
+      throw new ApiError('invalid_input', `at most ${MAX_FILES} files per upload`);
+    const source =
+      typeof form.source === 'string' && form.source.trim() ? form.source.trim().slice(0, 200) : undefined;
     const dir = await mkdtemp(join(tmpdir(), 'parallax-upload-'));
     try {
       const result = await ingest(async (ing) => {
         const ids: (string | null)[] = [];
         for (const f of files) {
-          const name = basename(f.name || 'upload.txt').replace(/[^\w.-]+/g, '_').slice(-120) || 'upload.txt';
+          const name =
+            basename(f.name || 'upload.txt')
+              .replace(/[^\w.-]+/g, '_')
+              .slice(-120) || 'upload.txt';
           if (!isSupportedFile(name)) {
             ing.skip(name, 'unsupported type (use .txt, .md, .html, .json or .jsonl)');
             continue;
@@ -128,7 +158,11 @@ export function ingestRoutes(deps: IngestDeps) {
 
   app.post('/ingest/url', async (c) => {
     const body = parse(UrlIngestBody, await jsonBody(c.req), 'body');
-    if (!deps.ingestUrl) throw new ApiError('url_ingest_unavailable', 'URL intake is not available in this version; paste the text or upload the saved page');
+    if (!deps.ingestUrl)
+      throw new ApiError(
+        'url_ingest_unavailable',
+        'URL intake is not available in this version; paste the text or upload the saved page',
+      );
     const fetchOne = deps.ingestUrl;
     const result = await serially(async () => {
       const summary = await fetchOne(store, body.url, { sourceHint: body.source });
@@ -136,7 +170,11 @@ export function ingestRoutes(deps: IngestDeps) {
       return summary;
     });
     if (result.added + result.updated + result.unchanged === 0) {
-      throw new ApiError('nothing_ingested', `nothing could be ingested: ${result.skipped.map((s) => s.reason).join('; ')}`, result.skipped);
+      throw new ApiError(
+        'nothing_ingested',
+        `nothing could be ingested: ${result.skipped.map((s) => s.reason).join('; ')}`,
+        result.skipped,
+      );
     }
     return c.json({ summary: result }, 201);
   });

@@ -19,13 +19,15 @@ export function readRoutes(store: Store, conflicts: ConflictCounts) {
 
   app.get('/stories/:id', async (c) => {
     const id = parse(Id, c.req.param('id'), 'story id');
-    const [record, report] = await Promise.all([store.getStory(id), storyReport(store, id, { withText: true })]);
+    const [record, report] = await Promise.all([
+      store.getStory(id),
+      storyReport(store, id, { withText: true }),
+    ]);
     if (!record || !report) throw new ApiError('not_found', `no story with id ${id}`);
-    const texts = new Map<string, { text: string; sentences: { start: number; end: number }[] }>();
+    const texts = new Map<string, string>();
     for (const a of report.articles) {
-      const stored = await store.getArticle(a.id);
-      if (stored) texts.set(a.id, { text: stored.article.text, sentences: stored.article.sentences });
-      delete a.text;
+      texts.set(a.id, a.text ?? '');
+      delete a.text; // the page loads an article's text when it is opened
     }
     await conflicts.record(id, report.comparison.conflicts.length, record.updatedAt);
     return c.json({ story: report, view: presentStory(report, texts) });
@@ -36,7 +38,10 @@ export function readRoutes(store: Store, conflicts: ConflictCounts) {
     const stored = await store.getArticle(id);
     if (!stored) throw new ApiError('not_found', `no article with id ${id}`);
     const story = await store.getStory(stored.storyId);
-    return c.json({ article: presentArticle(stored, await store.articleVersions(id)), story: story && { id: story.id, title: story.title } });
+    return c.json({
+      article: presentArticle(stored, await store.articleVersions(id)),
+      story: story && { id: story.id, title: story.title },
+    });
   });
 
   app.get('/entities', async (c) => {
@@ -54,7 +59,10 @@ export function readRoutes(store: Store, conflicts: ConflictCounts) {
 
   app.get('/search', async (c) => {
     const q = parse(SearchQuery, c.req.query(), 'query');
-    const [articles, entities] = await Promise.all([store.searchArticles(q.q, q), store.entities({ q: q.q, limit: 10 })]);
+    const [articles, entities] = await Promise.all([
+      store.searchArticles(q.q, q),
+      store.entities({ q: q.q, limit: 10 }),
+    ]);
     return c.json({ q: q.q, total: articles.total, articles: articles.hits, entities });
   });
 

@@ -22,6 +22,8 @@ describe('eventDate', () => {
     ['The decision, adopted at an emergency cabinet session on March 13, covers two counties. Bosnia holds an election on March 29.', '2026-03-14', '2026-03-13'],
     ['A Pocatello man was sentenced Monday for the Jan. 1 shooting death of his girlfriend.', '2015-06-09', '2015-01-01'],
     ['The city council met to discuss the budget.', '2014-05-02', '2014-05-02'],
+    ['A man was shot Saturday night. The suspect appeared in court on Monday.', '2014-05-06', '2014-05-03'],
+    ['The teen remains in stable condition Friday, police said.', '2015-11-26', '2015-11-26'],
   ];
   for (const [text, pub, expected] of cases) it(text.slice(0, 70), () => assert.equal(eventOf(text, pub)?.date, expected));
 
@@ -46,5 +48,7 @@ describe('storyEventDate', () => {
     assert.equal(storyEventDate([e('2014-01-27', 0.8), e('2014-01-28', 0.4), e('2014-01-27', 0.7), null]), '2014-01-27');
     assert.equal(storyEventDate([e('2014-01-28', 0.5), e('2014-01-27', 0.5)]), '2014-01-27');
     assert.equal(storyEventDate([null]), null);
+    // No two agree: the earliest sure one (later reports are follow-ups).
+    assert.equal(storyEventDate([e('2016-01-15', 0.87), e('2014-06-29', 0.78), e('2016-03-24', 0.73)]), '2014-06-29');
   });
 });

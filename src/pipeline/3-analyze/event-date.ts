@@ -7,11 +7,13 @@ import { parseDay } from './dates/calendar.ts';
 
 // Verbs and nouns that report something happening, as opposed to saying or being.
 const EVENT =
-  /\b(shot|shooting|shootings|killed|kill|died|dies|dead|wounded|injured|hurt|stabbed|attack(?:ed)?|happened|occurred|erupted|struck|hit|crash(?:ed)?|collapsed|exploded|explosion|fire|blaze|flood(?:ed|ing)?|broke out|began|started|fled|arrested|found|robbed|robbery|fired|opened fire|declared|adopted|voted|announced|signed|approved|ruled|held|met|took place|was|were)\b/i;
+  /\b(shot|shooting|shootings|killed|kill|died|dies|dead|wounded|injured|hurt|stabbed|attack(?:ed)?|happened|occurred|erupted|struck|hit|crash(?:ed)?|collapsed|exploded|explosion|fire|blaze|flood(?:ed|ing)?|broke out|began|started|fled|arrested|found|robbed|robbery|fired|opened fire|declared|adopted|voted|signed|approved|ruled|took place|collided|burst|evacuated)\b/i;
 // "police said Tuesday": the day of the saying, not of the event.
 const ATTRIBUTION = /\b(said|says|told|stated|confirmed|reported|announced|added)\s*(?:on\s+)?$/i;
 // "since March 1", "desde el 1 de marzo": the start of a period, not the event.
 const SINCE = /\b(since|until|desde|hasta|depuis|jusqu'au|seit|bis|dal|fino al)\s+(?:el\s+|le\s+|the\s+|dem\s+)?$/i;
+// What happens after the event: the date of an arrest, a court date, a vigil.
+const FOLLOW_UP = /\b(arrested|arraigned|arraignment|court|hearing|sentenced|sentencing|charged|indicted|pleaded|plea|trial|jury|vigil|funeral|memorial|identified|released|booked|bond|custody|press conference|unclear|investigat\w*)\b/i;
 const STATE = /\b(remains?|remained|is|was|were)\s+(?:in\s+)?(?:critical|stable|serious|fair|good)\s+condition\s*(?:on\s+)?$/i;
 
 // "the Jan. 1 shooting", "shot on Jan. 1": the date is named as the event's, however old.
@@ -36,27 +38,39 @@ export function eventDate(article: Pick<Article, 'text' | 'published' | 'sentenc
     if (ATTRIBUTION.test(before)) score -= 1.5;
     if (STATE.test(before)) score -= 2;
     if (SINCE.test(before)) score -= 2;
+    if (FOLLOW_UP.test(before.slice(-80))) score -= 1.5;
     if (d.start < article.text.length / 3) score += 0.5;
     if (named) score += 3;
     candidates.push({ d, day, score });
   }
-  if (!candidates.length) {
+  const top = Math.max(-Infinity, ...candidates.map((c) => c.score));
+  // Only dates of sayings or states ("said Tuesday", "in stable condition Friday"): none is the event's.
+  if (!candidates.length || top < 0) {
     if (!article.published) return null;
     return { date: article.published.date, confidence: Math.round(0.5 * article.published.confidence * 100) / 100, span: null };
   }
-  const top = Math.max(...candidates.map((c) => c.score));
   const best = candidates.filter((c) => c.score >= top - 0.5).sort((a, b) => a.day - b.day || a.d.start - b.d.start)[0];
   const agreeing = candidates.filter((c) => c.day === best.day).length;
   const confidence = Math.min(0.95, best.d.confidence * (top >= 2 ? 0.9 : 0.7) + 0.05 * (agreeing - 1));
   return { date: best.d.date!, confidence: Math.round(confidence * 100) / 100, span: { start: best.d.start, end: best.d.end } };
 }
 
-/** A story's event day: the day most of its articles give (weighted by confidence), earliest on a tie. */
+/**
+ * A story's event day: the day most of its articles give (weighted by confidence). When no two
+ * articles agree, the earliest sure one: later reports are follow-ups (arrests, trials, funerals).
+ */
 export function storyEventDate(perArticle: Mentions['eventDate'][]): string | null {
-  const weights = new Map<string, number>();
-  for (const e of perArticle) if (e) weights.set(e.date, (weights.get(e.date) ?? 0) + e.confidence);
-  let best: string | null = null;
-  let bestW = -1;
-  for (const [d, w] of weights) if (w > bestW + 1e-9 || (Math.abs(w - bestW) <= 1e-9 && d < best!)) [best, bestW] = [d, w];
-  return best;
+  const weights = new Map<string, { w: number; n: number }>();
+  for (const e of perArticle) {
+    if (!e) continue;
+    const v = weights.get(e.date) ?? { w: 0, n: 0 };
+    weights.set(e.date, { w: v.w + e.confidence, n: v.n + 1 });
+  }
+  const days = [...weights].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  if (!days.length) return null;
+  if (days.every(([, v]) => v.n === 1)) return (days.find(([, v]) => v.w >= SURE) ?? days[0])[0];
+  return days.reduce((best, d) => (d[1].w > best[1].w + 1e-9 ? d : best))[0];
 }
+
+/** Confidence from which a lone article's event day is trusted over earlier, vaguer ones. */
+const SURE = 0.7;

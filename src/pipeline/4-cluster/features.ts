@@ -3,7 +3,7 @@
 // MinHash signature of the body for near-copies. Term weights get their IDF at scoring time.
 import type { Article, Mentions } from '../../model/index.ts';
 import { foldDiacritics } from '../2-extract/segment.ts';
-import { minhashSignature } from './near-copy.ts';
+import { minhashOfWords } from './near-copy.ts';
 import { dayNumber, eventDayFromText, figureTokens, nameTokens } from './signals.ts';
 import { STOPWORDS } from './stopwords.ts';
 
@@ -43,9 +43,10 @@ export function cleanHeadline(title: string): string {
   return parts.join(' - ').replace(/…$/, '').trim();
 }
 
-function addWords(into: Map<string, number>, s: string, weight: number): void {
-  for (const m of foldDiacritics(s).matchAll(/[\p{L}\p{N}]+/gu)) {
-    const t = m[0];
+const words = (s: string): string[] => foldDiacritics(s).match(/[\p{L}\p{N}]+/gu) ?? [];
+
+function addWords(into: Map<string, number>, list: string[], weight: number): void {
+  for (const t of list) {
     if (t.length < 3 || STOPWORDS.has(t) || /^\d{1,2}$/.test(t)) continue;
     const key = `w:${t}`;
     into.set(key, (into.get(key) ?? 0) + weight);
@@ -57,8 +58,9 @@ export function articleFeatures(article: Article, mentions: Mentions, o: Feature
   const hasTitle = !!article.title && !article.title.endsWith('…');
   const headline = hasTitle ? cleanHeadline(article.title) : '';
   const counts = new Map<string, number>();
-  addWords(counts, headline, o.titleWeight);
-  addWords(counts, article.text, 1);
+  const body = words(article.text);
+  addWords(counts, words(headline), o.titleWeight);
+  addWords(counts, body, 1);
   const weights = new Map<string, number>();
   for (const [t, c] of counts) weights.set(t, 1 + Math.log(c));
   const boost = (key: string, w: number) => weights.set(key, Math.max(weights.get(key) ?? 0, w));
@@ -78,7 +80,7 @@ export function articleFeatures(article: Article, mentions: Mentions, o: Feature
     t: terms,
     d: published,
     e: eventDay ?? eventDayFromText(article.text, published),
-    m: minhashSignature(article.text),
+    m: minhashOfWords(body),
     h: headline || article.title,
   };
 }

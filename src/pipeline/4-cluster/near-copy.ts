@@ -27,30 +27,40 @@ function mix(h: number, seed: number): number {
   return h >>> 0;
 }
 
-const SEEDS = Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix(i + 1, 0x9e3779b9));
+const EMPTY = 0xffffffff;
 
-/** MinHash signature of a body's word shingles; empty when the body is too short. */
+/**
+ * One-permutation MinHash: each shingle is hashed once; the top 6 bits pick one of 64 bins and
+ * the bin keeps its smallest value. An empty signature when the body is too short.
+ */
 export function minhashSignature(text: string): number[] {
-  const words = foldDiacritics(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  return minhashOfWords(foldDiacritics(text).match(/[\p{L}\p{N}]+/gu) ?? []);
+}
+
+/** The same from the body's folded words (when the caller has them already). */
+export function minhashOfWords(words: string[]): number[] {
   if (words.length < MIN_SHINGLES + SHINGLE - 1) return [];
-  const shingles = new Set<number>();
-  for (let i = 0; i + SHINGLE <= words.length; i++) shingles.add(fnv1a(words.slice(i, i + SHINGLE).join(' ')));
-  const sig = new Array<number>(SIGNATURE_SIZE).fill(0xffffffff);
-  for (const s of shingles) {
-    for (let k = 0; k < SIGNATURE_SIZE; k++) {
-      const h = mix(s, SEEDS[k]);
-      if (h < sig[k]) sig[k] = h;
-    }
+  const sig = new Array<number>(SIGNATURE_SIZE).fill(EMPTY);
+  for (let i = 0; i + SHINGLE <= words.length; i++) {
+    const h = mix(fnv1a(`${words[i]} ${words[i + 1]} ${words[i + 2]} ${words[i + 3]}`), 0x9e3779b9);
+    const bin = h >>> 26;
+    const v = h & 0x3ffffff;
+    if (v < sig[bin]) sig[bin] = v;
   }
   return sig;
 }
 
-/** Estimated Jaccard similarity of the two shingle sets. */
+/** Estimated Jaccard similarity of the two shingle sets (bins empty on both sides do not count). */
 export function signatureSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (a.length !== SIGNATURE_SIZE || b.length !== SIGNATURE_SIZE) return 0;
   let same = 0;
-  for (let k = 0; k < SIGNATURE_SIZE; k++) if (a[k] === b[k]) same++;
-  return same / SIGNATURE_SIZE;
+  let used = 0;
+  for (let k = 0; k < SIGNATURE_SIZE; k++) {
+    if (a[k] === EMPTY && b[k] === EMPTY) continue;
+    used++;
+    if (a[k] === b[k]) same++;
+  }
+  return used ? same / used : 0;
 }
 
 /** LSH over MinHash bands: articles sharing any band are near-copy candidates. */

@@ -17,6 +17,9 @@ const NOT_NAMES = new Set(
   ).split(' '),
 );
 
+/** Lower case without diacritics; plain ASCII skips the (slow) Unicode normalisation. */
+export const fold = (w: string): string => (/^[\p{ASCII}]*$/u.test(w) ? w.toLowerCase() : foldDiacritics(w));
+
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const NUMBER_WORDS: Record<string, number> = {
   two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
@@ -24,24 +27,30 @@ const NUMBER_WORDS: Record<string, number> = {
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
 
-/** Folded name tokens: capitalised words this article never writes in lower case. */
+/**
+ * Folded name tokens: words written capitalised in the middle of a sentence at least once and
+ * never in lower case (a capital after a full stop or in a title-case headline proves nothing).
+ */
 export function nameTokens(title: string, text: string): string[] {
   const lower = new Set<string>();
-  const capital = new Map<string, number>();
-  for (const source of [title, text]) {
+  const capital = new Set<string>();
+  const midSentence = new Set<string>();
+  for (const [source, isTitle] of [[title, true], [text, false]] as const) {
     for (const m of source.matchAll(WORD)) {
       const w = m[0];
       const isLowerInitial = w[0] !== w[0].toUpperCase();
-      if (isLowerInitial) lower.add(foldDiacritics(w));
+      if (isLowerInitial) lower.add(fold(w));
       if (isLowerInitial || w[0] === w[0].toLowerCase()) continue;
       // ALL-CAPS words longer than acronyms are shouting headlines, not names.
       if (w.length > 5 && w === w.toUpperCase()) continue;
-      const f = foldDiacritics(w).replace(/['’]s$/, '').replace(/[.'’-]/g, '');
+      const f = fold(w).replace(/['’]s$/, '').replace(/[.'’-]/g, '');
       if (f.length < 3 || NOT_NAMES.has(f) || STOPWORDS.has(f) || /\d/.test(f)) continue;
-      capital.set(f, (capital.get(f) ?? 0) + 1);
+      capital.add(f);
+      const before = source.slice(Math.max(0, m.index! - 3), m.index!);
+      if (!isTitle && m.index! > 0 && !/[.!?:"“]\s*$|\n\s*$/.test(before)) midSentence.add(f);
     }
   }
-  return [...capital.keys()].filter((n) => !lower.has(n)).sort();
+  return [...capital].filter((n) => midSentence.has(n) && !lower.has(n)).sort();
 }
 
 /** Ages ("15-year-old", "John Doe, 23,") and small counted figures ("three people", "4 injured"). */

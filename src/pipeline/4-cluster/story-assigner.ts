@@ -6,6 +6,7 @@ import { shortHash } from '../../util/hash.ts';
 import type { Assignment, ClusterDoc, StoryAssigner } from './assigner.ts';
 import { articleFeatures, readFeatures, type FeatureOptions } from './features.ts';
 import { StoryIndex } from './story-index.ts';
+import { driftedHalf } from './story-split.ts';
 import { representativeTitle } from './story-title.ts';
 
 export interface StoryAssignerOptions extends FeatureOptions {
@@ -18,7 +19,7 @@ export interface StoryAssignerOptions extends FeatureOptions {
   /** Days apart beyond which similarity starts to shrink, and how fast (days to halve). */
   timeGrace: number;
   timeHalf: number;
-  /** Query terms looked up in the index, and postings lists longer than this are skipped (too common to tell stories apart). */
+  /** Query terms looked up in the index, and how many of the newest articles per term are looked at. */
   queryTerms: number;
   maxPostings: number;
   /** Candidates re-scored exactly. */
@@ -31,26 +32,35 @@ export interface StoryAssignerOptions extends FeatureOptions {
   repairEvery: number;
   repairMargin: number;
   splitThreshold: number;
+  /** Fit to its own story at or above which repair does not look for a better one. */
+  settledScore: number;
+  /** Centroid similarity of a story's two halves below which repair splits it. */
+  splitSimilarity: number;
+  /** Passes of one repair (later passes only revisit stories the previous one changed). */
+  repairPasses: number;
 }
 
 export const defaultStoryAssignerOptions = {
   titleWeight: 3,
   nameWeight: 2.5,
   figureWeight: 2,
-  maxTerms: 100,
+  maxTerms: 60,
   joinThreshold: 0.2,
   mergeThreshold: 0.6,
   copyThreshold: 0.5,
   timeGrace: 2,
   timeHalf: 10,
-  queryTerms: 40,
-  maxPostings: 2000,
-  rescore: 30,
+  queryTerms: 30,
+  maxPostings: 300,
+  rescore: 20,
   linkWeight: 0,
   nameShare: 0.5,
   repairEvery: 500,
   repairMargin: 0.05,
   splitThreshold: 0.1,
+  settledScore: 0.5,
+  splitSimilarity: 0.5,
+  repairPasses: 1,
 } satisfies StoryAssignerOptions;
 
 export class OnlineStoryAssigner implements StoryAssigner {
@@ -120,17 +130,30 @@ export class OnlineStoryAssigner implements StoryAssigner {
    */
   repair(): Assignment['moves'] {
     const moves = new Map<string, string>();
+    this.sinceRepair = 0;
+    // Stories changed by a pass are revisited, a bounded number of times.
+    for (let pass = 0; pass < this.opts.repairPasses && this.dirty.size; pass++) this.repairPass(moves);
+    return [...moves].map(([articleId, storyId]) => ({ articleId, storyId }));
+  }
+
+  private repairPass(moves: Map<string, string>): void {
     const dirty = [...this.dirty].sort();
     this.dirty.clear();
-    this.sinceRepair = 0;
     for (const storyId of dirty) {
       const story = this.index.stories.get(storyId);
       if (!story) continue;
+      const half = driftedHalf(this.index, [...story.members].filter((m) => !this.index.entries[m].copyOf), this.opts.splitSimilarity);
+      if (half) {
+        const newId = newStoryId(this.index.entries[Math.min(...half)].id);
+        for (const idx of half) this.moveWithCopies(idx, newId, moves);
+      }
       for (const idx of [...story.members].sort((a, b) => a - b)) {
         const e = this.index.entries[idx];
         if (e.copyOf || e.storyId !== storyId) continue;
         const query = this.index.query(e);
         const own = story.members.size > 1 ? this.index.centroidScore(query, storyId, idx) : 0;
+        // An article that fits its story well is left alone without looking elsewhere (keeps repair cheap).
+        if (own >= this.opts.settledScore) continue;
         let best = storyId;
         let bestScore = own + this.opts.repairMargin;
         for (const [other, score] of this.index.storyScores(query, idx)) {
@@ -141,7 +164,6 @@ export class OnlineStoryAssigner implements StoryAssigner {
         this.moveWithCopies(idx, best, moves);
       }
     }
-    return [...moves].map(([articleId, storyId]) => ({ articleId, storyId }));
   }
 
   /** Moves an article and the near-copies of it along (copies stay with their original). */

@@ -28,11 +28,16 @@ export interface Story {
   sums: Map<number, number> | null;
   norms: [number, number];
   normsAt: number;
+  /** Median day of the members, cached (undefined: recompute). */
+  day?: number | null;
 }
 
 /** A query: term id → unit-per-channel TF-IDF weight, and which channels it has. */
 export interface Query {
   weights: Map<number, number>;
+  /** The same terms as arrays, weights already times IDF (for dot products with raw centroid sums). */
+  terms: Int32Array;
+  timesIdf: Float64Array;
   has: [boolean, boolean];
   day: number | null;
 }
@@ -113,6 +118,7 @@ export class StoryIndex {
     s.members.add(idx);
     if (s.sums) this.addTo(s.sums, idx, 1);
     s.normsAt = -1;
+    s.day = undefined;
   }
 
   private leave(idx: number): void {
@@ -123,6 +129,7 @@ export class StoryIndex {
     if (s.sums) this.addTo(s.sums, idx, -1);
     if (s.members.size <= 1) s.sums = null;
     s.normsAt = -1;
+    s.day = undefined;
     if (!s.members.size) this.stories.delete(storyId);
   }
 
@@ -164,14 +171,24 @@ export class StoryIndex {
 
   /** The query form of an article's terms: unit length per channel under the current IDF. */
   query(f: ArticleFeatures | Entry): Query {
-    const pairs: [number, number][] = 'terms' in f ? [...pairsOf(f)] : f.t.map(([t, w]) => [this.termId(t), w]);
+    if ('terms' in f) return this.queryOf([...pairsOf(f)], f.day);
+    return this.queryOf(
+      f.t.map(([t, w]) => [this.termId(t), w]),
+      f.e ?? f.d,
+    );
+  }
+
+  private queryOf(pairs: [number, number][], day: number | null): Query {
     const norms = this.norms(pairs);
     const weights = new Map<number, number>();
     for (const [t, w] of pairs) {
       const n = norms[this.channels[t]];
       if (n) weights.set(t, (w * this.idf(t)) / n);
     }
-    return { weights, has: [norms[0] > 0, norms[1] > 0], day: 'terms' in f ? f.day : (f.e ?? f.d) };
+    // Strongest first: the index lookup takes the first `queryTerms`.
+    const terms = Int32Array.from([...weights.keys()].sort((a, b) => weights.get(b)! - weights.get(a)! || a - b));
+    const timesIdf = Float64Array.from(terms, (t) => weights.get(t)! * this.idf(t));
+    return { weights, terms, timesIdf, has: [norms[0] > 0, norms[1] > 0], day };
   }
 
   /**
@@ -187,7 +204,7 @@ export class StoryIndex {
     return Math.pow(dots[0] / norms[0], 1 - s) * Math.pow(dots[1] / norms[1], s);
   }
 
-  private articleSimilarity(q: Query, e: Entry): number {
+  articleSimilarity(q: Query, e: Entry): number {
     const dots: [number, number] = [0, 0];
     for (let i = 0; i < e.terms.length; i++) {
       const qw = q.weights.get(e.terms[i]);
@@ -200,25 +217,56 @@ export class StoryIndex {
   centroidScore(q: Query, storyId: string, leaveOut = -1): number {
     const s = this.stories.get(storyId);
     if (!s) return 0;
-    const members = [...s.members].filter((m) => m !== leaveOut);
-    if (!members.length) return 0;
-    if (members.length === 1) return this.articleSimilarity(q, this.entries[members[0]]);
+    const leaving = leaveOut >= 0 && s.members.has(leaveOut);
+    const size = s.members.size - (leaving ? 1 : 0);
+    if (size <= 0) return 0;
+    if (size === 1) {
+      for (const m of s.members) if (m !== leaveOut) return this.articleSimilarity(q, this.entries[m]);
+    }
     let sums = s.sums!;
     let norms: [number, number];
-    if (members.length < s.members.size) {
+    let day: number | null;
+    if (leaving) {
+      const members = [...s.members].filter((m) => m !== leaveOut);
       sums = this.sumsOf(members);
       norms = this.norms(sums);
+      day = this.medianDay(members);
     } else {
       if (s.normsAt < 0 || this.alive > s.normsAt * STALE) [s.norms, s.normsAt] = [this.norms(sums), this.alive];
       norms = s.norms;
+      if (s.day === undefined) s.day = this.medianDay([...s.members]);
+      day = s.day;
     }
     const dots: [number, number] = [0, 0];
-    for (const [t, qw] of q.weights) {
-      const v = sums.get(t);
-      if (v) dots[this.channels[t]] += qw * v * this.idf(t);
+    for (let i = 0; i < q.terms.length; i++) {
+      const v = sums.get(q.terms[i]);
+      if (v) dots[this.channels[q.terms[i]]] += q.timesIdf[i] * v;
     }
+    return this.combine(q, dots, norms) * this.timeFactor(q.day, day);
+  }
+
+  /** Similarity of a query to the centroid of any set of articles (used to try splitting a story). */
+  groupScore(q: Query, members: number[]): number {
+    if (members.length === 1) return this.articleSimilarity(q, this.entries[members[0]]);
+    const sums = this.sumsOf(members);
+    const dots: [number, number] = [0, 0];
+    for (let i = 0; i < q.terms.length; i++) {
+      const v = sums.get(q.terms[i]);
+      if (v) dots[this.channels[q.terms[i]]] += q.timesIdf[i] * v;
+    }
+    return this.combine(q, dots, this.norms(sums)) * this.timeFactor(q.day, this.medianDay(members));
+  }
+
+  /** A group's centroid in query form (to compare two groups). */
+  groupQuery(members: number[]): Query {
+    const sums = this.sumsOf(members);
+    const pairs = [...sums].map(([t, v]) => [t, v / members.length] as [number, number]);
+    return this.queryOf(pairs, this.medianDay(members));
+  }
+
+  private medianDay(members: number[]): number | null {
     const days = members.map((m) => this.entries[m].day).filter((d): d is number => d !== null).sort((a, b) => a - b);
-    return this.combine(q, dots, norms) * this.timeFactor(q.day, days.length ? days[days.length >> 1] : null);
+    return days.length ? days[days.length >> 1] : null;
   }
 
   /** 1 within a few days, shrinking with the gap: one story is about one time. */
@@ -230,20 +278,34 @@ export class StoryIndex {
 
   /** Candidate articles: postings of the query's strongest terms, best rough overlap first. */
   private candidates(q: Query): number[] {
-    const strongest = [...q.weights].sort((a, b) => b[1] - a[1]).slice(0, this.opts.queryTerms);
     if (this.rough.length < this.entries.length) this.rough = new Float64Array(Math.max(1024, this.entries.length * 2));
     const touched: number[] = [];
-    for (const [t, qw] of strongest) {
+    for (let i = 0; i < Math.min(q.terms.length, this.opts.queryTerms); i++) {
+      const t = q.terms[i];
+      const qw = q.weights.get(t)!;
+      // Only the newest `maxPostings` articles of a term: bounded work per article at any store size,
+      // and news stories are found among recent reports.
       const list = this.postings[t];
-      if (list.length > this.opts.maxPostings) continue;
-      for (const idx of list) {
+      for (let j = Math.max(0, list.length - this.opts.maxPostings); j < list.length; j++) {
+        const idx = list[j];
         if (this.rough[idx] === 0) touched.push(idx);
         this.rough[idx] += qw;
       }
     }
-    const ranked = touched.map((idx) => [idx, this.rough[idx]] as const).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    // Top `rescore` by rough score (ties: earlier article), without sorting every touched article.
+    const top: number[] = [];
+    const better = (a: number, b: number) => this.rough[a] > this.rough[b] || (this.rough[a] === this.rough[b] && a < b);
+    for (const idx of touched) {
+      if (top.length === this.opts.rescore && !better(idx, top[top.length - 1])) continue;
+      let i = top.length === this.opts.rescore ? top.length - 1 : top.length;
+      while (i > 0 && better(idx, top[i - 1])) {
+        top[i] = top[i - 1];
+        i--;
+      }
+      top[i] = idx;
+    }
     for (const idx of touched) this.rough[idx] = 0;
-    return ranked.slice(0, this.opts.rescore).map(([idx]) => idx);
+    return top;
   }
 
   /** Score of a query against each candidate story: best single link blended with the centroid. */

@@ -2,8 +2,7 @@
 // gathered across articles, with the articles that carry each.
 import type { ReportDate, ReportEntity, ReportFigure, ReportPlace, ReportQuote, StoryReport } from '../../model/index.ts';
 import type { StoredArticle } from '../../store/store.ts';
-// Story-level entity linking; swap for the analysis stage's linker (3-analyze/entities/link.ts) when it lands.
-import { linkEntities } from './link-fallback.ts';
+import { linkEntities } from '../3-analyze/entities/link.ts';
 
 export interface StoryMentions {
   entities: ReportEntity[];
@@ -28,7 +27,7 @@ function mostCommon<T>(items: T[], key: (t: T) => string): T | null {
   return best?.item ?? null;
 }
 
-export function aggregateMentions(stored: Pick<StoredArticle, 'article' | 'mentions'>[]): StoryMentions {
+export function aggregateMentions(stored: (Pick<StoredArticle, 'article' | 'mentions'> & { copyOf?: string | null })[]): StoryMentions {
   const places = new Map<string, ReportPlace>();
   const dates = new Map<string, ReportDate>();
   const figures: ReportFigure[] = [];
@@ -60,7 +59,7 @@ export function aggregateMentions(stored: Pick<StoredArticle, 'article' | 'menti
   const placeList = [...places.values()].sort((a, b) => b.articles.length - a.articles.length);
   const main = placeList[0];
   return {
-    entities: linkEntities(stored.map((s) => ({ id: s.article.id, mentions: s.mentions }))),
+    entities: linkEntities(stored.map((s) => ({ id: s.article.id, mentions: s.mentions, copyOf: s.copyOf ?? null }))),
     places: placeList,
     dates: [...dates.values()].sort((a, b) => a.date.localeCompare(b.date)),
     figures,

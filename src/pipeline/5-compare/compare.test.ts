@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Comparison } from '../../model/index.ts';
-import { linkEntities } from './link-fallback.ts';
+import { linkEntities } from '../3-analyze/entities/link.ts';
 import { compareSources } from './compare.ts';
 import { date, draft, figure, person, quote, type Draft } from './fixtures.ts';
 
@@ -58,9 +58,9 @@ test('copies do not count as independent sources', () => {
 });
 
 test('date conflict only when the event is put on different days', () => {
-  const mw = date(draft('mw', 'Meridian Wire', 'The fire broke out late on Monday.'), 'late on Monday', '2026-03-09', { event: true });
-  const np = date(draft('np', 'Northgate Post', 'The fire broke out on the evening of March 9.'), 'the evening of March 9', '2026-03-09', { event: true });
-  const vc = date(draft('vc', 'Valley Courier', 'The fire broke out on Tuesday, March 10.'), 'Tuesday, March 10', '2026-03-10', { event: true });
+  const mw = date(draft('mw', 'Meridian Wire', 'A large fire that broke out late on Monday at a chemical storage warehouse was still burning.'), 'late on Monday', '2026-03-09', { event: true });
+  const np = date(draft('np', 'Northgate Post', 'The fire broke out at the chemical warehouse on the evening of March 9.'), 'the evening of March 9', '2026-03-09', { event: true });
+  const vc = date(draft('vc', 'Valley Courier', 'The fire broke out on Tuesday, March 10, in a warehouse run by Scheldt Logistics.'), 'Tuesday, March 10', '2026-03-10', { event: true });
   assert.deepEqual(kinds(compare([mw, np])), []);
   const c = compare([mw, np, vc]);
   assert.deepEqual(kinds(c), ['date']);
@@ -120,8 +120,8 @@ test('a name written differently only across languages is a translation, not a v
 });
 
 test('different days for different moments of a story are not a date conflict', () => {
-  const tp = date(draft('tp', 'The Plainsman', 'The strike, which began at 2 a.m. yesterday, has cancelled most trains.'), 'yesterday', '2026-02-11', { event: true });
-  const np = date(draft('np', 'Northgate Post', 'A labour court in Frankfurt on Thursday rejected the operator request.'), 'Thursday', '2026-02-12', { event: true });
+  const tp = date(draft('tp', 'The Plainsman', 'The strike, which began at 2 a.m. yesterday, has cancelled around 70 percent of regional trains.'), 'yesterday', '2026-02-11', { event: true });
+  const np = date(draft('np', 'Northgate Post', 'Trains began running again across Germany on Friday after a 48-hour walkout by drivers ended.'), 'Friday', '2026-02-13', { event: true });
   assert.deepEqual(kinds(compare([tp, np])), []);
 });
 
@@ -135,4 +135,40 @@ test('a report that also dates the majority day does not dispute it', () => {
   const r = compare([a, b, c]);
   assert.deepEqual(kinds(r), []);
   assert.ok(r.agreed.some((f) => f.fact === 'happened on 2026-03-13' && f.articles.length === 3));
+});
+
+test('capitals are the same spelling; a typo is a variant whose every value is in its spans', () => {
+  const a = person(draft('a', 'Herald', 'HERKIMER — Kurt Herkimer spoke.'), 'Kurt Herkimer', 'Kurt Herkimer');
+  person(a, 'HERKIMER', 'Herkimer');
+  const b = person(draft('b', 'Times', 'Kurt Herkimer spoke again.'), 'Kurt Herkimer', 'Kurt Herkimer');
+  assert.deepEqual(compare([a, b]).conflicts, []);
+  const c = person(draft('c', 'Courier', 'Kurt Herkmimer spoke too.'), 'Kurt Herkmimer', 'Kurt Herkmimer');
+  const r = compare([a, b, c]);
+  assert.deepEqual(kinds(r), ['spelling-variant']);
+  const texts = new Map([a, b, c].map((d) => [d.article.id, d.article.text]));
+  for (const v of r.conflicts[0].values) for (const e of v.evidence) assert.equal(texts.get(e.article)!.slice(e.start, e.end), v.value);
+  assert.equal(r.conflicts[0].likely, 'Herkimer');
+});
+
+test('"no other injuries" and counts dated to another time dispute nothing', () => {
+  const a = figure(draft('a', 'Meridian Wire', 'Twenty-four firefighters were treated for smoke inhalation.'), 'Twenty-four', { value: 24, counts: 'injured' });
+  const b = figure(
+    figure(draft('b', 'Eastbridge Times', 'Twenty-four firefighters were treated for smoke inhalation. No other injuries were reported.'), 'Twenty-four', { value: 24, counts: 'injured' }),
+    'No other injuries', { value: 0, counts: 'injured' },
+  );
+  const c = figure(draft('c', 'Valley Courier', 'No other injuries were reported after the fire.'), 'No other injuries', { value: 0, counts: 'injured' });
+  assert.deepEqual(kinds(compare([a, b, c])), []);
+  const d = date(figure(draft('d', 'Sun-Times', 'Two people were killed on Elm Street.'), 'Two', { value: 2, counts: 'killed' }), 'Elm Street', '2026-06-01', { event: true });
+  const e = figure(date(draft('e', 'Tribune', 'Two people were killed. The city passed 500 homicides last year.'), 'last year', '2025-01-01', { granularity: 'year' }), '500', { value: 500, counts: 'killed' });
+  figure(e, 'Two', { value: 2, counts: 'killed' });
+  e.mentions.eventDate = { date: '2026-06-01', confidence: 0.9, span: null };
+  assert.deepEqual(kinds(compare([d, e])), []);
+});
+
+test('"four people were shot", no one killed, is an injured count to compare', () => {
+  const a = figure(draft('a', 'WRAL', 'Four people were shot behind a church on Monday.'), 'Four', { value: 4, counts: 'shot' });
+  const b = figure(draft('b', 'News & Observer', 'Three people were injured behind a church on Monday.'), 'Three', { value: 3, counts: 'injured' });
+  const c = compare([a, b]);
+  assert.deepEqual(kinds(c), ['value']);
+  assert.deepEqual(c.conflicts[0].values.map((v) => v.value).sort(), ['Four', 'Three']);
 });

@@ -9,9 +9,6 @@ import { datedFacts, defaultWhenOptions, eventDateFact, type WhenOptions } from 
 import { whereFacts } from './where.ts';
 import { whoFacts } from './who.ts';
 
-/** Articles that are independent sources (originals, not near-copies). */
-export const independent = <T extends { copyOf: string | null }>(stored: T[]) => stored.filter((s) => !s.copyOf);
-
 export interface StoryComparison {
   comparison: Comparison;
   /** Every fact with its claims and spans, for the brief and the timeline. */

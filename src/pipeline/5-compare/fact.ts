@@ -18,6 +18,8 @@ export interface Claim {
   evidence: Evidence | null;
   /** Claims that agree share a group number; different groups are a conflict. */
   group: number;
+  /** Where the claim is about, when that is not its evidence (the quote a speaker is credited with). */
+  about?: Evidence;
 }
 
 export interface Fact {

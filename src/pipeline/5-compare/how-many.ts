@@ -1,5 +1,6 @@
 // How-many facts: figures aligned by what they count, grouped by whether their ranges agree.
 import type { FigureMention } from '../../model/index.ts';
+import { articleCasualties, type Casualties } from '../3-analyze/figures/casualties.ts';
 import { conflictValues, disagreeing, type Claim, type Fact, type SourceArticle, type Sources } from './fact.ts';
 import { contextStems, shared } from './context.ts';
 import { figureRange, hedgeBefore, hedgeWithin, overlaps, type Range } from './figures.ts';
@@ -61,14 +62,14 @@ function groupClaims(claims: FigureClaim[]): FigureClaim[][] {
 
 /**
  * One article's claim for a counted thing: its most repeated figure, the earliest on a tie. For
- * casualties, the first count: the lead states the toll, later ones break it down ("Two people
- * died: an 81-year-old man…") or recall other events.
+ * casualties, the count the casualty reading gives (its largest: later counts are often partial),
+ * else the first: the lead states the toll.
  */
-function articleClaim(claims: FigureClaim[], casualty: boolean): FigureClaim {
-  if (casualty && process.env.CAS_RULE === 'A') {
-    const exact = claims.filter((c) => c.range && Number.isInteger(Number(c.value)) && Number(c.value) < 1000 && !c.vague);
-    if (exact.length) return exact.sort((a, b) => Number(b.value) - Number(a.value) || a.position - b.position)[0];
-  }
+function articleClaim(claims: FigureClaim[], casualty: boolean, reading: number | null): FigureClaim | null {
+  // The casualty reading of the analysis stage decides which count is the article's. When no
+  // count states it (it was worked out: "five shot, one fatally"), the stated ones are partial
+  // ("two of the victims are in critical condition") and the article makes no claim we can cite.
+  if (reading !== null) return claims.filter((c) => Number(c.value) === reading).sort((a, b) => a.position - b.position)[0] ?? null;
   if (casualty) return [...claims].sort((a, b) => a.position - b.position)[0];
   const groups = groupClaims(claims);
   groups.sort((a, b) => b.length - a.length || Math.min(...a.map((c) => c.position)) - Math.min(...b.map((c) => c.position)));
@@ -111,43 +112,84 @@ function topics(key: string, mentions: FigureClaim[]): FigureClaim[][] {
 export function howManyFacts(articles: SourceArticle[], sources: Sources): Fact[] {
   const byKey = new Map<string, FigureClaim[]>();
   const labels = new Map<string, string>();
+  const readings = new Map<string, Casualties>();
   for (const a of articles) {
+    const counted: FigureMention[] = [];
     for (const f of a.mentions.figures) {
       let key: string;
       if (f.counts && !UNALIGNABLE.test(f.counts)) key = `how-many:${f.counts.toLowerCase()}|${f.unit ?? ''}`;
       else if (f.unit && f.value !== null) key = `amount:${f.unit}|${f.value}`;
       else continue; // a bare number with nothing counted cannot be aligned
       if (f.value === 0 && NOTHING_MORE.test(a.article.text.slice(Math.max(0, f.start - 12), f.end))) continue;
-      if (f.counts && CASUALTY.test(f.counts) && !process.env.NO_OTHER_TIME && datedElsewhen(a, f)) continue;
+      if (f.counts && CASUALTY.test(f.counts) && datedElsewhen(a, f)) continue;
+      counted.push(f);
       labels.set(key, f.counts && !UNALIGNABLE.test(f.counts) ? `${f.counts}${f.unit ? ` (${f.unit})` : ''}` : f.unit!);
       byKey.set(key, [...(byKey.get(key) ?? []), claimOf(a, f)]);
     }
+    readings.set(a.article.id, articleCasualties(counted));
   }
+  addShotAsInjured(byKey, labels, readings);
+  const texts = new Map(articles.map((a) => [a.article.id, a.article.text]));
   const facts: Fact[] = [];
   for (const [key, mentions] of byKey) {
     const split = key.startsWith('amount:') ? [mentions] : topics(key, mentions);
-    split.forEach((topic, t) => facts.push(countFact(t ? `${key}#${t}` : key, labels.get(key)!, topic, sources)));
+    const thing = key.slice('how-many:'.length).split('|')[0];
+    const reading = (article: string) => (thing === 'killed' || thing === 'injured' ? (readings.get(article)?.[thing] ?? null) : null);
+    split.forEach((topic, t) => {
+      const fact = countFact(t ? `${key}#${t}` : key, labels.get(key)!, topic, sources, reading, texts);
+      if (fact) facts.push(fact);
+    });
   }
   return facts;
 }
 
-function countFact(key: string, about: string, mentions: FigureClaim[], sources: Sources): Fact {
+/**
+ * "Four people were shot" with no one killed is four injured: when an article's injured reading
+ * was worked out from its shot count, that count is its citable injured claim.
+ */
+function addShotAsInjured(byKey: Map<string, FigureClaim[]>, labels: Map<string, string>, readings: Map<string, Casualties>): void {
+  const injured = byKey.get('how-many:injured|') ?? [];
+  const shot = byKey.get('how-many:shot|') ?? [];
+  for (const [article, r] of readings) {
+    if (r.injured === null || r.killed) continue;
+    if (injured.some((c) => c.article === article && Number(c.value) === r.injured)) continue;
+    const count = shot.filter((c) => c.article === article && Number(c.value) === r.injured).sort((a, b) => a.position - b.position)[0];
+    if (count) injured.push({ ...count });
+  }
+  if (injured.length && !byKey.has('how-many:injured|')) {
+    byKey.set('how-many:injured|', injured);
+    labels.set('how-many:injured|', 'injured');
+  }
+}
+
+/** What a disputed count counts, for a reader: "number killed", "number of people (have crossed from Bosnia…)". */
+function describeCount(counts: string, casualty: boolean, lead: FigureClaim, articles: Map<string, string>): string {
+  if (casualty) return `number ${counts}`;
+  const text = articles.get(lead.article) ?? '';
+  const after = /^[^.;:!?\n]{0,60}(?=[\s.;:!?]|$)/u.exec(text.slice(lead.evidence?.end ?? 0))?.[0].trim() ?? '';
+  return after ? `number of ${counts} ("${lead.written} ${after}")` : `number of ${counts}`;
+}
+
+function countFact(key: string, about: string, mentions: FigureClaim[], sources: Sources, reading: (article: string) => number | null, articles: Map<string, string>): Fact | null {
   const perArticle = new Map<string, FigureClaim[]>();
   for (const m of mentions) perArticle.set(m.article, [...(perArticle.get(m.article) ?? []), m]);
   const casualty = CASUALTY.test(key.slice('how-many:'.length).split('|')[0]);
-  let claims = [...perArticle.values()].map((cs) => articleClaim(cs, casualty));
+  let claims = [...perArticle].flatMap(([article, cs]) => articleClaim(cs, casualty, reading(article)) ?? []);
+  if (!claims.length) return null;
   let groups = key.startsWith('amount:') ? [claims] : groupClaims(claims);
   const bySupport = (a: FigureClaim[], b: FigureClaim[]) => sources.independent(b.map((c) => c.article)) - sources.independent(a.map((c) => c.article));
   groups.sort(bySupport);
-  if (groups.length > 1 && !process.env.NO_RECONCILE) {
-    // An article that also states the main figure elsewhere does not dispute it (it may break it down or recall another event).
+  if (groups.length > 1) {
+    // An article that states the main figure before its own does not dispute it: its later, larger
+    // count recalls another event or adds a later update ("a week after floods killed 12 in Valencia").
     const main = groups[0];
-    claims = claims.map((c) => (main.includes(c) ? c : (perArticle.get(c.article)!.find((m) => m.range && fits(m, main)) ?? c)));
+    const earlier = (c: FigureClaim) => perArticle.get(c.article)!.find((m) => m.range && m.position < c.position && fits(m, main));
+    claims = claims.map((c) => (main.includes(c) ? c : (earlier(c) ?? c)));
     groups = groupClaims(claims).sort(bySupport);
   }
   groups.forEach((g, i) => g.forEach((c) => (c.group = i)));
   const plain: Claim[] = claims.map(({ range: _r, position: _p, context: _c, sentence: _s, vague: _v, ...c }) => c);
-  const conflict = disagreeing(plain, sources) ? { kind: 'value' as const, about, values: conflictValues(plain, sources) } : null;
   const lead = groups[0].find((c) => c.range) ?? groups[0][0];
+  const conflict = disagreeing(plain, sources) ? { kind: 'value' as const, about: describeCount(about, casualty, lead, articles), values: conflictValues(plain, sources) } : null;
   return { kind: 'how-many', key, label: key.startsWith('amount:') ? lead.written : `${about}: ${lead.written}`, claims: plain, conflict };
 }

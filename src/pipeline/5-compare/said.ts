@@ -56,17 +56,20 @@ export function saidFacts(articles: SourceArticle[], entities: ReportEntity[], s
     const names: string[] = [];
     const claims: Claim[] = [];
     for (const s of group) {
-      const speaker = s.quote.speaker ? storyName(s.quote.speaker, entities) : null;
       if (claims.some((c) => c.article === s.article.article.id)) continue;
+      const named = s.quote.speaker ? storyName(s.quote.speaker, entities) : null;
+      const ev = named ? speakerEvidence(s, named) : null;
+      // A speaker the article never names near the quote cannot be cited: the quote counts as unattributed.
+      const speaker = ev ? named : null;
       let g = speaker ? names.findIndex((n) => n === speaker || samePerson(n, speaker)) : -1;
       if (speaker && g < 0) g = names.push(speaker) - 1;
-      const ev = speaker ? speakerEvidence(s, speaker) : null;
       claims.push({
         article: s.article.article.id,
         written: ev?.written ?? speaker ?? '',
         value: speaker ?? '',
         evidence: ev ? { article: s.article.article.id, start: ev.start, end: ev.end } : { article: s.article.article.id, start: s.quote.start, end: s.quote.end },
         group: g,
+        about: { article: s.article.article.id, start: s.quote.start, end: s.quote.end },
       });
     }
     const attributed = claims.filter((c) => c.group >= 0);

@@ -66,7 +66,8 @@ export function eventDateFact(articles: SourceArticle[], sources: Sources, opts:
   return { kind: 'when', key: 'when:event', label: `happened on ${days[0]}`, claims, conflict };
 }
 
-const MIN_SHARED_CONTEXT = 2;
+// Dates need more shared words than figures: a story's moments share its vocabulary ("strike began" / "trains began running again").
+const MIN_SHARED_CONTEXT = 3;
 
 function stemsAround(articles: SourceArticle[], e: Evidence): Set<string> {
   const a = articles.find((x) => x.article.id === e.article)!;
@@ -78,13 +79,18 @@ const describe = (d: DateMention) => (d.what ? d.what.trim() : '');
 /** Other dated events, by resolved day; the event day itself is left to the event-date fact. */
 export function datedFacts(articles: SourceArticle[], eventDay: string | null): Fact[] {
   const byDay = new Map<string, { claims: Claim[]; whats: string[] }>();
-  for (const a of articles) {
+  // Describe each day in the story's main language, listing its own articles' words first.
+  const langs = new Map<string, number>();
+  for (const a of articles) langs.set(a.article.language, (langs.get(a.article.language) ?? 0) + 1);
+  const main = [...langs].sort((x, y) => y[1] - x[1])[0]?.[0];
+  const ordered = [...articles].sort((x, y) => Number(y.article.language === main) - Number(x.article.language === main));
+  for (const a of ordered) {
     for (const d of a.mentions.dates) {
       if (!d.date || d.date === eventDay) continue;
       const key = d.granularity === 'day' ? d.date : `${d.date.slice(0, d.granularity === 'year' ? 4 : 7)}`;
       const slot = byDay.get(key) ?? { claims: [], whats: [] };
       byDay.set(key, slot);
-      if (describe(d)) slot.whats.push(describe(d));
+      if (describe(d) && (a.article.language === main || !slot.whats.length)) slot.whats.push(describe(d));
       if (slot.claims.some((c) => c.article === a.article.id)) continue;
       slot.claims.push({ article: a.article.id, written: d.text, value: key, evidence: { article: a.article.id, start: d.start, end: d.end }, group: 0 });
     }

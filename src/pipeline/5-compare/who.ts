@@ -18,7 +18,8 @@ export function locateMentions(articles: SourceArticle[], entities: ReportEntity
   const out: Located[] = [];
   for (const a of articles) {
     for (const m of a.mentions.entities) {
-      const entity = index.get(`${a.article.id}\u0000${m.text}`);
+      // Linkers list forms as written or as the article's full name: either finds the entity.
+      const entity = index.get(`${a.article.id}\u0000${m.text}`) ?? index.get(`${a.article.id}\u0000${m.name}`);
       if (entity) out.push({ entity, mention: m, article: a.article.id });
     }
   }
@@ -65,15 +66,17 @@ export function spellingVariant(entity: ReportEntity, located: Located[], source
     const langs = [...forms.values()].map((ws) => new Set(ws.map((w) => sources.languageOf(w.article))));
     const shared = langs.some((a, i) => langs.some((b, j) => j > i && [...a].some((l) => b.has(l))));
     if (!shared) continue;
-    const values = [...forms.values()]
-      .map((ws) => ({
-        value: mostWritten(ws),
-        articles: unique(ws.map((w) => w.article)),
-        evidence: firstPerArticle(ws).map((w) => ({ article: w.article, start: w.start, end: w.end })),
-      }))
-      .sort((a, b) => sources.independent(b.articles) - sources.independent(a.articles) || marks(b.value) - marks(a.value))
-      .map((v, side) => ({ ...v, side }));
-    const likely = values[0].value;
+    // One side per spelling; one value per form as written ("Herkimer", "HERKIMER"), so each span holds its value.
+    const sides = [...forms.values()].sort(
+      (a, b) => sources.independent(b.map((w) => w.article)) - sources.independent(a.map((w) => w.article)) || marks(mostWritten(b)) - marks(mostWritten(a)),
+    );
+    const values = sides.flatMap((ws, side) =>
+      unique(ws.map((w) => w.text)).map((text) => {
+        const same = ws.filter((w) => w.text === text);
+        return { value: text, articles: unique(same.map((w) => w.article)), evidence: firstPerArticle(same).map((w) => ({ article: w.article, start: w.start, end: w.end })), side };
+      }),
+    );
+    const likely = mostWritten(sides[0]);
     return {
       kind: 'spelling-variant',
       about: `spelling of ${entity.name}`,

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { StoryReport } from '../../model/index.ts';
 import { compareSources } from '../5-compare/compare.ts';
-import { date, draft, figure, person, type Draft } from '../5-compare/fixtures.ts';
-import { linkEntities } from '../5-compare/link-fallback.ts';
+import { date, draft, figure, person, quote, type Draft } from '../5-compare/fixtures.ts';
+import { linkEntities } from '../3-analyze/entities/link.ts';
 import { writeBrief } from './brief.ts';
 import { checkBrief, checkEvidence } from './faithfulness.ts';
 import { buildTimeline } from './timeline.ts';
@@ -71,8 +71,8 @@ test('brief: a disputed figure is never stated alone, and the dispute is told wi
   assert.deepEqual(alone, []);
   const dispute = r.brief.find((b) => b.text.startsWith('Sources differ'));
   assert.ok(dispute);
-  assert.match(dispute.text, /Harbor Ledger reports "More than 15,000/);
-  assert.match(dispute.text, /Eastbridge Times reports ".*some 12,000/);
+  assert.match(dispute.text, /Harbor Ledger reports: More than 15,000/);
+  assert.match(dispute.text, /Eastbridge Times reports: .*some 12,000/);
   assert.deepEqual(dispute.articles, ['hl', 'et']);
 });
 
@@ -92,4 +92,24 @@ test('timeline: dated events in order, the event day first on its date', () => {
     ['2026-03-13', 'the reported event'],
     ['2026-03-29', 'general election in Bosnia'],
   ]);
+});
+
+test('brief: a speaker dispute joins each attribution with the quote it credits', () => {
+  const said = 'Millions of passengers should not be held hostage to a pay dispute';
+  const mw = quote(
+    person(draft('mw', 'Meridian Wire', `Train drivers walked off the job on Wednesday.\n\nTransport Minister Heike Brandt urged both sides to return to the table. "${said}," she said.`), 'Heike Brandt', 'Heike Brandt'),
+    said, 'Heike Brandt',
+  );
+  const tp = quote(
+    person(draft('tp', 'The Plainsman', `Commuters faced a second day of empty platforms.\n\n"${said}," said Maren Voss, a spokeswoman for the operator.`), 'Maren Voss', 'Maren Voss'),
+    said, 'Maren Voss', 'Maren Voss',
+  );
+  const r = report([mw, tp]);
+  const dispute = r.brief.find((b) => b.text.startsWith('Sources differ'));
+  assert.ok(dispute, 'the dispute is told');
+  assert.match(dispute.text, /Meridian Wire reports: Transport Minister Heike Brandt urged .* "Millions of passengers .*," she said\./);
+  assert.match(dispute.text, /The Plainsman reports: "Millions of passengers .*," said Maren Voss/);
+  assert.equal(r.brief.filter((b) => b.text.includes('held hostage')).length, 1, 'the quote is never credited to one speaker alone');
+  const text = (id: string) => [mw, tp].find((d) => d.article.id === id)?.article.text;
+  assert.deepEqual(checkBrief(r, text).failures, []);
 });

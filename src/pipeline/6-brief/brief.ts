@@ -20,6 +20,7 @@ export interface BriefOptions {
 export const defaultBriefOptions = { min: 3, max: 7, maxDisputes: 2, minChars: 30, maxChars: 360 } satisfies BriefOptions;
 
 const DISPUTE_ORDER = ['value', 'date', 'speaker'];
+const SAME_ARTICLE_COST = 0.75;
 
 export const normalizeSpace = (s: string) => s.replace(/\s+/g, ' ').trim();
 const words = (s: string) => new Set(foldName(s).match(/[\p{L}\p{N}]+/gu) ?? []);
@@ -97,11 +98,13 @@ export function writeBrief(articles: SourceArticle[], facts: Fact[], _comparison
   const covered = new Set<string>();
   while (chosen.length < budget) {
     let best: Candidate | null = null;
-    let bestScore = 0;
+    let bestScore = -Infinity;
     for (const c of candidates) {
       if (chosen.includes(c) || chosen.some((x) => jaccard(x.words, c.words) > 0.45)) continue;
       const gain = c.covers.reduce((s, f) => s + (covered.has(f.key) ? 0 : weight(f)), 0);
-      const score = gain + (c.index === 0 ? 1.5 : c.index === 1 ? 0.5 : 0);
+      // Spread the brief over sources: each sentence already taken from the same article costs a little.
+      const reuse = chosen.filter((x) => x.article === c.article).length * SAME_ARTICLE_COST;
+      const score = gain + (c.index === 0 ? 1.5 : c.index === 1 ? 0.5 : 0) - reuse;
       if (score > bestScore) [best, bestScore] = [c, score];
     }
     if (!best || (bestScore < 1 && chosen.length + disputes.length >= opts.min)) break;

@@ -6,6 +6,8 @@ import type { Fact, SourceArticle } from '../5-compare/fact.ts';
 /** The words added around the joined passages; the faithfulness check allows only these. */
 export const DISPUTE_WORDS = ['sources', 'differ', 'reports'];
 
+const MAX_PASSAGE = 600;
+
 const normalize = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 function sentenceAt(a: SourceArticle, start: number): Span | null {
@@ -22,12 +24,14 @@ export function disputeSentence(fact: Fact, articles: SourceArticle[], lang: str
     if (sides.length >= 2) break;
     const options = fact.claims
       .filter((c) => c.group === g && c.evidence)
-      .map((c) => ({ article: byId.get(c.article), start: c.evidence!.start }))
-      .filter((o): o is { article: SourceArticle; start: number } => !!o.article && !o.article.copyOf && !outlets.has(o.article.article.source))
+      .map((c) => ({ article: byId.get(c.article), start: c.evidence!.start, about: c.about?.start ?? c.evidence!.start }))
+      .filter((o): o is { article: SourceArticle; start: number; about: number } => !!o.article && !o.article.copyOf && !outlets.has(o.article.article.source))
       .sort((x, y) => Number(y.article.article.language === lang) - Number(x.article.article.language === lang));
     for (const o of options) {
-      const span = sentenceAt(o.article, o.start);
-      if (!span) continue;
+      // The passage from the claim to what it is about: a speaker's name through the quote credited to them.
+      const [from, to] = [sentenceAt(o.article, Math.min(o.start, o.about)), sentenceAt(o.article, Math.max(o.start, o.about))];
+      if (!from || !to || to.end - from.start > MAX_PASSAGE) continue;
+      const span = { start: from.start, end: to.end };
       sides.push({ article: o.article, span });
       outlets.add(o.article.article.source);
       break;
@@ -37,7 +41,7 @@ export function disputeSentence(fact: Fact, articles: SourceArticle[], lang: str
   const [a, b] = sides;
   const said = (s: (typeof sides)[number]) => normalize(s.article.article.text.slice(s.span.start, s.span.end));
   return {
-    text: `Sources differ: ${a.article.article.source} reports "${said(a)}"; ${b.article.article.source} reports "${said(b)}"`,
+    text: `Sources differ: ${a.article.article.source} reports: ${said(a)} ${b.article.article.source} reports: ${said(b)}`,
     articles: [a.article.article.id, b.article.article.id],
     parts: sides.map((s) => ({ article: s.article.article.id, start: s.span.start, end: s.span.end })),
   };

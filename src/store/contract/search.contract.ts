@@ -6,40 +6,91 @@ import type { Article, Mentions, StoryRecord } from '../../model/index.ts';
 import { noMentions } from '../../model/index.ts';
 import type { ArticleWrite, Store } from '../store.ts';
 
-const story = (id: string, updatedAt = '2026-03-14T00:00:00.000Z'): StoryRecord => ({ id, title: `Story ${id}`, createdAt: updatedAt, updatedAt });
+const story = (id: string, updatedAt = '2026-03-14T00:00:00.000Z'): StoryRecord => ({
+  id,
+  title: `Story ${id}`,
+  createdAt: updatedAt,
+  updatedAt,
+});
 
 function article(id: string, over: Partial<Article> & { day?: string } = {}): Article {
   const text = over.text ?? `Report ${id}. Nothing else to say.`;
   const day = over.day ?? '2026-03-14';
   return {
-    id, source: 'Wire', title: `Title ${id}`, subtitle: null, author: null, url: null, path: null, language: 'en',
+    id,
+    source: 'Wire',
+    title: `Title ${id}`,
+    subtitle: null,
+    author: null,
+    url: null,
+    path: null,
+    language: 'en',
     published: { date: day, iso: null, method: 'front-matter', confidence: 1, text: day },
-    text, paragraphs: [{ start: 0, end: text.length }], sentences: [{ start: 0, end: text.length }],
-    metadata: {}, contentHash: `h-${id}-${text}`, dropped: [], ...over,
+    text,
+    paragraphs: [{ start: 0, end: text.length }],
+    sentences: [{ start: 0, end: text.length }],
+    metadata: {},
+    contentHash: `h-${id}-${text}`,
+    dropped: [],
+    ...over,
   };
 }
 
-const place = (name: string, country: string, lat: number, lon: number): Mentions['places'][number] =>
-  ({ start: 0, end: 1, text: name, name, kind: 'city', country, lat, lon, confidence: 1 });
-const person = (text: string, name: string): Mentions['entities'][number] => ({ start: 0, end: 1, text, name, type: 'person' });
+const place = (name: string, country: string, lat: number, lon: number): Mentions['places'][number] => ({
+  start: 0,
+  end: 1,
+  text: name,
+  name,
+  kind: 'city',
+  country,
+  lat,
+  lon,
+  confidence: 1,
+});
+const person = (text: string, name: string): Mentions['entities'][number] => ({
+  start: 0,
+  end: 1,
+  text,
+  name,
+  type: 'person',
+});
 
-const w = (a: Article, storyId: string, m: Partial<Mentions> = {}): ArticleWrite =>
-  ({ article: a, mentions: { ...noMentions(), ...m }, storyId, copyOf: null, features: null });
+const w = (a: Article, storyId: string, m: Partial<Mentions> = {}): ArticleWrite => ({
+  article: a,
+  mentions: { ...noMentions(), ...m },
+  storyId,
+  copyOf: null,
+  features: null,
+});
 
 async function seed(store: Store) {
   await store.write({
     stories: [story('flood', '2026-03-20T00:00:00.000Z'), story('strike'), story('fire')],
     articles: [
-      w(article('f1', { source: 'Harbor Ledger', day: '2026-03-18', text: 'Floods hit São João da Madeira overnight.' }), 'flood', {
-        places: [place('São João da Madeira', 'PT', 40.9, -8.49)], entities: [person('Kovač', 'Ana Kovač')],
-      }),
+      w(
+        article('f1', {
+          source: 'Harbor Ledger',
+          day: '2026-03-18',
+          text: 'Floods hit São João da Madeira overnight.',
+        }),
+        'flood',
+        {
+          places: [place('São João da Madeira', 'PT', 40.9, -8.49)],
+          entities: [person('Kovač', 'Ana Kovač')],
+        },
+      ),
       w(article('f2', { source: 'Northgate', day: '2026-03-19' }), 'flood', {
-        places: [place('São João da Madeira', 'PT', 40.9, -8.49)], entities: [person('Kovac', 'Ana Kovač')],
+        places: [place('São João da Madeira', 'PT', 40.9, -8.49)],
+        entities: [person('Kovac', 'Ana Kovač')],
       }),
       w(article('f3', { source: 'Eastbridge', day: '2026-03-20' }), 'flood'),
-      w(article('s1', { source: 'Northgate', day: '2026-02-01', text: 'Rail workers strike in Lyon.' }), 'strike', {
-        places: [place('Lyon', 'FR', 45.76, 4.83)],
-      }),
+      w(
+        article('s1', { source: 'Northgate', day: '2026-02-01', text: 'Rail workers strike in Lyon.' }),
+        'strike',
+        {
+          places: [place('Lyon', 'FR', 45.76, 4.83)],
+        },
+      ),
       w(article('x1', { source: 'Plainsman', day: '2026-01-05' }), 'fire'),
       w(article('x2', { source: 'Plainsman', day: '2026-01-06' }), 'fire'),
     ],
@@ -59,7 +110,10 @@ export function runSearchContract(name: string, newStore: () => Store | Promise<
       const flood = recent.stories[0];
       assert.equal(flood.articleCount, 3);
       assert.deepEqual(flood.sources, ['Eastbridge', 'Harbor Ledger', 'Northgate']);
-      assert.deepEqual(flood.places.map((p) => p.name), ['São João da Madeira']);
+      assert.deepEqual(
+        flood.places.map((p) => p.name),
+        ['São João da Madeira'],
+      );
       assert.equal(flood.firstPublished, '2026-03-18');
       assert.equal(flood.lastPublished, '2026-03-20');
       assert.equal(flood.conflicts, null);
@@ -94,7 +148,14 @@ export function runSearchContract(name: string, newStore: () => Store | Promise<
     it('keeps the indexes in step when articles move and stories empty', async () => {
       const store = await newStore();
       await seed(store);
-      await store.write({ articles: [], stories: [story('strike', '2026-03-21T00:00:00.000Z')], moves: [{ articleId: 'x1', storyId: 'strike' }, { articleId: 'x2', storyId: 'strike' }] });
+      await store.write({
+        articles: [],
+        stories: [story('strike', '2026-03-21T00:00:00.000Z')],
+        moves: [
+          { articleId: 'x1', storyId: 'strike' },
+          { articleId: 'x2', storyId: 'strike' },
+        ],
+      });
       const all = await store.findStories({ sort: 'size' });
       assert.deepEqual(ids(all), ['flood', 'strike']);
       assert.deepEqual(all.stories[1].sources, ['Northgate', 'Plainsman']);
@@ -111,9 +172,15 @@ export function runSearchContract(name: string, newStore: () => Store | Promise<
       await store.setStoryConflicts('flood', 9, 'an older version');
       assert.deepEqual(ids(await store.findStories({ sort: 'conflicts' }))[0], 'fire');
       assert.equal((await store.findStories({ sort: 'conflicts' })).stories[0].conflicts, 4);
-      assert.deepEqual((await store.storiesWithoutConflicts(10)).map((s) => s.id).sort(), ['flood', 'strike']);
+      assert.deepEqual((await store.storiesWithoutConflicts(10)).map((s) => s.id).sort(), [
+        'flood',
+        'strike',
+      ]);
       // A new article makes the count stale again.
-      await store.write({ articles: [w(article('x3', { source: 'Plainsman' }), 'fire')], stories: [story('fire', '2026-03-22T00:00:00.000Z')] });
+      await store.write({
+        articles: [w(article('x3', { source: 'Plainsman' }), 'fire')],
+        stories: [story('fire', '2026-03-22T00:00:00.000Z')],
+      });
       assert.ok((await store.storiesWithoutConflicts(10)).some((s) => s.id === 'fire'));
       await store.close();
     });
@@ -129,7 +196,10 @@ export function runSearchContract(name: string, newStore: () => Store | Promise<
       assert.equal((await store.searchArticles('LYO')).hits[0]?.articleId, 's1', 'last word is a prefix');
       for (const q of ['"', 'a" OR "b', 'NEAR(', '*', 'title:x', ')(', '']) await store.searchArticles(q);
       assert.equal((await store.searchArticles('---')).total, 0);
-      await store.write({ articles: [w(article('s1', { text: 'Corrected: rail workers strike in Marseille.' }), 'strike')], stories: [story('strike')] });
+      await store.write({
+        articles: [w(article('s1', { text: 'Corrected: rail workers strike in Marseille.' }), 'strike')],
+        stories: [story('strike')],
+      });
       assert.equal((await store.searchArticles('lyon')).total, 0, 'old text is no longer found');
       assert.equal((await store.searchArticles('marseille')).total, 1);
       await store.close();
@@ -139,7 +209,10 @@ export function runSearchContract(name: string, newStore: () => Store | Promise<
       const store = await newStore();
       await seed(store);
       const list = await store.entities({ q: 'kov' });
-      assert.deepEqual(list.map((e) => [e.name, e.stories]), [['Ana Kovač', 1]]);
+      assert.deepEqual(
+        list.map((e) => [e.name, e.stories]),
+        [['Ana Kovač', 1]],
+      );
       assert.deepEqual(await store.entities({ q: 'zzz' }), []);
       const e = await store.entity('ANA KOVAC');
       assert.equal(e?.name, 'Ana Kovač');

@@ -33,16 +33,44 @@ describe('search indexes on an existing store', () => {
       const s1 = new SqliteStore(file);
       const text = 'Flooding in São João da Madeira.';
       await s1.write({
-        articles: [{ article: sampleArticle('a', { text }), mentions: { ...noMentions(), places: [{ start: 12, end: 31, text: 'São João da Madeira', name: 'São João da Madeira', kind: 'city', country: 'PT', lat: 40.9, lon: -8.49, confidence: 1 }] }, storyId: 's', copyOf: null, features: null }],
+        articles: [
+          {
+            article: sampleArticle('a', { text }),
+            mentions: {
+              ...noMentions(),
+              places: [
+                {
+                  start: 12,
+                  end: 31,
+                  text: 'São João da Madeira',
+                  name: 'São João da Madeira',
+                  kind: 'city',
+                  country: 'PT',
+                  lat: 40.9,
+                  lon: -8.49,
+                  confidence: 1,
+                },
+              ],
+            },
+            storyId: 's',
+            copyOf: null,
+            features: null,
+          },
+        ],
         stories: [{ id: 's', title: 'S', createdAt: 'x', updatedAt: 'x' }],
       });
       await s1.close();
       // Simulate a v1 store: the index tables are empty.
       const raw = new Database(file);
-      raw.exec('DELETE FROM story_stats; DELETE FROM story_places; DELETE FROM story_sources; DELETE FROM article_search;');
+      raw.exec(
+        'DELETE FROM story_stats; DELETE FROM story_places; DELETE FROM story_sources; DELETE FROM article_search;',
+      );
       raw.close();
       const s2 = new SqliteStore(file);
-      assert.deepEqual((await s2.findStories({ place: 'sao joao da madeira' })).stories.map((s) => s.id), ['s']);
+      assert.deepEqual(
+        (await s2.findStories({ place: 'sao joao da madeira' })).stories.map((s) => s.id),
+        ['s'],
+      );
       assert.equal((await s2.searchArticles('sao joao')).total, 1);
       await s2.close();
     } finally {

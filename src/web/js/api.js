@@ -28,7 +28,12 @@ async function call(path, init = {}) {
   const headers = { ...(getToken() ? auth() : {}), ...init.headers };
   const res = await fetch(path, { ...init, headers });
   const body = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(res.status, body?.error?.code ?? 'http_error', body?.error?.message?.replace(/^api: /, '') ?? `HTTP ${res.status}`);
+  if (!res.ok)
+    throw new ApiError(
+      res.status,
+      body?.error?.code ?? 'http_error',
+      body?.error?.message?.replace(/^api: /, '') ?? `HTTP ${res.status}`,
+    );
   return body;
 }
 
@@ -40,7 +45,12 @@ const qs = (params) => {
 };
 
 const auth = () => ({ Authorization: `Bearer ${getToken()}` });
-const post = (path, body) => call(path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...auth() }, body: JSON.stringify(body) });
+const post = (path, body) =>
+  call(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...auth() },
+    body: JSON.stringify(body),
+  });
 
 export const api = {
   stories: (params) => call(`/api/stories${qs(params)}`),

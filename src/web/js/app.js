@@ -25,8 +25,18 @@ async function route() {
   const [path, query = ''] = location.hash.replace(/^#/, '').split('?');
   const q = new URLSearchParams(query);
   const found = routes.find(([re]) => re.test(path));
-  for (const a of document.querySelectorAll('[data-nav]')) a.classList.toggle('active', !!found && a.dataset.nav === found[1]);
-  if (!found) return mount(view, h('section', { class: 'empty' }, h('h1', {}, 'Not found'), h('p', {}, h('a', { href: '#/' }, 'Back to stories'))));
+  for (const a of document.querySelectorAll('[data-nav]'))
+    a.classList.toggle('active', !!found && a.dataset.nav === found[1]);
+  if (!found)
+    return mount(
+      view,
+      h(
+        'section',
+        { class: 'empty' },
+        h('h1', {}, 'Not found'),
+        h('p', {}, h('a', { href: '#/' }, 'Back to stories')),
+      ),
+    );
   const ticket = ++current;
   view.setAttribute('aria-busy', 'true');
   try {
@@ -38,7 +48,15 @@ async function route() {
     document.title = `${view.querySelector('h1')?.textContent ?? 'Parallax'} · Parallax`;
   } catch (err) {
     if (ticket !== current) return;
-    mount(view, h('section', { class: 'empty error' }, h('h1', {}, err.status === 404 ? 'Not found' : 'Something went wrong'), h('p', {}, err.message)));
+    mount(
+      view,
+      h(
+        'section',
+        { class: 'empty error' },
+        h('h1', {}, err.status === 404 ? 'Not found' : 'Something went wrong'),
+        h('p', {}, err.message),
+      ),
+    );
   } finally {
     if (ticket === current) view.removeAttribute('aria-busy');
   }

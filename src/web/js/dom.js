@@ -19,13 +19,16 @@ export function safeHref(url) {
  * Strings become text nodes; null/false children are skipped; arrays are flattened.
  */
 export function h(tag, attrs = {}, ...children) {
-  const el = tag.startsWith('svg:') ? document.createElementNS('http://www.w3.org/2000/svg', tag.slice(4)) : document.createElement(tag);
+  const el = tag.startsWith('svg:')
+    ? document.createElementNS('http://www.w3.org/2000/svg', tag.slice(4))
+    : document.createElement(tag);
   for (const [k, v] of Object.entries(attrs ?? {})) {
     if (v == null || v === false) continue;
     if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v);
     else if (k === 'href') el.setAttribute('href', safeHref(v));
     else if (k === 'dataset') Object.assign(el.dataset, v);
-    else if (/^on/i.test(k) || k === 'src' || k === 'srcdoc' || k === 'style') continue; // never from data
+    else if (/^on/i.test(k) || k === 'src' || k === 'srcdoc' || k === 'style')
+      continue; // never from data
     else el.setAttribute(k, v === true ? '' : String(v));
   }
   append(el, children);

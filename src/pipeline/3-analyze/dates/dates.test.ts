@@ -62,6 +62,12 @@ describe('extractDates', () => {
     assert.ok(rel.confidence < abs.confidence);
   });
 
+  it('reads Spanish dates in Spanish articles only', () => {
+    const es = extractDates({ text: 'Dos ferris chocaron el lunes; el 14 de marzo hubo otro.', published: published('2026-03-24'), sentences: [], language: 'es' });
+    assert.deepEqual(es.map((d) => [d.text, d.date]), [['lunes', '2026-03-23'], ['14 de marzo', '2026-03-14']]);
+    assert.deepEqual(datesIn('The lunes and martes were empty.'), []);
+  });
+
   it('a "Posted" stamp at the top is the reference when the publication date is a later crawl', () => {
     const text = 'Created: 01/26/2015 1:24 PM\n\nAt 11:07 a.m. Sunday, police responded to the call.';
     const sunday = datesIn(text, '2017-01-29').find((d) => d.text === 'Sunday');

@@ -6,6 +6,7 @@ import { foldName } from './fold.ts';
 import {
   DEMONYM_NOT_PLACE,
   NAME_PARTICLES,
+  NAME_SUFFIXES,
   PERSON_NOUNS,
   NOT_ORG_ACRONYMS,
   ORG_WORDS,
@@ -101,7 +102,7 @@ export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candi
   const first = words[0];
   const last = words[words.length - 1];
   const folded = foldName(spanText(ctx, toks));
-  if (toks.length === 1 && ORG_WORDS.has(first)) return; // "Police" on its own names no one
+  if (toks.length === 1 && (ORG_WORDS.has(first) || NAME_SUFFIXES.has(toks[0].text))) return; // "Police", "Sr." name no one
   const shouted = toks.every((t) => t.text.length > 1 && t.text === t.text.toUpperCase());
   if (shouted && (toks.length > 1 || toks[0].text.length > 6 || atParagraphStart(ctx, toks[0]))) {
     // "SLAVONSKI BROD, Croatia —": a dateline names a place; other shouted runs are headline noise.
@@ -165,7 +166,11 @@ export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candi
     }
   }
   // People's names hold particles (de, van) but not "of"/"and"/"for": "Port of Antwerp said" is no person.
-  if (toks.length <= 4 && !toks.some((t) => /^(?:of|and|for|the)$/.test(t.text)) && personContext(ctx, toks)) {
+  if (
+    toks.length <= 4 &&
+    !toks.some((t) => /^(?:of|and|for|the)$/.test(t.text)) &&
+    personContext(ctx, toks)
+  ) {
     // "Businesses said", "Analysts said": a lone sentence-initial word is a person only if the article names them in full.
     const lone =
       toks.length === 1 && (toks[0].sentenceStart || /(?:ers|ists|ants|ies|ors)$/.test(toks[0].text));

@@ -39,7 +39,7 @@ export const ORG_WORDS = words(`
   Unit Patrol Guard Corps Fund Program Programme Commission's Stoppers Network's Ambulance Railways Rail Reserve
   Ministerio Federación Asociación Partido Gobierno Policía Universidad Hospital Comisión Consejo Tribunal Banco Empresa
   Power Energy Motors Electric Petroleum Oil Steel Mining Capital Insurance Labs Solutions Software Logistics Shipping
-  Pharmaceuticals Pharma Telecom Airport Port Authority Brands Foods Group Ventures
+  Pharmaceuticals Pharma Telecom Airport Port Authority Air Cargo Express Brands Foods Group Ventures
   Fundación Instituto Sindicato Confederación Ayuntamiento Junta Secretaría Servicio Cruz
 `);
 
@@ -48,6 +48,7 @@ export const PLACE_WORDS = words(`
   Street St Avenue Ave Road Rd Drive Dr Boulevard Blvd Lane Way Place Court Ct Highway Hwy Square Park Bridge River
   Lake Mountain Mountains Valley Island Islands Bay Beach Coast Township County Province State City Town Village
   District Region Borough Parish Harbour Harbor Port Canyon Desert Forest Peninsula Sea Ocean Gulf Heights Hills
+  Apartments Complex Mall Plaza
 `);
 
 /** Capitalised words that are not names on their own: function words, months, days, pronouns. */

@@ -75,7 +75,7 @@ export function labelAfter(after: string, headline = false): CasualtyLabel | nul
 
 /** Label from the words just before the number ("killed two", "wounding three", "shot four"). */
 export function labelBefore(before: string): CasualtyLabel | null {
-  const m = /\b(killed|killing|kills|left|leaving|wounded|wounding|injured|injuring|sent|sending|put|putting|hospitali[sz]ing|shot|shooting|shooting of|shot and killed|fatally shot|shot and wounded)\s+(?:at least\s+|about\s+|nearly\s+|more than\s+)?$/i.exec(before.slice(-40));
+  const m = /\b(kill|killed|killing|kills|left|leaving|wound|wounded|wounding|injure|injured|injuring|shoot|sent|sending|put|putting|hospitali[sz]ing|shot|shooting|shooting of|shot and killed|fatally shot|shot and wounded)\s+(?:at least\s+|about\s+|nearly\s+|more than\s+)?$/i.exec(before.slice(-40));
   if (!m) return null;
   const w = m[1].toLowerCase();
   if (/killed|killing|kills|fatally/.test(w)) return 'killed';

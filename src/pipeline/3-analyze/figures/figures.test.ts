@@ -36,6 +36,14 @@ describe('extractFigures', () => {
     ['It happened at about 6 p.m. in the 2100 block of Bridlewood Dr.', []],
     ['The victims, ages 13, 17 and 19, were released.', []],
     ['Some 12,000 people had crossed from Bosnia since the start of the month.', [['Some 12,000', 12000, 'people', { approx: true }]]],
+    // One victim, however it is said; the shooter is not a victim.
+    ['A 3-year-old boy shot his mother in the leg as she slept.', [['his mother', 1, 'shot']]],
+    ['John Doe, 23, of Dayton, was shot and killed Friday.', [['John Doe, 23, of Dayton,', 1, 'killed']]],
+    ['The victim was taken to a local hospital.', [['The victim', 1, 'injured']]],
+    ['A man shot and killed his neighbor.', [['his neighbor', 1, 'killed']]],
+    ['Two 4-year-old girls were injured Thursday.', [['Two', 2, 'injured']]],
+    ['The officer fired one shot.', [['one', 1, 'shots fired']]],
+    ['Police said 0810 GMT was the time of the crash.', []],
   ];
   for (const [text, rows] of cases) {
     it(text, () => {

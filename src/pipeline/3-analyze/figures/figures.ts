@@ -17,7 +17,7 @@ const VAGUE = /\b(dozens|hundreds|thousands|tens of thousands|hundreds of thousa
 const ZERO =
   /\b(no one|nobody|none|no other (?:people|persons|one)|no one else)(?:\s+(?:else|other))?\s+(?:\w+\s+)?(?:was|were|has been|had been|is|got|appeared to be|appears to have been)\s+(?:\w+\s+)?(killed|hurt|injured|wounded|shot|struck|harmed)|\bno\s+(?:other\s+|additional\s+|serious\s+)?(injuries|deaths|fatalities|casualties)\b/gi;
 const SINGULAR =
-  /\b(an?|one|another|one other)\s+((?:\d+-year-old|young|teenage|unidentified|elderly|local|off-duty|pregnant|[a-z]+)\s+){0,2}?(man|woman|boy|girl|teen|teenager|person|victim|child|toddler|infant|student|driver|officer|deputy|clerk|customer|resident|bystander|person|\d+-year-old)\b|\b(another|one other)\b(?=\s+(?:was\s+|is\s+)?(?:injured|wounded|hurt|killed))/gi;
+  /\b(an?|one|another|one other|the|his|her|their)\s+((?:\d+-year-old|young|teenage|unidentified|elderly|local|off-duty|pregnant|[a-z]+)\s+){0,2}?(man|woman|boy|girl|teen|teenager|person|victim|child|toddler|infant|student|driver|officer|deputy|clerk|customer|resident|bystander|person|\d+-year-old)\b|\b(another|one other)\b(?=\s+(?:was\s+|is\s+)?(?:injured|wounded|hurt|killed))/gi;
 // One death named by its noun: "the shooting death of his nephew", "the murder of a 7-year-old girl".
 const DEATH_OF =
   /\b(?:(?:deaths?|murder|killing|slaying|homicide) of|killing|murdering) (?:a |an |the |his |her |their )?(?:\d+-year-old |[a-z]+ ){0,2}?(man|woman|boy|girl|child|son|daughter|nephew|niece|teen|teenager|toddler|infant|baby|father|mother|brother|sister|wife|husband|girlfriend|boyfriend|student|officer|\d+-year-old)\b/gi;
@@ -26,6 +26,11 @@ const NAMED_VICTIMS = new RegExp(
   `\\b(killing|fatally shooting|fatally wounding|injuring|wounding|shot and killed|shot and wounded|killed|wounded|injured)\\s+(${NAME}(?:\\s*,\\s*${NAME})*(?:,?\\s+and\\s+${NAME})?)`,
   'gu',
 );
+// A named victim with an age: "Jasper Stansbery, 15, was found ...", "John Doe, 23, of Dayton, was shot".
+const NAMED_AGE = /\b\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\.)?\s+\p{Lu}[\p{L}'’-]+,\s*\d{1,2},(?:\s+of\s+[^,.]{2,40},)?/gu;
+// One victim as the object of the verb: "shot his uncle in the head", "fatally shot a 25-year-old man".
+const OBJECT_VICTIM =
+  /\b(fatally shot|shot and killed|shot and wounded|shot|shoots|shooting|killed|kills|killing|wounded|wounding|injured|injuring)\s+(?:his|her|their|a|an|the)\s+(?:(?:\d+[- ]year[- ]old|young|younger|older|own|teenage|infant|toddler|baby|little|\w+-old)\s+){0,2}(man|woman|boy|girl|son|daughter|brother|sister|sibling|mother|father|uncle|aunt|cousin|nephew|niece|wife|husband|girlfriend|boyfriend|friend|neighbor|grandmother|grandfather|child|teen|teenager|toddler|infant|baby|victim|person|student|officer)\b/gi;
 const FATAL = /\b(?:fatal|deadly|fatally) (?:shooting|stabbing|shot)\b/gi;
 // Headlines drop articles and auxiliaries: "Teen dies after shooting", "Man, 25, shot and killed".
 const HEADLINE_SINGULAR =
@@ -74,7 +79,7 @@ function countedNoun(after: string, headline = false): { unit: string | null; no
   if (!lead) return { unit, noun: null, length: consumed }; // punctuation right after the number
   let offset = consumed + lead.length;
   const words: [string, string][] = [];
-  for (const m of rest.slice(lead.length).matchAll(/(\p{L}[\p{L}'-]*)(\s*)/giuy)) {
+  for (const m of rest.slice(lead.length).matchAll(/((?:\d+-)?\p{L}[\p{L}'-]*)(\s*)/giuy)) {
     words.push([m[0], m[1]]);
     if (!m[2] || words.length === 3) break; // punctuation ends the phrase
   }
@@ -88,7 +93,7 @@ function countedNoun(after: string, headline = false): { unit: string | null; no
       offset += whole.length;
       continue;
     }
-    if (SKIP_WORDS.has(w) && i < words.length - 1) {
+    if ((SKIP_WORDS.has(w) || /^\d+-year-old$/.test(w)) && i < words.length - 1) {
       offset += whole.length;
       continue;
     }
@@ -170,6 +175,15 @@ export function extractFigures(article: Pick<Article, 'text'> & { language?: str
   };
   singular(SINGULAR);
   singular(DEATH_OF, 'killed');
+  singular(NAMED_AGE);
+  for (const m of text.matchAll(OBJECT_VICTIM)) {
+    const end = m.index! + m[0].length;
+    const start = m.index! + m[1].length + 1;
+    if (taken.some((s) => s.start < end && start < s.end)) continue;
+    const verb = m[1].toLowerCase();
+    const counts = /kill|fatal/.test(verb) ? 'killed' : /wound|injur/.test(verb) ? 'injured' : 'shot';
+    push({ start, end, text: text.slice(start, end), value: 1, approx: false, vague: false, unit: null, counts });
+  }
   // Named victims: "killing Sarah Davidson at the scene and injuring Leanne Smith and Dustin Grey".
   for (const m of text.matchAll(NAMED_VICTIMS)) {
     const names = m[2].split(/,\s*(?:and\s+)?|\s+and\s+/).filter((n) => /^\p{Lu}/u.test(n));

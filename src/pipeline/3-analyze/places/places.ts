@@ -19,8 +19,19 @@ export function outletCountry(url: string | null): string | null {
   if (!host) return null;
   // Archived copies name the original host inside the path.
   const inner = /web\.archive\.org\/web\/\d+\/(?:https?:\/\/)?([^/:?#]+)/i.exec(url)?.[1]?.toLowerCase();
-  const tld = (inner ?? host).split('.').pop() ?? '';
+  const site = (inner ?? host).replace(/^www\./, '');
+  // US broadcasters' call signs start with K or W: wral.com, kktv.com, wsoctv.com.
+  if (/^[kw][a-z]{2,3}(?:tv|\d{1,2})?\.com$/.test(site)) return 'US';
+  const tld = site.split('.').pop() ?? '';
   return TLD_COUNTRY[tld] ?? null;
+}
+
+// A call sign in a dateline or headline: "(WMC) -", "KKTV 11 News", "WRAL.com", "(WDAY TV)".
+const CALL_SIGN = /(?:\(|\b)[KW][A-Z]{2,3}(?:-TV|-FM)?(?:\)|\s+(?:TV|News|Channel|\d{1,2})\b|\.com\b)/;
+
+/** Where the outlet is, from its URL or a broadcaster's call sign in the headline or dateline. */
+export function outletHint(article: Pick<Article, 'text' | 'url'> & { title?: string }): string | null {
+  return outletCountry(article.url) ?? (CALL_SIGN.test(`${article.title ?? ''}\n${article.text.slice(0, 300)}`) ? 'US' : null);
 }
 
 const kindOf = (p: GazetteerPlace): PlaceKind => (p.kind === 'continent' ? 'region' : p.kind === 'landmark' ? 'other' : p.kind);
@@ -37,13 +48,13 @@ export function extractPlaces(article: Pick<Article, 'text' | 'url'> & { title?:
 export function articlePlaces(article: Pick<Article, 'text' | 'url'> & { title?: string }, opts: PlaceOptions = {}): { text: PlaceMention[]; title: PlaceMention[] } {
   const inText = recognizeToponyms(article.text, opts);
   const inTitle = article.title ? recognizeToponyms(article.title, opts).filter((t) => t.places.length) : [];
-  const resolved = resolveToponyms([...inText, ...inTitle], outletCountry(article.url));
+  const resolved = resolveToponyms([...inText, ...inTitle], outletHint(article));
   const mention = ({ toponym: t, place: p, confidence }: Resolved): PlaceMention => ({
     start: t.start,
     end: t.end,
     text: t.text,
     name: p.name,
-    kind: t.source === 'feature' && p.kind === 'city' ? 'other' : kindOf(p),
+    kind: t.source === 'feature' && p.kind === 'city' ? (/\b(county|parish)$/i.test(t.text) ? 'region' : 'other') : kindOf(p),
     country: p.country,
     admin1: p.admin1,
     lat: p.lat,
@@ -66,43 +77,59 @@ export function articlePlaces(article: Pick<Article, 'text' | 'url'> & { title?:
   return { text: text.sort((a, b) => a.start - b.start), title };
 }
 
+type Weights = Map<string, { place: PlaceMention; w: number }>;
+const placeKey = (p: PlaceMention) => `${p.name}|${p.country}|${p.admin1 ?? ''}`;
+
 /**
- * Where the story happens: the place with the most weighted mentions, a city when there is one.
- * A dateline and an early mention weigh more; a place named in the title weighs 1.5 more (and
- * may win alone when the text names none: its span then points into the title).
+ * How much each place an article names stands for where its story happens: every mention counts
+ * its confidence; a dateline ("CHICAGO —", "ROCKY MOUNT, N.C. (AP)") and an early mention count
+ * more; a place named in the title counts 1.5 more.
  */
-export function mainPlace(places: PlaceMention[], titlePlaces: PlaceMention[] = [], textLength = 0): PlaceMention | null {
-  const weights = new Map<string, { place: PlaceMention; w: number }>();
-  const key = (p: PlaceMention) => `${p.name}|${p.country}|${p.admin1 ?? ''}`;
+function placeWeights(places: PlaceMention[], titlePlaces: PlaceMention[], textLength: number, into: Weights = new Map()): Weights {
+  const local: Weights = new Map();
   for (const p of places) {
     if (p.kind === 'other') continue;
     let w = p.confidence;
-    if (p.start < 40) w += 1.5; // dateline
+    if (p.start < 40 || (p.start < 600 && /\p{Lu}{3}/u.test(p.text) && p.text === p.text.toUpperCase())) w += 2;
     else if (textLength && p.start < textLength / 4) w += 0.3;
-    const entry = weights.get(key(p));
+    const entry = local.get(placeKey(p));
     if (entry) entry.w += w;
-    else weights.set(key(p), { place: p, w });
+    else local.set(placeKey(p), { place: p, w });
   }
   for (const p of titlePlaces) {
     if (p.kind === 'other') continue;
-    const entry = weights.get(key(p));
+    const entry = local.get(placeKey(p));
     if (entry) entry.w += 1.5;
-    else weights.set(key(p), { place: p, w: 1.5 * p.confidence });
+    else local.set(placeKey(p), { place: p, w: 1.5 * p.confidence });
   }
+  for (const [k, v] of local) {
+    const entry = into.get(k);
+    if (entry) entry.w += v.w;
+    else into.set(k, v);
+  }
+  return into;
+}
+
+/** The heaviest city; a region or country only when no city is named. */
+function heaviest(weights: Weights): PlaceMention | null {
   const best = (kind: PlaceKind) => [...weights.values()].filter((e) => e.place.kind === kind).sort((a, b) => b.w - a.w || a.place.start - b.place.start)[0];
   return (best('city') ?? best('region') ?? best('country'))?.place ?? null;
 }
 
-/** A story's main place from its articles' main places: the one most articles point to. */
-export function storyPlace(perArticle: (PlaceMention | null)[]): PlaceMention | null {
-  const votes = new Map<string, { place: PlaceMention; w: number }>();
-  for (const p of perArticle) {
-    if (!p) continue;
-    const key = `${p.name}|${p.country}|${p.admin1 ?? ''}`;
-    const v = votes.get(key);
-    const w = p.confidence + (p.kind === 'city' ? 0.5 : 0);
-    if (v) v.w += w;
-    else votes.set(key, { place: p, w });
-  }
-  return [...votes.values()].sort((a, b) => b.w - a.w)[0]?.place ?? null;
+/** Where an article's story happens (a title-only place has its span in the title). */
+export function mainPlace(places: PlaceMention[], titlePlaces: PlaceMention[] = [], textLength = 0): PlaceMention | null {
+  return heaviest(placeWeights(places, titlePlaces, textLength));
+}
+
+export interface ArticlePlaces {
+  text: PlaceMention[];
+  title: PlaceMention[];
+  textLength: number;
+}
+
+/** A story's main place: the articles' place weights added up (a place many reports name wins). */
+export function storyPlace(articles: ArticlePlaces[]): PlaceMention | null {
+  const weights: Weights = new Map();
+  for (const a of articles) placeWeights(a.text, a.title, a.textLength, weights);
+  return heaviest(weights);
 }

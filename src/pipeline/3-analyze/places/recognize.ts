@@ -39,7 +39,7 @@ interface Token {
 }
 
 // Abbreviations with inner dots ("U.S.", "W.Va.") are one token; "Williams.Memphis" (a missing space) is two.
-const TOKEN_RE = /(?:\p{L}{1,3}\.){2,}|[\p{L}\p{M}]+(?:[’'\-][\p{L}\p{M}]+)*\.?|\d+|\S/gu;
+const TOKEN_RE = /(?:\p{L}{1,3}\.){2,}|[\p{L}\p{M}]+(?:[’'-][\p{L}\p{M}]+)*\.?|\d+|\S/gu;
 const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'le', 'los', 'las', 'du', 'da', 'upon', 'el', 'al', 'and', 'y', 'sur', 'am', 'an', 'der', 'di', 'do', 'dos', 'das', 'the']);
 const CALENDAR = /^(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|easter)$/;
 const MAX_NAME_TOKENS = 6;
@@ -63,7 +63,8 @@ function tokenize(text: string): Token[] {
 }
 
 /** True when only spaces (no line break, no punctuation) separate two tokens. */
-const joined = (text: string, a: Token, b: Token) => /^[ \t]+$/.test(text.slice(a.end + (a.dot ? 1 : 0), b.start)) || (a.dot && b.start === a.end + 2);
+const joined = (text: string, a: Token, b: Token) =>
+  /^[ \t]+$/.test(text.slice(a.end + (a.dot ? 1 : 0) + (a.possessive ? 2 : 0), b.start)) || (a.dot && b.start === a.end + 2);
 
 function sentenceInitial(text: string, t: Token): boolean {
   const before = text.slice(Math.max(0, t.start - 4), t.start).replace(/[\s"“‘'(]+$/, '');
@@ -80,8 +81,12 @@ function capitalisedRuns(text: string, tokens: Token[]): [number, number][] {
       continue;
     }
     let j = i;
-    while (j + 1 < tokens.length && joined(text, tokens[j], tokens[j + 1]) && !tokens[j].possessive && (!tokens[j].dot || tokens[j].word.length <= 3)) {
+    // A possessive ends a name, except in "Prince George's County", "Martha's Vineyard Island".
+    const possessiveEnds = (k: number) => tokens[k].possessive && !(tokens[k + 1] && FEATURE_WORDS.has(tokens[k + 1].fold));
+    while (j + 1 < tokens.length && joined(text, tokens[j], tokens[j + 1]) && !possessiveEnds(j) && (!tokens[j].dot || tokens[j].word.length <= 3)) {
       const next = tokens[j + 1];
+      // "Shutterstock CHICAGO —": a change between Title Case and CAPITALS starts a new name.
+      if (next.cap && isShouting(next.word) !== isShouting(tokens[j].word)) break;
       if (next.cap) j++;
       else if (CONNECTORS.has(next.fold) && tokens[j + 2]?.cap && joined(text, next, tokens[j + 2])) j += 2;
       else break;
@@ -92,6 +97,9 @@ function capitalisedRuns(text: string, tokens: Token[]): [number, number][] {
   return runs;
 }
 
+// Names in the gazetteer that news uses for something else.
+const NOT_PLACES = new Set(['el nino', 'la nina', 'notre dame']);
+const isShouting = (w: string) => w.length > 2 && /^[\p{Lu}.'’-]+$/u.test(w);
 const titleCase = (s: string) => s.toLowerCase().replace(/(^|[\s-])\p{L}/gu, (c) => c.toUpperCase());
 const isAcronym = (w: string) => /^\p{Lu}{2,3}$/u.test(w);
 
@@ -108,17 +116,29 @@ export function recognizeToponyms(text: string, opts: RecognizeOptions = {}): To
   // elsewhere in the same article ("Austin was a big Cowboys fan").
   const personal = new Set<string>();
   for (const [a, b] of capitalisedRuns(text, tokens)) {
-    if (b > a && lex.personal.has(tokens[a].fold) && tokens[a + 1].cap && !EMBEDDING_WORDS.has(tokens[a + 1].fold) && !FEATURE_WORDS.has(tokens[b].fold)) personal.add(tokens[a].fold);
+    if (b > a && lex.personal.has(tokens[a].fold) && tokens[a + 1].cap && !EMBEDDING_WORDS.has(tokens[a + 1].fold) && !FEATURE_WORDS.has(tokens[b].fold)) {
+      personal.add(tokens[a].fold);
+      // ...and its surname too: "Bianca Kock" makes a later "Kock" a person, not the Polish town.
+      if (b === a + 1 && !g.byName.get(tokens[a].fold)?.some((p) => p.kind !== 'city')) personal.add(tokens[b].fold);
+    }
   }
 
-  for (let [a, b] of capitalisedRuns(text, tokens)) {
+  for (const run of capitalisedRuns(text, tokens)) {
+    let a = run[0];
+    const b = run[1];
     const last = tokens[b];
     // A whole run ending in a feature word is one toponym: "Edwards Street", "Harris County".
     while (a < b && FUNCTION_WORDS.has(tokens[a].fold)) a++;
-    if (b > a && FEATURE_WORDS.has(last.fold) && !TITLES.has(tokens[a].fold) && !g.byName.has(foldName(spanText(tokens[a], last)))) {
+    if (b > a && FEATURE_WORDS.has(last.fold) && !g.byName.has(foldName(spanText(tokens[a], last)))) {
       const head = tokens.slice(a, b).map((t) => t.word).join(' ');
       const named = /^(county|parish|province|district|region|state|territory)$/.test(last.fold) ? (g.byName.get(foldName(head)) ?? []) : [];
-      const places = last.fold === 'county' || last.fold === 'parish' ? named.filter((p) => p.kind === 'city') : named.filter((p) => p.kind !== 'city');
+      let places = last.fold === 'county' || last.fold === 'parish' ? named.filter((p) => p.kind === 'city') : named.filter((p) => p.kind !== 'city');
+      // "Accomack County, Va.": a county the gazetteer lacks, placed at its state.
+      const qualifier = qualifierAfter(b);
+      if (qualifier && places.length) places = places.filter((p) => p.country === qualifier.country && (qualifier.kind === 'country' || p.admin1 === qualifier.admin1));
+      if (qualifier?.kind === 'region' && !places.length) places = [{ ...qualifier, name: spanText(tokens[a], last), kind: 'city', population: 0, feature: 'REGION' }];
+      if (abbreviationSpan && places.length) found.push(abbreviationSpan);
+      abbreviationSpan = null;
       if (opts.features || places.length) {
         found.push({ start: tokens[a].start, end: last.end, text: spanText(tokens[a], last), places, source: 'feature', evidence: true, embedded: false, qualifier: null });
       }
@@ -134,8 +154,11 @@ export function recognizeToponyms(text: string, opts: RecognizeOptions = {}): To
       for (let j = Math.min(b, i + MAX_NAME_TOKENS - 1); j >= i; j--) {
         if (!tokens[j].cap) continue;
         const name = spanText(tokens[i], tokens[j]);
-        const places = g.byName.get(foldName(name));
-        const adjective = !places && opts.adjectives && i === j ? g.byDemonym.get(tokens[i].fold) : undefined;
+        let places = g.byName.get(foldName(name));
+        const adjective = opts.adjectives && i === j ? g.byDemonym.get(tokens[i].fold) : undefined;
+        // "Canadian Press": the adjective, not the town of Canadian, Texas.
+        if (adjective && places?.every((p) => p.kind === 'city')) places = undefined;
+        if (places && NOT_PLACES.has(foldName(name))) continue;
         if (!places && !adjective) continue;
         const t = accept(i, j, a, b, places ?? [adjective!], adjective ? 'adjective' : 'gazetteer');
         if (t) {
@@ -171,7 +194,7 @@ export function recognizeToponyms(text: string, opts: RecognizeOptions = {}): To
     // Inside a longer name ("Paris Hilton" → not "Hilton"), except after a direction or "of".
     if (i > a && !CONNECTORS.has(tokens[i - 1].fold) && !DIRECTIONS.test(tokens[i - 1].fold)) return null;
     if (single && CALENDAR.test(first.fold)) return null;
-    if (single && isAcronym(first.word) && !places.some((p) => p.kind === 'country')) return null;
+    if (single && isAcronym(first.word) && !places.some((p) => p.kind !== 'city')) return null;
     const qualifier = qualifierAfter(j);
     const dateline = i === a && a === 0 ? true : /^\s*(,|\(|—|–|-{1,2}\s)/.test(text.slice(lastTok.end, lastTok.end + 4)) && /^\p{Lu}+$/u.test(first.word) && sentenceInitial(text, first);
     const evidence = !!qualifier || locativeBefore(i) || dateline;
@@ -180,7 +203,7 @@ export function recognizeToponyms(text: string, opts: RecognizeOptions = {}): To
       const big = places.some((p) => p.kind !== 'city');
       const maxPop = Math.max(0, ...places.map((p) => p.population));
       if (lex.common.has(w) && !big && !(evidence && maxPop >= 20_000 && !sentenceInitial(text, first))) return null;
-      if (lex.personal.has(w) && !big && !evidence && (maxPop < 300_000 || personal.has(w))) return null;
+      if ((lex.personal.has(w) || personal.has(w)) && !big && !evidence && (maxPop < 300_000 || personal.has(w))) return null;
       if (lex.personal.has(w) && /^\s+(said|says|told|added|stated)\b/.test(text.slice(lastTok.end, lastTok.end + 8))) return null;
       if (!big && !evidence && maxPop < 15_000) return null; // a surname more often than a village
       // "Canadian", "English": an adjective, not the town of that name.

@@ -57,7 +57,7 @@ export function resolveToponyms(toponyms: Toponym[], hintCountry: string | null 
   const usable = toponyms.filter((t) => t.places.length);
   // Round 1: context from names with a single reading (or one country), plus qualifiers.
   const first = empty();
-  if (hintCountry) first.countries.set(hintCountry, 1), (first.total += 1);
+  if (hintCountry) vote(first, { country: hintCountry, admin1: null } as GazetteerPlace, 1);
   for (const t of usable) {
     const best = [...t.places].sort((a, b) => prior(b) - prior(a))[0];
     const oneCountry = t.places.every((p) => p.country === best.country);
@@ -68,7 +68,7 @@ export function resolveToponyms(toponyms: Toponym[], hintCountry: string | null 
   let picks = usable.map((t) => pick(t, first, null, 0));
   // Round 2: context from every round-1 pick, weighted by how sure it was.
   const second = empty();
-  if (hintCountry) second.countries.set(hintCountry, 1), (second.total += 1);
+  if (hintCountry) vote(second, { country: hintCountry, admin1: null } as GazetteerPlace, 1);
   for (const r of picks) {
     vote(second, r.place, r.confidence);
     const region = regionOf(r.place);

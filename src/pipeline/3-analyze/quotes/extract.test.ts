@@ -144,6 +144,11 @@ const reported: [string, string, [string, string][]][] = [
     'Rodrigo Saavedra aseguró que la huelga seguirá hasta el viernes.',
     [['la huelga seguirá hasta el viernes', 'Rodrigo Saavedra']],
   ],
+  [
+    'an aside before "that"',
+    'Sheriff Jimmy Dunn said during a press conference that the suspect was in custody.',
+    [['the suspect was in custody', 'Jimmy Dunn']],
+  ],
   ['told needs "that"', 'Ana Kovač told a news conference after the cabinet session.', []],
   [
     'declared an emergency is not speech',
@@ -161,3 +166,13 @@ for (const [name, text, expected] of reported) {
     assert.deepEqual(got, expected);
   });
 }
+
+test('quotes: hostile input is bounded in size and time', () => {
+  for (const unit of ['“open quote never closed ', '"We are ready now," said Ana Kovač. ', '«a» ']) {
+    const text = unit.repeat(Math.ceil(300_000 / unit.length));
+    const t0 = performance.now();
+    const got = extractQuotes(text, extractEntities(text), { maxChars: 50_000 });
+    assert.ok(got.every((q) => q.end <= 50_000));
+    assert.ok(performance.now() - t0 < 3000, `${unit}: ${performance.now() - t0} ms`);
+  }
+});

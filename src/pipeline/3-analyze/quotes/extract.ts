@@ -4,12 +4,16 @@ import type { EntityMention, QuoteMention, Span } from '../../../model/index.ts'
 import { quoteContent, quotedPassages, type QuotedPassage } from './marks.ts';
 import { reportedSpeech } from './reported.ts';
 import { PERSON_NOUNS, SPEECH_VERBS } from '../entities/lexicon.ts';
-import { attributionAfter, attributionBefore, type Attribution } from './speaker.ts';
+import { attributionAfter, attributionBefore, between, type Attribution } from './speaker.ts';
 
 export interface QuoteOptions {
   /** Sentence spans of the text (the article's); a rough split is used when absent. */
   sentences?: Span[];
+  /** Longest text searched for quotes; the rest is ignored (hostile or runaway input). */
+  maxChars?: number;
 }
+
+const DEFAULT_MAX_CHARS = 200_000;
 
 /** Titles and scare quotes are not quotes: fewer than three words, or every word capitalised. */
 function isQuote(content: string): boolean {
@@ -21,9 +25,17 @@ function isQuote(content: string): boolean {
 
 export function roughSentences(text: string): Span[] {
   const out: Span[] = [];
-  for (const m of text.matchAll(/[^\n]+?(?:[.!?]+["”»’]?(?=\s+["“«]?\p{Lu})|$)/gmu)) {
-    if (m[0].trim()) out.push({ start: m.index!, end: m.index! + m[0].length });
+  let start = 0;
+  const push = (end: number) => {
+    if (text.slice(start, end).trim()) out.push({ start, end });
+  };
+  // Linear: find the boundaries, never a lazy match to the end of a long line.
+  for (const m of text.matchAll(/[.!?]+["”»’]?(?=\s+["“«]?\p{Lu})|\n+/gu)) {
+    const end = m[0][0] === '\n' ? m.index! : m.index! + m[0].length;
+    push(end);
+    start = m.index! + m[0].length;
   }
+  push(text.length);
   return out;
 }
 
@@ -33,11 +45,13 @@ interface Previous {
 }
 
 export function extractQuotes(
-  text: string,
+  fullText: string,
   entities: EntityMention[],
   opts: QuoteOptions = {},
 ): QuoteMention[] {
-  const sorted = [...entities].sort((a, b) => a.start - b.start);
+  const max = opts.maxChars ?? DEFAULT_MAX_CHARS;
+  const text = fullText.length > max ? fullText.slice(0, max) : fullText;
+  const sorted = entities.filter((e) => e.end <= text.length).sort((a, b) => a.start - b.start);
   const sentences = opts.sentences ?? roughSentences(text);
   const subjects = subjectPeople(text, sorted, sentences);
   const people = sorted.filter((e) => e.type === 'person');
@@ -123,7 +137,7 @@ function subjectPeople(text: string, entities: EntityMention[], sentences: Span[
 /** "he said", "the minister added": the later of the previous quote's speaker and the last subject. */
 function antecedent(previous: Previous | null, subjects: EntityMention[], at: number): EntityMention | null {
   let subject: EntityMention | null = null;
-  for (const e of subjects) if (e.end <= at && at - e.end <= 1500) subject = e;
+  for (const e of between(subjects, at - 1700, at)) if (e.end <= at && at - e.end <= 1500) subject = e;
   const prev = previous?.speaker && at - previous.end <= 1500 ? previous : null;
   if (prev && (!subject || subject.start < prev.end)) return prev.speaker;
   return subject;
@@ -132,8 +146,8 @@ function antecedent(previous: Previous | null, subjects: EntityMention[], at: nu
 /** An unattributed quote right after another, with no one else named between, continues that speaker. */
 function continuation(previous: Previous | null, people: EntityMention[], p: Span): EntityMention | null {
   if (!previous?.speaker || p.start - previous.end > 400) return null;
-  const between = people.some(
-    (e) => e.start >= previous.end && e.end <= p.start && e.name !== previous.speaker?.name,
+  const someoneElse = between(people, previous.end, p.start).some(
+    (e) => e.end <= p.start && e.name !== previous.speaker?.name,
   );
-  return between ? null : previous.speaker;
+  return someoneElse ? null : previous.speaker;
 }

@@ -30,8 +30,13 @@ export function reportedSpeech(
     const rest = text.slice(e.end, sentence.end);
     const m = AFTER_SUBJECT.exec(rest);
     if (m) {
-      const start = e.end + m[0].length;
+      let start = e.end + m[0].length;
       const end = trimEnd(text, start, sentence.end);
+      // "said during a press conference that …", "said in a statement that …": the clause starts after "that".
+      const aside = /^(?:during|in|at|on|via|through|after|before|to)\b[^.;"“”]{0,60}?\bthat\s+/.exec(
+        text.slice(start, end),
+      );
+      if (aside) start += aside[0].length;
       if (
         end - start >= 12 &&
         /^\p{Ll}|^\p{Lu}\p{Ll}+ /u.test(text.slice(start, end)) &&
@@ -51,7 +56,8 @@ export function reportedSpeech(
     const lead = text.slice(sentence.start, e.start);
     const acc = ACCORDING_TO.exec(lead);
     if (acc && acc.index > 12 && /[.!?]?$/.test(text.slice(e.end, sentence.end).trim().slice(0, 1) || '.')) {
-      const start = sentence.start;
+      let start = sentence.start;
+      while (start < e.start && /\s/.test(text[start])) start++;
       const end = sentence.start + acc.index;
       out.push({
         text: text.slice(start, end),

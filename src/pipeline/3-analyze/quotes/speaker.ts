@@ -25,11 +25,13 @@ const named = (speaker: EntityMention): Attribution => ({ speaker, anonymous: fa
 /** End of the sentence that starts at `from`, skipping periods of titles and initials ("Lt.", "M."). */
 export function sentenceEnd(text: string, from: number, max: number): number {
   const limit = Math.min(text.length, from + max);
-  const re = /[.!?](?=["”’]?(?:\s|$))|\n/g;
-  re.lastIndex = from;
-  for (let m = re.exec(text); m && m.index < limit; m = re.exec(text)) {
-    if (m[0] !== '.') return m.index;
-    const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(from, m.index - 12), m.index))?.[1] ?? '';
+  // Search a bounded slice: a regex left to run on the whole text would make this quadratic.
+  const part = text.slice(from, limit + 1);
+  for (const m of part.matchAll(/[.!?](?=["”’]?(?:\s|$))|\n/g)) {
+    const at = from + m.index!;
+    if (at >= limit) break;
+    if (m[0] !== '.') return at;
+    const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(from, at - 12), at))?.[1] ?? '';
     if (
       /^\p{Lu}$/u.test(word) ||
       TITLE_HEADS.has(word) ||
@@ -38,9 +40,23 @@ export function sentenceEnd(text: string, from: number, max: number): number {
       /^(St|Mt|Ft|Inc|Co|Corp|Ltd|No)$/.test(word)
     )
       continue;
-    return m.index;
+    return at;
   }
   return limit;
+}
+
+/** Entities starting in [from, to); `entities` is sorted by start, so a binary search finds the first. */
+export function between(entities: EntityMention[], from: number, to: number): EntityMention[] {
+  let lo = 0;
+  let hi = entities.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (entities[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: EntityMention[] = [];
+  for (let i = lo; i < entities.length && entities[i].start < to; i++) out.push(entities[i]);
+  return out;
 }
 
 /** The entity that is the subject of a speech verb: people before organisations. */
@@ -50,7 +66,7 @@ function pick(
   to: number,
   nearestTo: 'start' | 'end',
 ): EntityMention | null {
-  const inside = entities.filter((e) => e.start >= from && e.start < to);
+  const inside = between(entities, from, to);
   const people = inside.filter((e) => e.type === 'person');
   // A two- or three-word name of unknown type next to a speech verb is most likely a person.
   const names = inside.filter((e) => e.type === 'other' && /^\p{Lu}\S*(?: \p{Lu}\S*){1,2}$/u.test(e.name));

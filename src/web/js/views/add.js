@@ -12,26 +12,70 @@ export function renderAdd() {
     try {
       show(result, await work());
     } catch (err) {
-      mount(result, h('div', { class: 'notice notice-error' }, h('strong', {}, err.status === 401 ? 'Token needed. ' : 'Not added. '), err.message));
+      mount(
+        result,
+        h(
+          'div',
+          { class: 'notice notice-error' },
+          h('strong', {}, err.status === 401 ? 'Token needed. ' : 'Not added. '),
+          err.message,
+        ),
+      );
     } finally {
       button.disabled = false;
     }
   };
 
-  const token = h('input', { name: 'token', type: 'password', value: getToken(), placeholder: 'PARALLAX_TOKEN', autocomplete: 'off' });
+  const token = h('input', {
+    name: 'token',
+    type: 'password',
+    value: getToken(),
+    placeholder: 'PARALLAX_TOKEN',
+    autocomplete: 'off',
+  });
   token.addEventListener('change', () => setToken(token.value.trim()));
 
   const paste = h(
     'form',
     { class: 'panel ingest', id: 'paste-form' },
     h('h2', {}, 'Paste a report'),
-    h('div', { class: 'row' }, field('Title (optional)', h('input', { name: 'title' })), field('Outlet', h('input', { name: 'source', placeholder: 'e.g. Harbor Ledger' })), field('Published', h('input', { name: 'published', type: 'date' }))),
-    field('Text', h('textarea', { name: 'text', rows: 10, required: true, placeholder: 'Paste the article text. The first line is used as the title if none is given.' })),
-    h('div', { class: 'row' }, field('Format', h('select', { name: 'format' }, h('option', { value: 'text' }, 'Plain text'), h('option', { value: 'markdown' }, 'Markdown'), h('option', { value: 'html' }, 'HTML'))), h('button', { type: 'submit', class: 'primary' }, 'Add report')),
+    h(
+      'div',
+      { class: 'row' },
+      field('Title (optional)', h('input', { name: 'title' })),
+      field('Outlet', h('input', { name: 'source', placeholder: 'e.g. Harbor Ledger' })),
+      field('Published', h('input', { name: 'published', type: 'date' })),
+    ),
+    field(
+      'Text',
+      h('textarea', {
+        name: 'text',
+        rows: 10,
+        required: true,
+        placeholder: 'Paste the article text. The first line is used as the title if none is given.',
+      }),
+    ),
+    h(
+      'div',
+      { class: 'row' },
+      field(
+        'Format',
+        h(
+          'select',
+          { name: 'format' },
+          h('option', { value: 'text' }, 'Plain text'),
+          h('option', { value: 'markdown' }, 'Markdown'),
+          h('option', { value: 'html' }, 'HTML'),
+        ),
+      ),
+      h('button', { type: 'submit', class: 'primary' }, 'Add report'),
+    ),
   );
   paste.addEventListener('submit', (e) => {
     e.preventDefault();
-    const f = Object.fromEntries([...new FormData(paste)].map(([k, v]) => [k, String(v).trim()]).filter(([, v]) => v));
+    const f = Object.fromEntries(
+      [...new FormData(paste)].map(([k, v]) => [k, String(v).trim()]).filter(([, v]) => v),
+    );
     run(paste, () => api.ingestText(f));
   });
 
@@ -40,7 +84,16 @@ export function renderAdd() {
     { class: 'panel ingest', id: 'upload-form' },
     h('h2', {}, 'Upload files'),
     h('p', { class: 'muted small' }, 'Text, Markdown, HTML, JSON or JSONL; up to 20 files.'),
-    field('Files', h('input', { name: 'file', type: 'file', multiple: true, accept: '.txt,.text,.md,.markdown,.html,.htm,.json,.jsonl,.ndjson', required: true })),
+    field(
+      'Files',
+      h('input', {
+        name: 'file',
+        type: 'file',
+        multiple: true,
+        accept: '.txt,.text,.md,.markdown,.html,.htm,.json,.jsonl,.ndjson',
+        required: true,
+      }),
+    ),
     field('Outlet for files that do not say', h('input', { name: 'source' })),
     h('button', { type: 'submit', class: 'primary' }, 'Upload'),
   );
@@ -64,8 +117,18 @@ export function renderAdd() {
   return h(
     'div',
     { class: 'page page-add' },
-    h('header', { class: 'page-head' }, h('h1', {}, 'Add reports'), h('p', { class: 'lede' }, 'New reports are cleaned, analysed and grouped into stories at once.')),
-    h('div', { class: 'panel token-row' }, field('Write token', token), h('p', { class: 'muted small' }, 'Printed by the server at start; kept in this browser only.')),
+    h(
+      'header',
+      { class: 'page-head' },
+      h('h1', {}, 'Add reports'),
+      h('p', { class: 'lede' }, 'New reports are cleaned, analysed and grouped into stories at once.'),
+    ),
+    h(
+      'div',
+      { class: 'panel token-row' },
+      field('Write token', token),
+      h('p', { class: 'muted small' }, 'Printed by the server at start; kept in this browser only.'),
+    ),
     result,
     h('div', { class: 'ingest-grid' }, paste, h('div', {}, upload, byUrl)),
   );
@@ -81,16 +144,32 @@ function show(el, r) {
       { class: 'notice notice-ok' },
       h('strong', {}, `${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged.`),
       articles.length
-        ? h('ul', {}, articles.map((a) => h(
-              'li',
-              { class: 'joined' },
-              `“${a.title}” ${a.storyArticles > 1 ? 'joined' : 'started'} the story `,
-              h('a', { href: `#/story/${encodeURIComponent(a.storyId)}`, class: 'joined-story' }, a.storyTitle || a.storyId),
-              ` (${a.storyArticles} report${a.storyArticles === 1 ? '' : 's'})`,
-              a.copyOf ? ' as a near-copy' : '',
-            )))
+        ? h(
+            'ul',
+            {},
+            articles.map((a) =>
+              h(
+                'li',
+                { class: 'joined' },
+                `“${a.title}” ${a.storyArticles > 1 ? 'joined' : 'started'} the story `,
+                h(
+                  'a',
+                  { href: `#/story/${encodeURIComponent(a.storyId)}`, class: 'joined-story' },
+                  a.storyTitle || a.storyId,
+                ),
+                ` (${a.storyArticles} report${a.storyArticles === 1 ? '' : 's'})`,
+                a.copyOf ? ' as a near-copy' : '',
+              ),
+            ),
+          )
         : null,
-      s.skipped.length ? h('ul', { class: 'skipped' }, s.skipped.map((k) => h('li', {}, `Skipped ${k.input}: ${k.reason}`))) : null,
+      s.skipped.length
+        ? h(
+            'ul',
+            { class: 'skipped' },
+            s.skipped.map((k) => h('li', {}, `Skipped ${k.input}: ${k.reason}`)),
+          )
+        : null,
     ),
   );
 }

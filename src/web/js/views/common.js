@@ -20,7 +20,13 @@ export function storyRow(s, { onPlace } = {}) {
       h(
         'div',
         { class: 'story-meta' },
-        h('span', { class: 'meta-item', title: s.sources.join(', ') }, plural(s.sources.length, 'source'), ' · ', plural(s.articleCount, 'report')),
+        h(
+          'span',
+          { class: 'meta-item', title: s.sources.join(', ') },
+          plural(s.sources.length, 'source'),
+          ' · ',
+          plural(s.articleCount, 'report'),
+        ),
         h('span', { class: 'meta-item' }, fmtRange(s.firstPublished, s.lastPublished)),
       ),
       places.length
@@ -29,14 +35,35 @@ export function storyRow(s, { onPlace } = {}) {
             { class: 'chips' },
             places.map((p) =>
               onPlace
-                ? h('button', { type: 'button', class: 'chip chip-place', onclick: () => onPlace(p.name), title: `Only stories in ${p.name}` }, p.name)
+                ? h(
+                    'button',
+                    {
+                      type: 'button',
+                      class: 'chip chip-place',
+                      onclick: () => onPlace(p.name),
+                      title: `Only stories in ${p.name}`,
+                    },
+                    p.name,
+                  )
                 : h('span', { class: 'chip chip-place' }, p.name),
             ),
-            s.places.length > places.length ? h('span', { class: 'chip chip-more' }, `+${s.places.length - places.length}`) : null,
+            s.places.length > places.length
+              ? h('span', { class: 'chip chip-more' }, `+${s.places.length - places.length}`)
+              : null,
           )
         : null,
     ),
-    h('div', { class: 'story-side' }, conflictBadge(s.conflicts), h('div', { class: 'sources-line' }, s.sources.slice(0, 3).join(' · '), s.sources.length > 3 ? ' …' : '')),
+    h(
+      'div',
+      { class: 'story-side' },
+      conflictBadge(s.conflicts),
+      h(
+        'div',
+        { class: 'sources-line' },
+        s.sources.slice(0, 3).join(' · '),
+        s.sources.length > 3 ? ' …' : '',
+      ),
+    ),
   );
 }
 
@@ -51,8 +78,16 @@ export function pager(total, offset, limit, go) {
   return h(
     'nav',
     { class: 'pager', 'aria-label': 'Pages' },
-    h('button', { type: 'button', disabled: offset === 0, onclick: () => go(Math.max(0, offset - limit)) }, '← Newer'),
+    h(
+      'button',
+      { type: 'button', disabled: offset === 0, onclick: () => go(Math.max(0, offset - limit)) },
+      '← Newer',
+    ),
     h('span', {}, `Page ${page} of ${pages}`),
-    h('button', { type: 'button', disabled: offset + limit >= total, onclick: () => go(offset + limit) }, 'Older →'),
+    h(
+      'button',
+      { type: 'button', disabled: offset + limit >= total, onclick: () => go(offset + limit) },
+      'Older →',
+    ),
   );
 }

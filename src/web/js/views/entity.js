@@ -8,11 +8,38 @@ export async function renderEntity(name) {
   return h(
     'div',
     { class: 'page page-entity' },
-    h('header', { class: 'page-head' }, h('a', { href: '#/', class: 'crumb' }, '← Stories'), h('h1', {}, entity.name), h('p', { class: 'lede' }, `${entity.type} · in ${plural(total, 'story', 'stories')}`)),
+    h(
+      'header',
+      { class: 'page-head' },
+      h('a', { href: '#/', class: 'crumb' }, '← Stories'),
+      h('h1', {}, entity.name),
+      h('p', { class: 'lede' }, `${entity.type} · in ${plural(total, 'story', 'stories')}`),
+    ),
     section(
       'Spellings seen',
-      h('div', { class: 'variants' }, entity.variants.map((v) => h('span', { class: `badge ${entity.variants.length > 1 ? 'badge-variant' : ''}`, title: `${plural(v.articles, 'report')} in ${plural(v.stories, 'story', 'stories')}` }, v.form, h('span', { class: 'count' }, String(v.articles))))),
+      h(
+        'div',
+        { class: 'variants' },
+        entity.variants.map((v) =>
+          h(
+            'span',
+            {
+              class: `badge ${entity.variants.length > 1 ? 'badge-variant' : ''}`,
+              title: `${plural(v.articles, 'report')} in ${plural(v.stories, 'story', 'stories')}`,
+            },
+            v.form,
+            h('span', { class: 'count' }, String(v.articles)),
+          ),
+        ),
+      ),
     ),
-    section('Stories', h('ol', { class: 'story-list' }, stories.map((s) => storyRow(s)))),
+    section(
+      'Stories',
+      h(
+        'ol',
+        { class: 'story-list' },
+        stories.map((s) => storyRow(s)),
+      ),
+    ),
   );
 }

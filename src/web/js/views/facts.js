@@ -12,14 +12,35 @@ const SHOWN = 8;
 export function factsTable(view, number) {
   const { facts, sources, variants } = view;
   if (!facts.length) {
-    return h('div', {}, h('p', { class: 'muted' }, 'No facts compared yet for this story.'), variants.length ? variantList(variants) : null);
+    return h(
+      'div',
+      {},
+      h('p', { class: 'muted' }, 'No facts compared yet for this story.'),
+      variants.length ? variantList(variants) : null,
+    );
   }
   const cols = sources.length + 1;
-  const groups = GROUPS.map(([status, label, title]) => ({ status, label, title, rows: facts.filter((f) => f.status === status) }));
+  const groups = GROUPS.map(([status, label, title]) => ({
+    status,
+    label,
+    title,
+    rows: facts.filter((f) => f.status === status),
+  }));
   return h(
     'div',
     { class: 'facts-wrap' },
-    h('div', { class: 'legend' }, groups.map((g) => h('span', { class: `legend-item st-${g.status}`, title: g.title }, h('i', {}), `${g.label} ${g.rows.length}`))),
+    h(
+      'div',
+      { class: 'legend' },
+      groups.map((g) =>
+        h(
+          'span',
+          { class: `legend-item st-${g.status}`, title: g.title },
+          h('i', {}),
+          `${g.label} ${g.rows.length}`,
+        ),
+      ),
+    ),
     h(
       'div',
       { class: 'table-scroll' },
@@ -35,7 +56,19 @@ export function factsTable(view, number) {
         h(
           'thead',
           {},
-          h('tr', {}, h('th', { scope: 'col' }, 'Fact'), sources.map((s) => h('th', { scope: 'col', class: 'src-head', title: `${s.source}: ${s.title}` }, h('span', { class: 'src-num' }, String(number.get(s.article))), h('span', { class: 'src-name' }, s.source)))),
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col' }, 'Fact'),
+            sources.map((s) =>
+              h(
+                'th',
+                { scope: 'col', class: 'src-head', title: `${s.source}: ${s.title}` },
+                h('span', { class: 'src-num' }, String(number.get(s.article))),
+                h('span', { class: 'src-name' }, s.source),
+              ),
+            ),
+          ),
         ),
         groups.filter((g) => g.rows.length).map((g) => group(g, sources, cols)),
       ),
@@ -44,17 +77,41 @@ export function factsTable(view, number) {
 }
 
 function group(g, sources, cols) {
-  const body = h('tbody', { class: `group st-${g.status}` }, h('tr', { class: 'group-head' }, h('th', { colspan: cols, scope: 'rowgroup', title: g.title }, `${g.label} · ${g.rows.length}`)));
+  const body = h(
+    'tbody',
+    { class: `group st-${g.status}` },
+    h(
+      'tr',
+      { class: 'group-head' },
+      h('th', { colspan: cols, scope: 'rowgroup', title: g.title }, `${g.label} · ${g.rows.length}`),
+    ),
+  );
   const rows = g.rows.map((f) => row(f, sources));
   rows.forEach((r, i) => {
     if (i >= SHOWN) r.hidden = true;
     body.append(r);
   });
   if (rows.length > SHOWN) {
-    const more = h('tr', { class: 'more-row' }, h('td', { colspan: cols }, h('button', { type: 'button', class: 'link-button', onclick: () => {
-      for (const r of rows) r.hidden = false;
-      more.remove();
-    } }, `Show all ${plural(rows.length, 'fact')}`)));
+    const more = h(
+      'tr',
+      { class: 'more-row' },
+      h(
+        'td',
+        { colspan: cols },
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'link-button',
+            onclick: () => {
+              for (const r of rows) r.hidden = false;
+              more.remove();
+            },
+          },
+          `Show all ${plural(rows.length, 'fact')}`,
+        ),
+      ),
+    );
     body.append(more);
   }
   return body;
@@ -69,7 +126,14 @@ function row(f, sources) {
       'th',
       { scope: 'row' },
       h('span', { class: 'fact-text' }, f.fact),
-      kind ? h('span', { class: `badge badge-kind${kind === 'spelling-variant' ? ' badge-variant' : ''}` }, kind === 'spelling-variant' ? 'spelling variant' : kind) : null,
+      kind
+        ? h(
+            'span',
+            { class: `badge badge-kind${kind === 'spelling-variant' ? ' badge-variant' : ''}` },
+            kind === 'spelling-variant' ? 'spelling variant' : kind,
+          )
+        : null,
+      f.note ? h('div', { class: 'fact-note' }, f.note) : null,
     ),
     sources.map((s) => {
       const v = f.cells[s.article];
@@ -80,7 +144,17 @@ function row(f, sources) {
       return h(
         'td',
         { class: 'cell-value' },
-        ev ? h('a', { class: tone, href: `#/article/${encodeURIComponent(ev.article)}?hl=${ev.start}-${ev.end}`, title: `Show where ${s.source} says this` }, v) : h('span', { class: tone }, v),
+        ev
+          ? h(
+              'a',
+              {
+                class: tone,
+                href: `#/article/${encodeURIComponent(ev.article)}?hl=${ev.start}-${ev.end}`,
+                title: `Show where ${s.source} says this`,
+              },
+              v,
+            )
+          : h('span', { class: tone }, v),
       );
     }),
   );
@@ -91,6 +165,14 @@ function variantList(variants) {
     'div',
     { class: 'variant-list' },
     h('h3', {}, 'Spelling variants across sources'),
-    variants.map((v) => h('div', {}, h('strong', {}, v.name), ' ', v.forms.map((f) => h('span', { class: 'badge badge-variant' }, f)))),
+    variants.map((v) =>
+      h(
+        'div',
+        {},
+        h('strong', {}, v.name),
+        ' ',
+        v.forms.map((f) => h('span', { class: 'badge badge-variant' }, f)),
+      ),
+    ),
   );
 }

@@ -23,18 +23,34 @@ export function frame(points) {
 
 export function storyMap(map) {
   const box = frame(map.points);
-  const el = svg('svg', { class: 'map', viewBox: box.join(' '), role: 'img', 'aria-label': `Map of ${map.points.map((p) => p.name).join(', ') || 'the world'}` });
+  const el = svg('svg', {
+    class: 'map',
+    viewBox: box.join(' '),
+    role: 'img',
+    'aria-label': `Map of ${map.points.map((p) => p.name).join(', ') || 'the world'}`,
+  });
   const land = svg('g', { class: 'land' });
   el.append(land);
   const r = box[2] / 90;
   const pts = svg('g', { class: 'points' });
   // Labels for the places most reports name (all when few), so nearby towns do not pile up.
-  const ranked = [...map.points].sort((a, b) => Number(b.main) - Number(a.main) || b.articles.length - a.articles.length);
+  const ranked = [...map.points].sort(
+    (a, b) => Number(b.main) - Number(a.main) || b.articles.length - a.articles.length,
+  );
   const labelled = new Set(ranked.slice(0, 5));
   for (const p of ranked.reverse()) {
     const [x, y] = xy(p);
-    pts.append(svg('circle', { cx: x, cy: y, r: p.main ? r * 1.5 : r, class: p.main ? 'pt pt-main' : 'pt' }, svg('title', {}, `${p.name}${p.country ? `, ${p.country}` : ''} · ${p.articles.length} report(s)`)));
-    if (labelled.has(p)) pts.append(svg('text', { x: x + r * 1.8, y: y + r * 0.7, class: 'pt-label', 'font-size': r * 2.2 }, p.name));
+    pts.append(
+      svg(
+        'circle',
+        { cx: x, cy: y, r: p.main ? r * 1.5 : r, class: p.main ? 'pt pt-main' : 'pt' },
+        svg('title', {}, `${p.name}${p.country ? `, ${p.country}` : ''} · ${p.articles.length} report(s)`),
+      ),
+    );
+    if (labelled.has(p))
+      pts.append(
+        svg('text', { x: x + r * 1.8, y: y + r * 0.7, class: 'pt-label', 'font-size': r * 2.2 }, p.name),
+      );
   }
   el.append(pts);
   loadWorld()

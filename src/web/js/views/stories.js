@@ -23,9 +23,26 @@ export async function renderStories(q) {
   const form = h(
     'form',
     { class: 'filters', 'aria-label': 'Filter stories' },
-    field('Place', h('input', { name: 'place', list: 'place-options', value: params.place, placeholder: 'Any place' })),
-    h('datalist', { id: 'place-options' }, facets.places.map((p) => h('option', { value: p.name }))),
-    field('Source', h('select', { name: 'source' }, h('option', { value: '' }, 'Any source'), facets.sources.map((s) => h('option', { value: s.name, selected: s.name === params.source }, `${s.name} (${s.stories})`)))),
+    field(
+      'Place',
+      h('input', { name: 'place', list: 'place-options', value: params.place, placeholder: 'Any place' }),
+    ),
+    h(
+      'datalist',
+      { id: 'place-options' },
+      facets.places.map((p) => h('option', { value: p.name })),
+    ),
+    field(
+      'Source',
+      h(
+        'select',
+        { name: 'source' },
+        h('option', { value: '' }, 'Any source'),
+        facets.sources.map((s) =>
+          h('option', { value: s.name, selected: s.name === params.source }, `${s.name} (${s.stories})`),
+        ),
+      ),
+    ),
     field('Person or organisation', h('input', { name: 'entity', value: params.entity, placeholder: 'Any' })),
     field('From', h('input', { name: 'from', type: 'date', value: params.from })),
     field('To', h('input', { name: 'to', type: 'date', value: params.to })),
@@ -34,10 +51,19 @@ export async function renderStories(q) {
       h(
         'select',
         { name: 'sort' },
-        [['recent', 'Most recent'], ['size', 'Most reports'], ['conflicts', 'Most conflicts']].map(([v, label]) => h('option', { value: v, selected: (params.sort || 'recent') === v }, label)),
+        [
+          ['recent', 'Most recent'],
+          ['size', 'Most reports'],
+          ['conflicts', 'Most conflicts'],
+        ].map(([v, label]) => h('option', { value: v, selected: (params.sort || 'recent') === v }, label)),
       ),
     ),
-    h('div', { class: 'filter-actions' }, h('button', { type: 'submit', class: 'primary' }, 'Apply'), h('a', { href: '#/', class: 'button-link' }, 'Clear')),
+    h(
+      'div',
+      { class: 'filter-actions' },
+      h('button', { type: 'submit', class: 'primary' }, 'Apply'),
+      h('a', { href: '#/', class: 'button-link' }, 'Clear'),
+    ),
   );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -55,12 +81,35 @@ export async function renderStories(q) {
       'div',
       { class: 'page-head' },
       h('h1', {}, 'Stories'),
-      h('p', { class: 'lede' }, `${plural(list.total, 'story', 'stories')}`, active.length ? ` matching ${active.map((k) => `${k} “${params[k]}”`).join(', ')}` : ' from every source, cross-checked claim by claim'),
+      h(
+        'p',
+        { class: 'lede' },
+        `${plural(list.total, 'story', 'stories')}`,
+        active.length
+          ? ` matching ${active.map((k) => `${k} “${params[k]}”`).join(', ')}`
+          : ' from every source, cross-checked claim by claim',
+      ),
     ),
     form,
     list.stories.length
-      ? h('ol', { class: 'story-list' }, list.stories.map((s) => storyRow(s, { onPlace: (name) => set('place', name) })))
-      : h('div', { class: 'empty' }, h('p', {}, 'No stories match these filters.'), h('p', {}, h('a', { href: '#/add' }, 'Add reports'), ' or ', h('a', { href: '#/' }, 'clear the filters'), '.')),
+      ? h(
+          'ol',
+          { class: 'story-list' },
+          list.stories.map((s) => storyRow(s, { onPlace: (name) => set('place', name) })),
+        )
+      : h(
+          'div',
+          { class: 'empty' },
+          h('p', {}, 'No stories match these filters.'),
+          h(
+            'p',
+            {},
+            h('a', { href: '#/add' }, 'Add reports'),
+            ' or ',
+            h('a', { href: '#/' }, 'clear the filters'),
+            '.',
+          ),
+        ),
     pager(list.total, offset, LIMIT, (o) => go({ ...params, offset: String(o) })),
   );
 }

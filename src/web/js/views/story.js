@@ -3,6 +3,7 @@ import { api } from '../api.js';
 import { fmtDay, fmtRange, h, plural } from '../dom.js';
 import { section } from './common.js';
 import { factsTable } from './facts.js';
+import { entities, quotes, reports, timeline } from './story-sections.js';
 import { storyMap } from './map.js';
 
 export async function renderStory(id) {
@@ -10,7 +11,10 @@ export async function renderStory(id) {
   const number = new Map(view.sources.map((s, i) => [s.article, i + 1]));
   for (const s of view.sources) for (const c of s.copies) number.set(c, number.get(s.article));
   const sourceOf = new Map(story.articles.map((a) => [a.id, a]));
-  const days = story.articles.map((a) => a.published).filter(Boolean).sort();
+  const days = story.articles
+    .map((a) => a.published)
+    .filter(Boolean)
+    .sort();
   const conflicts = story.comparison.conflicts.length;
 
   return h(
@@ -27,7 +31,12 @@ export async function renderStory(id) {
         fact('When', story.when ? fmtDay(story.when) : fmtRange(days[0], days.at(-1))),
         fact('Where', story.where ? [story.where.name, story.where.country].filter(Boolean).join(', ') : '—'),
         fact('Reports', `${story.articles.length} from ${plural(view.sources.length, 'independent source')}`),
-        fact('Conflicts', conflicts ? h('span', { class: 'badge badge-conflict' }, plural(conflicts, 'conflict')) : h('span', { class: 'badge badge-ok' }, 'none found')),
+        fact(
+          'Conflicts',
+          conflicts
+            ? h('span', { class: 'badge badge-conflict' }, plural(conflicts, 'conflict'))
+            : h('span', { class: 'badge badge-ok' }, 'none found'),
+        ),
       ),
     ),
     h(
@@ -52,7 +61,13 @@ export async function renderStory(id) {
   );
 }
 
-const fact = (label, value) => h('div', { class: 'fact' }, h('div', { class: 'fact-label' }, label), h('div', { class: 'fact-value' }, value));
+const fact = (label, value) =>
+  h(
+    'div',
+    { class: 'fact' },
+    h('div', { class: 'fact-label' }, label),
+    h('div', { class: 'fact-value' }, value),
+  );
 
 /** A citation marker: [n] of a source; opening it reveals the sentence the brief took from that source. */
 function brief(sentences, number) {
@@ -73,7 +88,8 @@ function brief(sentences, number) {
             title: c ? `${c.source}: show the source sentence` : 'Source',
             onclick: (e) => {
               const open = e.currentTarget.getAttribute('aria-expanded') === 'true';
-              for (const b of e.currentTarget.parentElement.querySelectorAll('.cite')) b.setAttribute('aria-expanded', 'false');
+              for (const b of e.currentTarget.parentElement.querySelectorAll('.cite'))
+                b.setAttribute('aria-expanded', 'false');
               if (open || !c) return (reveal.hidden = true);
               e.currentTarget.setAttribute('aria-expanded', 'true');
               reveal.replaceChildren(
@@ -87,65 +103,14 @@ function brief(sentences, number) {
           String(number.get(id) ?? '?'),
         );
       });
-      return h('li', {}, h('span', { class: 'brief-text' }, s.text), ' ', h('span', { class: 'cites' }, markers), reveal);
+      return h(
+        'li',
+        {},
+        h('span', { class: 'brief-text' }, s.text),
+        ' ',
+        h('span', { class: 'cites' }, markers),
+        reveal,
+      );
     }),
-  );
-}
-
-function quotes(groups, number) {
-  return h(
-    'div',
-    { class: 'quotes' },
-    groups.map((g) =>
-      h(
-        'div',
-        { class: 'quote-group' },
-        h('h3', {}, g.speaker ? h('a', { href: `#/entity/${encodeURIComponent(g.speaker)}` }, g.speaker) : 'Unattributed'),
-        g.quotes.map((q) => h('blockquote', { class: 'quote' }, q.text, h('cite', {}, h('a', { href: `#/article/${encodeURIComponent(q.article)}` }, `[${number.get(q.article) ?? '?'}] ${q.source}`)))),
-      ),
-    ),
-  );
-}
-
-function reports(sources, sourceOf, number) {
-  return h(
-    'ol',
-    { class: 'reports' },
-    sources.map((s) =>
-      h(
-        'li',
-        {},
-        h('span', { class: 'src-num' }, String(number.get(s.article))),
-        h('div', {}, h('a', { href: `#/article/${encodeURIComponent(s.article)}` }, s.title), h('div', { class: 'muted small' }, `${s.source} · ${fmtDay(s.published)} · ${sourceOf.get(s.article)?.language ?? ''}`),
-          s.copies.length ? h('div', { class: 'muted small' }, `Also published as near-copies: ${s.copies.map((c) => sourceOf.get(c)?.source ?? c).join(', ')}`) : null),
-      ),
-    ),
-  );
-}
-
-function timeline(entries, number) {
-  if (!entries.length) return h('p', { class: 'muted' }, 'No dates found.');
-  return h(
-    'ol',
-    { class: 'timeline' },
-    entries.map((e) =>
-      h('li', { class: `tl-${e.kind}` }, h('time', { datetime: e.date }, fmtDay(e.date)), h('div', { class: 'tl-text' }, e.kind === 'published' ? h('span', { class: 'tl-kind' }, 'Published') : h('span', { class: 'tl-kind tl-kind-event' }, 'Event'), ' ', e.text, ' ', h('span', { class: 'muted' }, e.articles.map((a) => `[${number.get(a) ?? '?'}]`).join('')))),
-    ),
-  );
-}
-
-function entities(list) {
-  return h(
-    'ul',
-    { class: 'entities' },
-    list.slice(0, 30).map((e) =>
-      h(
-        'li',
-        {},
-        h('a', { href: `#/entity/${encodeURIComponent(e.name)}` }, e.name),
-        h('span', { class: 'muted small' }, ` ${e.type}`),
-        e.variants.length > 1 ? h('div', { class: 'variants' }, e.variants.map((v) => h('span', { class: 'badge badge-variant', title: `${plural(v.articles.length, 'report')}` }, v.form))) : null,
-      ),
-    ),
   );
 }

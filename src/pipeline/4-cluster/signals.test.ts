@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { cleanHeadline } from './features.ts';
+import { dayNumber, eventDayFromText, figureTokens, nameTokens } from './signals.ts';
+import { representativeTitle } from './story-title.ts';
+
+describe('grouping signals', () => {
+  it('finds name-like words, not capitalised sentence starts or weekdays', () => {
+    const text = 'Police said Marcus Tillman was shot on Wayne Avenue on Monday. Friends said Tillman was a mechanic. ' +
+      'Police are looking for a car.';
+    assert.deepEqual(nameTokens('', text), ['marcus', 'tillman', 'wayne']);
+  });
+
+  it('drops a word the article also writes in lower case', () => {
+    assert.deepEqual(nameTokens('Storm Floods Vigo', 'The storm flooded Vigo.'), ['vigo']);
+  });
+
+  const days: [string, string, string | null][] = [
+    ['A man was shot on Monday night in Dayton.', '2024-03-13', '2024-03-11'], // a Wednesday
+    ['The fire broke out yesterday.', '2024-03-13', '2024-03-12'],
+    ['Crews are on the scene.', '2024-03-13', '2024-03-13'],
+    ['It happened on Wednesday.', '2024-03-13', '2024-03-13'],
+  ];
+  for (const [text, published, event] of days) {
+    it(`dates "${text}" published ${published} to ${event}`, () => {
+      const got = eventDayFromText(text, dayNumber(published));
+      assert.equal(got, event === null ? null : dayNumber(event));
+    });
+  }
+
+  it('has no event day without a publication day', () => {
+    assert.equal(eventDayFromText('On Monday a storm hit.', null), null);
+  });
+
+  it('reads ages, counts and years', () => {
+    assert.deepEqual(figureTokens('Marcus Tillman, 24, and a 31-year-old man; three people were injured in 2019.'), [
+      'age24', 'age31', 'people3', 'year2019',
+    ]);
+  });
+
+  const headlines: [string, string][] = [
+    ['Teen in critical condition after shooting :: WRAL.com', 'Teen in critical condition after shooting'],
+    ['Teen charged in fatal shooting - WKRN News 2', 'Teen charged in fatal shooting'],
+    ['Storm Irene: what we know', 'Storm Irene: what we know'],
+    ['Police seek driver - the search goes on', 'Police seek driver - the search goes on'],
+  ];
+  for (const [raw, clean] of headlines) {
+    it(`cleans headline "${raw}"`, () => assert.equal(cleanHeadline(raw), clean));
+  }
+
+  it('titles a story with the headline most like the others, not the first', () => {
+    const title = representativeTitle([
+      'Vigil tonight',
+      'Two men shot outside Dayton bar',
+      'Police name man shot outside Dayton bar',
+      'Man shot outside Dayton bar dies',
+    ]);
+    assert.match(title, /Dayton bar/);
+    assert.notEqual(title, 'Vigil tonight');
+  });
+});

@@ -1,0 +1,123 @@
+// Story page sections beside the brief and facts: quotes by speaker, reports, timeline, entities.
+import { fmtDay, h, plural } from '../dom.js';
+
+export function quotes(groups, number) {
+  return h(
+    'div',
+    { class: 'quotes' },
+    groups.map((g) =>
+      h(
+        'div',
+        { class: 'quote-group' },
+        h(
+          'h3',
+          {},
+          g.speaker
+            ? h('a', { href: `#/entity/${encodeURIComponent(g.speaker)}` }, g.speaker)
+            : 'Unattributed',
+        ),
+        g.quotes.map((q) =>
+          h(
+            'blockquote',
+            { class: 'quote' },
+            q.text,
+            h(
+              'cite',
+              {},
+              h(
+                'a',
+                { href: `#/article/${encodeURIComponent(q.article)}` },
+                `[${number.get(q.article) ?? '?'}] ${q.source}`,
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+export function reports(sources, sourceOf, number) {
+  return h(
+    'ol',
+    { class: 'reports' },
+    sources.map((s) =>
+      h(
+        'li',
+        {},
+        h('span', { class: 'src-num' }, String(number.get(s.article))),
+        h(
+          'div',
+          {},
+          h('a', { href: `#/article/${encodeURIComponent(s.article)}` }, s.title),
+          h(
+            'div',
+            { class: 'muted small' },
+            `${s.source} · ${fmtDay(s.published)} · ${sourceOf.get(s.article)?.language ?? ''}`,
+          ),
+          s.copies.length
+            ? h(
+                'div',
+                { class: 'muted small' },
+                `Also published as near-copies: ${s.copies.map((c) => sourceOf.get(c)?.source ?? c).join(', ')}`,
+              )
+            : null,
+        ),
+      ),
+    ),
+  );
+}
+
+export function timeline(entries, number) {
+  if (!entries.length) return h('p', { class: 'muted' }, 'No dates found.');
+  return h(
+    'ol',
+    { class: 'timeline' },
+    entries.map((e) =>
+      h(
+        'li',
+        { class: `tl-${e.kind}` },
+        h('time', { datetime: e.date }, fmtDay(e.date)),
+        h(
+          'div',
+          { class: 'tl-text' },
+          e.kind === 'published'
+            ? h('span', { class: 'tl-kind' }, 'Published')
+            : h('span', { class: 'tl-kind tl-kind-event' }, 'Event'),
+          ' ',
+          e.text,
+          ' ',
+          h('span', { class: 'muted' }, e.articles.map((a) => `[${number.get(a) ?? '?'}]`).join('')),
+        ),
+      ),
+    ),
+  );
+}
+
+export function entities(list) {
+  return h(
+    'ul',
+    { class: 'entities' },
+    list.slice(0, 30).map((e) =>
+      h(
+        'li',
+        {},
+        h('a', { href: `#/entity/${encodeURIComponent(e.name)}` }, e.name),
+        h('span', { class: 'muted small' }, ` ${e.type}`),
+        e.variants.length > 1
+          ? h(
+              'div',
+              { class: 'variants' },
+              e.variants.map((v) =>
+                h(
+                  'span',
+                  { class: 'badge badge-variant', title: `${plural(v.articles.length, 'report')}` },
+                  v.form,
+                ),
+              ),
+            )
+          : null,
+      ),
+    ),
+  );
+}
