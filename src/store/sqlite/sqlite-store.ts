@@ -63,44 +63,63 @@ export class SqliteStore implements Store {
     this.search = new StorySearch(this.db);
   }
 
+  private statements = new Map<string, Database.Statement>();
+
+  /** A prepared statement, compiled once per store: most calls run per article on the hot path. */
+  private stmt(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) this.statements.set(sql, (st = this.db.prepare(sql)));
+    return st;
+  }
+
   private migrate(): void {
-    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)');
+    this.db.exec(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)',
+    );
     const applied = new Set(
-      (this.db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
+      (this.db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map(
+        (r) => r.version,
+      ),
     );
     const newest = Math.max(0, ...applied);
     const known = Math.max(...migrations.map((m) => m.version));
-    if (newest > known) throw new StoreError(`store: database schema v${newest} is newer than this Parallax (v${known})`);
+    if (newest > known)
+      throw new StoreError(`store: database schema v${newest} is newer than this Parallax (v${known})`);
     for (const m of migrations) {
       if (applied.has(m.version)) continue;
       this.db.transaction(() => {
         this.db.exec(m.sql);
-        this.db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+        this.db
+          .prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)')
+          .run(m.version, m.name, new Date().toISOString());
       })();
     }
   }
 
   async getArticle(id: string): Promise<StoredArticle | null> {
-    const row = this.db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
+    const row = this.stmt('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
     return row ? toStored(row) : null;
   }
 
   async findByContentHash(hash: string): Promise<string | null> {
-    const row = this.db.prepare('SELECT id FROM articles WHERE content_hash = ? LIMIT 1').get(hash) as { id: string } | undefined;
+    const row = this.stmt('SELECT id FROM articles WHERE content_hash = ? LIMIT 1').get(hash) as
+      { id: string } | undefined;
     return row?.id ?? null;
   }
 
   async write(batch: WriteBatch): Promise<void> {
     const now = new Date().toISOString();
-    const upsertStory = this.db.prepare(
+    const upsertStory = this.stmt(
       `INSERT INTO stories (id, title, created_at, updated_at) VALUES (@id, @title, @createdAt, @updatedAt)
        ON CONFLICT(id) DO UPDATE SET title = excluded.title, updated_at = excluded.updated_at`,
     );
-    const current = this.db.prepare('SELECT version, content_hash, article_json, mentions_json, ingested_at FROM articles WHERE id = ?');
-    const keepVersion = this.db.prepare(
+    const current = this.stmt(
+      'SELECT version, content_hash, article_json, mentions_json, ingested_at FROM articles WHERE id = ?',
+    );
+    const keepVersion = this.stmt(
       'INSERT OR IGNORE INTO article_versions (article_id, version, content_hash, article_json, mentions_json, stored_at) VALUES (?, ?, ?, ?, ?, ?)',
     );
-    const upsertArticle = this.db.prepare(
+    const upsertArticle = this.stmt(
       `INSERT INTO articles (id, story_id, copy_of, version, content_hash, source, title, url, path, language, published,
                              article_json, mentions_json, features_json, ingested_at)
        VALUES (@id, @storyId, @copyOf, @version, @contentHash, @source, @title, @url, @path, @language, @published,
@@ -111,16 +130,30 @@ export class SqliteStore implements Store {
          article_json = excluded.article_json, mentions_json = excluded.mentions_json,
          features_json = excluded.features_json, ingested_at = excluded.ingested_at`,
     );
-    const move = this.db.prepare('UPDATE articles SET story_id = ? WHERE id = ?');
+    const move = this.stmt('UPDATE articles SET story_id = ? WHERE id = ?');
     try {
       this.db.transaction(() => {
         const touched = this.search.storiesTouchedBy(batch);
         for (const s of batch.stories) upsertStory.run(s);
         for (const w of batch.articles) {
           const prev = current.get(w.article.id) as
-            | { version: number; content_hash: string; article_json: string; mentions_json: string; ingested_at: string }
+            | {
+                version: number;
+                content_hash: string;
+                article_json: string;
+                mentions_json: string;
+                ingested_at: string;
+              }
             | undefined;
-          if (prev) keepVersion.run(w.article.id, prev.version, prev.content_hash, prev.article_json, prev.mentions_json, prev.ingested_at);
+          if (prev)
+            keepVersion.run(
+              w.article.id,
+              prev.version,
+              prev.content_hash,
+              prev.article_json,
+              prev.mentions_json,
+              prev.ingested_at,
+            );
           upsertArticle.run({
             id: w.article.id,
             storyId: w.storyId,
@@ -140,7 +173,10 @@ export class SqliteStore implements Store {
           });
         }
         for (const m of batch.moves ?? []) move.run(m.storyId, m.articleId);
-        this.search.afterWrite(touched, batch.articles.map((w) => w.article));
+        this.search.afterWrite(
+          touched,
+          batch.articles.map((w) => w.article),
+        );
       })();
     } catch (err) {
       throw new StoreError(`store: write failed, nothing written: ${(err as Error).message}`);
@@ -148,29 +184,28 @@ export class SqliteStore implements Store {
   }
 
   async articleVersions(id: string): Promise<ArticleVersion[]> {
-    const old = this.db
-      .prepare('SELECT version, content_hash AS contentHash, stored_at AS storedAt FROM article_versions WHERE article_id = ? ORDER BY version')
-      .all(id) as ArticleVersion[];
-    const cur = this.db
-      .prepare('SELECT version, content_hash AS contentHash, ingested_at AS storedAt FROM articles WHERE id = ?')
-      .get(id) as ArticleVersion | undefined;
+    const old = this.stmt(
+      'SELECT version, content_hash AS contentHash, stored_at AS storedAt FROM article_versions WHERE article_id = ? ORDER BY version',
+    ).all(id) as ArticleVersion[];
+    const cur = this.stmt(
+      'SELECT version, content_hash AS contentHash, ingested_at AS storedAt FROM articles WHERE id = ?',
+    ).get(id) as ArticleVersion | undefined;
     return cur ? [...old, cur] : old;
   }
 
   async getStory(id: string): Promise<StoryRecord | null> {
-    const row = this.db.prepare('SELECT * FROM stories WHERE id = ?').get(id) as Parameters<typeof toStory>[0] | undefined;
+    const row = this.stmt('SELECT * FROM stories WHERE id = ?').get(id) as
+      Parameters<typeof toStory>[0] | undefined;
     return row ? toStory(row) : null;
   }
 
   async listStories(opts: { limit?: number; offset?: number } = {}): Promise<StorySummary[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT s.*, COUNT(a.id) AS n, json_group_array(DISTINCT a.source) AS sources,
+    const rows = this.stmt(
+      `SELECT s.*, COUNT(a.id) AS n, json_group_array(DISTINCT a.source) AS sources,
                 MIN(a.published) AS first_pub, MAX(a.published) AS last_pub
          FROM stories s JOIN articles a ON a.story_id = s.id
          GROUP BY s.id ORDER BY s.updated_at DESC, s.id LIMIT ? OFFSET ?`,
-      )
-      .all(opts.limit ?? -1, opts.offset ?? 0) as (Parameters<typeof toStory>[0] & {
+    ).all(opts.limit ?? -1, opts.offset ?? 0) as (Parameters<typeof toStory>[0] & {
       n: number;
       sources: string;
       first_pub: string | null;
@@ -186,30 +221,41 @@ export class SqliteStore implements Store {
   }
 
   async storyArticles(storyId: string): Promise<StoredArticle[]> {
-    const rows = this.db
-      .prepare('SELECT * FROM articles WHERE story_id = ? ORDER BY published IS NULL, published, seq')
-      .all(storyId) as ArticleRow[];
+    const rows = this.stmt(
+      'SELECT * FROM articles WHERE story_id = ? ORDER BY published IS NULL, published, seq',
+    ).all(storyId) as ArticleRow[];
     return rows.map(toStored);
   }
 
   async *clusterState(): AsyncIterable<ClusterStateRow> {
     const rows = this.db
       .prepare('SELECT id, story_id, copy_of, features_json FROM articles ORDER BY seq')
-      .iterate() as IterableIterator<{ id: string; story_id: string; copy_of: string | null; features_json: string }>;
+      .iterate() as IterableIterator<{
+      id: string;
+      story_id: string;
+      copy_of: string | null;
+      features_json: string;
+    }>;
     for (const r of rows) {
-      yield { articleId: r.id, storyId: r.story_id, copyOf: r.copy_of, features: JSON.parse(r.features_json) };
+      yield {
+        articleId: r.id,
+        storyId: r.story_id,
+        copyOf: r.copy_of,
+        features: JSON.parse(r.features_json),
+      };
     }
   }
 
   async counts(): Promise<{ articles: number; stories: number }> {
-    const a = this.db.prepare('SELECT COUNT(*) AS n FROM articles').get() as { n: number };
-    const s = this.db.prepare('SELECT COUNT(DISTINCT story_id) AS n FROM articles').get() as { n: number };
+    const a = this.stmt('SELECT COUNT(*) AS n FROM articles').get() as { n: number };
+    const s = this.stmt('SELECT COUNT(DISTINCT story_id) AS n FROM articles').get() as { n: number };
     return { articles: a.n, stories: s.n };
   }
 
   // Story list, search and entities: the read-side indexes in search.ts.
   findStories = async (q: StoryQuery) => this.search.findStories(q);
-  searchArticles = async (q: string, o: { limit?: number; offset?: number } = {}) => this.search.searchArticles(q, o.limit, o.offset);
+  searchArticles = async (q: string, o: { limit?: number; offset?: number } = {}) =>
+    this.search.searchArticles(q, o.limit, o.offset);
   entities = async (o: { q?: string; limit?: number } = {}) => this.search.entities(o);
   entity = async (name: string) => this.search.entity(name);
   facets = async (o: { limit?: number } = {}) => this.search.facets(o.limit);
@@ -222,7 +268,8 @@ export class SqliteStore implements Store {
   listFeeds = async () => this.feeds.listFeeds();
   removeFeed = async (id: string) => this.feeds.removeFeed(id);
   recordFeedPoll = async (id: string, poll: FeedPoll) => this.feeds.recordFeedPoll(id, poll);
-  feedItemFingerprints = async (feedId: string, keys: string[]) => this.feeds.feedItemFingerprints(feedId, keys);
+  feedItemFingerprints = async (feedId: string, keys: string[]) =>
+    this.feeds.feedItemFingerprints(feedId, keys);
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
