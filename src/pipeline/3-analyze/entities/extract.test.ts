@@ -20,6 +20,11 @@ const cases: [string, string, string[]][] = [
     ['person:Terry Hyland', 'person:Terry Hyland'],
   ],
   [
+    'an office named after a title is an organisation, not a titled person',
+    'Two shots struck the driver, according to the Harris County Office of the Chief Medical Examiner.',
+    ['organization:Harris County Office of the Chief Medical Examiner'],
+  ],
+  [
     'Paris Hilton is a person, Paris a place',
     'Paris Hilton arrived in Paris on Monday.',
     ['person:Paris Hilton', 'place:Paris'],

@@ -36,11 +36,15 @@ function splitTitled(ctx: ClassifyContext, toks: NameToken[], out: Candidate[]):
     while (r > 0 && (isTitleWord(toks[r - 1].text) || toks[r - 1].text === 'of')) r--;
     if (r > 0 && !toks[r - 1].capitalised) r++; // never start a role with "of"
     const role = toks.slice(r, k);
-    const honorificOnly =
-      role.length === 1 && /^(Mr|Mrs|Ms|Miss|Mx|Dr|Sr|Sra|Srta|Dra|Don|Doña|Sir|Dame)\.?$/.test(role[0].text);
-    if (r > 0) classifyRun(ctx, toks.slice(0, r), out);
-    out.push(candidate(ctx, toks.slice(k), 'person', 'strong', honorificOnly ? null : spanText(ctx, role)));
-    return;
+    // "Office of the Chief Medical Examiner": no role is left once "of" is dropped, so this is
+    // no titled person but a name of its own (classified below).
+    if (role.length) {
+      const honorificOnly =
+        role.length === 1 && /^(Mr|Mrs|Ms|Miss|Mx|Dr|Sr|Sra|Srta|Dra|Don|Doña|Sir|Dame)\.?$/.test(role[0].text);
+      if (r > 0) classifyRun(ctx, toks.slice(0, r), out);
+      out.push(candidate(ctx, toks.slice(k), 'person', 'strong', honorificOnly ? null : spanText(ctx, role)));
+      return;
+    }
   }
   // "the dead soldier's Commanding Officer": a title without a name names no one.
   const lastTok = toks[toks.length - 1].text;
