@@ -24,6 +24,10 @@ describe('eventDate', () => {
     ['The city council met to discuss the budget.', '2014-05-02', '2014-05-02'],
     ['A man was shot Saturday night. The suspect appeared in court on Monday.', '2014-05-06', '2014-05-03'],
     ['The teen remains in stable condition Friday, police said.', '2015-11-26', '2015-11-26'],
+    // A bare weekday six days back is more often the day after a lagging stored date: not the event.
+    ['A woman was shot Tuesday outside a laundromat on Grove Street.', '2016-03-14', '2016-03-14'],
+    // Named with "last", the week-old day is the event.
+    ['A woman was shot last Tuesday outside a laundromat on Grove Street.', '2016-03-14', '2016-03-08'],
   ];
   for (const [text, pub, expected] of cases) it(text.slice(0, 70), () => assert.equal(eventOf(text, pub)?.date, expected));
 
@@ -34,6 +38,13 @@ describe('eventDate', () => {
     const fallback = eventOf('The council met to discuss the budget.', '2014-02-03')!;
     assert.equal(fallback.span, null);
     assert.ok(fallback.confidence < e.confidence);
+  });
+
+  it('is less sure of a day on which things ran again (a later development than the event)', () => {
+    const began = eventOf('Ferries began running across the bay on Friday.', '2026-05-08')!;
+    const again = eventOf('Ferries began running again across the bay on Friday.', '2026-05-08')!;
+    assert.equal(again.date, '2026-05-08');
+    assert.ok(again.confidence < began.confidence);
   });
 
   it('is null without any date at all', () => {

@@ -12,13 +12,22 @@ const EVENT =
 const ATTRIBUTION = /\b(said|says|told|stated|confirmed|reported|announced|added)\s*(?:on\s+)?$/i;
 // "since March 1", "desde el 1 de marzo": the start of a period, not the event.
 const SINCE = /\b(since|until|desde|hasta|depuis|jusqu'au|seit|bis|dal|fino al)\s+(?:el\s+|le\s+|the\s+|dem\s+)?$/i;
-// What happens after the event: the date of an arrest, a court date, a vigil.
-const FOLLOW_UP = /\b(arrested|arraigned|arraignment|court|hearing|sentenced|sentencing|charged|indicted|pleaded|plea|trial|jury|vigil|funeral|memorial|identified|released|booked|bond|custody|press conference|unclear|investigat\w*)\b/i;
+// What happens after the event: the date of an arrest, a court date, a vigil, things running again.
+const FOLLOW_UP = /\b(again|resumed|reopened|back to normal|arrested|arraigned|arraignment|court|hearing|sentenced|sentencing|charged|indicted|pleaded|plea|trial|jury|vigil|funeral|memorial|identified|released|booked|bond|custody|press conference|unclear|investigat\w*)\b/i;
 const STATE = /\b(remains?|remained|is|was|were)\s+(?:in\s+)?(?:critical|stable|serious|fair|good)\s+condition\s*(?:on\s+)?$/i;
 
 // "the Jan. 1 shooting", "shot on Jan. 1": the date is named as the event's, however old.
 const NAMED_EVENT_AFTER = /^\s*(?:shooting|killing|slaying|stabbing|attack|murder|homicide|crash|fire|explosion|incident)\b/i;
 const NAMED_EVENT_BEFORE = /\b(?:shot|killed|slain|died|shooting|happened|occurred)\s+(?:on\s+)?$/i;
+
+// A bare weekday ("Tuesday", "early Sunday"), as opposed to "last Tuesday" or a calendar date.
+const BARE_WEEKDAY = /^(?:on\s+)?(?:(?:early|late)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
+/**
+ * A bare weekday read as six days before publication is more often the day after the stored
+ * publication date: stored dates lag the local day (crawl or UTC time), and reporters name last
+ * week's days with "last" or a date. Such a reading counts little.
+ */
+const LAGGING_WEEKDAY_DAYS = 6;
 
 /** How many days before publication a date can be and still be the event itself. */
 const WINDOW_DAYS = 14;
@@ -40,7 +49,8 @@ export function eventDate(article: Pick<Article, 'text' | 'published' | 'sentenc
     if (SINCE.test(before)) score -= 2;
     if (FOLLOW_UP.test(before.slice(-80))) score -= 1.5;
     if (d.start < article.text.length / 3) score += 0.5;
-    if (named) score += 3;
+    if (ref !== null && day === ref - LAGGING_WEEKDAY_DAYS && BARE_WEEKDAY.test(d.text)) score -= 3;
+    else if (named) score += 3;
     candidates.push({ d, day, score });
   }
   const top = Math.max(-Infinity, ...candidates.map((c) => c.score));

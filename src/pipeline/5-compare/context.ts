@@ -7,13 +7,41 @@ import { foldName } from './names.ts';
 const WINDOW = 60;
 
 /** Crude stem: folded, common suffixes off, at most six letters ("crossed"/"crossing" → "cross"). */
-export const stem = (w: string) => foldName(w).replace(/(?:ing|ed|es|s|ions?)$/u, '').slice(0, 6);
+export const stem = (w: string) =>
+  foldName(w)
+    .replace(/(?:ing|ed|es|s|ions?)$/u, '')
+    .slice(0, 6);
 
 /** Content-word stems within a window around the span, inside its sentence. */
-export function contextStems(text: string, sentences: Span[], span: Span, skip: string[] = []): Set<string> {
-  const s = sentences.find((x) => x.start <= span.start && span.start < x.end) ?? { start: 0, end: text.length };
-  const before = text.slice(Math.max(s.start, span.start - WINDOW), span.start);
-  const after = text.slice(span.end, Math.min(s.end, span.end + WINDOW));
+/** The clause of a sentence that holds the span: clauses end at ; : dashes and commas. */
+function clauseOf(text: string, s: Span, span: Span): Span {
+  const sentence = text.slice(s.start, s.end);
+  let start = 0;
+  for (const m of sentence.slice(0, span.start - s.start).matchAll(/[;:—–]|,\s/g))
+    start = m.index! + m[0].length;
+  const rest = sentence.slice(span.end - s.start).search(/[;:—–]|,\s/);
+  return { start: s.start + start, end: rest < 0 ? s.end : span.end + rest };
+}
+
+/**
+ * Stems of the words around a span. `window` characters each side within its sentence, or, with
+ * `window: 'clause'`, its whole clause (for amounts that have no counted noun to anchor them).
+ */
+export function contextStems(
+  text: string,
+  sentences: Span[],
+  span: Span,
+  skip: string[] = [],
+  window: number | 'clause' = WINDOW,
+): Set<string> {
+  const sentence = sentences.find((x) => x.start <= span.start && span.start < x.end) ?? {
+    start: 0,
+    end: text.length,
+  };
+  const s = window === 'clause' ? clauseOf(text, sentence, span) : sentence;
+  const reach = window === 'clause' ? Infinity : window;
+  const before = text.slice(Math.max(s.start, span.start - reach), span.start);
+  const after = text.slice(span.end, Math.min(s.end, span.end + reach));
   const skipped = new Set(skip.map(stem));
   const out = new Set<string>();
   for (const w of `${before} ${after}`.match(/\p{L}{4,}/gu) ?? []) {

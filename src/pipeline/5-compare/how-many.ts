@@ -1,7 +1,14 @@
 // How-many facts: figures aligned by what they count, grouped by whether their ranges agree.
 import type { FigureMention } from '../../model/index.ts';
 import { articleCasualties, type Casualties } from '../3-analyze/figures/casualties.ts';
-import { conflictValues, disagreeing, type Claim, type Fact, type SourceArticle, type Sources } from './fact.ts';
+import {
+  conflictValues,
+  disagreeing,
+  type Claim,
+  type Fact,
+  type SourceArticle,
+  type Sources,
+} from './fact.ts';
 import { contextStems, shared } from './context.ts';
 import { figureRange, hedgeBefore, hedgeWithin, overlaps, type Range } from './figures.ts';
 
@@ -20,9 +27,18 @@ const NOTHING_MORE = /\b(?:other|further|additional|more|new|otras?|otros?|más)
 // Casualty counts are already about one thing; other counts must share words around them to be compared.
 const CASUALTY = /^(?:killed|injured|shot)$/;
 const MIN_SHARED_CONTEXT = 2;
+const MIN_SHARED_AMOUNT_CONTEXT = 3;
 
 function claimOf(a: SourceArticle, f: FigureMention): FigureClaim {
-  const context = contextStems(a.article.text, a.article.sentences, f, [f.counts ?? '', f.unit ?? '']);
+  // An amount with no counted noun ("six hours") has only its clause to say what it measures.
+  const window = f.counts ? undefined : 'clause';
+  const context = contextStems(
+    a.article.text,
+    a.article.sentences,
+    f,
+    [f.counts ?? '', f.unit ?? ''],
+    window,
+  );
   const written = hedgeWithin(f.text);
   const before = written ? null : hedgeBefore(a.article.text, f.start);
   const hedge = written ?? before?.hedge ?? (f.approx ? 'approx' : 'exact');
@@ -41,7 +57,8 @@ function claimOf(a: SourceArticle, f: FigureMention): FigureClaim {
   };
 }
 
-const fits = (c: FigureClaim, members: FigureClaim[]) => members.every((m) => !m.range || !c.range || overlaps(m.range, c.range));
+const fits = (c: FigureClaim, members: FigureClaim[]) =>
+  members.every((m) => !m.range || !c.range || overlaps(m.range, c.range));
 
 /** Splits claims into groups that agree among themselves; the first fitting group wins. */
 function groupClaims(claims: FigureClaim[]): FigureClaim[][] {
@@ -69,10 +86,16 @@ function articleClaim(claims: FigureClaim[], casualty: boolean, reading: number 
   // The casualty reading of the analysis stage decides which count is the article's. When no
   // count states it (it was worked out: "five shot, one fatally"), the stated ones are partial
   // ("two of the victims are in critical condition") and the article makes no claim we can cite.
-  if (reading !== null) return claims.filter((c) => Number(c.value) === reading).sort((a, b) => a.position - b.position)[0] ?? null;
+  if (reading !== null)
+    return (
+      claims.filter((c) => Number(c.value) === reading).sort((a, b) => a.position - b.position)[0] ?? null
+    );
   if (casualty) return [...claims].sort((a, b) => a.position - b.position)[0];
   const groups = groupClaims(claims);
-  groups.sort((a, b) => b.length - a.length || Math.min(...a.map((c) => c.position)) - Math.min(...b.map((c) => c.position)));
+  groups.sort(
+    (a, b) =>
+      b.length - a.length || Math.min(...a.map((c) => c.position)) - Math.min(...b.map((c) => c.position)),
+  );
   return groups[0].sort((a, b) => a.position - b.position)[0];
 }
 
@@ -97,11 +120,17 @@ function datedElsewhen(a: SourceArticle, f: FigureMention): boolean {
 /** Mentions of one counted thing split into topics: linked when they share words around them. */
 function topics(key: string, mentions: FigureClaim[]): FigureClaim[][] {
   if (CASUALTY.test(key.slice('how-many:'.length).split('|')[0])) return [mentions];
+  // Amounts are linked on their clause's words, so they need more of them in common.
+  const need = key.startsWith('amount:') ? MIN_SHARED_AMOUNT_CONTEXT : MIN_SHARED_CONTEXT;
   const parent = mentions.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   for (let i = 0; i < mentions.length; i++) {
     for (let j = i + 1; j < mentions.length; j++) {
-      if (mentions[i].article !== mentions[j].article && shared(mentions[i].context, mentions[j].context) >= MIN_SHARED_CONTEXT) parent[find(i)] = find(j);
+      if (
+        mentions[i].article !== mentions[j].article &&
+        shared(mentions[i].context, mentions[j].context) >= need
+      )
+        parent[find(i)] = find(j);
     }
   }
   const out = new Map<number, FigureClaim[]>();
@@ -118,12 +147,17 @@ export function howManyFacts(articles: SourceArticle[], sources: Sources): Fact[
     for (const f of a.mentions.figures) {
       let key: string;
       if (f.counts && !UNALIGNABLE.test(f.counts)) key = `how-many:${f.counts.toLowerCase()}|${f.unit ?? ''}`;
-      else if (f.unit && f.value !== null) key = `amount:${f.unit}|${f.value}`;
+      // Amounts ("six hours") align by unit, then by the words around them (see topics).
+      else if (f.unit && f.value !== null) key = `amount:${f.unit}`;
       else continue; // a bare number with nothing counted cannot be aligned
-      if (f.value === 0 && NOTHING_MORE.test(a.article.text.slice(Math.max(0, f.start - 12), f.end))) continue;
+      if (f.value === 0 && NOTHING_MORE.test(a.article.text.slice(Math.max(0, f.start - 12), f.end)))
+        continue;
       if (f.counts && CASUALTY.test(f.counts) && datedElsewhen(a, f)) continue;
       counted.push(f);
-      labels.set(key, f.counts && !UNALIGNABLE.test(f.counts) ? `${f.counts}${f.unit ? ` (${f.unit})` : ''}` : f.unit!);
+      labels.set(
+        key,
+        f.counts && !UNALIGNABLE.test(f.counts) ? `${f.counts}${f.unit ? ` (${f.unit})` : ''}` : f.unit!,
+      );
       byKey.set(key, [...(byKey.get(key) ?? []), claimOf(a, f)]);
     }
     readings.set(a.article.id, articleCasualties(counted));
@@ -132,9 +166,10 @@ export function howManyFacts(articles: SourceArticle[], sources: Sources): Fact[
   const texts = new Map(articles.map((a) => [a.article.id, a.article.text]));
   const facts: Fact[] = [];
   for (const [key, mentions] of byKey) {
-    const split = key.startsWith('amount:') ? [mentions] : topics(key, mentions);
+    const split = topics(key, mentions);
     const thing = key.slice('how-many:'.length).split('|')[0];
-    const reading = (article: string) => (thing === 'killed' || thing === 'injured' ? (readings.get(article)?.[thing] ?? null) : null);
+    const reading = (article: string) =>
+      thing === 'killed' || thing === 'injured' ? (readings.get(article)?.[thing] ?? null) : null;
     split.forEach((topic, t) => {
       const fact = countFact(t ? `${key}#${t}` : key, labels.get(key)!, topic, sources, reading, texts);
       if (fact) facts.push(fact);
@@ -147,13 +182,19 @@ export function howManyFacts(articles: SourceArticle[], sources: Sources): Fact[
  * "Four people were shot" with no one killed is four injured: when an article's injured reading
  * was worked out from its shot count, that count is its citable injured claim.
  */
-function addShotAsInjured(byKey: Map<string, FigureClaim[]>, labels: Map<string, string>, readings: Map<string, Casualties>): void {
+function addShotAsInjured(
+  byKey: Map<string, FigureClaim[]>,
+  labels: Map<string, string>,
+  readings: Map<string, Casualties>,
+): void {
   const injured = byKey.get('how-many:injured|') ?? [];
   const shot = byKey.get('how-many:shot|') ?? [];
   for (const [article, r] of readings) {
     if (r.injured === null || r.killed) continue;
     if (injured.some((c) => c.article === article && Number(c.value) === r.injured)) continue;
-    const count = shot.filter((c) => c.article === article && Number(c.value) === r.injured).sort((a, b) => a.position - b.position)[0];
+    const count = shot
+      .filter((c) => c.article === article && Number(c.value) === r.injured)
+      .sort((a, b) => a.position - b.position)[0];
     if (count) injured.push({ ...count });
   }
   if (injured.length && !byKey.has('how-many:injured|')) {
@@ -163,33 +204,62 @@ function addShotAsInjured(byKey: Map<string, FigureClaim[]>, labels: Map<string,
 }
 
 /** What a disputed count counts, for a reader: "number killed", "number of people (have crossed from Bosnia…)". */
-function describeCount(counts: string, casualty: boolean, lead: FigureClaim, articles: Map<string, string>): string {
+function describeCount(
+  counts: string,
+  casualty: boolean,
+  lead: FigureClaim,
+  articles: Map<string, string>,
+): string {
   if (casualty) return `number ${counts}`;
   const text = articles.get(lead.article) ?? '';
-  const after = /^[^.;:!?\n]{0,60}(?=[\s.;:!?]|$)/u.exec(text.slice(lead.evidence?.end ?? 0))?.[0].trim() ?? '';
+  const after =
+    /^[^.;:!?\n]{0,60}(?=[\s.;:!?]|$)/u.exec(text.slice(lead.evidence?.end ?? 0))?.[0].trim() ?? '';
   return after ? `number of ${counts} ("${lead.written} ${after}")` : `number of ${counts}`;
 }
 
-function countFact(key: string, about: string, mentions: FigureClaim[], sources: Sources, reading: (article: string) => number | null, articles: Map<string, string>): Fact | null {
+function countFact(
+  key: string,
+  about: string,
+  mentions: FigureClaim[],
+  sources: Sources,
+  reading: (article: string) => number | null,
+  articles: Map<string, string>,
+): Fact | null {
   const perArticle = new Map<string, FigureClaim[]>();
   for (const m of mentions) perArticle.set(m.article, [...(perArticle.get(m.article) ?? []), m]);
   const casualty = CASUALTY.test(key.slice('how-many:'.length).split('|')[0]);
   let claims = [...perArticle].flatMap(([article, cs]) => articleClaim(cs, casualty, reading(article)) ?? []);
   if (!claims.length) return null;
-  let groups = key.startsWith('amount:') ? [claims] : groupClaims(claims);
-  const bySupport = (a: FigureClaim[], b: FigureClaim[]) => sources.independent(b.map((c) => c.article)) - sources.independent(a.map((c) => c.article));
+  let groups = groupClaims(claims);
+  const bySupport = (a: FigureClaim[], b: FigureClaim[]) =>
+    sources.independent(b.map((c) => c.article)) - sources.independent(a.map((c) => c.article));
   groups.sort(bySupport);
   if (groups.length > 1) {
     // An article that states the main figure before its own does not dispute it: its later, larger
     // count recalls another event or adds a later update ("a week after floods killed 12 in Valencia").
     const main = groups[0];
-    const earlier = (c: FigureClaim) => perArticle.get(c.article)!.find((m) => m.range && m.position < c.position && fits(m, main));
+    const earlier = (c: FigureClaim) =>
+      perArticle.get(c.article)!.find((m) => m.range && m.position < c.position && fits(m, main));
     claims = claims.map((c) => (main.includes(c) ? c : (earlier(c) ?? c)));
     groups = groupClaims(claims).sort(bySupport);
   }
   groups.forEach((g, i) => g.forEach((c) => (c.group = i)));
-  const plain: Claim[] = claims.map(({ range: _r, position: _p, context: _c, sentence: _s, vague: _v, ...c }) => c);
+  const plain: Claim[] = claims.map(
+    ({ range: _r, position: _p, context: _c, sentence: _s, vague: _v, ...c }) => c,
+  );
   const lead = groups[0].find((c) => c.range) ?? groups[0][0];
-  const conflict = disagreeing(plain, sources) ? { kind: 'value' as const, about: describeCount(about, casualty, lead, articles), values: conflictValues(plain, sources) } : null;
-  return { kind: 'how-many', key, label: key.startsWith('amount:') ? lead.written : `${about}: ${lead.written}`, claims: plain, conflict };
+  const conflict = disagreeing(plain, sources)
+    ? {
+        kind: 'value' as const,
+        about: describeCount(about, casualty, lead, articles),
+        values: conflictValues(plain, sources),
+      }
+    : null;
+  return {
+    kind: 'how-many',
+    key,
+    label: key.startsWith('amount:') ? lead.written : `${about}: ${lead.written}`,
+    claims: plain,
+    conflict,
+  };
 }

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { articleCasualties, majority, storyCasualties } from './casualties.ts';
+import { articleCasualties, majority, storyCasualties, type Casualties } from './casualties.ts';
 import { extractFigures } from './figures.ts';
 
-const casualties = (text: string) => articleCasualties(extractFigures({ text }));
+const counts = (c: Casualties) => ({ killed: c.killed, injured: c.injured });
+const casualties = (text: string) => counts(articleCasualties(extractFigures({ text }), { text }));
 
 describe('articleCasualties', () => {
   const cases: [string, { killed: number | null; injured: number | null }][] = [
@@ -13,6 +14,15 @@ describe('articleCasualties', () => {
     ['Three people were killed, and another injured in a shooting at the motel.', { killed: 3, injured: 1 }],
     ['The gunman killed three people and wounded two others before he was arrested.', { killed: 3, injured: 2 }],
     ['The city council approved 12 new buses.', { killed: null, injured: null }],
+    // A lone victim counted as shot, whose death the lede reports.
+    ['A 6-year-old girl who was shot inside her home on Elm Street has died, the coroner said.', { killed: 1, injured: 0 }],
+    // Referred back to ("the boy") after the death: the same victim, not a second one.
+    ['A 9-year-old boy died Sunday after a rifle went off in a bedroom. The boy was taken to a hospital where he was pronounced dead.', { killed: 1, injured: 0 }],
+    // Both die: the killer and the victim.
+    ['Deputies said a man shot his wife and then himself in an apparent murder-suicide near Oak Ridge.', { killed: 2, injured: 0 }],
+    // No number at all: a report of a shooting is at least one person hit.
+    ['Officers found a teenager with a gunshot wound to the arm outside the gym on Tuesday.', { killed: 0, injured: 1 }],
+    ['Police are investigating a shooting on Pine Street; the victim was taken to a hospital.', { killed: 0, injured: 1 }],
   ];
   for (const [text, expected] of cases) it(text, () => assert.deepEqual(casualties(text), expected));
 });
@@ -30,5 +40,21 @@ describe('storyCasualties', () => {
     );
     assert.deepEqual(storyCasualties([{ killed: null, injured: null }]), { killed: 0, injured: 0 });
     assert.equal(majority([2, 3]), 3);
+  });
+  it('re-reads an article that only counted people shot against the story killed', () => {
+    // "Two people were shot" in one report, "one of them died" in two others: one killed, one hurt.
+    const twoShot = counts(articleCasualties(extractFigures({ text: 'Two people were shot outside a bar.' })));
+    assert.deepEqual(twoShot, { killed: 0, injured: 2 });
+    const story = storyCasualties([
+      articleCasualties(extractFigures({ text: 'Two people were shot outside a bar.' })),
+      { killed: 1, injured: null },
+      { killed: 1, injured: null },
+    ]);
+    assert.deepEqual(story, { killed: 1, injured: 1 });
+  });
+  it('uses counts read from words alone only when no report counts', () => {
+    const guessed: Casualties = { killed: 0, injured: 1, shot: 1, injuredFromShot: true, guessed: true };
+    assert.deepEqual(storyCasualties([guessed, { killed: 2, injured: 0 }]), { killed: 2, injured: 0 });
+    assert.deepEqual(storyCasualties([guessed, { killed: null, injured: null }]), { killed: 0, injured: 1 });
   });
 });

@@ -6,29 +6,59 @@ export interface Casualties {
   /** Null when the article says nothing about casualties. */
   killed: number | null;
   injured: number | null;
+  /** People shot, killed or not, when the article counts them that way ("four shot, one fatally"). */
+  shot?: number | null;
+  /** Whether `injured` is only "shot minus killed" (no explicit count of the wounded). */
+  injuredFromShot?: boolean;
+  /** Read from words alone ("died", "was shot"), no count: used only when no report counts. */
+  guessed?: boolean;
 }
 
+// A death reported in words, not counted: "died at the hospital", "a murder-suicide", "the homicide".
+const DEATH_WORDS = /\b(?:died|dies|dead|death|deaths|killed|killing|slain|fatal(?:ly)?|homicide|murder-suicide|(?<!attempted |attempted first-degree )murder(?:ed)?|body)\b/i;
+// A shooting reported in words: someone was hit, though no count is given.
+const SHOT_WORDS = /\b(?:shot|shoots|shooting|gunshot|wounded|injured|struck by (?:a )?(?:bullet|gunfire))\b/i;
+// Both the killer and the victim die: "kills son, self", "murder-suicide", "then shot himself".
+const MURDER_SUICIDE = /\bmurder[- ]suicide\b|\b(?:kill(?:s|ed)|shoots?|shot)\s+(?:his|her)\s+(?:[\w-]+\s+){0,2}?\w+,?\s+(?:and\s+)?(?:then\s+)?(?:him|her)?self\b/i;
+
 const LEDE_CHARS = 1500;
+// A victim named again rather than introduced: "the boy", "The victim", "he was shot", "Givens, 16,".
+const BACK_REFERENCE = /^(?:the|he|she)\b/i;
 const maxOf = (xs: number[]) => (xs.length ? Math.max(...xs) : null);
 
 /**
  * One article's killed and injured: the largest count of each (later paragraphs repeat or update
  * with partial counts). "Four people were shot, one fatally" → killed 1, injured 3.
  */
-export function articleCasualties(figures: FigureMention[], opts: { within?: number } = {}): Casualties {
+export function articleCasualties(figures: FigureMention[], opts: { within?: number; text?: string } = {}): Casualties {
   // Counts far down an article are mostly background ("last month a gunman killed three"):
   // by default only the lede and the paragraphs right after it count.
   const within = opts.within ?? LEDE_CHARS;
-  const values = (label: string) => figures.filter((f) => f.start < within && f.counts === label && f.value !== null && !f.vague && Number.isInteger(f.value) && f.value < 1000).map((f) => f.value!);
-  let killed = maxOf(values('killed'));
+  const counted = (label: string) => figures.filter((f) => f.start < within && f.counts === label && f.value !== null && !f.vague && Number.isInteger(f.value) && f.value < 1000);
+  let killed = maxOf(counted('killed').map((f) => f.value!));
+  // "The boy was taken to a hospital, where he died": a victim referred back to ("the boy", "he")
+  // is one already counted, so when someone died, such a mention adds no one wounded.
+  const values = (label: string) => counted(label).filter((f) => !(killed && f.value === 1 && BACK_REFERENCE.test(f.text))).map((f) => f.value!);
   let injured = maxOf(values('injured'));
   const shot = maxOf(values('shot'));
-  if (killed === null && injured === null && shot === null) return { killed: null, injured: null };
+  const lede = opts.text?.slice(0, within) ?? '';
+  if (killed === null && injured === null && shot === null) {
+    // Words without numbers: a report of a death is at least one killed, of a shooting at least one hit.
+    if (!lede) return { killed: null, injured: null };
+    if (MURDER_SUICIDE.test(lede)) return { killed: 2, injured: 0, shot: null, injuredFromShot: true, guessed: true };
+    if (DEATH_WORDS.test(lede)) return { killed: 1, injured: 0, shot: null, injuredFromShot: true, guessed: true };
+    if (SHOT_WORDS.test(lede)) return { killed: 0, injured: 1, shot: 1, injuredFromShot: true, guessed: true };
+    return { killed: null, injured: null };
+  }
+  // "A 5-year-old boy who was shot ... has died": a lone victim counted as shot is the one who died.
+  if (killed === null && shot === 1 && injured === null && lede && DEATH_WORDS.test(lede)) killed = MURDER_SUICIDE.test(lede) ? 2 : 1;
+  if (killed !== null && killed < 2 && lede && MURDER_SUICIDE.test(lede)) killed = 2;
+  const injuredFromShot = injured === null && shot !== null;
   // Everyone shot and not killed was hurt: "four shot, one fatally; no one else was hurt" → 3.
   if (shot !== null) injured = Math.max(injured ?? 0, shot - (killed ?? 0));
   if (killed === null) killed = 0;
   if (injured === null) injured = 0;
-  return { killed, injured };
+  return { killed, injured, shot, injuredFromShot };
 }
 
 /** The most common value; ties go to the larger (an early report may undercount). */
@@ -42,11 +72,16 @@ export function majority(values: number[]): number | null {
   return best;
 }
 
-/** A story's casualties from its articles' (majority, then larger); 0 when no article gives any. */
+/**
+ * A story's casualties from its articles' (majority, then larger); 0 when no article gives any.
+ * An article that only counted people shot has its wounded re-read against the story's killed:
+ * "two shot" and elsewhere "one of them died" is one killed and one wounded, not two wounded.
+ */
 export function storyCasualties(perArticle: Casualties[]): { killed: number; injured: number } {
-  const known = perArticle.filter((c) => c.killed !== null || c.injured !== null);
-  return {
-    killed: majority(known.map((c) => c.killed!).filter((v) => v !== null)) ?? 0,
-    injured: majority(known.map((c) => c.injured!).filter((v) => v !== null)) ?? 0,
-  };
+  const read = perArticle.filter((c) => c.killed !== null || c.injured !== null);
+  const counted = read.filter((c) => !c.guessed);
+  const known = counted.length ? counted : read;
+  const killed = majority(known.map((c) => c.killed!).filter((v) => v !== null)) ?? 0;
+  const injured = known.map((c) => (c.injuredFromShot && c.shot != null ? Math.max(0, c.shot - killed) : c.injured)).filter((v): v is number => v !== null);
+  return { killed, injured: majority(injured) ?? 0 };
 }

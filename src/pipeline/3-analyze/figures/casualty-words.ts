@@ -3,32 +3,64 @@
 
 /** Nouns for people: a count of these can be a casualty count. */
 export const PERSON_NOUNS = new Set(
-  ('people persons person men man women woman boys boy girls girl teens teen teenagers teenager children child kids kid ' +
+  (
+    'people persons person men man women woman boys boy girls girl teens teen teenagers teenager children child kids kid ' +
     'victims victim adults adult students student officers officer residents bystanders others individuals civilians ' +
     'soldiers migrants passengers workers firefighters patients juveniles youths brothers sisters relatives members ' +
-    'deputies troopers suspects males females customers employees guests friends adults toddlers infants babies')
-    .split(' '),
+    'deputies troopers suspects males females customers employees guests friends adults toddlers infants babies ' +
+    // Spanish
+    'personas hombres mujeres niños niñas menores jóvenes pasajeros vecinos agentes trabajadores migrantes heridos'
+  ).split(' '),
 );
 
 export type CasualtyLabel = 'killed' | 'injured' | 'shot';
 
-const KILLED = /\b(fatally|killed|kill(?:ing|s)?|dead|died|dies|slain|murdered|lost (?:their|his|her) lives?|deaths?|fatalities|homicides?|pronounced dead|dead)\b/i;
-const INJURED = /\b(wounded|injured|injuries|injuring|wounding|hurt|hospitali[sz]ed|hospital|treated|critical condition|serious condition|stable condition|non-life-threatening|grazed|suffered|sustained|recovering)\b/i;
+const KILLED =
+  /\b(fatally|killed|kill(?:ing|s)?|dead|died|dies|slain|murdered|lost (?:their|his|her) lives?|deaths?|fatalities|homicides?|pronounced dead|dead)\b/i;
+const INJURED =
+  /\b(wounded|injured|injuries|injuring|wounding|hurt|hospitali[sz]ed|hospital|treated|critical condition|serious condition|stable condition|non-life-threatening|grazed|suffered|suffering|sustained|recovering)\b/i;
 const SHOT = /\b(shot|gunshot|hit by (?:gunfire|bullets?)|struck by (?:gunfire|bullets?))\b/i;
 const NOUN_LABEL: Record<string, CasualtyLabel> = {
-  dead: 'killed', deaths: 'killed', fatalities: 'killed', killed: 'killed', homicides: 'killed', bodies: 'killed',
+  dead: 'killed',
+  deaths: 'killed',
+  fatalities: 'killed',
+  killed: 'killed',
+  homicides: 'killed',
+  bodies: 'killed',
   // Spanish, Portuguese, French, Italian, German.
-  muertos: 'killed', muertas: 'killed', fallecidos: 'killed', mortos: 'killed', morts: 'killed', morti: 'killed', tote: 'killed',
-  heridos: 'injured', heridas: 'injured', feridos: 'injured', blessés: 'injured', blesses: 'injured', feriti: 'injured', verletzte: 'injured',
-  shot: 'shot', injured: 'injured', wounded: 'injured', injuries: 'injured', hurt: 'injured', casualties: 'injured',
+  muertos: 'killed',
+  muertas: 'killed',
+  fallecidos: 'killed',
+  mortos: 'killed',
+  morts: 'killed',
+  morti: 'killed',
+  tote: 'killed',
+  heridos: 'injured',
+  heridas: 'injured',
+  feridos: 'injured',
+  blessés: 'injured',
+  blesses: 'injured',
+  feriti: 'injured',
+  verletzte: 'injured',
+  shot: 'shot',
+  injured: 'injured',
+  wounded: 'injured',
+  injuries: 'injured',
+  hurt: 'injured',
+  casualties: 'injured',
 };
 
 /** The label of the noun right after a number, when the noun is itself a casualty ("two dead"). */
-export const nounLabel = (noun: string | null): CasualtyLabel | null => (noun ? (NOUN_LABEL[noun.toLowerCase()] ?? null) : null);
+export const nounLabel = (noun: string | null): CasualtyLabel | null =>
+  noun ? (NOUN_LABEL[noun.toLowerCase()] ?? null) : null;
 
 function first(window: string): { label: CasualtyLabel; index: number } | null {
   const hits: { label: CasualtyLabel; index: number }[] = [];
-  for (const [label, re] of [['killed', KILLED], ['injured', INJURED], ['shot', SHOT]] as const) {
+  for (const [label, re] of [
+    ['killed', KILLED],
+    ['injured', INJURED],
+    ['shot', SHOT],
+  ] as const) {
     const m = re.exec(window);
     if (m) hits.push({ label, index: m.index });
   }
@@ -38,21 +70,25 @@ function first(window: string): { label: CasualtyLabel; index: number } | null {
   if (h.label === 'shot') {
     // "shot and killed", "shot dead", "shot to death" / "shot and wounded".
     const tail = window.slice(h.index, h.index + 30);
-    if (/^shot(?: and killed| dead| to death|,? fatally)/i.test(tail)) return { label: 'killed', index: h.index };
+    if (/^shot(?: and killed| dead| to death|,? fatally)/i.test(tail))
+      return { label: 'killed', index: h.index };
     if (/^shot and (?:wounded|injured)/i.test(tail)) return { label: 'injured', index: h.index };
-    if (/\bfatally\s*$/i.test(window.slice(Math.max(0, h.index - 10), h.index))) return { label: 'killed', index: h.index };
+    if (/\bfatally\s*$/i.test(window.slice(Math.max(0, h.index - 10), h.index)))
+      return { label: 'killed', index: h.index };
   }
   return h;
 }
 
 // What may stand between a subject and its casualty verb: an apposition, auxiliaries, adverbs.
-const AUX = /^(?:\s*,[^,]{0,60},)?\s*(?:(?:who|that)\s+(?=was|were|had|have|has|is|are))?((?:(?:were|was|have|has|had|been|are|is|got|being|remain|remains|remained|reportedly|later|also|allegedly|apparently|both|all|each|then|\w+ly)\s+){0,4})/i;
+const AUX =
+  /^(?:\s*,[^,]{0,60},)?\s*(?:(?:who|that)\s+(?=was|were|had|have|has|is|are))?((?:(?:were|was|have|has|had|been|are|is|got|being|remain|remains|remained|reportedly|later|also|allegedly|apparently|both|all|each|then|\w+ly)\s+){0,4})/i;
 // The casualty verb itself, right after: passive "were shot", "was found dead", "is in critical condition".
 const CASUALTY_VERB =
-  /^(?:(?:found|pronounced|declared|listed|reported|left|taken|rushed|transported|airlifted|flown)\s+)?(fatally shot|shot(?: and (?:killed|wounded|injured)| dead| to death)?|killed|dead|died|dies|slain|murdered|wounded|injured|hurt|hospitali[sz]ed|treated|(?:in|into|to) (?:a |the )?(?:local |area )?hospital|in (?:critical|serious|stable|fair|good|grave) condition|suffered|sustained|recovering|grazed|struck)\b/i;
+  /^(?:(?:found|pronounced|declared|listed|reported|left|taken|rushed|transported|airlifted|flown)\s+)?(fatally shot|shot(?: and (?:killed|wounded|injured)| dead| to death)?|killed|dead|died|dies|slain|murdered|wounded|injured|hurt|hospitali[sz]ed|treated|(?:in|into|to) (?:a |the )?(?:local |area )?hospital|in (?:critical|serious|stable|fair|good|grave) condition|suffered|suffering|sustained|recovering|grazed|struck)\b/i;
 // Adjectival casualties need no auxiliary: "left two dead", "with three injured".
 // and intransitive verbs whose subject is the victim: "six people died", "three suffered wounds".
-const ADJECTIVAL = /^(?:(?:also|later|all|both)\s+)?(dead|injured|wounded|hurt|died|dies|suffered|sustained)\b/i;
+const ADJECTIVAL =
+  /^(?:(?:also|later|all|both)\s+)?(dead|injured|wounded|hurt|died|dies|suffered|sustained)\b/i;
 
 /**
  * Label from the clause after the counted noun: "… were shot and killed", "… was found dead",
@@ -60,8 +96,18 @@ const ADJECTIVAL = /^(?:(?:also|later|all|both)\s+)?(dead|injured|wounded|hurt|d
  * before it), since "a man shot and killed his wife" makes the man the shooter; headlines drop
  * the auxiliary ("Man shot and killed in Dayton"), so `headline` accepts the bare participle.
  */
+const SPANISH_LABEL =
+  /^\s*(?:(murieron|fallecieron|perdieron la vida|resultaron muert[oa]s|han muerto|han fallecido)|(resultaron herid[oa]s|quedaron herid[oa]s|fueron hospitalizad[oa]s|sufrieron heridas|resultaron lesionad[oa]s))\b/iu;
+
 export function labelAfter(after: string, headline = false): CasualtyLabel | null {
-  const clause = after.slice(0, 90).split(/[.;!?]|\b(?:and|but)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|another|others?)\b/i)[0];
+  const clause = after
+    .slice(0, 90)
+    .split(
+      /[.;!?]|\b(?:and|but)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|another|others?)\b/i,
+    )[0];
+  // Spanish verbs after the counted noun: "dos personas murieron", "14 resultaron heridas".
+  const es = SPANISH_LABEL.exec(clause);
+  if (es) return es[1] ? 'killed' : 'injured';
   const aux = AUX.exec(clause)!;
   const rest = clause.slice(aux[0].length);
   const hasAux = /\b(were|was|have|has|had|been|are|is|got|being|remains?|remained)\b/i.test(aux[1] ?? '');
@@ -75,7 +121,10 @@ export function labelAfter(after: string, headline = false): CasualtyLabel | nul
 
 /** Label from the words just before the number ("killed two", "wounding three", "shot four"). */
 export function labelBefore(before: string): CasualtyLabel | null {
-  const m = /\b(kill|killed|killing|kills|left|leaving|wound|wounded|wounding|injure|injured|injuring|shoot|sent|sending|put|putting|hospitali[sz]ing|shot|shooting|shooting of|shot and killed|fatally shot|shot and wounded)\s+(?:at least\s+|about\s+|nearly\s+|more than\s+)?$/i.exec(before.slice(-40));
+  const m =
+    /\b(kill|killed|killing|kills|left|leaving|wound|wounded|wounding|injure|injured|injuring|shoot|sent|sending|put|putting|hospitali[sz]ing|shot|shooting|shooting of|shot and killed|fatally shot|shot and wounded)\s+(?:at least\s+|about\s+|nearly\s+|more than\s+)?$/i.exec(
+      before.slice(-40),
+    );
   if (!m) return null;
   const w = m[1].toLowerCase();
   if (/killed|killing|kills|fatally/.test(w)) return 'killed';

@@ -44,6 +44,20 @@ describe('extractFigures', () => {
     ['Two 4-year-old girls were injured Thursday.', [['Two', 2, 'injured']]],
     ['The officer fired one shot.', [['one', 1, 'shots fired']]],
     ['Police said 0810 GMT was the time of the crash.', []],
+    // An age before the noun does not hide the victim; family words are victims too.
+    ['An 8-year-old boy was hospitalized after the gun went off.', [['An 8-year-old boy', 1, 'injured']]],
+    ['A grandmother was shot in the arm on Maple Avenue.', [['A grandmother', 1, 'shot']]],
+    ['A mother was shot in the arm by her toddler.', [['A mother', 1, 'shot']]],
+    // One victim with no counted noun: self-inflicted, a pronoun, a wound.
+    ['The 14-year-old accidentally shot himself in the foot.', [['shot himself', 1, 'shot']]],
+    ['Relatives said she was shot while sitting on the porch.', [['she was shot', 1, 'shot']]],
+    ['A customer arrived at the clinic with a gunshot wound to the hand.', [['with a gunshot wound', 1, 'shot']]],
+    ['He died of a gunshot wound to the chest.', [['of a gunshot wound', 1, 'killed']]],
+    // Victims listed by kind add up; ages are not counts; a total and its breakdown is not a sum.
+    ['Three children and a woman were shot near the playground.', [['Three children and a woman', 4, 'shot']]],
+    ['A 30-year-old man and a 19-year-old woman were killed, police said.', [['A 30-year-old man and a 19-year-old woman', 2, 'killed']]],
+    ['Two men, ages 24 and 27, and a girl, 15, were wounded.', [['Two men, ages 24 and 27, and a girl, 15,', 3, 'injured']]],
+    ['Police said a man and a woman were arrested.', []],
   ];
   for (const [text, rows] of cases) {
     it(text, () => {
@@ -76,5 +90,29 @@ describe('extractFigures in other languages', () => {
     const [f] = extractFigures({ text: 'Unos 6.000 trabajadores siguen en huelga.', language: 'es' });
     assert.equal(f.value, 6000);
     assert.equal(f.counts, 'trabajadores');
+  });
+});
+
+describe('extractFigures in Spanish', () => {
+  const cases: [string, [string, number, string | null, string | null, boolean][]][] = [
+    ['El apagón de seis horas dejó sin luz a unas 12.000 viviendas.', [['seis', 6, null, 'hour', false], ['unas 12.000', 12000, 'viviendas', null, true]]],
+    ['Dos personas murieron y 14 resultaron heridas.', [['Dos', 2, 'killed', null, false], ['14', 14, 'injured', null, false]]],
+    ['Treinta y dos pasajeros y más de 300.000 usuarios.', [['Treinta y dos', 32, 'pasajeros', null, false], ['más de 300.000', 300000, 'usuarios', null, true]]],
+    ['Un millón de personas; media docena de barrios.', [['Un millón', 1000000, 'personas', null, false], ['media docena', 6, 'barrios', null, false]]],
+    // Clock times and articles are not figures.
+    ['La reunión empezó a las 14 horas con una declaración.', []],
+  ];
+  for (const [text, expected] of cases) {
+    it(text, () => {
+      const got = extractFigures({ text, language: 'es' });
+      assert.deepEqual(
+        got.map((f) => [f.text, f.value, f.counts, f.unit, f.approx]),
+        expected,
+      );
+    });
+  }
+
+  it('does not read Spanish number words in English text ("once" is not eleven)', () => {
+    assert.deepEqual(extractFigures({ text: 'Once the river rose, dos and donts were posted.', language: 'en' }), []);
   });
 });

@@ -4,8 +4,9 @@
 // including "a man was shot and killed" (1) and "no one was injured" (0). Dates, times, ages,
 // phone numbers, addresses and years are not figures.
 import type { Article, FigureMention, Span } from '../../../model/index.ts';
-import { DIGIT_NUMBER, WORD_NUMBER, parseNumber } from './numbers.ts';
+import { DIGIT_NUMBER, WORD_NUMBER, WORD_NUMBER_ES, parseNumber } from './numbers.ts';
 import { PERSON_NOUNS, labelAfter, labelBefore, nounLabel } from './casualty-words.ts';
+import { listedVictims, uncountedVictims } from './victims.ts';
 
 const APPROX = '(?:about|around|roughly|nearly|almost|approximately|some|more than|over|at least|up to|fewer than|less than|an estimated|estimated|as many as|close to|upwards of|just over|just under|at most)';
 const NUMBER = `(?:\\$\\s?)?(?:${DIGIT_NUMBER}|\\b${WORD_NUMBER})(?![\\p{L}\\d])`;
@@ -13,11 +14,30 @@ const QUANTITY = new RegExp(
   `(?:\\b(${APPROX})\\s+)?(?:\\b(between)\\s+)?(${NUMBER})(?:\\s*(?:to|-|–|and|or)\\s*(${NUMBER}))?`,
   'giu',
 );
+// Spanish: its own number words, hedges and range words ("unas 12.000", "entre 10 y 15").
+const APPROX_ES = '(?:unos|unas|alrededor de|cerca de|más de|mas de|menos de|al menos|por lo menos|casi|aproximadamente|hasta|poco más de|un total de)';
+const NUMBER_ES = `(?:\\$\\s?)?(?:${DIGIT_NUMBER}|\\b${WORD_NUMBER_ES})(?![\\p{L}\\d])`;
+const QUANTITY_ES = new RegExp(
+  `(?:\\b(${APPROX_ES})\\s+)?(?:\\b(entre)\\s+)?(${NUMBER_ES})(?:\\s*(?:a|-|–|y|o)\\s*(${NUMBER_ES}))?`,
+  'giu',
+);
+// Spanish units, named as the English ones so figures line up across languages.
+const UNIT_ES: [RegExp, string][] = [
+  [/^\s*(?:horas?)\b/iu, 'hour'],
+  [/^\s*(?:días?|dias?)\b/iu, 'day'],
+  [/^\s*(?:semanas?)\b/iu, 'week'],
+  [/^\s*(?:meses|mes)\b/iu, 'month'],
+  [/^\s*(?:años?)\b/iu, 'year'],
+  [/^\s*(?:minutos?)\b/iu, 'minute'],
+  [/^\s*(?:kilómetros?|kilometros?|km)\b/iu, 'km'],
+  [/^\s*(?:hectáreas?|hectareas?)\b/iu, 'hectare'],
+  [/^\s*(?:por ciento|%)/iu, '%'],
+];
 const VAGUE = /\b(dozens|hundreds|thousands|tens of thousands|hundreds of thousands|millions|scores|several|a few|a handful|numerous)\b(?:\s+of)?/gi;
 const ZERO =
   /\b(no one|nobody|none|no other (?:people|persons|one)|no one else)(?:\s+(?:else|other))?\s+(?:\w+\s+)?(?:was|were|has been|had been|is|got|appeared to be|appears to have been)\s+(?:\w+\s+)?(killed|hurt|injured|wounded|shot|struck|harmed)|\bno\s+(?:other\s+|additional\s+|serious\s+)?(injuries|deaths|fatalities|casualties)\b/gi;
 const SINGULAR =
-  /\b(an?|one|another|one other|the|his|her|their)\s+((?:\d+-year-old|young|teenage|unidentified|elderly|local|off-duty|pregnant|[a-z]+)\s+){0,2}?(man|woman|boy|girl|teen|teenager|person|victim|child|toddler|infant|student|driver|officer|deputy|clerk|customer|resident|bystander|person|\d+-year-old)\b|\b(another|one other)\b(?=\s+(?:was\s+|is\s+)?(?:injured|wounded|hurt|killed))/gi;
+  /\b(an?|one|another|one other|the|his|her|their)\s+((?:\d+-year-old|young|teenage|unidentified|elderly|local|off-duty|pregnant|[a-z]+)\s+){0,2}(man|woman|boy|girl|teen|teenager|person|victim|child|toddler|infant|student|driver|officer|deputy|clerk|customer|resident|bystander|mother|father|son|daughter|husband|wife|brother|sister|grandmother|grandfather|uncle|aunt|cousin|nephew|niece|girlfriend|boyfriend|motorist|pedestrian|homeowner|neighbor|\d+-year-old)\b|\b(another|one other)\b(?=\s+(?:was\s+|is\s+)?(?:injured|wounded|hurt|killed))/gi;
 // One death named by its noun: "the shooting death of his nephew", "the murder of a 7-year-old girl".
 const DEATH_OF =
   /\b(?:(?:deaths?|murder|killing|slaying|homicide) of|killing|murdering) (?:a |an |the |his |her |their )?(?:\d+-year-old |[a-z]+ ){0,2}?(man|woman|boy|girl|child|son|daughter|nephew|niece|teen|teenager|toddler|infant|baby|father|mother|brother|sister|wife|husband|girlfriend|boyfriend|student|officer|\d+-year-old)\b/gi;
@@ -50,12 +70,12 @@ function blocked(text: string, start: number, end: number, taken: Span[]): boole
   if (/\bages?\s+(?:\d+,?\s*(?:and\s+)?)+$/i.test(text.slice(Math.max(0, start - 30), start))) return true;
   // Citations "[31]", ages "(22)" and "Cartrail Robertson, 13,", references "one of the six".
   if (/[[(]$/.test(before) && /^[\])]/.test(after)) return true;
-  if (/\p{Lu}\p{L}+,\s*$/u.test(before) && /^\s*(?:,|\.|and\b)/.test(after) && /^\d{1,2}$/.test(text.slice(start, end))) return true;
+  if (/\p{Lu}\p{L}+,\s*$/u.test(before) && /^\s*(?:,|\.|and\b|were\b|was\b|of\b)/.test(after) && /^\d{1,2}$/.test(text.slice(start, end))) return true;
   if (/\b(?:of the|of those|of these|one of)\s+$/i.test(before)) return true;
   if (/[\d/:#-]$|\b(?:no|route|highway|interstate|i|us|sr|cr|fm|hwy|unit|apt|suite|room|page|number|channel|ages?d?|aged)\.?\s*$/i.test(before)) return true;
   if (/^(?:\s?(?:a\.?m|p\.?m)\b|:\d|\/\d|\s?o'clock|-\d|-?years?-old|\s+years?\s+old|(?:st|nd|rd|th)\b|\.\d)/i.test(after)) return true;
   // Clock times: "0810 GMT", "a las 8.10", "um 14 Uhr".
-  if (/^\s*(?:GMT|UTC|CET|CEST|EST|EDT|CST|CDT|PST|PDT|BST|local time|hrs?\b|horas|Uhr)/i.test(after) || /\b(?:a las|à|alle|um)\s*$/i.test(before)) return true;
+  if (/^\s*(?:GMT|UTC|CET|CEST|EST|EDT|CST|CDT|PST|PDT|BST|local time|hrs?\b|Uhr)/i.test(after) || /\b(?:a las|à|alle|um)\s*$/i.test(before)) return true;
   if (/^\s+(?:block|(?:\p{Lu}[\p{L}.]*\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Blvd|Boulevard|Lane|Ln|Way|Court|Ct|Place|Pl|Pkwy|Hwy|Highway)\b)/u.test(text.slice(end, end + 40))) return true;
   let a = start;
   while (a > 0 && !/\s/.test(text[a - 1])) a--;
@@ -66,6 +86,10 @@ function blocked(text: string, start: number, end: number, taken: Span[]): boole
 function countedNoun(after: string, headline = false): { unit: string | null; noun: string | null; length: number } {
   let rest = after;
   let unit: string | null = null;
+  for (const [re, name] of UNIT_ES) {
+    const m = re.exec(rest);
+    if (m) return { unit: name, noun: null, length: m[0].length };
+  }
   const hyphen = HYPHEN_UNIT.exec(rest);
   const plain = hyphen ? null : UNIT.exec(rest);
   if (hyphen || plain) {
@@ -75,7 +99,7 @@ function countedNoun(after: string, headline = false): { unit: string | null; no
   }
   const consumed = after.length - rest.length;
   // Case-insensitive so headlines count too ("3 Adults Injured"); nouns come back lowercased.
-  const lead = /^\s+(?:of\s+(?:the\s+|them\s+|those\s+)?)?/i.exec(rest)?.[0];
+  const lead = /^\s+(?:(?:of|de)\s+(?:the\s+|them\s+|those\s+|los\s+|las\s+)?)?/i.exec(rest)?.[0];
   if (!lead) return { unit, noun: null, length: consumed }; // punctuation right after the number
   let offset = consumed + lead.length;
   const words: [string, string][] = [];
@@ -119,7 +143,9 @@ export function extractFigures(article: Pick<Article, 'text'> & { language?: str
     const counts = /kill|death|fatal/.test(label) ? 'killed' : /shot|struck/.test(label) ? 'shot' : 'injured';
     push({ start: m.index!, end: m.index! + m[0].length, text: m[0], value: 0, approx: false, vague: false, unit: null, counts });
   }
-  for (const m of text.matchAll(QUANTITY)) {
+  // Listed victims before the bare numbers, so "Two children and a woman" is read as one count.
+  for (const f of listedVictims(text, opts.headline)) if (!taken.some((t) => t.start < f.end && f.start < t.end)) push(f);
+  for (const m of text.matchAll(article.language === 'es' ? QUANTITY_ES : QUANTITY)) {
     const start = m.index! + (m[0].length - m[0].trimStart().length);
     const end = m.index! + m[0].length;
     const numStart = m.index! + m[0].indexOf(m[3]);
@@ -193,6 +219,7 @@ export function extractFigures(article: Pick<Article, 'text'> & { language?: str
     const counts = /kill|fatal/i.test(m[1]) ? 'killed' : /injur|wound/i.test(m[1]) ? 'injured' : 'shot';
     push({ start, end, text: m[2], value: names.length, approx: false, vague: false, unit: null, counts });
   }
+  for (const f of uncountedVictims(text)) if (!taken.some((t) => t.start < f.end && f.start < t.end)) push(f);
   // "a fatal shooting": at least one death, count unknown.
   for (const m of text.matchAll(FATAL)) {
     const end = m.index! + m[0].length;

@@ -27,6 +27,18 @@ describe('extractPlaces', () => {
   ];
   for (const [text, expected] of cases) it(text, () => assert.deepEqual(named(text), expected));
 
+  it('counts a repeated ambiguous name once as context, so it cannot outvote the other places', () => {
+    const text = 'Colchester police said a hunter was shot in Colchester. Colchester officers and Colchester firefighters responded, and the man was flown to a hospital in Hartford.';
+    assert.deepEqual(new Set(named(text)), new Set(['Colchester→Colchester/US-CT', 'Hartford→Hartford/US-CT']));
+  });
+
+  it("reads an ambiguous name near the city the outlet's address names", () => {
+    const text = 'Four people were hurt in a shooting at a VFW hall in Columbia early Saturday.';
+    const read = (url: string | null) => places(text, url).map((p) => `${p.name}/${p.admin1}`);
+    assert.deepEqual(read(null), ['Columbia/SC']);
+    assert.deepEqual(read('https://www.kansascity.com/news/local/crime/a1.html'), ['Columbia/MO']);
+  });
+
   it('every span points at the name as written', () => {
     const text = 'LAKE STEVENS, Wash. — The family moved from Seattle to Everett, Washington, last year.';
     const found = places(text);
@@ -95,5 +107,20 @@ describe('storyPlace', () => {
     const story = [of('DAYTON, Ohio — A man was shot.'), of('Police in Columbus, Ohio said the Dayton victim died.'), of('A Dayton man died.', 'Dayton shooting')];
     assert.equal(storyPlace(story)?.name, 'Dayton');
     assert.equal(storyPlace([]), null);
+  });
+  const of = (text: string, title = '', url: string | null = null) => ({ ...articlePlaces({ text, title, url }), textLength: text.length });
+  it("reads a local outlet's far-away namesake as a neighbourhood of its own city", () => {
+    const text = 'A 16-year-old boy was shot Sunday afternoon on a porch in Austin. The shooting happened about 3 p.m. on the West Side, Chicago police said.';
+    assert.equal(storyPlace([of(text, 'Boy, 16, shot in Austin', 'https://chicago.examplepaper.com/news/boy-shot/')])?.name, 'Chicago');
+    // Without the outlet's city the bigger namesake wins: the outlet is what tells them apart.
+    assert.equal(storyPlace([of(text, 'Boy, 16, shot in Austin')])?.admin1, 'TX');
+  });
+  it('gives a name one sense across the reports of a story', () => {
+    const story = [
+      of('FELTON, Minn. — A toddler was shot Monday in a Felton home, the sheriff said.'),
+      of('A toddler was shot in Felton on Monday. The sheriff said the gun was being cleaned.', 'Toddler shot in Felton'),
+      of('Felton residents gathered Tuesday. The Felton vigil was held at a church.', 'Felton vigil'),
+    ];
+    assert.equal(storyPlace(story)?.admin1, 'MN');
   });
 });

@@ -1,6 +1,7 @@
 // Places mentioned in an article, geocoded offline, and the article's main location.
 import type { Article, PlaceKind, PlaceMention } from '../../../model/index.ts';
 import type { GazetteerPlace } from './gazetteer.ts';
+import { outletCity } from './outlet-city.ts';
 import { recognizeToponyms, type RecognizeOptions } from './recognize.ts';
 import { resolveToponyms, type Resolved } from './resolve.ts';
 
@@ -45,10 +46,12 @@ export function extractPlaces(article: Pick<Article, 'text' | 'url'> & { title?:
  * Places in the text and in the title, resolved together (the title's "Memphis, Tennessee" helps
  * read the text's "Germantown"). Title mentions have spans into the title, not the text.
  */
-export function articlePlaces(article: Pick<Article, 'text' | 'url'> & { title?: string }, opts: PlaceOptions = {}): { text: PlaceMention[]; title: PlaceMention[] } {
+export function articlePlaces(article: Pick<Article, 'text' | 'url'> & { title?: string }, opts: PlaceOptions = {}): { text: PlaceMention[]; title: PlaceMention[]; outlet: PlaceMention | null } {
   const inText = recognizeToponyms(article.text, opts);
   const inTitle = article.title ? recognizeToponyms(article.title, opts).filter((t) => t.places.length) : [];
-  const resolved = resolveToponyms([...inText, ...inTitle], outletHint(article));
+  const country = outletHint(article);
+  const home = outletCity(article.url, country);
+  const resolved = resolveToponyms([...inText, ...inTitle], country, home);
   const mention = ({ toponym: t, place: p, confidence }: Resolved): PlaceMention => ({
     start: t.start,
     end: t.end,
@@ -74,10 +77,25 @@ export function articlePlaces(article: Pick<Article, 'text' | 'url'> & { title?:
       }
     }
   }
-  return { text: text.sort((a, b) => a.start - b.start), title };
+  const outlet: PlaceMention | null = home
+    ? { start: 0, end: 0, text: '', name: home.name, kind: 'city', country: home.country, admin1: home.admin1, lat: home.lat, lon: home.lon, confidence: 0.5 }
+    : null;
+  return { text: text.sort((a, b) => a.start - b.start), title, outlet };
 }
 
-type Weights = Map<string, { place: PlaceMention; w: number }>;
+/** Each place's weight, and its surest reading's confidence (for one sense per story). */
+type Weights = Map<string, { place: PlaceMention; w: number; sure: number }>;
+
+const FAR_FROM_OUTLET_KM = 250;
+const FAR_FACTOR = 0.5;
+const OUTLET_WEIGHT = 1;
+const DATELINE_CHARS = 40;
+/** Great-circle distance in km. */
+function km(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const r = Math.PI / 180;
+  const h = Math.sin(((b.lat - a.lat) * r) / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(((b.lon - a.lon) * r) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
 const placeKey = (p: PlaceMention) => `${p.name}|${p.country}|${p.admin1 ?? ''}`;
 
 /**
@@ -85,7 +103,7 @@ const placeKey = (p: PlaceMention) => `${p.name}|${p.country}|${p.admin1 ?? ''}`
  * its confidence; a dateline ("CHICAGO —", "ROCKY MOUNT, N.C. (AP)") and an early mention count
  * more; a place named in the title counts 1.5 more.
  */
-function placeWeights(places: PlaceMention[], titlePlaces: PlaceMention[], textLength: number, into: Weights = new Map()): Weights {
+function placeWeights(places: PlaceMention[], titlePlaces: PlaceMention[], textLength: number, into: Weights = new Map(), outlet: PlaceMention | null = null): Weights {
   const local: Weights = new Map();
   for (const p of places) {
     if (p.kind === 'other') continue;
@@ -93,18 +111,29 @@ function placeWeights(places: PlaceMention[], titlePlaces: PlaceMention[], textL
     if (p.start < 40 || (p.start < 600 && /\p{Lu}{3}/u.test(p.text) && p.text === p.text.toUpperCase())) w += 2;
     else if (textLength && p.start < textLength / 4) w += 0.3;
     const entry = local.get(placeKey(p));
-    if (entry) entry.w += w;
-    else local.set(placeKey(p), { place: p, w });
+    if (entry) [entry.w, entry.sure] = [entry.w + w, Math.max(entry.sure, p.confidence)];
+    else local.set(placeKey(p), { place: p, w, sure: p.confidence });
   }
   for (const p of titlePlaces) {
     if (p.kind === 'other') continue;
     const entry = local.get(placeKey(p));
-    if (entry) entry.w += 1.5;
-    else local.set(placeKey(p), { place: p, w: 1.5 * p.confidence });
+    if (entry) [entry.w, entry.sure] = [entry.w + 1.5, Math.max(entry.sure, p.confidence)];
+    else local.set(placeKey(p), { place: p, w: 1.5 * p.confidence, sure: p.confidence });
+  }
+  // A local report's far-away "city" is mostly a neighbourhood or street of its own city that
+  // shares a name ("Austin" on Chicago's West Side, "Bordeaux" in Nashville): it counts less. The
+  // report's home is the outlet's city, else its dateline ("NASHVILLE, Tenn. (WKRN) —").
+  const dateline = places.find((p) => p.kind === 'city' && p.start < DATELINE_CHARS && p.text === p.text.toUpperCase() && /\p{Lu}{3}/u.test(p.text));
+  const home = outlet ?? dateline ?? null;
+  if (home) for (const e of local.values()) if (e.place.kind === 'city' && km(e.place, home) > FAR_FROM_OUTLET_KM) e.w *= FAR_FACTOR;
+  if (outlet) {
+    const entry = local.get(placeKey(outlet));
+    if (entry) entry.w += OUTLET_WEIGHT;
+    else local.set(placeKey(outlet), { place: outlet, w: OUTLET_WEIGHT, sure: outlet.confidence });
   }
   for (const [k, v] of local) {
     const entry = into.get(k);
-    if (entry) entry.w += v.w;
+    if (entry) [entry.w, entry.sure] = [entry.w + v.w, Math.max(entry.sure, v.sure)];
     else into.set(k, v);
   }
   return into;
@@ -125,11 +154,34 @@ export interface ArticlePlaces {
   text: PlaceMention[];
   title: PlaceMention[];
   textLength: number;
+  /** The city the outlet's web address names, when it names one. */
+  outlet?: PlaceMention | null;
 }
 
 /** A story's main place: the articles' place weights added up (a place many reports name wins). */
 export function storyPlace(articles: ArticlePlaces[]): PlaceMention | null {
   const weights: Weights = new Map();
-  for (const a of articles) placeWeights(a.text, a.title, a.textLength, weights);
-  return heaviest(weights);
+  for (const a of articles) placeWeights(a.text, a.title, a.textLength, weights, a.outlet ?? null);
+  return heaviest(oneSensePerStory(weights));
 }
+
+/**
+ * Reports of one story that read a name differently ("Felton, Minn." in one, a bare "Felton" read
+ * as California in another) mean the same town: the surest reading takes the others' weight.
+ */
+function oneSensePerStory(weights: Weights): Weights {
+  const byName = new Map<string, { place: PlaceMention; w: number; sure: number }[]>();
+  for (const e of weights.values()) {
+    if (e.place.kind !== 'city') continue;
+    const list = byName.get(e.place.name);
+    if (list) list.push(e);
+    else byName.set(e.place.name, [e]);
+  }
+  for (const list of byName.values()) {
+    if (list.length < 2) continue;
+    const sure = list.reduce((a, b) => (b.sure > a.sure || (b.sure === a.sure && b.w > a.w) ? b : a));
+    for (const e of list) if (e !== sure) [sure.w, e.w] = [sure.w + e.w, 0];
+  }
+  return weights;
+}
+

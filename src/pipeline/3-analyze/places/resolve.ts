@@ -1,7 +1,7 @@
 // Toponym resolution: each name's gazetteer readings scored by prominence (population, kind) and by
 // the article's context — the countries and regions its other places point to, a ", State"
 // qualifier, the outlet's country. Two rounds: context from the surest readings, then from all.
-import { regionOf, type GazetteerPlace } from './gazetteer.ts';
+import { foldName, regionOf, type GazetteerPlace } from './gazetteer.ts';
 import type { Toponym } from './recognize.ts';
 
 export interface Resolved {
@@ -52,16 +52,26 @@ function score(p: GazetteerPlace, ctx: Context, own: GazetteerPlace | null, ownW
 
 const empty = (): Context => ({ countries: new Map(), regions: new Map(), total: 0 });
 
-/** Picks one reading per toponym. `hintCountry` is the outlet's country when known. */
-export function resolveToponyms(toponyms: Toponym[], hintCountry: string | null = null): Resolved[] {
+/**
+ * Picks one reading per toponym. `hintCountry` is the outlet's country when known, `hintCity` the
+ * city its web address names (a local outlet's "Columbia" is most likely the one in its state).
+ */
+export function resolveToponyms(toponyms: Toponym[], hintCountry: string | null = null, hintCity: GazetteerPlace | null = null): Resolved[] {
   const usable = toponyms.filter((t) => t.places.length);
   // Round 1: context from names with a single reading (or one country), plus qualifiers.
   const first = empty();
   if (hintCountry) vote(first, { country: hintCountry, admin1: null } as GazetteerPlace, 1);
+  if (hintCity) vote(first, hintCity, 1);
+  // An ambiguous name repeated ten times is still one piece of evidence (its repeats would only
+  // confirm its own likeliest reading): each such name votes once.
+  const voted = new Set<string>();
   for (const t of usable) {
     const best = [...t.places].sort((a, b) => prior(b) - prior(a))[0];
     const oneCountry = t.places.every((p) => p.country === best.country);
     const w = t.places.length === 1 || t.qualifier ? 1 : oneCountry ? 0.7 : 0.3;
+    const key = `${foldName(t.text)}|${t.qualifier ? 'q' : ''}`;
+    if (t.places.length > 1 && voted.has(key)) continue;
+    voted.add(key);
     vote(first, best, w);
     if (t.qualifier) vote(first, t.qualifier, 0.5);
   }
@@ -69,13 +79,37 @@ export function resolveToponyms(toponyms: Toponym[], hintCountry: string | null 
   // Round 2: context from every round-1 pick, weighted by how sure it was.
   const second = empty();
   if (hintCountry) vote(second, { country: hintCountry, admin1: null } as GazetteerPlace, 1);
+  if (hintCity) vote(second, hintCity, 1);
+  const voted2 = new Set<string>();
   for (const r of picks) {
+    const key = `${foldName(r.toponym.text)}|${r.place.name}|${r.place.admin1}`;
+    if (r.toponym.places.length > 1 && voted2.has(key)) continue;
+    voted2.add(key);
     vote(second, r.place, r.confidence);
     const region = regionOf(r.place);
     if (region && r.place.kind === 'city') vote(second, region, 0.3 * r.confidence);
   }
   picks = usable.map((t, i) => pick(t, second, picks[i].place, picks[i].confidence));
-  return picks;
+  return oneSensePerArticle(picks);
+}
+
+/**
+ * A name means one place throughout an article: once qualified ("ROSWELL, N.M. —"), its bare
+ * mentions ("Roswell police said") are the same town, not a bigger namesake elsewhere.
+ */
+function oneSensePerArticle(picks: Resolved[]): Resolved[] {
+  const qualified = new Map<string, Resolved>();
+  for (const r of picks) {
+    if (!r.toponym.qualifier) continue;
+    const key = foldName(r.toponym.text);
+    if (!qualified.has(key)) qualified.set(key, r);
+  }
+  if (!qualified.size) return picks;
+  return picks.map((r) => {
+    const q = r.toponym.qualifier ? null : qualified.get(foldName(r.toponym.text));
+    if (!q || q.place === r.place || !r.toponym.places.includes(q.place)) return r;
+    return { toponym: r.toponym, place: q.place, confidence: Math.max(r.confidence, q.confidence) };
+  });
 }
 
 function pick(t: Toponym, ctx: Context, own: GazetteerPlace | null, ownWeight: number): Resolved {
