@@ -5,7 +5,7 @@
 //   5. clean inside it (html-clean)     6. retry without class filters; JSON-LD articleBody last
 //   7. leftover lines (noise, html-edges)   8. is it an article at all? (html-page-kind)
 import { type El, findFirst, parsePage } from './html-tree.ts';
-import { ldArticleBody, pageMeta } from './html-meta.ts';
+import { ldArticleBody, pageMeta, type PageMeta } from './html-meta.ts';
 import { paragraphize, prune } from './html-prepare.ts';
 import { scoreCandidates, topCandidate, withSiblings } from './html-body.ts';
 import { cleanArticle, paragraphsOf } from './html-clean.ts';
@@ -13,17 +13,8 @@ import { notArticleReason, notArticleSignals } from './html-page-kind.ts';
 import { noiseKind } from './noise.ts';
 import { trimEdges } from './html-edges.ts';
 
-export interface HtmlArticle {
-  title: string | null;
-  author: string | null;
-  siteName: string | null;
-  /** Raw publication date value and where it was found. */
-  published: { value: string; method: 'json-ld' | 'meta-tag' } | null;
-  /** Raw last-update date value (JSON-LD dateModified, article:modified_time...). */
-  modified: string | null;
-  language: string | null;
-  canonicalUrl: string | null;
-  description: string | null;
+/** The page's metadata (see html-meta.ts) with its body. */
+export interface HtmlArticle extends Omit<PageMeta, 'ldType' | 'ogType'> {
   paragraphs: string[];
   dropped: string[];
   /** Why the page is not an article (index page, gallery, error page), or null. */
