@@ -1,12 +1,25 @@
 // Grouping + store throughput: gva-dev replicated to 100,000 articles, fed through the real
-// Ingestor into an in-memory SQLite store. Extraction runs once on the 3,007 originals and is not
-// timed; each replica rewrites about a third of the words (same length, so every span stays
-// valid) so replicas read as different incidents, not near-copies.
-//   node --import tsx bench/throughput.ts        (THROUGHPUT_ARTICLES=20000 for a quick run)
-import { mkdirSync, writeFileSync } from 'node:fs';
+// Ingestor into a SQLite store. Timed ("grouping + store") is what the main thread does per
+// article: Ingestor.addPrepared (dedup lookups, assignment, repair) and its flushes (story
+// titles, the store write with its search/story-list indexes). Not timed is what the worker
+// threads do in a real run (prepareReport): extraction and analysis (run once on the 3,007
+// originals) and the grouping features of each replica (computed here outside the timing, as
+// the workers would; THROUGHPUT_FEATURES=main leaves them to the assigner, on the clock); each replica renames every capitalised word, rewrites a third of the others (same
+// lengths, so every span stays valid) and moves the dates 9 days per replica, so replicas read
+// as different incidents, not near-copies.
+// The store is a SQLite file in a temporary folder, as deployed (THROUGHPUT_STORE=memory for
+// ':memory:', whose pages then count in this process's RSS).
+// npm run bench:throughput runs node with --max-old-space-size=1400 (V8 otherwise lets garbage
+// pile up on a 24 GB machine and RSS measures that) and --expose-gc (to report the live heap).
+//   npm run bench:throughput        (THROUGHPUT_ARTICLES=20000 for a quick run)
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { defaultConfig } from '../src/config/index.ts';
-import type { Article, RawReport } from '../src/model/index.ts';
+import type { Article, Mentions, RawReport } from '../src/model/index.ts';
+import { articleFeatures, type ArticleFeatures } from '../src/pipeline/4-cluster/features.ts';
+import { defaultStoryAssignerOptions } from '../src/pipeline/4-cluster/story-assigner.ts';
 import { Ingestor } from '../src/pipeline/run.ts';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { contentHash } from '../src/util/hash.ts';
@@ -22,84 +35,131 @@ function fnv(s: string): number {
   return h >>> 0;
 }
 
-/** Shifts the letters of about a third of the words (chosen per replica), keeping lengths. */
+/**
+ * Shifts the letters of every capitalised word (so every replica has its own people and places)
+ * and of about a third of the other words, chosen per replica; lengths are kept.
+ */
 function rewrite(s: string, replica: number): string {
-  const shift = (replica % 25) + 1;
+  // Letters at even and odd places move by different amounts, so replicas up to 625 all differ
+  // (one shift for every letter would repeat every 25 replicas: replica 26 would reuse replica
+  // 1's names, and from 78k articles on the stories would be found again 25 replicas later).
+  const shifts = [(replica % 25) + 1, (Math.floor(replica / 25) % 25) + 1];
   return s.replace(/[A-Za-z]{3,}/g, (w) => {
-    if (fnv(`${w.toLowerCase()}#${replica}`) % 3 !== 0) return w;
-    return w.replace(/[a-z]/g, (c) => String.fromCharCode(((c.charCodeAt(0) - 97 + shift) % 26) + 97));
+    if (!/^[A-Z]/.test(w) && fnv(`${w.toLowerCase()}#${replica}`) % 3 !== 0) return w;
+    return w.replace(/[a-z]/g, (c, at: number) => String.fromCharCode(((c.charCodeAt(0) - 97 + shifts[at % 2]) % 26) + 97));
   });
 }
 
-function replicate(a: Article, replica: number): Article {
-  if (replica === 0) return a;
+const later = (day: string, replica: number) => new Date(Date.parse(day) + replica * 9 * 86_400_000).toISOString().slice(0, 10);
+
+function replicate(a: Article, m: Mentions, replica: number): { article: Article; mentions: Mentions } {
+  if (replica === 0) return { article: a, mentions: m };
   const text = rewrite(a.text, replica);
   const title = rewrite(a.title, replica);
-  const published = a.published
-    ? { ...a.published, date: new Date(Date.parse(a.published.date) + replica * 9 * 86_400_000).toISOString().slice(0, 10) }
-    : null;
-  return { ...a, id: `${a.id}-r${replica}`, title, text, published, contentHash: contentHash(`${title}\n${text}`) };
+  const published = a.published ? { ...a.published, date: later(a.published.date, replica) } : null;
+  const article = { ...a, id: `${a.id}-r${replica}`, title, text, published, contentHash: contentHash(`${title}\n${text}`) };
+  const mentions: Mentions = {
+    ...m,
+    entities: m.entities.map((e) => ({ ...e, text: rewrite(e.text, replica), name: rewrite(e.name, replica) })),
+    places: m.places.map((p) => ({ ...p, text: rewrite(p.text, replica), name: rewrite(p.name, replica) })),
+    eventDate: m.eventDate ? { ...m.eventDate, date: later(m.eventDate.date, replica) } : null,
+  };
+  return { article, mentions };
+}
+
+/** JS heap in use, after a full collection when node runs with --expose-gc (else as it stands). */
+function liveHeapMb(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return Math.round(process.memoryUsage().heapUsed / 1048576);
 }
 
 async function main(): Promise<void> {
   const base = loadGvaDev();
   if (!base) return;
-  const store = new SqliteStore(':memory:');
+  const inMemory = process.env.THROUGHPUT_STORE === 'memory';
+  const dir = inMemory ? null : mkdtempSync(join(tmpdir(), 'parallax-throughput-'));
+  const store = new SqliteStore(dir ? join(dir, 'bench.db') : ':memory:');
   const ingestor = new Ingestor(store, { config: defaultConfig });
   const raw: RawReport = { format: 'json', path: 'bench', url: null, content: '' };
-  const windows: { at: number; msPerArticle: number; cpuMsPerArticle: number }[] = [];
-  let windowStart = performance.now();
-  let windowCpu = process.cpuUsage();
+  const windows: { at: number; msPerArticle: number; cpuMsPerArticle: number; gcMsPerArticle: number }[] = [];
+  const featuresInWorkers = process.env.THROUGHPUT_FEATURES !== 'main';
+  // Wall and CPU time of the timed part only: each window's reports are replicated (and their
+  // features made) first, then added in one timed run, so timing costs two clock reads per window.
   let busyMs = 0;
-  const cpu0 = process.cpuUsage();
-  for (let n = 0; n < TOTAL; n++) {
-    const { article, mentions } = base[n % base.length];
-    const a = replicate(article, Math.floor(n / base.length));
+  let busyCpuMs = 0;
+  const timed = async (work: () => Promise<unknown>): Promise<[number, number]> => {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
-    await ingestor.addPrepared(raw, { article: a, mentions });
-    busyMs += performance.now() - t0;
-    if ((n + 1) % WINDOW === 0) {
-      const now = performance.now();
-      const cpu = process.cpuUsage(windowCpu);
-      windows.push({ at: n + 1, msPerArticle: (now - windowStart) / WINDOW, cpuMsPerArticle: (cpu.user + cpu.system) / 1000 / WINDOW });
-      windowStart = now;
-      windowCpu = process.cpuUsage();
-      if ((n + 1) % 10_000 === 0) console.error(`throughput: ${n + 1} articles, ${windows.at(-1)!.msPerArticle.toFixed(3)} ms (${windows.at(-1)!.cpuMsPerArticle.toFixed(3)} CPU ms)/article lately`);
+    await work();
+    const wall = performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    const cpu = (c.user + c.system) / 1000;
+    busyMs += wall;
+    busyCpuMs += cpu;
+    return [wall, cpu];
+  };
+  // Garbage collection time per window: the usual suspect when time per article grows with the heap.
+  let gcMs = 0;
+  const gcWatch = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) gcMs += e.duration;
+  });
+  gcWatch.observe({ entryTypes: ['gc'] });
+  for (let from = 0; from < TOTAL; from += WINDOW) {
+    gcMs = 0;
+    const batch: { article: Article; mentions: Mentions; features?: ArticleFeatures }[] = [];
+    for (let n = from; n < Math.min(TOTAL, from + WINDOW); n++) {
+      const { article, mentions } = base[n % base.length];
+      const prepared: (typeof batch)[number] = replicate(article, mentions, Math.floor(n / base.length));
+      if (featuresInWorkers) prepared.features = articleFeatures(prepared.article, prepared.mentions, defaultStoryAssignerOptions);
+      batch.push(prepared);
     }
+    const [wall, cpu] = await timed(async () => {
+      for (const prepared of batch) await ingestor.addPrepared(raw, prepared);
+    });
+    const at = from + batch.length;
+    await new Promise((resolve) => setImmediate(resolve)); // let the GC observer report
+    windows.push({ at, msPerArticle: wall / batch.length, cpuMsPerArticle: cpu / batch.length, gcMsPerArticle: gcMs / batch.length });
+    if (at % 10_000 === 0) console.error(`throughput: ${at} articles, ${windows.at(-1)!.msPerArticle.toFixed(3)} ms (${windows.at(-1)!.cpuMsPerArticle.toFixed(3)} CPU ms, ${windows.at(-1)!.gcMsPerArticle.toFixed(3)} GC)/article lately`);
   }
-  const t0 = performance.now();
-  const summary = await ingestor.finish();
-  busyMs += performance.now() - t0;
-  const cpu = process.cpuUsage(cpu0);
+  gcWatch.disconnect();
+  let summary!: Awaited<ReturnType<Ingestor['finish']>>;
+  await timed(async () => (summary = await ingestor.finish()));
   const counts = await store.counts();
-  const near = (k: number) => windows.reduce((b, w) => (Math.abs(w.at - k) < Math.abs(b.at - k) ? w : b), windows[0]);
-  // Per-article time around 10k and at the end, as CPU time: wall time on a shared machine
-  // mostly measures the neighbours (wall times are in the JSON too).
-  const at10k = near(10_000).cpuMsPerArticle;
-  const atEnd = near(TOTAL).cpuMsPerArticle;
+  // Per-article time around 10k (the windows from 6k to 14k) and over the last 10k, as CPU time:
+  // wall time on a shared machine mostly measures the neighbours (wall times are in the JSON too).
+  const mean = (ws: typeof windows) => ws.reduce((sum, w) => sum + w.cpuMsPerArticle, 0) / Math.max(1, ws.length);
+  const at10k = mean(windows.filter((w) => w.at > 6_000 && w.at <= 14_000));
+  const atEnd = mean(windows.filter((w) => w.at > TOTAL - 10_000));
   const result = {
     articles: TOTAL,
+    store: inMemory ? 'sqlite :memory:' : 'sqlite file',
+    timed: featuresInWorkers ? 'addPrepared + flush, features precomputed (worker stage)' : 'addPrepared + flush, features computed by the assigner',
     added: summary.added,
     skipped: summary.skipped.length,
     stories: counts.stories,
     articlesPerSecond: Math.round(TOTAL / (busyMs / 1000)),
     // On a shared machine wall time includes waiting for a core; CPU time (user + system) does not.
-    articlesPerCpuSecond: Math.round(TOTAL / ((cpu.user + cpu.system) / 1e6)),
+    articlesPerCpuSecond: Math.round(TOTAL / (busyCpuMs / 1000)),
     msPerArticleAt10k: at10k,
     msPerArticleAtEnd: atEnd,
     ratio: atEnd / at10k,
     peakRssMb: await peakRssMb(),
+    // Where the memory is at the end: the JS heap (grouping index, runner) vs. the rest (SQLite, buffers).
+    heapUsedMb: liveHeapMb(),
   };
-  console.log('articles  stories  articles/s  per CPU-s  CPU ms/article@10k  CPU ms/article@end  ratio  peak RSS MB');
+  console.log(`timed: ${result.timed}`);
+  console.log('articles  stories  articles/s  per CPU-s  CPU ms/art 6k-14k  CPU ms/art last 10k  ratio  peak RSS MB');
   console.log(
     `${String(TOTAL).padStart(8)}  ${String(result.stories).padStart(7)}  ${String(result.articlesPerSecond).padStart(10)}  ` +
       `${String(result.articlesPerCpuSecond).padStart(9)}  ` +
-      `${at10k.toFixed(3).padStart(18)}  ${atEnd.toFixed(3).padStart(18)}  ${result.ratio.toFixed(2).padStart(5)}  ${result.peakRssMb}`,
+      `${at10k.toFixed(3).padStart(18)}  ${atEnd.toFixed(3).padStart(18)}  ${result.ratio.toFixed(2).padStart(5)}  ${result.peakRssMb} (JS heap ${result.heapUsedMb})`,
   );
   const out = join(PROJECT_ROOT, '.bench-out');
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'throughput.json'), JSON.stringify({ ...result, windows }, null, 2));
+  const name = `throughput${inMemory ? '-memory' : ''}${featuresInWorkers ? '' : '-features-main'}.json`;
+  writeFileSync(join(out, name), JSON.stringify({ ...result, windows }, null, 2));
   await store.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
 }
 
 await main();

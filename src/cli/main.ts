@@ -99,7 +99,7 @@ async function run(
     const files = paths.filter((p) => !/^https?:\/\//i.test(p));
     const summary = await ingestPaths(store, files, { config, sourceHint: flags.source, onProgress });
     if (urls.length) addSummary(summary, await ingestUrls(store, urls, { config, sourceHint: flags.source, onProgress }));
-    if (summary.skipped.length) err(renderSkips(summary));
+    if (summary.skipped.length || summary.warnings.length) err(renderSkips(summary));
     return summary;
   };
   const web: WebCli = { config, flags, out, err, onProgress };

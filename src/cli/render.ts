@@ -111,5 +111,5 @@ export function renderSummary(sum: IngestSummary, totals?: { articles: number; s
 }
 
 export function renderSkips(sum: IngestSummary): string {
-  return sum.skipped.map((s) => `skipped ${s.input}: ${s.reason}`).join('\n');
+  return [...sum.skipped.map((s) => `skipped ${s.input}: ${s.reason}`), ...sum.warnings.map((w) => `warning ${w.input}: ${w.reason}`)].join('\n');
 }

@@ -24,6 +24,8 @@ export interface IngestSummary {
   updated: number;
   unchanged: number;
   skipped: Skip[];
+  /** Inputs stored with a problem worth knowing (e.g. analysis failed, stored without mentions). */
+  warnings: Skip[];
   /** Stories that received articles in this run. */
   storiesTouched: number;
 }
@@ -54,7 +56,7 @@ export class Ingestor {
   private pendingMoves: { articleId: string; storyId: string }[] = [];
   private pendingHashes = new Map<string, string>();
   private touched = new Set<string>();
-  private summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, skipped: [], storiesTouched: 0 };
+  private summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, skipped: [], warnings: [], storiesTouched: 0 };
 
   constructor(
     private store: Store,
@@ -86,6 +88,7 @@ export class Ingestor {
       return null;
     }
     const { article, mentions } = prepared;
+    if (prepared.warning) this.summary.warnings.push({ input: describe(raw), reason: prepared.warning });
     const sameContent = this.pendingHashes.get(article.contentHash) ?? (await this.store.findByContentHash(article.contentHash));
     if (sameContent) {
       if (sameContent === article.id) this.summary.unchanged++;
@@ -93,7 +96,7 @@ export class Ingestor {
       return null;
     }
     const previous = this.pending.some((w) => w.article.id === article.id) ? true : !!(await this.store.getArticle(article.id));
-    const a = this.assigner.assign({ article, mentions });
+    const a = this.assigner.assign({ article, mentions, features: prepared.features });
     this.pending.push({ article, mentions, storyId: a.storyId, copyOf: a.copyOf, features: a.features });
     this.pendingMoves.push(...a.moves);
     this.pendingHashes.set(article.contentHash, article.id);

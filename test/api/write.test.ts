@@ -214,7 +214,7 @@ describe('API writes', () => {
     const { app, auth } = await testApp({
       ingestUrl: async (_store, url) => {
         seen.push(url);
-        return { added: 1, updated: 0, unchanged: 0, skipped: [], storiesTouched: 1 };
+        return { added: 1, updated: 0, unchanged: 0, skipped: [], warnings: [], storiesTouched: 1 };
       },
     });
     const res = await app.request('/api/ingest/url', json({ url: 'https://example.org/news/1' }, auth));

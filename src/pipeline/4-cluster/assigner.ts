@@ -5,6 +5,11 @@ import type { Article, Mentions } from '../../model/index.ts';
 export interface ClusterDoc {
   article: Article;
   mentions: Mentions;
+  /**
+   * Per-article features already computed off the main thread (prepareReport, with the default
+   * options); an assigner may use them instead of recomputing, and must ignore what it cannot read.
+   */
+  features?: unknown;
 }
 
 export interface Assignment {

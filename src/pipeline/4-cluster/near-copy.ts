@@ -28,6 +28,8 @@ function mix(h: number, seed: number): number {
 }
 
 const EMPTY = 0xffffffff;
+/** Articles kept per LSH bucket (the newest). */
+const MAX_BUCKET = 64;
 
 /**
  * One-permutation MinHash: each shingle is hashed once; the top 6 bits pick one of 64 bins and
@@ -65,30 +67,43 @@ export function signatureSimilarity(a: ArrayLike<number>, b: ArrayLike<number>):
 
 /** LSH over MinHash bands: articles sharing any band are near-copy candidates. */
 export class NearCopyIndex {
-  // Numeric keys (band number × 2^32 + band hash) keep 16 entries per article cheap at 100k articles.
-  private buckets = new Map<number, number[]>();
+  // One map per band, keyed by 30 bits of the band's hash: small-integer keys are stored inline,
+  // where 2^32-scale keys would each be a heap number for the GC to trace (16 per article at 100k
+  // articles). Most buckets hold one article: a bare number then, an array only from the second.
+  // A rare key collision only adds a candidate, which callers check against the signature.
+  private buckets = Array.from({ length: BANDS }, () => new Map<number, number | number[]>());
 
-  private *keys(sig: number[]): Generator<number> {
+  private *keys(sig: ArrayLike<number>): Generator<[Map<number, number | number[]>, number]> {
     if (sig.length !== SIGNATURE_SIZE) return;
     for (let b = 0; b < BANDS; b++) {
       let h = b + 1;
       for (let r = b * ROWS; r < (b + 1) * ROWS; r++) h = mix(sig[r], h);
-      yield b * 2 ** 32 + h;
+      yield [this.buckets[b], h & 0x3fffffff];
     }
   }
 
-  add(id: number, sig: number[]): void {
-    for (const key of this.keys(sig)) {
-      const list = this.buckets.get(key);
-      if (list) list.push(id);
-      else this.buckets.set(key, [id]);
+  add(id: number, sig: ArrayLike<number>): void {
+    for (const [band, key] of this.keys(sig)) {
+      const entry = band.get(key);
+      if (entry === undefined) band.set(key, id);
+      else if (typeof entry === 'number') band.set(key, [entry, id]);
+      else {
+        entry.push(id);
+        // A band shared by very many articles is boilerplate, not a copy: keep its newest ones
+        // only, so a lookup costs the same at any store size.
+        if (entry.length > MAX_BUCKET * 2) entry.splice(0, entry.length - MAX_BUCKET);
+      }
     }
   }
 
   /** Ids that share at least one band with the signature (may include removed ones: callers check). */
-  candidates(sig: number[]): Set<number> {
+  candidates(sig: ArrayLike<number>): Set<number> {
     const out = new Set<number>();
-    for (const key of this.keys(sig)) for (const id of this.buckets.get(key) ?? []) out.add(id);
+    for (const [band, key] of this.keys(sig)) {
+      const entry = band.get(key);
+      if (typeof entry === 'number') out.add(entry);
+      else for (const id of entry ?? []) out.add(id);
+    }
     return out;
   }
 }

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fixtureDoc, partition, REPORTS } from './fixtures.test-data.ts';
-import { OnlineStoryAssigner } from './story-assigner.ts';
+import type { ClusterDoc } from './assigner.ts';
+import { articleFeatures } from './features.ts';
+import { defaultStoryAssignerOptions, OnlineStoryAssigner } from './story-assigner.ts';
 
 const expected = partition(new Map(REPORTS.map((r) => [r.id, r.event])));
 
@@ -55,6 +57,29 @@ describe('OnlineStoryAssigner', () => {
     a.restore('old', 's-old', null, { terms: [['w:storm', 2]] });
     a.restore('bad', 's-bad', null, null);
     assert.equal(a.assignments().size, 0);
+  });
+
+  it('uses features computed off the main thread, and only when they were made with its options', () => {
+    // Each report carries the features of another report: an assigner that uses them groups wrongly.
+    const swapped = (r: (typeof REPORTS)[number], i: number) => {
+      const other = fixtureDoc(REPORTS[(i + 3) % REPORTS.length]);
+      return { ...fixtureDoc(r), features: articleFeatures(other.article, other.mentions, defaultStoryAssignerOptions) };
+    };
+    const own = REPORTS.map((r) => {
+      const doc = fixtureDoc(r);
+      return { ...doc, features: articleFeatures(doc.article, doc.mentions, defaultStoryAssignerOptions) };
+    });
+    const cases: [string, OnlineStoryAssigner, ClusterDoc[], boolean][] = [
+      ['precomputed, default options', new OnlineStoryAssigner(), own, true],
+      ['unreadable features are recomputed', new OnlineStoryAssigner(), REPORTS.map((r) => ({ ...fixtureDoc(r), features: { v: 1 } })), true],
+      ['other feature options ignore them', new OnlineStoryAssigner({ titleWeight: 2 }), REPORTS.map(swapped), true],
+      ['default options use them (seen by swapping)', new OnlineStoryAssigner(), REPORTS.map(swapped), false],
+    ];
+    for (const [name, assigner, docs, grouped] of cases) {
+      for (const d of docs) assigner.assign(d);
+      assigner.repair();
+      assert.equal(JSON.stringify(partition(assigner.assignments())) === JSON.stringify(expected), grouped, name);
+    }
   });
 
   it('re-assigning a new version of an article replaces the old one', () => {

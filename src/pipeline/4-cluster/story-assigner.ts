@@ -69,10 +69,14 @@ export class OnlineStoryAssigner implements StoryAssigner {
   /** Stories changed since the last repair. */
   private dirty = new Set<string>();
   private sinceRepair = 0;
+  /** Whether features computed with the default options (prepareReport) are this assigner's. */
+  private defaultFeatures: boolean;
 
   constructor(opts: Partial<StoryAssignerOptions> = {}) {
     this.opts = { ...defaultStoryAssignerOptions, ...opts };
     this.index = new StoryIndex(this.opts);
+    const d: FeatureOptions = defaultStoryAssignerOptions;
+    this.defaultFeatures = (['titleWeight', 'nameWeight', 'figureWeight', 'maxTerms'] as const).every((k) => this.opts[k] === d[k]);
   }
 
   restore(articleId: string, storyId: string, copyOf: string | null, features: unknown): void {
@@ -80,8 +84,9 @@ export class OnlineStoryAssigner implements StoryAssigner {
     if (f) this.index.add(articleId, storyId, copyOf, f);
   }
 
-  assign({ article, mentions }: ClusterDoc): Assignment {
-    const f = articleFeatures(article, mentions, this.opts);
+  assign({ article, mentions, features }: ClusterDoc): Assignment {
+    // Precomputed features are used only when they were made with this assigner's feature options.
+    const f = (this.defaultFeatures && readFeatures(features)) || articleFeatures(article, mentions, this.opts);
     this.index.forget(article.id);
     const original = this.index.findOriginal(article.id, f.m);
     const moves: Assignment['moves'] = [];

@@ -3,6 +3,7 @@
 // scan), per-story term sums (centroids, kept only for stories of two or more), and the near-copy
 // LSH index. Scoring lives here; decisions live in story-assigner.ts.
 import type { ArticleFeatures } from './features.ts';
+import { Arena } from './arena.ts';
 import { NearCopyIndex, signatureSimilarity } from './near-copy.ts';
 import type { StoryAssignerOptions } from './story-assigner.ts';
 
@@ -55,6 +56,9 @@ export class StoryIndex {
   private postings: number[][] = [];
   private alive = 0;
   private copies = new NearCopyIndex();
+  private termArena = new Arena((n) => new Int32Array(n));
+  private weightArena = new Arena((n) => new Float32Array(n));
+  private signatureArena = new Arena((n) => new Uint32Array(n));
   /** Scratch accumulator of rough scores, indexed by entry (kept zeroed between queries). */
   private rough = new Float64Array(0);
 
@@ -79,12 +83,20 @@ export class StoryIndex {
   add(id: string, storyId: string, copyOf: string | null, f: ArticleFeatures): void {
     this.forget(id);
     const idx = this.entries.length;
-    const terms = Int32Array.from(f.t, ([t]) => this.termId(t));
+    // Views into shared chunks, not arrays of their own: 300k small array buffers at 100k
+    // articles cost the GC far more than a few large ones.
+    const terms = this.termArena.take(f.t.length);
+    const weights = this.weightArena.take(f.t.length);
+    f.t.forEach(([t, w], i) => {
+      terms[i] = this.termId(t);
+      weights[i] = w;
+    });
+    const signature = this.signatureArena.take(f.m.length);
+    signature.set(f.m);
     this.entries.push({
-      id, storyId, copyOf, terms,
-      weights: Float32Array.from(f.t, ([, w]) => w),
+      id, storyId, copyOf, terms, weights,
       day: f.e ?? f.d,
-      signature: Uint32Array.from(f.m),
+      signature,
       headline: f.h,
       alive: true,
       norms: [0, 0],
@@ -171,22 +183,33 @@ export class StoryIndex {
 
   /** The query form of an article's terms: unit length per channel under the current IDF. */
   query(f: ArticleFeatures | Entry): Query {
-    if ('terms' in f) return this.queryOf([...pairsOf(f)], f.day);
-    return this.queryOf(
-      f.t.map(([t, w]) => [this.termId(t), w]),
-      f.e ?? f.d,
-    );
+    if ('terms' in f) return this.queryOf(f.terms, f.weights, f.day);
+    const ids = new Int32Array(f.t.length);
+    const raw = new Float64Array(f.t.length);
+    f.t.forEach(([t, w], i) => {
+      ids[i] = this.termId(t);
+      raw[i] = w;
+    });
+    return this.queryOf(ids, raw, f.e ?? f.d);
   }
 
-  private queryOf(pairs: [number, number][], day: number | null): Query {
-    const norms = this.norms(pairs);
+  private queryOf(ids: ArrayLike<number>, raw: ArrayLike<number>, day: number | null): Query {
+    // Typed arrays, not [term, weight] pairs: this runs several times per article.
+    const n = ids.length;
+    const scaled = new Float64Array(n);
+    const norm2 = [0, 0];
+    for (let i = 0; i < n; i++) {
+      scaled[i] = raw[i] * this.idf(ids[i]);
+      norm2[this.channels[ids[i]]] += scaled[i] ** 2;
+    }
+    const norms = [Math.sqrt(norm2[0]), Math.sqrt(norm2[1])];
     const weights = new Map<number, number>();
-    for (const [t, w] of pairs) {
-      const n = norms[this.channels[t]];
-      if (n) weights.set(t, (w * this.idf(t)) / n);
+    for (let i = 0; i < n; i++) {
+      const norm = norms[this.channels[ids[i]]];
+      if (norm) weights.set(ids[i], scaled[i] / norm);
     }
     // Strongest first: the index lookup takes the first `queryTerms`.
-    const terms = Int32Array.from([...weights.keys()].sort((a, b) => weights.get(b)! - weights.get(a)! || a - b));
+    const terms = Int32Array.from(weights.keys()).sort((a, b) => weights.get(b)! - weights.get(a)! || a - b);
     const timesIdf = Float64Array.from(terms, (t) => weights.get(t)! * this.idf(t));
     return { weights, terms, timesIdf, has: [norms[0] > 0, norms[1] > 0], day };
   }
@@ -260,8 +283,9 @@ export class StoryIndex {
   /** A group's centroid in query form (to compare two groups). */
   groupQuery(members: number[]): Query {
     const sums = this.sumsOf(members);
-    const pairs = [...sums].map(([t, v]) => [t, v / members.length] as [number, number]);
-    return this.queryOf(pairs, this.medianDay(members));
+    const ids = Int32Array.from(sums.keys());
+    const raw = Float64Array.from(sums.values(), (v) => v / members.length);
+    return this.queryOf(ids, raw, this.medianDay(members));
   }
 
   private medianDay(members: number[]): number | null {

@@ -50,3 +50,26 @@ describe('worker pool', () => {
     }
   });
 });
+
+describe('a report whose analysis failed', () => {
+  it('is stored without mentions, with a warning, not lost', async () => {
+    const { Ingestor } = await import('../run.ts');
+    const { prepareReport } = await import('./prepare.ts');
+    const store = new SqliteStore(':memory:');
+    try {
+      const raw = { format: 'text' as const, path: 'a.txt', url: null, content: 'Flood in Valencia\n\nThe river rose overnight.' };
+      const ok = prepareReport(raw);
+      assert.ok('article' in ok && !ok.warning);
+      // What prepareReport returns when an analyzer throws (see prepare.ts).
+      const failed = { ...ok, mentions: { entities: [], dates: [], places: [], figures: [], quotes: [], eventDate: null }, warning: 'analysis failed, stored without mentions: boom' };
+      const ingestor = new Ingestor(store, { config: defaultConfig });
+      assert.equal(await ingestor.addPrepared(raw, failed), ok.article.id);
+      const summary = await ingestor.finish();
+      assert.equal(summary.added, 1);
+      assert.deepEqual(summary.warnings, [{ input: 'a.txt', reason: 'analysis failed, stored without mentions: boom' }]);
+      assert.equal((await store.getArticle(ok.article.id))?.article.title, 'Flood in Valencia');
+    } finally {
+      await store.close();
+    }
+  });
+});

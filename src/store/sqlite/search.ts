@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import type { Article } from '../../model/index.ts';
 import { foldName, ftsQuery } from './fold.ts';
+import { afterWrite as afterWriteStories, beforeWrite, type BeforeWrite } from './story-delta.ts';
 import { findStories, reindexStories } from './story-index.ts';
 import type {
   ArticleHit,
@@ -58,34 +59,25 @@ export class StorySearch {
     })();
   }
 
-  /** Stories a batch may change: call inside the write transaction, before the batch is applied. */
-  storiesTouchedBy(batch: WriteBatch): Set<string> {
-    const ids = new Set<string>(batch.stories.map((s) => s.id));
-    const current = this.stmt('SELECT story_id FROM articles WHERE id = ?');
-    const note = (articleId: string, storyId: string) => {
-      ids.add(storyId);
-      const prev = current.get(articleId) as { story_id: string } | undefined;
-      if (prev) ids.add(prev.story_id);
-    };
-    for (const w of batch.articles) note(w.article.id, w.storyId);
-    for (const m of batch.moves ?? []) note(m.articleId, m.storyId);
-    return ids;
+  /** What a batch changes (stories, earlier story and mentions of its articles): call inside the write transaction, before the batch is applied. */
+  storiesTouchedBy(batch: WriteBatch): BeforeWrite {
+    return beforeWrite(this.stmt, batch);
   }
 
   /** Brings the indexes up to date after a batch: call inside the same transaction, after it. */
-  afterWrite(touched: Set<string>, articles: Article[]): void {
+  afterWrite(before: BeforeWrite, batch: WriteBatch): void {
     // The FTS row shares the article's rowid (articles.seq), so replacing it is an indexed delete.
-    const seq = this.stmt('SELECT seq FROM articles WHERE id = ?');
+    const seq = this.stmt('SELECT seq FROM articles WHERE id = ?').pluck();
     const del = this.stmt('DELETE FROM article_search WHERE rowid = ?');
     const insert = this.stmt(
       'INSERT INTO article_search (rowid, article_id, title, source, text) VALUES (?, ?, ?, ?, ?)',
     );
-    for (const a of articles) {
-      const row = seq.get(a.id) as { seq: number };
-      del.run(row.seq);
-      insert.run(row.seq, a.id, a.title, a.source, a.text);
+    for (const { article: a } of batch.articles) {
+      const rowid = seq.get(a.id) as number;
+      del.run(rowid);
+      insert.run(rowid, a.id, a.title, a.source, a.text);
     }
-    reindexStories(this.stmt, touched);
+    afterWriteStories(this.stmt, before, batch);
   }
 
   findStories(q: StoryQuery): { total: number; stories: StoryListItem[] } {
