@@ -275,7 +275,7 @@ export async function ingestUrls(store: Store, urls: string[], opts: WebRunOptio
       for (const raw of await run.urlReports(url)) await ingestor.add(raw);
     } catch (err) {
       if (!isInputError(err)) throw err;
-      ingestor.skip(url, message(err));
+      ingestor.skipInput(url, message(err));
     }
   }
   opts.onProgress?.({ done: urls.length, total: urls.length, current: '' });

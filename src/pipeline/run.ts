@@ -71,7 +71,8 @@ export class Ingestor {
     this.restored = true;
   }
 
-  skip(input: string, reason: string): void {
+  /** Records an input that yielded no article, with the reason shown to the user. */
+  skipInput(input: string, reason: string): void {
     this.summary.skipped.push({ input, reason });
   }
 
@@ -84,7 +85,7 @@ export class Ingestor {
   async addPrepared(raw: RawReport, prepared: Prepared): Promise<string | null> {
     await this.restore();
     if ('error' in prepared) {
-      this.skip(describe(raw), prepared.error);
+      this.skipInput(describe(raw), prepared.error);
       return null;
     }
     const { article, mentions } = prepared;
@@ -92,7 +93,7 @@ export class Ingestor {
     const sameContent = this.pendingHashes.get(article.contentHash) ?? (await this.store.findByContentHash(article.contentHash));
     if (sameContent) {
       if (sameContent === article.id) this.summary.unchanged++;
-      else this.skip(describe(raw), `duplicate of article ${sameContent} (same content)`);
+      else this.skipInput(describe(raw), `duplicate of article ${sameContent} (same content)`);
       return null;
     }
     const previous = this.pending.some((w) => w.article.id === article.id) ? true : !!(await this.store.getArticle(article.id));
@@ -162,7 +163,7 @@ async function choosePool(files: string[], workers: IngestOptions['workers']): P
 export async function ingestPaths(store: Store, paths: string[], opts: IngestOptions): Promise<IngestSummary> {
   const ingestor = new Ingestor(store, opts);
   const { files, skips } = await listInputs(paths);
-  for (const s of skips) if (s.kind === 'skip') ingestor.skip(s.input, s.reason);
+  for (const s of skips) if (s.kind === 'skip') ingestor.skipInput(s.input, s.reason);
   const pool = await choosePool(files, opts.workers);
   // Results are consumed in submission order: grouping is order-dependent and must not depend on
   // which worker finished first.
@@ -179,7 +180,7 @@ export async function ingestPaths(store: Store, paths: string[], opts: IngestOpt
       opts.onProgress?.({ done, total: files.length, current: file });
       const events: AsyncIterable<IntakeEvent> = readFileReports(file, { ...opts.config, sourceHint: opts.sourceHint });
       for await (const ev of events) {
-        if (ev.kind === 'skip') ingestor.skip(ev.input, ev.reason);
+        if (ev.kind === 'skip') ingestor.skipInput(ev.input, ev.reason);
         else {
           const raw = ev.raw;
           inFlight.push(pool.submit(raw).then((p): [RawReport, Prepared] => [raw, p]));

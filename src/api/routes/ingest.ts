@@ -133,17 +133,17 @@ export function ingestRoutes(deps: IngestDeps) {
               .replace(/[^\w.-]+/g, '_')
               .slice(-120) || 'upload.txt';
           if (!isSupportedFile(name)) {
-            ing.skip(name, 'unsupported type (use .txt, .md, .html, .json or .jsonl)');
+            ing.skipInput(name, 'unsupported type (use .txt, .md, .html, .json or .jsonl)');
             continue;
           }
           if (f.size > config.maxFileBytes) {
-            ing.skip(name, `too large: over ${config.maxFileBytes} bytes`);
+            ing.skipInput(name, `too large: over ${config.maxFileBytes} bytes`);
             continue;
           }
           const tmp = join(dir, `${ids.length}-${name}`);
           await writeFile(tmp, Buffer.from(await f.arrayBuffer()));
           for await (const ev of readFileReports(tmp, { ...config, sourceHint: source })) {
-            if (ev.kind === 'skip') ing.skip(name, ev.reason);
+            if (ev.kind === 'skip') ing.skipInput(name, ev.reason);
             // Uploads are known by their file name, so uploading the same file again updates it.
             else ids.push(await ing.add({ ...ev.raw, path: `upload/${name}` }));
           }
