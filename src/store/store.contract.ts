@@ -5,30 +5,12 @@ import { describe, it } from 'node:test';
 import type { Article, StoryRecord } from '../model/index.ts';
 import { noMentions } from '../model/index.ts';
 import type { ArticleWrite, Store } from './store.ts';
+import { sampleArticle } from './contract/fixtures.ts';
 import { runFeedsContract } from './contract/feeds.contract.ts';
 import { runSearchContract } from './contract/search.contract.ts';
 
-export function sampleArticle(id: string, over: Partial<Article> = {}): Article {
-  const text = over.text ?? `Body of ${id}. It has two sentences.`;
-  return {
-    id,
-    source: 'Sample Wire',
-    title: `Title ${id}`,
-    subtitle: null,
-    author: null,
-    url: null,
-    path: `/reports/${id}.txt`,
-    language: 'en',
-    published: { date: '2026-03-14', iso: null, method: 'front-matter', confidence: 0.95, text: '2026-03-14' },
-    text,
-    paragraphs: [{ start: 0, end: text.length }],
-    sentences: [{ start: 0, end: text.length }],
-    metadata: {},
-    contentHash: `hash-${id}-${text.length}`,
-    dropped: [],
-    ...over,
-  };
-}
+// Kept here for callers of the contract (e.g. the on-disk SQLite test).
+export { sampleArticle };
 
 const story = (id: string, title = `Story ${id}`): StoryRecord => ({
   id,
@@ -74,7 +56,10 @@ export function runStoreContract(name: string, newStore: () => Store | Promise<S
       const store = await newStore();
       const v1 = sampleArticle('a1');
       await store.write({ articles: [write(v1, 's1')], stories: [story('s1')] });
-      const v2 = sampleArticle('a1', { text: 'Corrected body. Now longer than before.', contentHash: 'hash-v2' });
+      const v2 = sampleArticle('a1', {
+        text: 'Corrected body. Now longer than before.',
+        contentHash: 'hash-v2',
+      });
       await store.write({ articles: [write(v2, 's1')], stories: [story('s1')] });
       const got = await store.getArticle('a1');
       assert.equal(got?.version, 2);
@@ -95,8 +80,20 @@ export function runStoreContract(name: string, newStore: () => Store | Promise<S
       const store = await newStore();
       await store.write({
         articles: [
-          write(sampleArticle('late', { published: { date: '2026-03-16', iso: null, method: 'date-line', confidence: 0.8, text: '' }, source: 'B' }), 's1'),
-          write(sampleArticle('early', { published: { date: '2026-03-12', iso: null, method: 'date-line', confidence: 0.8, text: '' }, source: 'A' }), 's1'),
+          write(
+            sampleArticle('late', {
+              published: { date: '2026-03-16', iso: null, method: 'date-line', confidence: 0.8, text: '' },
+              source: 'B',
+            }),
+            's1',
+          ),
+          write(
+            sampleArticle('early', {
+              published: { date: '2026-03-12', iso: null, method: 'date-line', confidence: 0.8, text: '' },
+              source: 'A',
+            }),
+            's1',
+          ),
           write(sampleArticle('undated', { published: null, source: 'A' }), 's1', 'early'),
           write(sampleArticle('other'), 's2'),
         ],
@@ -108,7 +105,10 @@ export function runStoreContract(name: string, newStore: () => Store | Promise<S
       assert.deepEqual(s1?.sources, ['A', 'B']);
       assert.equal(s1?.firstPublished, '2026-03-12');
       assert.equal(s1?.lastPublished, '2026-03-16');
-      assert.deepEqual((await store.storyArticles('s1')).map((s) => s.article.id), ['early', 'late', 'undated']);
+      assert.deepEqual(
+        (await store.storyArticles('s1')).map((s) => s.article.id),
+        ['early', 'late', 'undated'],
+      );
       assert.equal((await store.storyArticles('s1'))[2].copyOf, 'early');
       assert.equal((await store.listStories({ limit: 1 })).length, 1);
       assert.deepEqual(await store.counts(), { articles: 4, stories: 2 });
@@ -117,10 +117,16 @@ export function runStoreContract(name: string, newStore: () => Store | Promise<S
 
     it('moves articles between stories and hides emptied stories', async () => {
       const store = await newStore();
-      await store.write({ articles: [write(sampleArticle('a'), 's1'), write(sampleArticle('b'), 's2')], stories: [story('s1'), story('s2')] });
+      await store.write({
+        articles: [write(sampleArticle('a'), 's1'), write(sampleArticle('b'), 's2')],
+        stories: [story('s1'), story('s2')],
+      });
       await store.write({ articles: [], stories: [], moves: [{ articleId: 'b', storyId: 's1' }] });
       assert.equal((await store.getArticle('b'))?.storyId, 's1');
-      assert.deepEqual((await store.listStories()).map((s) => s.id), ['s1']);
+      assert.deepEqual(
+        (await store.listStories()).map((s) => s.id),
+        ['s1'],
+      );
       await store.close();
     });
 
@@ -128,7 +134,11 @@ export function runStoreContract(name: string, newStore: () => Store | Promise<S
       const store = await newStore();
       // A move into a story that does not exist violates the story reference.
       await assert.rejects(
-        store.write({ articles: [write(sampleArticle('a'), 's1')], stories: [story('s1')], moves: [{ articleId: 'a', storyId: 'ghost' }] }),
+        store.write({
+          articles: [write(sampleArticle('a'), 's1')],
+          stories: [story('s1')],
+          moves: [{ articleId: 'a', storyId: 'ghost' }],
+        }),
         /store: write failed/,
       );
       assert.equal(await store.getArticle('a'), null);
@@ -138,7 +148,10 @@ export function runStoreContract(name: string, newStore: () => Store | Promise<S
 
     it('replays cluster state in ingest order', async () => {
       const store = await newStore();
-      await store.write({ articles: [write(sampleArticle('x'), 's1'), write(sampleArticle('y'), 's1', 'x')], stories: [story('s1')] });
+      await store.write({
+        articles: [write(sampleArticle('x'), 's1'), write(sampleArticle('y'), 's1', 'x')],
+        stories: [story('s1')],
+      });
       const rows = [];
       for await (const r of store.clusterState()) rows.push(r);
       assert.deepEqual(rows, [

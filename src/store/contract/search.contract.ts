@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import type { Article, Mentions, StoryRecord } from '../../model/index.ts';
 import { noMentions } from '../../model/index.ts';
 import type { ArticleWrite, Store } from '../store.ts';
+import { sampleArticle } from './fixtures.ts';
 
 const story = (id: string, updatedAt = '2026-03-14T00:00:00.000Z'): StoryRecord => ({
   id,
@@ -13,27 +14,19 @@ const story = (id: string, updatedAt = '2026-03-14T00:00:00.000Z'): StoryRecord 
   updatedAt,
 });
 
-function article(id: string, over: Partial<Article> & { day?: string } = {}): Article {
+function article(
+  id: string,
+  { day = '2026-03-14', ...over }: Partial<Article> & { day?: string } = {},
+): Article {
   const text = over.text ?? `Report ${id}. Nothing else to say.`;
-  const day = over.day ?? '2026-03-14';
-  return {
-    id,
+  return sampleArticle(id, {
     source: 'Wire',
-    title: `Title ${id}`,
-    subtitle: null,
-    author: null,
-    url: null,
     path: null,
-    language: 'en',
     published: { date: day, iso: null, method: 'front-matter', confidence: 1, text: day },
-    text,
-    paragraphs: [{ start: 0, end: text.length }],
-    sentences: [{ start: 0, end: text.length }],
-    metadata: {},
     contentHash: `h-${id}-${text}`,
-    dropped: [],
     ...over,
-  };
+    text,
+  });
 }
 
 const place = (name: string, country: string, lat: number, lon: number): Mentions['places'][number] => ({

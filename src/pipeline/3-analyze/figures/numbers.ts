@@ -118,7 +118,10 @@ const SCALES_ES: Record<string, number> = {
   millon: 1e6,
   millones: 1e6,
 };
-const ONE_ES = new Set(['un', 'una', 'uno']);
+const ONE = new Set(['a', 'an', 'un', 'una', 'uno']);
+const HALF = new Set(['half', 'media']);
+// Words inside a number phrase that add nothing: "one hundred and twenty", "treinta y dos", "un millón de".
+const FILLERS = new Set(['and', 'y', 'de']);
 
 const UNIT_WORDS = Object.keys(UNITS).join('|');
 const TEN_WORDS = Object.keys(TENS).join('|');
@@ -140,58 +143,23 @@ export function parseNumber(phrase: string): number | null {
     .trim();
   const digits = /^(\d+(?:\.\d+)?)\s?(million|billion|trillion|thousand|hundred|dozen|bn|k)?$/.exec(s);
   if (digits) return round(+digits[1] * (digits[2] ? SCALES[digits[2]] : 1));
+  // One pass for both languages: the matching regexes decide which language's words get here.
   let total = 0;
   let current = 0;
   let seen = false;
   for (const w of s.split(/[\s-]+/)) {
-    if (w === 'and' || w === 'y' || w === 'de') continue;
-    if (w === 'media') {
-      current += 0.5;
-      seen = true;
-      continue;
-    }
-    if (ONE_ES.has(w)) {
-      current += 1;
-      seen = true;
-      continue;
-    }
-    const es = UNITS_ES[w] ?? TENS_ES[w];
-    if (es !== undefined) {
-      current += es;
-      seen = true;
-      continue;
-    }
-    if (w in SCALES_ES) {
-      const scale = SCALES_ES[w];
+    if (FILLERS.has(w)) continue;
+    const value = ONE.has(w) ? 1 : HALF.has(w) ? 0.5 : (UNITS[w] ?? TENS[w] ?? UNITS_ES[w] ?? TENS_ES[w]);
+    const scale = SCALES[w] ?? SCALES_ES[w];
+    if (value !== undefined) current += value;
+    else if (scale !== undefined) {
       current = (current || 1) * scale;
       if (scale >= 1000) {
         total += current;
         current = 0;
       }
-      seen = true;
-      continue;
-    }
-    if (w === 'a' || w === 'an') {
-      current += 1;
-      seen = true;
-    } else if (w === 'half') {
-      current += 0.5;
-      seen = true;
-    } else if (w in UNITS) {
-      current += UNITS[w];
-      seen = true;
-    } else if (w in TENS) {
-      current += TENS[w];
-      seen = true;
-    } else if (w in SCALES) {
-      const scale = SCALES[w];
-      current = (current || 1) * scale;
-      if (scale >= 1000) {
-        total += current;
-        current = 0;
-      }
-      seen = true;
     } else return null;
+    seen = true;
   }
   return seen ? round(total + current) : null;
 }
