@@ -21,6 +21,8 @@ export interface ArticleFeatures {
   m: number[];
   /** Headline, cleaned of the outlet's name (or extraction's stand-in), for the story title. */
   h: string;
+  /** The body is an outlet's template (the same text under unrelated headlines): terms come from the headline alone. */
+  b?: boolean;
 }
 
 export interface FeatureOptions {
@@ -85,9 +87,40 @@ export function articleFeatures(article: Article, mentions: Mentions, o: Feature
   };
 }
 
+const headlineTerms = (h: string): Set<string> =>
+  new Set(words(h).filter((t) => t.length >= 3 && !STOPWORDS.has(t) && !/^\d+$/.test(t)));
+
+/**
+ * Whether two headlines could belong to one report (a copy may get a new headline, but it keeps
+ * some of its words). Unknown (true) when either is missing.
+ */
+export function headlinesRelated(a: string, b: string): boolean {
+  // Extraction's stand-in headline (the body's first words, ending in "…") tells nothing.
+  if (a.endsWith('…') || b.endsWith('…')) return true;
+  const x = headlineTerms(a);
+  const y = headlineTerms(b);
+  if (!x.size || !y.size) return true;
+  let shared = 0;
+  for (const t of x) if (y.has(t)) shared++;
+  return shared / Math.min(x.size, y.size) >= 0.3;
+}
+
+/**
+ * Features of an article whose body is boilerplate: the headline's words, and the names, places
+ * and figures of the body only where the headline has them too.
+ */
+export function headlineFeatures(f: ArticleFeatures, o: FeatureOptions): ArticleFeatures {
+  const inHeadline = headlineTerms(f.h);
+  const weights = new Map<string, number>();
+  addWords(weights, [...inHeadline], o.titleWeight);
+  for (const [t, w] of weights) weights.set(t, Math.round((1 + Math.log(w)) * 1000) / 1000);
+  for (const [t, w] of f.t) if (!t.startsWith('w:') && t.slice(2).split(/\s+/).every((p) => inHeadline.has(p))) weights.set(t, w);
+  return { ...f, t: [...weights], b: true };
+}
+
 /** Features as stored, checked: anything unreadable comes back as null (the article is then re-derived or skipped). */
 export function readFeatures(json: unknown): ArticleFeatures | null {
   const f = json as Partial<ArticleFeatures> | null;
   if (!f || f.v !== FEATURES_VERSION || !Array.isArray(f.t) || !Array.isArray(f.m)) return null;
-  return { v: f.v, t: f.t, d: f.d ?? null, e: f.e ?? null, m: f.m, h: typeof f.h === 'string' ? f.h : '' };
+  return { v: f.v, t: f.t, d: f.d ?? null, e: f.e ?? null, m: f.m, h: typeof f.h === 'string' ? f.h : '', ...(f.b ? { b: true } : {}) };
 }

@@ -103,4 +103,36 @@ describe('OnlineStoryAssigner', () => {
     const bare = REPORTS.map((r) => ({ ...r, title: `${r.text.slice(0, 60)}…`, published: null }));
     assert.deepEqual(partition(run(bare).assignments()), expected);
   });
+
+  // A crawler that missed the article keeps only the outlet's page template (newsletter prompt,
+  // video playlist); the same template then sits under every headline of that outlet.
+  const TEMPLATE =
+    'Sign up for our morning newsletter and get the day\'s top stories in your inbox. Watch the latest videos from ' +
+    'our newsroom: traffic, weather and high school sports highlights every evening. Download our app for breaking ' +
+    'news alerts and live radio. Copyright Riverside Broadcasting Company, all rights reserved, privacy policy and terms.';
+
+  it('groups reports whose body is an outlet template by their headlines, not as copies', () => {
+    const a = new OnlineStoryAssigner();
+    const docs = [
+      { id: 't-dayton', title: 'Marcus Tillman named as victim of Wayne Avenue shooting in Dayton', published: '2024-03-13', text: TEMPLATE },
+      { id: 't-toledo', title: 'Toledo police arrest Raymond Kess after Monroe Street parking lot shooting', published: '2024-03-14', text: TEMPLATE },
+    ];
+    for (const r of REPORTS) a.assign(fixtureDoc(r));
+    const results = docs.map((d) => a.assign(fixtureDoc(d)));
+    a.repair();
+    assert.deepEqual(results.map((r) => r.copyOf), [null, null]);
+    const story = a.assignments();
+    assert.notEqual(story.get('t-dayton'), story.get('t-toledo'));
+    assert.equal(story.get('t-dayton'), story.get('dayton-1'));
+  });
+
+  it('does not call the same body a copy when it comes back weeks later', () => {
+    const a = new OnlineStoryAssigner();
+    const first = a.assign(fixtureDoc({ ...REPORTS[0], published: '2024-03-12' }));
+    const syndicated = a.assign(fixtureDoc({ ...REPORTS[0], id: 'same-week', published: '2024-03-14' }));
+    const later = a.assign(fixtureDoc({ ...REPORTS[0], id: 'months-later', published: '2024-06-20' }));
+    assert.equal(syndicated.copyOf, REPORTS[0].id);
+    assert.equal(later.copyOf, null);
+    assert.ok(first.isNew);
+  });
 });

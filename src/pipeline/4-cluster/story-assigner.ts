@@ -4,8 +4,8 @@
 // (so the result depends little on arrival order). Near-copies join their original's story.
 import { shortHash } from '../../util/hash.ts';
 import type { Assignment, ClusterDoc, StoryAssigner } from './assigner.ts';
-import { articleFeatures, readFeatures, type FeatureOptions } from './features.ts';
-import { StoryIndex } from './story-index.ts';
+import { articleFeatures, headlineFeatures, headlinesRelated, readFeatures, type FeatureOptions } from './features.ts';
+import { StoryIndex, type Entry } from './story-index.ts';
 import { driftedHalf } from './story-split.ts';
 import { representativeTitle } from './story-title.ts';
 
@@ -16,6 +16,8 @@ export interface StoryAssignerOptions extends FeatureOptions {
   mergeThreshold: number;
   /** Estimated shingle Jaccard at or above which an article is a near-copy. */
   copyThreshold: number;
+  /** Days apart beyond which two articles are never near-copies. */
+  copyDays: number;
   /** Days apart beyond which similarity starts to shrink, and how fast (days to halve). */
   timeGrace: number;
   timeHalf: number;
@@ -48,6 +50,7 @@ export const defaultStoryAssignerOptions = {
   joinThreshold: 0.2,
   mergeThreshold: 0.6,
   copyThreshold: 0.5,
+  copyDays: 7,
   timeGrace: 2,
   timeHalf: 10,
   queryTerms: 30,
@@ -86,9 +89,17 @@ export class OnlineStoryAssigner implements StoryAssigner {
 
   assign({ article, mentions, features }: ClusterDoc): Assignment {
     // Precomputed features are used only when they were made with this assigner's feature options.
-    const f = (this.defaultFeatures && readFeatures(features)) || articleFeatures(article, mentions, this.opts);
+    let f = (this.defaultFeatures && readFeatures(features)) || articleFeatures(article, mentions, this.opts);
     this.index.forget(article.id);
-    const original = this.index.findOriginal(article.id, f.m);
+    const copies = this.index.nearCopies(article.id, f.m);
+    // One body under unrelated headlines is an outlet's page template around a missing article:
+    // such reports are grouped by their headlines, never as copies of each other.
+    const template = f.b || copies.some(({ entry }) => entry.template || !headlinesRelated(f.h, entry.headline));
+    if (template) {
+      f = f.b ? f : headlineFeatures(f, this.opts);
+      for (const { entry } of copies) if (!entry.template) this.retitle(entry);
+    }
+    const original = template ? null : this.index.findOriginal(copies, f.e ?? f.d);
     const moves: Assignment['moves'] = [];
     let storyId: string;
     let isNew = false;
@@ -112,6 +123,14 @@ export class OnlineStoryAssigner implements StoryAssigner {
     this.dirty.add(storyId);
     if (++this.sinceRepair >= this.opts.repairEvery) moves.push(...this.repair());
     return { storyId, isNew, copyOf: original?.id ?? null, features: f, moves };
+  }
+
+  /** Re-indexes an article found to have a template body under its headline alone (it stays in its story for now; repair may move it). */
+  private retitle(entry: Entry): void {
+    const f = headlineFeatures(this.index.featuresOf(entry), this.opts);
+    const { id, storyId } = entry;
+    this.index.add(id, storyId, null, f);
+    this.dirty.add(storyId);
   }
 
   private largest(storyIds: string[]): string {

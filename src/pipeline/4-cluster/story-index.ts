@@ -2,7 +2,7 @@
 // in a few hundred MB), an inverted index over them (candidates come from here, never from a
 // scan), per-story term sums (centroids, kept only for stories of two or more), and the near-copy
 // LSH index. Scoring lives here; decisions live in story-assigner.ts.
-import type { ArticleFeatures } from './features.ts';
+import { FEATURES_VERSION, type ArticleFeatures } from './features.ts';
 import { Arena } from './arena.ts';
 import { NearCopyIndex, signatureSimilarity } from './near-copy.ts';
 import type { StoryAssignerOptions } from './story-assigner.ts';
@@ -17,6 +17,8 @@ export interface Entry {
   day: number | null;
   signature: Uint32Array;
   headline: string;
+  /** The body is a template shared by unrelated reports (features.ts `b`). */
+  template: boolean;
   alive: boolean;
   /** Cached per-channel norms and the article count they were computed at (IDF drifts slowly). */
   norms: [number, number];
@@ -43,6 +45,12 @@ export interface Query {
   day: number | null;
 }
 
+export interface NearCopy {
+  entry: Entry;
+  /** Estimated shingle Jaccard. */
+  sim: number;
+}
+
 const STALE = 1.1;
 
 export class StoryIndex {
@@ -50,6 +58,7 @@ export class StoryIndex {
   readonly byId = new Map<string, number>();
   readonly stories = new Map<string, Story>();
   private termIds = new Map<string, number>();
+  private termNames: string[] = [];
   /** Channel of each term id: 0 words, 1 names/figures/places. */
   private channels: number[] = [];
   private df: number[] = [];
@@ -69,6 +78,7 @@ export class StoryIndex {
     if (id === undefined) {
       id = this.channels.length;
       this.termIds.set(term, id);
+      this.termNames.push(term);
       this.channels.push(term.startsWith('w:') ? 0 : 1);
       this.df.push(0);
       this.postings.push([]);
@@ -98,6 +108,7 @@ export class StoryIndex {
       day: f.e ?? f.d,
       signature,
       headline: f.h,
+      template: !!f.b,
       alive: true,
       norms: [0, 0],
       normsAt: -1,
@@ -110,6 +121,12 @@ export class StoryIndex {
     }
     this.join(storyId, idx);
     this.copies.add(idx, f.m);
+  }
+
+  /** An entry's features back in stored form (its day stands for both days). */
+  featuresOf(e: Entry): ArticleFeatures {
+    const t = Array.from(e.terms, (id, i) => [this.termNames[id], e.weights[i]] as [string, number]);
+    return { v: FEATURES_VERSION, t, d: e.day, e: e.day, m: Array.from(e.signature), h: e.headline, ...(e.template ? { b: true } : {}) };
   }
 
   forget(id: string): void {
@@ -219,12 +236,14 @@ export class StoryIndex {
    * event (shared words) about different people and places score low; when either side has no
    * names, words alone decide.
    */
-  private combine(q: Query, dots: [number, number], norms: [number, number]): number {
+  private combine(q: Query, dots: [number, number], norms: [number, number], day: number | null): number {
     const both = [q.has[0] && norms[0] > 0, q.has[1] && norms[1] > 0];
-    if (!both[1]) return both[0] ? dots[0] / norms[0] : 0;
-    if (!both[0]) return dots[1] / norms[1];
+    const time = this.timeFactor(q.day, day);
+    if (!both[1]) return both[0] ? (dots[0] / norms[0]) * time : 0;
+    const names = dots[1] / norms[1];
+    if (!both[0]) return names * time;
     const s = this.opts.nameShare;
-    return Math.pow(dots[0] / norms[0], 1 - s) * Math.pow(dots[1] / norms[1], s);
+    return Math.pow(dots[0] / norms[0], 1 - s) * Math.pow(names, s) * time;
   }
 
   articleSimilarity(q: Query, e: Entry): number {
@@ -233,7 +252,7 @@ export class StoryIndex {
       const qw = q.weights.get(e.terms[i]);
       if (qw) dots[this.channels[e.terms[i]]] += qw * e.weights[i] * this.idf(e.terms[i]);
     }
-    return this.combine(q, dots, this.entryNorms(e)) * this.timeFactor(q.day, e.day);
+    return this.combine(q, dots, this.entryNorms(e), e.day);
   }
 
   /** Similarity of a query to a story's centroid (optionally leaving one member out), times the time factor. */
@@ -265,7 +284,7 @@ export class StoryIndex {
       const v = sums.get(q.terms[i]);
       if (v) dots[this.channels[q.terms[i]]] += q.timesIdf[i] * v;
     }
-    return this.combine(q, dots, norms) * this.timeFactor(q.day, day);
+    return this.combine(q, dots, norms, day);
   }
 
   /** Similarity of a query to the centroid of any set of articles (used to try splitting a story). */
@@ -277,7 +296,7 @@ export class StoryIndex {
       const v = sums.get(q.terms[i]);
       if (v) dots[this.channels[q.terms[i]]] += q.timesIdf[i] * v;
     }
-    return this.combine(q, dots, this.norms(sums)) * this.timeFactor(q.day, this.medianDay(members));
+    return this.combine(q, dots, this.norms(sums), this.medianDay(members));
   }
 
   /** A group's centroid in query form (to compare two groups). */
@@ -347,19 +366,29 @@ export class StoryIndex {
     return scores;
   }
 
-  /** The earliest-stored original this signature nearly copies, if any. */
-  findOriginal(id: string, signature: number[]): Entry | null {
-    let best: Entry | null = null;
-    let bestSim = this.opts.copyThreshold;
+  /** Live articles whose body this signature nearly copies (estimated Jaccard ≥ copyThreshold), oldest first. */
+  nearCopies(id: string, signature: ArrayLike<number>): NearCopy[] {
+    const out: NearCopy[] = [];
     for (const idx of [...this.copies.candidates(signature)].sort((a, b) => a - b)) {
-      const e = this.entries[idx];
-      if (!e.alive || e.id === id) continue;
-      const sim = signatureSimilarity(signature, e.signature);
-      if (sim >= bestSim && (!best || sim > bestSim)) [best, bestSim] = [e, sim];
+      const entry = this.entries[idx];
+      if (!entry.alive || entry.id === id) continue;
+      const sim = signatureSimilarity(signature, entry.signature);
+      if (sim >= this.opts.copyThreshold) out.push({ entry, sim });
+    }
+    return out;
+  }
+
+  /** The earliest-stored original among near-copies (within `copyDays`), if any. */
+  findOriginal(copies: NearCopy[], day: number | null): Entry | null {
+    let best: NearCopy | null = null;
+    for (const c of copies) {
+      // The same body weeks apart is an outlet's boilerplate around a missing article, not a copy.
+      if (day !== null && c.entry.day !== null && Math.abs(day - c.entry.day) > this.opts.copyDays) continue;
+      if (!best || c.sim > best.sim) best = c;
     }
     if (!best) return null;
-    const original = best.copyOf ? this.entries[this.byId.get(best.copyOf) ?? -1] : undefined;
-    return original?.alive ? original : best;
+    const original = best.entry.copyOf ? this.entries[this.byId.get(best.entry.copyOf) ?? -1] : undefined;
+    return original?.alive ? original : best.entry;
   }
 }
 
