@@ -78,4 +78,16 @@ describe('extractArticle', () => {
     const a = extractArticle(json({ title: 'T', text: '<p>First para.</p><p>Second <b>para</b>.</p>' }));
     assert.equal(a.text, 'First para.\n\nSecond para.');
   });
+
+  it('resolves a relative canonical link against the page URL, and drops non-http ones', () => {
+    const page = (href: string, url: string | null): RawReport => ({
+      format: 'html',
+      path: null,
+      url,
+      content: `<html><head><title>Fire at mill</title><link rel="canonical" href="${href}"></head><body><article><h1>Fire at mill</h1><p>${'A fire broke out at the old mill on Tuesday night and crews fought it until dawn. '.repeat(6)}</p></article></body></html>`,
+    });
+    assert.equal(extractArticle(page('/news/mill-fire', 'https://courier.example/amp/mill-fire?x=1')).url, 'https://courier.example/news/mill-fire');
+    assert.equal(extractArticle(page('javascript:alert(1)', 'https://courier.example/a')).url, 'https://courier.example/a');
+    assert.equal(extractArticle(page('/news/mill-fire', null)).url, null);
+  });
 });

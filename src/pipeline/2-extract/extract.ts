@@ -72,7 +72,7 @@ function fromHtml(raw: RawReport): Fields {
     title: page.title,
     subtitle: null,
     author: page.author,
-    url: page.canonicalUrl && /^https?:\/\//i.test(page.canonicalUrl) ? page.canonicalUrl : null,
+    url: absoluteUrl(page.canonicalUrl, raw.url ?? raw.hints?.url ?? null),
     source: page.siteName,
     language: page.language,
     published: page.published
@@ -82,6 +82,17 @@ function fromHtml(raw: RawReport): Fields {
     metadata: page.modified ? { modified: page.modified } : {},
     dropped: page.dropped,
   };
+}
+
+/** A page's canonical link made absolute against where the page came from ("/news/fire" is common); null unless http(s). */
+export function absoluteUrl(href: string | null, base: string | null): string | null {
+  if (!href) return null;
+  try {
+    const url = new URL(href, base ?? undefined);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : null;
+  } catch {
+    return null;
+  }
 }
 
 const JSON_FIELDS = {
