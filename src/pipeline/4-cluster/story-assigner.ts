@@ -38,6 +38,8 @@ export interface StoryAssignerOptions extends FeatureOptions {
   settledScore: number;
   /** Centroid similarity of a story's two halves below which repair splits it. */
   splitSimilarity: number;
+  /** Normalised cut between the two halves above which repair does not split (story-split.ts). */
+  splitCut: number;
   /** Passes of one repair (later passes only revisit stories the previous one changed). */
   repairPasses: number;
 }
@@ -63,6 +65,7 @@ export const defaultStoryAssignerOptions = {
   splitThreshold: 0.1,
   settledScore: 0.5,
   splitSimilarity: 0.5,
+  splitCut: 0.8,
   repairPasses: 1,
 } satisfies StoryAssignerOptions;
 
@@ -166,7 +169,7 @@ export class OnlineStoryAssigner implements StoryAssigner {
     for (const storyId of dirty) {
       const story = this.index.stories.get(storyId);
       if (!story) continue;
-      const half = driftedHalf(this.index, [...story.members].filter((m) => !this.index.entries[m].copyOf), this.opts.splitSimilarity);
+      const half = driftedHalf(this.index, [...story.members].filter((m) => !this.index.entries[m].copyOf), this.opts.splitSimilarity, this.opts.splitCut);
       if (half) {
         const newId = newStoryId(this.index.entries[Math.min(...half)].id);
         for (const idx of half) this.moveWithCopies(idx, newId, moves);

@@ -1,41 +1,76 @@
-// Splitting a story whose articles drifted apart: two-means inside the story, seeded with its
-// first article and the article least like it. The split is kept only when both halves hold two
-// or more articles and the halves' centroids are less alike than `splitSimilarity`: two
-// earthquakes that one early, vague report glued together come apart; one event told in
-// different words does not.
+// Splitting a story whose articles drifted apart. The story is cut in two by spectral bisection
+// (the sweep cut of the second eigenvector of its normalised article-similarity matrix, which
+// minimises the normalised cut), and the split is kept only when both halves hold two or more
+// articles, the cut is below `splitCut` (one event's articles score 0.8 to 1.2 on ECB+) and the
+// halves' centroids are less alike than `splitSimilarity`: two earthquakes that
+// one early, vague report glued together come apart; one event told in different words does not.
+// Spectral rather than two-means: two-means seeded with the first and the least similar article
+// often cut one outlier off instead of the two events (ECB+ topics 5, 29: see docs/CLUSTERING.md).
 import type { StoryIndex } from './story-index.ts';
 
-const ROUNDS = 3;
-/** Larger stories are not tried (cost grows with size; big stories are rarely two events). */
-const MAX_MEMBERS = 200;
+/** Larger stories are not tried (cost grows with the square of the size; big stories are rarely two events). */
+const MAX_MEMBERS = 150;
+const ITERATIONS = 60;
 
 /** The members to move out into a new story, or null when the story holds together. */
-export function driftedHalf(index: StoryIndex, members: number[], splitSimilarity: number): number[] | null {
+export function driftedHalf(index: StoryIndex, members: number[], splitSimilarity: number, splitCut: number): number[] | null {
   if (members.length < 4 || members.length > MAX_MEMBERS) return null;
   const sorted = [...members].sort((a, b) => a - b);
-  const queries = new Map(sorted.map((m) => [m, index.query(index.entries[m])]));
-  const first = sorted[0];
-  let far = sorted[1];
-  let farSim = Infinity;
-  for (const m of sorted.slice(1)) {
-    const sim = index.articleSimilarity(queries.get(first)!, index.entries[m]);
-    if (sim < farSim) [far, farSim] = [m, sim];
+  const [sideA, sideB, ncut] = bisect(similarities(index, sorted));
+  const [a, b] = [sideA, sideB].map((side) => side.map((i) => sorted[i]));
+  if (a.length < 2 || b.length < 2 || ncut > splitCut) return null;
+  // The half without the story's first article leaves (the story keeps its id where it began).
+  const [stay, leave] = a.includes(sorted[0]) ? [a, b] : [b, a];
+  return index.groupScore(index.groupQuery(stay), leave) < splitSimilarity ? leave : null;
+}
+
+/** Symmetric article-to-article similarity matrix (zero diagonal). */
+function similarities(index: StoryIndex, members: number[]): Float64Array[] {
+  const n = members.length;
+  const w = Array.from({ length: n }, () => new Float64Array(n));
+  const queries = members.map((m) => index.query(index.entries[m]));
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) w[i][j] = index.articleSimilarity(queries[i], index.entries[members[j]]);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) w[i][j] = w[j][i] = (w[i][j] + w[j][i]) / 2;
   }
-  let a = [first];
-  let b = [far];
-  for (let round = 0; round < ROUNDS; round++) {
-    const nextA: number[] = [];
-    const nextB: number[] = [];
-    for (const m of sorted) {
-      const q = queries.get(m)!;
-      const toA = index.groupScore(q, a.filter((x) => x !== m).length ? a.filter((x) => x !== m) : a);
-      const toB = index.groupScore(q, b.filter((x) => x !== m).length ? b.filter((x) => x !== m) : b);
-      (toA >= toB ? nextA : nextB).push(m);
+  return w;
+}
+
+/** Two sides (indexes into the matrix) with the smallest normalised cut along the Fiedler order. */
+export function bisect(w: Float64Array[]): [number[], number[], number] {
+  const n = w.length;
+  const degree = w.map((row) => row.reduce((s, x) => s + x, 0) + 1e-9);
+  const root = degree.map(Math.sqrt);
+  const volume = degree.reduce((s, x) => s + x, 0);
+  // Top eigenvector of D^-1/2 W D^-1/2 is D^1/2·1; power iteration on (M + I) orthogonal to it
+  // converges to the second one. A fixed start keeps the result deterministic.
+  const top = root.map((x) => x / Math.sqrt(volume));
+  let v = Float64Array.from({ length: n }, (_, i) => Math.sin(i + 1));
+  for (let it = 0; it < ITERATIONS; it++) {
+    const along = v.reduce((s, x, i) => s + x * top[i], 0);
+    for (let i = 0; i < n; i++) v[i] -= along * top[i];
+    const next = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      let s = v[i];
+      for (let j = 0; j < n; j++) s += (w[i][j] / (root[i] * root[j])) * v[j];
+      next[i] = s;
     }
-    if (!nextB.length || !nextA.length) return null;
-    [a, b] = [nextA, nextB];
+    const norm = Math.hypot(...next) || 1;
+    v = next.map((x) => x / norm);
   }
-  if (a.length < 2 || b.length < 2) return null;
-  const apart = index.groupScore(index.groupQuery(a), b);
-  return apart < splitSimilarity ? b : null;
+  const order = [...Array(n).keys()].sort((p, q) => v[p] / root[p] - v[q] / root[q] || p - q);
+  // Sweep: move articles to side A in Fiedler order, keeping the cut and A's volume up to date.
+  const inA = new Uint8Array(n);
+  let cut = 0;
+  let volumeA = 0;
+  let best = { ncut: Infinity, k: 1 };
+  for (let k = 0; k < n - 1; k++) {
+    const i = order[k];
+    for (let j = 0; j < n; j++) if (j !== i) cut += inA[j] ? -w[i][j] : w[i][j];
+    inA[i] = 1;
+    volumeA += degree[i];
+    const ncut = cut / volumeA + cut / (volume - volumeA);
+    if (ncut < best.ncut) best = { ncut, k: k + 1 };
+  }
+  return [order.slice(0, best.k), order.slice(best.k), best.ncut];
 }
