@@ -29,6 +29,7 @@ const OPTIONS = {
   port: { type: 'string' },
   interval: { type: 'string' },
   host: { type: 'string' },
+  watch: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -132,7 +133,7 @@ async function run(
           err(renderSummary(summary, await store.counts()));
         }
         if (command === 'start') out(renderStoryList(await store.listStories({ limit: 20 })));
-        const serveOpts = { store, config, port, host: flags.host ?? '127.0.0.1', token: io.env.PARALLAX_TOKEN, log: err, out };
+        const serveOpts = { store, config, port, host: flags.host ?? '127.0.0.1', token: io.env.PARALLAX_TOKEN, log: err, out, watch: flags.watch };
         return serveUntilStopped(serveOpts);
       });
     }

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from '../api/app.ts';
 import type { Config } from '../config/index.ts';
+import type { WebClient } from '../pipeline/1-intake/web/client.ts';
+import { watchFeeds } from '../pipeline/run-web.ts';
 import type { Store } from '../store/store.ts';
 
 export interface ServeOptions {
@@ -14,6 +16,10 @@ export interface ServeOptions {
   /** PARALLAX_TOKEN; when absent a random one is made for this run and printed. */
   token?: string;
   log: (line: string) => void;
+  /** Also poll the stored feed subscriptions as they fall due (`serve --watch`). */
+  watch?: boolean;
+  /** Web client for the feed watcher (tests point it at loopback). */
+  client?: WebClient;
 }
 
 export interface Running {
@@ -41,15 +47,38 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
   const { port } = server.address() as AddressInfo;
   const host = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
   void conflicts.fillPending().catch((e: Error) => opts.log(`serve: comparing stories failed: ${e.message}`));
+  const watcher = opts.watch ? startWatcher(opts) : null;
   return {
     url: `http://${host}:${port}/`,
     token,
-    close: () =>
-      new Promise<void>((resolve) => {
-        conflicts.stop();
+    close: async () => {
+      conflicts.stop();
+      await watcher?.stop();
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-      }),
+      });
+    },
+  };
+}
+
+/** Feed polling alongside the server; stopping waits for the request in flight. */
+function startWatcher(opts: ServeOptions): { stop(): Promise<void> } {
+  const abort = new AbortController();
+  const done = watchFeeds(opts.store, {
+    config: opts.config,
+    client: opts.client,
+    signal: abort.signal,
+    onPoll: (s) => {
+      for (const f of s.feeds) opts.log(`serve: feed ${f.url}: ${f.status}${f.error ? ` (${f.error})` : ''}, ${f.newItems} new`);
+    },
+    onError: (e) => opts.log(`serve: feed polling: ${(e as Error).message}`),
+  }).catch((e: Error) => opts.log(`serve: feed polling stopped: ${e.message}`));
+  return {
+    stop: async () => {
+      abort.abort();
+      await done;
+    },
   };
 }
 

@@ -12,7 +12,7 @@ Commands:
   feeds remove ID|URL                       unsubscribe (articles stay)
   poll                                      read every feed once, now
   watch                                     poll feeds as they fall due, until Ctrl-C
-  serve [--port N] [--host H] [--db FILE]   HTTP API and web app (default 127.0.0.1:8787)
+  serve [--port N] [--host H] [--watch]     HTTP API and web app (default 127.0.0.1:8787)
   start                                     first run: ingest examples/ into the store; then serve the app
 
 Options:
@@ -24,6 +24,7 @@ Options:
   --interval T   feed poll interval: 90s, 15m, 2h, 1d (default 30m)
   --port N       port to serve on (0 picks a free one)
   --host H       address to listen on (default 127.0.0.1; elsewhere, reads need the token too)
+  --watch        serve/start: also poll the subscribed feeds as they fall due
   -h, --help     this help
 
 Web requests never reach loopback/private/metadata addresses unless listed in

@@ -39,4 +39,45 @@ describe('serve', () => {
       await store.close();
     }
   });
+
+  it('with watch, polls the subscribed feeds while it serves, and stops cleanly', async () => {
+    const { startServer: startFeedServer, send } = await import('../web/server.ts');
+    const { subscribeFeed } = await import('../../src/pipeline/run-web.ts');
+    const { WebClient } = await import('../../src/pipeline/1-intake/web/client.ts');
+    const { SqliteStore } = await import('../../src/store/sqlite/sqlite-store.ts');
+    const item = (n: number) =>
+      `<item><guid>ferry-${n}</guid><title>Island ferry timetable changes for winter, note ${n}</title>` +
+      `<description>The island ferry moves to its winter timetable on Monday, with two crossings a day instead of five, the operator said in note ${n}.</description></item>`;
+    const feeds = await startFeedServer({
+      '/feed.xml': send(`<rss version="2.0"><channel><title>Harbour notes</title>${item(1)}${item(2)}</channel></rss>`, {
+        'content-type': 'application/rss+xml',
+      }),
+    });
+    const base = loadConfig({}, { db: ':memory:' });
+    const web = { ...base.web, allow: ['127.0.0.1'], hostIntervalMs: 0, retries: 0 };
+    const store = new SqliteStore(':memory:');
+    await subscribeFeed(store, `${feeds.origin}/feed.xml`, { intervalSeconds: 600 });
+    const lines: string[] = [];
+    const running = await startServer({
+      store,
+      config: { ...base, web },
+      client: new WebClient(web),
+      port: 0,
+      host: '127.0.0.1',
+      log: (l) => lines.push(l),
+      watch: true,
+    });
+    try {
+      const deadline = Date.now() + 10_000;
+      while ((await store.counts()).articles < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      assert.equal((await store.counts()).articles, 2, lines.join('\n'));
+      const health = (await (await fetch(`${running.url}api/health`)).json()) as { stories: number };
+      assert.ok(health.stories >= 1, 'the polled items are served');
+      assert.ok(lines.some((l) => /feed .*feed\.xml: ok, 2 new/.test(l)), lines.join('\n'));
+    } finally {
+      await running.close();
+      await feeds.close();
+      await store.close();
+    }
+  });
 });
