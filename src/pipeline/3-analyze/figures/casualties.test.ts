@@ -23,6 +23,15 @@ describe('articleCasualties', () => {
     // No number at all: a report of a shooting is at least one person hit.
     ['Officers found a teenager with a gunshot wound to the arm outside the gym on Tuesday.', { killed: 0, injured: 1 }],
     ['Police are investigating a shooting on Pine Street; the victim was taken to a hospital.', { killed: 0, injured: 1 }],
+    // One more victim than those already told of.
+    ['A 15-year-old has died following a shooting. Another teen, also 15, was shot in the foot.', { killed: 1, injured: 1 }],
+    // Traps: words about death that report none.
+    ['A boy was shot in the leg while hunting, the Tuscaloosa County Metro Homicide Unit said.', { killed: 0, injured: 1 }],
+    ['A 3-year-old boy shot his mother in the arm. "It is a blessing that no one died," the chief said.', { killed: 0, injured: 1 }],
+    ['The mayor said a teen was shot on the porch. "He could have been killed," she said.', { killed: 0, injured: 1 }],
+    ['Deputies said the man, who was shot in the head, was taken off life support on Friday.', { killed: 1, injured: 0 }],
+    ['He was charged with assault with a deadly weapon after a man was shot in the arm.', { killed: 0, injured: 1 }],
+    ['A boy accidentally shot himself, suffering a wound to the lower body. He is the eighth child this year injured or killed by a loaded gun.', { killed: 0, injured: 1 }],
   ];
   for (const [text, expected] of cases) it(text, () => assert.deepEqual(casualties(text), expected));
 });
@@ -51,6 +60,24 @@ describe('storyCasualties', () => {
       { killed: 1, injured: null },
     ]);
     assert.deepEqual(story, { killed: 1, injured: 1 });
+  });
+  it('takes a report with more dead among as many people hit as the later one', () => {
+    // "in critical condition" twice, then "has died": one killed, no one wounded.
+    assert.deepEqual(storyCasualties([{ killed: 0, injured: 1 }, { killed: 1, injured: 0 }, { killed: 0, injured: 1 }]), { killed: 1, injured: 0 });
+    // An early "four wounded" once one of them died: three wounded.
+    assert.deepEqual(storyCasualties([{ killed: 1, injured: 3 }, { killed: 0, injured: 4 }]), { killed: 1, injured: 3 });
+    // Trap: a count of other people (15 children killed this year) is not a later report.
+    assert.deepEqual(storyCasualties([{ killed: 1, injured: 0 }, { killed: 1, injured: 1 }, { killed: 15, injured: 0 }]).killed, 1);
+  });
+  it('does not let reports silent about the wounded outvote one that counts them', () => {
+    const silent = (text: string) => articleCasualties(extractFigures({ text }), { text });
+    const arrest = silent('Three men were charged with murder in the shooting death of a 17-year-old.');
+    assert.deepEqual(counts(arrest), { killed: 1, injured: 0 });
+    const story = [arrest, silent('Police said the teen was killed and another man was wounded outside the store.'), arrest];
+    assert.deepEqual(storyCasualties(story), { killed: 1, injured: 1 });
+    // Said outright, a zero does vote.
+    const none = silent('A 17-year-old was killed outside the store; no one else was injured.');
+    assert.deepEqual(storyCasualties([none, none, story[1]]), { killed: 1, injured: 0 });
   });
   it('uses counts read from words alone only when no report counts', () => {
     const guessed: Casualties = { killed: 0, injured: 1, shot: 1, injuredFromShot: true, guessed: true };

@@ -12,18 +12,27 @@ export interface Casualties {
   injuredFromShot?: boolean;
   /** Read from words alone ("died", "was shot"), no count: used only when no report counts. */
   guessed?: boolean;
+  /** Whether `injured` is 0 only because the article counts no one wounded or shot, not even "no one else was hurt". */
+  woundedUnsaid?: boolean;
 }
 
 // A death reported in words, not counted: "died at the hospital", "a murder-suicide", "the homicide".
-const DEATH_WORDS = /\b(?:died|dies|dead|death|deaths|killed|killing|slain|fatal(?:ly)?|homicide|murder-suicide|(?<!attempted |attempted first-degree )murder(?:ed)?|body)\b/i;
+const DEATH_WORDS = /\b(?:died|dies|dead|death|deaths|killed|killing|slain|fatal(?:ly)?|deadly|(?:taken|removed) off life support|homicide|murder-suicide|(?<!attempted |attempted first-degree )murder(?:ed)?|body (?:was|were) found|bod(?:y|ies) of)\b/i;
 // A shooting reported in words: someone was hit, though no count is given.
 const SHOT_WORDS = /\b(?:shot|shoots|shooting|gunshot|wounded|injured|struck by (?:a )?(?:bullet|gunfire))\b/i;
 // Both the killer and the victim die: "kills son, self", "murder-suicide", "then shot himself".
 const MURDER_SUICIDE = /\bmurder[- ]suicide\b|\b(?:kill(?:s|ed)|shoots?|shot)\s+(?:his|her)\s+(?:[\w-]+\s+){0,2}?\w+,?\s+(?:and\s+)?(?:then\s+)?(?:him|her)?self\b/i;
 
 const LEDE_CHARS = 1500;
+// Words without a count are read only from the headline and the first lines: further down a
+// page they are as often about a related story as about this one.
+const WORDS_ONLY_CHARS = 500;
+// Words about death that report none: "no one died", "could have been killed", the homicide unit.
+const NOT_A_DEATH = /\b(?:no one|nobody|none)\s+(?:\w+\s+)?(?:was\s+|were\s+)?(?:died|killed|dead)\b|\b(?:could|would|might)(?:\s+\w+)?\s+have\s+(?:been\s+)?(?:killed|died|dead)\b|\bhomicide\s+(?:unit|detectives?|investigators?|division|squad|bureau|section|office)\b|\bbody[- ]?cam(?:era)?s?\b|\b(?:his|her|their|the)\s+body\b(?!\s+(?:was|of))|\bnot\s+(?:killed|dead|fatal)\b|\bbrain[- ]dead\b|\blife and death\b|\bdeadly (?:weapons?|force)\b|\bnon-?fatal\b|\b(?:injured|wounded|hurt) or killed\b|\bkilled or (?:injured|wounded|hurt)\b/gi;
+const reportsDeath = (text: string) => DEATH_WORDS.test(text.replace(NOT_A_DEATH, ' '));
 // A victim named again rather than introduced: "the boy", "The victim", "he was shot", "Givens, 16,".
 const BACK_REFERENCE = /^(?:the|he|she)\b/i;
+const ANOTHER = /^(?:another|a second|a third|one other)\b/i;
 const maxOf = (xs: number[]) => (xs.length ? Math.max(...xs) : null);
 
 /**
@@ -40,25 +49,29 @@ export function articleCasualties(figures: FigureMention[], opts: { within?: num
   // is one already counted, so when someone died, such a mention adds no one wounded.
   const values = (label: string) => counted(label).filter((f) => !(killed && f.value === 1 && BACK_REFERENCE.test(f.text))).map((f) => f.value!);
   let injured = maxOf(values('injured'));
-  const shot = maxOf(values('shot'));
+  let shot = maxOf(values('shot'));
+  // "Another teen was shot in the foot": one more victim than those already told of.
+  const more = counted('shot').find((f) => f.value === 1 && ANOTHER.test(f.text));
+  if (more && shot !== null && killed) shot = Math.max(shot, killed + 1);
   const lede = opts.text?.slice(0, within) ?? '';
   if (killed === null && injured === null && shot === null) {
     // Words without numbers: a report of a death is at least one killed, of a shooting at least one hit.
     if (!lede) return { killed: null, injured: null };
     if (MURDER_SUICIDE.test(lede)) return { killed: 2, injured: 0, shot: null, injuredFromShot: true, guessed: true };
-    if (DEATH_WORDS.test(lede)) return { killed: 1, injured: 0, shot: null, injuredFromShot: true, guessed: true };
+    if (reportsDeath(lede.slice(0, WORDS_ONLY_CHARS))) return { killed: 1, injured: 0, shot: null, injuredFromShot: true, guessed: true };
     if (SHOT_WORDS.test(lede)) return { killed: 0, injured: 1, shot: 1, injuredFromShot: true, guessed: true };
     return { killed: null, injured: null };
   }
   // "A 5-year-old boy who was shot ... has died": a lone victim counted as shot is the one who died.
-  if (killed === null && shot === 1 && injured === null && lede && DEATH_WORDS.test(lede)) killed = MURDER_SUICIDE.test(lede) ? 2 : 1;
+  if (killed === null && shot === 1 && injured === null && lede && reportsDeath(lede)) killed = MURDER_SUICIDE.test(lede) ? 2 : 1;
   if (killed !== null && killed < 2 && lede && MURDER_SUICIDE.test(lede)) killed = 2;
   const injuredFromShot = injured === null && shot !== null;
+  const woundedUnsaid = injured === null && shot === null;
   // Everyone shot and not killed was hurt: "four shot, one fatally; no one else was hurt" → 3.
   if (shot !== null) injured = Math.max(injured ?? 0, shot - (killed ?? 0));
   if (killed === null) killed = 0;
   if (injured === null) injured = 0;
-  return { killed, injured, shot, injuredFromShot };
+  return { killed, injured, shot, injuredFromShot, ...(woundedUnsaid && { woundedUnsaid }) };
 }
 
 /** The most common value; ties go to the larger (an early report may undercount). */
@@ -74,14 +87,31 @@ export function majority(values: number[]): number | null {
 
 /**
  * A story's casualties from its articles' (majority, then larger); 0 when no article gives any.
- * An article that only counted people shot has its wounded re-read against the story's killed:
- * "two shot" and elsewhere "one of them died" is one killed and one wounded, not two wounded.
+ * Each article's wounded are re-read against the story's killed, since reports differ mostly in
+ * when they were written: "two shot" and elsewhere "one of them died" is one killed and one
+ * wounded; "a boy in critical condition" and later "the boy has died" is one killed, no wounded.
  */
 export function storyCasualties(perArticle: Casualties[]): { killed: number; injured: number } {
   const read = perArticle.filter((c) => c.killed !== null || c.injured !== null);
   const counted = read.filter((c) => !c.guessed);
   const known = counted.length ? counted : read;
-  const killed = majority(known.map((c) => c.killed!).filter((v) => v !== null)) ?? 0;
-  const injured = known.map((c) => (c.injuredFromShot && c.shot != null ? Math.max(0, c.shot - killed) : c.injured)).filter((v): v is number => v !== null);
+  let killed = majority(known.map((c) => c.killed!).filter((v) => v !== null)) ?? 0;
+  // Deaths only rise as a story is updated: a report with more dead among as many people hit as
+  // another report counted ("a boy in critical condition" → "the boy has died") is the later one.
+  for (const later of known)
+    if (later.killed !== null && later.killed > killed && known.some((c) => c.killed !== null && c.killed < later.killed! && hit(c) === hit(later))) killed = later.killed;
+  // A report that says nothing of the wounded (a follow-up on the arrest, the funeral) does not
+  // vote that there were none.
+  const injured = known.filter((c) => !c.woundedUnsaid).map((c) => woundedGiven(c, killed)).filter((v): v is number => v !== null);
   return { killed, injured: majority(injured) ?? 0 };
+}
+
+/** Everyone an article says was hit, dead or alive. */
+const hit = (c: Casualties) => (c.injuredFromShot && c.shot != null ? Math.max(c.shot, c.killed ?? 0) : (c.killed ?? 0) + (c.injured ?? 0));
+
+/** An article's wounded once the story's killed is known: those it counted fewer dead than died since. */
+function woundedGiven(c: Casualties, killed: number): number | null {
+  if (c.injuredFromShot && c.shot != null) return Math.max(0, c.shot - killed);
+  if (c.injured === null || c.killed === null || c.killed >= killed) return c.injured;
+  return Math.max(0, c.injured - (killed - c.killed));
 }

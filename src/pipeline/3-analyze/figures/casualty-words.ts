@@ -16,10 +16,12 @@ export const PERSON_NOUNS = new Set(
 export type CasualtyLabel = 'killed' | 'injured' | 'shot';
 
 const KILLED =
-  /\b(fatally|killed|kill(?:ing|s)?|dead|died|dies|slain|murdered|lost (?:their|his|her) lives?|deaths?|fatalities|homicides?|pronounced dead|dead)\b/i;
+  /\b(fatally|killed|kill(?:ing|s)?|dead|died|dies|die|slain|murdered|lost (?:their|his|her) lives?|deaths?|fatalities|homicides?|pronounced dead|dead)\b/i;
 const INJURED =
   /\b(wounded|injured|injuries|injuring|wounding|hurt|hospitali[sz]ed|hospital|treated|critical condition|serious condition|stable condition|non-life-threatening|grazed|suffered|suffering|sustained|recovering)\b/i;
-const SHOT = /\b(shot|gunshot|hit by (?:gunfire|bullets?)|struck by (?:gunfire|bullets?))\b/i;
+// "was hit" in a shooting is hit by a bullet, unless something else hit: "hit by a car".
+const HIT = 'hit(?!\\s+(?:by|with)\\s+(?!gunfire|(?:a\\s+|one\\s+)?(?:stray\\s+)?(?:bullets?|rounds?|gunshots?|shots?|pellets?)\\b))';
+const SHOT = new RegExp(`\\b(shot|gunshot|${HIT}|struck by (?:gunfire|bullets?))\\b`, 'i');
 const NOUN_LABEL: Record<string, CasualtyLabel> = {
   dead: 'killed',
   deaths: 'killed',
@@ -83,12 +85,17 @@ function first(window: string): { label: CasualtyLabel; index: number } | null {
 const AUX =
   /^(?:\s*,[^,]{0,60},)?\s*(?:(?:who|that)\s+(?=was|were|had|have|has|is|are))?((?:(?:were|was|have|has|had|been|are|is|got|being|remain|remains|remained|reportedly|later|also|allegedly|apparently|both|all|each|then|\w+ly)\s+){0,4})/i;
 // The casualty verb itself, right after: passive "were shot", "was found dead", "is in critical condition".
-const CASUALTY_VERB =
-  /^(?:(?:found|pronounced|declared|listed|reported|left|taken|rushed|transported|airlifted|flown)\s+)?(fatally shot|shot(?: and (?:killed|wounded|injured)| dead| to death)?|killed|dead|died|dies|slain|murdered|wounded|injured|hurt|hospitali[sz]ed|treated|(?:in|into|to) (?:a |the )?(?:local |area )?hospital|in (?:critical|serious|stable|fair|good|grave) condition|suffered|suffering|sustained|recovering|grazed|struck)\b/i;
+const CASUALTY_VERB = new RegExp(
+  String.raw`^(?:(?:found|pronounced|declared|listed|reported|left|taken|rushed|transported|airlifted|flown)\s+)?(fatally shot|shot(?: and (?:killed|wounded|injured)| dead| to death)?|killed|dead|died|dies|die|slain|murdered|wounded|injured|hurt|hospitali[sz]ed|treated|(?:in|into|to) (?:a |the )?(?:local |area )?hospital|in (?:critical|serious|stable|fair|good|grave) condition|suffered|suffering|sustained|recovering|grazed|struck|${HIT})\b`,
+  'i',
+);
 // Adjectival casualties need no auxiliary: "left two dead", "with three injured".
 // and intransitive verbs whose subject is the victim: "six people died", "three suffered wounds".
 const ADJECTIVAL =
-  /^(?:(?:also|later|all|both)\s+)?(dead|injured|wounded|hurt|died|dies|suffered|sustained)\b/i;
+  /^(?:(?:also|later|all|both)\s+)?(dead|injured|wounded|hurt|died|dies|die|suffered|sustained)\b/i;
+
+const SHOT_SURVIVED = /^(?:\s+(?!and\b|but\b)[\w-]+){0,6}?(?:,?\s+(?:and|but)\s+|,\s*)(?:(?:is|was)\s+)?(?:survived|expected to (?:survive|recover)|(?:is|was)\s+(?:listed\s+)?in (?:stable|good|fair|serious|critical) condition|treated and released)\b/i;
+const SHOT_THEN_DIED = /^(?:\s+(?!and\b|but\b)[\w-]+){0,6}?(?:,?\s+(?:and|but)\s+|,\s*(?:where\s+(?:he|she|they)\s+)?|,?\s+where\s+(?:he|she|they)\s+)(?:later\s+|then\s+|subsequently\s+|both\s+)?(?:died|dies|was (?:later )?pronounced dead|were (?:later )?pronounced dead)\b/i;
 
 /**
  * Label from the clause after the counted noun: "… were shot and killed", "… was found dead",
@@ -116,19 +123,27 @@ export function labelAfter(after: string, headline = false): CasualtyLabel | nul
   if (/^\s*(?:critically|seriously)\b/i.test(clause)) return 'injured';
   const verb = CASUALTY_VERB.exec(rest);
   if (!verb || !(hasAux || headline || ADJECTIVAL.test(rest))) return null;
-  return first(rest.slice(0, verb[0].length + 25))?.label ?? null;
+  const label = first(rest.slice(0, verb[0].length + 25))?.label ?? null;
+  // "was shot several times and died at a hospital", "were taken to a hospital, where they
+  // later died": the victim hit is the one who died.
+  if ((label === 'shot' || label === 'injured') && SHOT_THEN_DIED.test(rest.slice(verb[0].length))) return 'killed';
+  // "suffered a fatal gunshot wound".
+  if (label !== 'killed' && /(?<!non-?)\bfatal\b/i.test(rest.slice(0, verb[0].length + 25))) return 'killed';
+  // "was also shot, but survived": hit and alive.
+  if (label === 'shot' && SHOT_SURVIVED.test(rest.slice(verb[0].length))) return 'injured';
+  return label;
 }
 
 /** Label from the words just before the number ("killed two", "wounding three", "shot four"). */
 export function labelBefore(before: string): CasualtyLabel | null {
   const m =
-    /\b(kill|killed|killing|kills|left|leaving|wound|wounded|wounding|injure|injured|injuring|shoot|sent|sending|put|putting|hospitali[sz]ing|shot|shooting|shooting of|shot and killed|fatally shot|shot and wounded)\s+(?:at least\s+|about\s+|nearly\s+|more than\s+)?$/i.exec(
+    /\b(kill|killed|killing|kills|left|leaving|leaves|wound|wounded|wounding|wounds|injure|injured|injuring|injures|shoot|shoots|sent|sending|put|putting|hospitali[sz]ing|shot|shooting|shooting of|shot and killed|fatally shot|shot and wounded)\s+(?:at least\s+|about\s+|nearly\s+|more than\s+)?$/i.exec(
       before.slice(-40),
     );
   if (!m) return null;
   const w = m[1].toLowerCase();
   if (/killed|killing|kills|fatally/.test(w)) return 'killed';
   if (/wound|injur|sent|sending|put|hospital/.test(w)) return 'injured';
-  if (/left|leaving/.test(w)) return null; // "left two dead": the noun says which
+  if (/left|leav/.test(w)) return null; // "left two dead": the noun says which
   return 'shot';
 }

@@ -58,6 +58,29 @@ describe('extractFigures', () => {
     ['A 30-year-old man and a 19-year-old woman were killed, police said.', [['A 30-year-old man and a 19-year-old woman', 2, 'killed']]],
     ['Two men, ages 24 and 27, and a girl, 15, were wounded.', [['Two men, ages 24 and 27, and a girl, 15,', 3, 'injured']]],
     ['Police said a man and a woman were arrested.', []],
+    // Later items may drop the determiner; a bare age is a victim; objects of the verb add up too.
+    ['A man and child were injured Friday during an exchange of gunfire.', [['A man and child', 2, 'injured']]],
+    ['A 10-year-old and a 14-year-old were shot Monday night.', [['A 10-year-old and a 14-year-old', 2, 'shot']]],
+    ['Police said he wounded her brother and 4-year-old daughter.', [['her brother and 4-year-old daughter', 2, 'injured']]],
+    ['The boy accidentally shot himself and a friend on Monday.', [['himself and a friend', 2, 'shot']]],
+    // Trap: an apposition is the same victim, not a list.
+    ['A 21-year-old man accidentally shot a 9-year-old girl, his relative, in the chest.', [['a 9-year-old girl', 1, 'shot']]],
+    // Whether the one hit lived: "and died", "where they later died" / "but survived".
+    ['A 20-year-old man was shot twice and died at a hospital.', [['A 20-year-old man', 1, 'killed']]],
+    ['A man and woman were taken to a hospital, where they later died.', [['A man and woman', 2, 'killed']]],
+    ['Her mother was also shot, but survived.', [['Her mother', 1, 'injured']]],
+    // Trap: a death later in the sentence is someone else's.
+    ['Three women were shot during the home invasion and a baby boy was killed.', [['Three', 3, 'shot'], ['a baby boy', 1, 'killed']]],
+    // One killed and one more hit in the same sentence: the second lived.
+    ['A juvenile was killed and a pizza delivery driver was shot on the job.', [['A juvenile', 1, 'killed'], ['a pizza delivery driver', 1, 'injured']]],
+    ['A man was killed Sunday. A woman was shot in the arm.', [['A man', 1, 'killed'], ['A woman', 1, 'shot']]],
+    ['The gunman killed a 2-year-old boy and critically injured an adult man.', [['a 2-year-old boy', 1, 'killed'], ['an adult man', 1, 'injured']]],
+    ['Three people were killed and another critically injured at the farm.', [['Three', 3, 'killed'], ['another', 1, 'injured']]],
+    ['Police said a 20-year-old woman suffered a fatal gunshot wound.', [['a 20-year-old woman', 1, 'killed']]],
+    ['A man suffered a non-fatal gunshot wound to the leg.', [['A man', 1, 'injured']]],
+    // "hit" in a shooting is by a bullet; trap: hit by a car.
+    ['An 18-year-old woman was also hit during the shooting.', [['An 18-year-old woman', 1, 'shot']]],
+    ['The man was hit by a car on Main Street.', []],
   ];
   for (const [text, rows] of cases) {
     it(text, () => {
@@ -82,6 +105,14 @@ describe('extractFigures', () => {
   it('reads headline-style singulars only when asked', () => {
     assert.deepEqual(figures('Teen dies after shooting in Bartow', { headline: true }).map((f) => [f.value, f.counts]), [[1, 'killed']]);
     assert.deepEqual(figures('Teen dies after shooting in Bartow'), []);
+  });
+
+  it('reads headline lists joined by commas alone, but not a clause after a comma', () => {
+    const head = (t: string) => figures(t, { headline: true }).map((f) => [f.text, f.value, f.counts]);
+    assert.deepEqual(head('4-year-old boy, woman shot in Woodlawn'), [['4-year-old boy, woman', 2, 'shot']]);
+    assert.deepEqual(head('Mother and child shot in domestic shooting'), [['Mother and child', 2, 'shot']]);
+    assert.deepEqual(head('4-year-old accidentally shoots himself, father charged'), [['shoots himself', 1, 'shot']]);
+    assert.deepEqual(head('2 teens die after triple shooting in Mosby Court'), [['2', 2, 'killed']]);
   });
 });
 
