@@ -55,6 +55,11 @@ function addWords(into: Map<string, number>, list: string[], weight: number): vo
   }
 }
 
+// At equal weight, places (from the gazetteer) before figures, names and words: the cap on terms
+// must not cut the one place a long report with many names is about.
+const RANK: Record<string, number> = { p: 0, f: 1, n: 2, w: 3 };
+const rank = (term: string): number => RANK[term[0]] ?? 4;
+
 export function articleFeatures(article: Article, mentions: Mentions, o: FeatureOptions): ArticleFeatures {
   // ECB+-like input has no headline: extraction then makes one from the first words, which must not count twice.
   const hasTitle = !!article.title && !article.title.endsWith('…');
@@ -72,7 +77,7 @@ export function articleFeatures(article: Article, mentions: Mentions, o: Feature
   for (const p of mentions.places) boost(`p:${foldDiacritics(p.name)}`, o.nameWeight);
   for (const f of mentions.figures) if (f.value !== null && f.counts) boost(`f:${f.counts}${f.value}`, o.figureWeight);
   const terms = [...weights]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .sort((a, b) => b[1] - a[1] || rank(a[0]) - rank(b[0]) || (a[0] < b[0] ? -1 : 1))
     .slice(0, o.maxTerms)
     .map(([t, w]) => [t, Math.round(w * 1000) / 1000] as [string, number]);
   const published = article.published ? dayNumber(article.published.date) : null;

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cleanHeadline } from './features.ts';
+import { noMentions } from '../../model/index.ts';
+import { articleFeatures, cleanHeadline } from './features.ts';
+import { fixtureArticle } from './fixtures.test-data.ts';
+import { defaultStoryAssignerOptions } from './story-assigner.ts';
 import { dayNumber, eventDayFromText, figureTokens, nameTokens } from './signals.ts';
 import { representativeTitle } from './story-title.ts';
 
@@ -57,5 +60,16 @@ describe('grouping signals', () => {
     ]);
     assert.match(title, /Dayton bar/);
     assert.notEqual(title, 'Vigil tonight');
+  });
+
+  it('keeps the place of a long report with many names under the cap on terms', () => {
+    const syllable = (i: number) => ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'to', 'vi', 'ze'][i % 9];
+    const names = Array.from({ length: 80 }, (_, i) => `Ada ${'Bo'}${syllable(i)}${syllable(Math.floor(i / 9))}wick`);
+    const text = `Police in Greensburg said ${names.join(', ')} were questioned.`;
+    const place = { text: 'Greensburg', name: 'Greensburg', kind: 'city' as const, country: 'US', lat: 37.26, lon: -85.5, confidence: 0.9, start: 10, end: 20 };
+    const mentions = { ...noMentions(), places: [place] };
+    const f = articleFeatures(fixtureArticle({ id: 'x', title: 'Questioning goes on', published: '2024-03-12', text }), mentions, defaultStoryAssignerOptions);
+    assert.equal(f.t.length, defaultStoryAssignerOptions.maxTerms);
+    assert.ok(f.t.some(([t]) => t === 'p:greensburg'), 'the place survives the cap');
   });
 });
