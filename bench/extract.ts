@@ -17,6 +17,7 @@ export interface Section {
 const SECTIONS: { name: string; load: () => Promise<Section> }[] = [
   { name: 'geowebnews', load: async () => (await import('./extract/geowebnews.ts')).section },
   { name: 'incidents', load: async () => (await import('./extract/incidents.ts')).section },
+  { name: 'event-dates', load: async () => (await import('./extract/event-dates.ts')).section },
   { name: 'quotes', load: async () => (await import('./extract/quotes.ts')).section },
   { name: 'throughput', load: async () => (await import('./extract/throughput.ts')).section },
 ];

@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { PublishedDate } from '../../model/index.ts';
+import { paragraphSpans, sentenceSpans } from '../2-extract/segment.ts';
 import { extractDates } from './dates/dates.ts';
 import { eventDate, storyEventDate } from './event-date.ts';
 
 const published = (date: string): PublishedDate => ({ date, iso: null, method: 'json-field', confidence: 0.95, text: date });
 function eventOf(text: string, pub: string) {
-  const article = { text, published: published(pub), sentences: [] };
+  // Sentences as extraction finds them: whether a date is tied to a word depends on the sentence.
+  const article = { text, published: published(pub), sentences: sentenceSpans(text, paragraphSpans(text)) };
   return eventDate(article, extractDates(article));
 }
 
@@ -30,6 +32,52 @@ describe('eventDate', () => {
     ['A woman was shot last Tuesday outside a laundromat on Grove Street.', '2016-03-14', '2016-03-08'],
   ];
   for (const [text, pub, expected] of cases) it(text.slice(0, 70), () => assert.equal(eventOf(text, pub)?.date, expected));
+
+  // Follow-up reports weeks or months later: the day of the incident, not of the hearing. [text, publication day, event day]
+  const followUps: [string, string, string][] = [
+    ['A Toledo man accused in a May 25 shooting that killed one and injured three others entered pleas in court Tuesday.', '2014-11-18', '2014-05-25'],
+    // The court date is recent, the killing is not: the killing is the event.
+    ['Kevin Smith appeared in court Tuesday on a manslaughter charge. Police say Smith shot and killed Annarae Ponce on Jan. 1 at her home.', '2015-06-09', '2015-01-01'],
+    ['Nikolai Wasilewski, 17, has been charged. Marcus Seichter was shot and killed on Dec. 22, 2015, in Beloit.', '2016-02-15', '2015-12-22'],
+    ['Two men were arrested on Monday. The boy was shot dead on 7 January outside his school.', '2016-02-10', '2016-01-07'],
+    // A hearing still to come is never the event.
+    ['A man charged in the shooting death of a Tulsa woman will be sentenced on March 3. The woman was shot on Jan. 7 outside her apartment.', '2014-02-20', '2014-01-07'],
+    // Month only: the middle of the most recent such month before publication.
+    ['Brothers James and Cedric Poore will stand trial for the January shooting deaths of four women, a judge ruled Friday.', '2013-09-13', '2013-01-16'],
+    ['The girl was shot by another 5-year-old while visiting the couple\'s home last July. The couple pleaded not guilty Wednesday.', '2015-04-29', '2014-07-16'],
+  ];
+  for (const [text, pub, expected] of followUps) it(`follow-up: ${text.slice(0, 60)}`, () => assert.equal(eventOf(text, pub)?.date, expected));
+
+  // Same-day reports with traps around them. [text, publication day (a Monday unless noted), event day]
+  const traps: [string, string, string][] = [
+    // An earlier, other shooting given as background.
+    ['A 2-year-old girl was shot Saturday night inside a home on Elm Street, police said. It was the second such shooting in the city this month. On March 1, a 3-year-old boy was shot in his home.', '2016-03-21', '2016-03-19'],
+    // Without a dated shooting of its own, the report still does not take the background one's day.
+    ['A 2-year-old girl was shot inside a home on Elm Street, police said. It was the second such shooting in the city this month. On March 1, a 3-year-old boy was shot in his home.', '2016-03-21', '2016-03-21'],
+    // "2020" counts rounds, it is no year.
+    ['Officers seized 2020 rounds of ammunition after the man was shot Friday night.', '2016-03-14', '2016-03-11'],
+    // A date in a URL is no date.
+    ['Read more at http://example.com/2014/01/07/shooting.html. A man was shot Sunday morning on Main Street.', '2015-06-09', '2015-06-07'],
+    // A month that dates an arrest, not the shooting.
+    ['Police said the man was shot Saturday. He had also been arrested in January on drug charges.', '2015-06-09', '2015-06-06'],
+    // "Posted:" dates the page.
+    ['Posted: Friday, June 5, 2015 8:36 AM EDT. A man was shot and killed Wednesday night outside a bar.', '2015-06-05', '2015-06-03'],
+  ];
+  for (const [text, pub, expected] of traps) it(`trap: ${text.slice(0, 60)}`, () => assert.equal(eventOf(text, pub)?.date, expected));
+
+  it('points at the old date it chose', () => {
+    const text = 'A Toledo man accused in a May 25 shooting that killed one entered pleas in court Tuesday.';
+    const e = eventOf(text, '2014-11-18')!;
+    assert.equal(text.slice(e.span!.start, e.span!.end), 'May 25');
+    assert.ok(e.confidence >= 0.6);
+  });
+
+  it('a month without a day is usable for grouping (>= 0.5) but less sure than a day', () => {
+    const text = 'Brothers James and Cedric Poore will stand trial for the January shooting deaths of four women.';
+    const e = eventOf(text, '2013-09-13')!;
+    assert.equal(text.slice(e.span!.start, e.span!.end), 'January');
+    assert.ok(e.confidence >= 0.5 && e.confidence < 0.6);
+  });
 
   it('points at the date it chose, and is less sure without one', () => {
     const text = 'Two men were shot Saturday night outside a bar.';

@@ -1,9 +1,12 @@
 // The day the reported event happened, which is often not the publication date: "was shot Monday
-// evening" in a Tuesday paper. Among the article's day-precise dates near publication, those in
-// sentences that report an event win; of those, the earliest (later dates are usually follow-ups:
-// "in critical condition Tuesday", "a vigil Wednesday"). Without any, the publication date, less sure.
+// evening" in a Tuesday paper, "charged in the Jan. 7 shooting" in a March paper. Among the
+// article's dates, those in sentences that report an event win; of those, the earliest (later
+// dates are usually follow-ups: "in critical condition Tuesday", "a vigil Wednesday"). A date weeks
+// or months back counts only when it is tied to the incident itself ("shot and killed on March 11",
+// "the January shooting"), not to a hearing. Without any, the publication date, less sure.
 import type { Article, DateMention, Mentions } from '../../model/index.ts';
-import { parseDay } from './dates/calendar.ts';
+import { dayNumber, formatDay, parseDay, partsOf } from './dates/calendar.ts';
+import { referenceDay } from './dates/dates.ts';
 
 // Verbs and nouns that report something happening, as opposed to saying or being.
 const EVENT =
@@ -11,14 +14,24 @@ const EVENT =
 // "police said Tuesday": the day of the saying, not of the event.
 const ATTRIBUTION = /\b(said|says|told|stated|confirmed|reported|announced|added)\s*(?:on\s+)?$/i;
 // "since March 1", "desde el 1 de marzo": the start of a period, not the event.
-const SINCE = /\b(since|until|desde|hasta|depuis|jusqu'au|seit|bis|dal|fino al)\s+(?:el\s+|le\s+|the\s+|dem\s+)?$/i;
+const SINCE = /\b(since|until|between|from|desde|hasta|depuis|jusqu'au|seit|bis|dal|fino al)\s+(?:el\s+|le\s+|the\s+|dem\s+)?$/i;
 // What happens after the event: the date of an arrest, a court date, a vigil, things running again.
-const FOLLOW_UP = /\b(again|resumed|reopened|back to normal|arrested|arraigned|arraignment|court|hearing|sentenced|sentencing|charged|indicted|pleaded|plea|trial|jury|vigil|funeral|memorial|identified|released|booked|bond|custody|press conference|unclear|investigat\w*)\b/i;
+const FOLLOW_UP = /\b(again|resumed|reopened|back to normal|arrested|arraigned|arraignment|court|hearing|sentenced|sentencing|charged|indicted|pleaded|plea|trial|jury|probation|convicted|guilty|jailed|prison|vigil|funeral|memorial|identified|released|booked|bond|custody|press conference|unclear|investigat\w*)\b/i;
 const STATE = /\b(remains?|remained|is|was|were)\s+(?:in\s+)?(?:critical|stable|serious|fair|good)\s+condition\s*(?:on\s+)?$/i;
 
 // "the Jan. 1 shooting", "shot on Jan. 1": the date is named as the event's, however old.
-const NAMED_EVENT_AFTER = /^\s*(?:shooting|killing|slaying|stabbing|attack|murder|homicide|crash|fire|explosion|incident)\b/i;
+const NAMED_EVENT_AFTER = /^\s*(?:,?\s*(?:19|20)\d{2},?\s+)?(?:(?:fatal|deadly|double|triple|quadruple|drive-by|accidental|mass|gang|police)\s+)*(?:shooting|shootout|killing|slaying|stabbing|attack|murder|homicide|crash|fire|explosion|incident|death|home invasion|melee|gunfight)\b/i;
 const NAMED_EVENT_BEFORE = /\b(?:shot|killed|slain|died|shooting|happened|occurred)\s+(?:on\s+)?$/i;
+// The incident itself, for dates further back than WINDOW_DAYS: "was shot and killed by his
+// brother on March 11", "On Nov. 2, several people ... when shots were fired".
+const INCIDENT = /\b(?:shot|shooting|shootings|shootout|gunfire|gunshots?|shots|fired|opened fire|opening fire|killed|killing|slain|slaying|murders?|murdered|homicide|died|death|wounded|injured|stabbed|discharged|went off|happened|occurred|erupted|broke out|incident|attack(?:ed)?)\b/gi;
+/** Characters between an incident word and its date ("killed by his younger brother on"). */
+const ATTACH_CHARS = 90;
+/** The same, for an incident word after its date ("Sept. 5 when it discharged"). */
+const AFTER_CHARS = 20;
+
+// "Posted: Thursday, August 6, 2015": when the page was written, not the event.
+const STAMP = /\b(?:posted|updated|published|created|last modified)\s*:?\s*(?:on\s+)?(?:\w+,?\s+)?$/i;
 
 // A bare weekday ("Tuesday", "early Sunday"), as opposed to "last Tuesday" or a calendar date.
 const BARE_WEEKDAY = /^(?:on\s+)?(?:(?:early|late)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
@@ -31,38 +44,115 @@ const LAGGING_WEEKDAY_DAYS = 6;
 
 /** How many days before publication a date can be and still be the event itself. */
 const WINDOW_DAYS = 14;
+/** "In January", with no day: usable by the grouping time factor, too vague to compare as a day. */
+const MONTH_CONFIDENCE = 0.55;
+/** How much better than every recent date an old incident date must score to be the event. */
+const OLD_MARGIN = 0;
 
-export function eventDate(article: Pick<Article, 'text' | 'published' | 'sentences'>, dates: DateMention[]): Mentions['eventDate'] {
-  const ref = article.published ? parseDay(article.published.date) : null;
-  const candidates: { d: DateMention; day: number; score: number }[] = [];
+// A report of what followed an incident, in its headline or lead.
+const FOLLOW_UP_REPORT =
+  /\b(arrest(?:ed|s)?|charged?|charges|accused|sentenced?|sentencing|trial|court|guilty|pleads?|pleaded|plea|indicted|indictment|convicted|conviction|jury|judge|lawsuit|sued|hearing|prison|probation|prosecutors?|warrant|extradited|turned (?:him|her)self in|anniversary|years? later|months? (?:later|after))\b/i;
+// An earlier, other incident given as background: "the second shooting this month. On Feb. 6, ...".
+const BACKGROUND =
+  /\b(?:(?:second|third|fourth|another|previous|prior|earlier|similar)\s+(?:[\w-]+\s+){0,2}?(?:shootings?|incidents?|homicides?|killings?|deaths?|time|case|attacks?)|(?:days?|weeks?|months?) (?:earlier|before))\b/i;
+/** How much of the text counts as the lead. */
+const LEAD_CHARS = 400;
+
+type Sentence = { start: number; end: number };
+
+/** The date sits right after an incident word, or opens a sentence that reports the incident. */
+function tiedToIncident(text: string, s: Sentence, d: DateMention): boolean {
+  const before = text.slice(s.start, d.start);
+  const near = before.slice(-ATTACH_CHARS);
+  const last = [...near.matchAll(INCIDENT)].pop();
+  if (last && !FOLLOW_UP.test(near.slice(last.index + last[0].length))) return true;
+  // "playing with it Sept. 5 when it discharged"; "On Nov. 2, several people ... when shots were fired".
+  const reach = before.trim().length > 30 || FOLLOW_UP.test(before) ? AFTER_CHARS : 120;
+  const after = text.slice(d.end, Math.min(s.end, d.end + reach));
+  const first = after.search(INCIDENT);
+  return first >= 0 && !FOLLOW_UP.test(after.slice(0, first));
+}
+
+/** A day to stand for a month: the middle of it, or of its part before the reference day. */
+function dayForMonth(month: number, ref: number | null): number {
+  const { y, m } = partsOf(month);
+  const last = dayNumber(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, 1)! - 1;
+  const end = ref !== null && ref < last ? ref : last;
+  return month + Math.floor((end - month) / 2);
+}
+
+interface Candidate {
+  d: DateMention;
+  day: number;
+  score: number;
+  month: boolean;
+  tied: boolean;
+  named: boolean;
+  background: boolean;
+}
+
+/** The earliest of the best-scored candidates (later dates are usually follow-ups), if any scores at all. */
+function pick(list: Candidate[]): { best: Candidate; top: number } | null {
+  const top = Math.max(-Infinity, ...list.map((c) => c.score));
+  if (!list.length || top < 0) return null;
+  const best = list.filter((c) => c.score >= top - 0.5).sort((a, b) => a.day - b.day || a.d.start - b.d.start)[0];
+  return { best, top };
+}
+
+export function eventDate(article: Pick<Article, 'text' | 'published' | 'sentences'> & { title?: string }, dates: DateMention[]): Mentions['eventDate'] {
+  const { text } = article;
+  const ref = referenceDay(article).day;
+  const candidates: Candidate[] = [];
   for (const d of dates) {
-    if (!d.date || d.granularity !== 'day') continue;
-    const day = parseDay(d.date)!;
-    const named = NAMED_EVENT_AFTER.test(article.text.slice(d.end, d.end + 20)) || NAMED_EVENT_BEFORE.test(article.text.slice(Math.max(0, d.start - 25), d.start));
-    if (ref !== null && (day > ref || (day < ref - WINDOW_DAYS && !named))) continue;
+    if (!d.date || (d.granularity !== 'day' && d.granularity !== 'month')) continue;
+    if (STAMP.test(text.slice(Math.max(0, d.start - 30), d.start))) continue;
+    const month = d.granularity === 'month';
     const sentence = article.sentences.find((s) => s.start <= d.start && d.start < s.end) ?? { start: Math.max(0, d.start - 150), end: d.end + 80 };
-    const before = article.text.slice(sentence.start, d.start);
-    const words = article.text.slice(sentence.start, sentence.end);
+    const named = NAMED_EVENT_AFTER.test(text.slice(d.end, d.end + 40)) || NAMED_EVENT_BEFORE.test(text.slice(Math.max(0, d.start - 25), d.start));
+    const tied = named || tiedToIncident(text, sentence, d);
+    let day = parseDay(d.date)!;
+    if (month) {
+      if (!tied) continue;
+      day = dayForMonth(day, ref);
+    }
+    if (ref !== null && (day > ref || (day < ref - WINDOW_DAYS && !tied))) continue;
+    const before = text.slice(sentence.start, d.start);
+    const words = text.slice(sentence.start, sentence.end);
     let score = EVENT.test(words) ? 2 : 0;
     if (ATTRIBUTION.test(before)) score -= 1.5;
     if (STATE.test(before)) score -= 2;
     if (SINCE.test(before)) score -= 2;
-    if (FOLLOW_UP.test(before.slice(-80))) score -= 1.5;
-    if (d.start < article.text.length / 3) score += 0.5;
+    // "arrested Monday", "On Monday, a jury ...": a later step's date.
+    if (FOLLOW_UP.test(before.slice(-80)) || (!tied && FOLLOW_UP.test(text.slice(d.end, Math.min(sentence.end, d.end + 60))))) score -= tied ? 0.5 : 1.5;
+    if (d.start < text.length / 3) score += 0.5;
     if (ref !== null && day === ref - LAGGING_WEEKDAY_DAYS && BARE_WEEKDAY.test(d.text)) score -= 3;
     else if (named) score += 3;
-    candidates.push({ d, day, score });
+    if (month) score -= 1;
+    const background = BACKGROUND.test(text.slice(Math.max(0, sentence.start - 150), sentence.end));
+    candidates.push({ d, day, score, month, tied, named, background });
   }
-  const top = Math.max(-Infinity, ...candidates.map((c) => c.score));
+  // A month stands in only for a day not given anywhere in it.
+  const days = candidates.filter((c) => !c.month);
+  const all = candidates.filter((c) => !c.month || !days.some((x) => x.d.date!.slice(0, 7) === c.d.date!.slice(0, 7)));
+  // An old incident date is the event in a report of what followed it (an arrest, a trial) or when
+  // the lead gives it, and only when it beats every recent date: elsewhere it is background ("the
+  // second shooting this month. On Feb. 6, ...").
+  const isRecent = (c: Candidate) => ref === null || c.day >= ref - WINDOW_DAYS;
+  const followUp = FOLLOW_UP_REPORT.test(`${article.title ?? ''}\n${text.slice(0, LEAD_CHARS)}`);
+  const lead = Math.max(LEAD_CHARS, text.length / 4);
+  const recent = pick(all.filter(isRecent));
+  const old = pick(all.filter((c) => !isRecent(c) && (!c.background || c.named) && (followUp || c.d.start < lead)));
+  const chosen = old && (!recent || old.best.score > recent.top + OLD_MARGIN) ? old : recent;
   // Only dates of sayings or states ("said Tuesday", "in stable condition Friday"): none is the event's.
-  if (!candidates.length || top < 0) {
+  if (!chosen) {
     if (!article.published) return null;
     return { date: article.published.date, confidence: Math.round(0.5 * article.published.confidence * 100) / 100, span: null };
   }
-  const best = candidates.filter((c) => c.score >= top - 0.5).sort((a, b) => a.day - b.day || a.d.start - b.d.start)[0];
-  const agreeing = candidates.filter((c) => c.day === best.day).length;
-  const confidence = Math.min(0.95, best.d.confidence * (top >= 2 ? 0.9 : 0.7) + 0.05 * (agreeing - 1));
-  return { date: best.d.date!, confidence: Math.round(confidence * 100) / 100, span: { start: best.d.start, end: best.d.end } };
+  const { best, top } = chosen;
+  const agreeing = all.filter((c) => c.day === best.day).length;
+  let confidence = Math.min(0.95, best.d.confidence * (top >= 2 ? 0.9 : 0.7) + 0.05 * (agreeing - 1));
+  if (best.month) confidence = Math.min(confidence, MONTH_CONFIDENCE);
+  return { date: formatDay(best.day), confidence: Math.round(confidence * 100) / 100, span: { start: best.d.start, end: best.d.end } };
 }
 
 /**

@@ -25,6 +25,16 @@ describe('extractDates', () => {
     ['Turnout fell in 2012 and again last year.', '2014-01-28', [['2012', '2012-01-01', 'year'], ['last year', '2013-01-01', 'year']]],
     ['The law took effect in March 2013.', '2014-01-28', [['March 2013', '2013-03-01', 'month']]],
     ['It was filed 1/27/2014 at the courthouse.', '2014-02-10', [['1/27/2014', '2014-01-27', 'day']]],
+    ['Sam died Feb. 21,2015, at home.', '2016-03-05', [['Feb. 21,2015', '2015-02-21', 'day']]],
+    // A month without a day: a past one for what happened, a coming one for what will.
+    ['He was killed in May.', '2015-03-20', [['May', '2014-05-01', 'month']]],
+    ['The trial will begin in May.', '2015-03-20', [['May', '2015-05-01', 'month']]],
+    ['The girl was shot last July.', '2015-04-29', [['July', '2014-07-01', 'month']]],
+    ['The girl was shot last March.', '2015-03-20', [['March', '2014-03-01', 'month']]],
+    ['Two brothers will stand trial for the January shooting deaths of four women.', '2013-09-13', [['January', '2013-01-01', 'month']]],
+    ['He was charged after a July shooting on Bourbon Street.', '2015-01-15', [['July', '2014-07-01', 'month']]],
+    // "the May" before no incident word is no date.
+    ['The May Company store closed.', '2015-01-15', []],
   ];
   for (const [sentence, pub, expected] of cases) {
     it(sentence, () => {

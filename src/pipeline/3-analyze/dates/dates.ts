@@ -6,6 +6,7 @@ import { MONTHS, WEEKDAYS, dayNumber, formatDay, nearestWeekday, nearestYear, pa
 import { FOREIGN_MONTHS, FOREIGN_MONTH_RE, FOREIGN_RELATIVE, FOREIGN_RELATIVE_RE, FOREIGN_WEEKDAYS, FOREIGN_WEEKDAY_RE } from './other-languages.ts';
 
 const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+const MONTH_NAME = '(January|February|March|April|May|June|July|August|September|October|November|December)';
 const WEEKDAY = '(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 const SMALL: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 
@@ -71,10 +72,20 @@ function period(ctx: Ctx, which: string, unit: string): Resolution {
   return rel(monday, 'week', 0.8);
 }
 
+/** A month named without a day or year: "last March" is before this month, "in May" per the tense. */
+function monthOnly(ctx: Ctx, month: number, reading: 'last' | 'past' | 'future' | 'nearest'): Resolution {
+  if (ctx.ref === null) return rel(null, 'month', 0);
+  const { y, m } = partsOf(ctx.ref);
+  if (reading === 'future') return rel(nearestYear(ctx.ref, month, 1, true), 'month', 0.7);
+  if (reading === 'nearest') return rel(nearestYear(ctx.ref, month, 1, false), 'month', 0.7);
+  const year = month < m || (month === m && reading === 'past') ? y : y - 1;
+  return rel(dayNumber(year, month, 1), 'month', 0.7);
+}
+
 const RULES: Rule[] = [
   { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, resolve: (m) => abs(dayNumber(+m[1], +m[2], +m[3]), 'day', 0.95) },
   {
-    re: new RegExp(`\\b(?:${WEEKDAY},?\\s+)?${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?(?!:|\\d|\\s*(?:%|percent))`, 'g'),
+    re: new RegExp(`\\b(?:${WEEKDAY},?\\s+)?${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:(?:,\\s*|\\s+)(\\d{4})\\b)?(?!:|\\d|\\s*(?:%|percent))`, 'g'),
     resolve: (m, ctx) => monthDay(ctx, monthOf(m[2]), +m[3], m[4]),
   },
   {
@@ -136,13 +147,15 @@ const RULES: Rule[] = [
     resolve: (m) => abs(dayNumber(+m[1], 1, 1), 'year', 0.9),
   },
   {
-    re: new RegExp(`\\b(?:in|since|during|until|by|early|late|mid-|last|this|next)\\s+(January|February|March|April|May|June|July|August|September|October|November|December)\\b(?![\\s.]*\\d)`, 'g'),
+    re: new RegExp(`\\b(?:in|since|during|until|by|early|late|mid-|last|this|next)\\s+${MONTH_NAME}\\b(?![\\s.]*\\d)`, 'g'),
     core: 1,
-    resolve: (m, ctx) => {
-      if (ctx.ref === null) return rel(null, 'month', 0);
-      const n = nearestYear(ctx.ref, monthOf(m[1])!, 1, ctx.future);
-      return rel(n, 'month', 0.7);
-    },
+    resolve: (m, ctx) => monthOnly(ctx, monthOf(m[1])!, /^last\b/i.test(m[0]) ? 'last' : ctx.future ? 'future' : ctx.past ? 'past' : 'nearest'),
+  },
+  {
+    // "the June shooting", "a July shooting on Bourbon Street": an incident's month, so a past one.
+    re: new RegExp(`\\b(?:the|a|an)\\s+${MONTH_NAME}(?=\\s+(?:[\\w-]+\\s+){0,2}?(?:shootings?|shootout|killings?|slayings?|homicides?|murders?|deaths?|attacks?|stabbing|crash|fire)\\b)`, 'g'),
+    core: 1,
+    resolve: (m, ctx) => monthOnly(ctx, monthOf(m[1])!, 'past'),
   },
 ];
 
@@ -174,14 +187,21 @@ function insideUrl(text: string, start: number, end: number): boolean {
   return /(:\/\/|www\.|@|\.(com|org|net|html?|php)\b|\/[\w.-]*\p{L}[\w.-]*\/)/iu.test(text.slice(a, b));
 }
 
+/**
+ * The day relative dates are read against: the publication date, unless a "Posted: Jan. 26, 2015"
+ * stamp at the top says the article is older (the stored date is then a later crawl).
+ */
+export function referenceDay(article: Pick<Article, 'text' | 'published'>): { day: number | null; sure: number } {
+  const published = article.published ? parseDay(article.published.date) : null;
+  const stamp = published === null ? null : postedStamp(article.text, published);
+  if (stamp !== null) return { day: stamp, sure: 0.8 };
+  return { day: published, sure: article.published?.confidence ?? 0 };
+}
+
 /** Every date in the text, resolved against the publication date when it has none of its own. */
 export function extractDates(article: Pick<Article, 'text' | 'published' | 'sentences'> & { language?: string }): DateMention[] {
   const { text } = article;
-  const published = article.published ? parseDay(article.published.date) : null;
-  const stamp = published === null ? null : postedStamp(text, published);
-  // A "Posted: Jan. 26, 2015" stamp at the top beats a later crawl date as the reference.
-  const ref = stamp ?? published;
-  const pubSure = stamp !== null ? 0.8 : (article.published?.confidence ?? 0);
+  const { day: ref, sure: pubSure } = referenceDay(article);
   const found: DateMention[] = [];
   const sentenceOf = (pos: number) => article.sentences.find((s) => s.start <= pos && pos < s.end) ?? { start: Math.max(0, pos - 120), end: Math.min(text.length, pos + 60) };
   const foreign = !!article.language && !/^(en|und)$/.test(article.language);
