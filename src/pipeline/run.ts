@@ -55,6 +55,9 @@ export class Ingestor {
   private pending: ArticleWrite[] = [];
   private pendingMoves: { articleId: string; storyId: string }[] = [];
   private pendingHashes = new Map<string, string>();
+  private pendingIds = new Set<string>();
+  /** The batch being written while the next one is grouped (until its write has committed). */
+  private writing: { done: Promise<void>; ids: Set<string>; hashes: Map<string, string> } | null = null;
   private touched = new Set<string>();
   private summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, skipped: [], warnings: [], storiesTouched: 0 };
 
@@ -90,27 +93,53 @@ export class Ingestor {
     }
     const { article, mentions } = prepared;
     if (prepared.warning) this.summary.warnings.push({ input: describe(raw), reason: prepared.warning });
-    const sameContent = this.pendingHashes.get(article.contentHash) ?? (await this.store.findByContentHash(article.contentHash));
+    // Articles of the batch still being written are not in the store yet: ask the batch.
+    const sameContent =
+      this.pendingHashes.get(article.contentHash) ??
+      this.writing?.hashes.get(article.contentHash) ??
+      (await this.store.findByContentHash(article.contentHash));
     if (sameContent) {
       if (sameContent === article.id) this.summary.unchanged++;
       else this.skipInput(describe(raw), `duplicate of article ${sameContent} (same content)`);
       return null;
     }
-    const previous = this.pending.some((w) => w.article.id === article.id) ? true : !!(await this.store.getArticle(article.id));
+    const previous =
+      this.pendingIds.has(article.id) || !!this.writing?.ids.has(article.id) || !!(await this.store.getArticle(article.id));
     const a = this.assigner.assign({ article, mentions, features: prepared.features });
     this.pending.push({ article, mentions, storyId: a.storyId, copyOf: a.copyOf, features: a.features });
     this.pendingMoves.push(...a.moves);
     this.pendingHashes.set(article.contentHash, article.id);
+    this.pendingIds.add(article.id);
     this.touched.add(a.storyId);
     for (const m of a.moves) this.touched.add(m.storyId);
     if (previous) this.summary.updated++;
     else this.summary.added++;
-    if (this.pending.length >= this.opts.config.writeBatch) await this.flush();
+    if (this.pending.length >= this.opts.config.writeBatch) await this.startWrite();
     return article.id;
   }
 
-  /** Writes pending articles and refreshes the titles of the stories they touched. */
+  /** Writes pending articles and refreshes the titles of the stories they touched; returns once written. */
   async flush(): Promise<void> {
+    await this.startWrite();
+    await this.written();
+  }
+
+  /** Waits for the batch being written; its failure is thrown here. */
+  private async written(): Promise<void> {
+    const w = this.writing;
+    try {
+      await w?.done;
+    } finally {
+      if (this.writing === w) this.writing = null;
+    }
+  }
+
+  /**
+   * Starts writing the pending articles without waiting for the write to commit (one batch at a
+   * time: the previous write is waited for first), so grouping goes on meanwhile.
+   */
+  private async startWrite(): Promise<void> {
+    await this.written();
     const repaired = this.assigner.repair?.() ?? [];
     this.pendingMoves.push(...repaired);
     for (const m of repaired) this.touched.add(m.storyId);
@@ -132,10 +161,13 @@ export class Ingestor {
         ]);
       stories.push({ id, title, createdAt: existing?.createdAt ?? now, updatedAt: now });
     }
-    await this.store.write({ articles: this.pending, stories, moves: this.pendingMoves });
+    const done = this.store.write({ articles: this.pending, stories, moves: this.pendingMoves });
+    done.catch(() => {}); // thrown by written(), not reported as unhandled meanwhile
+    this.writing = { done, ids: this.pendingIds, hashes: this.pendingHashes };
     this.pending = [];
     this.pendingMoves = [];
-    this.pendingHashes.clear();
+    this.pendingHashes = new Map();
+    this.pendingIds = new Set();
   }
 
   async finish(): Promise<IngestSummary> {

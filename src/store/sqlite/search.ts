@@ -1,10 +1,9 @@
-// Read-side indexes of the SQLite store, kept in step with every write: the story list's
-// (story-index.ts) and FTS5 over article titles and text with diacritics folded ("sao joao"
+// Read-side indexes of the SQLite store, kept in step with every write (batch-write.ts): the story
+// list's (story-index.ts) and FTS5 over article titles and text with diacritics folded ("sao joao"
 // finds "São João"); entities and facets are read from the story list's tables.
 import type Database from 'better-sqlite3';
 import type { Article } from '../../model/index.ts';
 import { foldName, ftsQuery } from './fold.ts';
-import { afterWrite as afterWriteStories, beforeWrite, type BeforeWrite } from './story-delta.ts';
 import { findStories, reindexStories } from './story-index.ts';
 import type {
   ArticleHit,
@@ -13,7 +12,6 @@ import type {
   Facets,
   StoryListItem,
   StoryQuery,
-  WriteBatch,
 } from '../store.ts';
 
 export { foldName, ftsQuery } from './fold.ts';
@@ -57,27 +55,6 @@ export class StorySearch {
       const ids = (this.db.prepare('SELECT id FROM stories').all() as { id: string }[]).map((r) => r.id);
       reindexStories(this.stmt, new Set(ids));
     })();
-  }
-
-  /** What a batch changes (stories, earlier story and mentions of its articles): call inside the write transaction, before the batch is applied. */
-  storiesTouchedBy(batch: WriteBatch): BeforeWrite {
-    return beforeWrite(this.stmt, batch);
-  }
-
-  /** Brings the indexes up to date after a batch: call inside the same transaction, after it. */
-  afterWrite(before: BeforeWrite, batch: WriteBatch): void {
-    // The FTS row shares the article's rowid (articles.seq), so replacing it is an indexed delete.
-    const seq = this.stmt('SELECT seq FROM articles WHERE id = ?').pluck();
-    const del = this.stmt('DELETE FROM article_search WHERE rowid = ?');
-    const insert = this.stmt(
-      'INSERT INTO article_search (rowid, article_id, title, source, text) VALUES (?, ?, ?, ?, ?)',
-    );
-    for (const { article: a } of batch.articles) {
-      const rowid = seq.get(a.id) as number;
-      del.run(rowid);
-      insert.run(rowid, a.id, a.title, a.source, a.text);
-    }
-    afterWriteStories(this.stmt, before, batch);
   }
 
   findStories(q: StoryQuery): { total: number; stories: StoryListItem[] } {

@@ -1,4 +1,6 @@
-// The embedded store: one SQLite file in WAL mode through better-sqlite3.
+// The embedded store: one SQLite file in WAL mode through better-sqlite3 (large writes on a
+// writer thread of its own, writer.ts; reads on this connection).
+import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { StoryRecord } from '../../model/index.ts';
 import {
@@ -13,9 +15,14 @@ import {
   type StorySummary,
   type WriteBatch,
 } from '../store.ts';
+import { BatchWriter, pack, tune } from './batch-write.ts';
 import { SqliteFeeds } from './feeds.ts';
 import { migrations } from './migrations.ts';
 import { StorySearch } from './search.ts';
+import { WriterStopped, WriterThread } from './writer.ts';
+
+/** Articles in one write from which a store file gets its writer thread (smaller ones stay inline). */
+const THREAD_FROM = 256;
 
 interface ArticleRow {
   id: string;
@@ -48,24 +55,26 @@ export class SqliteStore implements Store {
   private feeds: SqliteFeeds;
   private search: StorySearch;
 
+  private batches: BatchWriter;
+  /** A store file (not ':memory:'), which a writer thread can open too. */
+  private onDisk: boolean;
+  private writer: WriterThread | null = null;
+  /** The last queued write: writes run one at a time, in the order they were asked for. */
+  private writes: Promise<void> = Promise.resolve();
+
   /** Opens (creating if needed) the store at `file`; ':memory:' gives a temporary store. */
-  constructor(file: string) {
+  constructor(private file: string) {
     try {
       this.db = new Database(file);
     } catch (err) {
       throw new StoreError(`store: cannot open ${file}: ${(err as Error).message}`);
     }
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('foreign_keys = ON');
-    // Every article write lands on random pages of several indexes (id, hash, story, FTS): with
-    // SQLite's default 2 MB page cache those become reads once the store outgrows it. 64 MB
-    // (bounded, counted in RSS) keeps more of them in memory.
-    this.db.pragma('cache_size = -65536');
-    this.db.pragma('temp_store = MEMORY');
+    tune(this.db);
     this.migrate();
     this.feeds = new SqliteFeeds(this.db);
     this.search = new StorySearch(this.db);
+    this.batches = new BatchWriter(this.db);
+    this.onDisk = file !== ':memory:' && file !== '' && !file.startsWith('file:');
   }
 
   private statements = new Map<string, Database.Statement>();
@@ -112,77 +121,33 @@ export class SqliteStore implements Store {
     return row?.id ?? null;
   }
 
+  /**
+   * Writes run one after another; a full batch into a store file moves the writing to a thread
+   * of its own (writer.ts) for the rest of the store's life, so the caller's next batch can be
+   * prepared meanwhile. Either way the promise settles when the transaction has committed.
+   */
   async write(batch: WriteBatch): Promise<void> {
+    const run = this.writes.then(() => this.apply(batch));
+    this.writes = run.catch(() => {});
+    return run;
+  }
+
+  private async apply(batch: WriteBatch): Promise<void> {
     const now = new Date().toISOString();
-    const upsertStory = this.stmt(
-      `INSERT INTO stories (id, title, created_at, updated_at) VALUES (@id, @title, @createdAt, @updatedAt)
-       ON CONFLICT(id) DO UPDATE SET title = excluded.title, updated_at = excluded.updated_at`,
-    );
-    const current = this.stmt(
-      'SELECT version, content_hash, article_json, mentions_json, ingested_at FROM articles WHERE id = ?',
-    );
-    const keepVersion = this.stmt(
-      'INSERT OR IGNORE INTO article_versions (article_id, version, content_hash, article_json, mentions_json, stored_at) VALUES (?, ?, ?, ?, ?, ?)',
-    );
-    const upsertArticle = this.stmt(
-      `INSERT INTO articles (id, story_id, copy_of, version, content_hash, source, title, url, path, language, published,
-                             article_json, mentions_json, features_json, ingested_at)
-       VALUES (@id, @storyId, @copyOf, @version, @contentHash, @source, @title, @url, @path, @language, @published,
-               @articleJson, @mentionsJson, @featuresJson, @ingestedAt)
-       ON CONFLICT(id) DO UPDATE SET story_id = excluded.story_id, copy_of = excluded.copy_of, version = excluded.version,
-         content_hash = excluded.content_hash, source = excluded.source, title = excluded.title, url = excluded.url,
-         path = excluded.path, language = excluded.language, published = excluded.published,
-         article_json = excluded.article_json, mentions_json = excluded.mentions_json,
-         features_json = excluded.features_json, ingested_at = excluded.ingested_at`,
-    );
-    const move = this.stmt('UPDATE articles SET story_id = ? WHERE id = ?');
     try {
-      this.db.transaction(() => {
-        const touched = this.search.storiesTouchedBy(batch);
-        for (const s of batch.stories) upsertStory.run(s);
-        for (const w of batch.articles) {
-          const prev = current.get(w.article.id) as
-            | {
-                version: number;
-                content_hash: string;
-                article_json: string;
-                mentions_json: string;
-                ingested_at: string;
-              }
-            | undefined;
-          if (prev)
-            keepVersion.run(
-              w.article.id,
-              prev.version,
-              prev.content_hash,
-              prev.article_json,
-              prev.mentions_json,
-              prev.ingested_at,
-            );
-          upsertArticle.run({
-            id: w.article.id,
-            storyId: w.storyId,
-            copyOf: w.copyOf,
-            version: prev ? prev.version + 1 : 1,
-            contentHash: w.article.contentHash,
-            source: w.article.source,
-            title: w.article.title,
-            url: w.article.url,
-            path: w.article.path,
-            language: w.article.language,
-            published: w.article.published?.date ?? null,
-            articleJson: JSON.stringify(w.article),
-            mentionsJson: JSON.stringify(w.mentions),
-            featuresJson: JSON.stringify(w.features ?? null),
-            ingestedAt: now,
-          });
-        }
-        for (const m of batch.moves ?? []) move.run(m.storyId, m.articleId);
-        this.search.afterWrite(touched, batch);
-      })();
+      if (!this.writer && this.onDisk && batch.articles.length >= THREAD_FROM) this.writer = new WriterThread(resolve(this.file));
+      if (this.writer) await this.writer.write(batch, now);
+      else this.batches.write(pack(batch), now);
     } catch (err) {
+      if (err instanceof WriterStopped)
+        throw new StoreError(`store: write failed, the last batch may not have been written: ${err.message}`);
       throw new StoreError(`store: write failed, nothing written: ${(err as Error).message}`);
     }
+  }
+
+  /** Waits for queued writes: writes on this connection must not contend with the writer thread's. */
+  private async settled(): Promise<void> {
+    await this.writes;
   }
 
   async articleVersions(id: string): Promise<ArticleVersion[]> {
@@ -261,19 +226,25 @@ export class SqliteStore implements Store {
   entities = async (o: { q?: string; limit?: number } = {}) => this.search.entities(o);
   entity = async (name: string) => this.search.entity(name);
   facets = async (o: { limit?: number } = {}) => this.search.facets(o.limit);
-  setStoryConflicts = async (id: string, n: number, asOf: string) => this.search.setConflicts(id, n, asOf);
+  setStoryConflicts = async (id: string, n: number, asOf: string) => {
+    await this.settled();
+    this.search.setConflicts(id, n, asOf);
+  };
   storiesWithoutConflicts = async (limit: number) => this.search.storiesWithoutConflicts(limit);
 
   // Feed subscriptions: feeds.ts.
-  addFeed = async (f: NewFeed) => this.feeds.addFeed(f);
+  addFeed = async (f: NewFeed) => this.settled().then(() => this.feeds.addFeed(f));
   getFeed = async (idOrUrl: string) => this.feeds.getFeed(idOrUrl);
   listFeeds = async () => this.feeds.listFeeds();
-  removeFeed = async (id: string) => this.feeds.removeFeed(id);
-  recordFeedPoll = async (id: string, poll: FeedPoll) => this.feeds.recordFeedPoll(id, poll);
+  removeFeed = async (id: string) => this.settled().then(() => this.feeds.removeFeed(id));
+  recordFeedPoll = async (id: string, poll: FeedPoll) => this.settled().then(() => this.feeds.recordFeedPoll(id, poll));
   feedItemFingerprints = async (feedId: string, keys: string[]) =>
     this.feeds.feedItemFingerprints(feedId, keys);
 
   async close(): Promise<void> {
+    await this.settled();
+    await this.writer?.close();
+    this.writer = null;
     if (this.db.open) this.db.close();
   }
 }

@@ -4,7 +4,7 @@
 // their contributions are added to / taken from per-story counts. Stats and sources are
 // recomputed per touched story from indexed columns, never from the articles' JSON.
 import type { Mentions } from '../../model/index.ts';
-import type { WriteBatch } from '../store.ts';
+import type { PackedBatch } from './batch-write.ts';
 import { foldName } from './fold.ts';
 import type { Statements } from './story-index.ts';
 
@@ -13,11 +13,17 @@ export interface BeforeWrite {
   touched: Set<string>;
   /** Touched stories that had no articles before the batch: their index rows are only inserted. */
   fresh: Set<string>;
-  previous: Map<string, { storyId: string; mentions: Mentions } | null>;
+  previous: Map<string, { storyId: string; mentions: Named } | null>;
+}
+
+/** What the story list counts of an article's mentions: its places and entity spellings. */
+export interface Named {
+  places: Pick<Mentions['places'][number], 'name' | 'country' | 'lat' | 'lon'>[];
+  entities: Pick<Mentions['entities'][number], 'name' | 'text' | 'type'>[];
 }
 
 /** Call inside the write transaction, before the batch is applied. */
-export function beforeWrite(stmt: Statements, batch: WriteBatch): BeforeWrite {
+export function beforeWrite(stmt: Statements, batch: PackedBatch): BeforeWrite {
   const touched = new Set<string>(batch.stories.map((s) => s.id));
   const previous: BeforeWrite['previous'] = new Map();
   const current = stmt('SELECT story_id, mentions_json FROM articles WHERE id = ?');
@@ -28,7 +34,7 @@ export function beforeWrite(stmt: Statements, batch: WriteBatch): BeforeWrite {
     previous.set(articleId, row ? { storyId: row.story_id, mentions: JSON.parse(row.mentions_json) as Mentions } : null);
     if (row) touched.add(row.story_id);
   };
-  for (const w of batch.articles) note(w.article.id, w.storyId);
+  for (const w of batch.articles) note(w.id, w.storyId);
   for (const m of batch.moves ?? []) note(m.articleId, m.storyId);
   const any = stmt('SELECT 1 FROM articles WHERE story_id = ? LIMIT 1').pluck();
   const fresh = new Set([...touched].filter((id) => any.get(id) === undefined));
@@ -55,7 +61,7 @@ class Deltas {
   places = new Map<string, Map<string, PlaceCount>>();
   forms = new Map<string, Map<string, FormCount>>();
 
-  add(storyId: string, m: Mentions, sign: 1 | -1): void {
+  add(storyId: string, m: Named, sign: 1 | -1): void {
     let places = this.places.get(storyId);
     if (!places) this.places.set(storyId, (places = new Map()));
     let forms = this.forms.get(storyId);
@@ -82,8 +88,8 @@ class Deltas {
 }
 
 /** Call inside the same transaction, after the batch is applied. */
-export function afterWrite(stmt: Statements, before: BeforeWrite, batch: WriteBatch): void {
-  const written = new Map(batch.articles.map((w) => [w.article.id, w.mentions]));
+export function afterWrite(stmt: Statements, before: BeforeWrite, batch: PackedBatch): void {
+  const written = new Map(batch.articles.map((w) => [w.id, w.named]));
   const storyOf = stmt('SELECT story_id FROM articles WHERE id = ?').pluck();
   const deltas = new Deltas();
   for (const [id, prev] of before.previous) {

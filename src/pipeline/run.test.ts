@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { defaultConfig } from '../config/index.ts';
+import type { RawReport } from '../model/index.ts';
+import { SqliteStore } from '../store/sqlite/sqlite-store.ts';
+import type { WriteBatch } from '../store/store.ts';
+import { prepareReport } from './parallel/prepare.ts';
+import { Ingestor } from './run.ts';
+
+const report = (name: string, body: string): RawReport => ({
+  format: 'text',
+  path: `${name}.txt`,
+  url: null,
+  content: `${body.split('.')[0]}\n\n${body}`,
+});
+
+const reports = [
+  report('a', 'A ferry ran aground near Porto on Tuesday. Forty passengers were taken ashore.'),
+  report('b', 'Wildfire closes the coastal road north of Valencia. Crews worked through the night.'),
+  report('c', 'The city council of Leeds approved the new tram line. Work starts in spring.'),
+  report('d', 'Floods cut power to two villages in Tyrol. The river peaked on Sunday morning.'),
+];
+
+/** A store whose writes commit only when released, to see what the runner does meanwhile. */
+function heldStore() {
+  const store = new SqliteStore(':memory:');
+  const held: { batch: WriteBatch; release: (fail?: Error) => void }[] = [];
+  const write = store.write.bind(store);
+  store.write = (batch) =>
+    new Promise<void>((resolve, reject) => {
+      held.push({ batch, release: (fail) => (fail ? reject(fail) : write(batch).then(resolve, reject)) });
+    });
+  return { store, held };
+}
+
+describe('Ingestor writes a batch while grouping the next', () => {
+  it('goes on adding while a batch is written, dedups against it, and flush() returns once written', async () => {
+    const { store, held } = heldStore();
+    const ingestor = new Ingestor(store, { config: { ...defaultConfig, writeBatch: 2 } });
+    for (const raw of reports.slice(0, 2)) await ingestor.addPrepared(raw, prepareReport(raw));
+    assert.equal(held.length, 1, 'a full batch is handed to the store');
+    // Its write has not committed: the next reports are still taken, a copy is known as one.
+    const copy = { ...reports[0], path: 'copy.txt' };
+    assert.equal(await ingestor.addPrepared(copy, prepareReport(copy)), null);
+    await ingestor.addPrepared(reports[2], prepareReport(reports[2]));
+    assert.equal((await store.counts()).articles, 0);
+    const flushed = ingestor.flush();
+    held[0].release();
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(held.length, 2, 'the next batch waits for the previous one to commit');
+    held[1].release();
+    await flushed;
+    assert.equal((await store.counts()).articles, 3);
+    const summary = await ingestor.finish();
+    assert.equal(summary.added, 3);
+    assert.match(summary.skipped[0]?.reason ?? '', /^duplicate of article /);
+    await store.close();
+  });
+
+  it('reports a failed write at the next flush', async () => {
+    const { store, held } = heldStore();
+    const ingestor = new Ingestor(store, { config: { ...defaultConfig, writeBatch: 2 } });
+    for (const raw of reports.slice(0, 2)) await ingestor.addPrepared(raw, prepareReport(raw));
+    held[0].release(new Error('store: write failed, nothing written: disk full'));
+    await assert.rejects(ingestor.flush(), /disk full/);
+    await store.close();
+  });
+});

@@ -1,0 +1,29 @@
+// Writer thread: applies write batches on its own connection to the store file, one message each
+// way, so the main thread goes on grouping the next batch while SQLite writes this one (and
+// checkpoints the WAL, fsync included).
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import type { WriteBatch } from '../store.ts';
+import { BatchWriter, pack, tune } from './batch-write.ts';
+
+export type WriterRequest = { seq: number; batch: WriteBatch; now: string } | { close: true };
+export type WriterReply = { seq: number; error?: string };
+
+const db = new Database((workerData as { file: string }).file);
+tune(db);
+const writer = new BatchWriter(db);
+
+parentPort!.on('message', (msg: WriterRequest) => {
+  if ('close' in msg) {
+    db.close();
+    parentPort!.close();
+    return;
+  }
+  const reply: WriterReply = { seq: msg.seq };
+  try {
+    writer.write(pack(msg.batch), msg.now);
+  } catch (err) {
+    reply.error = (err as Error).message;
+  }
+  parentPort!.postMessage(reply);
+});
