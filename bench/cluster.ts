@@ -10,7 +10,7 @@ import { ExtractError, extractArticle } from '../src/pipeline/2-extract/extract.
 import { analyzeArticle } from '../src/pipeline/3-analyze/analyze.ts';
 import { OnlineStoryAssigner, type StoryAssignerOptions } from '../src/pipeline/4-cluster/story-assigner.ts';
 import { bcubed, fmt, type BCubed } from './lib/bcubed.ts';
-import { corpus, PROJECT_ROOT } from './lib/data.ts';
+import { corpus, jsonLines, PROJECT_ROOT } from './lib/data.ts';
 
 export interface LabelledDoc {
   article: Article;
@@ -61,10 +61,7 @@ export function loadGvaDev(): LabelledDoc[] | null {
   const dir = corpus('gva-dev');
   if (!dir) return null;
   const path = join(dir, 'articles.jsonl');
-  const rows = readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as { incident: string; id: string; title: string; dct: string; uri: string; content: string });
+  const rows = jsonLines(path).map((l) => JSON.parse(l) as { incident: string; id: string; title: string; dct: string; uri: string; content: string });
   rows.sort((a, b) => (a.dct < b.dct ? -1 : a.dct > b.dct ? 1 : a.id < b.id ? -1 : 1));
   return rows.flatMap((r) => analyzed(raw(path, { id: r.id, title: r.title, text: r.content, published: r.dct, url: r.uri }), r.incident));
 }

@@ -22,7 +22,7 @@ import { ingestPaths, storiesReport } from '../src/pipeline/run.ts';
 import { buildStoryReport } from '../src/pipeline/story-report.ts';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import type { StoredArticle } from '../src/store/store.ts';
-import { corpus, PROJECT_ROOT } from './lib/data.ts';
+import { corpus, jsonLines, PROJECT_ROOT } from './lib/data.ts';
 
 interface Expected {
   stories: { key: string; members: string[] }[];
@@ -146,8 +146,7 @@ const analyzeFailures: string[] = [];
 /** gva-dev incidents by gold id, each article extracted, analysed and marked as a copy when it is one. */
 function* gvaStories(dir: string): Generator<{ incident: string; stored: StoredArticle[] }> {
   const byIncident = new Map<string, Record<string, unknown>[]>();
-  for (const line of readFileSync(join(dir, 'articles.jsonl'), 'utf8').split('\n')) {
-    if (!line.trim()) continue;
+  for (const line of jsonLines(join(dir, 'articles.jsonl'))) {
     const rec = JSON.parse(line) as Record<string, unknown>;
     const id = String(rec.incident);
     byIncident.set(id, [...(byIncident.get(id) ?? []), { ...rec, source: new URL(String(rec.uri).replace(/^.*?\/(https?:\/\/)/, '$1')).hostname }]);
@@ -233,7 +232,10 @@ async function main() {
   const dir = process.argv.includes('--examples-only') ? null : corpus('gva-dev');
   if (dir) {
     const gold = new Map<string, { num_killed?: number; num_injured?: number }>();
-    for (const line of readFileSync(join(dir, 'incidents.jsonl'), 'utf8').split('\n')) if (line.trim()) gold.set(JSON.parse(line).incident, JSON.parse(line));
+    for (const line of jsonLines(join(dir, 'incidents.jsonl'))) {
+      const inc = JSON.parse(line) as { incident: string; num_killed?: number; num_injured?: number };
+      gold.set(inc.incident, inc);
+    }
     const checks: FigureCheck[] = [];
     const reports: StoryReport[] = [];
     const texts = new Map<string, string>();

@@ -6,7 +6,7 @@
 // is counted on its own, since it separates a report from its story.
 // `--dump FILE`: one JSON line per article, with the evidence (to diff two versions).
 // `--fallback published`: fall back on the bare publication day instead of eventDayFromText.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article } from '../../src/model/index.ts';
 import { extractArticle } from '../../src/pipeline/2-extract/extract.ts';
@@ -14,7 +14,7 @@ import { extractDates } from '../../src/pipeline/3-analyze/dates/dates.ts';
 import { dayNumber, parseDay } from '../../src/pipeline/3-analyze/dates/calendar.ts';
 import { eventDate } from '../../src/pipeline/3-analyze/event-date.ts';
 import { eventDayFromText } from '../../src/pipeline/4-cluster/signals.ts';
-import { corpus } from '../lib/data.ts';
+import { argValue, corpus, jsonLines } from '../lib/data.ts';
 import type { Section, SectionResult } from '../extract.ts';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -40,12 +40,8 @@ interface Tally {
 const tally = (): Tally => ({ n: 0, within1: 0, within3: 0, within14: 0, confident: 0, confidentWrong: 0 });
 const share = (k: number, n: number) => (n ? Math.round((k / n) * 1000) / 1000 : 0);
 
-const option = (name: string) => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : null;
-};
-const dumpPath = option('--dump');
-const bareFallback = option('--fallback') === 'published';
+const dumpPath = argValue('--dump');
+const bareFallback = argValue('--fallback') === 'published';
 
 export const section: Section = {
   name: 'event-dates',
@@ -53,15 +49,14 @@ export const section: Section = {
     const dir = corpus('gva-dev');
     if (!dir) return null;
     const truth = new Map<string, number>();
-    for (const line of readFileSync(join(dir, 'incidents.jsonl'), 'utf8').split('\n')) if (line.trim()) {
+    for (const line of jsonLines(join(dir, 'incidents.jsonl'))) {
       const inc = JSON.parse(line) as { incident: string; date?: string };
       const day = goldDay(inc.date);
       if (day !== null) truth.set(inc.incident, day);
     }
     const buckets = { all: tally(), 'published <= 3 days after': tally(), 'published > 7 days after': tally() };
     const dump: string[] = [];
-    for (const line of readFileSync(join(dir, 'articles.jsonl'), 'utf8').split('\n')) {
-      if (!line.trim()) continue;
+    for (const line of jsonLines(join(dir, 'articles.jsonl'))) {
       const record = JSON.parse(line) as Record<string, unknown>;
       const gold = truth.get(String(record.incident));
       if (gold === undefined) continue;

@@ -1,7 +1,7 @@
 // gva-dev, per incident: group the articles by their true incident, aggregate each group the way a
 // story is aggregated (main place, event date, killed / injured), and score against incidents.jsonl:
 // city within 161 km of lat_lon, incident date exact, killed and injured counts exact.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article } from '../../src/model/index.ts';
 import { extractArticle } from '../../src/pipeline/2-extract/extract.ts';
@@ -10,7 +10,7 @@ import { eventDate, storyEventDate } from '../../src/pipeline/3-analyze/event-da
 import { articleCasualties, storyCasualties, type Casualties } from '../../src/pipeline/3-analyze/figures/casualties.ts';
 import { extractFigures } from '../../src/pipeline/3-analyze/figures/figures.ts';
 import { articlePlaces, storyPlace, type ArticlePlaces } from '../../src/pipeline/3-analyze/places/places.ts';
-import { corpus } from '../lib/data.ts';
+import { argValue, corpus, jsonLines } from '../lib/data.ts';
 import type { Section, SectionResult } from '../extract.ts';
 import { haversineKm } from './geowebnews.ts';
 
@@ -61,10 +61,7 @@ export function analyzeForIncident(article: Article, evidence = false): PerArtic
 }
 
 /** `--dump FILE`: one JSON line per scored incident, gold vs predicted, with each article's evidence. */
-const dumpPath = (() => {
-  const i = process.argv.indexOf('--dump');
-  return i >= 0 ? process.argv[i + 1] : null;
-})();
+const dumpPath = argValue('--dump');
 
 const pct = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 1000 : 0);
 
@@ -74,15 +71,14 @@ export const section: Section = {
     const dir = corpus('gva-dev');
     if (!dir) return null;
     const incidents = new Map<string, Incident>();
-    for (const line of readFileSync(join(dir, 'incidents.jsonl'), 'utf8').split('\n')) if (line.trim()) {
+    for (const line of jsonLines(join(dir, 'incidents.jsonl'))) {
       const inc = JSON.parse(line) as Incident;
       incidents.set(inc.incident, inc);
     }
     const groups = new Map<string, PerArticle[]>();
     let articles = 0;
     const t0 = performance.now();
-    for (const line of readFileSync(join(dir, 'articles.jsonl'), 'utf8').split('\n')) {
-      if (!line.trim()) continue;
+    for (const line of jsonLines(join(dir, 'articles.jsonl'))) {
       const record = JSON.parse(line) as Record<string, unknown>;
       let article: Article;
       try {

@@ -10,7 +10,7 @@ import type { QuoteMention } from '../../src/model/index.ts';
 import { extractEntities } from '../../src/pipeline/3-analyze/entities/extract.ts';
 import { foldName, initials } from '../../src/pipeline/3-analyze/entities/fold.ts';
 import { extractQuotes } from '../../src/pipeline/3-analyze/quotes/extract.ts';
-import { corpus, PROJECT_ROOT } from '../lib/data.ts';
+import { corpus, jsonLines, PROJECT_ROOT } from '../lib/data.ts';
 import type { Section, SectionResult } from '../extract.ts';
 
 interface GoldQuote {
@@ -35,8 +35,7 @@ function loadTexts(gwnDir: string, gvaDir: string): Map<string, string> {
   const xml = readFileSync(join(gwnDir, 'GWN.xml'), 'utf8');
   for (const m of xml.matchAll(/<article file="(\d+)">[\s\S]*?<text>([\s\S]*?)<\/text>/g))
     texts.set(`geowebnews:${m[1]}`, decodeXml(m[2]));
-  for (const line of readFileSync(join(gvaDir, 'articles.jsonl'), 'utf8').split('\n')) {
-    if (!line.trim()) continue;
+  for (const line of jsonLines(join(gvaDir, 'articles.jsonl'))) {
     const a = JSON.parse(line) as { id: string; content: string };
     texts.set(`gva-dev:${a.id}`, a.content);
   }

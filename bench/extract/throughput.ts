@@ -5,14 +5,14 @@
 // process of its own, so the peak RSS is the ingest's alone (worker threads included), not that of
 // the sections run before it.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultConfig } from '../../src/config/index.ts';
 import { ingestPaths } from '../../src/pipeline/run.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
-import { corpus, peakRssMb } from '../lib/data.ts';
+import { corpus, jsonLines, peakRssMb } from '../lib/data.ts';
 import type { Section, SectionResult } from '../extract.ts';
 
 const yamlString = (s: string) => JSON.stringify(s.replace(/\s+/g, ' ').trim()); // JSON strings are valid YAML
@@ -21,8 +21,7 @@ async function measure(dir: string): Promise<SectionResult> {
   const tmp = mkdtempSync(join(tmpdir(), 'parallax-throughput-'));
   try {
     let files = 0;
-    for (const line of readFileSync(join(dir, 'articles.jsonl'), 'utf8').split('\n')) {
-      if (!line.trim()) continue;
+    for (const line of jsonLines(join(dir, 'articles.jsonl'))) {
       const a = JSON.parse(line) as { id: string; title: string; dct: string; uri: string; content: string };
       const front = `---\ntitle: ${yamlString(a.title)}\npublished: ${yamlString(a.dct)}\nurl: ${yamlString(a.uri)}\n---\n`;
       writeFileSync(join(tmp, `${a.id}.txt`), `${front}${a.content}\n`);

@@ -1,6 +1,6 @@
 // Where the benchmark corpora live (../shared/data from the project root, or $PARALLAX_DATA).
 // They are never copied into the repo; a benchmark whose data is absent says so and skips.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,6 +13,19 @@ export function corpus(name: string): string | null {
   if (existsSync(dir)) return dir;
   console.error(`bench: ${name} is absent (looked in ${dir}); set PARALLAX_DATA to the shared data folder. Skipping.`);
   return null;
+}
+
+/** The non-empty lines of a JSON Lines file (each still to be parsed: some callers keep the raw line). */
+export function jsonLines(path: string): string[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim());
+}
+
+/** The value after `name` on the command line (`--dump FILE`), or null. */
+export function argValue(name: string): string | null {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? (process.argv[i + 1] ?? null) : null;
 }
 
 /** Peak resident set size of this process so far, in MB (Linux VmHWM). */
