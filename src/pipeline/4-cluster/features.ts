@@ -4,6 +4,7 @@
 import type { Article, Mentions } from '../../model/index.ts';
 import { foldDiacritics } from '../2-extract/segment.ts';
 import { minhashOfWords } from './near-copy.ts';
+import { personNames, personsIn } from './persons.ts';
 import { dayNumber, eventDayFromText, figureTokens, nameTokens } from './signals.ts';
 import { STOPWORDS } from './stopwords.ts';
 
@@ -23,6 +24,8 @@ export interface ArticleFeatures {
   h: string;
   /** The body is an outlet's template (the same text under unrelated headlines): terms come from the headline alone. */
   b?: boolean;
+  /** Full names of the people the report names (folded): the same victim or suspect months later. */
+  r?: string[];
 }
 
 export interface FeatureOptions {
@@ -89,6 +92,7 @@ export function articleFeatures(article: Article, mentions: Mentions, o: Feature
     e: eventDay ?? eventDayFromText(article.text, published),
     m: minhashOfWords(body),
     h: headline || article.title,
+    r: personNames(article.text, mentions),
   };
 }
 
@@ -120,12 +124,13 @@ export function headlineFeatures(f: ArticleFeatures, o: FeatureOptions): Article
   addWords(weights, [...inHeadline], o.titleWeight);
   for (const [t, w] of weights) weights.set(t, Math.round((1 + Math.log(w)) * 1000) / 1000);
   for (const [t, w] of f.t) if (!t.startsWith('w:') && t.slice(2).split(/\s+/).every((p) => inHeadline.has(p))) weights.set(t, w);
-  return { ...f, t: [...weights], b: true };
+  // A template body names people of other events; only those the headline names are kept.
+  return { ...f, t: [...weights], b: true, r: personsIn(f.r ?? [], inHeadline) };
 }
 
 /** Features as stored, checked: anything unreadable comes back as null (the article is then re-derived or skipped). */
 export function readFeatures(json: unknown): ArticleFeatures | null {
   const f = json as Partial<ArticleFeatures> | null;
   if (!f || f.v !== FEATURES_VERSION || !Array.isArray(f.t) || !Array.isArray(f.m)) return null;
-  return { v: f.v, t: f.t, d: f.d ?? null, e: f.e ?? null, m: f.m, h: typeof f.h === 'string' ? f.h : '', ...(f.b ? { b: true } : {}) };
+  return { v: f.v, t: f.t, d: f.d ?? null, e: f.e ?? null, m: f.m, h: typeof f.h === 'string' ? f.h : '', ...(f.b ? { b: true } : {}), ...(Array.isArray(f.r) ? { r: f.r.filter((x): x is string => typeof x === 'string') } : {}) };
 }

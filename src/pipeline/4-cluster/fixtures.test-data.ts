@@ -1,6 +1,6 @@
 // Small invented reports for the grouping tests: five events, three outlets' reports each, two
 // pairs of them the same kind of event (two shootings, two storms) told apart by place, people and date.
-import type { Article } from '../../model/index.ts';
+import type { Article, Mentions } from '../../model/index.ts';
 import { noMentions } from '../../model/index.ts';
 import { contentHash } from '../../util/hash.ts';
 import type { ClusterDoc } from './assigner.ts';
@@ -72,4 +72,14 @@ export function partition(assignments: Map<string, string>): string[][] {
   const groups = new Map<string, string[]>();
   for (const [id, story] of assignments) (groups.get(story) ?? groups.set(story, []).get(story)!).push(id);
   return [...groups.values()].map((g) => g.sort()).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+}
+
+/** Mentions with each given name found as a person in the text (its first occurrence). */
+export function withPersons(text: string, names: string[]): Mentions {
+  const entities = names.map((name) => {
+    const start = text.indexOf(name);
+    if (start < 0) throw new Error(`${name} is not in the text`);
+    return { text: name, start, end: start + name.length, type: 'person' as const, name, role: null };
+  });
+  return { ...noMentions(), entities };
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fixtureDoc, partition, REPORTS } from './fixtures.test-data.ts';
+import { fixtureArticle, fixtureDoc, partition, REPORTS, withPersons } from './fixtures.test-data.ts';
 import type { ClusterDoc } from './assigner.ts';
 import { articleFeatures } from './features.ts';
 import { defaultStoryAssignerOptions, OnlineStoryAssigner } from './story-assigner.ts';
@@ -134,5 +134,46 @@ describe('OnlineStoryAssigner', () => {
     assert.equal(syndicated.copyOf, REPORTS[0].id);
     assert.equal(later.copyOf, null);
     assert.ok(first.isNew);
+  });
+
+  // Months later, a sentencing report shares few words with the first reports, and the time factor
+  // shrinks what it shares; the victim it names ties it to its event. A spokesman does not.
+  it('joins a follow-up months later by a person both name, but not by an official', () => {
+    const people: Record<string, string[]> = {
+      'dayton-1': ['Marcus Tillman', 'Devon Ashcroft'],
+      'dayton-2': ['Marcus Tillman', 'Devon Ashcroft'],
+      'dayton-3': ['Marcus Tillman', 'Devon Ashcroft'],
+      'toledo-1': ['Angela Pruitt', 'Raymond Kess'],
+      'toledo-2': ['Raymond Kess', 'Angela Pruitt'],
+      'toledo-3': ['Angela Pruitt', 'Raymond Kess'],
+    };
+    const sentencing = {
+      id: 'dayton-sentenced', title: 'Man gets 18 years to life', published: '2024-11-20',
+      text: 'A judge on Wednesday sentenced Curtis Vane to 18 years to life for the murder of Marcus Tillman, who was shot outside a bar in Dayton in March.\n\nVane pleaded guilty in September. His lawyer said he would not appeal.',
+    };
+    const otherShooting = {
+      id: 'dayton-other', title: 'Man wounded in Dayton shooting', published: '2024-11-21',
+      text: 'A man was wounded in a shooting in Dayton on Thursday, police spokesman Sgt. Ana Ruiz said.\n\nThe man, 30, was treated at Miami Valley Hospital. Ruiz said there was no suspect.',
+    };
+    const withSpokesman = (r: (typeof REPORTS)[number]) =>
+      r.id === 'dayton-2' ? { ...r, text: `${r.text} Police spokesman Sgt. Ana Ruiz asked for tips.` } : r;
+    const doc = (r: { id: string; title: string; published: string | null; text: string }, names: string[]): ClusterDoc => ({
+      article: fixtureArticle(r),
+      mentions: withPersons(r.text, names),
+    });
+    const story = (personTime: number) => {
+      const a = new OnlineStoryAssigner({ personTime });
+      for (const r of REPORTS.map(withSpokesman)) a.assign(doc(r, [...(people[r.id] ?? []), ...(r.text.includes('Ana Ruiz') ? ['Ana Ruiz'] : [])]));
+      a.assign(doc(sentencing, ['Curtis Vane', 'Marcus Tillman']));
+      a.assign(doc(otherShooting, ['Ana Ruiz']));
+      a.repair();
+      return a.assignments();
+    };
+    const bridged = story(1);
+    assert.equal(bridged.get('dayton-sentenced'), bridged.get('dayton-1'));
+    assert.notEqual(bridged.get('dayton-other'), bridged.get('dayton-1'));
+    // Without the bridge the time factor keeps the sentencing apart (the case above is not won by words).
+    const apart = story(0);
+    assert.notEqual(apart.get('dayton-sentenced'), apart.get('dayton-1'));
   });
 });

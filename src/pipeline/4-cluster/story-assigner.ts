@@ -21,6 +21,8 @@ export interface StoryAssignerOptions extends FeatureOptions {
   /** Days apart beyond which similarity starts to shrink, and how fast (days to halve). */
   timeGrace: number;
   timeHalf: number;
+  /** Floor of the time factor when both name the same person (persons.ts); 0 turns the bridge off. */
+  personTime: number;
   /** Query terms looked up in the index, and how many of the newest articles per term are looked at. */
   queryTerms: number;
   maxPostings: number;
@@ -55,6 +57,7 @@ export const defaultStoryAssignerOptions = {
   copyDays: 7,
   timeGrace: 2,
   timeHalf: 10,
+  personTime: 1,
   queryTerms: 30,
   maxPostings: 300,
   rescore: 20,

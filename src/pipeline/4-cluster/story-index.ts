@@ -19,6 +19,8 @@ export interface Entry {
   headline: string;
   /** The body is a template shared by unrelated reports (features.ts `b`). */
   template: boolean;
+  /** Full names of people (features.ts `r`). */
+  persons: string[];
   alive: boolean;
   /** Cached per-channel norms and the article count they were computed at (IDF drifts slowly). */
   norms: [number, number];
@@ -31,6 +33,8 @@ export interface Story {
   sums: Map<number, number> | null;
   norms: [number, number];
   normsAt: number;
+  /** How many members name each person. */
+  persons: Map<string, number>;
   /** Median day of the members, cached (undefined: recompute). */
   day?: number | null;
 }
@@ -43,6 +47,7 @@ export interface Query {
   timesIdf: Float64Array;
   has: [boolean, boolean];
   day: number | null;
+  persons: string[];
 }
 
 export interface NearCopy {
@@ -109,6 +114,7 @@ export class StoryIndex {
       signature,
       headline: f.h,
       template: !!f.b,
+      persons: f.r ?? [],
       alive: true,
       norms: [0, 0],
       normsAt: -1,
@@ -126,7 +132,7 @@ export class StoryIndex {
   /** An entry's features back in stored form (its day stands for both days). */
   featuresOf(e: Entry): ArticleFeatures {
     const t = Array.from(e.terms, (id, i) => [this.termNames[id], e.weights[i]] as [string, number]);
-    return { v: FEATURES_VERSION, t, d: e.day, e: e.day, m: Array.from(e.signature), h: e.headline, ...(e.template ? { b: true } : {}) };
+    return { v: FEATURES_VERSION, t, d: e.day, e: e.day, m: Array.from(e.signature), h: e.headline, ...(e.template ? { b: true } : {}), r: e.persons };
   }
 
   forget(id: string): void {
@@ -142,9 +148,10 @@ export class StoryIndex {
 
   private join(storyId: string, idx: number): void {
     let s = this.stories.get(storyId);
-    if (!s) this.stories.set(storyId, (s = { members: new Set(), sums: null, norms: [0, 0], normsAt: -1 }));
+    if (!s) this.stories.set(storyId, (s = { members: new Set(), sums: null, norms: [0, 0], normsAt: -1, persons: new Map() }));
     if (s.members.size === 1) s.sums = this.sumsOf([...s.members]);
     s.members.add(idx);
+    for (const p of this.entries[idx].persons) s.persons.set(p, (s.persons.get(p) ?? 0) + 1);
     if (s.sums) this.addTo(s.sums, idx, 1);
     s.normsAt = -1;
     s.day = undefined;
@@ -155,6 +162,11 @@ export class StoryIndex {
     const s = this.stories.get(storyId);
     if (!s) return;
     s.members.delete(idx);
+    for (const p of this.entries[idx].persons) {
+      const n = (s.persons.get(p) ?? 0) - 1;
+      if (n > 0) s.persons.set(p, n);
+      else s.persons.delete(p);
+    }
     if (s.sums) this.addTo(s.sums, idx, -1);
     if (s.members.size <= 1) s.sums = null;
     s.normsAt = -1;
@@ -200,17 +212,17 @@ export class StoryIndex {
 
   /** The query form of an article's terms: unit length per channel under the current IDF. */
   query(f: ArticleFeatures | Entry): Query {
-    if ('terms' in f) return this.queryOf(f.terms, f.weights, f.day);
+    if ('terms' in f) return this.queryOf(f.terms, f.weights, f.day, f.persons);
     const ids = new Int32Array(f.t.length);
     const raw = new Float64Array(f.t.length);
     f.t.forEach(([t, w], i) => {
       ids[i] = this.termId(t);
       raw[i] = w;
     });
-    return this.queryOf(ids, raw, f.e ?? f.d);
+    return this.queryOf(ids, raw, f.e ?? f.d, f.r ?? []);
   }
 
-  private queryOf(ids: ArrayLike<number>, raw: ArrayLike<number>, day: number | null): Query {
+  private queryOf(ids: ArrayLike<number>, raw: ArrayLike<number>, day: number | null, persons: string[]): Query {
     // Typed arrays, not [term, weight] pairs: this runs several times per article.
     const n = ids.length;
     const scaled = new Float64Array(n);
@@ -228,7 +240,7 @@ export class StoryIndex {
     // Strongest first: the index lookup takes the first `queryTerms`.
     const terms = Int32Array.from(weights.keys()).sort((a, b) => weights.get(b)! - weights.get(a)! || a - b);
     const timesIdf = Float64Array.from(terms, (t) => weights.get(t)! * this.idf(t));
-    return { weights, terms, timesIdf, has: [norms[0] > 0, norms[1] > 0], day };
+    return { weights, terms, timesIdf, has: [norms[0] > 0, norms[1] > 0], day, persons };
   }
 
   /**
@@ -236,9 +248,10 @@ export class StoryIndex {
    * event (shared words) about different people and places score low; when either side has no
    * names, words alone decide.
    */
-  private combine(q: Query, dots: [number, number], norms: [number, number], day: number | null): number {
+  private combine(q: Query, dots: [number, number], norms: [number, number], day: number | null, sharesPerson: boolean): number {
     const both = [q.has[0] && norms[0] > 0, q.has[1] && norms[1] > 0];
-    const time = this.timeFactor(q.day, day);
+    // A person both name (a victim, a suspect) ties a follow-up to its event across any gap.
+    const time = sharesPerson ? Math.max(this.opts.personTime, this.timeFactor(q.day, day)) : this.timeFactor(q.day, day);
     if (!both[1]) return both[0] ? (dots[0] / norms[0]) * time : 0;
     const names = dots[1] / norms[1];
     if (!both[0]) return names * time;
@@ -252,7 +265,7 @@ export class StoryIndex {
       const qw = q.weights.get(e.terms[i]);
       if (qw) dots[this.channels[e.terms[i]]] += qw * e.weights[i] * this.idf(e.terms[i]);
     }
-    return this.combine(q, dots, this.entryNorms(e), e.day);
+    return this.combine(q, dots, this.entryNorms(e), e.day, q.persons.some((p) => e.persons.includes(p)));
   }
 
   /** Similarity of a query to a story's centroid (optionally leaving one member out), times the time factor. */
@@ -284,7 +297,9 @@ export class StoryIndex {
       const v = sums.get(q.terms[i]);
       if (v) dots[this.channels[q.terms[i]]] += q.timesIdf[i] * v;
     }
-    return this.combine(q, dots, norms, day);
+    const out = leaving ? this.entries[leaveOut].persons : [];
+    const sharesPerson = q.persons.some((p) => (s.persons.get(p) ?? 0) - (out.includes(p) ? 1 : 0) > 0);
+    return this.combine(q, dots, norms, day, sharesPerson);
   }
 
   /** Similarity of a query to the centroid of any set of articles (used to try splitting a story). */
@@ -296,7 +311,8 @@ export class StoryIndex {
       const v = sums.get(q.terms[i]);
       if (v) dots[this.channels[q.terms[i]]] += q.timesIdf[i] * v;
     }
-    return this.combine(q, dots, this.norms(sums), this.medianDay(members));
+    const named = new Set(members.flatMap((m) => this.entries[m].persons));
+    return this.combine(q, dots, this.norms(sums), this.medianDay(members), q.persons.some((p) => named.has(p)));
   }
 
   /** A group's centroid in query form (to compare two groups). */
@@ -304,7 +320,7 @@ export class StoryIndex {
     const sums = this.sumsOf(members);
     const ids = Int32Array.from(sums.keys());
     const raw = Float64Array.from(sums.values(), (v) => v / members.length);
-    return this.queryOf(ids, raw, this.medianDay(members));
+    return this.queryOf(ids, raw, this.medianDay(members), [...new Set(members.flatMap((m) => this.entries[m].persons))]);
   }
 
   private medianDay(members: number[]): number | null {
