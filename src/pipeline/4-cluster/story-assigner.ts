@@ -69,7 +69,7 @@ export const defaultStoryAssignerOptions = {
   settledScore: 0.5,
   splitSimilarity: 0.5,
   splitCut: 0.8,
-  repairPasses: 1,
+  repairPasses: 2,
 } satisfies StoryAssignerOptions;
 
 export class OnlineStoryAssigner implements StoryAssigner {
@@ -161,14 +161,20 @@ export class OnlineStoryAssigner implements StoryAssigner {
   repair(): Assignment['moves'] {
     const moves = new Map<string, string>();
     this.sinceRepair = 0;
-    // Stories changed by a pass are revisited, a bounded number of times.
-    for (let pass = 0; pass < this.opts.repairPasses && this.dirty.size; pass++) this.repairPass(moves);
+    // Stories changed by a pass are revisited, a bounded number of times; so are the lone
+    // articles it looked at, since a story that grew later in the pass may now fit them.
+    for (let pass = 0; pass < this.opts.repairPasses && this.dirty.size; pass++) {
+      const alone = this.repairPass(moves);
+      if (pass + 1 < this.opts.repairPasses) for (const id of alone) if (this.index.stories.get(id)?.members.size === 1) this.dirty.add(id);
+    }
     return [...moves].map(([articleId, storyId]) => ({ articleId, storyId }));
   }
 
-  private repairPass(moves: Map<string, string>): void {
+  /** One pass over the changed stories; returns the one-article stories it looked at. */
+  private repairPass(moves: Map<string, string>): string[] {
     const dirty = [...this.dirty].sort();
     this.dirty.clear();
+    const alone = dirty.filter((id) => this.index.stories.get(id)?.members.size === 1);
     for (const storyId of dirty) {
       const story = this.index.stories.get(storyId);
       if (!story) continue;
@@ -194,6 +200,7 @@ export class OnlineStoryAssigner implements StoryAssigner {
         this.moveWithCopies(idx, best, moves);
       }
     }
+    return alone;
   }
 
   /** Moves an article and the near-copies of it along (copies stay with their original). */
@@ -206,6 +213,8 @@ export class OnlineStoryAssigner implements StoryAssigner {
       moves.set(this.index.entries[c].id, storyId);
     }
     this.dirty.add(storyId);
+    // The story left behind is changed too: what remains of it may now fit elsewhere.
+    if (this.index.stories.has(from)) this.dirty.add(from);
   }
 
   /** The most representative headline among the story's articles (near-copies not counted twice). */
