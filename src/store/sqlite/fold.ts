@@ -25,14 +25,51 @@ export const foldName = (s: string): string =>
     .replace(/\s+/g, ' ')
     .trim();
 
+/** Letters (either case) that the FTS index keeps as they are: a cheap test before any folding. */
+const UNFOLDED = /[øłđßæœþıħØŁĐẞÆŒÞĦ]/;
+// Marks count as word letters: text in NFD ("Ło\u0301dz\u0301") must stay one word.
+const WORDS_UNFOLDED = new RegExp(`[\\p{L}\\p{N}\\p{M}]*${UNFOLDED.source}[\\p{L}\\p{N}\\p{M}]*`, 'gu');
+
+/**
+ * The folded forms of the words of `s` that hold a letter FTS5's remove_diacritics keeps, in order
+ * ("Tromsø and Łódź" → "tromso lodz"), '' when there are none (most text: one regex test). Indexed
+ * beside the original so a folded query word matches "Tromsø" while snippets still show it.
+ * Repeats are kept so that bm25 weighs a variant by how often it occurs, as it does any word.
+ */
+export function searchVariants(s: string | null | undefined): string {
+  if (!s || !UNFOLDED.test(s)) return '';
+  return foldName((s.match(WORDS_UNFOLDED) ?? []).join(' '));
+}
+
 /**
  * A user's search words as a safe FTS5 query: each word quoted, the last one a prefix; '' when none.
- * Only marks are stripped, as FTS5's remove_diacritics does to the indexed text (it keeps ø, ł…).
+ * Words are fully folded: a plain word matches the indexed text (remove_diacritics strips its marks)
+ * and a folded one the variants columns ("tromso" and "tromsø" both find "Tromsø").
  */
 export function ftsQuery(q: string): string {
-  const words = stripMarks(q)
+  const words = searchWords(q);
+  return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
+}
+
+/** The folded words of a search, at most 12 (ftsQuery quotes them; markVariants reuses them). */
+export const searchWords = (q: string): string[] =>
+  foldName(q)
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .slice(0, 12);
-  return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
+
+/**
+ * FTS5's snippet() marks only the words matched in the text column, so a "Tromsø" found through
+ * its variant "tromso" comes back unmarked: marks (U+0002 … U+0003) the snippet's words holding
+ * such letters whose folded form is a search word (or starts with the last one, a prefix).
+ */
+export function markVariants(snippet: string, words: string[]): string {
+  if (!words.length || !UNFOLDED.test(snippet)) return snippet;
+  const last = words.length - 1;
+  // eslint-disable-next-line no-control-regex -- snippet()'s match markers
+  return snippet.replace(/\u0002[^\u0003]*\u0003|[\p{L}\p{N}\p{M}]+/gu, (m) => {
+    if (m[0] === '\u0002' || !UNFOLDED.test(m)) return m;
+    const f = foldName(m);
+    return words.some((w, i) => f === w || (i === last && f.startsWith(w))) ? `\u0002${m}\u0003` : m;
+  });
 }

@@ -109,4 +109,20 @@ export const migrations: { version: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'search finds ø, ł, ß, æ… from their folded forms',
+    // FTS5 tables cannot gain a column: recreated, then refilled from the articles (rowid = seq).
+    // search_variants() is registered on every connection by tune() (batch-write.ts).
+    sql: `
+      DROP TABLE article_search;
+      CREATE VIRTUAL TABLE article_search USING fts5(
+        article_id UNINDEXED, title, source, text, title_variants, text_variants,
+        tokenize = 'unicode61 remove_diacritics 2'
+      );
+      INSERT INTO article_search (rowid, article_id, title, source, text, title_variants, text_variants)
+        SELECT seq, id, title, source, text, search_variants(title), search_variants(text)
+          FROM (SELECT seq, id, title, source, json_extract(article_json, '$.text') AS text FROM articles);
+    `,
+  },
 ];

@@ -6,7 +6,8 @@ import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { noMentions } from '../../model/index.ts';
 import { sampleArticle } from '../store.contract.ts';
-import { foldName, ftsQuery } from './search.ts';
+import { migrations } from './migrations.ts';
+import { foldName, ftsQuery, markVariants, searchVariants, searchWords } from './fold.ts';
 import { SqliteStore } from './sqlite-store.ts';
 
 describe('search helpers', () => {
@@ -16,16 +17,136 @@ describe('search helpers', () => {
       ['KOVAČ', 'kovac', '"kovac"*'],
       ['"a" OR NEAR(b*', '"a" or near(b*', '"a" "or" "near" "b"*'],
       ['--- ***', '--- ***', ''],
-      ['Tromsø Łódź', 'tromso lodz', '"tromsø" "łodz"*'],
+      ['Tromsø Łódź', 'tromso lodz', '"tromso" "lodz"*'],
+      ['STRAẞE Ærø', 'strasse aero', '"strasse" "aero"*'],
     ];
     for (const [input, folded, query] of cases) {
       assert.equal(foldName(input), folded, input);
       assert.equal(ftsQuery(input), query, input);
     }
   });
+
+  it('lists the folded form of each word holding a letter the index keeps', () => {
+    const cases: [string | null, string][] = [
+      ['Storm hits the coast', ''],
+      ['', ''],
+      [null, ''],
+      ['Storm in Tromsø and Łódź; Tromsø again', 'tromso lodz tromso'],
+      [
+        'Ærøskøbing, Straße, ÞINGVELLIR, Đakovo, Kırıkkale, Ħamrun, Œuvre',
+        'aeroskobing strasse thingvellir dakovo kirikkale hamrun oeuvre',
+      ],
+      ['Ło\u0301dz\u0301 (decomposed)', 'lodz'],
+      ['søndag-morgen', 'sondag'],
+    ];
+    for (const [text, variants] of cases) assert.equal(searchVariants(text), variants, String(text));
+  });
+
+  it('marks in snippets only the special-letter words a search word folds to', () => {
+    const cases: [string, string, string][] = [
+      ['Tromsø and Trondheim', 'tromso', '\u0002Tromsø\u0003 and Trondheim'],
+      ['Tromsøbrua in Tromsø', 'tromso bridge', 'Tromsøbrua in \u0002Tromsø\u0003'], // only the last word is a prefix
+      ['Tromsøbrua in Tromsø', 'bridge tromso', '\u0002Tromsøbrua\u0003 in \u0002Tromsø\u0003'],
+      ['\u0002Łódź\u0003 and Łowicz', 'łódź', '\u0002Łódź\u0003 and Łowicz'],
+      ['Plain Tromso text', 'tromso', 'Plain Tromso text'], // FTS already marks plain words
+    ];
+    for (const [snippet, q, marked] of cases) assert.equal(markVariants(snippet, searchWords(q)), marked, q);
+  });
+});
+
+const TEXTS: Record<string, { title: string; text: string }> = {
+  tromso: {
+    title: 'Avalanche warning in Tromsø',
+    text: 'Roads near Tromsø were closed on Sunday after heavy snow.',
+  },
+  lodz: { title: 'Tram strike', text: 'Tram drivers in Łódź walked out over pay.' },
+  strasse: { title: 'Street renamed', text: 'The Hauptstraße in Graz gets a new name.' },
+  aero: { title: 'Ferry cancelled to Ærø', text: 'Storms stopped the ferry to the island.' },
+  plain: { title: 'Floods in Tromso county', text: 'Rivers rose across the region on Monday.' },
+};
+
+function write(store: SqliteStore, ids: string[]) {
+  return store.write({
+    articles: ids.map((id) => ({
+      article: sampleArticle(id, TEXTS[id]),
+      mentions: noMentions(),
+      storyId: 's',
+      copyOf: null,
+      features: null,
+    })),
+    stories: [{ id: 's', title: 'S', createdAt: 'x', updatedAt: 'x' }],
+  });
+}
+
+const found = async (store: SqliteStore, q: string) =>
+  (await store.searchArticles(q)).hits.map((h) => h.articleId).sort();
+
+describe('search folds letters Unicode does not decompose', () => {
+  it('finds them from plain or special spellings, keeping the original in snippets', async () => {
+    const store = new SqliteStore(':memory:');
+    await write(store, Object.keys(TEXTS));
+    const cases: [string, string[]][] = [
+      ['tromso', ['plain', 'tromso']],
+      ['Tromsø', ['plain', 'tromso']],
+      ['TROMSØ roads', ['tromso']],
+      ['trom', ['plain', 'tromso']], // the last word is a prefix of the folded form too
+      ['lodz', ['lodz']],
+      ['Łódź tram', ['lodz']],
+      ['łod', ['lodz']],
+      ['hauptstrasse', ['strasse']],
+      ['hauptstraße', ['strasse']],
+      ['aero ferry', ['aero']],
+      ['ærø', ['aero']],
+      ['ferry', ['aero']],
+      ['rivers monday', ['plain']],
+      ['tromso graz', []],
+    ];
+    for (const [q, ids] of cases) assert.deepEqual(await found(store, q), ids, q);
+    const snippet = async (q: string) => (await store.searchArticles(q)).hits[0]?.snippet;
+    assert.equal(
+      await snippet('tromso roads'),
+      '\u0002Roads\u0003 near \u0002Tromsø\u0003 were closed on Sunday after heavy snow.',
+    );
+    assert.equal(await snippet('lod'), 'Tram drivers in \u0002Łódź\u0003 walked out over pay.');
+    assert.equal(
+      await snippet('hauptstrasse graz'),
+      'The \u0002Hauptstraße\u0003 in \u0002Graz\u0003 gets a new name.',
+    );
+    await store.close();
+  });
 });
 
 describe('search indexes on an existing store', () => {
+  it('migrate a v3 store (no variants columns) keeping its articles findable', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parallax-search-'));
+    try {
+      const file = join(dir, 'p.db');
+      const s1 = new SqliteStore(file);
+      await write(s1, ['tromso', 'lodz', 'plain']);
+      await s1.close();
+      // Put the store back to schema v3: its search table as migration 3 made it, filled as v3 did.
+      const raw = new Database(file);
+      const v3 = migrations.find((m) => m.version === 3)!.sql;
+      raw.exec(`DROP TABLE article_search; ${v3.slice(v3.indexOf('CREATE VIRTUAL TABLE article_search'))}`);
+      raw.exec(`INSERT INTO article_search (rowid, article_id, title, source, text)
+        SELECT seq, id, title, source, json_extract(article_json, '$.text') FROM articles;
+        DELETE FROM schema_migrations WHERE version > 3;`);
+      const cols = raw.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('article_search');
+      assert.deepEqual(cols, ['article_id', 'title', 'source', 'text']);
+      raw.close();
+      const s2 = new SqliteStore(file);
+      assert.deepEqual(await found(s2, 'tromso'), ['plain', 'tromso']);
+      assert.deepEqual(await found(s2, 'lodz'), ['lodz']);
+      assert.deepEqual(await found(s2, 'rivers'), ['plain']);
+      assert.equal((await s2.getArticle('lodz'))?.article.text, TEXTS.lodz.text);
+      await write(s2, ['aero']);
+      assert.deepEqual(await found(s2, 'aero'), ['aero']);
+      await s2.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('are rebuilt on open when a store was written before they existed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'parallax-search-'));
     try {

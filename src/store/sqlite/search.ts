@@ -1,9 +1,10 @@
 // Read-side indexes of the SQLite store, kept in step with every write (batch-write.ts): the story
 // list's (story-index.ts) and FTS5 over article titles and text with diacritics folded ("sao joao"
-// finds "São João"); entities and facets are read from the story list's tables.
+// finds "São João"; "tromso" finds "Tromsø" through the folded variants columns, fold.ts); entities
+// and facets are read from the story list's tables.
 import type Database from 'better-sqlite3';
 import type { Article } from '../../model/index.ts';
-import { foldName, ftsQuery } from './fold.ts';
+import { foldName, ftsQuery, markVariants, searchVariants, searchWords } from './fold.ts';
 import { findStories, reindexStories } from './story-index.ts';
 import type {
   ArticleHit,
@@ -14,7 +15,7 @@ import type {
   StoryQuery,
 } from '../store.ts';
 
-export { foldName, ftsQuery } from './fold.ts';
+export { foldName, ftsQuery, searchVariants } from './fold.ts';
 
 export class StorySearch {
   private statements = new Map<string, Database.Statement>();
@@ -40,7 +41,8 @@ export class StorySearch {
         'SELECT seq, article_json FROM articles WHERE seq > ? ORDER BY seq LIMIT 500',
       );
       const insert = this.db.prepare(
-        'INSERT INTO article_search (rowid, article_id, title, source, text) VALUES (?, ?, ?, ?, ?)',
+        `INSERT INTO article_search (rowid, article_id, title, source, text, title_variants, text_variants)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
       );
       for (
         let after = 0, rows;
@@ -49,7 +51,7 @@ export class StorySearch {
       ) {
         for (const r of rows) {
           const a = JSON.parse(r.article_json) as Article;
-          insert.run(r.seq, a.id, a.title, a.source, a.text);
+          insert.run(r.seq, a.id, a.title, a.source, a.text, searchVariants(a.title), searchVariants(a.text));
         }
       }
       const ids = (this.db.prepare('SELECT id FROM stories').all() as { id: string }[]).map((r) => r.id);
@@ -73,8 +75,10 @@ export class StorySearch {
       `SELECT f.article_id AS articleId, a.story_id AS storyId, a.title, a.source, a.published,
                 snippet(article_search, 3, char(2), char(3), '…', 24) AS snippet
          FROM article_search f JOIN articles a ON a.seq = f.rowid
-         WHERE article_search MATCH ? ORDER BY bm25(article_search, 0, 6, 2, 1) LIMIT ? OFFSET ?`,
+         WHERE article_search MATCH ? ORDER BY bm25(article_search, 0, 6, 2, 1, 6, 1) LIMIT ? OFFSET ?`,
     ).all(match, limit, offset) as ArticleHit[];
+    const words = searchWords(q);
+    for (const h of hits) h.snippet = markVariants(h.snippet, words);
     return { total, hits };
   }
 
