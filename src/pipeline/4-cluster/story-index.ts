@@ -35,8 +35,8 @@ export interface Story {
   normsAt: number;
   /** How many members name each person. */
   persons: Map<string, number>;
-  /** Median day of the members, cached (undefined: recompute). */
-  day?: number | null;
+  /** The members' known days, sorted, cached (undefined: recompute). */
+  days?: number[];
 }
 
 /** A query: term id → unit-per-channel TF-IDF weight, and which channels it has. */
@@ -73,6 +73,8 @@ export class StoryIndex {
   private termArena = new Arena((n) => new Int32Array(n));
   private weightArena = new Arena((n) => new Float32Array(n));
   private signatureArena = new Arena((n) => new Uint32Array(n));
+  /** Term ids of the features last queried (add() reuses them). */
+  private interned: { f: ArticleFeatures; ids: Int32Array } | null = null;
   /** Scratch accumulator of rough scores, indexed by entry (kept zeroed between queries). */
   private rough = new Float64Array(0);
 
@@ -102,10 +104,12 @@ export class StoryIndex {
     // articles cost the GC far more than a few large ones.
     const terms = this.termArena.take(f.t.length);
     const weights = this.weightArena.take(f.t.length);
+    const ids = this.interned?.f === f ? this.interned.ids : null;
     f.t.forEach(([t, w], i) => {
-      terms[i] = this.termId(t);
+      terms[i] = ids ? ids[i] : this.termId(t);
       weights[i] = w;
     });
+    this.interned = null;
     const signature = this.signatureArena.take(f.m.length);
     signature.set(f.m);
     this.entries.push({
@@ -154,7 +158,7 @@ export class StoryIndex {
     for (const p of this.entries[idx].persons) s.persons.set(p, (s.persons.get(p) ?? 0) + 1);
     if (s.sums) this.addTo(s.sums, idx, 1);
     s.normsAt = -1;
-    s.day = undefined;
+    s.days = undefined;
   }
 
   private leave(idx: number): void {
@@ -170,7 +174,7 @@ export class StoryIndex {
     if (s.sums) this.addTo(s.sums, idx, -1);
     if (s.members.size <= 1) s.sums = null;
     s.normsAt = -1;
-    s.day = undefined;
+    s.days = undefined;
     if (!s.members.size) this.stories.delete(storyId);
   }
 
@@ -219,6 +223,8 @@ export class StoryIndex {
       ids[i] = this.termId(t);
       raw[i] = w;
     });
+    // The article is usually added next: its terms need not be looked up twice.
+    this.interned = { f, ids };
     return this.queryOf(ids, raw, f.e ?? f.d, f.r ?? []);
   }
 
@@ -278,24 +284,32 @@ export class StoryIndex {
     if (size === 1) {
       for (const m of s.members) if (m !== leaveOut) return this.articleSimilarity(q, this.entries[m]);
     }
-    let sums = s.sums!;
-    let norms: [number, number];
-    let day: number | null;
-    if (leaving) {
-      const members = [...s.members].filter((m) => m !== leaveOut);
-      sums = this.sumsOf(members);
-      norms = this.norms(sums);
-      day = this.medianDay(members);
-    } else {
-      if (s.normsAt < 0 || this.alive > s.normsAt * STALE) [s.norms, s.normsAt] = [this.norms(sums), this.alive];
-      norms = s.norms;
-      if (s.day === undefined) s.day = this.medianDay([...s.members]);
-      day = s.day;
-    }
+    const sums = s.sums!;
+    if (s.normsAt < 0 || this.alive > s.normsAt * STALE) [s.norms, s.normsAt] = [this.norms(sums), this.alive];
+    let norms = s.norms;
     const dots: [number, number] = [0, 0];
     for (let i = 0; i < q.terms.length; i++) {
       const v = sums.get(q.terms[i]);
       if (v) dots[this.channels[q.terms[i]]] += q.timesIdf[i] * v;
+    }
+    s.days ??= [...s.members].map((m) => this.entries[m].day).filter((d): d is number => d !== null).sort((a, b) => a - b);
+    let day = s.days.length ? s.days[s.days.length >> 1] : null;
+    if (leaving) {
+      // The centroid without one member, from the full one minus its terms: linear in the
+      // member's terms, where summing the other members again would be quadratic in story size.
+      const e = this.entries[leaveOut];
+      const norm2 = [norms[0] ** 2, norms[1] ** 2];
+      for (let i = 0; i < e.terms.length; i++) {
+        const t = e.terms[i];
+        const w = e.weights[i];
+        const idf = this.idf(t);
+        const c = this.channels[t];
+        norm2[c] -= (2 * (sums.get(t) ?? 0) * w - w * w) * idf * idf;
+        const qw = q.weights.get(t);
+        if (qw) dots[c] -= qw * idf * w;
+      }
+      norms = [Math.sqrt(Math.max(0, norm2[0])), Math.sqrt(Math.max(0, norm2[1]))];
+      day = medianWithout(s.days, e.day);
     }
     const out = leaving ? this.entries[leaveOut].persons : [];
     const sharesPerson = q.persons.some((p) => (s.persons.get(p) ?? 0) - (out.includes(p) ? 1 : 0) > 0);
@@ -406,6 +420,22 @@ export class StoryIndex {
     const original = best.entry.copyOf ? this.entries[this.byId.get(best.entry.copyOf) ?? -1] : undefined;
     return original?.alive ? original : best.entry;
   }
+}
+
+/** The median of sorted days once one of them (`day`, if known) is taken out. */
+function medianWithout(days: number[], day: number | null): number | null {
+  if (day === null) return days.length ? days[days.length >> 1] : null;
+  if (days.length <= 1) return null;
+  const mid = (days.length - 1) >> 1;
+  // First position of `day`: removing it shifts every later day one place down.
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const m = (lo + hi) >> 1;
+    if (days[m] < day) lo = m + 1;
+    else hi = m;
+  }
+  return lo <= mid ? days[mid + 1] : days[mid];
 }
 
 function* pairsOf(e: Entry): Generator<[number, number]> {
