@@ -29,12 +29,16 @@ export interface Entry {
 
 export interface Story {
   members: Set<number>;
-  /** Sum of the members' raw term weights; null while the story has one member (its terms are the entry's). */
+  /**
+   * Sum of the members' raw term weights in thousandths (integers: V8 keeps small integers in the
+   * map itself, where fractions would each be a boxed number, garbage at every update); null while
+   * the story has one member (its terms are the entry's). Cosines do not depend on the scale.
+   */
   sums: Map<number, number> | null;
   norms: [number, number];
   normsAt: number;
-  /** How many members name each person. */
-  persons: Map<string, number>;
+  /** How many members name each person (made when the first member naming someone joins). */
+  persons: Map<string, number> | null;
   /** The members' known days, sorted, cached (undefined: recompute). */
   days?: number[];
 }
@@ -57,6 +61,7 @@ export interface NearCopy {
 }
 
 const STALE = 1.1;
+const MILLI = 1000;
 
 export class StoryIndex {
   readonly entries: Entry[] = [];
@@ -152,10 +157,13 @@ export class StoryIndex {
 
   private join(storyId: string, idx: number): void {
     let s = this.stories.get(storyId);
-    if (!s) this.stories.set(storyId, (s = { members: new Set(), sums: null, norms: [0, 0], normsAt: -1, persons: new Map() }));
+    if (!s) this.stories.set(storyId, (s = { members: new Set(), sums: null, norms: [0, 0], normsAt: -1, persons: null }));
     if (s.members.size === 1) s.sums = this.sumsOf([...s.members]);
     s.members.add(idx);
-    for (const p of this.entries[idx].persons) s.persons.set(p, (s.persons.get(p) ?? 0) + 1);
+    for (const p of this.entries[idx].persons) {
+      s.persons ??= new Map();
+      s.persons.set(p, (s.persons.get(p) ?? 0) + 1);
+    }
     if (s.sums) this.addTo(s.sums, idx, 1);
     s.normsAt = -1;
     s.days = undefined;
@@ -167,9 +175,9 @@ export class StoryIndex {
     if (!s) return;
     s.members.delete(idx);
     for (const p of this.entries[idx].persons) {
-      const n = (s.persons.get(p) ?? 0) - 1;
-      if (n > 0) s.persons.set(p, n);
-      else s.persons.delete(p);
+      const n = (s.persons?.get(p) ?? 0) - 1;
+      if (n > 0) s.persons!.set(p, n);
+      else s.persons?.delete(p);
     }
     if (s.sums) this.addTo(s.sums, idx, -1);
     if (s.members.size <= 1) s.sums = null;
@@ -187,8 +195,8 @@ export class StoryIndex {
   private addTo(sums: Map<number, number>, idx: number, sign: number): void {
     const { terms, weights } = this.entries[idx];
     for (let i = 0; i < terms.length; i++) {
-      const v = (sums.get(terms[i]) ?? 0) + sign * weights[i];
-      if (v > 1e-6) sums.set(terms[i], v);
+      const v = (sums.get(terms[i]) ?? 0) + sign * Math.round(weights[i] * MILLI);
+      if (v > 0) sums.set(terms[i], v);
       else sums.delete(terms[i]);
     }
   }
@@ -301,7 +309,7 @@ export class StoryIndex {
       const norm2 = [norms[0] ** 2, norms[1] ** 2];
       for (let i = 0; i < e.terms.length; i++) {
         const t = e.terms[i];
-        const w = e.weights[i];
+        const w = Math.round(e.weights[i] * MILLI);
         const idf = this.idf(t);
         const c = this.channels[t];
         norm2[c] -= (2 * (sums.get(t) ?? 0) * w - w * w) * idf * idf;
@@ -312,7 +320,7 @@ export class StoryIndex {
       day = medianWithout(s.days, e.day);
     }
     const out = leaving ? this.entries[leaveOut].persons : [];
-    const sharesPerson = q.persons.some((p) => (s.persons.get(p) ?? 0) - (out.includes(p) ? 1 : 0) > 0);
+    const sharesPerson = q.persons.some((p) => (s.persons?.get(p) ?? 0) - (out.includes(p) ? 1 : 0) > 0);
     return this.combine(q, dots, norms, day, sharesPerson);
   }
 
