@@ -97,7 +97,7 @@ async function main(): Promise<void> {
     }
   };
   const raw: RawReport = { format: 'json', path: 'bench', url: null, content: '' };
-  const windows: { at: number; msPerArticle: number; cpuMsPerArticle: number; gcMsPerArticle: number }[] = [];
+  const windows: { at: number; msPerArticle: number; cpuMsPerArticle: number; mainMsPerArticle: number; storeMsPerArticle: number; gcMsPerArticle: number }[] = [];
   const featuresInWorkers = process.env.THROUGHPUT_FEATURES !== 'main';
   // Wall and CPU time of the timed part only: each window's reports are replicated (and their
   // features made) first, then added in one timed run, so timing costs two clock reads per window.
@@ -106,18 +106,19 @@ async function main(): Promise<void> {
   let busyMs = 0;
   let busyCpuMs = 0;
   let waitedMs = 0;
-  const timed = async (work: () => Promise<unknown>): Promise<[number, number]> => {
+  const timed = async (work: () => Promise<unknown>): Promise<[number, number, number]> => {
     const c0 = process.cpuUsage();
     const e0 = performance.eventLoopUtilization();
     const t0 = performance.now();
     await work();
     const wall = performance.now() - t0;
-    waitedMs += performance.eventLoopUtilization(e0).idle;
+    const idle = performance.eventLoopUtilization(e0).idle;
+    waitedMs += idle;
     const c = process.cpuUsage(c0);
     const cpu = (c.user + c.system) / 1000;
     busyMs += wall;
     busyCpuMs += cpu;
-    return [wall, cpu];
+    return [wall, cpu, wall - idle];
   };
   // Garbage collection time per window: the usual suspect when time per article grows with the heap.
   let gcMs = 0;
@@ -127,6 +128,7 @@ async function main(): Promise<void> {
   gcWatch.observe({ entryTypes: ['gc'] });
   for (let from = 0; from < TOTAL; from += WINDOW) {
     gcMs = 0;
+    const storeBefore = storeMs;
     const batch: { article: Article; mentions: Mentions; features?: ArticleFeatures }[] = [];
     for (let n = from; n < Math.min(TOTAL, from + WINDOW); n++) {
       const { article, mentions } = base[n % base.length];
@@ -134,13 +136,13 @@ async function main(): Promise<void> {
       if (featuresInWorkers) prepared.features = articleFeatures(prepared.article, prepared.mentions, defaultStoryAssignerOptions);
       batch.push(prepared);
     }
-    const [wall, cpu] = await timed(async () => {
+    const [wall, cpu, main] = await timed(async () => {
       for (const prepared of batch) await ingestor.addPrepared(raw, prepared);
     });
     const at = from + batch.length;
     await new Promise((resolve) => setImmediate(resolve)); // let the GC observer report
-    windows.push({ at, msPerArticle: wall / batch.length, cpuMsPerArticle: cpu / batch.length, gcMsPerArticle: gcMs / batch.length });
-    if (at % 10_000 === 0) console.error(`throughput: ${at} articles, ${windows.at(-1)!.msPerArticle.toFixed(3)} ms (${windows.at(-1)!.cpuMsPerArticle.toFixed(3)} CPU ms, ${windows.at(-1)!.gcMsPerArticle.toFixed(3)} GC)/article lately`);
+    windows.push({ at, msPerArticle: wall / batch.length, cpuMsPerArticle: cpu / batch.length, mainMsPerArticle: main / batch.length, storeMsPerArticle: (storeMs - storeBefore) / batch.length, gcMsPerArticle: gcMs / batch.length });
+    if (at % 10_000 === 0) console.error(`throughput: ${at} articles, ${windows.at(-1)!.msPerArticle.toFixed(3)} ms (${windows.at(-1)!.cpuMsPerArticle.toFixed(3)} CPU ms, main thread busy ${windows.at(-1)!.mainMsPerArticle.toFixed(3)}, ${windows.at(-1)!.gcMsPerArticle.toFixed(3)} GC)/article lately`);
   }
   gcWatch.disconnect();
   let summary!: Awaited<ReturnType<Ingestor['finish']>>;

@@ -23,9 +23,10 @@ export interface StoryAssignerOptions extends FeatureOptions {
   timeHalf: number;
   /** Floor of the time factor when both name the same person (persons.ts); 0 turns the bridge off. */
   personTime: number;
-  /** Query terms looked up in the index, and how many of the newest articles per term are looked at. */
+  /** Query terms looked up in the index, how many of the newest articles per term are looked at, and in all. */
   queryTerms: number;
   maxPostings: number;
+  queryPostings: number;
   /** Candidates re-scored exactly. */
   rescore: number;
   /** Share of the best single link in a story's score; the rest is similarity to the story's centroid. */
@@ -60,6 +61,7 @@ export const defaultStoryAssignerOptions = {
   personTime: 1,
   queryTerms: 30,
   maxPostings: 300,
+  queryPostings: 1500,
   rescore: 20,
   linkWeight: 0,
   nameShare: 0.5,

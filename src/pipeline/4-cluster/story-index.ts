@@ -4,6 +4,7 @@
 // LSH index. Scoring lives here; decisions live in story-assigner.ts.
 import { FEATURES_VERSION, type ArticleFeatures } from './features.ts';
 import { Arena } from './arena.ts';
+import { Postings } from './postings.ts';
 import { NearCopyIndex, signatureSimilarity } from './near-copy.ts';
 import type { StoryAssignerOptions } from './story-assigner.ts';
 
@@ -72,7 +73,9 @@ export class StoryIndex {
   /** Channel of each term id: 0 words, 1 names/figures/places. */
   private channels: number[] = [];
   private df: number[] = [];
-  private postings: number[][] = [];
+  private postings = new Postings();
+  /** Scratch for one term's postings in a query. */
+  private postingScratch = new Int32Array(0);
   private alive = 0;
   private copies = new NearCopyIndex();
   private termArena = new Arena((n) => new Int32Array(n));
@@ -93,7 +96,6 @@ export class StoryIndex {
       this.termNames.push(term);
       this.channels.push(term.startsWith('w:') ? 0 : 1);
       this.df.push(0);
-      this.postings.push([]);
     }
     return id;
   }
@@ -132,7 +134,7 @@ export class StoryIndex {
     this.alive++;
     for (const t of terms) {
       this.df[t]++;
-      this.postings[t].push(idx);
+      this.postings.add(t, idx);
     }
     this.join(storyId, idx);
     this.copies.add(idx, f.m);
@@ -361,14 +363,19 @@ export class StoryIndex {
   private candidates(q: Query): number[] {
     if (this.rough.length < this.entries.length) this.rough = new Float64Array(Math.max(1024, this.entries.length * 2));
     const touched: number[] = [];
-    for (let i = 0; i < Math.min(q.terms.length, this.opts.queryTerms); i++) {
+    // A budget for the whole query too: strongest (rarest) terms first, so what runs out is the
+    // long postings of common words, which grew with the store and found little.
+    let left = this.opts.queryPostings;
+    for (let i = 0; i < Math.min(q.terms.length, this.opts.queryTerms) && left > 0; i++) {
       const t = q.terms[i];
       const qw = q.weights.get(t)!;
       // Only the newest `maxPostings` articles of a term: bounded work per article at any store size,
       // and news stories are found among recent reports.
-      const list = this.postings[t];
-      for (let j = Math.max(0, list.length - this.opts.maxPostings); j < list.length; j++) {
-        const idx = list[j];
+      if (this.postingScratch.length < this.opts.maxPostings) this.postingScratch = new Int32Array(this.opts.maxPostings);
+      const n = this.postings.newest(t, Math.min(this.opts.maxPostings, left), this.postingScratch);
+      left -= n;
+      for (let j = 0; j < n; j++) {
+        const idx = this.postingScratch[j];
         if (this.rough[idx] === 0) touched.push(idx);
         this.rough[idx] += qw;
       }
