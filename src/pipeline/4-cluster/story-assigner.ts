@@ -29,6 +29,8 @@ export interface StoryAssignerOptions extends FeatureOptions {
   queryPostings: number;
   /** Candidates re-scored exactly. */
   rescore: number;
+  /** How far a query term all candidates share is weighed down when scoring them (story-index.ts `contrasted`); 0: off. */
+  contrast: number;
   /** Share of the best single link in a story's score; the rest is similarity to the story's centroid. */
   linkWeight: number;
   /** Weight of the names/figures/places channel against the words channel. */
@@ -52,7 +54,7 @@ export const defaultStoryAssignerOptions = {
   nameWeight: 2.5,
   figureWeight: 2,
   maxTerms: 60,
-  joinThreshold: 0.2,
+  joinThreshold: 0.17,
   mergeThreshold: 0.6,
   copyThreshold: 0.5,
   copyDays: 7,
@@ -63,6 +65,7 @@ export const defaultStoryAssignerOptions = {
   maxPostings: 300,
   queryPostings: 1500,
   rescore: 20,
+  contrast: 0.4,
   linkWeight: 0,
   nameShare: 0.5,
   repairEvery: 500,

@@ -24,3 +24,24 @@ describe('StoryIndex', () => {
     }
   });
 });
+
+describe('StoryIndex contrast', () => {
+  // Five reports of shootings in one city: all share the city and "shooting"; one also names the
+  // query's victim. Weighing down what all candidates share must favour that one.
+  const features = (words: string[]) => ({ v: 2, t: words.map((w) => [w, 2] as [string, number]), d: 100, e: 100, m: [], h: '' });
+  const stories = ['tillman', 'kess', 'pruitt', 'ashcroft', 'vane'];
+  const scores = (contrast: number) => {
+    const index = new StoryIndex({ ...defaultStoryAssignerOptions, contrast });
+    stories.forEach((name, i) => index.add(`a${i}`, `s-${name}`, null, features(['p:dayton', 'w:shooting', 'w:police', `n:${name}`, `w:street${i}`])));
+    for (let i = 0; i < 20; i++) index.add(`other${i}`, `s-other${i}`, null, features([`w:unrelated${i}`, `n:someone${i}`]));
+    const s = index.storyScores(index.query(features(['p:dayton', 'w:shooting', 'w:police', 'n:tillman'])), null);
+    return { same: s.get('s-tillman')!, other: s.get('s-kess')! };
+  };
+
+  it('weighs down what all candidates share, so the distinguishing name counts more', () => {
+    const plain = scores(0);
+    const contrasted = scores(0.4);
+    assert.ok(plain.same > plain.other && contrasted.same > contrasted.other);
+    assert.ok(contrasted.same / contrasted.other > (plain.same / plain.other) * 1.1, JSON.stringify({ plain, contrasted }));
+  });
+});

@@ -74,6 +74,8 @@ export class StoryIndex {
   private channels: number[] = [];
   private df: number[] = [];
   private postings = new Postings();
+  /** Scratch counts by term id for `contrasted` (kept zeroed between queries). */
+  private shared = new Int32Array(0);
   /** Scratch for one term's postings in a query. */
   private postingScratch = new Int32Array(0);
   private alive = 0;
@@ -397,9 +399,11 @@ export class StoryIndex {
   }
 
   /** Score of a query against each candidate story: best single link blended with the centroid. */
-  storyScores(q: Query, self: number | null): Map<string, number> {
+  storyScores(query: Query, self: number | null): Map<string, number> {
     const links = new Map<string, number>();
-    for (const c of this.candidates(q)) {
+    const candidates = this.candidates(query);
+    const q = this.contrasted(query, candidates.filter((c) => c !== self && this.entries[c].alive));
+    for (const c of candidates) {
       const e = this.entries[c];
       if (!e.alive || c === self) continue;
       const sim = this.opts.linkWeight ? this.articleSimilarity(q, e) : 0;
@@ -409,6 +413,44 @@ export class StoryIndex {
     const scores = new Map<string, number>();
     for (const [storyId, link] of links) scores.set(storyId, a * link + (1 - a) * this.centroidScore(q, storyId, self ?? -1));
     return scores;
+  }
+
+  /**
+   * The query with the terms its candidates share weighed down, by up to `contrast` for a term all
+   * of them have: among reports of one kind of event in one place ("shooting", the city), what
+   * tells them apart (a street, a name, a count) counts more. Only the query side is reweighed.
+   */
+  private contrasted(q: Query, candidates: number[]): Query {
+    if (!this.opts.contrast || candidates.length < 3) return q;
+    // How many candidates have each query term, in a scratch array by term id: 1 marks a query
+    // term, each candidate having it adds 1 (a typed array, not the query's map: this runs
+    // for 20 candidates × 60 terms at every scoring).
+    if (this.shared.length < this.channels.length) this.shared = new Int32Array(this.channels.length * 2);
+    const shared = this.shared;
+    const n = q.terms.length;
+    for (let i = 0; i < n; i++) shared[q.terms[i]] = 1;
+    for (const c of candidates) {
+      const terms = this.entries[c].terms;
+      for (let j = 0; j < terms.length; j++) if (shared[terms[j]]) shared[terms[j]]++;
+    }
+    const scaled = new Float64Array(n);
+    const norm2 = [0, 0];
+    for (let i = 0; i < n; i++) {
+      const t = q.terms[i];
+      scaled[i] = q.weights.get(t)! * (1 - (this.opts.contrast * (shared[t] - 1)) / candidates.length);
+      norm2[this.channels[t]] += scaled[i] ** 2;
+      shared[t] = 0;
+    }
+    const norms = [Math.sqrt(norm2[0]), Math.sqrt(norm2[1])];
+    const weights = new Map<number, number>();
+    const timesIdf = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const norm = norms[this.channels[q.terms[i]]];
+      const w = norm ? scaled[i] / norm : 0;
+      weights.set(q.terms[i], w);
+      timesIdf[i] = w * this.idf(q.terms[i]);
+    }
+    return { ...q, weights, timesIdf };
   }
 
   /** Live articles whose body this signature nearly copies (estimated Jaccard ≥ copyThreshold), oldest first. */
