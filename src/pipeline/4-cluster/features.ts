@@ -1,6 +1,6 @@
 // What the assigner keeps of each article (and stores as `features`): weighted terms in
-// namespaces (w: words, n: names, f: figures, p: places), the publication and event day, and a
-// MinHash signature of the body for near-copies. Term weights get their IDF at scoring time.
+// namespaces (w: words, n: names, f: figures, p: places), the publication and event day, a
+// MinHash signature of the body for near-copies, and the people named (persons.ts). Term weights get their IDF at scoring time.
 import type { Article, Mentions } from '../../model/index.ts';
 import { foldDiacritics } from '../2-extract/segment.ts';
 import { minhashOfWords } from './near-copy.ts';
@@ -24,7 +24,7 @@ export interface ArticleFeatures {
   h: string;
   /** The body is an outlet's template (the same text under unrelated headlines): terms come from the headline alone. */
   b?: boolean;
-  /** Full names of the people the report names (folded): the same victim or suspect months later. */
+  /** First-and-last names of the people the report names (folded; officials left out): the same victim or suspect months later. */
   r?: string[];
 }
 

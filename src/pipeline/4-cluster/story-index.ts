@@ -20,7 +20,7 @@ export interface Entry {
   headline: string;
   /** The body is a template shared by unrelated reports (features.ts `b`). */
   template: boolean;
-  /** Full names of people (features.ts `r`). */
+  /** First-and-last names of the people named (features.ts `r`, persons.ts). */
   persons: string[];
   alive: boolean;
   /** Cached per-channel norms and the article count they were computed at (IDF drifts slowly). */
@@ -304,7 +304,7 @@ export class StoryIndex {
       const v = sums.get(q.terms[i]);
       if (v) dots[this.channels[q.terms[i]]] += q.timesIdf[i] * v;
     }
-    s.days ??= [...s.members].map((m) => this.entries[m].day).filter((d): d is number => d !== null).sort((a, b) => a - b);
+    s.days ??= this.sortedDays([...s.members]);
     let day = s.days.length ? s.days[s.days.length >> 1] : null;
     if (leaving) {
       // The centroid without one member, from the full one minus its terms: linear in the
@@ -350,8 +350,12 @@ export class StoryIndex {
   }
 
   private medianDay(members: number[]): number | null {
-    const days = members.map((m) => this.entries[m].day).filter((d): d is number => d !== null).sort((a, b) => a - b);
+    const days = this.sortedDays(members);
     return days.length ? days[days.length >> 1] : null;
+  }
+
+  private sortedDays(members: number[]): number[] {
+    return members.map((m) => this.entries[m].day).filter((d): d is number => d !== null).sort((a, b) => a - b);
   }
 
   /** 1 within a few days, shrinking with the gap: one story is about one time. */

@@ -15,7 +15,7 @@ import type {
   StoryQuery,
 } from '../store.ts';
 
-export { foldName, ftsQuery, searchVariants } from './fold.ts';
+export { foldName, ftsQuery } from './fold.ts';
 
 export class StorySearch {
   private statements = new Map<string, Database.Statement>();
