@@ -43,8 +43,10 @@ export interface StoryAssignerOptions extends FeatureOptions {
   settledScore: number;
   /** Centroid similarity of a story's two halves below which repair splits it. */
   splitSimilarity: number;
-  /** Normalised cut between the two halves above which repair does not split (story-split.ts). */
+  /** Normalised cut of the nearest-neighbour graph between the two halves above which repair does not split (story-split.ts). */
   splitCut: number;
+  /** Most similar articles each article is linked to in that graph. */
+  splitNeighbours: number;
   /** Passes of one repair (later passes only revisit stories the previous one changed). */
   repairPasses: number;
 }
@@ -72,8 +74,9 @@ export const defaultStoryAssignerOptions = {
   repairMargin: 0.05,
   splitThreshold: 0.1,
   settledScore: 0.5,
-  splitSimilarity: 0.5,
-  splitCut: 0.8,
+  splitSimilarity: 0.6,
+  splitCut: 0.22,
+  splitNeighbours: 3,
   repairPasses: 2,
 } satisfies StoryAssignerOptions;
 
@@ -183,7 +186,7 @@ export class OnlineStoryAssigner implements StoryAssigner {
     for (const storyId of dirty) {
       const story = this.index.stories.get(storyId);
       if (!story) continue;
-      const half = driftedHalf(this.index, [...story.members].filter((m) => !this.index.entries[m].copyOf), this.opts.splitSimilarity, this.opts.splitCut);
+      const half = driftedHalf(this.index, [...story.members].filter((m) => !this.index.entries[m].copyOf), this.opts);
       if (half) {
         const newId = newStoryId(this.index.entries[Math.min(...half)].id);
         for (const idx of half) this.moveWithCopies(idx, newId, moves);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { bisect } from './story-split.ts';
+import { bisect, nearest } from './story-split.ts';
 
 /** Similarity matrix of `sizes` groups: `inside` within a group, `across` between groups, a little noise. */
 function blocks(sizes: number[], inside: number, across: number): Float64Array[] {
@@ -26,5 +26,21 @@ describe('bisect (spectral)', () => {
   it('reports a high cut for one event told alike throughout', () => {
     const [, , ncut] = bisect(blocks([10], 0.5, 0));
     assert.ok(ncut > 0.8, `ncut ${ncut}`);
+  });
+
+  it('on nearest neighbours, parts two alike events that the full matrix keeps together', () => {
+    const w = blocks([8, 8], 0.5, 0.4);
+    assert.ok(bisect(w)[2] > 0.8, 'full matrix: one event');
+    const [a, b, ncut] = bisect(nearest(w, 3));
+    assert.ok(ncut < 0.22, `ncut ${ncut}`);
+    const sides = [a, b].map((s) => [...s].sort((x, y) => x - y)).sort((x, y) => x[0] - y[0]);
+    assert.deepEqual(sides, [[0, 1, 2, 3, 4, 5, 6, 7], [8, 9, 10, 11, 12, 13, 14, 15]]);
+  });
+
+  it('keeps an edge either end chose, so the graph stays symmetric', () => {
+    const raw = blocks([5, 4], 0.5, 0.1);
+    const w = nearest(raw.map((row, i) => row.map((x, j) => (x + raw[j][i]) / 2)), 2);
+    for (let i = 0; i < w.length; i++) for (let j = 0; j < w.length; j++) assert.equal(w[i][j], w[j][i]);
+    assert.ok(w.every((row) => row.filter((x) => x > 0).length >= 2));
   });
 });
