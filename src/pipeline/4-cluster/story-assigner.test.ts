@@ -36,6 +36,37 @@ describe('OnlineStoryAssigner', () => {
     });
   }
 
+  it('makes one story again of one event that arrived as two, but not of two alike events', () => {
+    const galicia = REPORTS.filter((r) => r.event === 'storm-galicia');
+    const brittany = REPORTS.filter((r) => r.event === 'storm-brittany');
+    const fourth = { id: 'storm-6', event: 'storm-galicia', title: 'Vigo reopens port after Storm Irene', published: '2024-10-23',
+      text: 'The port of Vigo reopened on Tuesday after Storm Irene, which flooded the city and cut power to 40,000 homes in Galicia.\n\nFerries to the Cíes islands stay suspended. Schools in Pontevedra province are open again.' };
+    const make = (rejoinThreshold: number) => {
+      const a = new OnlineStoryAssigner({ rejoinThreshold });
+      // Undated, so that only the words count.
+      const undated = (r: typeof fourth) => ({ ...r, published: null });
+      const restore = (r: typeof fourth, storyId: string) => a.restore(r.id, storyId, null, articleFeatures(fixtureArticle(undated(r)), fixtureDoc(r).mentions, a.opts));
+      // Galicia's storm as two stories, the second also holding two reports of a shooting. When
+      // the shooting's third report comes, repair splits the shooting off, and the Galicia part
+      // left behind should find the other part.
+      const dayton = REPORTS.filter((r) => r.event === 'dayton');
+      restore(galicia[0], 's-one');
+      restore(galicia[1], 's-one');
+      for (const r of [galicia[2], fourth, dayton[0], dayton[1]]) restore(r, 's-two');
+      for (const r of brittany) restore(r, 's-brittany');
+      a.assign(fixtureDoc(undated(dayton[2])));
+      a.repair();
+      return partition(a.assignments());
+    };
+    const apart = [['dayton-1', 'dayton-2', 'dayton-3'], ['storm-1', 'storm-2', 'storm-3', 'storm-6'], ['storm-4', 'storm-5']];
+    assert.notDeepEqual(make(2), apart);
+    assert.deepEqual(make(defaultStoryAssignerOptions.rejoinThreshold), apart);
+  });
+
+  it('keeps same-kind events apart even when repair may join any two stories', () => {
+    assert.deepEqual(partition(run(REPORTS, new OnlineStoryAssigner({ rejoinThreshold: 0.01 })).assignments()), expected);
+  });
+
   it('restores from stored features and carries on as if never stopped', () => {
     const first = new OnlineStoryAssigner();
     const stored: { id: string; storyId: string; copyOf: string | null; features: string }[] = [];

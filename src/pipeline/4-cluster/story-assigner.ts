@@ -49,6 +49,8 @@ export interface StoryAssignerOptions extends FeatureOptions {
   splitNeighbours: number;
   /** Passes of one repair (later passes only revisit stories the previous one changed). */
   repairPasses: number;
+  /** Similarity of two stories, each to the other, at or above which repair makes them one, unless the union would split again. */
+  rejoinThreshold: number;
 }
 
 export const defaultStoryAssignerOptions = {
@@ -78,6 +80,7 @@ export const defaultStoryAssignerOptions = {
   splitCut: 0.22,
   splitNeighbours: 3,
   repairPasses: 2,
+  rejoinThreshold: 0.2,
 } satisfies StoryAssignerOptions;
 
 export class OnlineStoryAssigner implements StoryAssigner {
@@ -86,6 +89,8 @@ export class OnlineStoryAssigner implements StoryAssigner {
   /** Stories changed since the last repair. */
   private dirty = new Set<string>();
   private sinceRepair = 0;
+  /** Stories a split or a move of the current repair changed: where it looks for stories to rejoin. */
+  private reshaped = new Set<string>();
   /** Whether features computed with the default options (prepareReport) are this assigner's. */
   private defaultFeatures: boolean;
 
@@ -169,13 +174,39 @@ export class OnlineStoryAssigner implements StoryAssigner {
   repair(): Assignment['moves'] {
     const moves = new Map<string, string>();
     this.sinceRepair = 0;
+    this.reshaped.clear();
     // Stories changed by a pass are revisited, a bounded number of times; so are the lone
     // articles it looked at, since a story that grew later in the pass may now fit them.
     for (let pass = 0; pass < this.opts.repairPasses && this.dirty.size; pass++) {
       const alone = this.repairPass(moves);
       if (pass + 1 < this.opts.repairPasses) for (const id of alone) if (this.index.stories.get(id)?.members.size === 1) this.dirty.add(id);
     }
+    this.rejoin([...this.reshaped].sort(), moves);
     return [...moves].map(([articleId, storyId]) => ({ articleId, storyId }));
+  }
+
+  /**
+   * Makes one story of two that are alike both ways, when the union would not split again: one
+   * event's reports that arrived as two stories (two angles, or halves an early split left) come
+   * together, while two alike events, which the split tells apart, stay apart.
+   */
+  private rejoin(storyIds: string[], moves: Map<string, string>): void {
+    const { rejoinThreshold: threshold, maxTerms } = this.opts;
+    for (const id of storyIds) {
+      const query = (this.index.stories.get(id)?.members.size ?? 0) >= 2 ? this.index.storyQuery(id, maxTerms) : null;
+      if (!query) continue;
+      const ranked = [...this.index.storyScores(query, null)]
+        .filter(([other, score]) => other !== id && score >= threshold)
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+      for (const [other] of ranked.slice(0, REJOIN_CANDIDATES)) {
+        if (this.index.centroidScore(this.index.storyQuery(other, maxTerms)!, id) < threshold) continue;
+        const union = [...this.index.stories.get(id)!.members, ...this.index.stories.get(other)!.members];
+        if (driftedHalf(this.index, union.filter((m) => !this.index.entries[m].copyOf), this.opts)) continue;
+        const into = this.largest([id, other]);
+        for (const m of this.merge(into === id ? other : id, into)) moves.set(m.articleId, m.storyId);
+        break;
+      }
+    }
   }
 
   /** One pass over the changed stories; returns the one-article stories it looked at. */
@@ -221,6 +252,8 @@ export class OnlineStoryAssigner implements StoryAssigner {
       moves.set(this.index.entries[c].id, storyId);
     }
     this.dirty.add(storyId);
+    this.reshaped.add(storyId);
+    this.reshaped.add(from);
     // The story left behind is changed too: what remains of it may now fit elsewhere.
     if (this.index.stories.has(from)) this.dirty.add(from);
   }
@@ -237,6 +270,9 @@ export class OnlineStoryAssigner implements StoryAssigner {
     return new Map(this.index.entries.filter((e) => e.alive).map((e) => [e.id, e.storyId]));
   }
 }
+
+/** Stories, most alike first, that repair tries to make one with a changed story. */
+const REJOIN_CANDIDATES = 3;
 
 /** Headlines compared for a story's title (the latest ones): keeps the all-pairs choice cheap for huge stories. */
 const MAX_TITLE_CANDIDATES = 60;

@@ -349,6 +349,19 @@ export class StoryIndex {
     return this.queryOf(ids, raw, this.medianDay(members), [...new Set(members.flatMap((m) => this.entries[m].persons))]);
   }
 
+  /** A story's centroid in query form, its `maxTerms` strongest terms: stories compared as cheaply as articles. */
+  storyQuery(storyId: string, maxTerms: number): Query | null {
+    const s = this.stories.get(storyId);
+    if (!s) return null;
+    const sums = s.sums;
+    if (!sums) return this.query(this.entries[s.members.values().next().value!]);
+    const top = [...sums.keys()].sort((a, b) => sums.get(b)! * this.idf(b) - sums.get(a)! * this.idf(a) || a - b).slice(0, maxTerms);
+    s.days ??= this.sortedDays([...s.members]);
+    const day = s.days.length ? s.days[s.days.length >> 1] : null;
+    const persons = [...(s.persons ?? [])].filter(([, n]) => n > 0).map(([p]) => p);
+    return this.queryOf(Int32Array.from(top), Float64Array.from(top, (t) => sums.get(t)! / MILLI / s.members.size), day, persons);
+  }
+
   private medianDay(members: number[]): number | null {
     const days = this.sortedDays(members);
     return days.length ? days[days.length >> 1] : null;
