@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fixtureArticle, fixtureDoc, partition, REPORTS, withPersons } from './fixtures.test-data.ts';
+import { fixtureArticle, fixtureDoc, partition, REPORTS, withPersons, type FixtureReport } from './fixtures.test-data.ts';
 import type { ClusterDoc } from './assigner.ts';
 import { articleFeatures } from './features.ts';
 import { defaultStoryAssignerOptions, OnlineStoryAssigner } from './story-assigner.ts';
@@ -39,12 +39,12 @@ describe('OnlineStoryAssigner', () => {
   it('makes one story again of one event that arrived as two, but not of two alike events', () => {
     const galicia = REPORTS.filter((r) => r.event === 'storm-galicia');
     const brittany = REPORTS.filter((r) => r.event === 'storm-brittany');
-    const fourth = { id: 'storm-6', event: 'storm-galicia', title: 'Vigo reopens port after Storm Irene', published: '2024-10-23',
+    const fourth: FixtureReport = { id: 'storm-6', event: 'storm-galicia', title: 'Vigo reopens port after Storm Irene', published: '2024-10-23',
       text: 'The port of Vigo reopened on Tuesday after Storm Irene, which flooded the city and cut power to 40,000 homes in Galicia.\n\nFerries to the Cíes islands stay suspended. Schools in Pontevedra province are open again.' };
     const make = (rejoinThreshold: number) => {
       const a = new OnlineStoryAssigner({ rejoinThreshold });
       // Undated, so that only the words count.
-      const undated = (r: typeof fourth) => ({ ...r, published: null });
+      const undated = (r: FixtureReport) => ({ ...r, published: null });
       const restore = (r: typeof fourth, storyId: string) => a.restore(r.id, storyId, null, articleFeatures(fixtureArticle(undated(r)), fixtureDoc(r).mentions, a.opts));
       // Galicia's storm as two stories, the second also holding two reports of a shooting. When
       // the shooting's third report comes, repair splits the shooting off, and the Galicia part
