@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { withTempDir } from '../../../test/temp-dir.ts';
 import Database from 'better-sqlite3';
 import { noMentions } from '../../model/index.ts';
 import { sampleArticle } from '../store.contract.ts';
@@ -118,8 +117,7 @@ describe('search folds letters Unicode does not decompose', () => {
 
 describe('search indexes on an existing store', () => {
   it('migrate a v3 store (no variants columns) keeping its articles findable', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'parallax-search-'));
-    try {
+    await withTempDir('search', async (dir) => {
       const file = join(dir, 'p.db');
       const s1 = new SqliteStore(file);
       await write(s1, ['tromso', 'lodz', 'plain']);
@@ -142,14 +140,11 @@ describe('search indexes on an existing store', () => {
       await write(s2, ['aero']);
       assert.deepEqual(await found(s2, 'aero'), ['aero']);
       await s2.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('are rebuilt on open when a store was written before they existed', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'parallax-search-'));
-    try {
+    await withTempDir('search', async (dir) => {
       const file = join(dir, 'p.db');
       const s1 = new SqliteStore(file);
       const text = 'Flooding in São João da Madeira.';
@@ -194,8 +189,6 @@ describe('search indexes on an existing store', () => {
       );
       assert.equal((await s2.searchArticles('sao joao')).total, 1);
       await s2.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });

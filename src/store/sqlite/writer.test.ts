@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { withTempDir } from '../../../test/temp-dir.ts';
 import { noMentions } from '../../model/index.ts';
 import { sampleArticle } from '../store.contract.ts';
 import type { ArticleWrite, WriteBatch } from '../store.ts';
@@ -41,8 +40,7 @@ function bigBatch(n: number, prefix: string, storyOf = (i: number) => `${prefix}
 
 describe('SqliteStore writer thread (large batches into a store file)', () => {
   it('commits batches written on the thread, reads them on the main connection, and survives reopening', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'parallax-writer-'));
-    try {
+    await withTempDir('writer', async (dir) => {
       const file = join(dir, 'p.db');
       const store = new SqliteStore(file);
       // Two writes queued at once: they must commit in order.
@@ -60,14 +58,11 @@ describe('SqliteStore writer thread (large batches into a store file)', () => {
       const again = new SqliteStore(file);
       assert.deepEqual(await again.counts(), { articles: 601, stories: 60 });
       await again.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('writes a failing batch all-or-nothing and keeps working', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'parallax-writer-'));
-    try {
+    await withTempDir('writer', async (dir) => {
       const store = new SqliteStore(join(dir, 'p.db'));
       await store.write(bigBatch(300, 'a'));
       // The last article's story is in no batch: the foreign key fails the whole transaction.
@@ -79,19 +74,14 @@ describe('SqliteStore writer thread (large batches into a store file)', () => {
       await store.write(bigBatch(300, 'c'));
       assert.deepEqual(await store.counts(), { articles: 600, stories: 60 });
       await store.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('rejects writes, without hanging, when the thread cannot open the store', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'parallax-writer-'));
-    try {
+    await withTempDir('writer', async (dir) => {
       const writer = new WriterThread(dir); // a folder, not a database file
       await assert.rejects(writer.write(bigBatch(1, 'a'), '2026-03-14T00:00:00.000Z'), (err) => err instanceof WriterStopped);
       await writer.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
