@@ -67,6 +67,42 @@ describe('OnlineStoryAssigner', () => {
     assert.deepEqual(partition(run(REPORTS, new OnlineStoryAssigner({ rejoinThreshold: 0.01 })).assignments()), expected);
   });
 
+  it('does not make a union the next repair would undo (no churn at every repair)', () => {
+    // A sentencing story months after a shooting: stories compared as wholes share the suspect's
+    // name (no time penalty), but one sentencing report names no one, would fit the union only
+    // under the time penalty, and would leave it at the next repair, to be rejoined, and so on.
+    const a = new OnlineStoryAssigner();
+    const doc = (r: Pick<FixtureReport, 'id' | 'title' | 'published' | 'text'>) => ({
+      ...fixtureDoc(r),
+      mentions: withPersons(r.text, ['Angela Pruitt', 'Raymond Kess'].filter((p) => r.text.includes(p))),
+    });
+    const restore = (r: Pick<FixtureReport, 'id' | 'title' | 'published' | 'text'>, storyId: string) => {
+      const d = doc(r);
+      a.restore(r.id, storyId, null, articleFeatures(d.article, d.mentions, a.opts));
+    };
+    for (const r of REPORTS.filter((r) => r.event === 'toledo')) restore(r, 's-shooting');
+    restore({ id: 'sentence-1', title: 'Raymond Kess sentenced for Monroe Street shooting in Toledo', published: '2024-11-20',
+      text: 'Raymond Kess was sentenced on Tuesday to eight years in prison for shooting Angela Pruitt in a Monroe Street parking lot in Toledo.\n\nPruitt told the court she still walks with a cane.' }, 's-sentencing');
+    restore({ id: 'sentence-2', title: 'Eight years for Monroe Street parking lot shooting', published: '2024-11-21',
+      text: 'A Lucas County judge gave eight years in prison on Tuesday for the parking lot shooting on Monroe Street in Toledo last May.\n\nThe victim still walks with a cane, the court heard.' }, 's-sentencing');
+    a.assign(doc({ id: 'sentence-3', title: 'Kess gets eight years', published: '2024-11-21',
+      text: 'Raymond Kess will serve eight years in prison for the Monroe Street parking lot shooting in Toledo, the Lucas County judge ruled on Tuesday.' }));
+    a.repair();
+    const settled = partition(a.assignments());
+    for (let i = 0; i < 3; i++) assert.deepEqual(a.repair(), []);
+    assert.deepEqual(settled, [['sentence-1', 'sentence-2', 'sentence-3'], ['toledo-1', 'toledo-2', 'toledo-3']]);
+  });
+
+  it('settles: a repair with nothing new moves nothing, even when any two stories may rejoin', () => {
+    // A union that the next repair would undo, made again by its rejoin, would move articles at every repair.
+    for (const [, order] of [['as written', REPORTS] as const, ...orders]) {
+      for (const rejoinThreshold of [defaultStoryAssignerOptions.rejoinThreshold, 0.01]) {
+        const assigner = run(order, new OnlineStoryAssigner({ rejoinThreshold }));
+        assert.deepEqual(assigner.repair(), []);
+      }
+    }
+  });
+
   it('restores from stored features and carries on as if never stopped', () => {
     const first = new OnlineStoryAssigner();
     const stored: { id: string; storyId: string; copyOf: string | null; features: string }[] = [];

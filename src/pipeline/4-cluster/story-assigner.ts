@@ -49,7 +49,7 @@ export interface StoryAssignerOptions extends FeatureOptions {
   splitNeighbours: number;
   /** Passes of one repair (later passes only revisit stories the previous one changed). */
   repairPasses: number;
-  /** Similarity of two stories, each to the other, at or above which repair makes them one, unless the union would split again. */
+  /** Similarity of two stories, each to the other, at or above which repair makes them one, unless the union would not hold (split, or lose a member). */
   rejoinThreshold: number;
 }
 
@@ -76,11 +76,11 @@ export const defaultStoryAssignerOptions = {
   repairMargin: 0.05,
   splitThreshold: 0.1,
   settledScore: 0.5,
-  splitSimilarity: 0.6,
+  splitSimilarity: 0.65,
   splitCut: 0.22,
   splitNeighbours: 3,
   repairPasses: 2,
-  rejoinThreshold: 0.2,
+  rejoinThreshold: 0.17,
 } satisfies StoryAssignerOptions;
 
 export class OnlineStoryAssigner implements StoryAssigner {
@@ -89,8 +89,8 @@ export class OnlineStoryAssigner implements StoryAssigner {
   /** Stories changed since the last repair. */
   private dirty = new Set<string>();
   private sinceRepair = 0;
-  /** Stories a split or a move of the current repair changed: where it looks for stories to rejoin. */
-  private reshaped = new Set<string>();
+  /** Stories the current repair looks at: changed since the last one, or by its own splits and moves (rejoin looks at these). */
+  private changed = new Set<string>();
   /** Whether features computed with the default options (prepareReport) are this assigner's. */
   private defaultFeatures: boolean;
 
@@ -174,21 +174,23 @@ export class OnlineStoryAssigner implements StoryAssigner {
   repair(): Assignment['moves'] {
     const moves = new Map<string, string>();
     this.sinceRepair = 0;
-    this.reshaped.clear();
+    this.changed = new Set(this.dirty);
     // Stories changed by a pass are revisited, a bounded number of times; so are the lone
     // articles it looked at, since a story that grew later in the pass may now fit them.
     for (let pass = 0; pass < this.opts.repairPasses && this.dirty.size; pass++) {
       const alone = this.repairPass(moves);
       if (pass + 1 < this.opts.repairPasses) for (const id of alone) if (this.index.stories.get(id)?.members.size === 1) this.dirty.add(id);
     }
-    this.rejoin([...this.reshaped].sort(), moves);
+    this.rejoin([...this.changed].sort(), moves);
     return [...moves].map(([articleId, storyId]) => ({ articleId, storyId }));
   }
 
   /**
-   * Makes one story of two that are alike both ways, when the union would not split again: one
-   * event's reports that arrived as two stories (two angles, or halves an early split left) come
-   * together, while two alike events, which the split tells apart, stay apart.
+   * Makes one story of two that are alike both ways, when the union would hold at the next repair
+   * (it would not split, and no member would fit it too little to stay): one event's reports that
+   * arrived as two stories (two angles, or halves an early split left) come together, while two
+   * alike events, which the split tells apart, stay apart. A union that would not hold would be
+   * undone by the next repair and made again by its rejoin, at every repair.
    */
   private rejoin(storyIds: string[], moves: Map<string, string>): void {
     const { rejoinThreshold: threshold, maxTerms } = this.opts;
@@ -201,12 +203,19 @@ export class OnlineStoryAssigner implements StoryAssigner {
       for (const [other] of ranked.slice(0, REJOIN_CANDIDATES)) {
         if (this.index.centroidScore(this.index.storyQuery(other, maxTerms)!, id) < threshold) continue;
         const union = [...this.index.stories.get(id)!.members, ...this.index.stories.get(other)!.members];
-        if (driftedHalf(this.index, union.filter((m) => !this.index.entries[m].copyOf), this.opts)) continue;
+        const originals = union.filter((m) => !this.index.entries[m].copyOf);
+        if (driftedHalf(this.index, originals, this.opts) || !this.wouldStay(originals)) continue;
         const into = this.largest([id, other]);
         for (const m of this.merge(into === id ? other : id, into)) moves.set(m.articleId, m.storyId);
         break;
       }
     }
+  }
+
+  /** Whether every member would fit a story of these members well enough to stay (repair's `splitThreshold`). */
+  private wouldStay(members: number[]): boolean {
+    const score = this.index.groupProbe(members);
+    return members.every((m) => score(m) >= this.opts.splitThreshold);
   }
 
   /** One pass over the changed stories; returns the one-article stories it looked at. */
@@ -252,8 +261,8 @@ export class OnlineStoryAssigner implements StoryAssigner {
       moves.set(this.index.entries[c].id, storyId);
     }
     this.dirty.add(storyId);
-    this.reshaped.add(storyId);
-    this.reshaped.add(from);
+    this.changed.add(storyId);
+    this.changed.add(from);
     // The story left behind is changed too: what remains of it may now fit elsewhere.
     if (this.index.stories.has(from)) this.dirty.add(from);
   }

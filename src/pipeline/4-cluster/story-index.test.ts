@@ -23,6 +23,20 @@ describe('StoryIndex', () => {
       assert.ok(Math.abs(index.centroidScore(q, 's-1', idx) - expected) < 1e-9, index.entries[idx].id);
     }
   });
+
+  it('probes a would-be story as repair would score its members in it', () => {
+    const index = new StoryIndex(defaultStoryAssignerOptions);
+    // Two stories; the probe of their union must agree with scoring inside the union once made.
+    for (const r of REPORTS.filter((r) => r.event === 'dayton' || r.event === 'toledo')) {
+      const doc = fixtureDoc(r);
+      index.add(r.id, `s-${r.event}`, null, articleFeatures(doc.article, doc.mentions, defaultStoryAssignerOptions));
+    }
+    const union = [...index.stories.get('s-dayton')!.members, ...index.stories.get('s-toledo')!.members];
+    const probe = index.groupProbe(union);
+    const probed = union.map((m) => probe(m));
+    for (const m of [...index.stories.get('s-toledo')!.members]) index.move(m, 's-dayton');
+    union.forEach((m, i) => assert.ok(Math.abs(index.centroidScore(index.query(index.entries[m]), 's-dayton', m) - probed[i]) < 1e-9, index.entries[m].id));
+  });
 });
 
 describe('StoryIndex contrast', () => {

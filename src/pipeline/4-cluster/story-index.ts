@@ -289,7 +289,21 @@ export class StoryIndex {
   /** Similarity of a query to a story's centroid (optionally leaving one member out), times the time factor. */
   centroidScore(q: Query, storyId: string, leaveOut = -1): number {
     const s = this.stories.get(storyId);
-    if (!s) return 0;
+    return s ? this.scoreStory(q, s, leaveOut) : 0;
+  }
+
+  /**
+   * Each member's score against a would-be story of these members, leaving itself out, as repair
+   * would score it (to check that a union holds before making it).
+   */
+  groupProbe(members: number[]): (member: number) => number {
+    const persons = new Map<string, number>();
+    for (const m of members) for (const p of this.entries[m].persons) persons.set(p, (persons.get(p) ?? 0) + 1);
+    const s: Story = { members: new Set(members), sums: members.length > 1 ? this.sumsOf(members) : null, norms: [0, 0], normsAt: -1, persons };
+    return (m) => this.scoreStory(this.query(this.entries[m]), s, m);
+  }
+
+  private scoreStory(q: Query, s: Story, leaveOut: number): number {
     const leaving = leaveOut >= 0 && s.members.has(leaveOut);
     const size = s.members.size - (leaving ? 1 : 0);
     if (size <= 0) return 0;
