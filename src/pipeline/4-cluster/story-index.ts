@@ -1,12 +1,17 @@
-// The assigner's memory: every live article's terms (interned, in typed arrays: 100k articles fit
-// in a few hundred MB), an inverted index over them (candidates come from here, never from a
-// scan), per-story term sums (centroids, kept only for stories of two or more), and the near-copy
-// LSH index. Scoring lives here; decisions live in story-assigner.ts.
+// The assigner's memory: every live article's terms (ids from vocabulary.ts, in typed arrays: 100k
+// articles fit in a few hundred MB), an inverted index over them (candidates come from here, never
+// from a scan), per-story term sums (centroids, kept only for stories of two or more), and the
+// near-copy LSH index. Scoring of queries (query.ts) against articles and stories lives here;
+// decisions live in story-assigner.ts.
 import { FEATURES_VERSION, type ArticleFeatures } from './features.ts';
 import { Arena } from './arena.ts';
 import { Postings } from './postings.ts';
 import { NearCopyIndex, signatureSimilarity } from './near-copy.ts';
+import { Contrast, queryOf, type Query } from './query.ts';
 import type { StoryAssignerOptions } from './story-assigner.ts';
+import { Vocabulary } from './vocabulary.ts';
+
+export type { Query } from './query.ts';
 
 export interface Entry {
   id: string;
@@ -44,17 +49,6 @@ export interface Story {
   days?: number[];
 }
 
-/** A query: term id → unit-per-channel TF-IDF weight, and which channels it has. */
-export interface Query {
-  weights: Map<number, number>;
-  /** The same terms as arrays, weights already times IDF (for dot products with raw centroid sums). */
-  terms: Int32Array;
-  timesIdf: Float64Array;
-  has: [boolean, boolean];
-  day: number | null;
-  persons: string[];
-}
-
 export interface NearCopy {
   entry: Entry;
   /** Estimated shingle Jaccard. */
@@ -68,17 +62,11 @@ export class StoryIndex {
   readonly entries: Entry[] = [];
   readonly byId = new Map<string, number>();
   readonly stories = new Map<string, Story>();
-  private termIds = new Map<string, number>();
-  private termNames: string[] = [];
-  /** Channel of each term id: 0 words, 1 names/figures/places. */
-  private channels: number[] = [];
-  private df: number[] = [];
+  private vocab = new Vocabulary();
+  private contrast = new Contrast(this.vocab);
   private postings = new Postings();
-  /** Scratch counts by term id for `contrasted` (kept zeroed between queries). */
-  private shared = new Int32Array(0);
   /** Scratch for one term's postings in a query. */
   private postingScratch = new Int32Array(0);
-  private alive = 0;
   private copies = new NearCopyIndex();
   private termArena = new Arena((n) => new Int32Array(n));
   private weightArena = new Arena((n) => new Float32Array(n));
@@ -90,22 +78,6 @@ export class StoryIndex {
 
   constructor(readonly opts: StoryAssignerOptions) {}
 
-  private termId(term: string): number {
-    let id = this.termIds.get(term);
-    if (id === undefined) {
-      id = this.channels.length;
-      this.termIds.set(term, id);
-      this.termNames.push(term);
-      this.channels.push(term.startsWith('w:') ? 0 : 1);
-      this.df.push(0);
-    }
-    return id;
-  }
-
-  private idf(id: number): number {
-    return Math.log((this.alive + 1) / ((this.df[id] ?? 0) + 1)) + 1;
-  }
-
   add(id: string, storyId: string, copyOf: string | null, f: ArticleFeatures): void {
     this.forget(id);
     const idx = this.entries.length;
@@ -115,7 +87,7 @@ export class StoryIndex {
     const weights = this.weightArena.take(f.t.length);
     const ids = this.interned?.f === f ? this.interned.ids : null;
     f.t.forEach(([t, w], i) => {
-      terms[i] = ids ? ids[i] : this.termId(t);
+      terms[i] = ids ? ids[i] : this.vocab.id(t);
       weights[i] = w;
     });
     this.interned = null;
@@ -133,18 +105,15 @@ export class StoryIndex {
       normsAt: -1,
     });
     this.byId.set(id, idx);
-    this.alive++;
-    for (const t of terms) {
-      this.df[t]++;
-      this.postings.add(t, idx);
-    }
+    this.vocab.count(terms, 1);
+    for (const t of terms) this.postings.add(t, idx);
     this.join(storyId, idx);
     this.copies.add(idx, f.m);
   }
 
   /** An entry's features back in stored form (its day stands for both days). */
   featuresOf(e: Entry): ArticleFeatures {
-    const t = Array.from(e.terms, (id, i) => [this.termNames[id], e.weights[i]] as [string, number]);
+    const t = Array.from(e.terms, (id, i) => [this.vocab.name(id), e.weights[i]] as [string, number]);
     return { v: FEATURES_VERSION, t, d: e.day, e: e.day, m: Array.from(e.signature), h: e.headline, ...(e.template ? { b: true } : {}), r: e.persons };
   }
 
@@ -153,8 +122,7 @@ export class StoryIndex {
     if (idx === undefined) return;
     const e = this.entries[idx];
     e.alive = false;
-    this.alive--;
-    for (const t of e.terms) this.df[t]--;
+    this.vocab.count(e.terms, -1);
     this.leave(idx);
     this.byId.delete(id);
   }
@@ -212,53 +180,26 @@ export class StoryIndex {
     this.join(storyId, idx);
   }
 
-  private norms(pairs: Iterable<[number, number]>): [number, number] {
-    const n: [number, number] = [0, 0];
-    for (const [t, w] of pairs) n[this.channels[t]] += (w * this.idf(t)) ** 2;
-    return [Math.sqrt(n[0]), Math.sqrt(n[1])];
-  }
-
   private entryNorms(e: Entry): [number, number] {
-    if (e.normsAt < 0 || this.alive > e.normsAt * STALE) {
-      e.norms = this.norms(pairsOf(e));
-      e.normsAt = this.alive;
+    if (e.normsAt < 0 || this.vocab.documents > e.normsAt * STALE) {
+      e.norms = this.vocab.norms(pairsOf(e));
+      e.normsAt = this.vocab.documents;
     }
     return e.norms;
   }
 
   /** The query form of an article's terms: unit length per channel under the current IDF. */
   query(f: ArticleFeatures | Entry): Query {
-    if ('terms' in f) return this.queryOf(f.terms, f.weights, f.day, f.persons);
+    if ('terms' in f) return queryOf(this.vocab, f.terms, f.weights, f.day, f.persons);
     const ids = new Int32Array(f.t.length);
     const raw = new Float64Array(f.t.length);
     f.t.forEach(([t, w], i) => {
-      ids[i] = this.termId(t);
+      ids[i] = this.vocab.id(t);
       raw[i] = w;
     });
     // The article is usually added next: its terms need not be looked up twice.
     this.interned = { f, ids };
-    return this.queryOf(ids, raw, f.e ?? f.d, f.r ?? []);
-  }
-
-  private queryOf(ids: ArrayLike<number>, raw: ArrayLike<number>, day: number | null, persons: string[]): Query {
-    // Typed arrays, not [term, weight] pairs: this runs several times per article.
-    const n = ids.length;
-    const scaled = new Float64Array(n);
-    const norm2 = [0, 0];
-    for (let i = 0; i < n; i++) {
-      scaled[i] = raw[i] * this.idf(ids[i]);
-      norm2[this.channels[ids[i]]] += scaled[i] ** 2;
-    }
-    const norms = [Math.sqrt(norm2[0]), Math.sqrt(norm2[1])];
-    const weights = new Map<number, number>();
-    for (let i = 0; i < n; i++) {
-      const norm = norms[this.channels[ids[i]]];
-      if (norm) weights.set(ids[i], scaled[i] / norm);
-    }
-    // Strongest first: the index lookup takes the first `queryTerms`.
-    const terms = Int32Array.from(weights.keys()).sort((a, b) => weights.get(b)! - weights.get(a)! || a - b);
-    const timesIdf = Float64Array.from(terms, (t) => weights.get(t)! * this.idf(t));
-    return { weights, terms, timesIdf, has: [norms[0] > 0, norms[1] > 0], day, persons };
+    return queryOf(this.vocab, ids, raw, f.e ?? f.d, f.r ?? []);
   }
 
   /**
@@ -281,7 +222,7 @@ export class StoryIndex {
     const dots: [number, number] = [0, 0];
     for (let i = 0; i < e.terms.length; i++) {
       const qw = q.weights.get(e.terms[i]);
-      if (qw) dots[this.channels[e.terms[i]]] += qw * e.weights[i] * this.idf(e.terms[i]);
+      if (qw) dots[this.vocab.channels[e.terms[i]]] += qw * e.weights[i] * this.vocab.idf(e.terms[i]);
     }
     return this.combine(q, dots, this.entryNorms(e), e.day, q.persons.some((p) => e.persons.includes(p)));
   }
@@ -311,12 +252,12 @@ export class StoryIndex {
       for (const m of s.members) if (m !== leaveOut) return this.articleSimilarity(q, this.entries[m]);
     }
     const sums = s.sums!;
-    if (s.normsAt < 0 || this.alive > s.normsAt * STALE) [s.norms, s.normsAt] = [this.norms(sums), this.alive];
+    if (s.normsAt < 0 || this.vocab.documents > s.normsAt * STALE) [s.norms, s.normsAt] = [this.vocab.norms(sums), this.vocab.documents];
     let norms = s.norms;
     const dots: [number, number] = [0, 0];
     for (let i = 0; i < q.terms.length; i++) {
       const v = sums.get(q.terms[i]);
-      if (v) dots[this.channels[q.terms[i]]] += q.timesIdf[i] * v;
+      if (v) dots[this.vocab.channels[q.terms[i]]] += q.timesIdf[i] * v;
     }
     s.days ??= this.sortedDays([...s.members]);
     let day = s.days.length ? s.days[s.days.length >> 1] : null;
@@ -328,8 +269,8 @@ export class StoryIndex {
       for (let i = 0; i < e.terms.length; i++) {
         const t = e.terms[i];
         const w = Math.round(e.weights[i] * MILLI);
-        const idf = this.idf(t);
-        const c = this.channels[t];
+        const idf = this.vocab.idf(t);
+        const c = this.vocab.channels[t];
         norm2[c] -= (2 * (sums.get(t) ?? 0) * w - w * w) * idf * idf;
         const qw = q.weights.get(t);
         if (qw) dots[c] -= qw * idf * w;
@@ -349,10 +290,10 @@ export class StoryIndex {
     const dots: [number, number] = [0, 0];
     for (let i = 0; i < q.terms.length; i++) {
       const v = sums.get(q.terms[i]);
-      if (v) dots[this.channels[q.terms[i]]] += q.timesIdf[i] * v;
+      if (v) dots[this.vocab.channels[q.terms[i]]] += q.timesIdf[i] * v;
     }
     const named = new Set(members.flatMap((m) => this.entries[m].persons));
-    return this.combine(q, dots, this.norms(sums), this.medianDay(members), q.persons.some((p) => named.has(p)));
+    return this.combine(q, dots, this.vocab.norms(sums), this.medianDay(members), q.persons.some((p) => named.has(p)));
   }
 
   /** A group's centroid in query form (to compare two groups). */
@@ -360,7 +301,7 @@ export class StoryIndex {
     const sums = this.sumsOf(members);
     const ids = Int32Array.from(sums.keys());
     const raw = Float64Array.from(sums.values(), (v) => v / members.length);
-    return this.queryOf(ids, raw, this.medianDay(members), [...new Set(members.flatMap((m) => this.entries[m].persons))]);
+    return queryOf(this.vocab, ids, raw, this.medianDay(members), [...new Set(members.flatMap((m) => this.entries[m].persons))]);
   }
 
   /** A story's centroid in query form, its `maxTerms` strongest terms: stories compared as cheaply as articles. */
@@ -369,11 +310,11 @@ export class StoryIndex {
     if (!s) return null;
     const sums = s.sums;
     if (!sums) return this.query(this.entries[s.members.values().next().value!]);
-    const top = [...sums.keys()].sort((a, b) => sums.get(b)! * this.idf(b) - sums.get(a)! * this.idf(a) || a - b).slice(0, maxTerms);
+    const top = [...sums.keys()].sort((a, b) => sums.get(b)! * this.vocab.idf(b) - sums.get(a)! * this.vocab.idf(a) || a - b).slice(0, maxTerms);
     s.days ??= this.sortedDays([...s.members]);
     const day = s.days.length ? s.days[s.days.length >> 1] : null;
     const persons = [...(s.persons ?? [])].filter(([, n]) => n > 0).map(([p]) => p);
-    return this.queryOf(Int32Array.from(top), Float64Array.from(top, (t) => sums.get(t)! / MILLI / s.members.size), day, persons);
+    return queryOf(this.vocab, Int32Array.from(top), Float64Array.from(top, (t) => sums.get(t)! / MILLI / s.members.size), day, persons);
   }
 
   private medianDay(members: number[]): number | null {
@@ -433,7 +374,9 @@ export class StoryIndex {
   storyScores(query: Query, self: number | null): Map<string, number> {
     const links = new Map<string, number>();
     const candidates = this.candidates(query);
-    const q = this.contrasted(query, candidates.filter((c) => c !== self && this.entries[c].alive));
+    const others = candidates.filter((c) => c !== self && this.entries[c].alive);
+    // Weighing down what the candidates share needs a few of them to tell what is shared.
+    const q = this.opts.contrast && others.length >= 3 ? this.contrast.apply(query, others.map((c) => this.entries[c].terms), this.opts.contrast) : query;
     for (const c of candidates) {
       const e = this.entries[c];
       if (!e.alive || c === self) continue;
@@ -444,44 +387,6 @@ export class StoryIndex {
     const scores = new Map<string, number>();
     for (const [storyId, link] of links) scores.set(storyId, a * link + (1 - a) * this.centroidScore(q, storyId, self ?? -1));
     return scores;
-  }
-
-  /**
-   * The query with the terms its candidates share weighed down, by up to `contrast` for a term all
-   * of them have: among reports of one kind of event in one place ("shooting", the city), what
-   * tells them apart (a street, a name, a count) counts more. Only the query side is reweighed.
-   */
-  private contrasted(q: Query, candidates: number[]): Query {
-    if (!this.opts.contrast || candidates.length < 3) return q;
-    // How many candidates have each query term, in a scratch array by term id: 1 marks a query
-    // term, each candidate having it adds 1 (a typed array, not the query's map: this runs
-    // for 20 candidates × 60 terms at every scoring).
-    if (this.shared.length < this.channels.length) this.shared = new Int32Array(this.channels.length * 2);
-    const shared = this.shared;
-    const n = q.terms.length;
-    for (let i = 0; i < n; i++) shared[q.terms[i]] = 1;
-    for (const c of candidates) {
-      const terms = this.entries[c].terms;
-      for (let j = 0; j < terms.length; j++) if (shared[terms[j]]) shared[terms[j]]++;
-    }
-    const scaled = new Float64Array(n);
-    const norm2 = [0, 0];
-    for (let i = 0; i < n; i++) {
-      const t = q.terms[i];
-      scaled[i] = q.weights.get(t)! * (1 - (this.opts.contrast * (shared[t] - 1)) / candidates.length);
-      norm2[this.channels[t]] += scaled[i] ** 2;
-      shared[t] = 0;
-    }
-    const norms = [Math.sqrt(norm2[0]), Math.sqrt(norm2[1])];
-    const weights = new Map<number, number>();
-    const timesIdf = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const norm = norms[this.channels[q.terms[i]]];
-      const w = norm ? scaled[i] / norm : 0;
-      weights.set(q.terms[i], w);
-      timesIdf[i] = w * this.idf(q.terms[i]);
-    }
-    return { ...q, weights, timesIdf };
   }
 
   /** Live articles whose body this signature nearly copies (estimated Jaccard ≥ copyThreshold), oldest first. */

@@ -1,0 +1,81 @@
+// Queries: an article's or a story's terms as unit-length TF-IDF vectors per channel, and the
+// contrast that weighs down what every candidate shares.
+import type { Vocabulary } from './vocabulary.ts';
+
+/** A query: term id → unit-per-channel TF-IDF weight, and which channels it has. */
+export interface Query {
+  weights: Map<number, number>;
+  /** The same terms as arrays, strongest first, weights already times IDF (for dot products with raw centroid sums). */
+  terms: Int32Array;
+  timesIdf: Float64Array;
+  has: [boolean, boolean];
+  day: number | null;
+  persons: string[];
+}
+
+/** Raw term weights → a query: unit length per channel under the vocabulary's current IDF. */
+export function queryOf(vocab: Vocabulary, ids: ArrayLike<number>, raw: ArrayLike<number>, day: number | null, persons: string[]): Query {
+  // Typed arrays, not [term, weight] pairs: this runs several times per article.
+  const n = ids.length;
+  const scaled = new Float64Array(n);
+  const norm2 = [0, 0];
+  for (let i = 0; i < n; i++) {
+    scaled[i] = raw[i] * vocab.idf(ids[i]);
+    norm2[vocab.channels[ids[i]]] += scaled[i] ** 2;
+  }
+  const norms = [Math.sqrt(norm2[0]), Math.sqrt(norm2[1])];
+  const weights = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const norm = norms[vocab.channels[ids[i]]];
+    if (norm) weights.set(ids[i], scaled[i] / norm);
+  }
+  // Strongest first: the index lookup takes the first `queryTerms`.
+  const terms = Int32Array.from(weights.keys()).sort((a, b) => weights.get(b)! - weights.get(a)! || a - b);
+  const timesIdf = Float64Array.from(terms, (t) => weights.get(t)! * vocab.idf(t));
+  return { weights, terms, timesIdf, has: [norms[0] > 0, norms[1] > 0], day, persons };
+}
+
+/**
+ * Weighs down a query's terms by the share of candidates that have them, by up to `contrast` for
+ * a term all of them have, with each channel normalised again. Among reports of one kind of event
+ * in one place ("shooting", the city), what tells them apart (a street, a name, a count) then
+ * counts more. Only the query side is reweighed.
+ */
+export class Contrast {
+  /** Scratch counts by term id (kept zeroed between calls). */
+  private shared = new Int32Array(0);
+
+  constructor(private vocab: Vocabulary) {}
+
+  apply(q: Query, candidateTerms: ArrayLike<number>[], contrast: number): Query {
+    const { vocab } = this;
+    // How many candidates have each query term, in a scratch array by term id: 1 marks a query
+    // term, each candidate having it adds 1 (a typed array, not the query's map: this runs
+    // for 20 candidates × 60 terms at every scoring).
+    if (this.shared.length < vocab.size) this.shared = new Int32Array(vocab.size * 2);
+    const shared = this.shared;
+    const n = q.terms.length;
+    for (let i = 0; i < n; i++) shared[q.terms[i]] = 1;
+    for (const terms of candidateTerms) {
+      for (let j = 0; j < terms.length; j++) if (shared[terms[j]]) shared[terms[j]]++;
+    }
+    const scaled = new Float64Array(n);
+    const norm2 = [0, 0];
+    for (let i = 0; i < n; i++) {
+      const t = q.terms[i];
+      scaled[i] = q.weights.get(t)! * (1 - (contrast * (shared[t] - 1)) / candidateTerms.length);
+      norm2[vocab.channels[t]] += scaled[i] ** 2;
+      shared[t] = 0;
+    }
+    const norms = [Math.sqrt(norm2[0]), Math.sqrt(norm2[1])];
+    const weights = new Map<number, number>();
+    const timesIdf = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const norm = norms[vocab.channels[q.terms[i]]];
+      const w = norm ? scaled[i] / norm : 0;
+      weights.set(q.terms[i], w);
+      timesIdf[i] = w * vocab.idf(q.terms[i]);
+    }
+    return { ...q, weights, timesIdf };
+  }
+}

@@ -1,0 +1,56 @@
+// The terms the story index has seen: interned to integer ids (typed arrays of ids, not strings,
+// in every article), each with its channel and document frequency, and the IDF they give.
+
+export class Vocabulary {
+  private ids = new Map<string, number>();
+  private names: string[] = [];
+  /** Channel of each term id: 0 words, 1 names/figures/places. */
+  readonly channels: number[] = [];
+  private df: number[] = [];
+  /** Live articles: the IDF's document count. */
+  private docs = 0;
+
+  /** The term's id, interned on first sight. */
+  id(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.channels.length;
+      this.ids.set(term, id);
+      this.names.push(term);
+      this.channels.push(term.startsWith('w:') ? 0 : 1);
+      this.df.push(0);
+    }
+    return id;
+  }
+
+  name(id: number): string {
+    return this.names[id];
+  }
+
+  /** Number of term ids handed out (scratch arrays indexed by term id need this length). */
+  get size(): number {
+    return this.channels.length;
+  }
+
+  /** Live articles counted. */
+  get documents(): number {
+    return this.docs;
+  }
+
+  /** Counts an article's terms in (+1) or out (-1) of the document frequencies. */
+  count(terms: ArrayLike<number>, sign: 1 | -1): void {
+    this.docs += sign;
+    for (let i = 0; i < terms.length; i++) this.df[terms[i]] += sign;
+  }
+
+  idf(id: number): number {
+    return Math.log((this.docs + 1) / ((this.df[id] ?? 0) + 1)) + 1;
+  }
+
+  /** Per-channel norms of raw weights under the current IDF. */
+  norms(pairs: Iterable<[number, number]>): [number, number] {
+    const n: [number, number] = [0, 0];
+    for (const [t, w] of pairs) n[this.channels[t]] += (w * this.idf(t)) ** 2;
+    return [Math.sqrt(n[0]), Math.sqrt(n[1])];
+  }
+}
