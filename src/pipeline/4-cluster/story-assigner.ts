@@ -29,7 +29,7 @@ export interface StoryAssignerOptions extends FeatureOptions {
   queryPostings: number;
   /** Candidates re-scored exactly. */
   rescore: number;
-  /** How far a query term all candidates share is weighed down when scoring them (story-index.ts `contrasted`); 0: off. */
+  /** How far a query term all candidates share is weighed down when scoring them (query.ts `Contrast`); 0: off. */
   contrast: number;
   /** Share of the best single link in a story's score; the rest is similarity to the story's centroid. */
   linkWeight: number;
