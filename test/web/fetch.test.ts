@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { after, before, describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { parseAllowList } from '../../src/pipeline/1-intake/web/address.ts';
@@ -175,6 +177,23 @@ describe('safeFetch', () => {
     assert.ok(err.retryable);
     await rejectsWith(safeFetch(`${srv.origin}/silent`, opts({ timeoutMs: 400 })), 'timeout');
     assert.ok(Date.now() - t < 2500);
+  });
+
+  it('gives up at the deadline even when the garbage collector runs while it waits', async () => {
+    // Node 20 can collect an AbortSignal.timeout() that only an AbortSignal.any() refers to, and
+    // the fetch then never ends (nodejs/node#57736); a collection mid-wait made that happen every time.
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    for (const signal of [undefined, new AbortController().signal]) {
+      const pending = safeFetch(`${srv.origin}/silent`, opts({ timeoutMs: 300, signal }));
+      await new Promise((r) => setTimeout(r, 50));
+      gc();
+      let hung: NodeJS.Timeout | undefined;
+      const limit = new Promise<never>((_, reject) => {
+        hung = setTimeout(() => reject(new Error('the fetch outlived its deadline by 3 s')), 3300);
+      });
+      await rejectsWith(Promise.race([pending, limit]), 'timeout').finally(() => clearTimeout(hung));
+    }
   });
 
   it('reports 404 as final and 500 as worth retrying', async () => {

@@ -222,13 +222,16 @@ export async function safeFetch(input: string, opts: FetchOptions): Promise<Fetc
   for (;;) {
     // Each hop's clock starts after its politeness wait (robots.txt, Crawl-delay), which may be long.
     let deadline = opts.signal ?? new AbortController().signal;
+    let clock: NodeJS.Timeout | undefined;
     try {
       const address = await checkedAddress(url, opts);
       await opts.beforeRequest?.(url, redirects.length);
-      deadline = AbortSignal.any([
-        AbortSignal.timeout(opts.timeoutMs),
-        ...(opts.signal ? [opts.signal] : []),
-      ]);
+      // A timer of our own rather than AbortSignal.timeout() inside AbortSignal.any(): on Node 20
+      // the composite holds the timeout signal weakly, a garbage collection can take it before it
+      // fires, and a server that never answers then holds the fetch forever (nodejs/node#57736).
+      const timer = new AbortController();
+      clock = setTimeout(() => timer.abort(new DOMException('timed out', 'TimeoutError')), opts.timeoutMs);
+      deadline = opts.signal ? AbortSignal.any([timer.signal, opts.signal]) : timer.signal;
       deadline.throwIfAborted();
       const res = await request(url, address, opts, deadline);
       const status = res.statusCode ?? 0;
@@ -263,6 +266,8 @@ export async function safeFetch(input: string, opts: FetchOptions): Promise<Fetc
       return { url: url.href, status, headers: res.headers, body, redirects };
     } catch (err) {
       throw asFetchError(err, url, deadline, opts.timeoutMs);
+    } finally {
+      clearTimeout(clock);
     }
   }
 }
