@@ -202,7 +202,10 @@ export class OnlineStoryAssigner implements StoryAssigner {
         .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
       for (const [other] of ranked.slice(0, REJOIN_CANDIDATES)) {
         if (this.index.centroidScore(this.index.storyQuery(other, maxTerms)!, id) < threshold) continue;
-        const union = [...this.index.stories.get(id)!.members, ...this.index.stories.get(other)!.members];
+        // The smaller story first: its members are the ones likely to fit the union too little,
+        // and the hold test stops at the first that does.
+        const [small, big] = [this.index.stories.get(id)!.members, this.index.stories.get(other)!.members].sort((a, b) => a.size - b.size);
+        const union = [...small, ...big];
         const originals = union.filter((m) => !this.index.entries[m].copyOf);
         if (driftedHalf(this.index, originals, this.opts) || !this.wouldStay(originals)) continue;
         const into = this.largest([id, other]);
