@@ -63,6 +63,11 @@ function addWords(into: Map<string, number>, list: string[], weight: number): vo
 const RANK: Record<string, number> = { p: 0, f: 1, n: 2, w: 3 };
 const rank = (term: string): number => RANK[term[0]] ?? 4;
 
+// A large sum or quantity (85 million euros stolen, a 1.2 billion euro deal) tells an event apart as
+// a casualty count does; rounded to two significant digits, "85 million" and "€85.2m" match. Small
+// ones (a $500 fine, a 10 km drive) recur across unrelated reports.
+const MIN_QUANTITY = 1000;
+
 export function articleFeatures(article: Article, mentions: Mentions, o: FeatureOptions): ArticleFeatures {
   // ECB+-like input has no headline: extraction then makes one from the first words, which must not count twice.
   const hasTitle = !!article.title && !article.title.endsWith('…');
@@ -78,7 +83,11 @@ export function articleFeatures(article: Article, mentions: Mentions, o: Feature
   for (const f of figureTokens(article.text)) boost(`f:${f}`, o.figureWeight);
   for (const e of mentions.entities) for (const part of foldDiacritics(e.name).split(/\s+/)) if (part.length > 2) boost(`n:${part}`, o.nameWeight);
   for (const p of mentions.places) boost(`p:${foldDiacritics(p.name)}`, o.nameWeight);
-  for (const f of mentions.figures) if (f.value !== null && f.counts) boost(`f:${f.counts}${f.value}`, o.figureWeight);
+  for (const f of mentions.figures) {
+    if (f.value === null) continue;
+    if (f.counts) boost(`f:${f.counts}${f.value}`, o.figureWeight);
+    else if (f.unit && f.value >= MIN_QUANTITY) boost(`f:${f.unit.toLowerCase()}${Number(f.value.toPrecision(2))}`, o.figureWeight);
+  }
   const terms = [...weights]
     .sort((a, b) => b[1] - a[1] || rank(a[0]) - rank(b[0]) || (a[0] < b[0] ? -1 : 1))
     .slice(0, o.maxTerms)

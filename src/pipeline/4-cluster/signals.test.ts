@@ -4,6 +4,7 @@ import { noMentions } from '../../model/index.ts';
 import { articleFeatures, cleanHeadline } from './features.ts';
 import { fixtureArticle } from './fixtures.test-data.ts';
 import { defaultStoryAssignerOptions } from './story-assigner.ts';
+import { extractFigures } from '../3-analyze/figures/figures.ts';
 import { dayNumber, eventDayFromText, figureTokens, nameTokens } from './signals.ts';
 import { representativeTitle } from './story-title.ts';
 
@@ -39,6 +40,20 @@ describe('grouping signals', () => {
     assert.deepEqual(figureTokens('Marcus Tillman, 24, and a 31-year-old man; three people were injured in 2019.'), [
       'age24', 'age31', 'people3', 'year2019',
     ]);
+  });
+
+  it('makes a large sum a figure term at two significant digits, so two reports of one heist share it', () => {
+    const terms = (text: string) => {
+      const mentions = { ...noMentions(), figures: extractFigures({ text }) };
+      return articleFeatures(fixtureArticle({ id: text, title: 'Heist', published: null, text }), mentions, defaultStoryAssignerOptions)
+        .t.map(([t]) => t)
+        .filter((t) => t.startsWith('f:'));
+    };
+    assert.deepEqual(terms('Robbers took jewels worth 85 million euros.'), ['f:euro85000000']);
+    assert.deepEqual(terms('Jewels worth 85.2 million euros were stolen.'), ['f:euro85000000']);
+    assert.deepEqual(terms('Thieves stole two million euros from a Paris jeweller.'), ['f:euro2000000']);
+    // Small sums recur across unrelated reports; a counted one keeps its count term.
+    assert.deepEqual(terms('The shop had 300 euros in the till.'), []);
   });
 
   const headlines: [string, string][] = [
