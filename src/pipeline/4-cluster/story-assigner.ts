@@ -73,7 +73,7 @@ export const defaultStoryAssignerOptions = {
   linkWeight: 0,
   nameShare: 0.5,
   repairEvery: 500,
-  repairMargin: 0.05,
+  repairMargin: 0,
   splitThreshold: 0.1,
   settledScore: 0.5,
   splitSimilarity: 0.65,
@@ -242,8 +242,11 @@ export class OnlineStoryAssigner implements StoryAssigner {
         // An article that fits its story well is left alone without looking elsewhere (keeps repair cheap).
         if (own >= this.opts.settledScore) continue;
         let best = storyId;
-        let bestScore = own + this.opts.repairMargin;
-        for (const [other, score] of this.index.storyScores(query, idx)) {
+        const scores = this.index.storyScores(query, idx);
+        // Its own story scored as the others are (the contrast lowers every score a little): the
+        // plain fit would hold an article in a story another fits better.
+        let bestScore = (scores.get(storyId) ?? own) + this.opts.repairMargin;
+        for (const [other, score] of scores) {
           if (other !== storyId && score >= this.opts.joinThreshold && score > bestScore) [best, bestScore] = [other, score];
         }
         if (best === storyId && story.members.size > 1 && own < this.opts.splitThreshold) best = newStoryId(e.id);
