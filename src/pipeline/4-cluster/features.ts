@@ -64,7 +64,7 @@ const RANK: Record<string, number> = { p: 0, f: 1, n: 2, w: 3 };
 const rank = (term: string): number => RANK[term[0]] ?? 4;
 
 // A large sum or quantity (85 million euros stolen, a 1.2 billion euro deal) tells an event apart as
-// a casualty count does; rounded to two significant digits, "85 million" and "€85.2m" match. Small
+// a casualty count does; rounded to two significant digits, "85 million euros" and "85.2 million euros" match. Small
 // ones (a $500 fine, a 10 km drive) recur across unrelated reports.
 const MIN_QUANTITY = 1000;
 
