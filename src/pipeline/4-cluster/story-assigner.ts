@@ -166,10 +166,11 @@ export class OnlineStoryAssigner implements StoryAssigner {
   }
 
   /**
-   * Repair of the stories changed since the last repair: every article of them goes to the story
-   * it now fits best (centroids have moved since it arrived; this makes the result depend less on
-   * arrival order), an article that fits nowhere leaves for a story of its own, and a story whose
-   * centroid now matches another story's is merged into it.
+   * Repair of the stories changed since the last repair: a story whose articles drifted into two
+   * events is split (story-split.ts), every article goes to the story it now fits best (centroids
+   * have moved since it arrived; this makes the result depend less on arrival order), an article
+   * that fits nowhere leaves for a story of its own, and two stories alike both ways become one
+   * when the union would hold (`rejoin`).
    */
   repair(): Assignment['moves'] {
     const moves = new Map<string, string>();
@@ -244,7 +245,8 @@ export class OnlineStoryAssigner implements StoryAssigner {
         let best = storyId;
         const scores = this.index.storyScores(query, idx);
         // Its own story scored as the others are (the contrast lowers every score a little): the
-        // plain fit would hold an article in a story another fits better.
+        // plain fit would hold an article in a story another fits better. The plain fit stands in
+        // only when no candidate came from its own story.
         let bestScore = (scores.get(storyId) ?? own) + this.opts.repairMargin;
         for (const [other, score] of scores) {
           if (other !== storyId && score >= this.opts.joinThreshold && score > bestScore) [best, bestScore] = [other, score];
