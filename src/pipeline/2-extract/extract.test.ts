@@ -25,6 +25,15 @@ describe('extractArticle', () => {
     assert.deepEqual(a.metadata, { section: 'world' });
   });
 
+  it('takes the body date line as the publication date when the record has no date field', () => {
+    const a = extractArticle(json({ title: 'Fire at the mill', text: 'March 3, 2026\n\nA fire broke out at the old mill on Tuesday.' }));
+    assert.equal(a.text, 'A fire broke out at the old mill on Tuesday.');
+    assert.deepEqual(a.published && [a.published.date, a.published.method], ['2026-03-03', 'date-line']);
+    // The record's own date wins over the body's.
+    const b = extractArticle(json({ title: 'Fire at the mill', text: 'March 3, 2026\n\nA fire broke out.', published: '2026-03-04' }));
+    assert.deepEqual(b.published && [b.published.date, b.published.method], ['2026-03-04', 'json-field']);
+  });
+
   it('takes the outlet from the URL host, then --source, then the file name', () => {
     const base = { title: 'T', text: 'Body text here.' };
     assert.equal(extractArticle(json({ ...base, url: 'https://www.harborledger.example/a' })).source, 'harborledger.example');

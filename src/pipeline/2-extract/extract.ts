@@ -107,14 +107,19 @@ function fromRecord(raw: RawReport): Fields {
   const body = textKey ? (r[textKey] as string) : '';
   let paragraphs: string[];
   let dropped: string[];
+  // Without a date field, the body's own date (a line that is only a date, which the body then
+  // loses, or the page's date markup) is the publication date, as in a plain-text file.
+  let bodyDate: PublishedDate | null = null;
   if (looksLikeHtml(body)) {
     const page = extractHtml(`<html><body><article>${body}</article></body></html>`);
     paragraphs = page.paragraphs;
     dropped = page.dropped;
+    if (page.published) bodyDate = publishedFrom(page.published.value, page.published.method, 0.8);
   } else {
     const parts = parsePlainText(body.replace(/\r\n?/g, '\n'), { hasTitle: true });
     paragraphs = parts.paragraphs;
     dropped = parts.dropped;
+    if (parts.dateLine) bodyDate = { date: parts.dateLine.date, iso: parts.dateLine.iso, method: 'date-line', confidence: 0.8, text: parts.dateLine.text };
   }
   const used = new Set(['id', 'title', 'subtitle', 'url', 'source', 'author', 'language', ...(textKey ? [textKey] : []), ...(dateKey ? [dateKey] : [])]);
   return {
@@ -125,7 +130,7 @@ function fromRecord(raw: RawReport): Fields {
     url: str(r.url) ?? str(r.uri) ?? str(r.link),
     source: str(r.source),
     language: str(r.language),
-    published: dateKey ? publishedFrom(r[dateKey], 'json-field', 0.95) : null,
+    published: (dateKey ? publishedFrom(r[dateKey], 'json-field', 0.95) : null) ?? bodyDate,
     paragraphs,
     metadata: Object.fromEntries(Object.entries(r).filter(([k]) => !used.has(k))),
     dropped,
