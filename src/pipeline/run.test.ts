@@ -66,3 +66,23 @@ describe('Ingestor writes a batch while grouping the next', () => {
     await store.close();
   });
 });
+
+describe('Ingestor with one id twice in a run', () => {
+  it('keeps both as versions of one article and loses nothing else', async () => {
+    const store = new SqliteStore(':memory:');
+    const ingestor = new Ingestor(store, { config: defaultConfig });
+    const record = (title: string, text: string): RawReport => {
+      const r = { id: 'dup-1', title, text };
+      return { format: 'json', path: 'wire.jsonl', url: null, content: JSON.stringify(r), record: r };
+    };
+    const first = record('Bridge closed after crash', 'The Elm Street bridge was closed on Monday after a lorry hit its railing.');
+    const second = record('Bridge reopens after crash', 'The Elm Street bridge reopened on Tuesday after repairs to the railing.');
+    for (const raw of [first, reports[0], second]) await ingestor.addPrepared(raw, prepareReport(raw));
+    const summary = await ingestor.finish();
+    assert.deepEqual([summary.added, summary.updated, summary.skipped.length], [2, 1, 0]);
+    assert.equal((await store.getArticle('dup-1'))?.article.title, 'Bridge reopens after crash');
+    assert.equal((await store.articleVersions('dup-1')).length, 2);
+    assert.equal((await store.counts()).articles, 2);
+    await store.close();
+  });
+});

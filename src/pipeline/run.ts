@@ -103,6 +103,9 @@ export class Ingestor {
       else this.skipInput(describe(raw), `duplicate of article ${sameContent} (same content)`);
       return null;
     }
+    // A second report with an id the batch already holds is a new version of it: the batch is
+    // written first (one write cannot hold two rows of one article).
+    if (this.pendingIds.has(article.id)) await this.startWrite();
     const previous =
       this.pendingIds.has(article.id) || !!this.writing?.ids.has(article.id) || !!(await this.store.getArticle(article.id));
     const a = this.assigner.assign({ article, mentions, features: prepared.features });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -50,6 +50,42 @@ describe('file intake', () => {
         ['/nope', 'not found'],
       ],
     );
+  });
+
+  it('reads linked files, reports linked folders and broken links instead of passing them over', async () => {
+    const links = mkdtempSync(join(tmpdir(), 'parallax-links-'));
+    try {
+      writeFileSync(join(links, 'real.txt'), 'Title\n\nBody.');
+      symlinkSync(join(links, 'real.txt'), join(links, 'linked.txt'));
+      symlinkSync(join(dir, 'sub'), join(links, 'linked-folder'));
+      symlinkSync(join(links, 'gone.txt'), join(links, 'broken.txt'));
+      const { files, skips } = await listInputs([links]);
+      assert.deepEqual(files.map((f) => f.replace(links, '')), ['/linked.txt', '/real.txt']);
+      assert.deepEqual(
+        skips.map((s) => s.kind === 'skip' && [s.input.replace(links, ''), s.reason]),
+        [
+          ['/broken.txt', 'broken symbolic link'],
+          ['/linked-folder', 'symbolic link to a folder (not followed; name it directly)'],
+        ],
+      );
+    } finally {
+      rmSync(links, { recursive: true, force: true });
+    }
+  });
+
+  it('skips an unreadable folder inside a folder alone', { skip: process.getuid?.() === 0 ? 'root can read any folder' : false }, async () => {
+    const top = mkdtempSync(join(tmpdir(), 'parallax-locked-'));
+    try {
+      mkdirSync(join(top, 'a-locked'));
+      writeFileSync(join(top, 'b.txt'), 'Title\n\nBody.');
+      chmodSync(join(top, 'a-locked'), 0o000);
+      const { files, skips } = await listInputs([top]);
+      assert.deepEqual(files, [join(top, 'b.txt')]);
+      assert.deepEqual(skips.map((s) => s.kind === 'skip' && s.reason), ['unreadable: permission denied']);
+    } finally {
+      chmodSync(join(top, 'a-locked'), 0o755);
+      rmSync(top, { recursive: true, force: true });
+    }
   });
 
   const table: [string, string][] = [

@@ -45,23 +45,38 @@ async function ignoredNames(dir: string): Promise<Set<string>> {
 export async function listInputs(paths: string[]): Promise<{ files: string[]; skips: IntakeEvent[] }> {
   const files: string[] = [];
   const skips: IntakeEvent[] = [];
-  const walk = async (dir: string) => {
+  const addFile = (p: string) => {
+    if (isSupportedFile(p)) files.push(p);
+    else skips.push({ kind: 'skip', input: p, reason: `unsupported type (${extname(p) || 'no extension'})` });
+  };
+  const walk = async (dir: string, top: boolean) => {
+    let entries;
+    try {
+      entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+    } catch (err) {
+      // A folder given by name is reported by the caller; one inside it is skipped alone.
+      if (top) throw err;
+      skips.push({ kind: 'skip', input: dir, reason: describeFsError(err) });
+      return;
+    }
     const ignore = await ignoredNames(dir);
-    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
     for (const e of entries) {
       if (e.name.startsWith('.') || e.name === 'node_modules' || ignore.has(e.name)) continue;
       const p = join(dir, e.name);
-      if (e.isDirectory()) await walk(p);
-      else if (e.isFile()) {
-        if (isSupportedFile(p)) files.push(p);
-        else skips.push({ kind: 'skip', input: p, reason: `unsupported type (${extname(p) || 'no extension'})` });
+      if (e.isDirectory()) await walk(p, false);
+      else if (e.isFile()) addFile(p);
+      else if (e.isSymbolicLink()) {
+        // A linked file is read; a linked folder is not walked (links can loop).
+        const target = await stat(p).catch(() => null);
+        if (target?.isFile()) addFile(p);
+        else skips.push({ kind: 'skip', input: p, reason: target ? 'symbolic link to a folder (not followed; name it directly)' : 'broken symbolic link' });
       }
     }
   };
   for (const path of paths) {
     try {
       const s = await stat(path);
-      if (s.isDirectory()) await walk(path);
+      if (s.isDirectory()) await walk(path, true);
       else files.push(path);
     } catch (err) {
       skips.push({ kind: 'skip', input: path, reason: describeFsError(err) });
