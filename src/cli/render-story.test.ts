@@ -16,8 +16,9 @@ const report: StoryReport = {
     single_source: [{ fact: 'troops: 600', articles: ['hl'] }],
     conflicts: [
       { kind: 'value', about: 'crossed', values: [
-        { value: 'some 12,000', articles: ['et', 'vc'], evidence: [{ article: 'et', start: 0, end: 11 }] },
-        { value: 'More than 15,000', articles: ['hl'], evidence: [{ article: 'hl', start: 0, end: 16 }] },
+        { value: 'some 12,000', articles: ['et'], evidence: [{ article: 'et', start: 0, end: 11 }], side: 0 },
+        { value: 'about 12,000', articles: ['vc'], evidence: [{ article: 'vc', start: 0, end: 12 }], side: 0 },
+        { value: 'More than 15,000', articles: ['hl'], evidence: [{ article: 'hl', start: 0, end: 16 }], side: 1 },
       ] },
     ],
     coverage: [{ article: 'hl', source: 'Harbor Ledger', copy_of: null, facts: 3, adds: ['troops: 600'] }],
@@ -30,7 +31,7 @@ test('renderStory: conflicts first, brief with citation markers, facts × source
   const out = renderStory(report);
   assert.ok(out.indexOf('Conflicts (1)') < out.indexOf('Brief:'), 'conflicts before the brief');
   assert.match(out, /Croatia declared a state of emergency\. \[1\]\[2\]/);
-  assert.match(out, /"some 12,000" \[2\]\[3\]\s+vs\s+"More than 15,000" \[1\]/);
+  assert.match(out, /"some 12,000" \[2\] \/ "about 12,000" \[3\]\s+vs\s+"More than 15,000" \[1\]/);
   assert.match(out, /\[3\] 2026-03-14 Valley Courier: Valley Courier headline {2}\(copy of \[2\]\)/);
   const table = out.slice(out.indexOf('Facts × sources'));
   const row = (label: string) => table.split('\n').find((l) => l.includes(label))!.replace(/\s+/g, ' ').trim();

@@ -48,7 +48,10 @@ export function renderStory(s: StoryReport): string {
     out.push('', `Conflicts (${c.conflicts.length}):`);
     for (const k of c.conflicts) {
       out.push(`  ! ${k.kind} — ${k.about}`);
-      out.push(`      ${k.values.map((v) => `"${v.value}" ${cite(v.articles)}`).join('  vs  ')}`);
+      // Forms on one side agree ("About 12,000" / "some 12,000"); "vs" only between sides.
+      const sides = new Map<number, string[]>();
+      k.values.forEach((v, i) => sides.set(v.side ?? i, [...(sides.get(v.side ?? i) ?? []), `"${v.value}" ${cite(v.articles)}`]));
+      out.push(`      ${[...sides.values()].map((forms) => forms.join(' / ')).join('  vs  ')}`);
       if (k.note) out.push(`      ${k.note}`);
     }
   }
@@ -71,7 +74,8 @@ function factTable(s: StoryReport, index: Map<string, number>): string[] {
   const rows: { mark: string; label: string; cells: string[] }[] = [];
   for (const k of s.comparison.conflicts) {
     const side = new Map<string, string>();
-    k.values.forEach((v, i) => v.articles.forEach((id) => side.has(id) || side.set(id, String.fromCharCode(97 + Math.min(i, 25)))));
+    // A letter per side, not per form: "about 12,000" and "some 12,000" agree.
+    k.values.forEach((v, i) => v.articles.forEach((id) => side.has(id) || side.set(id, String.fromCharCode(97 + Math.min(v.side ?? i, 25)))));
     rows.push({ mark: '!', label: k.about, cells: cols.map((id) => side.get(id) ?? '·') });
   }
   for (const [mark, list] of [['=', s.comparison.agreed], ['1', s.comparison.single_source]] as const) {

@@ -91,6 +91,17 @@ describe('story presenter', () => {
     );
   });
 
+  it('gives each conflicting value its side: forms on one side agree', () => {
+    const values = [
+      { value: 'About 12,000', articles: ['a'], evidence: [], side: 0 },
+      { value: 'some 12,000', articles: ['c'], evidence: [], side: 0 },
+      { value: 'more than 15,000', articles: ['b'], evidence: [], side: 1 },
+    ];
+    const counted = { ...report, comparison: { ...report.comparison, conflicts: [{ kind: 'value' as const, about: 'crossed', values }] } };
+    const row = presentStory(counted, texts).facts[0];
+    assert.deepEqual(row.status === 'conflict' && [row.values, row.sides], [['About 12,000', 'some 12,000', 'more than 15,000'], [0, 0, 1]]);
+  });
+
   it('finds the source sentence behind each citation, verbatim or closest', () => {
     assert.deepEqual(
       view.brief[0].citations.map((c) => [c.article, c.text]),

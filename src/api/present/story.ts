@@ -19,6 +19,8 @@ export type FactRow =
       fact: string;
       cells: Record<string, string>;
       values: string[];
+      /** The side of each value: forms on one side agree ("about 12,000", "some 12,000"). */
+      sides: number[];
       /** Where each column's value is written, for a link to the highlighted passage. */
       evidence: Record<string, { article: string; start: number; end: number }>;
       /** The comparison's one line for a reader ("likely a spelling variant…"), if any. */
@@ -109,6 +111,7 @@ export function presentStory(report: StoryReport, texts: Map<string, string>) {
         fact: c.about,
         cells,
         values: c.values.map((v) => v.value),
+        sides: c.values.map((v, i) => v.side ?? i),
         evidence,
         note: c.note ?? null,
       };

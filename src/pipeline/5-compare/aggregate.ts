@@ -58,13 +58,22 @@ export function aggregateMentions(stored: (Pick<StoredArticle, 'article' | 'ment
   const when = mostCommon(eventDates, (d) => d);
   const placeList = [...places.values()].sort((a, b) => b.articles.length - a.articles.length);
   const main = placeList[0];
+  const entities = linkEntities(stored.map((s) => ({ id: s.article.id, mentions: s.mentions, copyOf: s.copyOf ?? null })));
   return {
-    entities: linkEntities(stored.map((s) => ({ id: s.article.id, mentions: s.mentions, copyOf: s.copyOf ?? null }))),
+    entities,
     places: placeList,
     dates: [...dates.values()].sort((a, b) => a.date.localeCompare(b.date)),
     figures,
-    quotes,
+    quotes: quotes.map((q) => ({ ...q, speaker: canonicalSpeaker(q, entities) })),
     when,
     where: main ? { name: main.name, country: main.country, lat: main.lat, lon: main.lon } : null,
   };
+}
+
+/** A quote's speaker as the story's entity name ("Ana Kovac" in one outlet is "Ana Kovač" of the story), else as written. */
+function canonicalSpeaker(q: ReportQuote, entities: ReportEntity[]): string | null {
+  if (!q.speaker) return null;
+  const named = (e: ReportEntity, inArticle: boolean) => e.variants.some((v) => v.form === q.speaker && (!inArticle || v.articles.includes(q.article)));
+  const entity = entities.find((e) => e.type === 'person' && named(e, true)) ?? entities.find((e) => named(e, true)) ?? entities.find((e) => named(e, false));
+  return entity?.name ?? q.speaker;
 }

@@ -18,6 +18,13 @@ describe('examples/ comparison', async () => {
     assert.deepEqual(ex.unexpected, []);
   });
 
+  it('names every quote speaker by the canonical name of its entity', () => {
+    for (const r of ex.reports) {
+      const names = new Set(r.entities.map((e) => e.name));
+      assert.deepEqual(r.quotes.filter((q) => q.speaker && !names.has(q.speaker)).map((q) => q.speaker), [], r.title);
+    }
+  });
+
   it('every evidence span holds its value; every brief sentence is in the articles it cites', () => {
     for (const r of ex.reports) {
       assert.deepEqual(checkEvidence(r, (id) => texts.get(id)).failures, []);

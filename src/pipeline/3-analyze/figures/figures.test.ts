@@ -129,7 +129,7 @@ describe('extractFigures in Spanish', () => {
     ['El apagón de seis horas dejó sin luz a unas 12.000 viviendas.', [['seis', 6, null, 'hour', false], ['unas 12.000', 12000, 'viviendas', null, true]]],
     ['Dos personas murieron y 14 resultaron heridas.', [['Dos', 2, 'killed', null, false], ['14', 14, 'injured', null, false]]],
     ['Treinta y dos pasajeros y más de 300.000 usuarios.', [['Treinta y dos', 32, 'pasajeros', null, false], ['más de 300.000', 300000, 'usuarios', null, true]]],
-    ['Un millón de personas; media docena de barrios.', [['Un millón', 1000000, 'personas', null, false], ['media docena', 6, 'barrios', null, false]]],
+    ['Un millón de personas; media docena de barrios.', [['Un millón', 1000000, 'people', null, false], ['media docena', 6, 'barrios', null, false]]],
     // Clock times and articles are not figures.
     ['La reunión empezó a las 14 horas con una declaración.', []],
   ];

@@ -128,6 +128,9 @@ function countedNoun(after: string, headline = false): { unit: string | null; no
   return { unit, noun: null, length: consumed };
 }
 
+// "people" in any language: "unas 12.000 personas" and "some 12,000 people" count the same thing.
+const PEOPLE = new Set(['people', 'persons', 'personas', 'personnes', 'persone', 'pessoas', 'personen', 'osób', 'ljudi', 'osoba']);
+
 /** Every figure in the text. `dates` are spans already taken by dates (their numbers are not figures). */
 export function extractFigures(article: Pick<Article, 'text'> & { language?: string }, dates: Span[] = [], opts: { headline?: boolean } = {}): FigureMention[] {
   const { text } = article;
@@ -163,7 +166,7 @@ export function extractFigures(article: Pick<Article, 'text'> & { language?: str
     const money = m[3].startsWith('$');
     const after = text.slice(end + length);
     const before = text.slice(Math.max(0, start - 40), start);
-    let counts: string | null = noun;
+    let counts: string | null = noun && PEOPLE.has(noun) ? 'people' : noun;
     if (!unit) {
       // "killed three people and wounded two": the verb right before the number wins.
       const fired = /\b(?:fired|firing|fire|heard|hear)\s+(?:\w+\s+)?$/i.test(before);

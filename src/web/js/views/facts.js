@@ -140,7 +140,9 @@ function row(f, sources) {
       if (v === undefined) return h('td', { class: 'cell-absent', title: `Not in ${s.source}` }, '—');
       if (v === true) return h('td', { class: 'cell-yes', title: `Reported by ${s.source}` }, '✓');
       const ev = f.evidence?.[s.article];
-      const tone = `val val-${Math.min(f.values.indexOf(v), 4)}`;
+      // Coloured by side: differently written forms of one figure look alike.
+      const i = f.values.indexOf(v);
+      const tone = `val val-${Math.min(f.sides?.[i] ?? i, 4)}`;
       return h(
         'td',
         { class: 'cell-value' },
