@@ -25,6 +25,18 @@ describe('parsePlainText', () => {
     assert.equal(p.dropped.length, 4);
   });
 
+  it('reads bylines with an outlet, a role or a staff credit as the author, not a subtitle', () => {
+    const cases: [string, string][] = [
+      ["By Liam O'Rourke | Eastbridge Times", "Liam O'Rourke"],
+      ['By Elena Vidal, special correspondent | The Plainsman', 'Elena Vidal'],
+      ['By Valley Courier staff', 'Valley Courier staff'],
+    ];
+    for (const [line, author] of cases) {
+      const p = parsePlainText(`Fire at the mill\n${line}\n\nA fire broke out on Monday.`, { hasTitle: false });
+      assert.deepEqual([p.author, p.subtitle, p.paragraphs], [author, null, ['A fire broke out on Monday.']], line);
+    }
+  });
+
   it('does not take a punctuated second line as a subtitle', () => {
     const p = parsePlainText('Title here\nThe first sentence of the body ends here.\nMore.', { hasTitle: false });
     assert.equal(p.subtitle, null);

@@ -34,7 +34,10 @@ export function splitFrontMatter(content: string): { data: Record<string, unknow
   return { data: (data ?? {}) as Record<string, unknown>, body: content.slice(m[0].length) };
 }
 
-const BYLINE = /^([Bb]y|[Pp]or|[Pp]ar|[Vv]on)\s+(\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]+|de|da|del|van|von|y|and|&)){0,5})\s*$/u;
+// "By Jane Doe", "By Valley Courier staff", "By Elena Vidal, special correspondent" (the role is not the author).
+const BYLINE = /^([Bb]y|[Pp]or|[Pp]ar|[Vv]on)\s+(\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]+|de|da|del|van|von|y|and|&)){0,5}(?:\s+staff)?)(?:,\s*\p{Ll}[\p{L} ]{1,40})?\s*$/u;
+// The outlet beside a byline: "By Jane Doe | The Plainsman".
+const OUTLET = /^(?:The\s+)?\p{Lu}[\p{L}'’.&-]*(?:\s+\p{Lu}[\p{L}'’.&-]*){0,4}$/u;
 const TERMINAL = /[.!?:;"”»'’)\]…]$/;
 
 /** Parses text that follows the plain-text conventions (Markdown already turned into text). */
@@ -65,11 +68,12 @@ export function parsePlainText(content: string, opts: { hasTitle: boolean }): Om
       dropped.push(line);
       continue;
     }
-    // Header lines ("By Jane Doe | March 14, 2026") can combine byline and date.
+    // Header lines ("By Jane Doe | March 14, 2026", "By Jane Doe | The Plainsman") can combine byline, outlet and date.
     const parts = line.split(/\s+[|·•—–]\s+/);
     const dates = parts.map((p) => parseDateString(p));
     const bylines = parts.map((p) => BYLINE.exec(p));
-    if (parts.every((_p, i) => dates[i] || bylines[i])) {
+    const byline = bylines.some(Boolean);
+    if (parts.every((p, i) => dates[i] || bylines[i] || (byline && OUTLET.test(p)))) {
       const d = dates.find(Boolean);
       const b = bylines.find(Boolean);
       if (d && !dateLine) dateLine = { ...d, text: parts[dates.indexOf(d)] };

@@ -12,6 +12,7 @@ describe('extractDates', () => {
     ['A 12-year-old was shot at about 6 p.m. Monday evening, police said.', '2014-01-28', [['Monday evening', '2014-01-27', 'day']]],
     ['The teen was in critical condition Tuesday.', '2014-01-28', [['Tuesday', '2014-01-28', 'day']]],
     ['The council will vote on Monday.', '2014-01-28', [['Monday', '2014-02-03', 'day']]],
+    ['Crews worked before more hot weather forecast for Thursday.', '2026-01-19', [['Thursday', '2026-01-22', 'day']]],
     ['The decision, adopted on March 13, covers two counties.', '2026-03-14', [['March 13', '2026-03-13', 'day']]],
     ['Bosnia holds a general election on March 29.', '2026-03-14', [['March 29', '2026-03-29', 'day']]],
     ['The fire broke out on 12 March.', '2015-01-05', [['12 March', '2014-03-12', 'day']]],

@@ -175,7 +175,7 @@ const FOREIGN_RULES: Rule[] = [
   },
 ];
 
-const FUTURE = /\b(will|would|shall|is to|are to|to be|scheduled|plans?|planned|expected|set to|upcoming|due|next|until)\b/i;
+const FUTURE = /\b(will|would|shall|is to|are to|to be|scheduled|plans?|planned|expected|forecasts?|predicted|set to|upcoming|due|next|until)\b/i;
 const PAST = /\b(was|were|had|did|said|happened|occurred|died|killed|shot|took place|last|broke|fled|fell|took|held|began|hit|struck|met|[a-z]{3,}ed)\b/i;
 
 /** True when the match sits inside a URL, e-mail address or file path. */
