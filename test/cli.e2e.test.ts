@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -42,6 +42,17 @@ describe('parallax CLI end to end', () => {
     assert.equal((await runCli(['analyze'])).code, 2);
     assert.equal((await runCli(['frobnicate'])).code, 2);
     assert.equal((await runCli(['stories', '--bogus'])).code, 2);
+    const extra = await runCli(['stories', 'extra-arg', '--db', join(dir, 'store.db')]);
+    assert.deepEqual([extra.code, /unexpected argument for stories: extra-arg/.test(extra.err)], [2, true]);
+    assert.equal((await runCli(['story', 'a', 'b'])).code, 2);
+    const folder = await runCli(['extract', dir]);
+    assert.deepEqual([folder.code, /extract takes one file, not a folder/.test(folder.err)], [2, true]);
+  });
+
+  it('reading commands do not create a store that is not there', async () => {
+    const db = join(dir, 'typo.db');
+    const { code, err } = await runCli(['stories', '--db', db]);
+    assert.deepEqual([code, /no store at .*typo\.db/.test(err), existsSync(db)], [1, true, false]);
   });
 
   it('ingest is idempotent, keeps versions, and serves stories, story and article from the store', async () => {

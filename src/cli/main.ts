@@ -1,4 +1,5 @@
 // The command-line edge: parses arguments, calls the runner or the store, prints. No pipeline logic.
+import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from '../config/index.ts';
@@ -76,6 +77,16 @@ function need(args: string[], n: number, what: string): void {
   if (args.length < n) throw new UsageError(`missing ${what}`);
 }
 
+/** Commands that take a fixed number of arguments refuse more (a typo must not pass silently). */
+function atMost(command: string, args: string[], n: number): void {
+  if (args.length > n) throw new UsageError(`unexpected argument for ${command}: ${args[n]}`);
+}
+
+/** Reading commands do not create a store where there is none (a mistyped --db would look empty). */
+function existingStore(file: string): void {
+  if (file !== ':memory:' && !existsSync(file)) throw new Error(`no store at ${file} (ingest something first, or give --db)`);
+}
+
 async function withStore<T>(file: string, fn: (store: Store) => Promise<T>): Promise<T> {
   const store = new SqliteStore(file);
   try {
@@ -108,8 +119,10 @@ async function run(
     case 'feeds':
       return withStore(config.db, (store) => feedsCommand(store, args, web));
     case 'poll':
+      atMost(command, args, 0);
       return withStore(config.db, (store) => pollCommand(store, web));
     case 'watch':
+      atMost(command, args, 0);
       return withStore(config.db, (store) => watchCommand(store, web));
     case 'analyze': {
       need(args, 1, 'PATH to analyze');
@@ -124,6 +137,7 @@ async function run(
     }
     case 'serve':
     case 'start': {
+      atMost(command, args, 0);
       const port = flags.port === undefined ? 8787 : Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535, got ${flags.port}`);
       return withStore(config.db, async (store) => {
@@ -148,6 +162,8 @@ async function run(
       });
     }
     case 'stories':
+      atMost(command, args, 0);
+      existingStore(config.db);
       return withStore(config.db, async (store) => {
         if (flags.json) out(JSON.stringify({ stories: await storiesReport(store, { withText: flags['with-text'] }) }, null, 2));
         else out(renderStoryList(await store.listStories()));
@@ -155,6 +171,8 @@ async function run(
       });
     case 'story':
       need(args, 1, 'story ID');
+      atMost(command, args, 1);
+      existingStore(config.db);
       return withStore(config.db, async (store) => {
         const report = await storyReport(store, args[0], { withText: flags['with-text'] });
         if (!report) {
@@ -166,6 +184,8 @@ async function run(
       });
     case 'article':
       need(args, 1, 'article ID');
+      atMost(command, args, 1);
+      existingStore(config.db);
       return withStore(config.db, async (store) => {
         const stored = await store.getArticle(args[0]);
         if (!stored) {
@@ -177,7 +197,9 @@ async function run(
       });
     case 'extract': {
       need(args, 1, 'FILE to extract');
+      atMost(command, args, 1);
       if (/^https?:\/\//i.test(args[0])) return extractUrlCommand(args[0], web);
+      if (statSync(args[0], { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`extract takes one file, not a folder: ${args[0]} (analyze reads folders)`);
       const results = await extractFile(args[0], { config, sourceHint: flags.source });
       const articles = results.flatMap((r) => (r.article ? [r.article] : []));
       for (const r of results) if (r.skip) err(`skipped ${r.skip.input}: ${r.skip.reason}`);

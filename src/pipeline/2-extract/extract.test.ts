@@ -32,6 +32,8 @@ describe('extractArticle', () => {
     // The record's own date wins over the body's.
     const b = extractArticle(json({ title: 'Fire at the mill', text: 'March 3, 2026\n\nA fire broke out.', published: '2026-03-04' }));
     assert.deepEqual(b.published && [b.published.date, b.published.method], ['2026-03-04', 'json-field']);
+    // An empty date field is neither a date nor metadata.
+    assert.deepEqual(extractArticle(json({ title: 'T', text: 'Body.', published: null, section: 'world' })).metadata, { section: 'world' });
   });
 
   it('takes the outlet from the URL host, then --source, then the file name', () => {

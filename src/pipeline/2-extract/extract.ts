@@ -121,7 +121,9 @@ function fromRecord(raw: RawReport): Fields {
     dropped = parts.dropped;
     if (parts.dateLine) bodyDate = { date: parts.dateLine.date, iso: parts.dateLine.iso, method: 'date-line', confidence: 0.8, text: parts.dateLine.text };
   }
-  const used = new Set(['id', 'title', 'subtitle', 'url', 'source', 'author', 'language', ...(textKey ? [textKey] : []), ...(dateKey ? [dateKey] : [])]);
+  // Empty date fields ("published": null) are not metadata either.
+  const emptyDates = JSON_FIELDS.published.filter((k) => k in r && (r[k] === null || r[k] === ''));
+  const used = new Set(['id', 'title', 'subtitle', 'url', 'source', 'author', 'language', ...(textKey ? [textKey] : []), ...(dateKey ? [dateKey] : []), ...emptyDates]);
   return {
     id: str(r.id),
     title: str(r.title),

@@ -49,6 +49,13 @@ describe('extractDates', () => {
     for (const d of datesIn(text)) assert.equal(text.slice(d.start, d.end), d.text);
   });
 
+  it('says what happened from the words before the date, whole numbers kept', () => {
+    const what = (text: string) => datesIn(text, '2026-01-19').map((d) => d.what);
+    assert.deepEqual(what('A magnitude 6.8 earthquake struck central Peru on Sunday.'), ['magnitude 6.8 earthquake struck central Peru']);
+    assert.deepEqual(what('The fire burned 12,400 hectares before Sunday.'), ['The fire burned 12,400 hectares before']);
+    assert.deepEqual(what('Police came. The bridge reopened on Sunday.'), ['The bridge reopened']);
+  });
+
   it('ignores a date inside a URL', () => {
     assert.deepEqual(datesIn('Read it at http://example.com/2014-01-02/story.html or www.news.com/2014/01/02/x'), []);
   });

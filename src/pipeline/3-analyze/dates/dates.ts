@@ -253,7 +253,9 @@ function postedStamp(text: string, published: number): number | null {
 
 /** A few words before the date in its sentence: "the shooting happened", "election held". */
 function whatHappened(before: string): string | null {
-  const words = before.slice(before.search(/[^.!?]*$/)).replace(/[“”"(),;:—–]/g, ' ').trim().split(/\s+/).filter(Boolean);
+  // From the last sentence end: a full stop inside "6.8" or "U.S." is not one, nor a comma in "12,400".
+  const end = Math.max(-1, ...[...before.matchAll(/[.!?](?=\s)/g)].map((m) => m.index!));
+  const words = before.slice(end + 1).replace(/[“”"();:—–]|,(?!\d)/g, ' ').trim().split(/\s+/).filter(Boolean);
   while (words.length && /^(on|at|in|by|of|since|until|from|the|about|around|early|late|last|this|and|,)$/i.test(words[words.length - 1])) words.pop();
   const tail = words.slice(-6).join(' ');
   return tail || null;
