@@ -6,6 +6,16 @@ const sentences = (text: string, lang = 'en') =>
   sentenceSpans(text, paragraphSpans(text), lang).map((s) => text.slice(s.start, s.end));
 
 describe('sentenceSpans', () => {
+  it('finds in a paragraph of many thousand characters the sentences of its parts (the segmenter sees it in windows)', () => {
+    const parts = Array.from({ length: 400 }, (_, i) => `Crews fought fire number ${i} near the river. Residents of block ${i} went home on Monday!`);
+    const got = sentences(parts.join(' '));
+    assert.equal(got.length, 800);
+    assert.deepEqual(got.slice(398, 402), [...parts[199].split(/(?<=\.) /), ...parts[200].split(/(?<=\.) /)]);
+    // One run-on "sentence" longer than a window is still all there, in order.
+    const long = `Start ${'word '.repeat(3000)}end.`;
+    assert.equal(sentences(long).join(' ').replace(/\s+/g, ' '), long.replace(/\s+/g, ' '));
+  });
+
   const cases: [string, string[]][] = [
     ['Rain fell. Rivers rose.', ['Rain fell.', 'Rivers rose.']],
     ['Dr. Ana Kovač spoke at 9 a.m. on Friday. She left.', ['Dr. Ana Kovač spoke at 9 a.m. on Friday.', 'She left.']],

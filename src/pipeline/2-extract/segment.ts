@@ -44,13 +44,39 @@ function endsInAbbreviation(piece: string): boolean {
   return /^(\p{L}\.)+\p{L}?$/u.test(m[1]); // "U.S." "a.m."
 }
 
+/** Characters given to the segmenter at once: V8's sentence segmenter is quadratic in its input (1 MB: 25 s). */
+const WINDOW = 4096;
+
+/**
+ * The segmenter's pieces of a paragraph, found window by window: every piece but a window's last is
+ * final; the last one (maybe cut by the window's end) starts the next window, so the pieces are the
+ * ones the whole paragraph would give.
+ */
+function* sentencePieces(para: string, lang: string): Generator<{ index: number; segment: string }> {
+  let from = 0;
+  while (from < para.length) {
+    const to = Math.min(para.length, from + WINDOW);
+    let last: { index: number; segment: string } | null = null;
+    for (const seg of segmenter(lang).segment(para.slice(from, to))) {
+      if (last) yield last;
+      last = { index: from + seg.index, segment: seg.segment };
+    }
+    if (!last) return;
+    // The window's last piece is only final at the paragraph's end, or when it is the whole window.
+    if (to === para.length || last.index === from) {
+      yield last;
+      from = last.index + last.segment.length;
+    } else from = last.index;
+  }
+}
+
 /** Sentence spans, paragraph by paragraph, with abbreviation and initial handling. */
 export function sentenceSpans(text: string, paragraphs: Span[], lang = 'en'): Span[] {
   const spans: Span[] = [];
   for (const p of paragraphs) {
     const para = text.slice(p.start, p.end);
     let pending: Span | null = null;
-    for (const seg of segmenter(lang).segment(para)) {
+    for (const seg of sentencePieces(para, lang)) {
       const raw = seg.segment;
       const lead = raw.length - raw.trimStart().length;
       const trimmed = raw.trim();
