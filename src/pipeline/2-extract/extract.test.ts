@@ -36,6 +36,12 @@ describe('extractArticle', () => {
     assert.deepEqual(extractArticle(json({ title: 'T', text: 'Body.', published: null, section: 'world' })).metadata, { section: 'world' });
   });
 
+  it('uses only an http(s) url as the address', () => {
+    assert.equal(extractArticle(json({ title: 'T', text: 'Body.', url: 42 })).url, null);
+    assert.equal(extractArticle(json({ title: 'T', text: 'Body.', url: 'javascript:alert(1)' })).url, null);
+    assert.equal(extractArticle(json({ title: 'T', text: 'Body.', url: 'https://harborledger.example/a' })).url, 'https://harborledger.example/a');
+  });
+
   it('takes the outlet from the URL host, then --source, then the file name', () => {
     const base = { title: 'T', text: 'Body text here.' };
     assert.equal(extractArticle(json({ ...base, url: 'https://www.harborledger.example/a' })).source, 'harborledger.example');

@@ -44,13 +44,14 @@ function fromText(raw: RawReport): Fields {
   const hasTitle = !!str(data.title);
   const parts = parsePlainText(text, { hasTitle });
   const fmPublished = publishedFrom(data.published ?? data.date, 'front-matter', 0.95);
-  const known = new Set(['id', 'title', 'subtitle', 'source', 'url', 'published', 'date', 'author', 'language']);
+  // A url that is not an http(s) address is kept as metadata, not used as the report's address.
+  const known = new Set(['id', 'title', 'subtitle', 'source', ...(absoluteUrl(str(data.url), null) ? ['url'] : []), 'published', 'date', 'author', 'language']);
   return {
     id: str(data.id),
     title: str(data.title) ?? parts.title,
     subtitle: str(data.subtitle) ?? parts.subtitle,
     author: str(data.author) ?? parts.author,
-    url: str(data.url),
+    url: absoluteUrl(str(data.url), null),
     source: str(data.source),
     language: str(data.language),
     published:
@@ -129,7 +130,7 @@ function fromRecord(raw: RawReport): Fields {
     title: str(r.title),
     subtitle: str(r.subtitle),
     author: str(r.author),
-    url: str(r.url) ?? str(r.uri) ?? str(r.link),
+    url: absoluteUrl(str(r.url) ?? str(r.uri) ?? str(r.link), null),
     source: str(r.source),
     language: str(r.language),
     published: (dateKey ? publishedFrom(r[dateKey], 'json-field', 0.95) : null) ?? bodyDate,

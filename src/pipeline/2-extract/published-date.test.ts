@@ -38,4 +38,10 @@ describe('parseDateValue', () => {
     assert.equal(parseDateValue(''), null);
     assert.equal(parseDateValue({}), null);
   });
+
+  it('refuses dates no publication has (a wrong unit or field)', () => {
+    assert.equal(parseDateValue(99999999999999), null, 'epoch milliseconds of the year 5138');
+    assert.equal(parseDateValue('0001-01-01'), null);
+    assert.equal(parseDateValue('1999-12-31')?.date, '1999-12-31');
+  });
 });

@@ -89,7 +89,17 @@ export function parseDateString(input: string): ParsedDate | null {
 }
 
 /** Parses a date value from structured metadata (JSON, front matter, meta tags): ISO first, then prose dates. */
+/** A publication date outside these years is a wrong field or unit (epoch microseconds), not a date. */
+const FIRST_YEAR = 1800;
+const LAST_YEAR = 2100;
+
 export function parseDateValue(value: unknown): ParsedDate | null {
+  const d = anyDateValue(value);
+  const year = d ? Number(d.date.slice(0, 4)) : NaN;
+  return d && year >= FIRST_YEAR && year <= LAST_YEAR ? d : null;
+}
+
+function anyDateValue(value: unknown): ParsedDate | null {
   if (value instanceof Date && !Number.isNaN(value.getTime())) {
     const iso = value.toISOString();
     return { date: iso.slice(0, 10), iso };
