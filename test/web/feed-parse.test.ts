@@ -151,6 +151,23 @@ describe('parseFeed', () => {
     assert.throws(() => parseFeed('{"items": []}', 'http://x/', limits), /not a JSON Feed/);
     assert.throws(() => parseFeed('{"items": [', 'http://x/', limits), /malformed JSON/);
     assert.equal(looksLikeFeed('<!doctype html><html>'), false);
+    assert.equal(looksLikeFeed('<?xml version="1.0"?><note>hi</note>'), false);
+  });
+
+  it('recognises XML with a DTD internal subset whatever its type, so it is refused, not read as a page', () => {
+    const xxe =
+      '<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<rss version="2.0"><channel><title>XXE &xxe;</title></channel></rss>';
+    for (const doc of [
+      xxe,
+      fixture('billion-laughs.xml'),
+      '<!DOCTYPE lolz [<!ENTITY lol "lol">]><lolz>&lol;</lolz>',
+    ]) {
+      assert.equal(looksLikeFeed(doc, 'application/xml'), true, doc.slice(0, 60));
+      assert.throws(
+        () => parseFeed(doc, 'http://127.0.0.1/', limits),
+        /^FeedError: feeds: refusing XML with a DTD internal subset/,
+      );
+    }
   });
 });
 

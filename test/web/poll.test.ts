@@ -40,6 +40,11 @@ before(async () => {
   srv = await startServer({
     '/2026/03/harbour-budget': send(iconv.encode(CYRILLIC_PAGE, 'win1251'), { 'content-type': 'text/html' }),
     '/billion-laughs.xml': send(fixture('billion-laughs.xml'), { 'content-type': 'application/rss+xml' }),
+    '/laughs-as-xml': send(fixture('billion-laughs.xml'), { 'content-type': 'application/xml' }),
+    '/xxe-as-xml': send(
+      '<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<rss version="2.0"><channel><title>XXE</title><item><title>XXE</title><description>XXE &xxe;</description></item></channel></rss>',
+      { 'content-type': 'application/xml' },
+    ),
     '/big.xml': (_req, res) => {
       const items = Array.from(
         { length: 100_000 },
@@ -213,6 +218,18 @@ describe('ingestUrls', () => {
     assert.deepEqual(
       s1.skipped.map((s) => s.reason.replace(/ from .*/, '')),
       ['web: HTTP 404'],
+    );
+    await store.close();
+  });
+
+  it('refuses XML with a DTD internal subset served as application/xml, instead of storing it as a page', async () => {
+    const store = new SqliteStore(':memory:');
+    const urls = [`${srv.origin}/xxe-as-xml`, `${srv.origin}/laughs-as-xml`];
+    const s = await ingestUrls(store, urls, opts());
+    assert.equal(s.added, 0);
+    assert.deepEqual(
+      s.skipped.map((k) => [k.input, k.reason.replace(/ \(.*/, '')]),
+      urls.map((u) => [u, 'feeds: refusing XML with a DTD internal subset']),
     );
     await store.close();
   });

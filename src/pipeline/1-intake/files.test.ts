@@ -3,16 +3,24 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { listInputs, readFileReports, type IntakeEvent } from './files.ts';
+import { defaultConfig } from '../../config/index.ts';
+import { SqliteStore } from '../../store/sqlite/sqlite-store.ts';
+import { extractArticle } from '../2-extract/extract.ts';
+import { ingestPaths } from '../run.ts';
+import { listInputs, readFileReports, type FileIntakeOptions, type IntakeEvent } from './files.ts';
 
 const opts = { maxFileBytes: 1000, maxLineBytes: 500 };
 let dir: string;
 
-async function read(path: string): Promise<IntakeEvent[]> {
+async function read(path: string, o: FileIntakeOptions = opts): Promise<IntakeEvent[]> {
   const out: IntakeEvent[] = [];
-  for await (const ev of readFileReports(path, opts)) out.push(ev);
+  for await (const ev of readFileReports(path, o)) out.push(ev);
   return out;
 }
+
+const reports = (evs: IntakeEvent[]) => evs.flatMap((e) => (e.kind === 'report' ? [e.raw] : []));
+/** A record nested `depth` levels below its own object, as the audit's ~10 KB line. */
+const deepRecord = (id: string, depth: number) => `{"id":"${id}","text":"t","x":${'['.repeat(depth)}${']'.repeat(depth)}}`;
 
 const reasons = (evs: IntakeEvent[]) => evs.flatMap((e) => (e.kind === 'skip' ? [e.reason] : []));
 
@@ -31,6 +39,12 @@ describe('file intake', () => {
     writeFileSync(join(dir, 'none.json'), '42');
     writeFileSync(join(dir, 'lines.jsonl'), '{"id":"1","text":"one"}\n{broken\n\n[1,2]\n{"id":"2","text":"two"}\n' + `{"text":"${'y'.repeat(600)}"}\n`);
     writeFileSync(join(dir, 'photo.png'), 'png');
+    writeFileSync(join(dir, 'deep.jsonl'), ['{"id":"1","text":"one"}', deepRecord('x', 5000), deepRecord('ok', 62), '{"id":"2","text":"two"}'].join('\n'));
+    writeFileSync(join(dir, 'bom.jsonl'), '\uFEFF{"id":"1","text":"one"}\r\n{"id":"2","text":"two"}\r\n');
+    writeFileSync(
+      join(dir, 'latin1.jsonl'),
+      Buffer.concat([Buffer.from('{"id":"1","text":"one"}\n{"id":"2","text":"Caf'), Buffer.from([0xe9]), Buffer.from('"}\n{"id":"3","text":"three"}\n')]),
+    );
     writeFileSync(join(dir, 'sub', 'nested.md'), '# Nested\n\nBody.');
     writeFileSync(join(dir, 'sub', 'ignored.md'), '# Ignored\n\nBody.');
     writeFileSync(join(dir, 'sub', '.parallaxignore'), '# not reports\nignored.md\n');
@@ -119,6 +133,72 @@ describe('file intake', () => {
     assert.deepEqual(evs.filter((e) => e.kind === 'report').length, 2);
     assert.deepEqual(reasons(evs), ['malformed JSON line 2', 'line 4 is not a JSON object', 'too large: line 6 is over 500 bytes']);
   });
+
+  it('skips a JSONL record nested deeper than 64 levels by its line, and keeps the others', async () => {
+    const evs = await read(join(dir, 'deep.jsonl'), { ...opts, maxLineBytes: 20_000 });
+    assert.deepEqual(reports(evs).map((r) => r.record?.id), ['1', 'ok', '2']);
+    assert.deepEqual(
+      evs.flatMap((e) => (e.kind === 'skip' ? [[e.input.replace(dir, ''), e.reason]] : [])),
+      [['/deep.jsonl:2', 'JSON nested deeper than 64 levels (line 2)']],
+    );
+  });
+
+  it('skips a deep record of a .json file with that reason, not as unreadable', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'parallax-deep-'));
+    try {
+      writeFileSync(join(d, 'one.json'), deepRecord('x', 5000));
+      writeFileSync(join(d, 'list.json'), `[{"id":"a","text":"A"},${deepRecord('x', 5000)},{"id":"b","text":"B"}]`);
+      const o = { ...opts, maxFileBytes: 20_000 };
+      assert.deepEqual(reasons(await read(join(d, 'one.json'), o)), ['JSON nested deeper than 64 levels']);
+      const evs = await read(join(d, 'list.json'), o);
+      assert.deepEqual(reports(evs).map((r) => [r.record?.id, r.locator]), [['a', 'item 1'], ['b', 'item 3']]);
+      assert.deepEqual(reasons(evs), ['JSON nested deeper than 64 levels (item 2)']);
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+
+  it('does not lose an ingest run to a deeply nested record', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'parallax-deep-run-'));
+    const store = new SqliteStore(':memory:');
+    try {
+      writeFileSync(join(d, 'a.txt'), 'Ferry runs aground near Porto\n\nA ferry ran aground near Porto on Tuesday.');
+      writeFileSync(join(d, 'b.jsonl'), `${deepRecord('x', 5000)}\n{"id":"kept","title":"Storm","text":"A storm hit Leeds."}\n`);
+      const summary = await ingestPaths(store, [d], { config: defaultConfig, workers: 0 });
+      assert.equal(summary.added, 2);
+      assert.deepEqual(summary.skipped.map((s) => s.reason), ['JSON nested deeper than 64 levels (line 1)']);
+    } finally {
+      await store.close();
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+
+  it('drops a byte-order mark before JSONL line 1', async () => {
+    const evs = await read(join(dir, 'bom.jsonl'));
+    assert.deepEqual(reasons(evs), []);
+    assert.deepEqual(reports(evs).map((r) => r.record?.id), ['1', '2']);
+  });
+
+  it('skips a JSONL line that is not UTF-8, as .txt and .json files are, and keeps the others', async () => {
+    const evs = await read(join(dir, 'latin1.jsonl'));
+    assert.deepEqual(reasons(evs), ['invalid UTF-8 text on line 2']);
+    assert.deepEqual(reports(evs).map((r) => r.record?.id), ['1', '3']);
+    assert.ok(!reports(evs).some((r) => r.content.includes('\uFFFD')));
+  });
+
+  it('treats a NUL byte past the first 8 KB as binary, like one within them', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'parallax-nul-'));
+    try {
+      const text = `Title\n\n${'Body text. '.repeat(1000)}`;
+      writeFileSync(join(d, 'late.txt'), `${text}\u0000tail`);
+      writeFileSync(join(d, 'late.html'), `<html><body><p>${text}\u0000tail</p></body></html>`);
+      const o = { ...opts, maxFileBytes: 100_000 };
+      assert.deepEqual(reasons(await read(join(d, 'late.txt'), o)), ['binary file (contains NUL bytes)']);
+      assert.deepEqual(reasons(await read(join(d, 'late.html'), o)), ['binary file (contains NUL bytes)']);
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('HTML file charsets', () => {
@@ -135,5 +215,78 @@ describe('HTML file charsets', () => {
     } finally {
       rmSync(d, { recursive: true, force: true });
     }
+  });
+});
+
+describe('feed files', () => {
+  const more = ' Crews worked through the night to clear the mud, and the mayor said the road would reopen by Monday.'.repeat(2);
+  const rss = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Harbour Gazette</title><link>https://news.example/</link>
+<item><title>Floods close the coastal road</title><link>https://news.example/floods?utm_source=rss</link>
+<pubDate>Sat, 14 Mar 2026 08:30:00 +0000</pubDate><description>&lt;p&gt;Floods closed the coastal road at Vila Nova on Saturday.${more}&lt;/p&gt;</description></item>
+<item><guid isPermaLink="false">note-2</guid><title>Council meets</title><description>The council met on Friday evening to discuss the floods.${more}</description></item>
+</channel></rss>`;
+  const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><title>Monitor</title>
+<entry><id>tag:monitor.example,2026:1</id><title>Storm in Leeds</title><link href="https://monitor.example/storm"/>
+<updated>2026-03-12T10:00:00Z</updated><content type="html">&lt;p&gt;A storm hit Leeds on Thursday.&lt;/p&gt;</content></entry></feed>`;
+  let d: string;
+  before(() => {
+    d = mkdtempSync(join(tmpdir(), 'parallax-feeds-'));
+    writeFileSync(join(d, 'news.xml'), rss);
+    writeFileSync(join(d, 'news.rss'), rss);
+    writeFileSync(join(d, 'monitor.atom'), atom);
+    writeFileSync(join(d, 'note.xml'), '<?xml version="1.0"?><note><to>Tove</to></note>');
+    writeFileSync(
+      join(d, 'xxe.xml'),
+      '<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<rss version="2.0"><channel><title>XXE &xxe;</title><item><title>x</title><description>&xxe;</description></item></channel></rss>',
+    );
+    const lol = Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`).join('');
+    writeFileSync(join(d, 'laughs.rss'), `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY lol0 "lol">${lol}]><rss version="2.0"><channel><title>&lol9;</title></channel></rss>`);
+  });
+  after(() => rmSync(d, { recursive: true, force: true }));
+  const o = { ...opts, maxFileBytes: 100_000 };
+
+  it('lists .xml, .rss and .atom files as inputs', async () => {
+    const { files, skips } = await listInputs([d]);
+    assert.equal(files.length, 6);
+    assert.deepEqual(skips, []);
+  });
+
+  it('reads each item of an RSS or Atom file as a report, through the feed parser', async () => {
+    for (const name of ['news.xml', 'news.rss']) {
+      const evs = await read(join(d, name), o);
+      assert.deepEqual(reasons(evs), []);
+      const raws = reports(evs);
+      assert.deepEqual(
+        raws.map((r) => [r.format, r.path, r.url, r.locator, r.hints?.title]),
+        [
+          ['html', join(d, name), 'https://news.example/floods', undefined, 'Floods close the coastal road'],
+          ['html', join(d, name), null, 'item note-2', 'Council meets'],
+        ],
+      );
+      const [linked, unlinked] = raws.map(extractArticle);
+      assert.equal(linked.published?.date, '2026-03-14');
+      assert.match(linked.text, /Floods closed the coastal road at Vila Nova/);
+      assert.equal(linked.source, 'news.example');
+      assert.equal(unlinked.source, 'Harbour Gazette');
+    }
+    const atomItems = reports(await read(join(d, 'monitor.atom'), o));
+    assert.deepEqual(atomItems.map((r) => r.url), ['https://monitor.example/storm']);
+  });
+
+  it('refuses an XML file that is not a feed, and hostile or oversized feeds, with the reason', async () => {
+    assert.deepEqual(reasons(await read(join(d, 'note.xml'), o)), ['not an RSS or Atom feed (expected <rss>, <rdf:RDF> or <feed>)']);
+    for (const name of ['xxe.xml', 'laughs.rss']) {
+      const [reason, ...more] = reasons(await read(join(d, name), o));
+      assert.match(reason, /^feeds: refusing XML with a DTD internal subset/, name);
+      assert.deepEqual(more, []);
+    }
+    const small = { ...o, web: { maxFeedBytes: 200, maxFeedItems: 1 } };
+    assert.deepEqual(reasons(await read(join(d, 'news.xml'), small)), [
+      `feeds: document of ${Buffer.byteLength(rss)} bytes exceeds the limit of 200`,
+    ]);
+    const capped = await read(join(d, 'news.xml'), { ...o, web: { maxFeedBytes: 100_000, maxFeedItems: 1 } });
+    assert.deepEqual(reasons(capped), ['too many items: read the first 1 of 2 (limit)']);
+    assert.equal(reports(capped).length, 1);
   });
 });

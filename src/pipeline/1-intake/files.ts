@@ -4,9 +4,13 @@
 import { createReadStream } from 'node:fs';
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
+import { defaultWebConfig, type WebConfig } from '../../config/index.ts';
 import type { InputFormat, RawReport } from '../../model/index.ts';
 import { decodeHtml } from '../2-extract/charset.ts';
+import type { ParsedFeed } from './feeds/feed.ts';
+import { itemReport } from './feeds/items.ts';
+import { FeedError, looksLikeFeed, parseFeed } from './feeds/parse.ts';
 
 export type IntakeEvent =
   | { kind: 'report'; raw: RawReport }
@@ -16,9 +20,17 @@ export interface FileIntakeOptions {
   maxFileBytes: number;
   maxLineBytes: number;
   sourceHint?: string;
+  /** Feed limits, the same for feed files as for feed URLs (default: the default config's). */
+  web?: Pick<WebConfig, 'maxFeedBytes' | 'maxFeedItems'>;
 }
 
-const FORMATS: Record<string, InputFormat | 'jsonl'> = {
+/**
+ * Deeper records are refused: no article nests this far, and a deep value overflows the stack of
+ * every recursive reader after intake (JSON.stringify in the store write included).
+ */
+export const MAX_JSON_DEPTH = 64;
+
+const FORMATS: Record<string, InputFormat | 'jsonl' | 'feed'> = {
   '.txt': 'text',
   '.text': 'text',
   '.md': 'markdown',
@@ -28,6 +40,9 @@ const FORMATS: Record<string, InputFormat | 'jsonl'> = {
   '.json': 'json',
   '.jsonl': 'jsonl',
   '.ndjson': 'jsonl',
+  '.xml': 'feed',
+  '.rss': 'feed',
+  '.atom': 'feed',
 };
 
 export const isSupportedFile = (path: string) => extname(path).toLowerCase() in FORMATS;
@@ -95,17 +110,21 @@ export function describeFsError(err: unknown): string {
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-function decodeHtmlFile(bytes: Uint8Array): { text: string } | { reason: string } {
-  // UTF-16 pages (with a BOM) are full of NUL bytes; anything else with NULs is binary.
+// Text never holds a NUL byte: one anywhere (not only near the top) means binary, or it would end
+// up in the stored text.
+const BINARY = { reason: 'binary file (contains NUL bytes)' };
+
+/** HTML and XML feeds declare their own charset (BOM, <meta>, XML declaration). */
+function decodeMarkupFile(bytes: Uint8Array): { text: string } | { reason: string } {
+  // UTF-16 documents (with a BOM) are full of NUL bytes; anything else with NULs is binary.
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  if (!utf16 && bytes.subarray(0, 8192).includes(0)) return { reason: 'binary file (contains NUL bytes)' };
+  if (!utf16 && bytes.includes(0)) return BINARY;
   return { text: decodeHtml(bytes).html };
 }
 
 /** Decodes bytes as UTF-8, refusing binary data and invalid sequences with a reason. */
 export function decodeText(bytes: Uint8Array): { text: string } | { reason: string } {
-  const head = bytes.subarray(0, 8192);
-  if (head.includes(0)) return { reason: 'binary file (contains NUL bytes)' };
+  if (bytes.includes(0)) return BINARY;
   try {
     return { text: decoder.decode(bytes) };
   } catch {
@@ -123,16 +142,68 @@ function recordsOf(value: unknown): Record<string, unknown>[] | null {
   return null;
 }
 
+/** Whether a parsed value nests deeper than `limit`; iterative, since the value may be thousands deep. */
+export function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (!v || typeof v !== 'object') continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(v)) if (child && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/**
+ * A file's lines as bytes, split at \n (a \r before it dropped), so each line is decoded alone.
+ * A line over `maxBytes` comes back as null, without being held in memory.
+ */
+async function* byteLines(path: string, maxBytes: number): AsyncGenerator<Buffer | null> {
+  let parts: Buffer[] = [];
+  let size = 0;
+  // One byte of slack for the \r of a \r\n ending.
+  const add = (b: Buffer) => {
+    size += b.length;
+    if (size > maxBytes + 1) parts = [];
+    else if (b.length) parts.push(b);
+  };
+  const take = () => {
+    let line: Buffer | null = size > maxBytes + 1 ? null : Buffer.concat(parts);
+    if (line?.at(-1) === 0x0d) line = line.subarray(0, -1);
+    parts = [];
+    size = 0;
+    return line && line.length > maxBytes ? null : line;
+  };
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    let start = 0;
+    for (let nl = chunk.indexOf(0x0a); nl >= 0; nl = chunk.indexOf(0x0a, start)) {
+      add(chunk.subarray(start, nl));
+      yield take();
+      start = nl + 1;
+    }
+    add(chunk.subarray(start));
+  }
+  if (size > 0) yield take();
+}
+
 async function* readJsonl(path: string, opts: FileIntakeOptions): AsyncGenerator<IntakeEvent> {
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
   let n = 0;
-  for await (const line of lines) {
+  for await (const bytes of byteLines(path, opts.maxLineBytes)) {
     n++;
-    if (!line.trim()) continue;
-    if (line.length > opts.maxLineBytes) {
+    if (!bytes) {
       yield { kind: 'skip', input: `${path}:${n}`, reason: `too large: line ${n} is over ${opts.maxLineBytes} bytes` };
       continue;
     }
+    let line: string;
+    try {
+      // Like .txt and .json files, a line is UTF-8 or refused, never patched with U+FFFD. The
+      // decoder drops a byte-order mark at the start of a line (line 1 of a file saved "with BOM").
+      line = decoder.decode(bytes);
+    } catch {
+      yield { kind: 'skip', input: `${path}:${n}`, reason: `invalid UTF-8 text on line ${n}` };
+      continue;
+    }
+    if (!line.trim()) continue;
     let value: unknown;
     try {
       value = JSON.parse(line);
@@ -144,6 +215,10 @@ async function* readJsonl(path: string, opts: FileIntakeOptions): AsyncGenerator
       yield { kind: 'skip', input: `${path}:${n}`, reason: `line ${n} is not a JSON object` };
       continue;
     }
+    if (nestedDeeperThan(value, MAX_JSON_DEPTH)) {
+      yield { kind: 'skip', input: `${path}:${n}`, reason: `JSON nested deeper than ${MAX_JSON_DEPTH} levels (line ${n})` };
+      continue;
+    }
     yield { kind: 'report', raw: jsonReport(path, value as Record<string, unknown>, `line ${n}`, opts, line) };
   }
 }
@@ -152,7 +227,42 @@ function jsonReport(path: string, record: Record<string, unknown>, locator: stri
   return { format: 'json', path, url: null, content: content ?? JSON.stringify(record), record, locator, sourceHint: opts.sourceHint };
 }
 
-/** Reads one file into raw reports (several for JSON arrays and JSONL). */
+/** A feed saved as a file: each item a report, read by the parser and limits of feed URLs. */
+function* feedReports(path: string, text: string, opts: FileIntakeOptions): Generator<IntakeEvent> {
+  // Nothing here is fetched: an item is read from what the feed itself carries.
+  if (!looksLikeFeed(text)) {
+    yield { kind: 'skip', input: path, reason: 'not an RSS or Atom feed (expected <rss>, <rdf:RDF> or <feed>)' };
+    return;
+  }
+  const { maxFeedBytes, maxFeedItems } = opts.web ?? defaultWebConfig;
+  // Links are resolved against the file; relative ones become file: URLs, which are dropped.
+  const base = pathToFileURL(path).href;
+  let feed: ParsedFeed;
+  try {
+    feed = parseFeed(text, base, { maxBytes: maxFeedBytes, maxItems: maxFeedItems });
+  } catch (err) {
+    if (!(err instanceof FeedError)) throw err;
+    yield { kind: 'skip', input: path, reason: err.message };
+    return;
+  }
+  if (!feed.items.length) {
+    yield { kind: 'skip', input: path, reason: 'feed holds no items' };
+    return;
+  }
+  if (feed.totalItems > maxFeedItems) {
+    const reason = `too many items: read the first ${maxFeedItems} of ${feed.totalItems} (limit)`;
+    yield { kind: 'skip', input: path, reason };
+  }
+  // Outlet: the feed's title, else --source, else the file name.
+  const sourceHint = feed.title ?? opts.sourceHint;
+  for (const item of feed.items) {
+    const raw = itemReport(item, { feedUrl: base, feedTitle: feed.title });
+    // Known by its link, else by the file and the item's guid: never by a file: URL.
+    yield { kind: 'report', raw: { ...raw, path, locator: raw.url ? undefined : `item ${item.key}`, sourceHint } };
+  }
+}
+
+/** Reads one file into raw reports (several for JSON arrays, JSONL and feeds). */
 export async function* readFileReports(path: string, opts: FileIntakeOptions): AsyncGenerator<IntakeEvent> {
   const format = FORMATS[extname(path).toLowerCase()];
   if (!format) {
@@ -177,10 +287,15 @@ export async function* readFileReports(path: string, opts: FileIntakeOptions): A
       return;
     }
     const bytes = await readFile(path);
-    // HTML declares its own charset (BOM, <meta>): windows-1251 and Latin-1 pages are common.
-    const decoded = format === 'html' ? decodeHtmlFile(bytes) : decodeText(bytes);
+    // HTML and XML declare their own charset (BOM, <meta>, <?xml encoding>): windows-1251 and
+    // Latin-1 pages are common.
+    const decoded = format === 'html' || format === 'feed' ? decodeMarkupFile(bytes) : decodeText(bytes);
     if ('reason' in decoded) {
       yield { kind: 'skip', input: path, reason: decoded.reason };
+      return;
+    }
+    if (format === 'feed') {
+      yield* feedReports(path, decoded.text, opts);
       return;
     }
     if (format !== 'json') {
@@ -202,7 +317,11 @@ export async function* readFileReports(path: string, opts: FileIntakeOptions): A
     }
     const single = records.length === 1 && !Array.isArray(value);
     for (const [i, record] of records.entries()) {
-      yield { kind: 'report', raw: jsonReport(path, record, single ? '' : `item ${i + 1}`, opts) };
+      const locator = single ? '' : `item ${i + 1}`;
+      if (nestedDeeperThan(record, MAX_JSON_DEPTH)) {
+        const reason = `JSON nested deeper than ${MAX_JSON_DEPTH} levels${locator && ` (${locator})`}`;
+        yield { kind: 'skip', input: path, reason };
+      } else yield { kind: 'report', raw: jsonReport(path, record, locator, opts) };
     }
   } catch (err) {
     yield { kind: 'skip', input: path, reason: describeFsError(err) };

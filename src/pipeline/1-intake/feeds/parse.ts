@@ -5,7 +5,7 @@ import { FeedError } from './errors.ts';
 import type { FeedFormat, FeedItem, ParsedFeed } from './feed.ts';
 import { isJsonFeed, jsonHead, jsonItem, jsonItemNodes } from './json-feed.ts';
 import { rdf, rss, type FormatReader } from './rss.ts';
-import { list, parseXml, type XmlNode } from './xml.ts';
+import { list, parseXml, xmlProlog, type XmlNode } from './xml.ts';
 
 export { FeedError } from './errors.ts';
 
@@ -40,9 +40,10 @@ export function looksLikeFeed(text: string, contentType = ''): boolean {
   if (/\b(rss|atom|rdf)\+xml|feed\+json/i.test(contentType)) return true;
   const head = text.slice(0, 2048).replace(/^\uFEFF/, '');
   if (/^\s*\{/.test(head)) return /"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//.test(head);
-  return /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*|<\?[^>]*>\s*|<!DOCTYPE[^>]*>\s*)*<(rss|feed|[\w-]+:RDF|RDF)\b/i.test(
-    head,
-  );
+  const { root, dtdSubset } = xmlProlog(text);
+  // XML with a DTD subset (entity declarations: XXE, billion laughs) goes to the feed parser,
+  // which refuses it, whatever its root: never to the page path, where it would be stored as text.
+  return dtdSubset || /^(rss|feed|([\w-]+:)?RDF)$/i.test(root ?? '');
 }
 
 /** Parses an RSS 0.9x/1.0/2.0, RDF, Atom or JSON Feed document fetched from `url`. */

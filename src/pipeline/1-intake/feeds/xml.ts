@@ -68,11 +68,37 @@ export function attr(node: unknown, name: string): string | null {
 export const list = (v: unknown): unknown[] =>
   v === undefined || v === null ? [] : Array.isArray(v) ? v : [v];
 
+/**
+ * What comes after an XML prolog (declaration, comments, processing instructions, DOCTYPE): the
+ * root element's name, and whether the DOCTYPE has an internal subset. A scan, not one regex:
+ * a subset holds '>' (its declarations) and may be long.
+ */
+export function xmlProlog(text: string): { root: string | null; dtdSubset: boolean } {
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let dtdSubset = false;
+  const past = (end: RegExp) => {
+    end.lastIndex = i;
+    return end.exec(text) ? end.lastIndex : -1;
+  };
+  while (i >= 0) {
+    i = past(/\s*/y);
+    if (text.startsWith('<?', i)) i = past(/[\s\S]*?\?>/y);
+    else if (text.startsWith('<!--', i)) i = past(/[\s\S]*?-->/y);
+    else if (/^<!DOCTYPE\b/i.test(text.slice(i, i + 10))) {
+      i = past(/[^[>]*/y);
+      dtdSubset ||= text[i] === '[';
+      i = dtdSubset ? past(/[\s\S]*?\]\s*>/y) : past(/>/y);
+    } else break;
+  }
+  const root = i >= 0 ? /<([\w.:-]+)/y.exec(text.slice(i, i + 256)) : null;
+  return { root: root?.[1] ?? null, dtdSubset };
+}
+
 /** Parses feed XML; throws FeedError for a DTD subset, nesting bombs or malformed markup. */
 export function parseXml(text: string): XmlNode {
   // The DOCTYPE sits in the prolog; an internal subset "[...]" is where entities are declared.
   const doctype = /<!DOCTYPE\b[^[>]*(\[)?/i.exec(text.slice(0, 8192));
-  if (doctype?.[1])
+  if (doctype?.[1] || xmlProlog(text).dtdSubset)
     throw new FeedError(
       'feeds: refusing XML with a DTD internal subset (entity declarations are not expanded)',
     );
