@@ -2,7 +2,11 @@
 import { z } from 'zod';
 import { ApiError, fromZod } from './errors.ts';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day YYYY-MM-DD');
+const isDay = (s: string) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day YYYY-MM-DD')
+  .refine(isDay, 'must be a day of the calendar');
 const name = z.string().trim().min(1).max(200);
 const limit = (max: number, dflt: number) => z.coerce.number().int().min(1).max(max).default(dflt);
 const offset = z.coerce.number().int().min(0).max(1_000_000).default(0);

@@ -48,6 +48,8 @@ export interface RawReport {
   sourceHint?: string;
   /** Metadata a feed or HTTP response already told us (title, published, author...). */
   hints?: Partial<Pick<Article, 'title' | 'author' | 'url' | 'language'>> & { published?: PublishedDate };
+  /** Title and outlet the submitter states (API fields): they win over what the content says. */
+  given?: Partial<Pick<Article, 'title' | 'source'>>;
 }
 
 /** A report after extraction: what every later stage reads. */

@@ -61,6 +61,18 @@ describe('API writes', () => {
     assert.equal(found.total, 1, 'the new report is searchable at once');
   });
 
+  it('takes the stated title and outlet over what the text and its URL say', async () => {
+    const { app, auth } = await testApp();
+    const paragraph = 'Two ferries collided in fog on the Tagus river in Lisbon on Monday, injuring 31 passengers.';
+    const res = await app.request(
+      '/api/ingest/text',
+      json({ text: paragraph, title: 'Ferries collide on the Tagus', source: 'Harbor Ledger', url: 'https://mirror.example/a' }, auth),
+    );
+    assert.equal(res.status, 201, 'one paragraph with a stated title is a body, not a title');
+    const { articles } = (await res.json()) as { articles: { id: string; title: string; source: string }[] };
+    assert.deepEqual([articles[0].title, articles[0].source], ['Ferries collide on the Tagus', 'Harbor Ledger']);
+  });
+
   it('validates ingest bodies', async () => {
     const { app, auth } = await testApp();
     const cases: [unknown, number, string][] = [
@@ -68,6 +80,7 @@ describe('API writes', () => {
       [{ text: '' }, 400, 'invalid_input'],
       [{ text: REPORT, format: 'pdf' }, 400, 'invalid_input'],
       [{ text: REPORT, published: 'yesterday' }, 400, 'invalid_input'],
+      [{ text: REPORT, published: '2024-13-45' }, 400, 'invalid_input'],
       [{ text: REPORT, url: 'javascript:alert(1)' }, 400, 'invalid_input'],
       [{ text: REPORT, extra: 1 }, 400, 'invalid_input'],
       ['{not json', 400, 'invalid_json'],

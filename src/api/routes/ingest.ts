@@ -90,9 +90,9 @@ export function ingestRoutes(deps: IngestDeps) {
       content: body.text,
       // Pasted reports have no path: the content itself keeps the id stable across re-submits.
       locator: `pasted ${shortHash(body.text)}`,
-      sourceHint: body.source,
+      // Stated fields win over what the text says (its first line is then body, not title).
+      given: { ...(body.title ? { title: body.title } : {}), ...(body.source ? { source: body.source } : {}) },
       hints: {
-        ...(body.title ? { title: body.title } : {}),
         ...(body.published
           ? {
               published: {

@@ -41,7 +41,7 @@ function fromText(raw: RawReport): Fields {
   const content = raw.content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const { data, body } = splitFrontMatter(content);
   const text = raw.format === 'markdown' ? markdownToText(body) : body;
-  const hasTitle = !!str(data.title);
+  const hasTitle = !!str(data.title) || !!raw.given?.title;
   const parts = parsePlainText(text, { hasTitle });
   const fmPublished = publishedFrom(data.published ?? data.date, 'front-matter', 0.95);
   // A url that is not an http(s) address is kept as metadata, not used as the report's address.
@@ -164,7 +164,7 @@ export function extractArticle(raw: RawReport): Article {
   const f = raw.format === 'html' ? fromHtml(raw) : raw.format === 'json' ? fromRecord(raw) : fromText(raw);
   const paragraphs = f.paragraphs.map((p) => p.normalize('NFC')).filter(Boolean);
   const text = paragraphs.join('\n\n');
-  let title = (f.title ?? raw.hints?.title ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
+  let title = (raw.given?.title ?? f.title ?? raw.hints?.title ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
   if (!text && !title) throw new ExtractError('empty: no title and no text');
   if (!text) throw new ExtractError('empty: no body text');
   if (!title) title = text.slice(0, 80).replace(/\s+\S*$/, '') + '…';
@@ -173,7 +173,7 @@ export function extractArticle(raw: RawReport): Article {
   const paraSpans = paragraphSpans(text);
   return {
     id: f.id ?? `a-${shortHash(reportKey(raw))}`,
-    source: f.source ?? hostOf(url) ?? raw.sourceHint ?? fileStem(raw.path) ?? 'unknown',
+    source: raw.given?.source ?? f.source ?? hostOf(url) ?? raw.sourceHint ?? fileStem(raw.path) ?? 'unknown',
     title,
     subtitle: f.subtitle,
     author: f.author ?? raw.hints?.author ?? null,
