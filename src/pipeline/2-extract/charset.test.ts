@@ -86,6 +86,32 @@ test('decodeHtml: declared and sniffed charsets', async (t) => {
   }
 });
 
+test('decodeHtml: windows-1252 punctuation in 0x80–0x9F is not read as C1 controls', async (t) => {
+  // Node 20.18.3+ decodes these bytes as Latin-1 (nodejs/node#56542); browsers use the WHATWG index.
+  const QUOTE = 'It’s “done” — the mayor said… €40 for Œuvres';
+  const cp1252 = (head: string) => iconv.encode(page(head, QUOTE), 'win1252');
+  const cases: [string, Buffer, string?][] = [
+    ['meta windows-1252', cp1252('<meta charset="windows-1252">')],
+    ['meta iso-8859-1', cp1252('<meta charset="iso-8859-1">')],
+    ['header latin1', cp1252(''), 'text/html; charset=latin1'],
+    ['labelled utf-8 but really windows-1252', cp1252('<meta charset="utf-8">')],
+    ['undeclared', cp1252('')],
+  ];
+  for (const [name, bytes, header] of cases) {
+    await t.test(name, () => {
+      const { html, charset } = decodeHtml(bytes, header);
+      assert.equal(charset, 'windows-1252');
+      assert.ok(html.includes(QUOTE), JSON.stringify(html));
+    });
+  }
+  // The five bytes the index leaves unassigned stay as themselves, as in browsers.
+  const { html } = decodeHtml(
+    Buffer.from([0x3c, 0x70, 0x3e, 0x81, 0x8d, 0x8f, 0x90, 0x9d, 0x80]),
+    'text/html; charset=windows-1252',
+  );
+  assert.equal(html, '<p>\x81\x8d\x8f\x90\x9d€');
+});
+
 test('charsetParam and declaredCharset', () => {
   assert.equal(charsetParam('text/html; charset=KOI8-R'), 'KOI8-R');
   assert.equal(charsetParam('text/html'), null);

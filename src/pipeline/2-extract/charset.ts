@@ -39,12 +39,28 @@ export function declaredCharset(bytes: Uint8Array): string | null {
   return null;
 }
 
+/**
+ * windows-1252 is Latin-1 but for 0x80–0x9F, which hold curly quotes, dashes, € and the like (the
+ * WHATWG index; its five unassigned bytes stay as themselves). Node 20.18.3+ decodes that range as
+ * C1 controls (nodejs/node#56542), so it is mapped here.
+ */
+const CP1252_80_9F =
+  '\u20ac\x81\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\x8d\u017d\x8f' +
+  '\x90\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\x9d\u017e\u0178';
+
+const windows1252 = (bytes: Uint8Array) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)
+    .toString('latin1')
+    .replace(/[\x80-\x9f]/g, (c) => CP1252_80_9F[c.charCodeAt(0) - 0x80]);
+
 /** A TextDecoder for a label, or null when neither the WHATWG table nor iconv-lite knows it. */
 function decoderFor(label: string): { name: string; decode: (b: Uint8Array) => string } | null {
   try {
     const d = new TextDecoder(label.trim().toLowerCase());
     // WHATWG: a page that says UTF-16 in ASCII markup is not really UTF-16.
     if (d.encoding.startsWith('utf-16')) return decoderFor('utf-8');
+    // Labels such as iso-8859-1, latin1 and us-ascii mean windows-1252 too.
+    if (d.encoding === 'windows-1252') return { name: d.encoding, decode: windows1252 };
     return { name: d.encoding, decode: (b) => d.decode(b) };
   } catch {
     if (!iconv.encodingExists(label)) return null;
@@ -104,6 +120,6 @@ export function decodeHtml(bytes: Uint8Array, contentTypeHeader?: string): { htm
     return { html: decoder.decode(bytes), charset: decoder.name };
   }
   if (isUtf8(bytes)) return { html: utf8(bytes), charset: 'utf-8' };
-  const legacy = new TextDecoder(guessLegacy(bytes));
-  return { html: legacy.decode(bytes), charset: legacy.encoding };
+  const legacy = decoderFor(guessLegacy(bytes))!;
+  return { html: legacy.decode(bytes), charset: legacy.name };
 }

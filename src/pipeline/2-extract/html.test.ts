@@ -191,6 +191,40 @@ test('hostile HTML: scripts are never run and their text never reaches the outpu
   assert.ok(Date.now() - started < 3000, `took ${Date.now() - started} ms`);
 });
 
+test('hostile HTML: blobs before the article do not use up the size limit', () => {
+  // A saved page: a 14 MB inline image, a bundled script, inline CSS and an SVG sprite, then the text.
+  const blob = 'A'.repeat(14_000_000);
+  const sprite = `<svg>${'<path d="M0 0L1 1"/>'.repeat(100_000)}</svg>`;
+  const saved = page(
+    `<title>Fire</title><style>${'.x{}'.repeat(500_000)}</style><script>${'var a=1;'.repeat(250_000)}</script>`,
+    `<img src="data:image/png;base64,${blob}">${sprite}<article>${bodyHtml}</article>`,
+  );
+  const started = Date.now();
+  assert.deepEqual(extractHtml(saved).paragraphs, BODY);
+  // Markup and text still count: an article behind 4 MB of text is past the limit.
+  const late = extractHtml(
+    page('<title>x</title>', `<p>${'word '.repeat(800_000)}</p><article>${bodyHtml}</article>`),
+  );
+  assert.ok(!late.paragraphs.includes(BODY[0]));
+  assert.ok(Date.now() - started < 3000, `took ${Date.now() - started} ms`);
+});
+
+test('hostile HTML: absurd nesting is flattened, not cut off', () => {
+  const after =
+    'A harbour official said the cleanup would take several days, at least, and the road would stay shut.';
+  const deep = page(
+    '<title>x</title>',
+    `${'<div>'.repeat(10_000)}${bodyHtml}${'</div>'.repeat(10_000)}<p>${after}</p>`,
+  );
+  const text = extractHtml(deep).paragraphs.join(' ');
+  for (const p of [...BODY, after]) assert.ok(text.includes(p), text);
+  const svg = page(
+    '<title>x</title>',
+    `<svg>${'<g>'.repeat(5_000)}${'</g>'.repeat(5_000)}</svg><article>${bodyHtml}</article>`,
+  );
+  assert.ok(extractHtml(svg).paragraphs.join(' ').includes(BODY[0]));
+});
+
 test('charset: windows-1251 and ISO-8859-1 pages decode and extract', () => {
   const ru = [
     'Пожарные в порту Кельбю потушили склад во вторник вечером, сообщили власти, после долгой ночной работы.',
