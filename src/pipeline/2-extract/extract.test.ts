@@ -36,6 +36,11 @@ describe('extractArticle', () => {
     assert.deepEqual(extractArticle(json({ title: 'T', text: 'Body.', published: null, section: 'world' })).metadata, { section: 'world' });
   });
 
+  it('refuses a text too long for one report, with its length', () => {
+    const body = 'A sentence of the report. '.repeat(20_000);
+    assert.throws(() => extractArticle(json({ title: 'T', text: body })), /too long for one report: 519,999 characters of text \(limit 500,000\)/);
+  });
+
   it('uses only an http(s) url as the address', () => {
     assert.equal(extractArticle(json({ title: 'T', text: 'Body.', url: 42 })).url, null);
     assert.equal(extractArticle(json({ title: 'T', text: 'Body.', url: 'javascript:alert(1)' })).url, null);

@@ -25,6 +25,12 @@ interface Fields {
   dropped: string[];
 }
 
+/**
+ * One report's text at most (long-form pieces run to about 100,000): past it, analysis, grouping
+ * and every response about the report would grow without bound (a 20 MB paste held the server for minutes).
+ */
+export const MAX_TEXT_CHARS = 500_000;
+
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : null);
 
 function publishedFrom(value: unknown, method: PublishedDate['method'], confidence: number): PublishedDate | null {
@@ -167,6 +173,9 @@ export function extractArticle(raw: RawReport): Article {
   let title = (raw.given?.title ?? f.title ?? raw.hints?.title ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
   if (!text && !title) throw new ExtractError('empty: no title and no text');
   if (!text) throw new ExtractError('empty: no body text');
+  if (text.length > MAX_TEXT_CHARS) {
+    throw new ExtractError(`too long for one report: ${text.length.toLocaleString('en')} characters of text (limit ${MAX_TEXT_CHARS.toLocaleString('en')}); split it into reports`);
+  }
   if (!title) title = text.slice(0, 80).replace(/\s+\S*$/, '') + '…';
   const url = f.url ?? raw.url ?? raw.hints?.url ?? null;
   const language = (f.language ?? raw.hints?.language ?? detectLanguage(`${title}\n${text}`)).toLowerCase().slice(0, 2);

@@ -7,6 +7,7 @@ import { noMentions } from '../../model/index.ts';
 import { sampleArticle } from '../store.contract.ts';
 import { migrations } from './migrations.ts';
 import { foldName, ftsQuery, markVariants, searchVariants, searchWords } from './fold.ts';
+import { LONG_TEXT_CHARS, longSnippet } from './long-snippet.ts';
 import { SqliteStore } from './sqlite-store.ts';
 
 describe('search helpers', () => {
@@ -190,5 +191,30 @@ describe('search indexes on an existing store', () => {
       assert.equal((await s2.searchArticles('sao joao')).total, 1);
       await s2.close();
     });
+  });
+});
+
+describe('snippets of long articles', () => {
+  const long = `${'The river rose in the night. '.repeat(3000)}Roads near Tromsø were closed on Sunday after heavy snow. ${'The water came fast. '.repeat(3000)}`;
+
+  it('mark the first window holding a search word, cut with …', () => {
+    assert.equal(
+      longSnippet(long, searchWords('tromso roads'), 8),
+      '…rose in the night. \u0002Roads\u0003 near \u0002Tromsø\u0003 were…',
+    );
+    assert.equal(longSnippet('Short text about floods.', searchWords('flood')), 'Short text about \u0002floods\u0003.');
+    assert.equal(longSnippet('Nothing here matches at all.', searchWords('tromso'), 3), 'Nothing here matches…');
+  });
+
+  it('are made for long texts without snippet(), the same way for the search', async () => {
+    const store = new SqliteStore(':memory:');
+    await store.write({
+      articles: [{ article: sampleArticle('long', { title: 'Snow', text: long }), mentions: noMentions(), storyId: 's', copyOf: null, features: null }],
+      stories: [{ id: 's', title: 'S', createdAt: 'x', updatedAt: 'x' }],
+    });
+    assert.ok(long.length > LONG_TEXT_CHARS);
+    const [hit] = (await store.searchArticles('tromso')).hits;
+    assert.match(hit.snippet, /^….* near \u0002Tromsø\u0003 were closed .*…$/);
+    await store.close();
   });
 });

@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { Article } from '../../model/index.ts';
 import { foldName, ftsQuery, markVariants, searchVariants, searchWords } from './fold.ts';
+import { LONG_TEXT_CHARS, longSnippet } from './long-snippet.ts';
 import { findStories, reindexStories } from './story-index.ts';
 import type {
   ArticleHit,
@@ -71,14 +72,21 @@ export class StorySearch {
         n: number;
       }
     ).n;
-    const hits = this.stmt(
-      `SELECT f.article_id AS articleId, a.story_id AS storyId, a.title, a.source, a.published,
-                snippet(article_search, 3, char(2), char(3), '…', 24) AS snippet
+    // snippet() only for texts it handles quickly (CASE does not evaluate the branch not taken).
+    const rows = this.stmt(
+      `SELECT f.article_id AS articleId, a.story_id AS storyId, a.title, a.source, a.published, f.rowid AS seq,
+                CASE WHEN length(f.text) <= ${LONG_TEXT_CHARS} THEN snippet(article_search, 3, char(2), char(3), '…', 24) END AS snippet
          FROM article_search f JOIN articles a ON a.seq = f.rowid
          WHERE article_search MATCH ? ORDER BY bm25(article_search, 0, 6, 2, 1, 6, 1) LIMIT ? OFFSET ?`,
-    ).all(match, limit, offset) as ArticleHit[];
+    ).all(match, limit, offset) as (Omit<ArticleHit, 'snippet'> & { seq: number; snippet: string | null })[];
     const words = searchWords(q);
-    for (const h of hits) h.snippet = markVariants(h.snippet, words);
+    const hits: ArticleHit[] = rows.map(({ seq, snippet, ...h }) => ({
+      ...h,
+      snippet:
+        snippet === null
+          ? longSnippet((this.stmt('SELECT text FROM article_search WHERE rowid = ?').get(seq) as { text: string }).text, words)
+          : markVariants(snippet, words),
+    }));
     return { total, hits };
   }
 
