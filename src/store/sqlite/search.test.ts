@@ -214,7 +214,8 @@ describe('snippets of long articles', () => {
     });
     assert.ok(long.length > LONG_TEXT_CHARS);
     const [hit] = (await store.searchArticles('tromso')).hits;
-    assert.match(hit.snippet, /^….* near \u0002Tromsø\u0003 were closed .*…$/);
+    assert.ok(hit.snippet.startsWith('…') && hit.snippet.endsWith('…'), hit.snippet);
+    assert.ok(hit.snippet.includes(' near \u0002Tromsø\u0003 were closed '), hit.snippet);
     await store.close();
   });
 });
