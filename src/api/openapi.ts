@@ -117,6 +117,8 @@ export function openApiDocument() {
         post: {
           ...write,
           summary: 'Ingest pasted text, Markdown or HTML',
+          description:
+            'A stated `title` and `source` win over the text\'s first line and the URL\'s host; the text is then all body. One report\'s text is at most 500,000 characters.',
           requestBody: json(ref('TextIngest')),
           responses: { '201': { description: 'Ingested' }, ...errors(400, 401, 413, 415, 422) },
         },

@@ -133,7 +133,7 @@ export function ingestRoutes(deps: IngestDeps) {
               .replace(/[^\w.-]+/g, '_')
               .slice(-120) || 'upload.txt';
           if (!isSupportedFile(name)) {
-            ing.skipInput(name, 'unsupported type (use .txt, .md, .html, .json or .jsonl)');
+            ing.skipInput(name, 'unsupported type (use .txt, .md, .html, .json, .jsonl or a feed: .xml, .rss, .atom)');
             continue;
           }
           if (f.size > config.maxFileBytes) {
