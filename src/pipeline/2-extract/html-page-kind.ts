@@ -37,6 +37,8 @@ export function notArticleSignals(root: El): PageSignals {
 
 const ERROR_TITLE =
   /\b(404|410|403|500)\b|page not found|not found|no longer (available|exists)|does(n't| not) exist|access denied|server error|página no encontrada|página não encontrada|seite nicht gefunden|page introuvable|pagina non trovata|страница не найдена|^error\b/i;
+// A sign-in or sign-up wall: what was fetched is the form, not the article behind it.
+const SIGN_IN_TITLE = /^(sign|log) ?(in|on|up)\b|^(login|register|create (an |your )?account|subscribe to (continue|read))\b|\b(sign|log) in to (your account|continue)\b/i;
 const INDEX_TYPES = /^(CollectionPage|ItemList|SearchResultsPage|WebSite|ProfilePage|Blog)$/i;
 const GALLERY_TYPES = /Gallery|ImageObject/i;
 
@@ -46,6 +48,8 @@ export function notArticleReason(s: PageSignals, meta: PageMeta, paragraphs: str
   if (bodyChars >= 1500) return null;
   const heading = [meta.title ?? '', ...s.headings].find((t) => ERROR_TITLE.test(t));
   if (heading && bodyChars < 800) return `error page: "${heading.slice(0, 80)}"`;
+  const wall = [meta.title ?? '', ...s.headings].find((t) => SIGN_IN_TITLE.test(t.trim()));
+  if (wall && bodyChars < 500) return `sign-in page: "${wall.slice(0, 80)}"`;
   if (meta.ldType && GALLERY_TYPES.test(meta.ldType) && bodyChars < 800)
     return `gallery: typed ${meta.ldType}, ${bodyChars} characters of text`;
   if (meta.ldType && INDEX_TYPES.test(meta.ldType) && bodyChars < 800)

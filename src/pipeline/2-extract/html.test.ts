@@ -274,6 +274,14 @@ test('pages that are not articles are named with a reason', async (t) => {
       reason: /^error page/,
     },
     {
+      name: 'sign-in wall',
+      html: page(
+        '<title>Sign in</title>',
+        '<h1>Sign in to your account</h1><form><input name="email"><input type="password" name="pw"><button>Sign in</button></form><p>Forgot your password? <a href="/reset">Reset it</a>.</p>',
+      ),
+      reason: /^sign-in page: "Sign in"/,
+    },
+    {
       name: 'section front',
       html: page(
         '<title>News</title><meta property="og:type" content="website">',
