@@ -46,7 +46,11 @@ export interface IngestOptions {
   newAssigner?: () => StoryAssigner;
 }
 
-const describe = (raw: RawReport) => `${raw.url ?? raw.path ?? 'input'}${raw.locator ? ` (${raw.locator})` : ''}`;
+/** How a skipped report is named: "feed.jsonl:3" (as intake names a bad line), "list.json (item 2)". */
+const describe = (raw: RawReport) => {
+  const line = /^line (\d+)$/.exec(raw.locator ?? '');
+  return `${raw.url ?? raw.path ?? 'input'}${line ? `:${line[1]}` : raw.locator ? ` (${raw.locator})` : ''}`;
+};
 
 /** Ingests reports into the store: extract, dedup, analyze, assign stories, write in batches. */
 export class Ingestor {

@@ -216,7 +216,7 @@ async function* readJsonl(path: string, opts: FileIntakeOptions): AsyncGenerator
       continue;
     }
     if (nestedDeeperThan(value, MAX_JSON_DEPTH)) {
-      yield { kind: 'skip', input: `${path}:${n}`, reason: `JSON nested deeper than ${MAX_JSON_DEPTH} levels (line ${n})` };
+      yield { kind: 'skip', input: `${path}:${n}`, reason: `JSON nested deeper than ${MAX_JSON_DEPTH} levels` };
       continue;
     }
     yield { kind: 'report', raw: jsonReport(path, value as Record<string, unknown>, `line ${n}`, opts, line) };
