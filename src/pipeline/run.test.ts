@@ -5,7 +5,7 @@ import type { RawReport } from '../model/index.ts';
 import { SqliteStore } from '../store/sqlite/sqlite-store.ts';
 import type { WriteBatch } from '../store/store.ts';
 import { prepareReport } from './parallel/prepare.ts';
-import { Ingestor } from './run.ts';
+import { Ingestor, storyReport } from './run.ts';
 
 const report = (name: string, body: string): RawReport => ({
   format: 'text',
@@ -83,6 +83,20 @@ describe('Ingestor with one id twice in a run', () => {
     assert.equal((await store.getArticle('dup-1'))?.article.title, 'Bridge reopens after crash');
     assert.equal((await store.articleVersions('dup-1')).length, 2);
     assert.equal((await store.counts()).articles, 2);
+    await store.close();
+  });
+});
+
+describe('story reports', () => {
+  it('carry the title the story list shows', async () => {
+    const store = new SqliteStore(':memory:');
+    const ingestor = new Ingestor(store, { config: defaultConfig });
+    const same = (name: string, title: string) => ({ ...report(name, 'A ferry ran aground near Porto on Tuesday. Forty passengers were taken ashore by lifeboats.'), content: `${title}\n\nA ferry ran aground near Porto on Tuesday. Forty passengers were taken ashore by lifeboats after the ferry hit a sandbank in the river mouth.` });
+    for (const raw of [same('x', 'Ferry aground near Porto'), same('y', 'Forty taken ashore as ferry runs aground')]) await ingestor.addPrepared(raw, prepareReport(raw));
+    await ingestor.finish();
+    const [listed] = await store.listStories();
+    await store.write({ articles: [], stories: [{ ...(await store.getStory(listed.id))!, title: 'A title set by the store' }] });
+    assert.equal((await storyReport(store, listed.id))?.title, 'A title set by the store');
     await store.close();
   });
 });

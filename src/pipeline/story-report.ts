@@ -13,7 +13,8 @@ export function buildStoryReport(story: StoryRecord, stored: StoredArticle[], op
   const { comparison, facts } = compareSources(stored, agg.entities);
   return {
     id: story.id,
-    title: representativeTitle(stored.map((s) => s.article.title)) || story.title,
+    // The stored title, as the story list shows it (the assigner's choice, near-copies not counted twice).
+    title: story.title || representativeTitle(stored.map((s) => s.article.title)),
     when: agg.when,
     where: agg.where,
     articles: stored.map(({ article: a, mentions, copyOf }) => ({
