@@ -47,6 +47,13 @@ describe('extractArticle', () => {
     assert.equal(extractArticle(json({ title: 'T', text: 'Body.', url: 'https://harborledger.example/a' })).url, 'https://harborledger.example/a');
   });
 
+  it('takes the outlet a byline names before the file name, after a stated source, the URL host and --source', () => {
+    const text = (front: string) => ({ format: 'text' as const, path: 'inbox/report-17.txt', url: null, content: `${front}Fire at the mill\nBy Liam O'Rourke | Eastbridge Times\n\nA fire broke out.` });
+    assert.equal(extractArticle(text('')).source, 'Eastbridge Times');
+    assert.equal(extractArticle({ ...text(''), sourceHint: 'Desk' }).source, 'Desk');
+    assert.equal(extractArticle(text('---\nsource: Harbor Ledger\n---\n')).source, 'Harbor Ledger');
+  });
+
   it('takes the outlet from the URL host, then --source, then the file name', () => {
     const base = { title: 'T', text: 'Body text here.' };
     assert.equal(extractArticle(json({ ...base, url: 'https://www.harborledger.example/a' })).source, 'harborledger.example');

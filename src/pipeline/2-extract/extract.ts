@@ -18,6 +18,8 @@ interface Fields {
   author: string | null;
   url: string | null;
   source: string | null;
+  /** The outlet a byline names: better than a file name, not than a stated source or URL. */
+  bylineOutlet?: string | null;
   language: string | null;
   published: PublishedDate | null;
   paragraphs: string[];
@@ -59,6 +61,7 @@ function fromText(raw: RawReport): Fields {
     author: str(data.author) ?? parts.author,
     url: absoluteUrl(str(data.url), null),
     source: str(data.source),
+    bylineOutlet: parts.outlet,
     language: str(data.language),
     published:
       fmPublished ??
@@ -117,6 +120,7 @@ function fromRecord(raw: RawReport): Fields {
   // Without a date field, the body's own date (a line that is only a date, which the body then
   // loses, or the page's date markup) is the publication date, as in a plain-text file.
   let bodyDate: PublishedDate | null = null;
+  let bylineOutlet: string | null = null;
   if (looksLikeHtml(body)) {
     const page = extractHtml(`<html><body><article>${body}</article></body></html>`);
     paragraphs = page.paragraphs;
@@ -126,6 +130,7 @@ function fromRecord(raw: RawReport): Fields {
     const parts = parsePlainText(body.replace(/\r\n?/g, '\n'), { hasTitle: true });
     paragraphs = parts.paragraphs;
     dropped = parts.dropped;
+    bylineOutlet = parts.outlet;
     if (parts.dateLine) bodyDate = { date: parts.dateLine.date, iso: parts.dateLine.iso, method: 'date-line', confidence: 0.8, text: parts.dateLine.text };
   }
   // Empty date fields ("published": null) are not metadata either.
@@ -138,6 +143,7 @@ function fromRecord(raw: RawReport): Fields {
     author: str(r.author),
     url: absoluteUrl(str(r.url) ?? str(r.uri) ?? str(r.link), null),
     source: str(r.source),
+    bylineOutlet,
     language: str(r.language),
     published: (dateKey ? publishedFrom(r[dateKey], 'json-field', 0.95) : null) ?? bodyDate,
     paragraphs,
@@ -182,7 +188,7 @@ export function extractArticle(raw: RawReport): Article {
   const paraSpans = paragraphSpans(text);
   return {
     id: f.id ?? `a-${shortHash(reportKey(raw))}`,
-    source: raw.given?.source ?? f.source ?? hostOf(url) ?? raw.sourceHint ?? fileStem(raw.path) ?? 'unknown',
+    source: raw.given?.source ?? f.source ?? hostOf(url) ?? raw.sourceHint ?? f.bylineOutlet ?? fileStem(raw.path) ?? 'unknown',
     title,
     subtitle: f.subtitle,
     author: f.author ?? raw.hints?.author ?? null,

@@ -35,6 +35,8 @@ describe('parsePlainText', () => {
       const p = parsePlainText(`Fire at the mill\n${line}\n\nA fire broke out on Monday.`, { hasTitle: false });
       assert.deepEqual([p.author, p.subtitle, p.paragraphs], [author, null, ['A fire broke out on Monday.']], line);
     }
+    assert.equal(parsePlainText("Fire\nBy Liam O'Rourke | Eastbridge Times\n\nBody.", { hasTitle: false }).outlet, 'Eastbridge Times');
+    assert.equal(parsePlainText('Fire\nBy Valley Courier staff\n\nBody.', { hasTitle: false }).outlet, null);
   });
 
   it('does not take a punctuated second line as a subtitle', () => {

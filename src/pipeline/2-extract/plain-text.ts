@@ -11,6 +11,8 @@ export interface PlainTextParts {
   title: string | null;
   subtitle: string | null;
   author: string | null;
+  /** The outlet a byline names ("By Jane Doe | The Plainsman"). */
+  outlet: string | null;
   /** A date line found in the text, with the line as written. */
   dateLine: (ParsedDate & { text: string }) | null;
   /** Body paragraphs, clean. */
@@ -46,6 +48,7 @@ export function parsePlainText(content: string, opts: { hasTitle: boolean }): Om
   let title: string | null = null;
   let subtitle: string | null = null;
   let author: string | null = null;
+  let outlet: string | null = null;
   let dateLine: PlainTextParts['dateLine'] = null;
   const paragraphs: string[] = [];
   let current: string[] = [];
@@ -78,6 +81,8 @@ export function parsePlainText(content: string, opts: { hasTitle: boolean }): Om
       const b = bylines.find(Boolean);
       if (d && !dateLine) dateLine = { ...d, text: parts[dates.indexOf(d)] };
       if (b && !author && !bodyStarted) author = b[2];
+      const named = parts.find((p, i) => !dates[i] && !bylines[i]);
+      if (b && named && !outlet && !bodyStarted) outlet = named;
       if ((d && dateLine?.text === parts[dates.indexOf(d)]) || (b && !bodyStarted)) {
         dropped.push(line);
         continue;
@@ -99,5 +104,5 @@ export function parsePlainText(content: string, opts: { hasTitle: boolean }): Om
     current.push(line);
   }
   flush();
-  return { title, subtitle, author, dateLine, paragraphs, dropped };
+  return { title, subtitle, author, outlet, dateLine, paragraphs, dropped };
 }
