@@ -32,8 +32,9 @@ describe('web app in chromium', { skip: skip ?? false, timeout: 180_000 }, () =>
   });
 
   /** A page that fails the test on any script error, and records whether injected script ran. */
-  async function open(hash: string): Promise<Page> {
+  async function open(hash: string, viewport?: { width: number; height: number }): Promise<Page> {
     const page = await context.newPage();
+    if (viewport) await page.setViewportSize(viewport);
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('dialog', (d) => problems.push(`a dialog opened: ${d.message()}`));
     page.on('console', (m) => {
@@ -44,6 +45,24 @@ describe('web app in chromium', { skip: skip ?? false, timeout: 180_000 }, () =>
     await page.waitForFunction(() => !document.getElementById('view')?.hasAttribute('aria-busy'));
     return page;
   }
+
+  const PHONE = { width: 375, height: 812 };
+  /** How far the page itself scrolls sideways (0: it fits the viewport). */
+  const pageOverflow = (page: Page) =>
+    page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+  type StoryView = {
+    view: {
+      sources: { article: string; copies: string[] }[];
+      brief: { articles: string[] }[];
+    };
+  };
+  const storyIds = async () =>
+    (
+      (await (await fetch(`${server.url}api/stories?limit=100`)).json()) as { stories: { id: string }[] }
+    ).stories.map((s) => s.id);
+  const storyView = async (id: string) =>
+    (await (await fetch(`${server.url}api/stories/${encodeURIComponent(id)}`)).json()) as StoryView;
 
   const shot = async (page: Page, name: string) => {
     if (!SHOTS) return;
@@ -86,10 +105,127 @@ describe('web app in chromium', { skip: skip ?? false, timeout: 180_000 }, () =>
       /Croatia declared a state of emergency in Slavonski Brod\./,
     );
     assert.match((await reveal.textContent()) ?? '', /Eastbridge Times/);
+    assert.match(
+      (await page.locator('.brief li').first().locator('.cite').first().getAttribute('aria-label')) ?? '',
+      /Eastbridge Times/,
+      'the citation button is named by its outlet',
+    );
     assert.ok((await page.locator('.badge-variant').count()) >= 1, 'spelling variants are badged');
     const shown = await page.locator('.page-story').textContent();
     assert.ok(shown?.includes('Kovac') && shown.includes('Kovač'), 'both spellings are shown');
     assert.equal(await page.locator('svg.map .pt').count(), 2, 'both places are on the map');
+    await page.close();
+  });
+
+  it('opens the cited passage marked from a brief citation', async () => {
+    const page = await open('#/story/st-border');
+    await page.locator('.brief li').first().locator('.cite').first().click();
+    const link = page
+      .locator('.brief li')
+      .first()
+      .locator('.citation-reveal a', { hasText: 'Open the report' });
+    assert.match((await link.getAttribute('href')) ?? '', /^#\/article\/a-east\?hl=\d+-\d+$/);
+    await link.click();
+    await page.waitForSelector('.page-article mark.hl-evidence');
+    assert.equal(
+      await page.locator('.article-text mark.hl-evidence').textContent(),
+      'Croatia declared a state of emergency in Slavonski Brod.',
+    );
+    await page.close();
+  });
+
+  it('shows each source number once where a near-copy is cited with its original', async () => {
+    // A story whose brief cites an original together with its near-copy (both numbered alike).
+    let id: string | undefined;
+    for (const s of await storyIds()) {
+      const { view } = await storyView(s);
+      const copyOf = new Map(view.sources.flatMap((src) => src.copies.map((c) => [c, src.article])));
+      if (view.brief.some((b) => b.articles.some((a) => b.articles.includes(copyOf.get(a) ?? '')))) id = s;
+    }
+    assert.ok(id, 'the examples hold a brief citing a near-copy and its original');
+    const page = await open(`#/story/${id}`);
+    for (const li of await page.locator('.brief li').all()) {
+      const nums = await li.locator('.cite').allTextContents();
+      assert.deepEqual(nums, [...new Set(nums)], `a repeated marker in "${await li.textContent()}"`);
+    }
+    for (const refs of await page.locator('.timeline .tl-text .muted').allTextContents()) {
+      const nums = refs.match(/\[[^\]]+\]/g) ?? [];
+      assert.deepEqual(nums, [...new Set(nums)], `a repeated marker in the timeline: ${refs}`);
+    }
+    await page.close();
+  });
+
+  it('keeps the facts table readable on a phone, scrolling sideways in its box', async () => {
+    // The story with the most independent sources: the widest table.
+    let id = '';
+    let most = 0;
+    for (const s of await storyIds()) {
+      const n = (await storyView(s)).view.sources.length;
+      if (n > most) [id, most] = [s, n];
+    }
+    assert.ok(most >= 4, `a story with several sources (${most})`);
+    const page = await open(`#/story/${id}`, PHONE);
+    const widths = await page
+      .locator('table.facts thead th')
+      .evaluateAll((ths) => ths.map((th) => Math.round(th.getBoundingClientRect().width)));
+    assert.equal(widths.length, most + 1);
+    assert.ok(widths[0] >= 140, `the fact column is readable (${widths[0]} px)`);
+    for (const w of widths.slice(1))
+      assert.ok(w >= 96, `a source column is readable (${widths.join(', ')} px)`);
+    const box = page.locator('.table-scroll').first();
+    const scrolled = await box.evaluate((el) => {
+      el.scrollLeft = 60;
+      return { overflow: el.scrollWidth - el.clientWidth, left: el.scrollLeft };
+    });
+    assert.ok(
+      scrolled.overflow > 0 && scrolled.left > 0,
+      `the table scrolls in its box (${JSON.stringify(scrolled)})`,
+    );
+    assert.equal(await pageOverflow(page), 0, 'the page itself does not scroll sideways');
+    await page.close();
+  });
+
+  it('fits the add reports page on a phone', async () => {
+    const page = await open('#/add', PHONE);
+    assert.equal(await pageOverflow(page), 0, 'no sideways page scroll on #/add at 375 px');
+    await page.close();
+  });
+
+  it('refuses a blank paste with a plain message', async () => {
+    const page = await open(`?token=${server.token}#/add`);
+    await page.fill('#paste-form textarea[name=text]', '    ');
+    await page.click('#paste-form button[type=submit]');
+    const notice = page.locator('.ingest-result .notice-error');
+    await notice.waitFor();
+    assert.match((await notice.textContent()) ?? '', /Paste the text/);
+    assert.doesNotMatch((await notice.textContent()) ?? '', /invalid body|expected string/);
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'text');
+    await page.close();
+  });
+
+  it('names error pages and offers a way on', async () => {
+    const page = await open('#/story/st-border');
+    for (const [hash, title] of [
+      ['#/story/nope', 'Not found · Parallax'],
+      ['#/article/nope', 'Not found · Parallax'],
+      ['#/bogus', 'Page not found · Parallax'],
+    ]) {
+      await page.evaluate((h) => (location.hash = h), hash);
+      await page.waitForFunction((t) => document.title === t, title);
+      assert.equal(await page.locator('#view a[href="#/"]', { hasText: 'Back to stories' }).count(), 1, hash);
+    }
+    // With the API down: say so, and retry once it is back.
+    await page.route('**/api/**', (r) => r.abort());
+    await page.evaluate(() => (location.hash = '#/story/st-border'));
+    await page.locator('#view h1', { hasText: 'Cannot reach the server' }).waitFor();
+    assert.equal(await page.title(), 'Cannot reach the server · Parallax');
+    await page.unroute('**/api/**');
+    await page.locator('#view button', { hasText: 'Try again' }).click();
+    await page.waitForSelector('.page-story h1');
+    // Only the new page's title is announced, not the whole page.
+    const title = await page.locator('.page-story h1').textContent();
+    await page.waitForFunction((t) => document.getElementById('status')?.textContent === t, title);
+    assert.equal(await page.locator('#view').getAttribute('aria-live'), null, 'the page is no live region');
     await page.close();
   });
 

@@ -26,7 +26,10 @@ export class ApiError extends Error {
 async function call(path, init = {}) {
   // The token rides along on reads too: a server that is not on loopback wants it for everything.
   const headers = { ...(getToken() ? auth() : {}), ...init.headers };
-  const res = await fetch(path, { ...init, headers });
+  const res = await fetch(path, { ...init, headers }).catch(() => {
+    // fetch only rejects when no answer came back at all: the server is down or unreachable.
+    throw new ApiError(0, 'unreachable', 'The Parallax server cannot be reached. Is it still running?');
+  });
   const body = await res.json().catch(() => null);
   if (!res.ok)
     throw new ApiError(

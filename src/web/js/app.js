@@ -1,5 +1,5 @@
 // The router: hash routes → views. Each view renders into #view from API data.
-/* global document, location, window, FormData, URLSearchParams */
+/* global document, location, window, FormData, URLSearchParams, setTimeout */
 import { adoptTokenFromUrl } from './api.js';
 import { h, mount } from './dom.js';
 import { renderAdd } from './views/add.js';
@@ -20,6 +20,38 @@ const routes = [
 
 let current = 0;
 
+/** Names the tab and tells screen readers which page is now shown (only the title, not the page). */
+function announce(title) {
+  document.title = title === 'Parallax' ? title : `${title} · Parallax`;
+  const status = document.getElementById('status');
+  status.textContent = '';
+  setTimeout(() => (status.textContent = title), 50); // a changed text is what gets read
+}
+
+const backToStories = () => h('a', { href: '#/' }, 'Back to stories');
+
+/** The page shown when a route fails: what happened, and a way on (retry or back to the list). */
+function errorPage(err) {
+  const [title, hint] =
+    err.status === 0
+      ? ['Cannot reach the server', 'Check that Parallax is still running, then try again.']
+      : err.status === 404
+        ? ['Not found', null]
+        : ['Something went wrong', null];
+  const retry =
+    err.status === 404
+      ? null
+      : h('button', { type: 'button', class: 'primary', onclick: () => route() }, 'Try again');
+  return h(
+    'section',
+    { class: 'empty error' },
+    h('h1', {}, title),
+    h('p', {}, err.message),
+    hint ? h('p', { class: 'muted' }, hint) : null,
+    h('p', { class: 'actions' }, retry, backToStories()),
+  );
+}
+
 async function route() {
   const view = document.getElementById('view');
   const [path, query = ''] = location.hash.replace(/^#/, '').split('?');
@@ -27,16 +59,12 @@ async function route() {
   const found = routes.find(([re]) => re.test(path));
   for (const a of document.querySelectorAll('[data-nav]'))
     a.classList.toggle('active', !!found && a.dataset.nav === found[1]);
-  if (!found)
-    return mount(
-      view,
-      h(
-        'section',
-        { class: 'empty' },
-        h('h1', {}, 'Not found'),
-        h('p', {}, h('a', { href: '#/' }, 'Back to stories')),
-      ),
-    );
+  if (!found) {
+    ++current; // a slower earlier navigation must not replace this page
+    view.removeAttribute('aria-busy');
+    mount(view, h('section', { class: 'empty' }, h('h1', {}, 'Page not found'), h('p', {}, backToStories())));
+    return announce('Page not found');
+  }
   const ticket = ++current;
   view.setAttribute('aria-busy', 'true');
   try {
@@ -45,20 +73,14 @@ async function route() {
     if (ticket !== current) return; // a newer navigation won
     mount(view, node);
     view.querySelector('mark.hl-evidence')?.scrollIntoView({ block: 'center' });
-    document.title = `${view.querySelector('h1')?.textContent ?? 'Parallax'} · Parallax`;
   } catch (err) {
     if (ticket !== current) return;
-    mount(
-      view,
-      h(
-        'section',
-        { class: 'empty error' },
-        h('h1', {}, err.status === 404 ? 'Not found' : 'Something went wrong'),
-        h('p', {}, err.message),
-      ),
-    );
+    mount(view, errorPage(err));
   } finally {
-    if (ticket === current) view.removeAttribute('aria-busy');
+    if (ticket === current) {
+      view.removeAttribute('aria-busy');
+      announce(view.querySelector('h1')?.textContent || 'Parallax');
+    }
   }
 }
 

@@ -76,6 +76,8 @@ export function renderAdd() {
     const f = Object.fromEntries(
       [...new FormData(paste)].map(([k, v]) => [k, String(v).trim()]).filter(([, v]) => v),
     );
+    // Spaces alone pass the required check; say plainly what is missing instead of the server's schema error.
+    if (!f.text) return refuse(result, paste.elements.text, 'Paste the text of the report first.');
     run(paste, () => api.ingestText(f));
   });
 
@@ -83,14 +85,18 @@ export function renderAdd() {
     'form',
     { class: 'panel ingest', id: 'upload-form' },
     h('h2', {}, 'Upload files'),
-    h('p', { class: 'muted small' }, 'Text, Markdown, HTML, JSON or JSONL; up to 20 files.'),
+    h(
+      'p',
+      { class: 'muted small' },
+      'Text, Markdown, HTML, JSON, JSONL or RSS/Atom feeds (.xml, .rss, .atom); up to 20 files.',
+    ),
     field(
       'Files',
       h('input', {
         name: 'file',
         type: 'file',
         multiple: true,
-        accept: '.txt,.text,.md,.markdown,.html,.htm,.json,.jsonl,.ndjson',
+        accept: '.txt,.text,.md,.markdown,.html,.htm,.json,.jsonl,.ndjson,.xml,.rss,.atom',
         required: true,
       }),
     ),
@@ -172,6 +178,11 @@ function show(el, r) {
         : null,
     ),
   );
+}
+
+function refuse(result, input, message) {
+  mount(result, h('div', { class: 'notice notice-error' }, h('strong', {}, 'Not added. '), message));
+  input.focus();
 }
 
 function field(label, input) {

@@ -106,6 +106,10 @@ function group(g, sources, cols) {
             onclick: () => {
               for (const r of rows) r.hidden = false;
               more.remove();
+              // The button is gone: keep keyboard and screen reader users at the first fact it revealed.
+              const first = rows[SHOWN].querySelector('th');
+              first.tabIndex = -1;
+              first.focus();
             },
           },
           `Show all ${plural(rows.length, 'fact')}`,

@@ -87,7 +87,12 @@ export function timeline(entries, number) {
           ' ',
           e.text,
           ' ',
-          h('span', { class: 'muted' }, e.articles.map((a) => `[${number.get(a) ?? '?'}]`).join('')),
+          // A near-copy shares its original's number: each number once.
+          h(
+            'span',
+            { class: 'muted' },
+            [...new Set(e.articles.map((a) => number.get(a) ?? '?'))].map((n) => `[${n}]`).join(''),
+          ),
         ),
       ),
     ),

@@ -69,6 +69,25 @@ const fact = (label, value) =>
     h('div', { class: 'fact-value' }, value),
   );
 
+/**
+ * One marker per source number: a near-copy shares its original's number, so a sentence citing
+ * both shows [1] once, revealing the first of them that the brief quotes.
+ */
+function citedSources(ids, number) {
+  const byNumber = new Map();
+  for (const id of ids) {
+    const n = number.get(id) ?? '?';
+    if (!byNumber.has(n)) byNumber.set(n, []);
+    byNumber.get(n).push(id);
+  }
+  return [...byNumber].map(([n, group]) => ({ n, ids: group }));
+}
+
+/** The link to a cited passage: the article opens with that passage marked (?hl=start-end). */
+const passageHref = (c) =>
+  `#/article/${encodeURIComponent(c.article)}` +
+  (Number.isInteger(c.start) && Number.isInteger(c.end) ? `?hl=${c.start}-${c.end}` : '');
+
 /** A citation marker: [n] of a source; opening it reveals the sentence the brief took from that source. */
 function brief(sentences, number) {
   if (!sentences.length) return h('p', { class: 'muted' }, 'No brief yet for this story.');
@@ -77,14 +96,16 @@ function brief(sentences, number) {
     { class: 'brief' },
     sentences.map((s) => {
       const reveal = h('div', { class: 'citation-reveal', hidden: true });
-      const markers = s.articles.map((id) => {
-        const c = s.citations.find((x) => x.article === id);
+      const markers = citedSources(s.articles, number).map(({ n, ids }) => {
+        const c = ids.map((id) => s.citations.find((x) => x.article === id)).find(Boolean);
         return h(
           'button',
           {
             type: 'button',
             class: 'cite',
             'aria-expanded': 'false',
+            // Named by its outlet: a bare number says nothing to a screen reader.
+            'aria-label': c ? `Source ${n}, ${c.source}` : `Source ${n}`,
             title: c ? `${c.source}: show the source sentence` : 'Source',
             onclick: (e) => {
               const open = e.currentTarget.getAttribute('aria-expanded') === 'true';
@@ -93,14 +114,14 @@ function brief(sentences, number) {
               if (open || !c) return (reveal.hidden = true);
               e.currentTarget.setAttribute('aria-expanded', 'true');
               reveal.replaceChildren(
-                h('div', { class: 'reveal-source' }, `[${number.get(id) ?? '?'}] ${c.source}`),
+                h('div', { class: 'reveal-source' }, `[${n}] ${c.source}`),
                 h('blockquote', {}, c.text),
-                h('a', { href: `#/article/${encodeURIComponent(id)}` }, 'Open the report →'),
+                h('a', { href: passageHref(c) }, 'Open the report →'),
               );
               reveal.hidden = false;
             },
           },
-          String(number.get(id) ?? '?'),
+          String(n),
         );
       });
       return h(
