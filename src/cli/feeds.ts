@@ -2,8 +2,10 @@
 // and `extract`. Thin: arguments in, runner or store called, results printed.
 import type { Config } from '../config/index.ts';
 import type { Article } from '../model/index.ts';
+import { canonicalUrl } from '../pipeline/1-intake/web/canonical-url.ts';
 import {
   extractUrl,
+  FeedExistsError,
   pollFeeds,
   subscribeFeed,
   watchFeeds,
@@ -17,7 +19,7 @@ import { UsageError } from './usage.ts';
 
 export interface WebCli {
   config: Config;
-  flags: { json?: boolean; interval?: string; source?: string };
+  flags: { json?: boolean; interval?: string; source?: string; all?: boolean };
   out: (s: string) => void;
   err: (s: string) => void;
   onProgress?: (p: Progress) => void;
@@ -98,7 +100,9 @@ export async function feedsCommand(store: Store, args: string[], cli: WebCli): P
     const interval = cli.flags.interval
       ? parseInterval(cli.flags.interval)
       : cli.config.web.feedIntervalSeconds;
-    if (await findFeed(store, target)) throw new Error(`feeds: already subscribed: ${target}`);
+    if (!canonicalUrl(target)) throw new UsageError(`not an http(s) URL: ${target}`);
+    const known = await findFeed(store, target);
+    if (known) throw new FeedExistsError(known);
     const feed = await subscribeFeed(store, target, { intervalSeconds: interval });
     cli.out(
       cli.flags.json
@@ -126,12 +130,19 @@ function report(summary: PollSummary, store: Store, cli: WebCli) {
   });
 }
 
-/** `poll`: every feed once, now. Exit 1 when every feed failed. */
+/** `poll`: every feed that is due once, now (a cron job must not hammer a feed in backoff). Exit 1 when every feed failed. */
 export async function pollCommand(store: Store, cli: WebCli): Promise<number> {
-  const feeds = await store.listFeeds();
-  if (!feeds.length) {
+  const all = await store.listFeeds();
+  if (!all.length) {
     cli.err('parallax: no feeds to poll. Subscribe with `parallax feeds add URL`.');
     return 1;
+  }
+  const now = Date.now();
+  const feeds = cli.flags.all ? all : all.filter((f) => Date.parse(f.nextCheckAt) <= now);
+  if (!feeds.length) {
+    const next = all.map((f) => f.nextCheckAt).sort()[0];
+    cli.err(`parallax: no feed is due; the next at ${next} (\`parallax feeds list\` shows each; \`parallax poll --all\` reads them all now).`);
+    return 0;
   }
   const summary = await pollFeeds(store, {
     config: cli.config,
@@ -148,7 +159,7 @@ export async function pollCommand(store: Store, cli: WebCli): Promise<number> {
 export async function watchCommand(store: Store, cli: WebCli): Promise<number> {
   const stop = new AbortController();
   const onSignal = () => {
-    cli.err('parallax: stopping after the current request…');
+    cli.err('parallax: stopping (what was fetched is kept)…');
     stop.abort();
   };
   cli.err(`parallax: watching ${(await store.listFeeds()).length} feeds; Ctrl-C to stop.`);

@@ -29,6 +29,7 @@ const OPTIONS = {
   quiet: { type: 'boolean' },
   port: { type: 'string' },
   interval: { type: 'string' },
+  all: { type: 'boolean' },
   host: { type: 'string' },
   watch: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },

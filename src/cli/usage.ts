@@ -10,7 +10,7 @@ Commands:
   feeds add URL [--interval 30m]            subscribe to an RSS/Atom/RDF/JSON feed
   feeds list [--json]                       subscriptions with their health
   feeds remove ID|URL                       unsubscribe (articles stay)
-  poll                                      read every feed once, now
+  poll [--all]                              read every due feed (--all: every feed) once, now
   watch                                     poll feeds as they fall due, until Ctrl-C
   serve [--port N] [--host H] [--watch]     HTTP API and web app (default 127.0.0.1:8787)
   start                                     first run: ingest examples/ into the store; then serve the app

@@ -181,7 +181,10 @@ class WebRun {
       Object.assign(result, { status: 'failed', error: message(err) });
       if (this.opts.signal?.aborted) return result; // stopped by the user: not the feed's failure either
       const failures = feed.failures + 1;
-      const nextAt = nextCheckAt(now(), feed.intervalSeconds, failures);
+      // The backoff, or the server's Retry-After when it asks for longer.
+      const retryAfterMs = err instanceof FetchError ? (err.extra.retryAfterMs ?? 0) : 0;
+      const backoffAt = nextCheckAt(now(), feed.intervalSeconds, failures);
+      const nextAt = Date.parse(backoffAt) >= now() + retryAfterMs ? backoffAt : new Date(now() + retryAfterMs).toISOString();
       const checkedAt = new Date(now()).toISOString();
       await store.recordFeedPoll(feed.id, {
         checkedAt,
@@ -217,6 +220,14 @@ export async function pollFeeds(
 }
 
 /** Subscribes to a feed URL; the first poll is due at once. */
+/** Subscribing to a feed already followed. */
+export class FeedExistsError extends Error {
+  override name = 'FeedExistsError';
+  constructor(readonly feed: FeedRecord) {
+    super(`already subscribed as ${feed.id}: ${feed.url}`);
+  }
+}
+
 export async function subscribeFeed(
   store: Store,
   url: string,
@@ -224,6 +235,9 @@ export async function subscribeFeed(
 ): Promise<FeedRecord> {
   const canonical = canonicalUrl(url);
   if (!canonical) throw new FetchError('bad-url', `not an http(s) URL: ${url}`);
+  // Another spelling of a subscribed feed's URL (a tracking parameter, a trailing slash) is that feed.
+  const existing = await store.getFeed(`f-${shortHash(canonical, 8)}`);
+  if (existing) throw new FeedExistsError(existing);
   const at = new Date(opts.now ?? Date.now()).toISOString();
   return store.addFeed({
     id: `f-${shortHash(canonical, 8)}`,

@@ -194,6 +194,8 @@ describe('API writes', () => {
       (await app.request('/api/feeds', json({ url: 'http://127.0.0.1:9/feed.xml' }, auth))).status,
       409,
     );
+    const respelled = await app.request('/api/feeds', json({ url: 'http://127.0.0.1:9/feed.xml?utm_source=z' }, auth));
+    assert.equal(respelled.status, 409, 'another spelling of the same feed is the same feed, not a 500');
     for (const body of [
       { url: 'ftp://x.org/feed' },
       { url: 'https://x.org/f', intervalMinutes: 1 },

@@ -55,7 +55,9 @@ describe('parallax feeds / poll', () => {
     const p1 = await runCli(['poll'], env);
     assert.equal(p1.code, 0, p1.err);
     assert.match(p1.out, /✓ .*atom\.xml: 1 new, 0 changed/);
-    const p2 = await runCli(['poll'], env);
+    const early = await runCli(['poll'], env);
+    assert.deepEqual([early.code, /no feed is due/.test(early.err), early.out], [0, true, ''], 'not before its interval');
+    const p2 = await runCli(['poll', '--all'], env);
     assert.match(p2.out, /atom\.xml: 0 new, 0 changed/);
 
     const list = await runCli(['feeds', 'list', '--json'], env);

@@ -158,6 +158,16 @@ describe('retries and rate limits', () => {
       }, opts),
       /slow \(after 3 attempts\)/,
     );
+    // A server asking for longer than the cap is not asked again now (the feed's schedule waits).
+    calls = 0;
+    await assert.rejects(
+      withRetry(async () => {
+        calls++;
+        throw new FetchError('http-status', 'HTTP 503', { status: 503, retryAfterMs: 7_200_000 });
+      }, opts),
+      /HTTP 503$/,
+    );
+    assert.equal(calls, 1);
   });
 
   it('spaces requests to one host, not across hosts', async () => {

@@ -67,6 +67,7 @@ before(async () => {
       pump();
     },
     '/500.xml': send('error', {}, 500),
+    '/busy.xml': send('busy', { 'retry-after': '7200' }, 503),
     '/slow.xml': () => {},
     '/meta.xml': (_req, res) =>
       res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end(),
@@ -157,6 +158,7 @@ describe('pollFeeds', () => {
       '/endless.xml',
       '/404.xml',
       '/500.xml',
+      '/busy.xml',
       '/slow.xml',
       '/meta.xml',
       '/mapped.xml',
@@ -179,6 +181,7 @@ describe('pollFeeds', () => {
       '/endless.xml': /^web: body exceeds the limit/,
       '/404.xml': /^web: HTTP 404/,
       '/500.xml': /^web: HTTP 500 .*after 2 attempts/,
+      '/busy.xml': /^web: HTTP 503/,
       '/slow.xml': /^web: .*did not answer in full within 800 ms/,
       '/meta.xml': /^web: refusing 169\.254\.169\.254: 169\.254\.169\.254 is a metadata address/,
       '/mapped.xml': /^web: refusing \[::ffff:7f00:1\].*loopback address/,
@@ -198,6 +201,11 @@ describe('pollFeeds', () => {
       failing.nextCheckAt,
       new Date(nowMs + 1200 * 1000).toISOString(),
       'first failure doubles the interval',
+    );
+    assert.equal(
+      feeds.find((f) => f.url.endsWith('/busy.xml'))!.nextCheckAt,
+      new Date(nowMs + 7200 * 1000).toISOString(),
+      'a Retry-After longer than the backoff is honoured',
     );
     assert.equal(feeds.find((f) => f.url.endsWith('/feed.xml'))!.failures, 0);
     await store.close();

@@ -3,7 +3,8 @@
 import { Hono } from 'hono';
 import type { Config } from '../../config/index.ts';
 import { FetchError } from '../../pipeline/1-intake/web/errors.ts';
-import { pollFeeds, subscribeFeed } from '../../pipeline/run-web.ts';
+import { WebClient } from '../../pipeline/1-intake/web/client.ts';
+import { FeedExistsError, pollFeeds, subscribeFeed } from '../../pipeline/run-web.ts';
 import type { FeedRecord, Store } from '../../store/store.ts';
 import { ApiError } from '../errors.ts';
 import { FeedBody, Id, jsonBody, parse } from '../schemas.ts';
@@ -16,6 +17,8 @@ const present = (f: FeedRecord) => ({
 
 export function feedRoutes(store: Store, config: Config, afterIngest: () => void) {
   const app = new Hono();
+  // One client for every poll the API starts: its per-host limit then holds across requests.
+  const client = new WebClient(config.web);
   const find = async (id: string) => {
     const feed = await store.getFeed(parse(Id, id, 'feed id'));
     if (!feed) throw new ApiError('not_found', `no feed ${id}`);
@@ -34,6 +37,7 @@ export function feedRoutes(store: Store, config: Config, afterIngest: () => void
     try {
       return c.json({ feed: present(await subscribeFeed(store, body.url, { intervalSeconds })) }, 201);
     } catch (err) {
+      if (err instanceof FeedExistsError) throw new ApiError('already_exists', err.message);
       if (err instanceof FetchError) throw new ApiError('invalid_input', err.message);
       throw err;
     }
@@ -47,7 +51,7 @@ export function feedRoutes(store: Store, config: Config, afterIngest: () => void
 
   app.post('/feeds/:id/poll', async (c) => {
     const feed = await find(c.req.param('id'));
-    const summary = await pollFeeds(store, { config, feeds: [feed] });
+    const summary = await pollFeeds(store, { config, feeds: [feed], client });
     afterIngest();
     return c.json({ summary, feed: present((await store.getFeed(feed.id)) ?? feed) });
   });

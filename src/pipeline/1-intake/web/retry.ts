@@ -27,7 +27,10 @@ export async function withRetry<T>(fn: (attempt: number) => Promise<T>, opts: Re
     try {
       return await fn(attempt);
     } catch (err) {
-      if (!(err instanceof FetchError) || !err.retryable || attempt >= opts.attempts) {
+      // A server asking for a longer wait than the cap is asked again later (the feed's schedule
+      // honours it), not hammered now at the cap.
+      const tooLong = err instanceof FetchError && (err.extra.retryAfterMs ?? 0) > opts.maxDelayMs;
+      if (!(err instanceof FetchError) || !err.retryable || attempt >= opts.attempts || tooLong) {
         if (err instanceof FetchError && err.retryable && attempt > 1)
           err.message += ` (after ${attempt} attempts)`;
         throw err;
