@@ -1,4 +1,5 @@
 // Stories and the stories report: the JSON contract of PRODUCT.md, field for field.
+import type { DateGranularity } from './mention.ts';
 
 export interface StoryRecord {
   id: string;
@@ -40,6 +41,8 @@ export interface ReportDate {
   text: string;
   what: string;
   articles: string[];
+  /** Added: how precise `date` is; a month or a year is written as its first day. */
+  granularity?: DateGranularity;
 }
 
 export interface ReportFigure {

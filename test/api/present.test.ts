@@ -128,6 +128,12 @@ describe('story presenter', () => {
     );
   });
 
+  it('says how precise a timeline date is: a month is no day', () => {
+    const dated = { ...report, dates: [{ date: '2025-12-01', text: 'December', what: 'the talks failed', articles: ['a'], granularity: 'month' as const }] };
+    const events = presentStory(dated, texts).timeline.filter((t) => t.kind === 'event');
+    assert.deepEqual(events.map((t) => [t.date, t.granularity]), [['2025-12-01', 'month']]);
+  });
+
   it('builds the timeline, map points, quotes by speaker and variants', () => {
     assert.deepEqual(
       view.timeline.map((t) => [t.date, t.kind]),

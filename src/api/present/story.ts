@@ -37,6 +37,8 @@ export interface Citation {
 
 export interface TimelineEntry {
   date: string;
+  /** How precise `date` is (a month is written as its first day); absent: a day. */
+  granularity?: string;
   kind: 'event' | 'published';
   text: string;
   articles: string[];
@@ -141,6 +143,7 @@ export function presentStory(report: StoryReport, texts: Map<string, string>) {
   const timeline: TimelineEntry[] = [
     ...report.dates.map((d) => ({
       date: d.date,
+      ...(d.granularity && d.granularity !== 'day' ? { granularity: d.granularity } : {}),
       kind: 'event' as const,
       text: d.what || d.text,
       articles: d.articles,

@@ -44,9 +44,9 @@ export function aggregateMentions(stored: (Pick<StoredArticle, 'article' | 'ment
     }
     for (const d of mentions.dates) {
       if (!d.date) continue;
-      const key = `${d.date}|${d.text}`;
+      const key = `${d.date}|${d.text}|${d.granularity}`;
       let rd = dates.get(key);
-      if (!rd) dates.set(key, (rd = { date: d.date, text: d.text, what: d.what ?? '', articles: [] }));
+      if (!rd) dates.set(key, (rd = { date: d.date, text: d.text, what: d.what ?? '', articles: [], granularity: d.granularity }));
       addTo(rd.articles, article.id);
     }
     for (const f of mentions.figures) {

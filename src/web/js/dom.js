@@ -54,9 +54,14 @@ export function mount(el, ...children) {
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** '2026-03-14' → '14 Mar 2026'. */
-export function fmtDay(d) {
+/** A day as "9 Mar 2026"; a month or a year no more precise than it is ("Dec 2025", "2025"). */
+export function fmtDay(d, granularity = 'day') {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(d ?? '');
-  return m ? `${+m[3]} ${MONTHS[+m[2] - 1]} ${m[1]}` : 'undated';
+  if (!m) return 'undated';
+  if (granularity === 'year') return m[1];
+  if (granularity === 'month') return `${MONTHS[+m[2] - 1]} ${m[1]}`;
+  const day = `${+m[3]} ${MONTHS[+m[2] - 1]} ${m[1]}`;
+  return granularity === 'week' ? `week of ${day}` : day;
 }
 
 export function fmtRange(a, b) {

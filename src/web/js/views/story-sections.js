@@ -77,7 +77,7 @@ export function timeline(entries, number) {
       h(
         'li',
         { class: `tl-${e.kind}` },
-        h('time', { datetime: e.date }, fmtDay(e.date)),
+        h('time', { datetime: e.granularity === 'month' ? e.date.slice(0, 7) : e.granularity === 'year' ? e.date.slice(0, 4) : e.date }, fmtDay(e.date, e.granularity)),
         h(
           'div',
           { class: 'tl-text' },
