@@ -65,11 +65,13 @@ export const searchWords = (q: string): string[] =>
  */
 export function markVariants(snippet: string, words: string[]): string {
   if (!words.length || !UNFOLDED.test(snippet)) return snippet;
-  const last = words.length - 1;
   // eslint-disable-next-line no-control-regex -- snippet()'s match markers
   return snippet.replace(/\u0002[^\u0003]*\u0003|[\p{L}\p{N}\p{M}]+/gu, (m) => {
     if (m[0] === '\u0002' || !UNFOLDED.test(m)) return m;
-    const f = foldName(m);
-    return words.some((w, i) => f === w || (i === last && f.startsWith(w))) ? `\u0002${m}\u0003` : m;
+    return matchesSearch(foldName(m), words) ? `\u0002${m}\u0003` : m;
   });
 }
+
+/** Whether a folded word is one of the search words, or starts with the last one (the query's prefix). */
+export const matchesSearch = (folded: string, words: string[]): boolean =>
+  words.some((w, i) => folded === w || (i === words.length - 1 && folded.startsWith(w)));
