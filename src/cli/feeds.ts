@@ -5,7 +5,6 @@ import type { Article } from '../model/index.ts';
 import { canonicalUrl } from '../pipeline/1-intake/web/canonical-url.ts';
 import {
   extractUrl,
-  FeedExistsError,
   pollFeeds,
   subscribeFeed,
   watchFeeds,
@@ -101,8 +100,7 @@ export async function feedsCommand(store: Store, args: string[], cli: WebCli): P
       ? parseInterval(cli.flags.interval)
       : cli.config.web.feedIntervalSeconds;
     if (!canonicalUrl(target)) throw new UsageError(`not an http(s) URL: ${target}`);
-    const known = await findFeed(store, target);
-    if (known) throw new FeedExistsError(known);
+    // subscribeFeed refuses a feed already followed, under any spelling of its URL.
     const feed = await subscribeFeed(store, target, { intervalSeconds: interval });
     cli.out(
       cli.flags.json

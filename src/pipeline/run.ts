@@ -37,7 +37,7 @@ export interface Progress {
 }
 
 export interface IngestOptions {
-  config: Pick<Config, 'maxFileBytes' | 'maxLineBytes' | 'writeBatch'>;
+  config: Pick<Config, 'maxFileBytes' | 'maxLineBytes' | 'writeBatch' | 'web'>;
   sourceHint?: string;
   onProgress?: (p: Progress) => void;
   /** Worker threads for extract + analyze: 0 = none; default: one per core for large inputs. */

@@ -31,8 +31,6 @@ export function feedRoutes(store: Store, config: Config, afterIngest: () => void
 
   app.post('/feeds', async (c) => {
     const body = parse(FeedBody, await jsonBody(c.req), 'body');
-    if (await store.getFeed(body.url))
-      throw new ApiError('already_exists', `already subscribed: ${body.url}`);
     const intervalSeconds = body.intervalMinutes ? body.intervalMinutes * 60 : config.web.feedIntervalSeconds;
     try {
       return c.json({ feed: present(await subscribeFeed(store, body.url, { intervalSeconds })) }, 201);

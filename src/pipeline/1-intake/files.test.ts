@@ -9,7 +9,7 @@ import { extractArticle } from '../2-extract/extract.ts';
 import { ingestPaths } from '../run.ts';
 import { listInputs, readFileReports, type FileIntakeOptions, type IntakeEvent } from './files.ts';
 
-const opts = { maxFileBytes: 1000, maxLineBytes: 500 };
+const opts: FileIntakeOptions = { maxFileBytes: 1000, maxLineBytes: 500, web: { maxFeedBytes: 10_000_000, maxFeedItems: 1000 } };
 let dir: string;
 
 async function read(path: string, o: FileIntakeOptions = opts): Promise<IntakeEvent[]> {

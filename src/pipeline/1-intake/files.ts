@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { defaultWebConfig, type WebConfig } from '../../config/index.ts';
+import type { WebConfig } from '../../config/index.ts';
 import type { InputFormat, RawReport } from '../../model/index.ts';
 import { decodeHtml } from '../2-extract/charset.ts';
 import type { ParsedFeed } from './feeds/feed.ts';
@@ -20,8 +20,8 @@ export interface FileIntakeOptions {
   maxFileBytes: number;
   maxLineBytes: number;
   sourceHint?: string;
-  /** Feed limits, the same for feed files as for feed URLs (default: the default config's). */
-  web?: Pick<WebConfig, 'maxFeedBytes' | 'maxFeedItems'>;
+  /** Feed limits, the same for feed files as for feed URLs. */
+  web: Pick<WebConfig, 'maxFeedBytes' | 'maxFeedItems'>;
 }
 
 /**
@@ -234,7 +234,7 @@ function* feedReports(path: string, text: string, opts: FileIntakeOptions): Gene
     yield { kind: 'skip', input: path, reason: 'not an RSS or Atom feed (expected <rss>, <rdf:RDF> or <feed>)' };
     return;
   }
-  const { maxFeedBytes, maxFeedItems } = opts.web ?? defaultWebConfig;
+  const { maxFeedBytes, maxFeedItems } = opts.web;
   // Links are resolved against the file; relative ones become file: URLs, which are dropped.
   const base = pathToFileURL(path).href;
   let feed: ParsedFeed;
