@@ -2,6 +2,7 @@
 // the store; errors leave as { error: { code, message } }.
 import { Hono } from 'hono';
 import type { Config } from '../config/index.ts';
+import { GroupingCache } from '../pipeline/grouping-cache.ts';
 import type { Store } from '../store/store.ts';
 import { ConflictCounts } from './conflicts.ts';
 import { ApiError, errorResponse, onError } from './errors.ts';
@@ -21,6 +22,8 @@ export interface AppOptions {
   openReads?: boolean;
   /** URL intake; default: the safe fetcher (run-web.ts); null turns it off (501). */
   ingestUrl?: UrlIngest | null;
+  /** The story grouping kept between ingests; the server shares it with its feed watcher. */
+  grouping?: GroupingCache;
   /** Serve the web app too (default true). */
   web?: boolean;
   log?: (msg: string) => void;
@@ -51,7 +54,8 @@ export function createApp(opts: AppOptions) {
   api.route('/', readRoutes(store, conflicts));
   const refresh = () => void conflicts.fillPending();
   const ingestUrl = opts.ingestUrl === undefined ? fetchAndIngest(config) : (opts.ingestUrl ?? undefined);
-  api.route('/', ingestRoutes({ store, config, ingestUrl, afterIngest: refresh }));
+  const grouping = opts.grouping ?? new GroupingCache();
+  api.route('/', ingestRoutes({ store, config, ingestUrl, grouping, afterIngest: refresh }));
   api.route('/', feedRoutes(store, config, refresh));
   app.route('/api', api);
   if (opts.web !== false) app.route('/', webRoutes());

@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from '../api/app.ts';
 import type { Config } from '../config/index.ts';
 import type { WebClient } from '../pipeline/1-intake/web/client.ts';
+import { GroupingCache } from '../pipeline/grouping-cache.ts';
 import { watchFeeds } from '../pipeline/run-web.ts';
 import type { Store } from '../store/store.ts';
 
@@ -33,7 +34,10 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 export async function startServer(opts: ServeOptions): Promise<Running> {
   const token = opts.token || randomBytes(18).toString('base64url');
   const openReads = LOOPBACK.has(opts.host);
+  // One grouping for the API's ingests and the feed watcher: restored from the store once, not per ingest.
+  const grouping = new GroupingCache();
   const { app, conflicts } = createApp({
+    grouping,
     store: opts.store,
     config: opts.config,
     token,
@@ -47,7 +51,7 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
   const { port } = server.address() as AddressInfo;
   const host = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
   void conflicts.fillPending().catch((e: Error) => opts.log(`serve: comparing stories failed: ${e.message}`));
-  const watcher = opts.watch ? startWatcher(opts) : null;
+  const watcher = opts.watch ? startWatcher(opts, grouping) : null;
   return {
     url: `http://${host}:${port}/`,
     token,
@@ -63,10 +67,11 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
 }
 
 /** Feed polling alongside the server; stopping waits for the request in flight. */
-function startWatcher(opts: ServeOptions): { stop(): Promise<void> } {
+function startWatcher(opts: ServeOptions, grouping: GroupingCache): { stop(): Promise<void> } {
   const abort = new AbortController();
   const done = watchFeeds(opts.store, {
     config: opts.config,
+    grouping,
     client: opts.client,
     signal: abort.signal,
     onPoll: (s) => {

@@ -13,6 +13,7 @@ import { OnlineStoryAssigner } from './4-cluster/story-assigner.ts';
 import { inlinePool, workerPool, type PreparePool } from './parallel/pool.ts';
 import { prepareReport, type Prepared } from './parallel/prepare.ts';
 import { buildStoryReport } from './story-report.ts';
+import type { GroupingCache } from './grouping-cache.ts';
 
 export interface Skip {
   input: string;
@@ -44,6 +45,8 @@ export interface IngestOptions {
   workers?: number;
   /** The grouping algorithm; the default is the project's current best. */
   newAssigner?: () => StoryAssigner;
+  /** A long-running process's grouping, reused between ingests while no one else writes. */
+  grouping?: GroupingCache;
 }
 
 /** How a skipped report is named: "feed.jsonl:3" (as intake names a bad line), "list.json (item 2)". */
@@ -56,6 +59,9 @@ const describe = (raw: RawReport) => {
 export class Ingestor {
   private assigner: StoryAssigner;
   private restored = false;
+  /** The store's revision when the grouping was restored or taken from the cache, and the writes since. */
+  private revision = -1;
+  private writes = 0;
   private pending: ArticleWrite[] = [];
   private pendingMoves: { articleId: string; storyId: string }[] = [];
   private pendingHashes = new Map<string, string>();
@@ -74,6 +80,15 @@ export class Ingestor {
 
   private async restore(): Promise<void> {
     if (this.restored) return;
+    if (this.opts.grouping) {
+      this.revision = await this.store.revision();
+      const kept = this.opts.grouping.take(this.revision);
+      if (kept) {
+        this.assigner = kept;
+        this.restored = true;
+        return;
+      }
+    }
     for await (const row of this.store.clusterState()) this.assigner.restore(row.articleId, row.storyId, row.copyOf, row.features);
     this.restored = true;
   }
@@ -169,6 +184,7 @@ export class Ingestor {
       stories.push({ id, title, createdAt: existing?.createdAt ?? now, updatedAt: now });
     }
     const done = this.store.write({ articles: this.pending, stories, moves: this.pendingMoves });
+    this.writes++;
     done.catch(() => {}); // thrown by written(), not reported as unhandled meanwhile
     this.writing = { done, ids: this.pendingIds, hashes: this.pendingHashes };
     this.pending = [];
@@ -179,6 +195,10 @@ export class Ingestor {
 
   async finish(): Promise<IngestSummary> {
     await this.flush();
+    // Kept only when every write since the restore was this ingest's own.
+    if (this.opts.grouping && this.restored && (await this.store.revision()) === this.revision + this.writes) {
+      this.opts.grouping.keep(this.assigner, this.revision + this.writes);
+    }
     return { ...this.summary, storiesTouched: this.touched.size };
   }
 }

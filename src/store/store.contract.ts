@@ -43,6 +43,18 @@ export function runStoreContract(name: string, newStore: () => Store | Promise<S
       await store.close();
     });
 
+    it('raises the revision by one at every write, and not on reads', async () => {
+      const store = await newStore();
+      const start = await store.revision();
+      await store.write({ articles: [write(sampleArticle('a1'), 's1')], stories: [story('s1')] });
+      await store.getArticle('a1');
+      await store.counts();
+      assert.equal(await store.revision(), start + 1);
+      await store.write({ articles: [], stories: [story('s2')], moves: [{ articleId: 'a1', storyId: 's2' }] });
+      assert.equal(await store.revision(), start + 2);
+      await store.close();
+    });
+
     it('finds articles by content hash', async () => {
       const store = await newStore();
       const a = sampleArticle('a1');

@@ -141,6 +141,11 @@ export interface Store {
   findByContentHash(hash: string): Promise<string | null>;
   /** Applies the whole batch or nothing. */
   write(batch: WriteBatch): Promise<void>;
+  /**
+   * Raised by one at every `write`, by any process or connection: a grouping restored at one
+   * revision is still current while the revision has moved only by one's own writes.
+   */
+  revision(): Promise<number>;
   /** Every version of an article, oldest first, current last. */
   articleVersions(id: string): Promise<ArticleVersion[]>;
   getStory(id: string): Promise<StoryRecord | null>;

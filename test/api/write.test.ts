@@ -236,4 +236,24 @@ describe('API writes', () => {
     assert.equal(res.status, 201);
     assert.deepEqual(seen, ['https://example.org/news/1']);
   });
+
+  it('restores the story grouping from the store once, not at every ingest', async () => {
+    const { app, store, auth } = await testApp();
+    let reads = 0;
+    const clusterState = store.clusterState.bind(store);
+    store.clusterState = () => {
+      reads++;
+      return clusterState();
+    };
+    const first = (await (await app.request('/api/ingest/text', json({ text: REPORT }, auth))).json()) as {
+      articles: { storyId: string }[];
+    };
+    const follow =
+      'Lisbon ferries collide in fog\n\nThirty-one passengers were hurt when two ferries collided in fog on the Tagus in Lisbon on Monday, port officials said.';
+    const second = (await (await app.request('/api/ingest/text', json({ text: follow }, auth))).json()) as {
+      articles: { storyId: string }[];
+    };
+    assert.equal(reads, 1);
+    assert.equal(second.articles[0].storyId, first.articles[0].storyId, 'grouped with what the kept grouping holds');
+  });
 });

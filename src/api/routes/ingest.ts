@@ -1,5 +1,5 @@
-// Write routes: add reports as pasted text, uploaded files or a URL. One ingest runs at a time
-// (the story assigner's state is restored from the store for each), behind the write token.
+// Write routes: add reports as pasted text, uploaded files or a URL. One ingest runs at a time,
+// behind the write token; the story grouping is kept between them (grouping-cache.ts).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -8,6 +8,7 @@ import type { Config } from '../../config/index.ts';
 import type { RawReport } from '../../model/index.ts';
 import { isSupportedFile, readFileReports } from '../../pipeline/1-intake/files.ts';
 import { ingestUrls } from '../../pipeline/run-web.ts';
+import type { GroupingCache } from '../../pipeline/grouping-cache.ts';
 import { Ingestor, type IngestSummary } from '../../pipeline/run.ts';
 import type { Store } from '../../store/store.ts';
 import { shortHash } from '../../util/hash.ts';
@@ -15,18 +16,20 @@ import { ApiError } from '../errors.ts';
 import { TextIngestBody, UrlIngestBody, jsonBody, parse } from '../schemas.ts';
 
 /** Fetches and ingests one URL. */
-export type UrlIngest = (store: Store, url: string, opts: { sourceHint?: string }) => Promise<IngestSummary>;
+export type UrlIngest = (store: Store, url: string, opts: { sourceHint?: string; grouping?: GroupingCache }) => Promise<IngestSummary>;
 
 /** URL intake through the safe fetcher (private addresses refused, size and time limits, robots.txt). */
 export const fetchAndIngest =
   (config: Config): UrlIngest =>
   (store, url, opts) =>
-    ingestUrls(store, [url], { config, sourceHint: opts.sourceHint });
+    ingestUrls(store, [url], { config, sourceHint: opts.sourceHint, grouping: opts.grouping });
 
 export interface IngestDeps {
   store: Store;
   config: Config;
   ingestUrl?: UrlIngest;
+  /** The grouping kept between ingests (one per server). */
+  grouping?: GroupingCache;
   /** Called after every successful ingest (e.g. to refresh conflict counts). */
   afterIngest?: () => void;
 }
@@ -46,7 +49,7 @@ export function ingestRoutes(deps: IngestDeps) {
   /** Runs an ingest and reports which story each new or changed article joined. */
   const ingest = (work: (ingestor: Ingestor) => Promise<(string | null)[]>) =>
     serially(async () => {
-      const ingestor = new Ingestor(store, { config });
+      const ingestor = new Ingestor(store, { config, grouping: deps.grouping });
       const ids = (await work(ingestor)).filter((id): id is string => !!id);
       const summary = await ingestor.finish();
       const articles = [];
@@ -165,7 +168,7 @@ export function ingestRoutes(deps: IngestDeps) {
       );
     const fetchOne = deps.ingestUrl;
     const result = await serially(async () => {
-      const summary = await fetchOne(store, body.url, { sourceHint: body.source });
+      const summary = await fetchOne(store, body.url, { sourceHint: body.source, grouping: deps.grouping });
       deps.afterIngest?.();
       return summary;
     });

@@ -127,6 +127,7 @@ export class BatchWriter {
        RETURNING seq`,
     ).pluck();
     const move = this.stmt('UPDATE articles SET story_id = ? WHERE id = ?');
+    const raiseRevision = this.stmt('UPDATE store_revision SET revision = revision + 1');
     const unsearch = this.stmt('DELETE FROM article_search WHERE rowid = ?');
     const search = this.stmt(
       `INSERT INTO article_search (rowid, article_id, title, source, text, title_variants, text_variants)
@@ -148,6 +149,7 @@ export class BatchWriter {
         searchRows.push([seq, a]);
       }
       for (const m of batch.moves) move.run(m.storyId, m.articleId);
+      raiseRevision.run();
       afterWriteStories(this.stmt, before, batch);
       // Full-text rows last, all together: FTS5 writes its pending rows out at every statement
       // savepoint (the upserts above open one each), so with the inserts interleaved each article

@@ -125,4 +125,12 @@ export const migrations: { version: number; name: string; sql: string }[] = [
           FROM (SELECT seq, id, title, source, json_extract(article_json, '$.text') AS text FROM articles);
     `,
   },
+  {
+    version: 5,
+    name: 'a write revision, so a long-running process knows when another one has written',
+    sql: `
+      CREATE TABLE store_revision (id INTEGER PRIMARY KEY CHECK (id = 1), revision INTEGER NOT NULL);
+      INSERT INTO store_revision (id, revision) VALUES (1, 0);
+    `,
+  },
 ];

@@ -30,4 +30,24 @@ describe('SqliteStore on disk', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('shows the revision raised by another connection to the same file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parallax-store-'));
+    try {
+      const file = join(dir, 'p.db');
+      const { sampleArticle } = await import('../store.contract.ts');
+      const reader = new SqliteStore(file);
+      const writer = new SqliteStore(file);
+      const before = await reader.revision();
+      await writer.write({
+        articles: [{ article: sampleArticle('a'), mentions: { entities: [], dates: [], places: [], figures: [], quotes: [], eventDate: null }, storyId: 's', copyOf: null, features: null }],
+        stories: [{ id: 's', title: 'S', createdAt: 'x', updatedAt: 'x' }],
+      });
+      assert.equal(await reader.revision(), before + 1);
+      await writer.close();
+      await reader.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -213,6 +213,11 @@ export class SqliteStore implements Store {
     }
   }
 
+  async revision(): Promise<number> {
+    await this.settled();
+    return (this.stmt('SELECT revision FROM store_revision').pluck().get() as number | undefined) ?? 0;
+  }
+
   async counts(): Promise<{ articles: number; stories: number }> {
     const a = this.stmt('SELECT COUNT(*) AS n FROM articles').get() as { n: number };
     const s = this.stmt('SELECT COUNT(DISTINCT story_id) AS n FROM articles').get() as { n: number };
