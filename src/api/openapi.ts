@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document served at /api/openapi.json, built from the same zod schemas the
 // routes parse with, so the two cannot drift apart.
 import { z } from 'zod';
+import { BROKEN_AFTER_FAILURES } from '../pipeline/1-intake/feeds/health.ts';
 import { ERROR_CODES } from './errors.ts';
 import {
   EntityListQuery,
@@ -152,7 +153,12 @@ export function openApiDocument() {
         },
       },
       '/api/feeds': {
-        get: { summary: 'Feed subscriptions with their health', responses: ok('Feeds') },
+        get: {
+          summary: 'Feed subscriptions with their health',
+          description:
+            `Each feed's \`health\` is new (not read yet), ok, failing, or broken (${BROKEN_AFTER_FAILURES} or more failures in a row): the words \`parallax feeds list\` prints.`,
+          responses: ok('Feeds'),
+        },
         post: {
           ...write,
           summary: 'Subscribe to an RSS/Atom/RDF/JSON feed',

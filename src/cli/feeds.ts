@@ -2,6 +2,7 @@
 // and `extract`. Thin: arguments in, runner or store called, results printed.
 import type { Config } from '../config/index.ts';
 import type { Article } from '../model/index.ts';
+import { feedHealth } from '../pipeline/1-intake/feeds/health.ts';
 import { canonicalUrl } from '../pipeline/1-intake/web/canonical-url.ts';
 import {
   extractUrl,
@@ -50,16 +51,15 @@ const ago = (iso: string | null, now = Date.now()) => {
   return s >= 0 ? `${span} ago` : `in ${span}`;
 };
 
-/** A feed's health in a word: new (never polled), ok, or failing with the count of failures in a row. */
-export const feedHealth = (f: FeedRecord) =>
-  !f.lastCheckedAt ? 'new' : f.failures ? `failing ×${f.failures}` : 'ok';
+/** The API's health word, with the failures in a row behind it ("failing ×2"). */
+const healthLine = (f: FeedRecord) => `${feedHealth(f)}${f.failures ? ` ×${f.failures}` : ''}`;
 
 export function renderFeeds(feeds: FeedRecord[]): string {
   if (!feeds.length) return 'No feeds yet. Subscribe with `parallax feeds add URL`.';
   return feeds
     .map((f) =>
       [
-        `${f.id}  ${feedHealth(f).padEnd(11)} ${f.title ?? '(untitled)'}`,
+        `${f.id}  ${healthLine(f).padEnd(11)} ${f.title ?? '(untitled)'}`,
         `    ${f.url}`,
         `    every ${Math.round(f.intervalSeconds / 60)}m · ${f.itemCount} item${f.itemCount === 1 ? '' : 's'} · checked ${ago(f.lastCheckedAt)} · last success ${ago(f.lastSuccessAt)} · next ${ago(f.nextCheckAt)}`,
         ...(f.lastError && f.failures ? [`    last error: ${f.lastError}`] : []),

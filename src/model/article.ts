@@ -37,6 +37,11 @@ export interface RawReport {
   format: InputFormat;
   /** Path as the user gave it (relative paths stay relative), or null for URLs/API input. */
   path: string | null;
+  /**
+   * The file's absolute path with every link resolved: the same however `path` was spelled
+   * (./a/x.md, a//x.md, from another folder, through a linked folder), so it is what names the file.
+   */
+  realPath?: string;
   url: string | null;
   /** Text, Markdown or HTML content; for JSON records the serialised record. */
   content: string;

@@ -3,10 +3,10 @@
 // Stories are reported by 5 compare and 6 brief, read-side, from what is stored.
 import { stat } from 'node:fs/promises';
 import type { Config } from '../config/index.ts';
-import type { RawReport, StoryRecord, StoryReport } from '../model/index.ts';
+import type { Article, RawReport, StoryRecord, StoryReport } from '../model/index.ts';
 import type { ArticleWrite, Store } from '../store/store.ts';
 import { listInputs, readFileReports, type IntakeEvent } from './1-intake/files.ts';
-import { extractArticle, ExtractError } from './2-extract/extract.ts';
+import { extractArticle, ExtractError, keyedId, spelledPathId } from './2-extract/extract.ts';
 import type { StoryAssigner } from './4-cluster/assigner.ts';
 import { representativeTitle } from './4-cluster/story-title.ts';
 import { OnlineStoryAssigner } from './4-cluster/story-assigner.ts';
@@ -110,7 +110,8 @@ export class Ingestor {
       this.skipInput(describe(raw), prepared.error);
       return null;
     }
-    const { article, mentions } = prepared;
+    const { mentions } = prepared;
+    const article = await this.storedFileId(raw, prepared.article);
     if (prepared.warning) this.summary.warnings.push({ input: describe(raw), reason: prepared.warning });
     // Articles of the batch still being written are not in the store yet: ask the batch.
     const sameContent =
@@ -125,8 +126,7 @@ export class Ingestor {
     // A second report with an id the batch already holds is a new version of it: the batch is
     // written first (one write cannot hold two rows of one article).
     if (this.pendingIds.has(article.id)) await this.startWrite();
-    const previous =
-      this.pendingIds.has(article.id) || !!this.writing?.ids.has(article.id) || !!(await this.store.getArticle(article.id));
+    const previous = await this.holds(article.id);
     const a = this.assigner.assign({ article, mentions, features: prepared.features });
     this.pending.push({ article, mentions, storyId: a.storyId, copyOf: a.copyOf, features: a.features });
     this.pendingMoves.push(...a.moves);
@@ -138,6 +138,23 @@ export class Ingestor {
     else this.summary.added++;
     if (this.pending.length >= this.opts.config.writeBatch) await this.startWrite();
     return article.id;
+  }
+
+  /** Whether the article is stored, or on its way there. */
+  private async holds(id: string): Promise<boolean> {
+    return this.pendingIds.has(id) || !!this.writing?.ids.has(id) || !!(await this.store.getArticle(id));
+  }
+
+  /**
+   * A file without an id of its own is known by its real path. A store filled before that knows
+   * it by the path as spelled: re-running the same command then updates that article, rather
+   * than adding a second one.
+   */
+  private async storedFileId(raw: RawReport, article: Article): Promise<Article> {
+    const spelled = spelledPathId(raw);
+    // The spelled id first: no store filled since holds it, and a miss reads no article.
+    if (!spelled || article.id !== keyedId(raw) || !(await this.holds(spelled)) || (await this.holds(article.id))) return article;
+    return { ...article, id: spelled };
   }
 
   /** Writes pending articles and refreshes the titles of the stories they touched; returns once written. */

@@ -148,6 +148,17 @@ describe('API writes', () => {
     ).json()) as { article: { path: string } };
     assert.equal(article.article.path, 'upload/lisbon-ferry.txt', 'no temporary path leaks into the store');
 
+    // An edited upload of the same name is a new version of that article, not a second one.
+    const edited = new FormData();
+    edited.append('file', new File([`${REPORT} Ferry services resumed on Tuesday.`], 'lisbon-ferry.txt'));
+    const again = (await (
+      await app.request('/api/ingest/files', { method: 'POST', headers: auth, body: edited })
+    ).json()) as { summary: { added: number; updated: number }; articles: { id: string }[] };
+    assert.deepEqual(
+      [again.summary.added, again.summary.updated, again.articles[0].id],
+      [0, 1, body.articles.find((a) => a.id !== 'j1')?.id],
+    );
+
     const none = new FormData();
     none.append('file', new File(['binary'], 'x.exe'));
     const bad = await app.request('/api/ingest/files', { method: 'POST', headers: auth, body: none });

@@ -2,6 +2,7 @@
 // `parallax watch`; these routes call the web runner (run-web.ts) and the store.
 import { Hono } from 'hono';
 import type { Config } from '../../config/index.ts';
+import { feedHealth } from '../../pipeline/1-intake/feeds/health.ts';
 import { FetchError } from '../../pipeline/1-intake/web/errors.ts';
 import { WebClient } from '../../pipeline/1-intake/web/client.ts';
 import { FeedExistsError, pollFeeds, subscribeFeed } from '../../pipeline/run-web.ts';
@@ -9,11 +10,8 @@ import type { FeedRecord, Store } from '../../store/store.ts';
 import { ApiError } from '../errors.ts';
 import { FeedBody, Id, jsonBody, parse } from '../schemas.ts';
 
-/** A feed as the API shows it: its record plus a one-word health. */
-const present = (f: FeedRecord) => ({
-  ...f,
-  health: f.failures === 0 ? (f.lastSuccessAt ? 'ok' : 'new') : f.failures < 3 ? 'failing' : 'broken',
-});
+/** A feed as the API shows it: its record plus a one-word health (the word `feeds list` prints). */
+const present = (f: FeedRecord) => ({ ...f, health: feedHealth(f) });
 
 export function feedRoutes(store: Store, config: Config, afterIngest: () => void) {
   const app = new Hono();

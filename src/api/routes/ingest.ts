@@ -147,8 +147,9 @@ export function ingestRoutes(deps: IngestDeps) {
           await writeFile(tmp, Buffer.from(await f.arrayBuffer()));
           for await (const ev of readFileReports(tmp, { ...config, sourceHint: source })) {
             if (ev.kind === 'skip') ing.skipInput(name, ev.reason);
-            // Uploads are known by their file name, so uploading the same file again updates it.
-            else ids.push(await ing.add({ ...ev.raw, path: `upload/${name}` }));
+            // Uploads are known by their file name, not the temporary file, so uploading the same
+            // file again updates it.
+            else ids.push(await ing.add({ ...ev.raw, path: `upload/${name}`, realPath: undefined }));
           }
         }
         return ids;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { defaultConfig } from '../../config/index.ts';
 import { SqliteStore } from '../../store/sqlite/sqlite-store.ts';
@@ -197,6 +197,37 @@ describe('file intake', () => {
       assert.deepEqual(reasons(await read(join(d, 'late.html'), o)), ['binary file (contains NUL bytes)']);
     } finally {
       rmSync(d, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('file names', () => {
+  it('name a file by where it is, however the path is spelled; records of one file keep their place', async () => {
+    const top = mkdtempSync(join(tmpdir(), 'parallax-spelling-'));
+    try {
+      mkdirSync(join(top, 'reports'));
+      symlinkSync(join(top, 'reports'), join(top, 'linked'));
+      writeFileSync(join(top, 'reports', 'ferry.md'), 'Ferry runs aground near Porto\n\nA ferry ran aground near Porto on Tuesday.');
+      writeFileSync(join(top, 'reports', 'wire.jsonl'), '{"title":"Storm","text":"A storm hit Leeds."}\n{"title":"Flood","text":"The Aire flooded Leeds."}\n');
+      const spellings = (name: string) => [
+        join(top, 'reports', name),
+        `${top}/reports//${name}`,
+        `${top}/reports/./${name}`,
+        join(top, 'linked', name),
+        relative(process.cwd(), join(top, 'reports', name)),
+      ];
+      const ids = async (path: string) => reports(await read(path)).map(extractArticle).map((a) => a.id);
+      for (const name of ['ferry.md', 'wire.jsonl']) {
+        const [first, ...others] = spellings(name);
+        for (const other of others) assert.deepEqual(await ids(other), await ids(first), other);
+        // The path stays as given: it is what the user sees.
+        const relativePath = others[3];
+        for (const r of reports(await read(relativePath))) assert.equal(r.path, relativePath);
+      }
+      const [storm, flood] = await ids(join(top, 'reports', 'wire.jsonl'));
+      assert.notEqual(storm, flood, 'each record of a JSONL file is its own report');
+    } finally {
+      rmSync(top, { recursive: true, force: true });
     }
   });
 });

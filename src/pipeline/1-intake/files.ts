@@ -2,7 +2,7 @@
 // and names listed in a folder's .parallaxignore are passed over); every input that yields no
 // report is reported with the reason, and one bad file never stops the others.
 import { createReadStream } from 'node:fs';
-import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { WebConfig } from '../../config/index.ts';
@@ -186,7 +186,14 @@ async function* byteLines(path: string, maxBytes: number): AsyncGenerator<Buffer
   if (size > 0) yield take();
 }
 
-async function* readJsonl(path: string, opts: FileIntakeOptions): AsyncGenerator<IntakeEvent> {
+/** A file as named on the command line, and as found on disk (what its reports are known by). */
+interface FileName {
+  path: string;
+  realPath: string;
+}
+
+async function* readJsonl(file: FileName, opts: FileIntakeOptions): AsyncGenerator<IntakeEvent> {
+  const { path } = file;
   let n = 0;
   for await (const bytes of byteLines(path, opts.maxLineBytes)) {
     n++;
@@ -219,16 +226,17 @@ async function* readJsonl(path: string, opts: FileIntakeOptions): AsyncGenerator
       yield { kind: 'skip', input: `${path}:${n}`, reason: `JSON nested deeper than ${MAX_JSON_DEPTH} levels` };
       continue;
     }
-    yield { kind: 'report', raw: jsonReport(path, value as Record<string, unknown>, `line ${n}`, opts, line) };
+    yield { kind: 'report', raw: jsonReport(file, value as Record<string, unknown>, `line ${n}`, opts, line) };
   }
 }
 
-function jsonReport(path: string, record: Record<string, unknown>, locator: string, opts: FileIntakeOptions, content?: string): RawReport {
-  return { format: 'json', path, url: null, content: content ?? JSON.stringify(record), record, locator, sourceHint: opts.sourceHint };
+function jsonReport(file: FileName, record: Record<string, unknown>, locator: string, opts: FileIntakeOptions, content?: string): RawReport {
+  return { format: 'json', ...file, url: null, content: content ?? JSON.stringify(record), record, locator, sourceHint: opts.sourceHint };
 }
 
 /** A feed saved as a file: each item a report, read by the parser and limits of feed URLs. */
-function* feedReports(path: string, text: string, opts: FileIntakeOptions): Generator<IntakeEvent> {
+function* feedReports(file: FileName, text: string, opts: FileIntakeOptions): Generator<IntakeEvent> {
+  const { path } = file;
   // Nothing here is fetched: an item is read from what the feed itself carries.
   if (!looksLikeFeed(text)) {
     yield { kind: 'skip', input: path, reason: 'not an RSS or Atom feed (expected <rss>, <rdf:RDF> or <feed>)' };
@@ -258,7 +266,7 @@ function* feedReports(path: string, text: string, opts: FileIntakeOptions): Gene
   for (const item of feed.items) {
     const raw = itemReport(item, { feedUrl: base, feedTitle: feed.title });
     // Known by its link, else by the file and the item's guid: never by a file: URL.
-    yield { kind: 'report', raw: { ...raw, path, locator: raw.url ? undefined : `item ${item.key}`, sourceHint } };
+    yield { kind: 'report', raw: { ...raw, ...file, locator: raw.url ? undefined : `item ${item.key}`, sourceHint } };
   }
 }
 
@@ -272,10 +280,11 @@ export async function* readFileReports(path: string, opts: FileIntakeOptions): A
   try {
     const info = await stat(path);
     if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+    const file = { path, realPath: await realpath(path) };
     if (format === 'jsonl') {
       // Check readability up front so a permission error is one clear skip.
       await (await open(path, 'r')).close();
-      yield* readJsonl(path, opts);
+      yield* readJsonl(file, opts);
       return;
     }
     if (info.size > opts.maxFileBytes) {
@@ -295,12 +304,12 @@ export async function* readFileReports(path: string, opts: FileIntakeOptions): A
       return;
     }
     if (format === 'feed') {
-      yield* feedReports(path, decoded.text, opts);
+      yield* feedReports(file, decoded.text, opts);
       return;
     }
     if (format !== 'json') {
       if (!decoded.text.trim()) yield { kind: 'skip', input: path, reason: 'empty file' };
-      else yield { kind: 'report', raw: { format, path, url: null, content: decoded.text, sourceHint: opts.sourceHint } };
+      else yield { kind: 'report', raw: { format, ...file, url: null, content: decoded.text, sourceHint: opts.sourceHint } };
       return;
     }
     let value: unknown;
@@ -321,7 +330,7 @@ export async function* readFileReports(path: string, opts: FileIntakeOptions): A
       if (nestedDeeperThan(record, MAX_JSON_DEPTH)) {
         const reason = `JSON nested deeper than ${MAX_JSON_DEPTH} levels${locator && ` (${locator})`}`;
         yield { kind: 'skip', input: path, reason };
-      } else yield { kind: 'report', raw: jsonReport(path, record, locator, opts) };
+      } else yield { kind: 'report', raw: jsonReport(file, record, locator, opts) };
     }
   } catch (err) {
     yield { kind: 'skip', input: path, reason: describeFsError(err) };

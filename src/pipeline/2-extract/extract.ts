@@ -167,9 +167,25 @@ function fileStem(path: string | null): string | null {
   return name.replace(/\.[^.]+$/, '') || null;
 }
 
-/** The key that identifies "the same report" across re-ingests when it has no id of its own. */
+/**
+ * The key that identifies "the same report" across re-ingests when it has no id of its own: its
+ * URL, else its file as found on disk (however the path was spelled), with its place in the file.
+ */
 export function reportKey(raw: RawReport): string {
-  return raw.url ?? `${raw.path ?? 'inline'}${raw.locator ? `#${raw.locator}` : ''}`;
+  return raw.url ?? `${raw.realPath ?? raw.path ?? 'inline'}${raw.locator ? `#${raw.locator}` : ''}`;
+}
+
+/** The id of a report that states none. */
+export const keyedId = (raw: RawReport): string => `a-${shortHash(reportKey(raw))}`;
+
+/**
+ * The id stores written before files were keyed on their real path gave this file report (keyed
+ * on the path as spelled), when it differs from today's: the runner keeps it if that is the one stored.
+ */
+export function spelledPathId(raw: RawReport): string | null {
+  if (raw.url || !raw.realPath) return null;
+  const spelled = keyedId({ ...raw, realPath: undefined });
+  return spelled === keyedId(raw) ? null : spelled;
 }
 
 export function extractArticle(raw: RawReport): Article {
@@ -187,7 +203,7 @@ export function extractArticle(raw: RawReport): Article {
   const language = (f.language ?? raw.hints?.language ?? detectLanguage(`${title}\n${text}`)).toLowerCase().slice(0, 2);
   const paraSpans = paragraphSpans(text);
   return {
-    id: f.id ?? `a-${shortHash(reportKey(raw))}`,
+    id: f.id ?? keyedId(raw),
     source: raw.given?.source ?? f.source ?? hostOf(url) ?? raw.sourceHint ?? f.bylineOutlet ?? fileStem(raw.path) ?? 'unknown',
     title,
     subtitle: f.subtitle,
