@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { StoryReport } from '../model/index.ts';
-import { renderStory } from './render.ts';
+import { renderStories, renderStory } from './render.ts';
 
 const art = (id: string, source: string, copy_of: string | null = null) => ({
   id, source, title: `${source} headline`, published: '2026-03-14', event_date: null, language: 'en', path: null, url: null, copy_of,
@@ -39,4 +39,19 @@ test('renderStory: conflicts first, brief with citation markers, facts × source
   assert.equal(row('Ana Kovač'), '= Ana Kovač (person) ● ● ·');
   assert.equal(row('troops: 600'), '1 troops: 600 ● · ·');
   assert.match(out, /What each source alone adds:\n {2}\[1\] Harbor Ledger: troops: 600/);
+});
+
+test('renderStory: a disputed event day shows both days as sides, with the sources of each', () => {
+  const disputed: StoryReport = {
+    ...report,
+    when_disputed: [
+      { date: '2026-03-13', articles: ['hl', 'et'], evidence: [{ article: 'hl', start: 0, end: 6 }, { article: 'et', start: 0, end: 8 }] },
+      { date: '2026-03-14', articles: ['vc'], evidence: [{ article: 'vc', start: 0, end: 8 }] },
+    ],
+  };
+  const head = renderStory(disputed).split('\n')[1];
+  assert.match(head, /when disputed: a 2026-03-13 \[1\]\[2\] {2}vs {2}b 2026-03-14 \[3\]/);
+  assert.doesNotMatch(head, /when 2026-03-13/);
+  assert.match(renderStory(report).split('\n')[1], /· when 2026-03-13$/);
+  assert.match(renderStories([disputed]).split('\n')[1], /· when disputed: 2026-03-13 vs 2026-03-14$/);
 });

@@ -9,7 +9,8 @@ export function renderStories(stories: StoryReport[]): string {
   return stories
     .map((s) => {
       const sources = new Set(s.articles.map((a) => a.source));
-      const meta = [s.when && `when ${s.when}`, s.where && `where ${s.where.name}${s.where.country ? `, ${s.where.country}` : ''}`]
+      const when = s.when_disputed ? `when disputed: ${s.when_disputed.map((d) => d.date).join(' vs ')}` : s.when && `when ${s.when}`;
+      const meta = [when, s.where && `where ${s.where.name}${s.where.country ? `, ${s.where.country}` : ''}`]
         .filter(Boolean)
         .join(' · ');
       const lines = [
@@ -32,6 +33,7 @@ export function renderStoryList(list: StorySummary[]): string {
     .join('\n');
 }
 
+const sideLetter = (side: number) => String.fromCharCode(97 + Math.min(side, 25));
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s.padEnd(n));
 const MAX_FACT_ROWS = 40;
 
@@ -39,7 +41,11 @@ const MAX_FACT_ROWS = 40;
 export function renderStory(s: StoryReport): string {
   const index = new Map(s.articles.map((a, i) => [a.id, i + 1]));
   const cite = (ids: string[]) => ids.map((id) => `[${index.get(id) ?? id}]`).join('');
-  const meta = [s.when && `when ${s.when}`, s.where && `where ${s.where.name}${s.where.country ? `, ${s.where.country}` : ''}`].filter(Boolean).join(' · ');
+  // A disputed day shows each side as the facts table does: its letter, its day, its sources.
+  const when = s.when_disputed
+    ? `when disputed: ${s.when_disputed.map((d, i) => `${sideLetter(i)} ${d.date} ${cite(d.articles)}`).join('  vs  ')}`
+    : s.when && `when ${s.when}`;
+  const meta = [when, s.where && `where ${s.where.name}${s.where.country ? `, ${s.where.country}` : ''}`].filter(Boolean).join(' · ');
   const out = [`■ ${s.title}`, `  ${s.id} · ${plural(s.articles.length, 'article')}${meta ? ` · ${meta}` : ''}`, ''];
   out.push('Sources:');
   for (const a of s.articles) out.push(`  [${index.get(a.id)}] ${a.published ?? '(undated)'} ${a.source}: ${a.title}${a.copy_of ? `  (copy of [${index.get(a.copy_of) ?? a.copy_of}])` : ''}`);
@@ -75,7 +81,7 @@ function factTable(s: StoryReport, index: Map<string, number>): string[] {
   for (const k of s.comparison.conflicts) {
     const side = new Map<string, string>();
     // A letter per side, not per form: "about 12,000" and "some 12,000" agree.
-    k.values.forEach((v, i) => v.articles.forEach((id) => side.has(id) || side.set(id, String.fromCharCode(97 + Math.min(v.side ?? i, 25)))));
+    k.values.forEach((v, i) => v.articles.forEach((id) => side.has(id) || side.set(id, sideLetter(v.side ?? i))));
     rows.push({ mark: '!', label: k.about, cells: cols.map((id) => side.get(id) ?? '·') });
   }
   for (const [mark, list] of [['=', s.comparison.agreed], ['1', s.comparison.single_source]] as const) {

@@ -120,6 +120,13 @@ export interface BriefSentence {
   parts?: Evidence[];
 }
 
+/** Added: one side of a disputed event day: the day, the reports that give it and where they say so. */
+export interface WhenSide {
+  date: string;
+  articles: string[];
+  evidence: Evidence[];
+}
+
 /** Added: one dated event of the story. */
 export interface TimelineEntry {
   date: string;
@@ -133,6 +140,8 @@ export interface StoryReport {
   id: string;
   title: string;
   when: string | null;
+  /** Added: when sources put the event on different days, each side (the first is `when`); null when the day is settled. */
+  when_disputed?: WhenSide[] | null;
   where: { name: string; country: string | null; lat: number; lon: number } | null;
   articles: ReportArticle[];
   entities: ReportEntity[];

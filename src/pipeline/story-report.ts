@@ -5,17 +5,21 @@ import type { StoredArticle } from '../store/store.ts';
 import { representativeTitle } from './4-cluster/story-title.ts';
 import { aggregateMentions } from './5-compare/aggregate.ts';
 import { compareSources } from './5-compare/compare.ts';
+import { whenSides } from './5-compare/when.ts';
 import { writeBrief } from './6-brief/brief.ts';
 import { buildTimeline } from './6-brief/timeline.ts';
 
 export function buildStoryReport(story: StoryRecord, stored: StoredArticle[], opts: { withText?: boolean } = {}): StoryReport {
   const agg = aggregateMentions(stored);
   const { comparison, facts } = compareSources(stored, agg.entities);
+  // A disputed day is shown with its sides, led by the best-supported one, never as settled.
+  const disputed = whenSides(facts);
   return {
     id: story.id,
     // The stored title, as the story list shows it (the assigner's choice, near-copies not counted twice).
     title: story.title || representativeTitle(stored.map((s) => s.article.title)),
-    when: agg.when,
+    when: disputed ? disputed[0].date : agg.when,
+    when_disputed: disputed,
     where: agg.where,
     articles: stored.map(({ article: a, mentions, copyOf }) => ({
       id: a.id,

@@ -102,6 +102,21 @@ describe('story presenter', () => {
     assert.deepEqual(row.status === 'conflict' && [row.values, row.sides], [['About 12,000', 'some 12,000', 'more than 15,000'], [0, 0, 1]]);
   });
 
+  it('shows a disputed event day as sides, copies in their original\'s column; a settled one without', () => {
+    assert.deepEqual(view.when, { date: '2026-03-13', sides: [] });
+    const disputed = {
+      ...report,
+      when_disputed: [
+        { date: '2026-03-13', articles: ['a', 'c'], evidence: [{ article: 'a', start: 0, end: 6 }, { article: 'c', start: 0, end: 6 }] },
+        { date: '2026-03-14', articles: ['b'], evidence: [{ article: 'b', start: 4, end: 12 }] },
+      ],
+    };
+    assert.deepEqual(presentStory(disputed, texts).when.sides, [
+      { date: '2026-03-13', side: 0, sources: ['a'], evidence: { article: 'a', start: 0, end: 6 } },
+      { date: '2026-03-14', side: 1, sources: ['b'], evidence: { article: 'b', start: 4, end: 12 } },
+    ]);
+  });
+
   it('finds the source sentence behind each citation, verbatim or closest', () => {
     assert.deepEqual(
       view.brief[0].citations.map((c) => [c.article, c.text]),

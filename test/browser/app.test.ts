@@ -134,6 +134,28 @@ describe('web app in chromium', { skip: skip ?? false, timeout: 180_000 }, () =>
     await page.close();
   });
 
+  it('shows a disputed event day with both days and the sources of each', async () => {
+    // The Antwerp fire: three reports put it on Monday 9 March, one on Tuesday 10 March.
+    const page = await open('#/');
+    await page
+      .locator('.story-title', { hasText: /Antwerp/ })
+      .first()
+      .click();
+    await page.waitForSelector('.page-story h1');
+    const when = page.locator('.story-facts .fact', { hasText: 'When' });
+    assert.ok(await when.locator('.badge-conflict', { hasText: 'disputed' }).isVisible());
+    const sides = await when.locator('.when-side').allTextContents();
+    assert.equal(sides.length, 2);
+    assert.match(sides[0], /^9 Mar 2026(\[\d\])+$/);
+    assert.match(sides[1], /^10 Mar 2026\[\d\]$/);
+    const tones = await when.locator('.when-side .val').evaluateAll((els) => els.map((e) => e.className));
+    assert.deepEqual(tones, ['val val-0', 'val val-1'], 'coloured as the sides of conflicting values');
+    await when.locator('.when-side a', { hasText: '10 Mar 2026' }).click();
+    await page.waitForSelector('.page-article mark.hl-evidence');
+    assert.equal(await page.locator('.article-text mark.hl-evidence').textContent(), 'Tuesday, March 10');
+    await page.close();
+  });
+
   it('shows each source number once where a near-copy is cited with its original', async () => {
     // A story whose brief cites an original together with its near-copy (both numbered alike).
     let id: string | undefined;

@@ -27,6 +27,18 @@ export type FactRow =
       note: string | null;
     };
 
+/** The story's event day; when sources dispute it, each side with its source columns, as conflict rows show sides. */
+export interface WhenView {
+  date: string | null;
+  /** Empty when the day is settled. */
+  sides: {
+    date: string;
+    side: number;
+    sources: string[];
+    evidence: { article: string; start: number; end: number } | null;
+  }[];
+}
+
 export interface Citation {
   article: string;
   source: string;
@@ -97,6 +109,15 @@ export function presentStory(report: StoryReport, texts: Map<string, string>) {
       published: a.published,
       copies: report.articles.filter((c) => c.id !== a.id && column(c.id) === a.id).map((c) => c.id),
     }));
+  const when: WhenView = {
+    date: report.when,
+    sides: (report.when_disputed ?? []).map((d, side) => ({
+      date: d.date,
+      side,
+      sources: [...new Set(d.articles.map(column))],
+      evidence: d.evidence[0] ?? null,
+    })),
+  };
   const mark = (ids: string[]) => Object.fromEntries(ids.map((id) => [column(id), true as const]));
   const facts: FactRow[] = [
     ...report.comparison.conflicts.map((c) => {
@@ -177,6 +198,7 @@ export function presentStory(report: StoryReport, texts: Map<string, string>) {
       .map((c) => ({ name: c.about, forms: c.values.map((v) => v.value) })),
   ];
   return {
+    when,
     sources,
     facts,
     brief,

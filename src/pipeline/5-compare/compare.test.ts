@@ -172,3 +172,24 @@ test('"four people were shot", no one killed, is an injured count to compare', (
   assert.deepEqual(kinds(c), ['value']);
   assert.deepEqual(c.conflicts[0].values.map((v) => v.value).sort(), ['Four', 'Three']);
 });
+
+test('one weekday read against publication days a week apart is one day, not a date conflict', () => {
+  const a = date(draft('a', 'Harbor Ledger', 'Two workers were killed in an explosion at the fertiliser plant late on Saturday night, police said.'), 'late on Saturday night', '2025-03-01', { event: true });
+  const b = date(draft('b', 'Meridian Wire', 'Police are investigating the explosion that killed two workers at the fertiliser plant on Saturday night.'), 'Saturday night', '2025-03-08', { event: true });
+  const c = compare([a, b]);
+  assert.deepEqual(kinds(c), []);
+  assert.ok(c.agreed.some((f) => f.fact === 'happened on 2025-03-01' && f.articles.length === 2));
+  // Named days of different weekdays still dispute it.
+  const d = date(draft('d', 'Valley Courier', 'Two workers were killed in an explosion at the fertiliser plant on Sunday, police said.'), 'Sunday', '2025-03-02', { event: true });
+  assert.deepEqual(kinds(compare([a, d])), ['date']);
+});
+
+test('a report dating the event weeks away (a plea hearing) takes no side', () => {
+  const a = date(draft('a', 'Herald', 'James Gustafson, 13, was shot and killed in a Mt. Pleasant home on March 20 by a classmate.'), 'March 20', '2016-03-20', { event: true });
+  const b = date(draft('b', 'Tribune', 'The classmate entered a plea on Friday in the shooting death of James Gustafson, killed in a Mt. Pleasant home.'), 'Friday', '2016-12-02', { event: true });
+  const c = date(draft('c', 'Courier', 'James Gustafson, 13, was shot and killed in a Mt. Pleasant home on March 21, police said.'), 'March 21', '2016-03-21', { event: true });
+  assert.deepEqual(kinds(compare([a, b])), []);
+  const r = compare([a, b, c]);
+  assert.deepEqual(kinds(r), ['date']);
+  assert.deepEqual(values(r, 'date'), ['2016-03-20', '2016-03-21']);
+});

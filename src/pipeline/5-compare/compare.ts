@@ -25,7 +25,7 @@ export function compareSources(articles: SourceArticle[], entities: ReportEntity
   const facts: Fact[] = [
     ...who.facts,
     ...(event ? [event] : []),
-    ...datedFacts(articles, event ? mainDay(event) : null),
+    ...datedFacts(articles, event),
     ...whereFacts(articles),
     ...howManyFacts(articles, sources),
     ...saidFacts(articles, entities, sources),
@@ -45,10 +45,6 @@ export function compareSources(articles: SourceArticle[], entities: ReportEntity
   conflicts.sort((a, b) => CONFLICT_ORDER.indexOf(a.kind) - CONFLICT_ORDER.indexOf(b.kind));
   const byCount = (a: ComparedFact, b: ComparedFact) => b.articles.length - a.articles.length;
   return { comparison: { agreed: agreed.sort(byCount), single_source: single, conflicts, coverage: coverage(articles, facts, sources) }, facts };
-}
-
-function mainDay(event: Fact): string | null {
-  return event.claims.find((c) => c.group === 0)?.value ?? null;
 }
 
 /** What each article carries, and the facts no other outlet has. */

@@ -37,11 +37,12 @@ export function figure(d: Draft, written: string, f: Partial<FigureMention> & { 
   return d;
 }
 
-export function date(d: Draft, written: string, day: string, opts: Partial<DateMention> & { event?: boolean } = {}): Draft {
+/** A date mention; `day` null for one left unresolved (no publication date to read "March 9" against). */
+export function date(d: Draft, written: string, day: string | null, opts: Partial<DateMention> & { event?: boolean } = {}): Draft {
   const { event, ...rest } = opts;
-  const m: DateMention = { ...d.at(written), date: day, granularity: 'day', confidence: 0.9, relative: false, ...rest };
+  const m: DateMention = { ...d.at(written), date: day, granularity: 'day', confidence: day ? 0.9 : 0, relative: false, ...rest };
   d.mentions.dates.push(m);
-  if (event) d.mentions.eventDate = { date: day, confidence: 0.9, span: { start: m.start, end: m.end } };
+  if (event && day) d.mentions.eventDate = { date: day, confidence: 0.9, span: { start: m.start, end: m.end } };
   return d;
 }
 

@@ -1,9 +1,10 @@
 // When facts: the day of the event as each article puts it (a date conflict when they put it
 // on different days), and the other dated events of the story, aligned by their resolved date.
-import type { DateMention } from '../../model/index.ts';
-import type { Evidence } from '../../model/index.ts';
+import type { DateMention, Evidence, WhenSide } from '../../model/index.ts';
+import { parseDay } from '../3-analyze/dates/calendar.ts';
 import { contextStems, shared } from './context.ts';
 import { conflictValues, disagreeing, unique, type Claim, type Fact, type SourceArticle, type Sources } from './fact.ts';
+import { namesDay } from './written-day.ts';
 
 export interface WhenOptions {
   /** Event dates less sure than this are not compared (relative dates against an unsure publication date). */
@@ -48,26 +49,49 @@ export function eventDateFact(articles: SourceArticle[], sources: Sources, opts:
     const a = articles.find((x) => x.article.id === c.article)!;
     const same = a.mentions.dates.find((d) => d.date === main && d.granularity === 'day');
     if (same) Object.assign(c, { value: main, written: same.text, evidence: { article: c.article, start: same.start, end: same.end } });
+    // "Saturday night" read against a publication day a week off is still the majority's Saturday:
+    // the reports' words agree, only the days we resolved them against differ.
+    else if (namesDay(c.written, main)) c.value = main;
   }
   const days = byDay(claims);
   for (const c of claims) c.group = days.indexOf(c.value);
+  // A day weeks away is another moment (a plea hearing, an earlier shooting), not this one disputed.
+  for (const c of claims) if (Math.abs(parseDay(c.value)! - parseDay(main)!) > MAX_DISPUTE_DAYS) c.group = -1;
+  const sides = claims.filter((c) => c.group >= 0);
   // Different days are a dispute only when the reports describe the same moment around them
   // ("the fire broke out late on Monday" / "the fire broke out on Tuesday"), not a later development.
-  const context = new Map(claims.map((c) => [c, c.evidence ? stemsAround(articles, c.evidence) : new Set<string>()]));
-  const sameMoment = claims.some((a) => claims.some((b) => a.group !== b.group && shared(context.get(a)!, context.get(b)!) >= MIN_SHARED_CONTEXT));
-  const conflict = sameMoment && disagreeing(claims, sources)
+  const context = new Map(sides.map((c) => [c, c.evidence ? stemsAround(articles, c.evidence) : new Set<string>()]));
+  const sameMoment = sides.some((a) => sides.some((b) => a.group !== b.group && shared(context.get(a)!, context.get(b)!) >= MIN_SHARED_CONTEXT));
+  const conflict = sameMoment && disagreeing(sides, sources)
     ? {
         kind: 'date' as const,
-        about: 'the day the event happened',
+        about: EVENT_DAY,
         // Date conflicts are read as resolved days; the evidence shows how each report wrote it.
-        values: conflictValues(claims.map((c) => ({ ...c, written: c.value })), sources),
+        values: conflictValues(sides.map((c) => ({ ...c, written: c.value })), sources),
       }
     : null;
-  return { kind: 'when', key: 'when:event', label: `happened on ${days[0]}`, claims, conflict };
+  return { kind: 'when', key: EVENT_KEY, label: `happened on ${days[0]}`, claims, conflict };
 }
+
+export const EVENT_KEY = 'when:event';
+const EVENT_DAY = 'the day the event happened';
 
 // Dates need more shared words than figures: a story's moments share its vocabulary ("strike began" / "trains began running again").
 const MIN_SHARED_CONTEXT = 3;
+/** Reports of one event put it days apart (late night, time zones, a slip), not weeks. */
+const MAX_DISPUTE_DAYS = 14;
+
+/** The event day's sides when the sources dispute it, best supported first; null when it is settled. */
+export function whenSides(facts: Fact[]): WhenSide[] | null {
+  const conflict = facts.find((f) => f.key === EVENT_KEY)?.conflict;
+  if (!conflict) return null;
+  const sides = new Map<number, WhenSide>();
+  conflict.values.forEach((v, i) => {
+    const side = sides.get(v.side ?? i) ?? { date: v.value, articles: [], evidence: [] };
+    sides.set(v.side ?? i, { ...side, articles: unique([...side.articles, ...v.articles]), evidence: [...side.evidence, ...v.evidence] });
+  });
+  return [...sides.values()];
+}
 
 function stemsAround(articles: SourceArticle[], e: Evidence): Set<string> {
   const a = articles.find((x) => x.article.id === e.article)!;
@@ -76,8 +100,25 @@ function stemsAround(articles: SourceArticle[], e: Evidence): Set<string> {
 
 const describe = (d: DateMention) => (d.what ? d.what.trim() : '');
 
-/** Other dated events, by resolved day; the event day itself is left to the event-date fact. */
-export function datedFacts(articles: SourceArticle[], eventDay: string | null): Fact[] {
+/**
+ * Days the event-date fact speaks for, per article: the main day everywhere, and the day each
+ * report gave the event when it takes a side of the dispute or was read onto the main day.
+ */
+function eventDays(articles: SourceArticle[], event: Fact | null): (article: string, day: string) => boolean {
+  const main = event?.claims.find((c) => c.group === 0)?.value ?? null;
+  const own = new Set<string>();
+  for (const c of event?.claims ?? []) {
+    if (!(c.value === main || (event!.conflict && c.group >= 0))) continue;
+    const a = articles.find((x) => x.article.id === c.article);
+    const said = a?.mentions.dates.find((d) => c.evidence && d.start === c.evidence.start)?.date ?? c.value;
+    own.add(`${c.article}|${said}`);
+  }
+  return (article, day) => day === main || own.has(`${article}|${day}`);
+}
+
+/** Other dated events, by resolved day; the event day itself (either side of a dispute) is left to the event-date fact. */
+export function datedFacts(articles: SourceArticle[], event: Fact | null): Fact[] {
+  const isEventDay = eventDays(articles, event);
   const byDay = new Map<string, { claims: Claim[]; whats: string[] }>();
   // Describe each day in the story's main language, listing its own articles' words first.
   const langs = new Map<string, number>();
@@ -86,7 +127,7 @@ export function datedFacts(articles: SourceArticle[], eventDay: string | null): 
   const ordered = [...articles].sort((x, y) => Number(y.article.language === main) - Number(x.article.language === main));
   for (const a of ordered) {
     for (const d of a.mentions.dates) {
-      if (!d.date || d.date === eventDay) continue;
+      if (!d.date || isEventDay(a.article.id, d.date)) continue;
       const key = d.granularity === 'day' ? d.date : `${d.date.slice(0, d.granularity === 'year' ? 4 : 7)}`;
       const slot = byDay.get(key) ?? { claims: [], whats: [] };
       byDay.set(key, slot);

@@ -113,3 +113,71 @@ test('brief: a speaker dispute joins each attribution with the quote it credits'
   const text = (id: string) => [mw, tp].find((d) => d.article.id === id)?.article.text;
   assert.deepEqual(checkBrief(r, text).failures, []);
 });
+
+/** A fire both reports date, one on Monday 9 March, the other on Tuesday 10 March, and two disputed counts. */
+function disputedDay(): Draft[] {
+  const mw = draft(
+    'mw',
+    'Meridian Wire',
+    'A large fire broke out late on Monday at a chemical storage warehouse in the Port of Antwerp.\n\n' +
+      'More than 150 firefighters fought the blaze through the night.\n\n' +
+      'About 40 residents were evacuated from nearby streets.\n\n' +
+      'Schools in Zwijndrecht and Kallo stayed closed as a precaution, officials said.',
+  );
+  date(mw, 'late on Monday', '2026-03-09', { event: true });
+  figure(mw, '150', { value: 150, counts: 'firefighters' });
+  figure(mw, '40', { value: 40, counts: 'evacuated' });
+  const vc = draft(
+    'vc',
+    'Valley Courier',
+    'Investigators began sifting through the remains of the warehouse on Wednesday, a day after a fire that kept residents indoors.\n\n' +
+      'The fire broke out on Tuesday, March 10, at a chemical storage warehouse in the Port of Antwerp.\n\n' +
+      'About 90 firefighters fought the blaze through the night.\n\n' +
+      'Some 70 residents were evacuated from nearby streets.\n\n' +
+      'Schools in Zwijndrecht and Kallo stayed closed as a precaution, officials said.',
+  );
+  date(vc, 'Wednesday', '2026-03-11');
+  date(vc, 'Tuesday, March 10', '2026-03-10', { event: true });
+  figure(vc, '90', { value: 90, counts: 'firefighters' });
+  figure(vc, '70', { value: 70, counts: 'evacuated' });
+  return [mw, vc];
+}
+
+test('brief: a disputed event day is told with both days, whatever else is disputed', () => {
+  const ds = disputedDay();
+  const r = report(ds);
+  assert.deepEqual(r.comparison.conflicts.map((c) => c.kind).sort(), ['date', 'value', 'value']);
+  const day = r.brief.find((b) => b.text.startsWith('Sources differ') && /late on Monday/.test(b.text));
+  assert.ok(day, 'the day dispute is told');
+  assert.match(day.text, /Meridian Wire reports: .*late on Monday.* Valley Courier reports: .*Tuesday, March 10/);
+  assert.deepEqual(day.articles, ['mw', 'vc']);
+  const text = (id: string) => ds.find((d) => d.article.id === id)?.article.text;
+  assert.deepEqual(checkBrief(r, text).failures, []);
+});
+
+test('brief: "on Wednesday, a day after the fire" states a disputed Tuesday and is left out', () => {
+  const r = report(disputedDay());
+  assert.deepEqual(r.brief.filter((b) => b.text.includes('a day after')), []);
+});
+
+test('brief: an undated report\'s "evening of March 9" takes a side of a disputed day and is left out', () => {
+  const np = draft(
+    'np',
+    'Northgate Post',
+    'Investigators examined the remains of a warehouse destroyed in a fire which broke out on the evening of March 9 in the Port of Antwerp.\n\n' +
+      'Schools in Zwijndrecht and Kallo stayed closed as a precaution, officials said.',
+  );
+  date(np, 'March 9', null);
+  const r = report([...disputedDay(), np]);
+  assert.deepEqual(r.brief.filter((b) => !b.text.startsWith('Sources differ') && b.text.includes('March 9')), []);
+});
+
+test('brief: a dispute is told from an outlet only one side has, leaving the other side its own', () => {
+  const early = date(draft('hl1', 'Harbor Ledger', 'The fire broke out late on Monday at a chemical warehouse in the Port of Antwerp, officials said.'), 'late on Monday', '2026-03-09', { event: true });
+  const wire = date(draft('mw', 'Meridian Wire', 'The fire broke out on Monday evening at a chemical warehouse in the Port of Antwerp, police said.'), 'Monday evening', '2026-03-09', { event: true });
+  const late = date(draft('hl2', 'Harbor Ledger', 'The fire broke out on Tuesday at a chemical warehouse in the Port of Antwerp, officials said.'), 'Tuesday', '2026-03-10', { event: true });
+  const r = report([early, wire, late]);
+  const dispute = r.brief.find((b) => b.text.startsWith('Sources differ'));
+  assert.ok(dispute, 'the dispute is told');
+  assert.deepEqual(dispute.articles, ['mw', 'hl2']);
+});

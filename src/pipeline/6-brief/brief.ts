@@ -1,10 +1,13 @@
 // The story brief: 3–7 sentences taken verbatim from the articles, chosen greedily to cover the
 // agreed facts with little repetition, each citing every article that carries it word for word.
 // A disputed value is never stated as settled: sentences carrying one are left out, and the
-// dispute is told once, both sides joined with their sources.
-import type { BriefSentence, Comparison, Evidence, Span } from '../../model/index.ts';
+// dispute is told once, both sides joined with their sources (a disputed event day always).
+import type { BriefSentence, Comparison, DateMention, Evidence, Span } from '../../model/index.ts';
+import { formatDay, parseDay } from '../3-analyze/dates/calendar.ts';
 import { Sources, type Fact, type SourceArticle } from '../5-compare/fact.ts';
 import { foldName } from '../5-compare/names.ts';
+import { EVENT_KEY } from '../5-compare/when.ts';
+import { namesDay } from '../5-compare/written-day.ts';
 import { disputeSentence } from './dispute.ts';
 
 export interface BriefOptions {
@@ -20,6 +23,10 @@ export interface BriefOptions {
 export const defaultBriefOptions = { min: 3, max: 7, maxDisputes: 2, minChars: 30, maxChars: 360 } satisfies BriefOptions;
 
 const DISPUTE_ORDER = ['value', 'date', 'speaker'];
+// The event's own day first: the story's When must never read as settled, however many counts are disputed.
+const disputeRank = (f: Fact) => (f.key === EVENT_KEY ? -1 : DISPUTE_ORDER.indexOf(f.conflict!.kind));
+// "On Wednesday, a day after the fire": a day stated through the one written next to it.
+const DAY_APART = /\b(?:a|one|the) day (after|before)\b/i;
 const SAME_ARTICLE_COST = 0.75;
 
 export const normalizeSpace = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -51,13 +58,26 @@ function disputed(facts: Fact[], articles: SourceArticle[]) {
     for (const c of f.claims) if (c.evidence) spans.push(c.evidence);
     if (f.conflict.kind === 'value') forms.push(...f.conflict.values.map((v) => foldName(normalizeSpace(v.value))));
     if (f.conflict.kind === 'speaker') forms.push(...f.conflict.about.match(/"(.{12,})/)?.slice(1, 2).map((q) => foldName(q.slice(0, 40))) ?? []);
-    if (f.conflict.kind === 'date') {
-      const days = new Set(f.conflict.values.map((v) => v.value));
-      for (const a of articles) for (const d of a.mentions.dates) if (d.date && days.has(d.date)) spans.push({ article: a.article.id, start: d.start, end: d.end });
-    }
   }
+  // Any date on a disputed day takes a side; an undated report's "evening of March 9" as much as a resolved one.
+  const days = new Set(facts.flatMap((f) => (f.conflict?.kind === 'date' ? f.conflict.values.map((v) => v.value) : [])));
+  const onDisputedDay = (d: DateMention) => (d.date ? days.has(d.date) : [...days].some((day) => namesDay(d.text, day)));
+  for (const a of articles) for (const d of a.mentions.dates) if (onDisputedDay(d)) spans.push({ article: a.article.id, start: d.start, end: d.end });
+  const byId = new Map(articles.map((a) => [a.article.id, a]));
   return (article: string, span: Span, text: string) =>
-    spans.some((e) => touches(e, article, span)) || forms.some((f) => f.length >= 2 && foldName(normalizeSpace(text)).includes(f));
+    spans.some((e) => touches(e, article, span)) ||
+    forms.some((f) => f.length >= 2 && foldName(normalizeSpace(text)).includes(f)) ||
+    impliedDays(byId.get(article)!, span, text).some((d) => days.has(d));
+}
+
+/** The days a sentence states through "a day after"/"a day before" one of its dates. */
+function impliedDays(a: SourceArticle, span: Span, text: string): string[] {
+  const apart = DAY_APART.exec(text);
+  if (!apart) return [];
+  const shift = apart[1].toLowerCase() === 'after' ? -1 : 1;
+  return a.mentions.dates
+    .filter((d) => d.date && d.granularity === 'day' && d.start >= span.start && d.end <= span.end)
+    .map((d) => formatDay(parseDay(d.date!)! + shift));
 }
 
 function mainLanguage(articles: SourceArticle[]): string {
@@ -90,7 +110,7 @@ export function writeBrief(articles: SourceArticle[], facts: Fact[], _comparison
   }
   const disputes = facts
     .filter((f) => f.conflict && f.conflict.kind !== 'spelling-variant')
-    .sort((a, b) => DISPUTE_ORDER.indexOf(a.conflict!.kind) - DISPUTE_ORDER.indexOf(b.conflict!.kind))
+    .sort((a, b) => disputeRank(a) - disputeRank(b))
     .slice(0, opts.maxDisputes)
     .flatMap((f) => disputeSentence(f, articles, lang) ?? []);
   const budget = Math.max(opts.min, opts.max - disputes.length);

@@ -20,13 +20,20 @@ export function disputeSentence(fact: Fact, articles: SourceArticle[], lang: str
   const outlets = new Set<string>();
   // One passage per side (claims that agree share a group), from different outlets, in the brief's language if possible.
   const groups = [...new Set(fact.claims.filter((c) => c.group >= 0).map((c) => c.group))].sort((x, y) => x - y);
+  const sourceOf = (id: string) => byId.get(id)?.article.source;
   for (const g of groups) {
     if (sides.length >= 2) break;
+    // An outlet only this side has first: one on the other side too may be all that side has.
+    const elsewhere = (source: string) => fact.claims.some((c) => c.group >= 0 && c.group !== g && sourceOf(c.article) === source);
     const options = fact.claims
       .filter((c) => c.group === g && c.evidence)
       .map((c) => ({ article: byId.get(c.article), start: c.evidence!.start, about: c.about?.start ?? c.evidence!.start }))
       .filter((o): o is { article: SourceArticle; start: number; about: number } => !!o.article && !o.article.copyOf && !outlets.has(o.article.article.source))
-      .sort((x, y) => Number(y.article.article.language === lang) - Number(x.article.article.language === lang));
+      .sort(
+        (x, y) =>
+          Number(y.article.article.language === lang) - Number(x.article.article.language === lang) ||
+          Number(elsewhere(x.article.article.source)) - Number(elsewhere(y.article.article.source)),
+      );
     for (const o of options) {
       // The passage from the claim to what it is about: a speaker's name through the quote credited to them.
       const [from, to] = [sentenceAt(o.article, Math.min(o.start, o.about)), sentenceAt(o.article, Math.max(o.start, o.about))];

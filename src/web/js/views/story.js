@@ -1,10 +1,11 @@
 // The story page: brief with citations, facts × sources, quotes by speaker, timeline, map.
 import { api } from '../api.js';
-import { fmtDay, fmtRange, h, plural } from '../dom.js';
+import { h, plural } from '../dom.js';
 import { section } from './common.js';
 import { factsTable } from './facts.js';
 import { entities, quotes, reports, timeline } from './story-sections.js';
 import { storyMap } from './map.js';
+import { storyWhen } from './when.js';
 
 export async function renderStory(id) {
   const { story, view } = await api.story(id);
@@ -28,7 +29,7 @@ export async function renderStory(id) {
       h(
         'div',
         { class: 'story-facts' },
-        fact('When', story.when ? fmtDay(story.when) : fmtRange(days[0], days.at(-1))),
+        fact('When', storyWhen(view, days, number)),
         fact('Where', story.where ? [story.where.name, story.where.country].filter(Boolean).join(', ') : '—'),
         fact('Reports', `${story.articles.length} from ${plural(view.sources.length, 'independent source')}`),
         fact(
