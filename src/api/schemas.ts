@@ -1,5 +1,6 @@
 // Request schemas: every query and body is parsed here before a route touches it.
 import { z } from 'zod';
+import { FEED_INTERVAL, FEED_INTERVAL_RULE } from '../config/index.ts';
 import { ApiError, fromZod } from './errors.ts';
 
 const isDay = (s: string) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
@@ -54,12 +55,12 @@ export const UrlIngestBody = z.strictObject({
 
 export const FeedBody = z.strictObject({
   url: z.url({ protocol: /^https?$/ }).max(2000),
-  /** How often to poll; default from the config (web.feedIntervalSeconds). */
+  /** How often to poll, within FEED_INTERVAL (as in the CLI); default from the config (web.feedIntervalSeconds). */
   intervalMinutes: z
     .number()
     .int()
-    .min(5)
-    .max(7 * 24 * 60)
+    .min(FEED_INTERVAL.minSeconds / 60, FEED_INTERVAL_RULE)
+    .max(FEED_INTERVAL.maxSeconds / 60, FEED_INTERVAL_RULE)
     .optional(),
 });
 

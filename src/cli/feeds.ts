@@ -1,6 +1,6 @@
 // The CLI's web commands: `feeds add|list|remove`, `poll`, `watch`, and URL inputs of `ingest`
 // and `extract`. Thin: arguments in, runner or store called, results printed.
-import type { Config } from '../config/index.ts';
+import { FEED_INTERVAL_RULE, isFeedInterval, type Config } from '../config/index.ts';
 import type { Article } from '../model/index.ts';
 import { feedHealth } from '../pipeline/1-intake/feeds/health.ts';
 import { canonicalUrl } from '../pipeline/1-intake/web/canonical-url.ts';
@@ -27,12 +27,11 @@ export interface WebCli {
 
 const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
 
-/** "90s", "15m", "2h", "1d"; a bare number means minutes. Between a minute and a week. */
+/** "15m", "2h", "1d", "900s"; a bare number means minutes. Within FEED_INTERVAL, as in the API. */
 export function parseInterval(text: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*([smhd]?)$/i.exec(text.trim());
   const seconds = m ? Math.round(Number(m[1]) * UNITS[(m[2] || 'm').toLowerCase()]) : NaN;
-  if (!(seconds >= 60 && seconds <= 7 * 86400))
-    throw new UsageError(`--interval must be between 1m and 7d (e.g. 15m, 2h), got "${text}"`);
+  if (!isFeedInterval(seconds)) throw new UsageError(`--interval ${FEED_INTERVAL_RULE} (e.g. 15m, 2h), got "${text}"`);
   return seconds;
 }
 
@@ -68,9 +67,12 @@ export function renderFeeds(feeds: FeedRecord[]): string {
     .join('\n');
 }
 
+const counts = (r: FeedPollResult) =>
+  `${r.newItems} new, ${r.changedItems} changed${r.pagesRecovered ? `, ${r.pagesRecovered} teaser${r.pagesRecovered === 1 ? '' : 's'} replaced by the page` : ''}`;
+
 const renderPoll = (r: FeedPollResult) =>
   [
-    `${r.status === 'failed' ? '✗' : '✓'} ${r.url}: ${r.status === 'failed' ? r.error : r.status === 'not-modified' ? 'not modified' : `${r.newItems} new, ${r.changedItems} changed`}`,
+    `${r.status === 'failed' ? '✗' : '✓'} ${r.url}: ${r.status === 'failed' ? r.error : r.status === 'not-modified' ? 'not modified' : counts(r)}`,
     ...r.notes.map((n) => `    note: ${n}`),
   ].join('\n');
 

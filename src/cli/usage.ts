@@ -21,7 +21,7 @@ Options:
   --with-text    include each article's clean text in JSON output
   --source NAME  outlet name for inputs that do not say
   --quiet        no progress bar
-  --interval T   feed poll interval: 90s, 15m, 2h, 1d (default 30m)
+  --interval T   feed poll interval: 15m, 2h, 1d; 5m to 7d (default 30m)
   --port N       port to serve on (0 picks a free one)
   --host H       address to listen on (default 127.0.0.1; elsewhere, reads need the token too)
   --watch        serve/start: also poll the subscribed feeds as they fall due

@@ -27,11 +27,24 @@ export interface WebConfig {
   maxPageBytes: number;
   maxFeedBytes: number;
   maxFeedItems: number;
-  /** Default poll interval of a new feed subscription. */
+  /** Default poll interval of a new feed subscription (within FEED_INTERVAL). */
   feedIntervalSeconds: number;
+  /** Hosts whose feeds one poll reads side by side (each host's feeds one after another). */
+  pollHostsAtOnce: number;
   /** Fetch the linked page when a feed item carries only a summary. */
   fetchLinkedPages: boolean;
 }
+
+/**
+ * How often a feed may be polled, the one rule for the CLI, the API and the config: not more often
+ * than every 5 minutes (a polite reader's floor: few feeds change faster, and every poll costs the
+ * publisher a request), and at least once a week.
+ */
+export const FEED_INTERVAL = { minSeconds: 5 * 60, maxSeconds: 7 * 24 * 3600 } as const;
+export const FEED_INTERVAL_RULE = `must be between ${FEED_INTERVAL.minSeconds / 60} minutes and ${FEED_INTERVAL.maxSeconds / 86400} days`;
+
+export const isFeedInterval = (seconds: number) =>
+  Number.isInteger(seconds) && seconds >= FEED_INTERVAL.minSeconds && seconds <= FEED_INTERVAL.maxSeconds;
 
 export const defaultWebConfig = {
   allow: [],
@@ -45,6 +58,7 @@ export const defaultWebConfig = {
   maxFeedBytes: 10 * 1024 * 1024,
   maxFeedItems: 1000,
   feedIntervalSeconds: 1800,
+  pollHostsAtOnce: 4,
   fetchLinkedPages: true,
 } satisfies WebConfig;
 
@@ -73,10 +87,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Config> = 
     if (!Number.isInteger(cfg[key]) || cfg[key] <= 0) problems.push(`${key}: must be a positive integer, got ${cfg[key]}`);
   }
   const web = cfg.web;
-  const positive = ['timeoutMs', 'connectTimeoutMs', 'retries', 'maxPageBytes', 'maxFeedBytes', 'maxFeedItems', 'feedIntervalSeconds'] as const;
+  const positive = ['timeoutMs', 'connectTimeoutMs', 'retries', 'maxPageBytes', 'maxFeedBytes', 'maxFeedItems', 'pollHostsAtOnce'] as const;
   for (const key of positive) {
     if (!Number.isInteger(web[key]) || web[key] <= 0) problems.push(`web.${key}: must be a positive integer, got ${web[key]}`);
   }
+  if (!isFeedInterval(web.feedIntervalSeconds))
+    problems.push(`web.feedIntervalSeconds: ${FEED_INTERVAL_RULE}, got ${web.feedIntervalSeconds} s`);
   for (const key of ['maxRedirects', 'hostIntervalMs'] as const) {
     if (!Number.isInteger(web[key]) || web[key] < 0) problems.push(`web.${key}: must be a non-negative integer, got ${web[key]}`);
   }

@@ -1,12 +1,16 @@
 // The runner for the web: URLs and feed subscriptions. Like run.ts (whose Ingestor does the
 // extract → dedup → analyze → assign → write steps) it is the pipeline code that touches the store.
 //   fetch (guarded, polite) → page or feed → feed items not seen in this version → Ingestor → feed health.
-import type { Config, WebConfig } from '../config/index.ts';
+// A poll reads the feeds of different hosts side by side (lanes.ts) and gives each silent server
+// one timeout; items whose page could not be fetched are stored from their teaser and their page
+// is tried again at later polls (teasers.ts).
+import { FEED_INTERVAL, type Config, type WebConfig } from '../config/index.ts';
 import type { Article, RawReport } from '../model/index.ts';
 import { StoreError, type FeedRecord, type Store } from '../store/store.ts';
 import { shortHash } from '../util/hash.ts';
 import type { FeedItem, ParsedFeed } from './1-intake/feeds/feed.ts';
-import { hasFullText, itemFingerprint, itemReport } from './1-intake/feeds/items.ts';
+import { hasFullText, itemFingerprint, itemReport, type ItemContext } from './1-intake/feeds/items.ts';
+import { hostLanes, runLanes, takingTurns } from './1-intake/feeds/lanes.ts';
 import { FeedError, looksLikeFeed, parseFeed } from './1-intake/feeds/parse.ts';
 import {
   nextCheckAt,
@@ -14,8 +18,15 @@ import {
   runScheduler,
   type SchedulerClock,
 } from './1-intake/feeds/schedule.ts';
+import {
+  decodeItemMemory,
+  encodeItemMemory,
+  PAGE_ATTEMPTS,
+  pageRetryAllowed,
+  type MissingPage,
+} from './1-intake/feeds/teasers.ts';
 import { canonicalUrl } from './1-intake/web/canonical-url.ts';
-import { WebClient } from './1-intake/web/client.ts';
+import { WebClient, type ResourceKind } from './1-intake/web/client.ts';
 import { FetchError } from './1-intake/web/errors.ts';
 import type { FetchResponse } from './1-intake/web/fetch.ts';
 import { pageReport, responseText } from './1-intake/web/page.ts';
@@ -37,6 +48,8 @@ export interface FeedPollResult {
   status: 'ok' | 'not-modified' | 'failed';
   newItems: number;
   changedItems: number;
+  /** Items stored from their teaser at an earlier poll whose page came now (a new version of the same article). */
+  pagesRecovered: number;
   error: string | null;
   /** Things worth knowing that did not fail the poll (item cap reached, a linked page not fetched). */
   notes: string[];
@@ -67,10 +80,24 @@ const header = (res: FetchResponse, name: string) => {
   return (Array.isArray(v) ? v[0] : v) ?? null;
 };
 
-/** Fetching for one run: the client, the limits, the stop signal. */
+/** A poll's GET: the response, or the error and whether a request was made at all. */
+type PollFetch = { res: FetchResponse } | { error: FetchError; tried: boolean };
+
+/** Runs a task on the run's one Ingestor, when it is its turn (feeds polled side by side share it). */
+type IngestTurn = <T>(task: (ingestor: Ingestor) => Promise<T>) => Promise<T>;
+
+/**
+ * Whether a page that could not be fetched may come at a later poll: network trouble, timeouts,
+ * 5xx, 429, an unresolvable name, and robots.txt refusals (an unreadable robots.txt disallows all
+ * for an hour; a real Disallow only costs a robots.txt check per later attempt, no page request).
+ */
+const mayPassLater = (err: FetchError) => err.retryable || err.code === 'dns' || err.code === 'robots';
+
+/** Fetching for one run: the client, the limits, the stop signal, the hosts whose pages fell silent. */
 class WebRun {
   readonly client: WebClient;
   readonly web: WebConfig;
+  private silentHosts = new Set<string>();
 
   constructor(readonly opts: WebRunOptions) {
     this.client = opts.client ?? new WebClient(opts.config.web);
@@ -82,7 +109,7 @@ class WebRun {
   }
 
   /** A feed item as a report: the linked page when the item is only a teaser (and fetching is on). */
-  async itemRaw(item: FeedItem, feed: ParsedFeed, feedUrl: string, notes: string[]): Promise<RawReport> {
+  async itemRaw(item: FeedItem, feed: ParsedFeed, feedUrl: string): Promise<RawReport> {
     const ctx = { feedUrl, feedTitle: feed.title };
     if (hasFullText(item) || !item.link || !this.web.fetchLinkedPages) return itemReport(item, ctx);
     try {
@@ -90,7 +117,6 @@ class WebRun {
       return itemReport(item, ctx, { html: responseText(res) });
     } catch (err) {
       if (!(err instanceof FetchError)) throw err;
-      notes.push(`${item.link}: ${err.message}; used the feed's summary`);
       return itemReport(item, ctx);
     }
   }
@@ -104,47 +130,117 @@ class WebRun {
     }
     const feed = this.parse(res, text);
     const raws: RawReport[] = [];
-    for (const item of feed.items) raws.push(await this.itemRaw(item, feed, res.url, []));
+    for (const item of feed.items) raws.push(await this.itemRaw(item, feed, res.url));
     return raws;
   }
 
-  /** Ingests the items whose fingerprint changed since `seen`; returns what to remember of them. */
+  /**
+   * A GET for a poll: a timeout is not retried now (the next poll tries again). A host where one
+   * page did not answer is not asked for other pages in this poll, so a silent site costs one
+   * timeout, not one per item (each feed still gets its own try).
+   */
+  private async pollGet(url: string, kind: ResourceKind, headers?: Record<string, string>): Promise<PollFetch> {
+    const host = new URL(url).host;
+    if (kind === 'page' && this.silentHosts.has(host)) {
+      return { error: new FetchError('timeout', `not tried: ${host} did not answer earlier in this poll`), tried: false };
+    }
+    try {
+      return { res: await this.client.get(url, { kind, headers, signal: this.opts.signal, retryTimeouts: false }) };
+    } catch (err) {
+      if (!(err instanceof FetchError)) throw err;
+      if (kind === 'page' && err.code === 'timeout') this.silentHosts.add(host);
+      return { error: err, tried: true };
+    }
+  }
+
+  /**
+   * One new, changed or page-missing item of a poll: the report to ingest (none when the item is
+   * unchanged and its page is still missing: the teaser stored before stays) and the page still
+   * missing after this poll, if a later poll should try it again.
+   */
+  private async pollItem(
+    item: FeedItem,
+    ctx: ItemContext,
+    changed: boolean,
+    missing: MissingPage | null,
+    result: FeedPollResult,
+  ): Promise<{ raw: RawReport | null; missingPage: MissingPage | null }> {
+    const teaser = changed ? itemReport(item, ctx) : null;
+    if (!item.link || hasFullText(item) || !this.web.fetchLinkedPages) return { raw: teaser, missingPage: null };
+    const now = (this.opts.now ?? Date.now)();
+    const retrying = changed ? null : missing;
+    if (retrying && !pageRetryAllowed(retrying, now)) {
+      result.notes.push(`${item.link}: page still missing since ${retrying.since}; the feed's summary stays`);
+      return { raw: null, missingPage: null };
+    }
+    const page = await this.pollGet(item.link, 'page');
+    if ('res' in page) {
+      if (retrying) result.pagesRecovered++;
+      return { raw: itemReport(item, ctx, { html: responseText(page.res) }), missingPage: null };
+    }
+    const next: MissingPage = {
+      failures: (retrying?.failures ?? 0) + (page.tried ? 1 : 0),
+      since: retrying?.since ?? new Date(now).toISOString(),
+    };
+    const again = mayPassLater(page.error) && pageRetryAllowed(next, now);
+    const stored = retrying ? "the feed's summary stays" : "used the feed's summary";
+    result.notes.push(
+      `${item.link}: ${page.error.message}; ${stored}${again ? `, the page is tried again at the next poll (${next.failures} of ${PAGE_ATTEMPTS} attempts made)` : ''}`,
+    );
+    return { raw: teaser, missingPage: again ? next : null };
+  }
+
+  /** Ingests the items that are new, changed, or still missing their page since `seen`; returns what to remember of them. */
   async ingestItems(
-    ingestor: Ingestor,
+    ingest: IngestTurn,
     feed: ParsedFeed,
     feedUrl: string,
     seen: Map<string, string>,
     result: FeedPollResult,
   ) {
-    const processed: { key: string; fingerprint: string; articleId: string | null }[] = [];
+    const processed: { key: string; fingerprint: string; articleId: string | null; pageMissing: boolean }[] = [];
     if (feed.totalItems > feed.items.length) {
       result.notes.push(`read the first ${feed.items.length} of ${feed.totalItems} items (limit)`);
     }
+    const ctx = { feedUrl, feedTitle: feed.title };
     const keys = new Set<string>();
     for (const item of feed.items) {
-      const fingerprint = itemFingerprint(item);
-      const before = seen.get(item.key);
       // A key twice in one document (sloppy guids) counts once: the first, as feed readers do.
-      if (before === fingerprint || keys.has(item.key)) continue;
+      if (keys.has(item.key)) continue;
       keys.add(item.key);
+      const fingerprint = itemFingerprint(item);
+      const stored = seen.get(item.key);
+      const before = stored === undefined ? null : decodeItemMemory(stored);
+      const changed = before?.fingerprint !== fingerprint;
+      if (!changed && !before?.missingPage) continue;
       this.opts.signal?.throwIfAborted();
-      const articleId = await ingestor.add(await this.itemRaw(item, feed, feedUrl, result.notes));
-      if (before === undefined) result.newItems++;
-      else result.changedItems++;
-      processed.push({ key: item.key, fingerprint, articleId });
+      const { raw, missingPage } = await this.pollItem(item, ctx, changed, before?.missingPage ?? null, result);
+      // Null when nothing was ingested: the store then keeps the article id it had.
+      const articleId = raw ? await ingest((ingestor) => ingestor.add(raw)) : null;
+      if (changed && before === null) result.newItems++;
+      else if (changed) result.changedItems++;
+      processed.push({
+        key: item.key,
+        fingerprint: encodeItemMemory({ fingerprint, missingPage }),
+        articleId,
+        pageMissing: !!missingPage,
+      });
     }
     return processed;
   }
 
   /** Polls one feed: conditional GET, parse, ingest new and changed items, record its health. */
-  async pollFeed(store: Store, ingestor: Ingestor, feed: FeedRecord): Promise<FeedPollResult> {
+  async pollFeed(store: Store, ingest: IngestTurn, feed: FeedRecord): Promise<FeedPollResult> {
     const now = this.opts.now ?? Date.now;
+    // Subscriptions made before the interval rule was one may be shorter: they are polled at its floor.
+    const interval = Math.max(feed.intervalSeconds, FEED_INTERVAL.minSeconds);
     const result: FeedPollResult = {
       feedId: feed.id,
       url: feed.url,
       status: 'ok',
       newItems: 0,
       changedItems: 0,
+      pagesRecovered: 0,
       error: null,
       notes: [],
     };
@@ -152,13 +248,15 @@ class WebRun {
     if (feed.etag) headers['if-none-match'] = feed.etag;
     if (feed.lastModified) headers['if-modified-since'] = feed.lastModified;
     try {
-      const res = await this.client.get(feed.url, { kind: 'feed', headers, signal: this.opts.signal });
+      const got = await this.pollGet(feed.url, 'feed', headers);
+      if ('error' in got) throw got.error;
+      const res = got.res;
       const ok = {
         checkedAt: new Date(now()).toISOString(),
         ok: true,
         failures: 0,
         error: null,
-        nextCheckAt: nextCheckAt(now(), feed.intervalSeconds, 0),
+        nextCheckAt: nextCheckAt(now(), interval, 0),
       };
       if (res.status === 304) {
         result.status = 'not-modified';
@@ -170,11 +268,19 @@ class WebRun {
         feed.id,
         parsed.items.map((i) => i.key),
       );
-      const items = await this.ingestItems(ingestor, parsed, feed.url, seen, result);
+      const processed = await this.ingestItems(ingest, parsed, feed.url, seen, result);
+      const items = processed.map(({ pageMissing: _, ...item }) => item);
+      // While a page is missing the feed is fetched in full (no validators): a 304 would not list
+      // the item, and the next poll needs it to try the page again.
+      const pagesMissing = processed.some((i) => i.pageMissing);
+      const validators = pagesMissing
+        ? { etag: null, lastModified: null }
+        : { etag: header(res, 'etag'), lastModified: header(res, 'last-modified') };
       // Articles first, then the record of having read them: a crash in between only means re-reading.
-      await ingestor.flush();
-      const validators = { etag: header(res, 'etag'), lastModified: header(res, 'last-modified') };
-      await store.recordFeedPoll(feed.id, { ...ok, ...validators, title: parsed.title, items });
+      await ingest(async (ingestor) => {
+        await ingestor.flush();
+        await store.recordFeedPoll(feed.id, { ...ok, ...validators, title: parsed.title, items });
+      });
     } catch (err) {
       // A broken store is not the feed's fault; anything else the feed did is recorded against it.
       if (err instanceof StoreError) throw err;
@@ -183,7 +289,7 @@ class WebRun {
       const failures = feed.failures + 1;
       // The backoff, or the server's Retry-After when it asks for longer.
       const retryAfterMs = err instanceof FetchError ? (err.extra.retryAfterMs ?? 0) : 0;
-      const backoffAt = nextCheckAt(now(), feed.intervalSeconds, failures);
+      const backoffAt = nextCheckAt(now(), interval, failures);
       const nextAt = Date.parse(backoffAt) >= now() + retryAfterMs ? backoffAt : new Date(now() + retryAfterMs).toISOString();
       const checkedAt = new Date(now()).toISOString();
       await store.recordFeedPoll(feed.id, {
@@ -199,24 +305,31 @@ class WebRun {
   }
 }
 
-/** Polls the given feeds (default: all) once, one after another; one feed's failure stops no other. */
+/**
+ * Polls the given feeds (default: all) once. Feeds of different hosts are read side by side
+ * (config.web.pollHostsAtOnce), one host's one after another; one feed's failure or silence
+ * holds up no other. Results come in the order the feeds were given; `onFeed` hears each as it ends.
+ */
 export async function pollFeeds(
   store: Store,
   opts: WebRunOptions & { feeds?: FeedRecord[]; onFeed?: (r: FeedPollResult) => void },
 ): Promise<PollSummary> {
   const run = new WebRun(opts);
   const ingestor = new Ingestor(store, opts);
+  const turn = takingTurns();
+  const ingest: IngestTurn = (task) => turn(() => task(ingestor));
   const feeds = opts.feeds ?? (await store.listFeeds());
-  const results: FeedPollResult[] = [];
-  for (const [i, feed] of feeds.entries()) {
-    if (opts.signal?.aborted) break;
-    opts.onProgress?.({ done: i, total: feeds.length, current: feed.url });
-    const r = await run.pollFeed(store, ingestor, feed);
-    results.push(r);
+  const results = new Map<FeedRecord, FeedPollResult>();
+  await runLanes(hostLanes(feeds), opts.config.web.pollHostsAtOnce, async (feed) => {
+    if (opts.signal?.aborted) return;
+    opts.onProgress?.({ done: results.size, total: feeds.length, current: feed.url });
+    const r = await run.pollFeed(store, ingest, feed);
+    results.set(feed, r);
     opts.onFeed?.(r);
-  }
-  opts.onProgress?.({ done: results.length, total: feeds.length, current: '' });
-  return { ...(await ingestor.finish()), feeds: results };
+  });
+  opts.onProgress?.({ done: results.size, total: feeds.length, current: '' });
+  const polled = feeds.flatMap((f) => results.get(f) ?? []);
+  return { ...(await ingestor.finish()), feeds: polled };
 }
 
 /** Subscribes to a feed URL; the first poll is due at once. */

@@ -215,6 +215,17 @@ describe('API writes', () => {
       assert.equal((await app.request('/api/feeds', json(body, auth))).status, 400, JSON.stringify(body));
     }
     assert.equal((await app.request(`/api/feeds/${feed.id}`)).status, 200);
+    // The CLI's rule (FEED_INTERVAL), in the same words: 5 minutes to 7 days.
+    for (const intervalMinutes of [4, 7 * 24 * 60 + 1]) {
+      const res = await app.request('/api/feeds', json({ url: 'https://x.org/g', intervalMinutes }, auth));
+      const { error } = (await res.json()) as { error: { code: string; message: string } };
+      assert.deepEqual(
+        [res.status, error.code, error.message],
+        [400, 'invalid_input', 'api: invalid body: intervalMinutes must be between 5 minutes and 7 days'],
+      );
+    }
+    const fiveMinutes = await app.request('/api/feeds', json({ url: 'https://x.org/h', intervalMinutes: 5 }, auth));
+    assert.equal(fiveMinutes.status, 201);
     // Polling a loopback feed fails safely and is recorded against the feed.
     const poll = await app.request(`/api/feeds/${feed.id}/poll`, { method: 'POST', headers: auth });
     assert.equal(poll.status, 200);

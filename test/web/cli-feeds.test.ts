@@ -102,7 +102,15 @@ describe('parallax feeds / poll', () => {
 
   it('rejects a bad interval as bad usage', async () => {
     assert.equal((await runCli(['feeds', 'add', `${srv.origin}/x.xml`, '--interval', '5s'], env)).code, 2);
-    assert.deepEqual(['90s', '15m', '2h', '1d', '30'].map(parseInterval), [90, 900, 7200, 86400, 1800]);
+    assert.deepEqual(['300s', '15m', '2h', '1d', '30'].map(parseInterval), [300, 900, 7200, 86400, 1800]);
+  });
+
+  it('holds an interval to the rule the API holds it to: 5 minutes to 7 days', async () => {
+    const tooOften = await runCli(['feeds', 'add', `${srv.origin}/x.xml`, '--interval', '1m'], env);
+    assert.equal(tooOften.code, 2);
+    assert.match(tooOften.err, /^parallax: --interval must be between 5 minutes and 7 days \(e\.g\. 15m, 2h\), got "1m"/);
+    for (const text of ['299s', '4m', '4.9m', '7.1d', '8d']) assert.throws(() => parseInterval(text), /between 5 minutes and 7 days/, text);
+    assert.deepEqual(['5m', '7d'].map(parseInterval), [300, 7 * 86400]);
   });
 });
 

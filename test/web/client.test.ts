@@ -48,6 +48,13 @@ describe('WebClient', () => {
     assert.deepEqual(clock.sleeps, [3000], 'the second page waited the crawl delay');
   });
 
+  it('asks robots.txt once for pages of one origin requested at the same time (feeds polled side by side)', async () => {
+    srv.log.length = 0;
+    const client = new WebClient(web, { clock: recordingClock() });
+    await Promise.all([1, 2, 3].map(() => client.get(`${srv.origin}/news/a`, { kind: 'page' })));
+    assert.deepEqual(srv.log, ['/robots.txt', '/news/a', '/news/a', '/news/a']);
+  });
+
   it('fetches a subscribed feed without asking robots.txt', async () => {
     const res = await new WebClient(web).get(`${srv.origin}/members/feed.xml`, { kind: 'feed' });
     assert.equal(res.status, 200);

@@ -170,6 +170,28 @@ describe('retries and rate limits', () => {
     assert.equal(calls, 1);
   });
 
+  it('does not retry a timeout when told the caller tries again later, and still retries the rest', async () => {
+    const opts = { attempts: 3, baseDelayMs: 1, maxDelayMs: 10, sleep: async () => {}, retryTimeouts: false };
+    let calls = 0;
+    await assert.rejects(
+      withRetry(async () => {
+        calls++;
+        throw new FetchError('timeout', 'slow');
+      }, opts),
+      /^FetchError: web: slow$/,
+    );
+    assert.equal(calls, 1);
+    calls = 0;
+    await assert.rejects(
+      withRetry(async () => {
+        calls++;
+        throw new FetchError('http-status', 'HTTP 503', { status: 503 });
+      }, opts),
+      /HTTP 503 \(after 3 attempts\)$/,
+    );
+    assert.equal(calls, 3);
+  });
+
   it('spaces requests to one host, not across hosts', async () => {
     let now = 0;
     const waits: string[] = [];

@@ -150,6 +150,16 @@ describe('pollFeeds', () => {
     await store.close();
   });
 
+  it('polls a subscription older than the interval rule no more often than the rule allows', async () => {
+    const store = new SqliteStore(':memory:');
+    // Earlier versions let the CLI subscribe every minute; such a subscription is read at the floor.
+    await subscribeFeed(store, `${srv.origin}/feed.xml`, { intervalSeconds: 60 });
+    const nowMs = Date.parse('2026-03-14T12:00:00Z');
+    await pollFeeds(store, { ...opts(), now: () => nowMs });
+    assert.equal((await store.listFeeds())[0].nextCheckAt, new Date(nowMs + 300 * 1000).toISOString());
+    await store.close();
+  });
+
   it('fails each hostile feed alone, with a clear error, and backs off', async () => {
     const store = new SqliteStore(':memory:');
     const paths = [

@@ -27,6 +27,7 @@ export class WebClient {
   private limiter: HostRateLimiter;
   private clock: Clock;
   private robots = new Map<string, { rules: RobotsRules; at: number }>();
+  private robotsPending = new Map<string, Promise<RobotsRules>>();
 
   constructor(
     private config: WebConfig,
@@ -63,10 +64,19 @@ export class WebClient {
     });
   }
 
-  /** robots.txt rules for the URL's origin, cached for an hour. RFC 9309: 4xx allows all, 5xx or unreachable disallows. */
+  /** robots.txt rules for the URL's origin, cached for an hour; fetched once for callers asking at the same time. */
   private async robotsFor(url: URL, signal?: AbortSignal): Promise<RobotsRules> {
     const cached = this.robots.get(url.origin);
     if (cached && this.clock.now() - cached.at < ROBOTS_TTL_MS) return cached.rules;
+    const pending = this.robotsPending.get(url.origin);
+    if (pending) return pending;
+    const fetching = this.fetchRobots(url, signal).finally(() => this.robotsPending.delete(url.origin));
+    this.robotsPending.set(url.origin, fetching);
+    return fetching;
+  }
+
+  /** RFC 9309: a 4xx robots.txt allows all, a 5xx or an unreachable one disallows all. */
+  private async fetchRobots(url: URL, signal?: AbortSignal): Promise<RobotsRules> {
     let rules: RobotsRules;
     try {
       await this.limiter.wait(url.host);
@@ -93,7 +103,13 @@ export class WebClient {
    */
   async get(
     url: string,
-    opts: { kind: ResourceKind; headers?: Record<string, string>; signal?: AbortSignal },
+    opts: {
+      kind: ResourceKind;
+      headers?: Record<string, string>;
+      signal?: AbortSignal;
+      /** false: a timeout is not retried now (see RetryOptions.retryTimeouts). */
+      retryTimeouts?: boolean;
+    },
   ): Promise<FetchResponse> {
     // Every hop, redirects included: robots.txt of its origin (pages only), then the host's pace.
     const beforeRequest = async (u: URL) => {
@@ -115,6 +131,7 @@ export class WebClient {
       maxDelayMs: 30_000,
       sleep: this.clock.sleep,
       signal: opts.signal,
+      retryTimeouts: opts.retryTimeouts,
     });
   }
 }

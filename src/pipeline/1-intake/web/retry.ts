@@ -10,6 +10,11 @@ export interface RetryOptions {
   sleep: (ms: number) => Promise<void>;
   /** Stops retrying once aborted (Ctrl-C during a backoff wait). */
   signal?: AbortSignal;
+  /**
+   * false: a timeout is final. For callers that try again later anyway (feed polls), where waiting
+   * out a silent server twice more would hold up everything after it.
+   */
+  retryTimeouts?: boolean;
 }
 
 /** The wait before attempt `n` (n ≥ 2): base·2^(n-2), or the server's Retry-After, capped. */
@@ -30,7 +35,8 @@ export async function withRetry<T>(fn: (attempt: number) => Promise<T>, opts: Re
       // A server asking for a longer wait than the cap is asked again later (the feed's schedule
       // honours it), not hammered now at the cap.
       const tooLong = err instanceof FetchError && (err.extra.retryAfterMs ?? 0) > opts.maxDelayMs;
-      if (!(err instanceof FetchError) || !err.retryable || attempt >= opts.attempts || tooLong) {
+      const finalTimeout = err instanceof FetchError && err.code === 'timeout' && opts.retryTimeouts === false;
+      if (!(err instanceof FetchError) || !err.retryable || attempt >= opts.attempts || tooLong || finalTimeout) {
         if (err instanceof FetchError && err.retryable && attempt > 1)
           err.message += ` (after ${attempt} attempts)`;
         throw err;
