@@ -56,7 +56,7 @@ export function createApp(opts: AppOptions) {
   const ingestUrl = opts.ingestUrl === undefined ? fetchAndIngest(config) : (opts.ingestUrl ?? undefined);
   const grouping = opts.grouping ?? new GroupingCache();
   api.route('/', ingestRoutes({ store, config, ingestUrl, grouping, afterIngest: refresh }));
-  api.route('/', feedRoutes(store, config, refresh));
+  api.route('/', feedRoutes(store, config, refresh, grouping));
   app.route('/api', api);
   if (opts.web !== false) app.route('/', webRoutes());
   return { app, conflicts };

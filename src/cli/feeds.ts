@@ -67,12 +67,13 @@ export function renderFeeds(feeds: FeedRecord[]): string {
     .join('\n');
 }
 
-const counts = (r: FeedPollResult) =>
+/** What a poll of one feed brought (shared with the server's watch log). */
+export const pollCounts = (r: FeedPollResult) =>
   `${r.newItems} new, ${r.changedItems} changed${r.pagesRecovered ? `, ${r.pagesRecovered} teaser${r.pagesRecovered === 1 ? '' : 's'} replaced by the page` : ''}`;
 
 const renderPoll = (r: FeedPollResult) =>
   [
-    `${r.status === 'failed' ? '✗' : '✓'} ${r.url}: ${r.status === 'failed' ? r.error : r.status === 'not-modified' ? 'not modified' : counts(r)}`,
+    `${r.status === 'failed' ? '✗' : '✓'} ${r.url}: ${r.status === 'failed' ? r.error : r.status === 'not-modified' ? 'not modified' : pollCounts(r)}`,
     ...r.notes.map((n) => `    note: ${n}`),
   ].join('\n');
 

@@ -7,6 +7,7 @@ import type { Config } from '../config/index.ts';
 import type { WebClient } from '../pipeline/1-intake/web/client.ts';
 import { GroupingCache } from '../pipeline/grouping-cache.ts';
 import { watchFeeds } from '../pipeline/run-web.ts';
+import { pollCounts } from './feeds.ts';
 import type { Store } from '../store/store.ts';
 
 export interface ServeOptions {
@@ -75,7 +76,7 @@ function startWatcher(opts: ServeOptions, grouping: GroupingCache): { stop(): Pr
     client: opts.client,
     signal: abort.signal,
     onPoll: (s) => {
-      for (const f of s.feeds) opts.log(`serve: feed ${f.url}: ${f.status}${f.error ? ` (${f.error})` : ''}, ${f.newItems} new`);
+      for (const f of s.feeds) opts.log(`serve: feed ${f.url}: ${f.status}${f.error ? ` (${f.error})` : ''}, ${pollCounts(f)}`);
     },
     onError: (e) => opts.log(`serve: feed polling: ${(e as Error).message}`),
   }).catch((e: Error) => opts.log(`serve: feed polling stopped: ${e.message}`));

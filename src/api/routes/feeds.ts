@@ -5,6 +5,7 @@ import type { Config } from '../../config/index.ts';
 import { feedHealth } from '../../pipeline/1-intake/feeds/health.ts';
 import { FetchError } from '../../pipeline/1-intake/web/errors.ts';
 import { WebClient } from '../../pipeline/1-intake/web/client.ts';
+import type { GroupingCache } from '../../pipeline/grouping-cache.ts';
 import { FeedExistsError, pollFeeds, subscribeFeed } from '../../pipeline/run-web.ts';
 import type { FeedRecord, Store } from '../../store/store.ts';
 import { ApiError } from '../errors.ts';
@@ -13,7 +14,7 @@ import { FeedBody, Id, jsonBody, parse } from '../schemas.ts';
 /** A feed as the API shows it: its record plus a one-word health (the word `feeds list` prints). */
 const present = (f: FeedRecord) => ({ ...f, health: feedHealth(f) });
 
-export function feedRoutes(store: Store, config: Config, afterIngest: () => void) {
+export function feedRoutes(store: Store, config: Config, afterIngest: () => void, grouping?: GroupingCache) {
   const app = new Hono();
   // One client for every poll the API starts: its per-host limit then holds across requests.
   const client = new WebClient(config.web);
@@ -47,7 +48,7 @@ export function feedRoutes(store: Store, config: Config, afterIngest: () => void
 
   app.post('/feeds/:id/poll', async (c) => {
     const feed = await find(c.req.param('id'));
-    const summary = await pollFeeds(store, { config, feeds: [feed], client });
+    const summary = await pollFeeds(store, { config, feeds: [feed], client, grouping });
     afterIngest();
     return c.json({ summary, feed: present((await store.getFeed(feed.id)) ?? feed) });
   });
