@@ -14,7 +14,9 @@
 // npm run bench:throughput runs node with --max-old-space-size=1400 (V8 otherwise lets garbage
 // pile up on a 24 GB machine and RSS measures that) and --expose-gc (to report the live heap).
 //   npm run bench:throughput        (THROUGHPUT_ARTICLES=20000 for a quick run; THROUGHPUT_BATCH=n
-//   overrides the runner's write batch, 500)
+//   overrides the runner's write batch, 500; THROUGHPUT_SINGLE=0 skips the single-report ingests
+//   timed at the end, see throughput/single-ingest.ts)
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -187,6 +189,11 @@ async function main(): Promise<void> {
   const name = `throughput${inMemory ? '-memory' : ''}${featuresInWorkers ? '' : '-features-main'}.json`;
   writeFileSync(join(out, name), JSON.stringify({ ...result, windows }, null, 2));
   await store.close();
+  // The API's case on the same store: one report at a time (THROUGHPUT_SINGLE=0 skips it).
+  if (dir && process.env.THROUGHPUT_SINGLE !== '0') {
+    const single = spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'bench/throughput/single-ingest.ts'), join(dir, 'bench.db')], { stdio: 'inherit' });
+    if (single.status !== 0) console.error(`single-report ingest failed (exit ${single.status})`);
+  }
   if (dir) rmSync(dir, { recursive: true, force: true });
 }
 

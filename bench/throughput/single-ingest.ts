@@ -1,0 +1,44 @@
+// One report at a time into a large store, as the HTTP API ingests: the first ingest restores the
+// story grouping from the store (every article's features), the next ones reuse the grouping the
+// server keeps (src/pipeline/grouping-cache.ts). Run by bench:throughput on its 100k store, in a
+// process of its own so the bench's own index does not count twice in memory.
+//   node --import tsx bench/throughput/single-ingest.ts STORE_FILE
+import { defaultConfig } from '../../src/config/index.ts';
+import type { RawReport } from '../../src/model/index.ts';
+import { GroupingCache } from '../../src/pipeline/grouping-cache.ts';
+import { Ingestor } from '../../src/pipeline/run.ts';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+
+const INGESTS = 5;
+
+const report = (i: number): RawReport => ({
+  format: 'text',
+  path: null,
+  url: null,
+  locator: `single-${i}`,
+  content: `Crash on Route ${i} closes both lanes\n\nA truck and two cars collided on Route ${i} near Millbrook on Monday, closing both lanes for four hours, state police said. Three people were taken to hospital.`,
+});
+
+async function main(): Promise<void> {
+  const file = process.argv[2];
+  if (!file) throw new Error('usage: single-ingest.ts STORE_FILE');
+  const store = new SqliteStore(file);
+  const articles = (await store.counts()).articles;
+  const grouping = new GroupingCache();
+  const ms: number[] = [];
+  for (let i = 0; i < INGESTS; i++) {
+    const t0 = performance.now();
+    const ingestor = new Ingestor(store, { config: defaultConfig, grouping });
+    await ingestor.add(report(i));
+    await ingestor.finish();
+    ms.push(performance.now() - t0);
+  }
+  await store.close();
+  const later = ms.slice(1).sort((a, b) => a - b);
+  console.log(
+    `single report into ${articles} stored articles: first ${(ms[0] / 1000).toFixed(1)} s (restores the grouping), ` +
+      `then median ${later[later.length >> 1].toFixed(0)} ms, max ${later.at(-1)!.toFixed(0)} ms (kept grouping); RSS ${Math.round(process.memoryUsage().rss / 1048576)} MB`,
+  );
+}
+
+await main();
