@@ -149,7 +149,9 @@ class WebRun {
     } catch (err) {
       if (!(err instanceof FetchError)) throw err;
       if (kind === 'page' && err.code === 'timeout') this.silentHosts.add(host);
-      return { error: err, tried: true };
+      // Refused because the site's robots.txt did not answer (cached "disallow all" for an hour):
+      // the page was not asked for, so it costs no attempt; the retry window still bounds it.
+      return { error: err, tried: !err.extra.robotsUnread };
     }
   }
 

@@ -193,3 +193,13 @@ test('a report dating the event weeks away (a plea hearing) takes no side', () =
   assert.deepEqual(kinds(r), ['date']);
   assert.deepEqual(values(r, 'date'), ['2016-03-20', '2016-03-21']);
 });
+
+test('a report dating the event weeks away does not agree on the event day either', () => {
+  const a = date(draft('a', 'Herald', 'James Gustafson, 13, was shot and killed in a Mt. Pleasant home on March 20 by a classmate.'), 'March 20', '2016-03-20', { event: true });
+  const b = date(draft('b', 'Tribune', 'The classmate entered a plea on Friday in the shooting death of James Gustafson, killed in a Mt. Pleasant home.'), 'Friday', '2016-12-02', { event: true });
+  const c = compare([a, b]);
+  const day = [...c.agreed, ...c.single_source].find((f) => f.fact === 'happened on 2016-03-20');
+  // The Tribune's "Friday" (the plea hearing) is no evidence for the shooting's day.
+  assert.deepEqual([day?.articles, day?.evidence?.map((e) => e.article)], [['a'], ['a']]);
+  assert.ok(c.single_source.includes(day!));
+});

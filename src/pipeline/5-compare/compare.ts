@@ -5,7 +5,7 @@ import type { ComparedFact, Comparison, Conflict, ReportEntity, SourceCoverage }
 import { Sources, unique, type Fact, type SourceArticle } from './fact.ts';
 import { howManyFacts } from './how-many.ts';
 import { saidFacts } from './said.ts';
-import { datedFacts, defaultWhenOptions, eventDateFact, type WhenOptions } from './when.ts';
+import { datedFacts, defaultWhenOptions, EVENT_KEY, eventDateFact, type WhenOptions } from './when.ts';
 import { whereFacts } from './where.ts';
 import { whoFacts } from './who.ts';
 
@@ -38,8 +38,9 @@ export function compareSources(articles: SourceArticle[], entities: ReportEntity
       conflicts.push(f.conflict);
       continue;
     }
-    const ids = unique(f.claims.map((c) => c.article));
-    const entry: ComparedFact = { fact: f.label, articles: ids, kind: f.kind, evidence: f.claims.flatMap((c) => (c.evidence ? [c.evidence] : [])) };
+    const claims = supporting(f);
+    const ids = unique(claims.map((c) => c.article));
+    const entry: ComparedFact = { fact: f.label, articles: ids, kind: f.kind, evidence: claims.flatMap((c) => (c.evidence ? [c.evidence] : [])) };
     (sources.independent(ids) >= 2 ? agreed : single).push(entry);
   }
   conflicts.sort((a, b) => CONFLICT_ORDER.indexOf(a.kind) - CONFLICT_ORDER.indexOf(b.kind));
@@ -47,11 +48,14 @@ export function compareSources(articles: SourceArticle[], entities: ReportEntity
   return { comparison: { agreed: agreed.sort(byCount), single_source: single, conflicts, coverage: coverage(articles, facts, sources) }, facts };
 }
 
+/** The claims that state a fact: an event day weeks away takes no side (when.ts), so it does not state the main day either. */
+const supporting = (f: Fact) => (f.key === EVENT_KEY ? f.claims.filter((c) => c.group >= 0) : f.claims);
+
 /** What each article carries, and the facts no other outlet has. */
 function coverage(articles: SourceArticle[], facts: Fact[], sources: Sources): SourceCoverage[] {
   return articles.map(({ article, copyOf }) => {
-    const carried = facts.filter((f) => f.claims.some((c) => c.article === article.id));
-    const adds = carried.filter((f) => !f.conflict && sources.independent(f.claims.map((c) => c.article)) === 1 && !copyOf);
+    const carried = facts.filter((f) => supporting(f).some((c) => c.article === article.id));
+    const adds = carried.filter((f) => !f.conflict && sources.independent(supporting(f).map((c) => c.article)) === 1 && !copyOf);
     return { article: article.id, source: article.source, copy_of: copyOf, facts: carried.length, adds: adds.map((f) => f.label) };
   });
 }

@@ -117,7 +117,9 @@ export class WebClient {
       if (opts.kind === 'page') {
         const rules = await this.robotsFor(u, opts.signal);
         if (!robotsAllows(rules, `${u.pathname}${u.search}`)) {
-          throw new FetchError('robots', `robots.txt of ${u.host} disallows ${u.pathname}`);
+          throw new FetchError('robots', `robots.txt of ${u.host} disallows ${u.pathname}`, {
+            robotsUnread: rules === DISALLOW_ALL,
+          });
         }
         crawlDelayMs = Math.min(rules.crawlDelayMs, MAX_CRAWL_DELAY_MS);
       }

@@ -22,7 +22,12 @@ export class FetchError extends Error {
   constructor(
     readonly code: FetchErrorCode,
     message: string,
-    readonly extra: { status?: number; retryAfterMs?: number } = {},
+    readonly extra: {
+      status?: number;
+      retryAfterMs?: number;
+      /** A robots refusal only because robots.txt could not be read: the page itself was not asked for. */
+      robotsUnread?: boolean;
+    } = {},
   ) {
     super(`web: ${message}`);
     const s = extra.status;
