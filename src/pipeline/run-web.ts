@@ -31,6 +31,7 @@ import { FetchError } from './1-intake/web/errors.ts';
 import type { FetchResponse } from './1-intake/web/fetch.ts';
 import { pageReport, responseText } from './1-intake/web/page.ts';
 import { extractArticle, ExtractError } from './2-extract/extract.ts';
+import { GroupingCache } from './grouping-cache.ts';
 import { Ingestor, type IngestOptions, type IngestSummary } from './run.ts';
 
 export interface WebRunOptions extends IngestOptions {
@@ -376,6 +377,8 @@ export async function watchFeeds(
 ): Promise<void> {
   const clock = opts.clock ?? realSchedulerClock;
   const client = opts.client ?? new WebClient(opts.config.web);
+  // Polls every few minutes: the story grouping is restored once, not at every poll.
+  const grouping = opts.grouping ?? new GroupingCache();
   await runScheduler({
     clock,
     signal: opts.signal,
@@ -388,7 +391,7 @@ export async function watchFeeds(
     pollDue: async (nowMs) => {
       const due = (await store.listFeeds()).filter((f) => Date.parse(f.nextCheckAt) <= nowMs);
       if (!due.length) return;
-      const summary = await pollFeeds(store, { ...opts, client, feeds: due, now: clock.now });
+      const summary = await pollFeeds(store, { ...opts, client, grouping, feeds: due, now: clock.now });
       opts.onPoll?.(summary);
     },
   });

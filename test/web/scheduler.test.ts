@@ -130,4 +130,33 @@ describe('watchFeeds', () => {
     assert.equal(failing.failures, down);
     await store.close();
   });
+
+  it('restores the story grouping once, not at every poll that brings new items', async () => {
+    let n = 0;
+    // Each request lists one more full-text item: every poll has something to ingest.
+    srv.routes.set('/growing.xml', (_req, res) => {
+      n++;
+      const items = Array.from({ length: n }, (_, i) =>
+        `<item><guid>g${i}</guid><title>Harbour crane ${i} collapses in Gdynia</title><description>${'The crane fell onto the quay in Gdynia on Monday, the port authority said. '.repeat(3)}Crane ${i}.</description></item>`,
+      ).join('');
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      res.end(`<rss version="2.0"><channel><title>G</title>${items}</channel></rss>`);
+    });
+    const store = new SqliteStore(':memory:');
+    let restores = 0;
+    const clusterState = store.clusterState.bind(store);
+    store.clusterState = () => {
+      restores++;
+      return clusterState();
+    };
+    const web = { ...defaultConfig.web, allow: ['127.0.0.1'], hostIntervalMs: 0, retries: 1, fetchLinkedPages: false };
+    await subscribeFeed(store, `${srv.origin}/growing.xml`, { intervalSeconds: 600, now: T0 });
+    const stop = new AbortController();
+    const { clock } = fakeClock(T0, stop, 31);
+    await watchFeeds(store, { config: { ...defaultConfig, web }, client: new WebClient(web), signal: stop.signal, clock });
+    assert.ok(n >= 3, `polled ${n} times`);
+    assert.equal((await store.counts()).articles, n);
+    assert.equal(restores, 1);
+    await store.close();
+  });
 });
