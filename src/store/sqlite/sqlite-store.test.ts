@@ -50,4 +50,27 @@ describe('SqliteStore on disk', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('reads the grouping state in pages, answering other reads in between', async () => {
+    const { sampleArticle } = await import('../store.contract.ts');
+    const store = new SqliteStore(':memory:');
+    const none = { entities: [], dates: [], places: [], figures: [], quotes: [], eventDate: null };
+    const articles = Array.from({ length: 2_500 }, (_, i) => ({
+      article: sampleArticle(`a${i}`, { contentHash: `h${i}` }),
+      mentions: none,
+      storyId: 's',
+      copyOf: null,
+      features: { n: i },
+    }));
+    await store.write({ articles, stories: [{ id: 's', title: 'S', createdAt: 'x', updatedAt: 'x' }] });
+    const order: string[] = [];
+    const seen: unknown[] = [];
+    setImmediate(() => void store.counts().then(() => order.push('read')));
+    for await (const row of store.clusterState()) seen.push(row.features);
+    order.push('restored');
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(order, ['read', 'restored'], 'a read waiting on the event loop is answered during the restore');
+    assert.deepEqual(seen, articles.map((a) => a.features), 'every row once, in ingest order');
+    await store.close();
+  });
 });
