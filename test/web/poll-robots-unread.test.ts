@@ -8,18 +8,12 @@ import { WebClient } from '../../src/pipeline/1-intake/web/client.ts';
 import { pollFeeds, subscribeFeed } from '../../src/pipeline/run-web.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { shortHash } from '../../src/util/hash.ts';
-import { send, startServer, type TestServer } from './server.ts';
+import { ARTICLE_PAGE as PAGE, send, startServer, type TestServer } from './server.ts';
 
 const web = { ...defaultConfig.web, allow: ['127.0.0.1'], hostIntervalMs: 0, retries: 1, timeoutMs: 300 };
 const T0 = Date.parse('2026-03-14T08:00:00Z');
 const MINUTE = 60 * 1000;
 
-const PAGE = `<!doctype html><html lang="en"><head><title>Night ferry returns to the island route</title></head><body><article>
-<h1>Night ferry returns to the island route</h1>
-<p>The night ferry to the island resumes on Friday after three months in dry dock, the operator said on Tuesday.</p>
-<p>Crossings leave the harbour at 23:00 and 02:00; tickets bought for the cancelled winter sailings remain valid.</p>
-<p>Islanders had asked for the late service so that hospital staff on evening shifts can get home the same night.</p>
-</article></body></html>`;
 
 let feeds: TestServer;
 let site: TestServer;

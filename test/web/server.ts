@@ -47,3 +47,11 @@ export const send =
     res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...headers });
     res.end(body);
   };
+
+/** An article page (our own words) for tests whose feed items link to a page. */
+export const ARTICLE_PAGE = `<!doctype html><html lang="en"><head><title>Night ferry returns to the island route</title></head><body><article>
+<h1>Night ferry returns to the island route</h1>
+<p>The night ferry to the island resumes on Friday after three months in dry dock, the operator said on Tuesday.</p>
+<p>Crossings leave the harbour at 23:00 and 02:00; tickets bought for the cancelled winter sailings remain valid.</p>
+<p>Islanders had asked for the late service so that hospital staff on evening shifts can get home the same night.</p>
+</article></body></html>`;
