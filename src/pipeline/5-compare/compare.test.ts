@@ -203,3 +203,13 @@ test('a report dating the event weeks away does not agree on the event day eithe
   assert.deepEqual([day?.articles, day?.evidence?.map((e) => e.article)], [['a'], ['a']]);
   assert.ok(c.single_source.includes(day!));
 });
+
+test('typographic apostrophes and two words of one name are no spelling variant', () => {
+  const a = person(draft('a', 'Harbor Ledger', 'Tavion O’Dunleavy spoke.'), 'Tavion O’Dunleavy', 'Tavion O’Dunleavy');
+  const b = person(draft('b', 'Meridian Wire', "Tavion O'Dunleavy spoke."), "Tavion O'Dunleavy", "Tavion O'Dunleavy");
+  assert.deepEqual(compare([a, b]).conflicts, []);
+  // "Bellam" and "Kellam" are near spellings, but one name holds both: they are two of its words.
+  const c = person(draft('c', 'Harbor Ledger', 'Bellam Ross Kellam spoke.'), 'Bellam Ross Kellam', 'Bellam Ross Kellam');
+  const d = person(draft('d', 'Meridian Wire', 'Bellam Kellam spoke.'), 'Bellam Kellam', 'Bellam Kellam');
+  assert.deepEqual(compare([c, d]).conflicts, []);
+});

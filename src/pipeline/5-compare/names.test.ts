@@ -27,3 +27,8 @@ test('same person', () => {
   assert.ok(!samePerson('Heike Brandt', 'Maren Voss'));
   assert.ok(!samePerson('Anna Brandt', 'Heike Brandt'));
 });
+
+test('a curly or a straight apostrophe is the same spelling', () => {
+  assert.equal(strictName('D’Arvel'), strictName("D'Arvel"));
+  assert.equal(strictName('O’Dunleavy'), strictName("O'Dunleavy"));
+});

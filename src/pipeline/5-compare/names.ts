@@ -15,9 +15,9 @@ export function foldName(s: string): string {
   return foldLetters(s.normalize('NFD').replace(ALL_MARKS, '').toLowerCase()).normalize('NFC');
 }
 
-/** Lowercase with only accents that never make a distinct letter removed. */
+/** Lowercase with only accents that never make a distinct letter removed, and one apostrophe ("O’Neil" = "O'Neil"). */
 export function strictName(s: string): string {
-  return s.normalize('NFD').toLowerCase().replace(ACCENT_MARKS, '').normalize('NFC');
+  return s.normalize('NFD').toLowerCase().replace(ACCENT_MARKS, '').replace(/[’‘ʼ`]/g, "'").normalize('NFC');
 }
 
 /** Name words as written, with their offsets; possessive 's dropped. */

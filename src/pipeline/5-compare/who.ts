@@ -29,6 +29,8 @@ export function locateMentions(articles: SourceArticle[], entities: ReportEntity
 interface Word {
   text: string;
   article: string;
+  /** Which mention the word is in: two words of one mention are two words of the name, never two spellings. */
+  mention: number;
   start: number;
   end: number;
 }
@@ -36,11 +38,11 @@ interface Word {
 /** Name words of the mentions as written, without role words ("Interior Minister"). */
 function nameWords(located: Located[]): Word[] {
   const words: Word[] = [];
-  for (const { mention: m, article } of located) {
+  for (const [i, { mention: m, article }] of located.entries()) {
     const own = new Set(nameTokens(m.name).map((t) => foldName(t.text)));
     for (const t of nameTokens(m.text)) {
       if (t.text.length < 3 || !/^\p{Lu}/u.test(t.text) || !own.has(foldName(t.text))) continue;
-      words.push({ text: t.text, article, start: m.start + t.start, end: m.start + t.end });
+      words.push({ text: t.text, article, mention: i, start: m.start + t.start, end: m.start + t.end });
     }
   }
   return words;
@@ -54,7 +56,7 @@ export function spellingVariant(entity: ReportEntity, located: Located[], source
   // Slots: words that are one name word written differently.
   const slots: Word[][] = [];
   for (const w of words) {
-    const slot = slots.find((s) => similarWords(s[0].text, w.text));
+    const slot = slots.find((s) => similarWords(s[0].text, w.text) && !s.some((x) => x.mention === w.mention));
     if (slot) slot.push(w);
     else slots.push([w]);
   }

@@ -118,6 +118,16 @@ const cases: [string, string, string[]][] = [
     'said Col. Michael Edmonson of the Louisiana State Police.',
     ['person:Michael Edmonson[Col.]', 'organization:Louisiana State Police'],
   ],
+  [
+    'a named person of a town: the town is not part of the name',
+    'Deputies found Gordon Quist of Pellingham Ridge and Nina Lee Vance of Astwick near the road.',
+    ['person:Gordon Quist', 'other:Pellingham Ridge', 'person:Nina Lee Vance', 'other:Astwick'],
+  ],
+  [
+    'an organisation named "X of Y" stays whole',
+    'They met at Greenfield Church of Hope on Sunday.',
+    ['organization:Greenfield Church of Hope'],
+  ],
   ['generational suffix kept', 'said James Glass Sr. on Tuesday.', ['person:James Glass Sr.']],
 ];
 

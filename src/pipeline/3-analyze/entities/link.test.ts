@@ -84,6 +84,54 @@ const cases: [string, ReturnType<typeof article>[], string[]][] = [
     ['Ministry of Defence ← Ministry of Defence(a) | Ministry of Defense(b) | MoD(c)'],
   ],
   [
+    'a suffix is not the surname: different surnames with Jr. stay apart',
+    [article('a', ['Tobias Wrenfield Jr.']), article('b', ['Tobias Marlowe Jr.'])],
+    ['Tobias Marlowe Jr. ← Tobias Marlowe Jr.(b)', 'Tobias Wrenfield Jr. ← Tobias Wrenfield Jr.(a)'],
+  ],
+  [
+    'the name without its suffix joins the name with it',
+    [article('a', ['Corwin Daltry III']), article('b', ['Corwin Daltry'])],
+    ['Corwin Daltry III ← Corwin Daltry III(a) | Corwin Daltry(b)'],
+  ],
+  [
+    'father and son stay apart even when a source drops the suffix',
+    [article('a', ['Corwin Daltry Jr.']), article('b', ['Corwin Daltry']), article('c', ['Corwin Daltry Sr.'])],
+    ['Corwin Daltry Jr. ← Corwin Daltry Jr.(a)', 'Corwin Daltry ← Corwin Daltry(b)', 'Corwin Daltry Sr. ← Corwin Daltry Sr.(c)'],
+  ],
+  [
+    'two different middle names are two people',
+    [article('a', ['Dorian Felix Ashcombe']), article('b', ['Dorian Felix Ashcombe', 'Dorian Mateo Ashcombe'])],
+    ['Dorian Felix Ashcombe ← Dorian Felix Ashcombe(a,b)', 'Dorian Mateo Ashcombe ← Dorian Mateo Ashcombe(b)'],
+  ],
+  [
+    'a four-word name joins the same name with one middle name left out',
+    [article('a', ['Tariq Amin Hollis Varga']), article('b', ['Tariq Hollis Varga'])],
+    ['Tariq Amin Hollis Varga ← Tariq Amin Hollis Varga(a) | Tariq Hollis Varga(b)'],
+  ],
+  [
+    'a compass word is no typo in a person-typed name either',
+    [article('a', [['Northeast Harbourton', 'person']]), article('b', [['Northwest Harbourton', 'other']])],
+    ['Northeast Harbourton ← Northeast Harbourton(a)', 'Northwest Harbourton ← Northwest Harbourton(b)'],
+  ],
+  [
+    'compass parts of a city are different places',
+    [
+      article('a', [['Northeast Harbourton', 'place'], ['East Dunmere', 'place']]),
+      article('b', [['Northwest Harbourton', 'place'], ['West Dunmere', 'place']]),
+    ],
+    [
+      'East Dunmere ← East Dunmere(a)',
+      'West Dunmere ← West Dunmere(b)',
+      'Northeast Harbourton ← Northeast Harbourton(a)',
+      'Northwest Harbourton ← Northwest Harbourton(b)',
+    ],
+  ],
+  [
+    'two swapped letters in a first name',
+    [article('a', ['Jaime Ostrander']), article('b', ['Jamie Ostrander'])],
+    ['Jaime Ostrander ← Jaime Ostrander(a) | Jamie Ostrander(b)'],
+  ],
+  [
     'distinct short names stay apart',
     [article('a', [['Vienna', 'place']]), article('b', [['Venice', 'place']])],
     ['Venice ← Venice(b)', 'Vienna ← Vienna(a)'],

@@ -22,7 +22,17 @@ interface ArticleName {
   suffix: string | null;
 }
 
-const SUFFIX = (w: string) => NAME_SUFFIXES.has(w) || NAME_SUFFIXES.has(`${w}.`);
+// Name words are folded ("Jr." → "jr"), so the suffixes are compared folded too.
+const FOLDED_SUFFIXES = new Set([...NAME_SUFFIXES].map(foldName));
+const SUFFIX = (w: string) => FOLDED_SUFFIXES.has(w);
+/** Two suffixes that make two people of one name (James Glass Jr. ≠ James Glass Sr.). */
+const suffixClash = (a: ArticleName, b: ArticleName) => !!a.suffix && !!b.suffix && a.suffix !== b.suffix;
+/** Words that tell apart parts of a place ("East"/"West Baltimore"), never spellings of one word. */
+const COMPASS = new Set(
+  ['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'northern', 'southern', 'eastern', 'western', 'upper', 'lower'],
+);
+const compassClash = (a: string[], b: string[]) =>
+  a.some((w) => COMPASS.has(w) && !b.includes(w)) || b.some((w) => COMPASS.has(w) && !a.includes(w));
 
 function articleNames(a: LinkInput): ArticleName[] {
   const seen = new Map<string, ArticleName>();
@@ -62,9 +72,13 @@ const compatibleFirst = (a: string, b: string) =>
 /** Whether two full names (two words or more) are variants of one name. */
 function variants(a: ArticleName, b: ArticleName): boolean {
   if (a.type !== b.type && a.type !== 'other' && b.type !== 'other') return false;
-  if (a.suffix && b.suffix && a.suffix !== b.suffix) return false; // James Glass Jr. ≠ James Glass Sr.
+  if (suffixClash(a, b) || compassClash(a.words, b.words)) return false;
   if (a.type === 'person' || b.type === 'person') {
     if (!sameWord(a.words.at(-1) ?? '', b.words.at(-1) ?? '')) return false;
+    // Two different middle names written out are two people (father and son often share the rest).
+    // Only for three words each: "Omar Mir Seddique Mateen" is "Omar Seddique Mateen" with one more.
+    const [ma, mb] = [a.words[1], b.words[1]];
+    if (a.words.length === 3 && b.words.length === 3 && ma.length > 1 && mb.length > 1 && !compatibleFirst(ma, mb)) return false;
     return compatibleFirst(a.words[0], b.words[0]) && Math.abs(a.words.length - b.words.length) <= 1;
   }
   const fa = a.words.join(' ');
@@ -77,7 +91,8 @@ function variants(a: ArticleName, b: ArticleName): boolean {
 
 export function linkEntities(articles: LinkInput[]): ReportEntity[] {
   const names = articles.flatMap(articleNames);
-  const full = names.filter((n) => n.words.length >= 2);
+  // Names with a suffix first, so that a suffix-less form meets every Jr. and Sr. it could be.
+  const full = names.filter((n) => n.words.length >= 2).sort((a, b) => Number(!a.suffix) - Number(!b.suffix));
   const short = names.filter((n) => n.words.length < 2);
   const clusters: ArticleName[][] = [];
   // Variants share the first letter of their last word: compare only within that bucket.
@@ -85,7 +100,11 @@ export function linkEntities(articles: LinkInput[]): ReportEntity[] {
   for (const n of full) {
     const key = n.words.at(-1)![0];
     const bucket = buckets.get(key) ?? [];
-    const c = bucket.find((cl) => cl.some((m) => variants(m, n)));
+    // A cluster holding a clashing suffix is another person, even when a suffix-less form bridges them;
+    // a suffix-less name that fits both Jr. and Sr. is left alone.
+    const fits = bucket.filter((cl) => cl.some((m) => variants(m, n)) && !cl.some((m) => suffixClash(m, n)));
+    const suffixes = new Set(fits.flatMap((cl) => cl.map((m) => m.suffix).filter(Boolean)));
+    const c = suffixes.size > 1 ? undefined : fits[0];
     if (c) c.push(n);
     else {
       bucket.push([n]);

@@ -68,7 +68,15 @@ function splitPersonOfOrg(ctx: ClassifyContext, run: NameToken[]): NameToken[][]
   const orgOrPlace =
     after.some((t) => ORG_WORDS.has(lexForm(t.text))) ||
     ctx.places.places.has(foldName(spanText(ctx, after)));
-  return personLike && orgOrPlace && after.length ? [before, after] : null;
+  // "Marlon Quist of Pellingham": a first name and a surname, then a short capitalised name is where
+  // the person is from, even when the gazetteer does not know the town.
+  const namedPerson =
+    before.length >= 2 &&
+    isFirstName(before[0].text) &&
+    nameLike(before[before.length - 1]) &&
+    !before.some((t) => ORG_WORDS.has(lexForm(t.text)));
+  const shortName = after.length >= 1 && after.length <= 3 && after.every((t) => t.capitalised);
+  return personLike && (orgOrPlace || (namedPerson && shortName)) && after.length ? [before, after] : null;
 }
 
 /** "Slavonski Brod and Gunja" is two names; "Bosnia and Herzegovina", "Health and Human Services" are one. */
