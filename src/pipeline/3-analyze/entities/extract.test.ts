@@ -10,6 +10,11 @@ const cases: [string, string, string[]][] = [
     ['person:Ana Kovač[Interior Minister]'],
   ],
   [
+    'an investigator or a ranger is a title too',
+    'Investigator Milo Brandt said the car was found empty. Park Ranger Tessa Quell saw it first.',
+    ['person:Milo Brandt[Investigator]', 'person:Tessa Quell[Park Ranger]'],
+  ],
+  [
     'short form joined to the full name',
     'Interior Minister Ana Kovač spoke in Zagreb. Kovač said the border stays open.',
     ['person:Ana Kovač[Interior Minister]', 'place:Zagreb', 'person:Ana Kovač'],

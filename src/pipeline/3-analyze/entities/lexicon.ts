@@ -12,7 +12,8 @@ export const TITLE_HEADS = words(`
   Constable Director Spokesman Spokeswoman Spokesperson Dr Doctor Prof Professor Mr Mrs Ms Miss Mx Sir Dame Lord Lady
   King Queen Prince Princess Pope Rev Reverend Father Bishop Archbishop Cardinal Rabbi Imam Sheikh Ambassador Chairman
   Chairwoman Chair CEO Coach Principal Brigadier Pastor Commissioner Coroner Marshal Firefighter Patrolman Assemblyman
-  Assemblywoman Speaker Leader Emperor Dean Chef Nurse Mgr Msgr Sultan Emir Ayatollah Pres MP MEP
+  Assemblywoman Speaker Leader Emperor Dean Chef Nurse Mgr Msgr Sultan Emir Ayatollah Pres MP MEP Investigator Ranger
+  Warden Paramedic Dispatcher
   Presidente Presidenta Ministro Ministra Alcalde Alcaldesa Don Doña Sr Sra Srta Dra Gobernador Gobernadora Diputado Diputada
   Senador Senadora Canciller Jefe Jefa Comisario Fiscal
 `);
@@ -24,7 +25,8 @@ export const TITLE_MODIFIERS = words(`
   Finance Health Justice Education Labour Labor Economy Economic Transport Transportation Environment Agriculture
   Trade Energy Culture Sports Tourism Immigration Public Safety Housing Development Regional Local Federal National
   Opposition Majority Minority Team Crown Supreme High Circuit Superior Metro Municipal Border Emergency Press Sheriff's
-  Attorney Relations Affairs Commerce Industry Information Communications Welfare Social Water Works General
+  Attorney Relations Affairs Commerce Industry Information Communications Welfare Social Water Works General Park
+  Game Prison Crime
 `);
 
 /** Head words that make a capitalised sequence an organisation ("Ministry of Defence", "Sava Relief Network"). */
