@@ -109,6 +109,16 @@ const cases: [string, ReturnType<typeof article>[], string[]][] = [
     ['Tariq Amin Hollis Varga ← Tariq Amin Hollis Varga(a) | Tariq Hollis Varga(b)'],
   ],
   [
+    'a short form of the first name is the same person',
+    [article('a', ['Gregory Hollis']), article('b', ['Greg Hollis']), article('c', ['Danny Okafor']), article('d', ['Daniel Okafor'])],
+    ['Daniel Okafor ← Daniel Okafor(d) | Danny Okafor(c)', 'Gregory Hollis ← Gregory Hollis(a) | Greg Hollis(b)'],
+  ],
+  [
+    'a short form of two names, or of another name, stays apart',
+    [article('a', ['Samuel Brask', 'Danielle Okafor']), article('b', ['Sam Brask', 'Dan Okafor'])],
+    ['Dan Okafor ← Dan Okafor(b)', 'Danielle Okafor ← Danielle Okafor(a)', 'Sam Brask ← Sam Brask(b)', 'Samuel Brask ← Samuel Brask(a)'],
+  ],
+  [
     'a compass word is no typo in a person-typed name either',
     [article('a', [['Northeast Harbourton', 'person']]), article('b', [['Northwest Harbourton', 'other']])],
     ['Northeast Harbourton ← Northeast Harbourton(a)', 'Northwest Harbourton ← Northwest Harbourton(b)'],

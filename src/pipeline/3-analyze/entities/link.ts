@@ -4,6 +4,7 @@ import type { EntityMention, EntityType, Mentions, ReportEntity } from '../../..
 import { shortHash } from '../../../util/hash.ts';
 import { editDistance, foldName, initials, phoneticKey } from './fold.ts';
 import { NAME_SUFFIXES } from './lexicon.ts';
+import { nicknameOf } from './nicknames.ts';
 
 export interface LinkInput {
   id: string;
@@ -61,12 +62,13 @@ function sameWord(a: string, b: string): boolean {
   return max > 0 && a[0] === b[0] && editDistance(a, b, max) <= max;
 }
 
-/** First names: an initial fits, and transliterations may differ in the first letter (Oleksandr/Aleksandr). */
+/** First names: an initial fits, a short form fits (Greg/Gregory), and transliterations may differ in the first letter (Oleksandr/Aleksandr). */
 const compatibleFirst = (a: string, b: string) =>
   a === b ||
   (a.length === 1 && b.startsWith(a)) ||
   (b.length === 1 && a.startsWith(b)) ||
   sameWord(a, b) ||
+  nicknameOf(a, b) ||
   (Math.min(a.length, b.length) >= 6 && editDistance(a, b, 1) <= 1);
 
 /** Whether two full names (two words or more) are variants of one name. */
