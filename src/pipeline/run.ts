@@ -10,10 +10,10 @@ import { extractArticle, ExtractError, keyedId, spelledPathId } from './2-extrac
 import type { StoryAssigner } from './4-cluster/assigner.ts';
 import { representativeTitle } from './4-cluster/story-title.ts';
 import { OnlineStoryAssigner } from './4-cluster/story-assigner.ts';
+import type { GroupingCache } from './grouping-cache.ts';
 import { inlinePool, workerPool, type PreparePool } from './parallel/pool.ts';
 import { prepareReport, type Prepared } from './parallel/prepare.ts';
 import { buildStoryReport } from './story-report.ts';
-import type { GroupingCache } from './grouping-cache.ts';
 
 export interface Skip {
   input: string;
