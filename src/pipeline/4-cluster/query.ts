@@ -2,37 +2,55 @@
 // contrast that weighs down what every candidate shares.
 import type { Vocabulary } from './vocabulary.ts';
 
-/** A query: term id → unit-per-channel TF-IDF weight, and which channels it has. */
+/**
+ * A query: its terms by id, strongest first, with unit-per-channel TF-IDF weights in arrays of the
+ * same order (no map per query: queries are made several times per article, and scoring looks
+ * terms up in StoryIndex's dense scratch instead).
+ */
 export interface Query {
-  weights: Map<number, number>;
-  /** The same terms as arrays, strongest first, weights already times IDF (for dot products with raw centroid sums). */
   terms: Int32Array;
+  /** Unit length per channel. */
+  unit: Float64Array;
+  /** `unit` times the term's IDF (for dot products with raw centroid sums). */
   timesIdf: Float64Array;
   has: [boolean, boolean];
   day: number | null;
   persons: string[];
 }
 
-/** Raw term weights → a query: unit length per channel under the vocabulary's current IDF. */
+/** Raw term weights (distinct ids) → a query: unit length per channel under the vocabulary's current IDF. */
 export function queryOf(vocab: Vocabulary, ids: ArrayLike<number>, raw: ArrayLike<number>, day: number | null, persons: string[]): Query {
-  // Typed arrays, not [term, weight] pairs: this runs several times per article.
   const n = ids.length;
+  const idf = new Float64Array(n);
   const scaled = new Float64Array(n);
   const norm2 = [0, 0];
   for (let i = 0; i < n; i++) {
-    scaled[i] = raw[i] * vocab.idf(ids[i]);
+    idf[i] = vocab.idf(ids[i]);
+    scaled[i] = raw[i] * idf[i];
     norm2[vocab.channels[ids[i]]] += scaled[i] ** 2;
   }
   const norms = [Math.sqrt(norm2[0]), Math.sqrt(norm2[1])];
-  const weights = new Map<number, number>();
+  // Strongest first (ties: lower id): the index lookup takes the first `queryTerms`.
+  const unitOf = new Float64Array(n);
+  const order: number[] = [];
   for (let i = 0; i < n; i++) {
     const norm = norms[vocab.channels[ids[i]]];
-    if (norm) weights.set(ids[i], scaled[i] / norm);
+    if (!norm) continue;
+    unitOf[i] = scaled[i] / norm;
+    order.push(i);
   }
-  // Strongest first: the index lookup takes the first `queryTerms`.
-  const terms = Int32Array.from(weights.keys()).sort((a, b) => weights.get(b)! - weights.get(a)! || a - b);
-  const timesIdf = Float64Array.from(terms, (t) => weights.get(t)! * vocab.idf(t));
-  return { weights, terms, timesIdf, has: [norms[0] > 0, norms[1] > 0], day, persons };
+  order.sort((a, b) => unitOf[b] - unitOf[a] || ids[a] - ids[b]);
+  const m = order.length;
+  const terms = new Int32Array(m);
+  const unit = new Float64Array(m);
+  const timesIdf = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    const i = order[k];
+    terms[k] = ids[i];
+    unit[k] = unitOf[i];
+    timesIdf[k] = unitOf[i] * idf[i];
+  }
+  return { terms, unit, timesIdf, has: [norms[0] > 0, norms[1] > 0], day, persons };
 }
 
 /**
@@ -63,19 +81,18 @@ export class Contrast {
     const norm2 = [0, 0];
     for (let i = 0; i < n; i++) {
       const t = q.terms[i];
-      scaled[i] = q.weights.get(t)! * (1 - (contrast * (shared[t] - 1)) / candidateTerms.length);
+      scaled[i] = q.unit[i] * (1 - (contrast * (shared[t] - 1)) / candidateTerms.length);
       norm2[vocab.channels[t]] += scaled[i] ** 2;
       shared[t] = 0;
     }
     const norms = [Math.sqrt(norm2[0]), Math.sqrt(norm2[1])];
-    const weights = new Map<number, number>();
+    const unit = new Float64Array(n);
     const timesIdf = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const norm = norms[vocab.channels[q.terms[i]]];
-      const w = norm ? scaled[i] / norm : 0;
-      weights.set(q.terms[i], w);
-      timesIdf[i] = w * vocab.idf(q.terms[i]);
+      unit[i] = norm ? scaled[i] / norm : 0;
+      timesIdf[i] = unit[i] * vocab.idf(q.terms[i]);
     }
-    return { ...q, weights, timesIdf };
+    return { ...q, unit, timesIdf };
   }
 }

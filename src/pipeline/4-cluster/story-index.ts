@@ -75,6 +75,11 @@ export class StoryIndex {
   private interned: { f: ArticleFeatures; ids: Int32Array } | null = null;
   /** Scratch accumulator of rough scores, indexed by entry (kept zeroed between queries). */
   private rough = new Float64Array(0);
+  /** Scratch: the entries a query's postings touched. */
+  private touched = new Int32Array(0);
+  /** The query last looked up by term id, its weights spread out by term id (zero elsewhere). */
+  private dense = new Float64Array(0);
+  private denseQuery: Query | null = null;
 
   constructor(readonly opts: StoryAssignerOptions) {}
 
@@ -182,7 +187,7 @@ export class StoryIndex {
 
   private entryNorms(e: Entry): [number, number] {
     if (e.normsAt < 0 || this.vocab.documents > e.normsAt * STALE) {
-      e.norms = this.vocab.norms(pairsOf(e));
+      e.norms = this.vocab.arrayNorms(e.terms, e.weights);
       e.normsAt = this.vocab.documents;
     }
     return e.norms;
@@ -218,10 +223,24 @@ export class StoryIndex {
     return Math.pow(dots[0] / norms[0], 1 - s) * Math.pow(names, s) * time;
   }
 
+  /**
+   * The query's weights by term id, in a scratch array that holds one query at a time: scoring
+   * looks a query's terms up against many articles' and members' terms in a row.
+   */
+  private weightsById(q: Query): Float64Array {
+    if (this.denseQuery === q) return this.dense;
+    if (this.dense.length < this.vocab.size) this.dense = new Float64Array(this.vocab.size * 2);
+    else if (this.denseQuery) for (const t of this.denseQuery.terms) this.dense[t] = 0;
+    for (let i = 0; i < q.terms.length; i++) this.dense[q.terms[i]] = q.unit[i];
+    this.denseQuery = q;
+    return this.dense;
+  }
+
   articleSimilarity(q: Query, e: Entry): number {
     const dots: [number, number] = [0, 0];
+    const weights = this.weightsById(q);
     for (let i = 0; i < e.terms.length; i++) {
-      const qw = q.weights.get(e.terms[i]);
+      const qw = weights[e.terms[i]];
       if (qw) dots[this.vocab.channels[e.terms[i]]] += qw * e.weights[i] * this.vocab.idf(e.terms[i]);
     }
     return this.combine(q, dots, this.entryNorms(e), e.day, q.persons.some((p) => e.persons.includes(p)));
@@ -266,13 +285,14 @@ export class StoryIndex {
       // member's terms, where summing the other members again would be quadratic in story size.
       const e = this.entries[leaveOut];
       const norm2 = [norms[0] ** 2, norms[1] ** 2];
+      const weights = this.weightsById(q);
       for (let i = 0; i < e.terms.length; i++) {
         const t = e.terms[i];
         const w = Math.round(e.weights[i] * MILLI);
         const idf = this.vocab.idf(t);
         const c = this.vocab.channels[t];
         norm2[c] -= (2 * (sums.get(t) ?? 0) * w - w * w) * idf * idf;
-        const qw = q.weights.get(t);
+        const qw = weights[t];
         if (qw) dots[c] -= qw * idf * w;
       }
       norms = [Math.sqrt(Math.max(0, norm2[0])), Math.sqrt(Math.max(0, norm2[1]))];
@@ -336,13 +356,17 @@ export class StoryIndex {
   /** Candidate articles: postings of the query's strongest terms, best rough overlap first. */
   private candidates(q: Query): number[] {
     if (this.rough.length < this.entries.length) this.rough = new Float64Array(Math.max(1024, this.entries.length * 2));
-    const touched: number[] = [];
+    // Each entry once, and at most one per posting read (the budget bounds those).
+    const most = Math.min(this.opts.queryPostings, this.entries.length);
+    if (this.touched.length < most) this.touched = new Int32Array(Math.max(most, Math.min(this.opts.queryPostings, 2 * most)));
+    const touched = this.touched;
+    let touchedCount = 0;
     // A budget for the whole query too: strongest (rarest) terms first, so what runs out is the
     // long postings of common words, which grew with the store and found little.
     let left = this.opts.queryPostings;
     for (let i = 0; i < Math.min(q.terms.length, this.opts.queryTerms) && left > 0; i++) {
       const t = q.terms[i];
-      const qw = q.weights.get(t)!;
+      const qw = q.unit[i];
       // Only the newest `maxPostings` articles of a term: bounded work per article at any store size,
       // and news stories are found among recent reports.
       if (this.postingScratch.length < this.opts.maxPostings) this.postingScratch = new Int32Array(this.opts.maxPostings);
@@ -350,23 +374,26 @@ export class StoryIndex {
       left -= n;
       for (let j = 0; j < n; j++) {
         const idx = this.postingScratch[j];
-        if (this.rough[idx] === 0) touched.push(idx);
+        if (this.rough[idx] === 0) touched[touchedCount++] = idx;
         this.rough[idx] += qw;
       }
     }
     // Top `rescore` by rough score (ties: earlier article), without sorting every touched article.
     const top: number[] = [];
-    const better = (a: number, b: number) => this.rough[a] > this.rough[b] || (this.rough[a] === this.rough[b] && a < b);
-    for (const idx of touched) {
-      if (top.length === this.opts.rescore && !better(idx, top[top.length - 1])) continue;
-      let i = top.length === this.opts.rescore ? top.length - 1 : top.length;
+    const rough = this.rough;
+    const keep = this.opts.rescore;
+    const better = (a: number, b: number) => rough[a] > rough[b] || (rough[a] === rough[b] && a < b);
+    for (let k = 0; k < touchedCount; k++) {
+      const idx = touched[k];
+      if (top.length === keep && !better(idx, top[keep - 1])) continue;
+      let i = top.length === keep ? keep - 1 : top.length;
       while (i > 0 && better(idx, top[i - 1])) {
         top[i] = top[i - 1];
         i--;
       }
       top[i] = idx;
     }
-    for (const idx of touched) this.rough[idx] = 0;
+    for (let k = 0; k < touchedCount; k++) rough[touched[k]] = 0;
     return top;
   }
 
@@ -429,8 +456,4 @@ function medianWithout(days: number[], day: number | null): number | null {
     else hi = m;
   }
   return lo <= mid ? days[mid + 1] : days[mid];
-}
-
-function* pairsOf(e: Entry): Generator<[number, number]> {
-  for (let i = 0; i < e.terms.length; i++) yield [e.terms[i], e.weights[i]];
 }

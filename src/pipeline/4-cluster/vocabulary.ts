@@ -47,10 +47,18 @@ export class Vocabulary {
     return Math.log((this.docs + 1) / ((this.df[id] ?? 0) + 1)) + 1;
   }
 
-  /** Per-channel norms of raw weights under the current IDF. */
-  norms(pairs: Iterable<[number, number]>): [number, number] {
+  /** Per-channel norms of raw weights (term id → weight) under the current IDF. */
+  norms(weights: Map<number, number>): [number, number] {
     const n: [number, number] = [0, 0];
-    for (const [t, w] of pairs) n[this.channels[t]] += (w * this.idf(t)) ** 2;
+    // forEach, not for…of: no [key, value] array made per term.
+    weights.forEach((w, t) => (n[this.channels[t]] += (w * this.idf(t)) ** 2));
+    return [Math.sqrt(n[0]), Math.sqrt(n[1])];
+  }
+
+  /** The same for terms and weights in two arrays. */
+  arrayNorms(terms: ArrayLike<number>, weights: ArrayLike<number>): [number, number] {
+    const n: [number, number] = [0, 0];
+    for (let i = 0; i < terms.length; i++) n[this.channels[terms[i]]] += (weights[i] * this.idf(terms[i])) ** 2;
     return [Math.sqrt(n[0]), Math.sqrt(n[1])];
   }
 }
