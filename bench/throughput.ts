@@ -15,7 +15,7 @@
 // pile up on a 24 GB machine and RSS measures that) and --expose-gc (to report the live heap).
 //   npm run bench:throughput        (THROUGHPUT_ARTICLES=20000 for a quick run; THROUGHPUT_BATCH=n
 //   overrides the runner's write batch, 500; THROUGHPUT_SINGLE=0 skips the single-report ingests
-//   timed at the end, see throughput/single-ingest.ts)
+//   timed at the end, see throughput/single-ingest.ts; THROUGHPUT_KEEP=1 keeps the store file)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -194,7 +194,8 @@ async function main(): Promise<void> {
     const single = spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'bench/throughput/single-ingest.ts'), join(dir, 'bench.db')], { stdio: 'inherit' });
     if (single.status !== 0) console.error(`single-report ingest failed (exit ${single.status})`);
   }
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  if (dir && process.env.THROUGHPUT_KEEP) console.log(`store kept: ${join(dir, 'bench.db')}`);
+  else if (dir) rmSync(dir, { recursive: true, force: true });
 }
 
 await main();

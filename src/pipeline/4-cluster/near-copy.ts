@@ -2,6 +2,7 @@
 // with an LSH band index so candidates are found without comparing against every article.
 // Headlines are left out on purpose: syndicated copies often get a new headline.
 import { foldDiacritics } from '../2-extract/segment.ts';
+import { BandTable } from './band-table.ts';
 
 export const SIGNATURE_SIZE = 64;
 const BANDS = 16;
@@ -67,43 +68,28 @@ export function signatureSimilarity(a: ArrayLike<number>, b: ArrayLike<number>):
 
 /** LSH over MinHash bands: articles sharing any band are near-copy candidates. */
 export class NearCopyIndex {
-  // One map per band, keyed by 30 bits of the band's hash: small-integer keys are stored inline,
-  // where 2^32-scale keys would each be a heap number for the GC to trace (16 per article at 100k
-  // articles). Most buckets hold one article: a bare number then, an array only from the second.
-  // A rare key collision only adds a candidate, which callers check against the signature.
-  private buckets = Array.from({ length: BANDS }, () => new Map<number, number | number[]>());
+  private bands = Array.from({ length: BANDS }, () => new BandTable(MAX_BUCKET));
 
-  private *keys(sig: ArrayLike<number>): Generator<[Map<number, number | number[]>, number]> {
-    if (sig.length !== SIGNATURE_SIZE) return;
+  /** Each band's 30-bit hash (small integers: no heap numbers); none for an empty signature. */
+  private keys(sig: ArrayLike<number>): number[] {
+    if (sig.length !== SIGNATURE_SIZE) return [];
+    const keys: number[] = [];
     for (let b = 0; b < BANDS; b++) {
       let h = b + 1;
       for (let r = b * ROWS; r < (b + 1) * ROWS; r++) h = mix(sig[r], h);
-      yield [this.buckets[b], h & 0x3fffffff];
+      keys.push(h & 0x3fffffff);
     }
+    return keys;
   }
 
   add(id: number, sig: ArrayLike<number>): void {
-    for (const [band, key] of this.keys(sig)) {
-      const entry = band.get(key);
-      if (entry === undefined) band.set(key, id);
-      else if (typeof entry === 'number') band.set(key, [entry, id]);
-      else {
-        entry.push(id);
-        // A band shared by very many articles is boilerplate, not a copy: keep its newest ones
-        // only, so a lookup costs the same at any store size.
-        if (entry.length > MAX_BUCKET * 2) entry.splice(0, entry.length - MAX_BUCKET);
-      }
-    }
+    this.keys(sig).forEach((key, b) => this.bands[b].add(key, id));
   }
 
-  /** Ids that share at least one band with the signature (may include removed ones: callers check). */
+  /** Ids that share at least one band with the signature (may include removed ones: callers check). A rare hash collision only adds a candidate. */
   candidates(sig: ArrayLike<number>): Set<number> {
     const out = new Set<number>();
-    for (const [band, key] of this.keys(sig)) {
-      const entry = band.get(key);
-      if (typeof entry === 'number') out.add(entry);
-      else for (const id of entry ?? []) out.add(id);
-    }
+    this.keys(sig).forEach((key, b) => this.bands[b].collect(key, out));
     return out;
   }
 }
