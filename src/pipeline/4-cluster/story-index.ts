@@ -9,6 +9,7 @@ import { Postings } from './postings.ts';
 import { NearCopyIndex, signatureSimilarity } from './near-copy.ts';
 import { Contrast, queryOf, type Query } from './query.ts';
 import type { StoryAssignerOptions } from './story-assigner.ts';
+import { TermSums } from './term-sums.ts';
 import { Vocabulary } from './vocabulary.ts';
 
 export type { Query } from './query.ts';
@@ -40,7 +41,7 @@ export interface Story {
    * map itself, where fractions would each be a boxed number, garbage at every update); null while
    * the story has one member (its terms are the entry's). Cosines do not depend on the scale.
    */
-  sums: Map<number, number> | null;
+  sums: TermSums | null;
   norms: [number, number];
   normsAt: number;
   /** How many members name each person (made when the first member naming someone joins). */
@@ -163,19 +164,16 @@ export class StoryIndex {
     if (!s.members.size) this.stories.delete(storyId);
   }
 
-  private sumsOf(members: number[]): Map<number, number> {
-    const sums = new Map<number, number>();
+  private sumsOf(members: number[]): TermSums {
+    // Room for a second member's terms too: most sums are made when a story gets its second.
+    const sums = new TermSums(members.reduce((n, m) => n + this.entries[m].terms.length, this.opts.maxTerms));
     for (const m of members) this.addTo(sums, m, 1);
     return sums;
   }
 
-  private addTo(sums: Map<number, number>, idx: number, sign: number): void {
+  private addTo(sums: TermSums, idx: number, sign: number): void {
     const { terms, weights } = this.entries[idx];
-    for (let i = 0; i < terms.length; i++) {
-      const v = (sums.get(terms[i]) ?? 0) + sign * Math.round(weights[i] * MILLI);
-      if (v > 0) sums.set(terms[i], v);
-      else sums.delete(terms[i]);
-    }
+    for (let i = 0; i < terms.length; i++) sums.add(terms[i], sign * Math.round(weights[i] * MILLI));
   }
 
   /** Moves one article to another story (keeping centroids right). */
@@ -291,7 +289,7 @@ export class StoryIndex {
         const w = Math.round(e.weights[i] * MILLI);
         const idf = this.vocab.idf(t);
         const c = this.vocab.channels[t];
-        norm2[c] -= (2 * (sums.get(t) ?? 0) * w - w * w) * idf * idf;
+        norm2[c] -= (2 * sums.get(t) * w - w * w) * idf * idf;
         const qw = weights[t];
         if (qw) dots[c] -= qw * idf * w;
       }
@@ -319,8 +317,8 @@ export class StoryIndex {
   /** A group's centroid in query form (to compare two groups). */
   groupQuery(members: number[]): Query {
     const sums = this.sumsOf(members);
-    const ids = Int32Array.from(sums.keys());
-    const raw = Float64Array.from(sums.values(), (v) => v / members.length);
+    const ids = Int32Array.from(sums.terms());
+    const raw = Float64Array.from(ids, (t) => sums.get(t) / members.length);
     return queryOf(this.vocab, ids, raw, this.medianDay(members), [...new Set(members.flatMap((m) => this.entries[m].persons))]);
   }
 
@@ -330,11 +328,11 @@ export class StoryIndex {
     if (!s) return null;
     const sums = s.sums;
     if (!sums) return this.query(this.entries[s.members.values().next().value!]);
-    const top = [...sums.keys()].sort((a, b) => sums.get(b)! * this.vocab.idf(b) - sums.get(a)! * this.vocab.idf(a) || a - b).slice(0, maxTerms);
+    const top = sums.terms().sort((a, b) => sums.get(b) * this.vocab.idf(b) - sums.get(a) * this.vocab.idf(a) || a - b).slice(0, maxTerms);
     s.days ??= this.sortedDays([...s.members]);
     const day = s.days.length ? s.days[s.days.length >> 1] : null;
     const persons = [...(s.persons ?? [])].filter(([, n]) => n > 0).map(([p]) => p);
-    return queryOf(this.vocab, Int32Array.from(top), Float64Array.from(top, (t) => sums.get(t)! / MILLI / s.members.size), day, persons);
+    return queryOf(this.vocab, Int32Array.from(top), Float64Array.from(top, (t) => sums.get(t) / MILLI / s.members.size), day, persons);
   }
 
   private medianDay(members: number[]): number | null {

@@ -48,9 +48,8 @@ export class Vocabulary {
   }
 
   /** Per-channel norms of raw weights (term id → weight) under the current IDF. */
-  norms(weights: Map<number, number>): [number, number] {
+  norms(weights: { forEach(fn: (w: number, t: number) => void): void }): [number, number] {
     const n: [number, number] = [0, 0];
-    // forEach, not for…of: no [key, value] array made per term.
     weights.forEach((w, t) => (n[this.channels[t]] += (w * this.idf(t)) ** 2));
     return [Math.sqrt(n[0]), Math.sqrt(n[1])];
   }
