@@ -37,9 +37,9 @@ export interface Entry {
 export interface Story {
   members: Set<number>;
   /**
-   * Sum of the members' raw term weights in thousandths (integers: V8 keeps small integers in the
-   * map itself, where fractions would each be a boxed number, garbage at every update); null while
-   * the story has one member (its terms are the entry's). Cosines do not depend on the scale.
+   * Sum of the members' raw term weights in thousandths (integers, in a typed array: term-sums.ts);
+   * null while the story has one member (its terms are the entry's). Cosines do not depend on the
+   * scale.
    */
   sums: TermSums | null;
   norms: [number, number];
