@@ -165,8 +165,9 @@ export class StoryIndex {
   }
 
   private sumsOf(members: number[]): TermSums {
-    // Room for a second member's terms too: most sums are made when a story gets its second.
-    const sums = new TermSums(members.reduce((n, m) => n + this.entries[m].terms.length, this.opts.maxTerms));
+    // Room for two members' terms (most sums are made when a story gets its second); it grows
+    // from there. Not the members' total: large groups share most of their terms.
+    const sums = new TermSums(2 * this.opts.maxTerms);
     for (const m of members) this.addTo(sums, m, 1);
     return sums;
   }
