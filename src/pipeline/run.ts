@@ -57,7 +57,7 @@ const describe = (raw: RawReport) => {
 
 /** Ingests reports into the store: extract, dedup, analyze, assign stories, write in batches. */
 export class Ingestor {
-  private assigner: StoryAssigner;
+  private grouping: StoryAssigner | null = null;
   private restored = false;
   /** The store's revision when the grouping was restored or taken from the cache, and the writes since. */
   private revision = -1;
@@ -74,8 +74,15 @@ export class Ingestor {
   constructor(
     private store: Store,
     private opts: IngestOptions,
-  ) {
-    this.assigner = (opts.newAssigner ?? (() => new OnlineStoryAssigner()))();
+  ) {}
+
+  /**
+   * The story grouping, made on first use: an ingest that takes the kept grouping (`opts.grouping`)
+   * never makes one (an empty assigner is a few MB of typed arrays, and at 100k articles the
+   * collector then ran a full collection for each API ingest).
+   */
+  private get assigner(): StoryAssigner {
+    return (this.grouping ??= (this.opts.newAssigner ?? (() => new OnlineStoryAssigner()))());
   }
 
   private async restore(): Promise<void> {
@@ -84,7 +91,7 @@ export class Ingestor {
       this.revision = await this.store.revision();
       const kept = this.opts.grouping.take(this.revision);
       if (kept) {
-        this.assigner = kept;
+        this.grouping = kept;
         this.restored = true;
         return;
       }
