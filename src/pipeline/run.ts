@@ -57,7 +57,7 @@ const describe = (raw: RawReport) => {
 
 /** Ingests reports into the store: extract, dedup, analyze, assign stories, write in batches. */
 export class Ingestor {
-  private grouping: StoryAssigner | null = null;
+  private madeAssigner: StoryAssigner | null = null;
   private restored = false;
   /** The store's revision when the grouping was restored or taken from the cache, and the writes since. */
   private revision = -1;
@@ -82,7 +82,7 @@ export class Ingestor {
    * collector then ran a full collection for each API ingest).
    */
   private get assigner(): StoryAssigner {
-    return (this.grouping ??= (this.opts.newAssigner ?? (() => new OnlineStoryAssigner()))());
+    return (this.madeAssigner ??= (this.opts.newAssigner ?? (() => new OnlineStoryAssigner()))());
   }
 
   private async restore(): Promise<void> {
@@ -91,7 +91,7 @@ export class Ingestor {
       this.revision = await this.store.revision();
       const kept = this.opts.grouping.take(this.revision);
       if (kept) {
-        this.grouping = kept;
+        this.madeAssigner = kept;
         this.restored = true;
         return;
       }
