@@ -36,6 +36,21 @@ describe('OnlineStoryAssigner', () => {
     });
   }
 
+  it('lowers the bar for a short report, whose cosine is low by its length alone', () => {
+    // One sentence of the Dayton shooting: it fits the story at about 0.15, under the plain bar.
+    const short: FixtureReport = { id: 'dayton-short', event: 'dayton', title: 'Sedan sought', published: '2024-03-13',
+      text: 'Detectives want to find a silver sedan seen on Monday night.' };
+    const unrelated: FixtureReport = { id: 'lyon-short', event: 'lyon', title: 'Bakery wins prize', published: '2024-03-13',
+      text: 'A bakery in Lyon won a national bread prize on Sunday.' };
+    const withDayton = (shortReportBar: number) => {
+      const a = run([...REPORTS, short, unrelated], new OnlineStoryAssigner({ shortReportBar }));
+      const story = a.assignments();
+      return [story.get(short.id) === story.get('dayton-1'), [...story.values()].filter((s) => s === story.get(unrelated.id)).length];
+    };
+    assert.deepEqual(withDayton(defaultStoryAssignerOptions.shortReportBar), [true, 1]);
+    assert.deepEqual(withDayton(1), [false, 1]);
+  });
+
   it('makes one story again of one event that arrived as two, but not of two alike events', () => {
     const galicia = REPORTS.filter((r) => r.event === 'storm-galicia');
     const brittany = REPORTS.filter((r) => r.event === 'storm-brittany');
