@@ -139,6 +139,8 @@ interface FigureCheck {
   differWithGold: boolean;
   /** For agreed figures: the agreed value equals incidents.jsonl. */
   agreedGold: boolean;
+  /** For conflicts marked as changed over time: which way, and whether the latest / earliest day's value is the incidents.jsonl one. */
+  overTime?: { trend: 'rose'; latestGold: boolean; earliestGold: boolean };
 }
 
 const analyzeFailures: string[] = [];
@@ -205,7 +207,11 @@ function checkFigures(incident: string, stored: StoredArticle[], gold: { num_kil
       continue;
     }
     const agreedValue = Number(fact.claims.find((c) => c.group === 0)?.value);
-    out.push({ ...base, status: fact.conflict ? 'conflict' : 'agreed', agreedGold: !fact.conflict && agreedValue === goldValue });
+    const trend = fact.conflict?.over_time;
+    const day = (c: { article: string }) => stored.find((x) => x.article.id === c.article)?.article.published?.date ?? '';
+    const byDay = [...fact.claims].sort((a, b) => (day(a) < day(b) ? -1 : day(a) > day(b) ? 1 : 0));
+    const overTime = trend ? { trend, latestGold: Number(byDay.at(-1)!.value) === goldValue, earliestGold: Number(byDay[0].value) === goldValue } : undefined;
+    out.push({ ...base, status: fact.conflict ? 'conflict' : 'agreed', agreedGold: !fact.conflict && agreedValue === goldValue, ...(overTime ? { overTime } : {}) });
   }
   return out;
 }
@@ -263,6 +269,8 @@ async function main() {
     console.log(`  reported agreed ${pct(agreed.length, compared.length)}, conflict ${pct(conflicts.length, compared.length)}; agreed value = incidents.jsonl: ${count(agreed, (c) => c.agreedGold)}/${agreed.length}`);
     console.log(`  conflict right = articles' figures differ:                 ${count(conflicts, (c) => c.differ)}/${conflicts.length}; false-conflict rate ${pct(count(conflicts, (c) => !c.differ), compared.length)} of compared (target ≤ 5%)`);
     console.log(`  stricter, figures differ and one is the incidents.jsonl one: ${count(conflicts, (c) => c.differWithGold)}/${conflicts.length}; false-conflict rate ${pct(count(conflicts, (c) => !c.differWithGold), compared.length)}`);
+    const moved = conflicts.filter((c) => c.overTime);
+    console.log(`  count conflicts that rose from one day's reports to the next (over_time): ${moved.length}/${conflicts.length}; incidents.jsonl figure = latest value ${count(moved, (c) => c.overTime!.latestGold)}, earliest ${count(moved, (c) => c.overTime!.earliestGold)}`);
     console.log(`  real figure conflicts found (target ≥ 80%): compared ${found(compared.filter((c) => c.differ))}; all read ${found(checks.filter((c) => c.differ))}`);
     console.log(`    stricter (one figure is the gold one): compared ${found(compared.filter((c) => c.differWithGold))}; all read ${found(checks.filter((c) => c.differWithGold))}`);
     console.log(`  stories: ${reports.length}; evidence spans holding their value: ${pct(faith.evidence - faith.evidenceFailures.length, faith.evidence)} of ${faith.evidence}; brief sentences found: ${pct(faith.brief - faith.briefFailures.length, faith.brief)} of ${faith.brief}; briefs of 3–7 sentences: ${faith.briefLengthOk}/${faith.multiStories} multi-article stories`);

@@ -95,6 +95,8 @@ export interface Conflict {
   note?: string;
   /** Added (spelling-variant): the form most sources use. */
   likely?: string | null;
+  /** Added (value, counts): the count rose from one day's reports to the next (an updated toll), see `note`. */
+  over_time?: 'rose';
 }
 
 /** Added: what one article carries and what it alone adds. */

@@ -47,6 +47,26 @@ test('"3 killed" vs "4 killed" and "at least 12" vs "14" are value conflicts', (
   }
 });
 
+test('a count that rose from one day\'s reports to the next is marked as changed over time, not on one day', () => {
+  const on = (d: Draft, day: string): Draft => {
+    d.article.published = { date: day, iso: null, method: 'json-field', confidence: 1, text: day };
+    return d;
+  };
+  const toll = (days: [string, string, string]) => {
+    const a = on(figure(draft('a', 'Harbor Ledger', 'Police said 2 people were killed.'), '2', { value: 2, counts: 'killed' }), days[0]);
+    const b = on(figure(draft('b', 'Eastbridge Times', 'Police said 2 people were killed.'), '2', { value: 2, counts: 'killed' }), days[1]);
+    const c = on(figure(draft('c', 'Valley Courier', 'Police said 3 people were killed.'), '3', { value: 3, counts: 'killed' }), days[2]);
+    return compare([c, a, b]).conflicts[0];
+  };
+  const rose = toll(['2025-03-03', '2025-03-03', '2025-03-04']);
+  assert.equal(rose.over_time, 'rose');
+  assert.match(rose.note ?? '', /"2" \(2025-03-03\), then "3" \(2025-03-04\)/);
+  const sameDay = toll(['2025-03-03', '2025-03-04', '2025-03-04']);
+  assert.equal(sameDay.kind, 'value');
+  assert.equal(sameDay.over_time, undefined);
+  assert.equal(sameDay.note, undefined);
+});
+
 test('copies do not count as independent sources', () => {
   const text = 'Police said 3 people were killed on Elm Street.';
   const a = figure(draft('a', 'Meridian Wire', text), '3', { value: 3, counts: 'killed' });

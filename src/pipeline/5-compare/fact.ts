@@ -4,7 +4,7 @@ import type { Article, Conflict, Evidence, FactKind, Mentions } from '../../mode
 
 /** What comparison needs of a stored article (tests build these by hand). */
 export interface SourceArticle {
-  article: Pick<Article, 'id' | 'source' | 'text' | 'language' | 'sentences'>;
+  article: Pick<Article, 'id' | 'source' | 'text' | 'language' | 'sentences'> & Partial<Pick<Article, 'published'>>;
   mentions: Mentions;
   copyOf: string | null;
 }

@@ -11,6 +11,7 @@ import {
 } from './fact.ts';
 import { contextStems, shared } from './context.ts';
 import { figureRange, hedgeBefore, hedgeWithin, overlaps, type Range } from './figures.ts';
+import { countTrend } from './over-time.ts';
 
 interface FigureClaim extends Claim {
   range: Range | null;
@@ -164,6 +165,7 @@ export function howManyFacts(articles: SourceArticle[], sources: Sources): Fact[
   }
   addShotAsInjured(byKey, labels, readings);
   const texts = new Map(articles.map((a) => [a.article.id, a.article.text]));
+  const days = new Map(articles.map((a) => [a.article.id, a.article.published?.date ?? null]));
   const facts: Fact[] = [];
   for (const [key, mentions] of byKey) {
     const split = topics(key, mentions);
@@ -171,7 +173,7 @@ export function howManyFacts(articles: SourceArticle[], sources: Sources): Fact[
     const reading = (article: string) =>
       thing === 'killed' || thing === 'injured' ? (readings.get(article)?.[thing] ?? null) : null;
     split.forEach((topic, t) => {
-      const fact = countFact(t ? `${key}#${t}` : key, labels.get(key)!, topic, sources, reading, texts);
+      const fact = countFact(t ? `${key}#${t}` : key, labels.get(key)!, topic, sources, reading, texts, days);
       if (fact) facts.push(fact);
     });
   }
@@ -217,6 +219,25 @@ function describeCount(
   return after ? `number of ${counts} ("${lead.written} ${after}")` : `number of ${counts}`;
 }
 
+/**
+ * For a count conflict whose sides follow one another in time, rising: `over_time` and a note
+ * giving the values in the order they were published. Nothing when the order says nothing.
+ */
+function overTime(groups: FigureClaim[][], days: Map<string, string | null>): { over_time: 'rose'; note: string } | object {
+  const sides = groups.map((g) => g.filter((c) => c.range)).filter((g) => g.length).map((g) => {
+    const sideDays = g.map((c) => days.get(c.article) ?? null);
+    return {
+      days: sideDays,
+      first: [...sideDays].sort()[0],
+      range: { low: Math.min(...g.map((c) => c.range!.low)), high: Math.max(...g.map((c) => c.range!.high)) },
+      written: g[0].written.replace(/\s+/g, ' ').trim(),
+    };
+  });
+  if (!countTrend(sides)) return {};
+  const told = [...sides].sort((a, b) => (a.first! < b.first! ? -1 : 1)).map((s) => `"${s.written}" (${s.first})`).join(', then ');
+  return { over_time: 'rose', note: `the count rose from one day's reports to the next: ${told}; likely an updated count, not sources disputing one` };
+}
+
 function countFact(
   key: string,
   about: string,
@@ -224,6 +245,7 @@ function countFact(
   sources: Sources,
   reading: (article: string) => number | null,
   articles: Map<string, string>,
+  days: Map<string, string | null>,
 ): Fact | null {
   const perArticle = new Map<string, FigureClaim[]>();
   for (const m of mentions) perArticle.set(m.article, [...(perArticle.get(m.article) ?? []), m]);
@@ -253,6 +275,7 @@ function countFact(
         kind: 'value' as const,
         about: describeCount(about, casualty, lead, articles),
         values: conflictValues(plain, sources),
+        ...overTime(groups, days),
       }
     : null;
   return {

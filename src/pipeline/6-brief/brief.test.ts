@@ -181,3 +181,20 @@ test('brief: a dispute is told from an outlet only one side has, leaving the oth
   assert.ok(dispute, 'the dispute is told');
   assert.deepEqual(dispute.articles, ['mw', 'hl2']);
 });
+
+test('brief: a count that rose from one day to the next is told in the order it was published', () => {
+  const on = (d: Draft, day: string): Draft => {
+    d.article.published = { date: day, iso: null, method: 'json-field', confidence: 1, text: day };
+    return d;
+  };
+  const later = on(figure(draft('vh', 'Valley Herald', 'Three workers were killed in the blast at the Halden plant, police said on Tuesday.'), 'Three', { value: 3, counts: 'killed' }), '2025-03-04');
+  const earlier = on(figure(draft('rd', 'Riverton Daily', 'Two workers were killed in a blast at the Halden plant on Monday, police said.'), 'Two', { value: 2, counts: 'killed' }), '2025-03-03');
+  const r = report([later, earlier]);
+  const told = r.brief.find((b) => b.text.startsWith('Reports changed over time'));
+  assert.ok(told, r.brief.map((b) => b.text).join(' | '));
+  assert.match(told.text, /^Reports changed over time: Riverton Daily reported earlier: Two workers .* Valley Herald reported later: Three workers/);
+  assert.deepEqual(told.articles, ['rd', 'vh']);
+  const text = (id: string) => [later, earlier].find((d) => d.article.id === id)?.article.text;
+  assert.deepEqual(checkBrief(r, text).failures, []);
+  assert.equal(r.brief.filter((b) => b.text.startsWith('Sources differ')).length, 0);
+});

@@ -4,7 +4,7 @@ import type { BriefSentence, Span } from '../../model/index.ts';
 import type { Fact, SourceArticle } from '../5-compare/fact.ts';
 
 /** The words added around the joined passages; the faithfulness check allows only these. */
-export const DISPUTE_WORDS = ['sources', 'differ', 'reports'];
+export const DISPUTE_WORDS = ['sources', 'differ', 'reports', 'changed', 'over', 'time', 'reported', 'earlier', 'later'];
 
 const MAX_PASSAGE = 600;
 
@@ -45,10 +45,16 @@ export function disputeSentence(fact: Fact, articles: SourceArticle[], lang: str
     }
   }
   if (sides.length < 2) return null;
-  const [a, b] = sides;
   const said = (s: (typeof sides)[number]) => normalize(s.article.article.text.slice(s.span.start, s.span.end));
+  // A count that moved from one day's reports to the next (compare's `over_time`) is told in the
+  // order it was published: an update, not two sides of a dispute.
+  const day = (s: (typeof sides)[number]) => s.article.article.published?.date ?? '';
+  const inTime = !!fact.conflict?.over_time;
+  const [a, b] = inTime ? [...sides].sort((x, y) => (day(x) < day(y) ? -1 : 1)) : sides;
   return {
-    text: `Sources differ: ${a.article.article.source} reports: ${said(a)} ${b.article.article.source} reports: ${said(b)}`,
+    text: inTime
+      ? `Reports changed over time: ${a.article.article.source} reported earlier: ${said(a)} ${b.article.article.source} reported later: ${said(b)}`
+      : `Sources differ: ${a.article.article.source} reports: ${said(a)} ${b.article.article.source} reports: ${said(b)}`,
     articles: [a.article.article.id, b.article.article.id],
     parts: sides.map((s) => ({ article: s.article.article.id, start: s.span.start, end: s.span.end })),
   };
