@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { Comparison } from '../../model/index.ts';
 import { linkEntities } from '../3-analyze/entities/link.ts';
 import { compareSources } from './compare.ts';
-import { date, draft, figure, person, quote, type Draft } from './fixtures.ts';
+import { date, draft, figure, person, published, quote, type Draft } from './fixtures.ts';
 
 const compare = (ds: Draft[]) => {
   const entities = linkEntities(ds.map((d) => ({ id: d.article.id, mentions: d.mentions })));
@@ -48,14 +48,10 @@ test('"3 killed" vs "4 killed" and "at least 12" vs "14" are value conflicts', (
 });
 
 test('a count that rose from one day\'s reports to the next is marked as changed over time, not on one day', () => {
-  const on = (d: Draft, day: string): Draft => {
-    d.article.published = { date: day, iso: null, method: 'json-field', confidence: 1, text: day };
-    return d;
-  };
   const toll = (days: [string, string, string]) => {
-    const a = on(figure(draft('a', 'Harbor Ledger', 'Police said 2 people were killed.'), '2', { value: 2, counts: 'killed' }), days[0]);
-    const b = on(figure(draft('b', 'Eastbridge Times', 'Police said 2 people were killed.'), '2', { value: 2, counts: 'killed' }), days[1]);
-    const c = on(figure(draft('c', 'Valley Courier', 'Police said 3 people were killed.'), '3', { value: 3, counts: 'killed' }), days[2]);
+    const a = published(figure(draft('a', 'Harbor Ledger', 'Police said 2 people were killed.'), '2', { value: 2, counts: 'killed' }), days[0]);
+    const b = published(figure(draft('b', 'Eastbridge Times', 'Police said 2 people were killed.'), '2', { value: 2, counts: 'killed' }), days[1]);
+    const c = published(figure(draft('c', 'Valley Courier', 'Police said 3 people were killed.'), '3', { value: 3, counts: 'killed' }), days[2]);
     return compare([c, a, b]).conflicts[0];
   };
   const rose = toll(['2025-03-03', '2025-03-03', '2025-03-04']);

@@ -26,6 +26,12 @@ export function draft(id: string, source: string, text: string, opts: { language
   };
 }
 
+/** Sets the day the draft was published (the order counts came in, over-time.ts). */
+export function published(d: Draft, day: string): Draft {
+  d.article.published = { date: day, iso: null, method: 'json-field', confidence: 1, text: day };
+  return d;
+}
+
 export function person(d: Draft, written: string, name: string, nth = 0): Draft {
   const e: EntityMention = { ...d.at(written, nth), type: 'person', name };
   d.mentions.entities.push(e);

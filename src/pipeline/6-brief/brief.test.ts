@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { StoryReport } from '../../model/index.ts';
 import { compareSources } from '../5-compare/compare.ts';
-import { date, draft, figure, person, quote, type Draft } from '../5-compare/fixtures.ts';
+import { date, draft, figure, person, published, quote, type Draft } from '../5-compare/fixtures.ts';
 import { linkEntities } from '../3-analyze/entities/link.ts';
 import { writeBrief } from './brief.ts';
 import { checkBrief, checkEvidence } from './faithfulness.ts';
@@ -183,12 +183,8 @@ test('brief: a dispute is told from an outlet only one side has, leaving the oth
 });
 
 test('brief: a count that rose from one day to the next is told in the order it was published', () => {
-  const on = (d: Draft, day: string): Draft => {
-    d.article.published = { date: day, iso: null, method: 'json-field', confidence: 1, text: day };
-    return d;
-  };
-  const later = on(figure(draft('vh', 'Valley Herald', 'Three workers were killed in the blast at the Halden plant, police said on Tuesday.'), 'Three', { value: 3, counts: 'killed' }), '2025-03-04');
-  const earlier = on(figure(draft('rd', 'Riverton Daily', 'Two workers were killed in a blast at the Halden plant on Monday, police said.'), 'Two', { value: 2, counts: 'killed' }), '2025-03-03');
+  const later = published(figure(draft('vh', 'Valley Herald', 'Three workers were killed in the blast at the Halden plant, police said on Tuesday.'), 'Three', { value: 3, counts: 'killed' }), '2025-03-04');
+  const earlier = published(figure(draft('rd', 'Riverton Daily', 'Two workers were killed in a blast at the Halden plant on Monday, police said.'), 'Two', { value: 2, counts: 'killed' }), '2025-03-03');
   const r = report([later, earlier]);
   const told = r.brief.find((b) => b.text.startsWith('Reports changed over time'));
   assert.ok(told, r.brief.map((b) => b.text).join(' | '));
