@@ -139,8 +139,8 @@ interface FigureCheck {
   differWithGold: boolean;
   /** For agreed figures: the agreed value equals incidents.jsonl. */
   agreedGold: boolean;
-  /** For conflicts marked as changed over time: which way, and whether the latest / earliest day's value is the incidents.jsonl one. */
-  overTime?: { trend: 'rose'; latestGold: boolean; earliestGold: boolean };
+  /** For conflicts marked as rising over time (`over_time`): whether the latest / earliest day's value is the incidents.jsonl one. */
+  overTime?: { latestGold: boolean; earliestGold: boolean };
 }
 
 const analyzeFailures: string[] = [];
@@ -207,10 +207,9 @@ function checkFigures(incident: string, stored: StoredArticle[], gold: { num_kil
       continue;
     }
     const agreedValue = Number(fact.claims.find((c) => c.group === 0)?.value);
-    const trend = fact.conflict?.over_time;
     const day = (c: { article: string }) => stored.find((x) => x.article.id === c.article)?.article.published?.date ?? '';
     const byDay = [...fact.claims].sort((a, b) => (day(a) < day(b) ? -1 : day(a) > day(b) ? 1 : 0));
-    const overTime = trend ? { trend, latestGold: Number(byDay.at(-1)!.value) === goldValue, earliestGold: Number(byDay[0].value) === goldValue } : undefined;
+    const overTime = fact.conflict?.over_time ? { latestGold: Number(byDay.at(-1)!.value) === goldValue, earliestGold: Number(byDay[0].value) === goldValue } : undefined;
     out.push({ ...base, status: fact.conflict ? 'conflict' : 'agreed', agreedGold: !fact.conflict && agreedValue === goldValue, ...(overTime ? { overTime } : {}) });
   }
   return out;

@@ -11,7 +11,7 @@ import {
 } from './fact.ts';
 import { contextStems, shared } from './context.ts';
 import { figureRange, hedgeBefore, hedgeWithin, overlaps, type Range } from './figures.ts';
-import { countTrend } from './over-time.ts';
+import { risingInTime } from './over-time.ts';
 
 interface FigureClaim extends Claim {
   range: Range | null;
@@ -224,17 +224,14 @@ function describeCount(
  * giving the values in the order they were published. Nothing when the order says nothing.
  */
 function overTime(groups: FigureClaim[][], days: Map<string, string | null>): { over_time: 'rose'; note: string } | object {
-  const sides = groups.map((g) => g.filter((c) => c.range)).filter((g) => g.length).map((g) => {
-    const sideDays = g.map((c) => days.get(c.article) ?? null);
-    return {
-      days: sideDays,
-      first: [...sideDays].sort()[0],
-      range: { low: Math.min(...g.map((c) => c.range!.low)), high: Math.max(...g.map((c) => c.range!.high)) },
-      written: g[0].written.replace(/\s+/g, ' ').trim(),
-    };
-  });
-  if (!countTrend(sides)) return {};
-  const told = [...sides].sort((a, b) => (a.first! < b.first! ? -1 : 1)).map((s) => `"${s.written}" (${s.first})`).join(', then ');
+  const sides = groups.map((g) => g.filter((c) => c.range)).filter((g) => g.length).map((g) => ({
+    days: g.map((c) => days.get(c.article) ?? null),
+    range: { low: Math.min(...g.map((c) => c.range!.low)), high: Math.max(...g.map((c) => c.range!.high)) },
+    written: g[0].written.replace(/\s+/g, ' ').trim(),
+  }));
+  const inOrder = risingInTime(sides);
+  if (!inOrder) return {};
+  const told = inOrder.map((s) => `"${s.written}" (${[...s.days].sort()[0]})`).join(', then ');
   return { over_time: 'rose', note: `the count rose from one day's reports to the next: ${told}; likely an updated count, not sources disputing one` };
 }
 

@@ -6,8 +6,6 @@
 // is no more an update than a dispute (what was counted differs, or a report is wrong).
 import type { Range } from './figures.ts';
 
-export type Trend = 'rose';
-
 /** One side of a count conflict: the publication days of its articles (null: unknown) and the values it allows. */
 export interface DatedSide {
   days: (string | null)[];
@@ -15,16 +13,19 @@ export interface DatedSide {
 }
 
 /**
- * 'rose' when the sides follow one another in time (every article of one side published on an
- * earlier day than every article of the next) and each side's values are above the one before;
- * else null. Same-day reports and undated ones say nothing about order.
+ * The sides in publication order when they follow one another in time (every article of one side
+ * published on an earlier day than every article of the next) and each side's values are above
+ * the one before; else null. Same-day reports and undated ones say nothing about order.
  */
-export function countTrend(sides: DatedSide[]): Trend | null {
+export function risingInTime<T extends DatedSide>(sides: T[]): T[] | null {
   if (sides.length < 2 || sides.some((s) => !s.days.length || s.days.some((d) => !d))) return null;
   const spans = sides
-    .map((s) => ({ first: [...(s.days as string[])].sort()[0], last: [...(s.days as string[])].sort().at(-1)!, range: s.range }))
+    .map((side) => {
+      const days = [...(side.days as string[])].sort();
+      return { side, first: days[0], last: days.at(-1)! };
+    })
     .sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
   const pairs = spans.slice(1).map((next, i) => [spans[i], next] as const);
-  if (pairs.some(([a, b]) => !(a.last < b.first))) return null;
-  return pairs.every(([a, b]) => b.range.low > a.range.high) ? 'rose' : null;
+  const rising = pairs.every(([a, b]) => a.last < b.first && b.side.range.low > a.side.range.high);
+  return rising ? spans.map((s) => s.side) : null;
 }

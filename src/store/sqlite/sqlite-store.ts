@@ -22,9 +22,9 @@ import { StorySearch } from './search.ts';
 import { WriterStopped, WriterThread } from './writer.ts';
 
 /** Articles in one write from which a store file gets its writer thread (smaller ones stay inline). */
+const THREAD_FROM = 256;
 /** Rows of `clusterState` per page: about 0.15 s of restoring between turns of the event loop (smaller pages made the restore slower). */
 const CLUSTER_PAGE = 2_000;
-const THREAD_FROM = 256;
 
 interface ArticleRow {
   id: string;
