@@ -79,7 +79,8 @@ function articleExtraction(result: Record<string, unknown>) {
   for (let pass = 0; pass < passes; pass++) {
     const start = performance.now();
     const cpu0 = process.cpuUsage();
-    for (const id of ids) predicted[id] = pass === 0 ? timedParallax(pages.get(id)!) : parallaxText(pages.get(id)!);
+    for (const id of ids)
+      predicted[id] = pass === 0 ? timedParallax(pages.get(id)!) : parallaxText(pages.get(id)!);
     rates.push(ids.length / ((performance.now() - start) / 1000));
     const cpu = process.cpuUsage(cpu0);
     cpuRates.push(ids.length / ((cpu.user + cpu.system) / 1e6));
@@ -87,7 +88,9 @@ function articleExtraction(result: Record<string, unknown>) {
   const counts = ids.map((id) => shingleMatch(truth[id].articleBody ?? '', predicted[id]));
   const m = shingleMetrics(counts);
   const exact = mean(
-    ids.map((id) => Number(tokenize(truth[id].articleBody ?? '').join(' ') === tokenize(predicted[id]).join(' '))),
+    ids.map((id) =>
+      Number(tokenize(truth[id].articleBody ?? '').join(' ') === tokenize(predicted[id]).join(' ')),
+    ),
   );
   console.log(`article-extraction (${ids.length} pages), shingle metric of evaluate.py`);
   console.log(`  Parallax       ${fmt(m)}  exact ${exact.toFixed(3)}`);
@@ -95,7 +98,13 @@ function articleExtraction(result: Record<string, unknown>) {
     `  pages/s median ${median(rates).toFixed(1)} over ${passes} passes (${rates.map((r) => r.toFixed(0)).join(', ')}); per CPU-second ${median(cpuRates).toFixed(1)}`,
   );
   Object.assign(result, {
-    articleExtraction: { pages: ids.length, parallax: m, exact, pagesPerSecond: median(rates), pagesPerCpuSecond: median(cpuRates) },
+    articleExtraction: {
+      pages: ids.length,
+      parallax: m,
+      exact,
+      pagesPerSecond: median(rates),
+      pagesPerCpuSecond: median(cpuRates),
+    },
   });
   if (worst > 0) {
     const ranked = ids.map((id, i) => ({ id, c: counts[i] })).sort((a, b) => f1Of(a.c) - f1Of(b.c));
@@ -104,9 +113,14 @@ function articleExtraction(result: Record<string, unknown>) {
   }
   const dump = value('dump');
   if (dump)
-    writeFileSync(dump, JSON.stringify(Object.fromEntries(ids.map((id) => [id, { articleBody: predicted[id] }]))));
+    writeFileSync(
+      dump,
+      JSON.stringify(Object.fromEntries(ids.map((id) => [id, { articleBody: predicted[id] }]))),
+    );
   return () => {
-    const r = shingleMetrics(ids.map((id) => shingleMatch(truth[id].articleBody ?? '', readabilityText(pages.get(id)!))));
+    const r = shingleMetrics(
+      ids.map((id) => shingleMatch(truth[id].articleBody ?? '', readabilityText(pages.get(id)!))),
+    );
     console.log(`  Readability.js ${fmt(r)}   (article-extraction)`);
     (result.articleExtraction as Record<string, unknown>).readability = r;
   };
@@ -123,9 +137,12 @@ function trafilaturaEval(result: Record<string, unknown>) {
   if (!dir) return null;
   const data = JSON.parse(readFileSync(join(dir, 'evaldata.json'), 'utf8')) as Record<string, EvalPage>;
   const urls = Object.keys(data);
-  const html = (url: string) => decodeHtml(gunzipSync(readFileSync(join(dir, 'html', `${data[url].file}.gz`)))).html;
+  const html = (url: string) =>
+    decodeHtml(gunzipSync(readFileSync(join(dir, 'html', `${data[url].file}.gz`)))).html;
   const parts = { dev: urls.filter((u) => !isCheckPage(u)), check: urls.filter(isCheckPage) };
-  const counts = new Map(urls.map((u) => [u, segmentCounts(timedParallax(html(u)), data[u].with, data[u].without)]));
+  const counts = new Map(
+    urls.map((u) => [u, segmentCounts(timedParallax(html(u)), data[u].with, data[u].without)]),
+  );
   const out: Record<string, unknown> = {};
   console.log(`trafilatura-eval (${urls.length} pages; segments found, summed over pages)`);
   for (const [part, list] of Object.entries(parts)) {
@@ -135,13 +152,19 @@ function trafilaturaEval(result: Record<string, unknown>) {
   }
   result.trafilaturaEval = out;
   if (worst > 0) {
-    const ranked = parts.dev.map((u) => ({ u, c: counts.get(u)! })).sort((a, b) => b.c[1] + b.c[2] - (a.c[1] + a.c[2]));
+    const ranked = parts.dev
+      .map((u) => ({ u, c: counts.get(u)! }))
+      .sort((a, b) => b.c[1] + b.c[2] - (a.c[1] + a.c[2]));
     for (const { u, c } of ranked.slice(0, worst))
-      console.log(`    ${data[u].file} missed ${c[2]}/${data[u].with.length} kept-out-fails ${c[1]}/${data[u].without.length}`);
+      console.log(
+        `    ${data[u].file} missed ${c[2]}/${data[u].with.length} kept-out-fails ${c[1]}/${data[u].without.length}`,
+      );
   }
   return () => {
     for (const [part, list] of Object.entries(parts)) {
-      const r = segmentMetrics(list.map((u) => segmentCounts(readabilityText(html(u)), data[u].with, data[u].without)));
+      const r = segmentMetrics(
+        list.map((u) => segmentCounts(readabilityText(html(u)), data[u].with, data[u].without)),
+      );
       console.log(`  Readability.js ${fmt(r)}   (${part})`);
       (out[part] as Record<string, unknown>).readability = r;
     }

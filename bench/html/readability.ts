@@ -4,7 +4,8 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 
 /** Block ends become line breaks, so two paragraphs never run together into one false word. */
-const BLOCK_END = /<\/(?:p|div|li|h[1-6]|tr|td|th|blockquote|pre|section|article|dd|dt|figcaption)\s*>|<br\s*\/?>/gi;
+const BLOCK_END =
+  /<\/(?:p|div|li|h[1-6]|tr|td|th|blockquote|pre|section|article|dd|dt|figcaption)\s*>|<br\s*\/?>/gi;
 
 /** Readability's article text for a page, or '' when it finds none (or throws on the markup). */
 export function readabilityText(html: string): string {

@@ -55,12 +55,20 @@ function isFurniture(el: El, scores: Map<El, number>): boolean {
   return false;
 }
 
-/** Removes furniture inside the article container, children first. */
-export function cleanArticle(el: El, scores: Map<El, number>, title: string | null): void {
+/**
+ * Removes furniture inside the article container, children first. `conditional` false skips the
+ * container tests (Readability's last attempt, for pages whose body wrappers look like furniture).
+ */
+export function cleanArticle(
+  el: El,
+  scores: Map<El, number>,
+  title: string | null,
+  conditional = true,
+): void {
   const titleKey = title ? normalizeForCompare(title) : null;
   el.children = el.children.filter((c) => {
     if (!isEl(c)) return true;
-    cleanArticle(c, scores, title);
+    cleanArticle(c, scores, title, conditional);
     const ms = matchString(c);
     // Share bars and bylines are short; a long block that matches is content with an odd class.
     if (/share|social/i.test(ms) && measure(c).len < 500 && !hasEmbeddedPost(c)) return drop(c);
@@ -77,7 +85,8 @@ export function cleanArticle(el: El, scores: Map<El, number>, title: string | nu
       return drop(c);
     // An embedded post is mostly links and sits in a "media" wrapper, but it is quoted text.
     const embed = measure(c).len < 1500 && hasEmbeddedPost(c);
-    if (CONDITIONAL.has(c.tag) && !embed && !isDataTable(c) && isFurniture(c, scores)) return drop(c);
+    if (conditional && CONDITIONAL.has(c.tag) && !embed && !isDataTable(c) && isFurniture(c, scores))
+      return drop(c);
     return true;
   });
 }

@@ -450,3 +450,19 @@ test('body: JSON-LD articleBody stands in when the page shows no text', () => {
   assert.equal(a.title, 'Fire');
   assert.deepEqual(a.paragraphs.join(' '), BODY.join(' '));
 });
+
+test('a body whose words are half links is still found (the last retry skips the container tests)', () => {
+  // A link-heavy post: every sentence links its sources, so its wrapper looks like a link list.
+  const linked = [
+    'The <a href="/a">council report</a> on the <a href="/b">harbour bridge</a> came out on Monday, <a href="/c">two years late</a>.',
+    'It says the <a href="/d">steel cables</a> need work, and the <a href="/e">repair fund</a> is short by <a href="/f">four million</a>.',
+    'The <a href="/g">mayor</a> answered that <a href="/h">a new levy</a> would cover it, and <a href="/i">traffic will not stop</a>.',
+  ];
+  const html = page(
+    '<title>Bridge report</title>',
+    `<div class="site"><div class="wrap"><div class="inner">${linked.map((p) => `<p>${p}</p>`).join('')}</div></div></div>`,
+  );
+  const got = extractHtml(html).paragraphs.join(' ');
+  assert.match(got, /steel cables need work/);
+  assert.match(got, /a new levy would cover it/);
+});

@@ -5,6 +5,7 @@
 //   5. clean inside it (html-clean)     6. retry without class filters; JSON-LD articleBody last
 //   7. leftover lines (noise, html-edges)   8. is it an article at all? (html-page-kind)
 import { type El, findFirst, parsePage } from './html-tree.ts';
+import { linkDensity } from './html-measure.ts';
 import { ldArticleBody, pageMeta, type PageMeta } from './html-meta.ts';
 import { paragraphize, prune } from './html-prepare.ts';
 import { scoreCandidates, topCandidate, withSiblings } from './html-body.ts';
@@ -24,14 +25,23 @@ export interface HtmlArticle extends Omit<PageMeta, 'ldType' | 'ogType'> {
 /** Below this many characters the first pass is taken to have missed the body and is retried. */
 const MIN_BODY_CHARS = 250;
 
-/** Body paragraphs of a page; `keepUnlikely` keeps containers whose class looks like furniture. */
-function bodyParagraphs(root: El, title: string | null, keepUnlikely: boolean): string[] {
-  prune(root, keepUnlikely);
+/** The last, lenient attempt keeps a body only when less than this share of its text is links. */
+const MAX_LENIENT_LINK_DENSITY = 0.5;
+
+/**
+ * Body paragraphs of a page. Attempt 0 is strict; 1 keeps containers whose class looks like
+ * furniture; 2 also skips the conditional cleaning (as Readability's retries, when a site wraps its
+ * body in markup that looks like furniture).
+ */
+function bodyParagraphs(root: El, title: string | null, attempt: number): string[] {
+  prune(root, attempt > 0);
   paragraphize(root);
   const scores = scoreCandidates(root);
   const top = topCandidate(root, scores);
   const article: El = top ? withSiblings(top, scores) : root;
-  cleanArticle(article, scores, title);
+  cleanArticle(article, scores, title, attempt < 2);
+  // Without the container tests a list of headlines would pass for a body: it must read as text.
+  if (attempt >= 2 && linkDensity(article) > MAX_LENIENT_LINK_DENSITY) return [];
   return paragraphsOf(article);
 }
 
@@ -43,9 +53,9 @@ export function extractHtml(html: string): HtmlArticle {
     meta.published ?? (timeEl ? { value: timeEl.attrs.datetime, method: 'meta-tag' as const } : null);
 
   const pageStats = notArticleSignals(page.root);
-  let raw = bodyParagraphs(page.root, meta.title, false);
-  if (raw.join(' ').length < MIN_BODY_CHARS) {
-    const retry = bodyParagraphs(parsePage(html).root, meta.title, true);
+  let raw = bodyParagraphs(page.root, meta.title, 0);
+  for (let attempt = 1; attempt <= 2 && raw.join(' ').length < MIN_BODY_CHARS; attempt++) {
+    const retry = bodyParagraphs(parsePage(html).root, meta.title, attempt);
     if (retry.join(' ').length > raw.join(' ').length) raw = retry;
   }
   // Still nothing (a script-rendered or paywalled page): the JSON-LD articleBody, when it has more.
