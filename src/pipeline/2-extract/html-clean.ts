@@ -4,6 +4,8 @@ import { type El, isEl, textOf } from './html-tree.ts';
 import { hasEmbeddedPost } from './html-prepare.ts';
 import { classWeight, countTags, forget, linkDensity, matchString, measure, RE } from './html-measure.ts';
 
+/** A short paragraph mostly in one link ("Read also: <headline>") points elsewhere; it is not text. */
+const P_LINK_MAX = 0.6;
 const CONDITIONAL = new Set(['div', 'section', 'ul', 'ol', 'table', 'form', 'header', 'figure']);
 const COUNTED = new Set([
   'p',
@@ -79,7 +81,7 @@ export function cleanArticle(
     }
     if (c.tag === 'figcaption' || c.tag === 'form') return drop(c);
     if (c.tag === 'span' && isHoverCard(c)) return drop(c);
-    if (c.tag === 'p' && linkDensity(c) > 0.9 && measure(c).len < 200) return drop(c);
+    if (c.tag === 'p' && linkDensity(c) > P_LINK_MAX && measure(c).len < 200) return drop(c);
     // Photo captions and credits are not the report's text (embedded posts are quoted, not captioned).
     if ((c.tag === 'figure' || /caption|credit/i.test(ms)) && measure(c).len < 400 && !hasEmbeddedPost(c))
       return drop(c);

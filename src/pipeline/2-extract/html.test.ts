@@ -466,3 +466,25 @@ test('a body whose words are half links is still found (the last retry skips the
   assert.match(got, /steel cables need work/);
   assert.match(got, /a new levy would cover it/);
 });
+
+test('a short paragraph that is mostly one link to another story is dropped, wherever it sits', () => {
+  const pointers = [
+    'Read also: <a href="/x">Harbour district gets a new ferry line next spring</a>',
+    'LEA TAMBIÉN: <a href="/y">El puerto abre una nueva terminal de carga</a>',
+    'Siehe auch <a href="/z">Neue Fähre für den Hafen im Frühjahr</a>',
+  ];
+  for (const pointer of pointers) {
+    const body = [...BODY.slice(0, 2), pointer, ...BODY.slice(2)].map((p) => `<p>${p}</p>`).join('\n');
+    const got = extractHtml(page('<title>Warehouse fire</title>', `<article>${body}</article>`)).paragraphs;
+    assert.equal(got.length, BODY.length, pointer);
+    assert.ok(!got.some((p) => /ferry|terminal|Fähre/.test(p)), pointer);
+  }
+});
+
+test('a sentence with a link in it stays', () => {
+  const linked =
+    'The <a href="/r">fire brigade report</a> says the alarm went off twice before anyone called.';
+  const body = [...BODY, linked].map((p) => `<p>${p}</p>`).join('\n');
+  const got = extractHtml(page('<title>Warehouse fire</title>', `<article>${body}</article>`)).paragraphs;
+  assert.ok(got.some((p) => p.includes('alarm went off twice')));
+});
