@@ -5,7 +5,8 @@
 //    third is held out as the check set (first hex digit of sha1(url) >= 'b'); tune on dev only.
 // Also pages per second and peak RSS of Parallax's extractor (measured before Readability runs).
 //   node --import tsx bench/html.ts [--passes N] [--worst N] [--dump FILE] [--no-readability]
-//     [--only article|trafilatura]
+//     [--only article|trafilatura|furniture]
+// `--only furniture` (or `npm run bench:html -- furniture`) scores only the gva-dev furniture sample.
 // --worst lists the worst article-extraction and trafilatura *dev* pages (never check pages).
 // --dump writes article-extraction predictions in evaluate.py's format ({id: {articleBody}}).
 import { createHash } from 'node:crypto';
@@ -30,6 +31,7 @@ import {
   tokenize,
 } from './html/metrics.ts';
 import { readabilityText } from './html/readability.ts';
+import { furnitureScore, printFurniture } from './html/furniture.ts';
 
 const flag = (name: string) => process.argv.includes(`--${name}`);
 function value(name: string): string | undefined {
@@ -37,7 +39,7 @@ function value(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 const withReadability = !flag('no-readability');
-const only = value('only');
+const only = process.argv.includes('furniture') ? 'furniture' : value('only');
 const worst = Number(value('worst') ?? 0);
 
 /** The held-out third of trafilatura-eval: fixed by the url's hash, never used for tuning. */
@@ -173,15 +175,24 @@ function trafilaturaEval(result: Record<string, unknown>) {
 
 async function main() {
   const result: Record<string, unknown> = {};
+  if (only === 'furniture') {
+    const furniture = furnitureScore();
+    if (furniture) printFurniture(furniture);
+    return;
+  }
   const baselines = [
-    only === 'trafilatura' ? null : articleExtraction(result),
-    only === 'article' ? null : trafilaturaEval(result),
+    only && only !== 'article' ? null : articleExtraction(result),
+    only && only !== 'trafilatura' ? null : trafilaturaEval(result),
   ];
   const rss = await peakRssMb();
   console.log(
     `Parallax speed: ${((speed.pages / speed.ms) * 1000).toFixed(1)} pages/s over ${speed.pages} pages (one core, extraction only); peak RSS ${rss} MB`,
   );
   Object.assign(result, { pagesPerSecond: (speed.pages / speed.ms) * 1000, peakRssMb: rss });
+  // After the speed and memory figures: the sample reads the whole gva-dev file.
+  const furniture = only ? null : furnitureScore();
+  if (furniture) printFurniture(furniture);
+  result.furniture = furniture;
   if (withReadability) for (const run of baselines) run?.();
   const outDir = join(PROJECT_ROOT, '.bench-out');
   mkdirSync(outDir, { recursive: true });
