@@ -13,7 +13,7 @@ describe('noiseKind', () => {
     ['Advertisement', 'prompt'],
     ['Advert', 'prompt'],
     ['This slideshow requires JavaScript.', 'prompt'],
-    ['Read more: Floods across the region', 'prompt'],
+    ['Read more: Floods across the region', 'related'],
     ['Translated from Spanish by the desk', 'prompt'],
     ['Facebook | Twitter | Email', 'prompt'],
     // Content that merely mentions these words stays.
@@ -22,5 +22,6 @@ describe('noiseKind', () => {
     ['He sent the file report.pdf to investigators, who later read it in full detail.', null],
     ['', null],
   ];
-  for (const [line, kind] of cases) it(`${JSON.stringify(line)} → ${kind}`, () => assert.equal(noiseKind(line), kind));
+  for (const [line, kind] of cases)
+    it(`${JSON.stringify(line)} → ${kind}`, () => assert.equal(noiseKind(line), kind));
 });

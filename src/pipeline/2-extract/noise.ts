@@ -1,32 +1,210 @@
-// Scraper leftovers: lines that are page furniture, not part of the report.
+// Scraper leftovers: lines that are page furniture, not part of the report. Each class is told by
+// the shape furniture takes on any site (a credit in parentheses at the end of a caption, a
+// player's button labels, an attribution line under an embedded post), not by one outlet's words.
+// A line that reports something ("…, police said") is never furniture.
 
 const IMAGE_OR_FILE = /^[\w\-. ()[\]]{1,120}\.(jpe?g|png|gif|webp|svg|bmp|tiff?|heic|mp4|mov|pdf|docx?)$/i;
 const TAGS = /^(tags?|etiquetas|keywords|palabras clave|topics|filed under|categor(y|ies|ías))\s*:/i;
 const PROMPTS: RegExp[] = [
   /^(share|compartir)( this| on| via|:|$)/i,
   /^(subscribe|suscr[ií]bete|sign up)\b.{0,80}$/i,
-  /^(advertisement|advertising|advert|publicidad|anuncio|sponsored( content)?)$/i,
+  /^(advertisement|advertising|advert|publicidad|anuncio|sponsored( content)?)(\s+continue reading( the main story)?)?$/i,
+  // A page control's label on a line of its own.
+  /^(close|more|save|print|menu|search|back to top|copy link( copy)?|watch this story|a a)$/i,
+  /^(follow|find|watch|get)\b[^.!?]{0,50}:\s*([\p{L} ]{2,20}(\s*\|\s*|$)){2,}/iu,
+  /\b(submit|send( us)?) (a|your)( news)? tips?\b/i,
+  /\bwanted you to see this\b/i,
+  /\benter the characters\b/i,
+  /\b(free|premium) (articles|stories|clicks)\b.{0,20}\b(used|left|remaining)\b/i,
   /^(this slideshow requires javascript|loading( content)?)\W*$/i,
-  /^(read more|related|see also|lee también|leer más|más información|also read)\b.{0,120}$/i,
-  /^(follow us|síguenos)\b.{0,80}$/i,
   /^(click here|haga clic)\b.{0,80}$/i,
-  /^(photo|image|foto|imagen|picture)\s*(credit)?\s*:.{0,120}$/i,
-  /^(getty images|reuters|ap photo|afp)\b.{0,60}$/i,
-  /^(facebook|twitter|x|whatsapp|linkedin|email|print)(\s*[|·,/]\s*(facebook|twitter|x|whatsapp|linkedin|email|print))+\s*$/i,
-  /^(comments?|comentarios)\s*(\(\d+\))?$/i,
-  /^(cookies?|we use cookies)\b.{0,160}$/i,
-  /^(all rights reserved|copyright|©).{0,120}$/i,
+  /^(facebook|twitter|x|whatsapp|linkedin|email|print|pinterest|google|reddit)(\s*[|·,/]\s*(facebook|twitter|x|whatsapp|linkedin|email|print|pinterest|google|reddit))*\s*$/i,
   /^(translated|traducido|translation)\s+(from|by|del|por)\b.{0,100}$/i,
+  // Account and delivery prompts: the reader is addressed about the site, not told the news.
+  /^(already (a subscriber|have an account)|thank you for (registering|signing up|subscribing)|welcome back|forgot (your )?password|create (an|your) account|log ?in|sign ?in)\b.{0,80}$/i,
+  /\b(download|get) (the|our) [\p{L}\d .&'-]{0,40}\bapp\b/iu,
+  /^\W*(stay up to date|join the conversation|follow|like)\b.{0,60}\b(on|at) (the )?[\p{L}\d .&'-]{0,40}\b(twitter|facebook|instagram|tiktok|youtube)\b.{0,20}$/iu,
+  /^text \S+ to \d{4,6}\b/i,
+  /\b(email notifications?|posts new content|activate your (profile|account)|verification (message|email)|your notification has been saved)\b/i,
+  /\bsign up (for|to) (one of )?our\b|\bsign up (today|now|here)\b|\bsign up for (our|the) [\p{L} ]{0,30}(newsletter|alerts)\b/iu,
+];
+/**
+ * The site talking to its reader about the reader's account, subscription or alerts ("your
+ * notification", "our Terms of Service"): both a second-person or first-person-plural word and
+ * the site's own vocabulary.
+ */
+const SITE_PROMPT_WORDS =
+  /\b(sign(ed)? ?(in|up)|log ?in|register(ing|ed)?|registration|subscri(be|ber|ption)s?|notifications?|preferences|newsletters?|(email|news|breaking news) alerts|digital access|premium|terms of (service|use)|privacy policy|delivery area|deliverable area)\b/i;
+const READER = /\b(you|your|our|us)\b/i;
+const SITE_ONLY_WORDS = /\b(digital access|premium (clicks|articles|content)|subscription service)\b/i;
+const SITE_ONLY =
+  /^(get|activate|renew|manage) (digital access|your (account|subscription))\W*$|^(don'?t|never) miss\b|^get (email|news|breaking news) alerts\b/i;
+
+/** Reported speech: a line that says who said it is the report's, whatever words it uses. */
+const REPORTED = /\b(said|says|told|asks|asked|according to|reported|announced|wrote)\b/i;
+
+const EMBEDDED_POST: RegExp[] = [
+  /\bpic\.twitter\.com\/\w+/i,
+  // The attribution line under an embedded post: "— Name (@handle) March 4, 2026".
+  /[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s*(\p{L}{3,9}\.? \d{1,2}, \d{4})?\s*$/u,
+  /^a post shared by .{1,80}\(@[\w.]{1,30}\)/i,
 ];
 
-export type NoiseKind = 'tags' | 'file-name' | 'prompt';
+const CAPTION: RegExp[] = [
+  /^buy photo\b/i,
+  /^(photo|image|picture|foto|imagen)s?\s*(credit)?\s*(courtesy( of)?|:).{0,120}$/i,
+  /^image \d+ of \d+\b/i,
+  /^(image|photo|picture) (via|by|from)\b.{0,60}$/i,
+  // A news agency's credit closing a caption: "… REUTERS/Name", "… AP Photo/Name".
+  /\b(REUTERS|AP Photo|AFP|Getty Images|EPA)\s*\/\s*\p{Lu}[\p{L}.' -]{1,40}$/u,
+  // A credit in parentheses closing the line: "(Photo: Name/Outlet)", "(Credit: …)", "(Name/Staff)".
+  /\((photo|photos|image|credit|photo credit|file photo|foto)\s*:[^()]{1,120}\)\s*$/i,
+  /\(\p{Lu}[\p{L}.'’ -]{1,40}\/\s*(staff|file|[\p{Lu}][\p{L}.'’& -]{1,40})\)\s*$/u,
+  /^(getty images|reuters|ap photo|afp)\b.{0,60}$/i,
+  /^(photo|image|foto|imagen|picture)\s*(credit)?\s*:.{0,120}$/i,
+];
+
+const VIDEO_WORDS = new Set([
+  'close',
+  'skip',
+  'in',
+  'x',
+  'embed',
+  'share',
+  'replay',
+  'pause',
+  'play',
+  'mute',
+  'unmute',
+  'autoplay',
+  'fullscreen',
+  'next',
+  'up',
+  'video',
+]);
+const VIDEO: RegExp[] = [
+  /\b(enable javascript|javascript (is )?(disabled|required)).{0,40}\b(video|player)\b/i,
+  /\btrouble (viewing|playing|loading) (the|this) video\b/i,
+  /^(hide|show) transcript\b/i,
+  /^(see|watch) (more|all) videos?\b/i,
+  /\bflash player\b/i,
+  /^\d{1,2}:\d{2}$/,
+  // A playlist entry: a running time, then a headline ("3:28 Mayor speaks after the vote").
+  /^\d{1,2}:\d{2} (?![ap]\.?m\b)\p{Lu}[^.!?]{0,100}$/iu,
+];
+
+const RELATED: RegExp[] = [
+  /^(read more|related|see also|lee también|leer más|más información|also read|more)\s*:.{0,160}$/i,
+  /^(read more|related|see also|lee también|leer más|also read)\b(?!\s+\p{Ll}+\s+(are|is|was|were|will)\b).{0,120}$/iu,
+  /^(trending|top|popular|latest|more) (stories|news|videos|articles)\s*:?\s*$/i,
+  /^(you (may|might) (also )?like|recommended for you|most (read|popular))\W*$/i,
+  /^(also on|more from|previous stories|more on|elsewhere on)\b[^!?]{0,40}(?<!\.)$/i,
+  /^for more\b[^.!?]{0,80}\bhere\s*:?$/i,
+];
+
+const COMMENTS: RegExp[] = [
+  /^(\d+\s+)?(pending\s+)?(comments?|comentarios)\s*(\(\d+\))?$/i,
+  /^(leave|post|add|write|view( all)?( \d+)?|show|hide|load( more)?)\s+(a\s+)?(comments?|replies)\b.{0,20}$/i,
+  /^comments (are|have been) (closed|disabled)\W*$/i,
+  /\bcomments powered by\b/i,
+];
+
+const COOKIES: RegExp[] = [
+  /^(cookies?|we use cookies|this (site|website) uses cookies|accept( all)? cookies)\b.{0,200}$/i,
+  /\b(use|using) (of )?(this (site|website)).{0,80}\b(our )?use of cookies\b/i,
+  /\bagree to (our|the) use of cookies\b/i,
+];
+
+const EMAIL = /\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b/;
+const HANDLE = /(^|\s)@\w{2,30}\b|\b(twitter|x|instagram)\.com\/\w+/i;
+const AUTHOR_BIO: RegExp[] = [
+  /^([Cc]ontact|[Rr]each|[Ee]-?mail)\s+\p{Lu}[\p{L}'’.-]+(\s+\p{Lu}[\p{L}'’.-]+)*\s*(at|:)/u,
+  /^(follow|find) (him|her|them|\p{Lu}[\p{L}'’.-]+)\b.{0,40}\b(on twitter|on instagram|bio)\b/iu,
+  /^\p{Lu}[\p{L}'’.-]+(\s+\p{Lu}[\p{L}'’.-]+){0,3} (is|covers|writes)\b.{0,80}\b(reporter|writer|editor|correspondent|columnist|journalist|anchor|producer)\b/u,
+  /(^|[.!?]\s+)(find (his|her|their) bio|follow (him|her|them) on (twitter|instagram|facebook))\b/i,
+  /^[Tt]o reach \p{Lu}[\p{L}'’.-]+(\s+\p{Lu}[\p{L}'’.-]+)*,/u,
+];
+
+const COPYRIGHT: RegExp[] = [
+  /^\(?(all rights reserved|copyright|©|\(c\)).{0,200}$/i,
+  /^all content ©/i,
+  /\ball rights reserved\b/i,
+  /^this material may not be (published|broadcast|rewritten|redistributed)\b/i,
+];
+
+export type NoiseKind =
+  | 'tags'
+  | 'file-name'
+  | 'prompt'
+  | 'embedded-post'
+  | 'caption'
+  | 'video'
+  | 'related'
+  | 'comments'
+  | 'cookies'
+  | 'author-bio'
+  | 'copyright'
+  | 'rule'
+  | 'markup';
+
+const words = (s: string) => s.split(/\s+/).filter(Boolean);
+const any = (res: RegExp[], s: string) => res.some((re) => re.test(s));
+
+/** A player's button labels run together ("CLOSE Skip in Skip x Embed x Share"). */
+function isPlayerControls(s: string): boolean {
+  const w = words(s.toLowerCase());
+  return w.length >= 4 && w.length <= 20 && w.filter((x) => VIDEO_WORDS.has(x)).length >= w.length * 0.8;
+}
+
+/** An address line on its own, or a line that asks the reader to write to or follow the writer. */
+function isAuthorContact(s: string): boolean {
+  if (s.length > 250) return false;
+  const bare = s.replace(/[.\s]+$/, '');
+  if (
+    /^@\w{2,30}$/.test(bare) ||
+    /^[\w.+-]+@[\w-]+(\.[\w-]+)+$/.test(bare) ||
+    /^(https?:\/\/)?(www\.)?(twitter|x|instagram)\.com\/\w+$/i.test(bare)
+  )
+    return true;
+  return (EMAIL.test(s) || HANDLE.test(s)) && any(AUTHOR_BIO, s) && !REPORTED.test(s.replace(/\bbio\b/i, ''));
+}
+
+/** Tokens a template or script leaves behind: `{* name *}` slots, `a_b|c-d|0` data strings. */
+const CODE_TOKEN = /\{\*.*?\*\}|^[\w-]*_[\w-]*(\|[\w-]*)+$|^[\w-]+(\|[\w-]+){2,}$/;
+function isMarkup(s: string): boolean {
+  if (/\{\*[^}]*\*\}/.test(s)) return true;
+  const w = words(s);
+  return w.length >= 3 && w.filter((t) => CODE_TOKEN.test(t)).length >= 2;
+}
 
 /** Why a line is scraper leftover, or null when it is content. */
 export function noiseKind(line: string): NoiseKind | null {
   const s = line.trim();
   if (!s) return null;
+  if (!/[\p{L}\p{N}]/u.test(s)) return s.length >= 3 ? 'rule' : null;
+  if (/^#{2,}[^#]{0,40}#{2,}$/.test(s)) return 'rule';
   if (TAGS.test(s)) return 'tags';
+  if (isMarkup(s)) return 'markup';
   if (IMAGE_OR_FILE.test(s) && !/\s{2,}/.test(s) && s.split(/\s+/).length <= 4) return 'file-name';
-  if (PROMPTS.some((re) => re.test(s))) return 'prompt';
+  if (s.length <= 400 && any(EMBEDDED_POST, s)) return 'embedded-post';
+  if (s.length <= 400 && any(CAPTION, s)) return 'caption';
+  // A caption a template cut at a fixed length: three dots straight after a word, mid-sentence
+  // ("…placed on the door step of..."). A writer's own trailing "…" stays.
+  if (/[\p{L}\d,]\.\.\.$/u.test(s) && words(s).length >= 8 && s.length <= 200) return 'caption';
+  if (s.length <= 200 && (any(VIDEO, s) || isPlayerControls(s))) return 'video';
+  if (s.length <= 200 && any(COOKIES, s)) return 'cookies';
+  if (s.length <= 300 && any(COPYRIGHT, s)) return 'copyright';
+  if (isAuthorContact(s)) return 'author-bio';
+  if (any(COMMENTS, s)) return 'comments';
+  if (any(RELATED, s) && !REPORTED.test(s)) return 'related';
+  if (s.length <= 200 && any(PROMPTS, s) && !REPORTED.test(s)) return 'prompt';
+  if (
+    s.length <= 220 &&
+    !REPORTED.test(s) &&
+    !/["“”]/.test(s) &&
+    SITE_PROMPT_WORDS.test(s) &&
+    (READER.test(s) || SITE_ONLY.test(s) || SITE_ONLY_WORDS.test(s))
+  )
+    return 'prompt';
   return null;
 }
