@@ -61,6 +61,32 @@ describe('extractArticle', () => {
     assert.equal(extractArticle(json(base)).source, 'wire');
   });
 
+  it('reads an archived URL as the page it was taken from, keeping the archive address', () => {
+    const archive = 'http://web.archive.org/web/20161124152639/http://www.valleycourier.example/story/boy-shot';
+    const a = extractArticle(json({ title: 'T', text: 'Body text here.', uri: archive }));
+    assert.equal(a.source, 'valleycourier.example');
+    assert.equal(a.url, 'http://www.valleycourier.example/story/boy-shot');
+    assert.equal(a.metadata.archive_url, archive);
+    // A page fetched from an archive.today copy, with no canonical link of its own.
+    const body = 'The river rose two metres overnight, officials said, and roads were closed. '.repeat(6);
+    const page = extractArticle({ format: 'html', path: null, url: 'https://archive.ph/2024.02.01-080000/https://plainsman.example/news/flood', content: `<html><head><title>Flood</title></head><body><article><p>${body}</p></article></body></html>` });
+    assert.equal(page.source, 'plainsman.example');
+    assert.equal(page.url, 'https://plainsman.example/news/flood');
+  });
+
+  it('does not take an archive that hides the original for the outlet', () => {
+    const a = extractArticle(json({ title: 'T', text: 'Body text here.', url: 'https://archive.ph/Xy7Qk' }, { path: 'inbox/export.jsonl' }));
+    assert.equal(a.source, 'unknown');
+  });
+
+  it('takes the outlet from a staff byline, and a file name only when it reads like a name', () => {
+    const text = (body: string, path = 'inbox/report-17.txt') => ({ format: 'text' as const, path, url: null, content: body });
+    assert.equal(extractArticle(text('Storm nears\nBy Valley Courier staff\n\nThe storm reached the coast.')).source, 'Valley Courier');
+    assert.equal(extractArticle(json({ title: 'T', text: 'Body.', author: 'Harbor Ledger Staff' })).source, 'Harbor Ledger');
+    assert.equal(extractArticle(text('Storm nears\n\nThe storm reached the coast.')).source, 'unknown');
+    assert.equal(extractArticle(text('Storm nears\n\nThe storm reached the coast.', 'inbox/harbor-ledger.txt')).source, 'harbor-ledger');
+  });
+
   it('derives a stable id from path and position when none is given', () => {
     const a = extractArticle(json({ title: 'T', text: 'Body.' }));
     const b = extractArticle(json({ title: 'T2', text: 'Other body.' }));

@@ -8,6 +8,7 @@ import { markdownToText } from './markdown.ts';
 import { parsePlainText, splitFrontMatter } from './plain-text.ts';
 import { parseDateValue } from './published-date.ts';
 import { paragraphSpans, sentenceSpans } from './segment.ts';
+import { archivedOriginal, fileOutlet, isArchiveHost, staffOutlet } from './outlet.ts';
 
 export { ExtractError } from './errors.ts';
 
@@ -152,19 +153,15 @@ function fromRecord(raw: RawReport): Fields {
   };
 }
 
+/** The outlet a URL's host names; an archive's own host names none. */
 function hostOf(url: string | null): string | null {
   if (!url) return null;
   try {
-    return new URL(url).hostname.replace(/^www\./, '') || null;
+    const host = new URL(url).hostname;
+    return isArchiveHost(host) ? null : host.replace(/^www\./, '') || null;
   } catch {
     return null;
   }
-}
-
-function fileStem(path: string | null): string | null {
-  if (!path) return null;
-  const name = path.split(/[\\/]/).pop() ?? '';
-  return name.replace(/\.[^.]+$/, '') || null;
 }
 
 /**
@@ -199,12 +196,24 @@ export function extractArticle(raw: RawReport): Article {
     throw new ExtractError(`too long for one report: ${text.length.toLocaleString('en')} characters of text (limit ${MAX_TEXT_CHARS.toLocaleString('en')}); split it into reports`);
   }
   if (!title) title = text.slice(0, 80).replace(/\s+\S*$/, '') + '…';
-  const url = f.url ?? raw.url ?? raw.hints?.url ?? null;
+  // An archive copy stands for the page it was taken from; the archive's address is kept as metadata.
+  const given = f.url ?? raw.url ?? raw.hints?.url ?? null;
+  const archived = [given, raw.url, raw.hints?.url].map((u) => (u ? archivedOriginal(u) : null)).find(Boolean) ?? null;
+  const url = given && archivedOriginal(given) ? archived!.original : given;
+  const metadata = archived ? { ...f.metadata, archive_url: archived.archive } : f.metadata;
   const language = (f.language ?? raw.hints?.language ?? detectLanguage(`${title}\n${text}`)).toLowerCase().slice(0, 2);
   const paraSpans = paragraphSpans(text);
   return {
     id: f.id ?? keyedId(raw),
-    source: raw.given?.source ?? f.source ?? hostOf(url) ?? raw.sourceHint ?? f.bylineOutlet ?? fileStem(raw.path) ?? 'unknown',
+    source:
+      raw.given?.source ??
+      f.source ??
+      hostOf(url) ??
+      raw.sourceHint ??
+      f.bylineOutlet ??
+      staffOutlet(f.author) ??
+      fileOutlet(raw.path) ??
+      'unknown',
     title,
     subtitle: f.subtitle,
     author: f.author ?? raw.hints?.author ?? null,
@@ -215,7 +224,7 @@ export function extractArticle(raw: RawReport): Article {
     text,
     paragraphs: paraSpans,
     sentences: sentenceSpans(text, paraSpans, language),
-    metadata: f.metadata,
+    metadata,
     contentHash: contentHash(`${title}\n${text}`),
     dropped: f.dropped,
   };
