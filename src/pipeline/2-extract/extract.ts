@@ -9,6 +9,7 @@ import { parsePlainText, splitFrontMatter } from './plain-text.ts';
 import { parseDateValue } from './published-date.ts';
 import { paragraphSpans, sentenceSpans } from './segment.ts';
 import { archivedOriginal, fileOutlet, isArchiveHost, staffOutlet } from './outlet.ts';
+import { strayHeadlines } from './noise.ts';
 
 export { ExtractError } from './errors.ts';
 
@@ -129,8 +130,9 @@ function fromRecord(raw: RawReport): Fields {
     if (page.published) bodyDate = publishedFrom(page.published.value, page.published.method, 0.8);
   } else {
     const parts = parsePlainText(body.replace(/\r\n?/g, '\n'), { hasTitle: true });
-    paragraphs = parts.paragraphs;
-    dropped = parts.dropped;
+    const stray = strayHeadlines(parts.paragraphs, str(r.title));
+    paragraphs = stray.kept;
+    dropped = [...parts.dropped, ...stray.dropped];
     bylineOutlet = parts.outlet;
     if (parts.dateLine) bodyDate = { date: parts.dateLine.date, iso: parts.dateLine.iso, method: 'date-line', confidence: 0.8, text: parts.dateLine.text };
   }

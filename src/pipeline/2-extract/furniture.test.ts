@@ -3,7 +3,7 @@
 // table are article sentences that share words with the furniture and must stay.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { noiseKind } from './noise.ts';
+import { noiseKind, strayHeadlines } from './noise.ts';
 
 const table = (name: string, rows: [string, string | null][]) =>
   describe(name, () => {
@@ -190,3 +190,30 @@ table('a writer bio after a first sentence', [
   ],
   ['Re-enter your postcode or sign up for digital access.', 'prompt'],
 ]);
+
+describe('headlines of other stories left in a scraped content field', () => {
+  const body = [
+    'Two men were hurt in a shooting outside a bar on Elm Street late Friday, police said.',
+    'Man charged after standoff on the west side',
+    'Both victims were taken to County General and are expected to survive.',
+    'Teen, 16, Shot Near High School Gym',
+    'Police have not named a suspect.',
+  ];
+  it('drops a lone headline-shaped line between paragraphs', () => {
+    const { kept, dropped } = strayHeadlines(body, 'Two hurt in Elm Street bar shooting');
+    assert.deepEqual(kept, [body[0], body[2], body[4]]);
+    assert.deepEqual(dropped, [body[1], body[3]]);
+  });
+  it("keeps the report's own headline, datelines, labels and short facts", () => {
+    const own = [
+      'Two hurt in Elm Street bar shooting',
+      'ELMTOWN, Ore.',
+      'UPDATE:',
+      'Bond: $50,000',
+      'First unit on scene: Sgt. Mara Lind, with the county since 2009',
+      'WANTED: JONAH PELL REYES',
+      ...body.slice(2, 3),
+    ];
+    assert.deepEqual(strayHeadlines(own, 'Two hurt in Elm Street bar shooting').kept, own);
+  });
+});

@@ -208,3 +208,34 @@ export function noiseKind(line: string): NoiseKind | null {
     return 'prompt';
   return null;
 }
+
+const SENTENCE_END = /[.!?:;"”»'’)\]…]$/;
+const compact = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/**
+ * Headlines of other stories (a "related" rail, a ticker) left in a scraped `content` field: a
+ * paragraph of three to sixteen words that does not end like a sentence or a label. The report's
+ * own headline (part of the title) stays. Only for scraped record text, where the page's markup
+ * is gone: a writer's own plain-text file keeps its subheadings.
+ */
+export function strayHeadlines(
+  paragraphs: string[],
+  title: string | null,
+): { kept: string[]; dropped: string[] } {
+  const own = title ? compact(title) : '';
+  const kept: string[] = [];
+  const dropped: string[] = [];
+  for (const p of paragraphs) {
+    const n = words(p).length;
+    // "Label: value" lines and names in capitals are the report's data, not headlines.
+    const data = /:\s/.test(p) || p === p.toUpperCase();
+    const stray =
+      n >= 3 && n <= 16 && !data && !SENTENCE_END.test(p.trim()) && !(own && own.includes(compact(p)));
+    (stray ? dropped : kept).push(p);
+  }
+  return { kept, dropped };
+}
