@@ -204,6 +204,14 @@ describe('headlines of other stories left in a scraped content field', () => {
     assert.deepEqual(kept, [body[0], body[2], body[4]]);
     assert.deepEqual(dropped, [body[1], body[3]]);
   });
+  it('keeps short lines that are all the report has (its key points)', () => {
+    const points = [
+      'Boy found the rifle in a shed',
+      'Two adults may face neglect charges',
+      'Family was visiting from out of state',
+    ];
+    assert.deepEqual(strayHeadlines(points, 'Boy, 9, hurt by rifle found in shed').kept, points);
+  });
   it("keeps the report's own headline, datelines, labels and short facts", () => {
     const own = [
       'Two hurt in Elm Street bar shooting',

@@ -237,5 +237,8 @@ export function strayHeadlines(
       n >= 3 && n <= 16 && !data && !SENTENCE_END.test(p.trim()) && !(own && own.includes(compact(p)));
     (stray ? dropped : kept).push(p);
   }
+  // With no sentence left, two or more short lines were the report itself (its key points).
+  if (dropped.length >= 2 && !kept.some((p) => SENTENCE_END.test(p.trim()) && words(p).length >= 6))
+    return { kept: paragraphs, dropped: [] };
   return { kept, dropped };
 }
