@@ -78,7 +78,7 @@ export function topCandidate(root: El, scores: Map<El, number>): El | null {
   return top;
 }
 
-function contains(a: El, b: El): boolean {
+export function contains(a: El, b: El): boolean {
   for (let e: El | null = b; e; e = e.parent) if (e === a) return true;
   return false;
 }
@@ -108,4 +108,41 @@ export function withSiblings(top: El, scores: Map<El, number>): El {
   const article: El = { tag: 'div', attrs: {}, children: kept, parent: null };
   forget(article);
   return article;
+}
+
+/** A standfirst reads as a sentence or two: this long, few links, ending like a sentence. */
+const LEAD_MIN_CHARS = 60;
+/** How far up from the body container the header is looked for (wrappers nest a few deep). */
+const LEAD_LEVELS = 6;
+
+/**
+ * The article's lead (standfirst) when the page keeps it in a <header> before the body, beside the
+ * headline: the header must be an earlier sibling of the body container or of one of its near
+ * ancestors, and only its sentence-like blocks count (no links lists, datelines or labels).
+ */
+export function headerLead(top: El, root: El): El[] {
+  for (let e: El | null = top, level = 0; e && e !== root && level < LEAD_LEVELS; e = e.parent, level++) {
+    const parent = e.parent;
+    if (!parent) break;
+    const at = parent.children.indexOf(e);
+    for (let i = at - 1; i >= 0; i--) {
+      const s = parent.children[i];
+      if (!isEl(s)) continue;
+      if (s.tag !== 'header') continue;
+      const out: El[] = [];
+      const walk = (x: El) => {
+        for (const c of x.children) {
+          if (!isEl(c)) continue;
+          if (c.tag === 'p') {
+            const text = textOf(c).replace(/\s+/g, ' ').trim();
+            if (text.length >= LEAD_MIN_CHARS && linkDensity(c) < 0.2 && /[.!?。…"”»]$/.test(text))
+              out.push(c);
+          } else if (!/^h[1-6]$/.test(c.tag)) walk(c);
+        }
+      };
+      walk(s);
+      if (out.length) return out;
+    }
+  }
+  return [];
 }

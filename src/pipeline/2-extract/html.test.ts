@@ -488,3 +488,14 @@ test('a sentence with a link in it stays', () => {
   const got = extractHtml(page('<title>Warehouse fire</title>', `<article>${body}</article>`)).paragraphs;
   assert.ok(got.some((p) => p.includes('alarm went off twice')));
 });
+
+test("the standfirst kept in the headline's <header> opens the body; the header's dateline and links do not", () => {
+  const lead =
+    'Crews worked through the night to contain the fire, which destroyed a storage building near the harbour.';
+  const html = page(
+    '<title>Warehouse fire</title>',
+    `<main><article><header><h1>Warehouse fire</h1><p class="dek">${lead}</p><p>10 March 2026</p><p><a href="/a">Kelby</a> <a href="/b">Fire</a></p></header>` +
+      `<div class="wrap"><div class="story-body">${bodyHtml}</div></div></article></main>`,
+  );
+  assert.deepEqual(extractHtml(html).paragraphs, [lead, ...BODY]);
+});

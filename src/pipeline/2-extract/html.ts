@@ -8,7 +8,7 @@ import { type El, findFirst, parsePage } from './html-tree.ts';
 import { linkDensity } from './html-measure.ts';
 import { ldArticleBody, pageMeta, type PageMeta } from './html-meta.ts';
 import { paragraphize, prune } from './html-prepare.ts';
-import { scoreCandidates, topCandidate, withSiblings } from './html-body.ts';
+import { contains, headerLead, scoreCandidates, topCandidate, withSiblings } from './html-body.ts';
 import { cleanArticle, paragraphsOf } from './html-clean.ts';
 import { notArticleReason, notArticleSignals } from './html-page-kind.ts';
 import { noiseKind } from './noise.ts';
@@ -39,10 +39,12 @@ function bodyParagraphs(root: El, title: string | null, attempt: number): string
   const scores = scoreCandidates(root);
   const top = topCandidate(root, scores);
   const article: El = top ? withSiblings(top, scores) : root;
+  // The standfirst some pages keep in the headline's <header>, outside the body container.
+  const lead = top ? headerLead(top, root).filter((p) => !contains(article, p)) : [];
   cleanArticle(article, scores, title, attempt < 2);
   // Without the container tests a list of headlines would pass for a body: it must read as text.
   if (attempt >= 2 && linkDensity(article) > MAX_LENIENT_LINK_DENSITY) return [];
-  return paragraphsOf(article);
+  return [...lead.flatMap((p) => paragraphsOf(p)), ...paragraphsOf(article)];
 }
 
 export function extractHtml(html: string): HtmlArticle {
