@@ -30,8 +30,9 @@ import {
   shingleMetrics,
   tokenize,
 } from './html/metrics.ts';
-import { readabilityText } from './html/readability.ts';
-import { furnitureScore, printFurniture } from './html/furniture.ts';
+
+/** Readability.js + linkedom, loaded after Parallax's speed and memory are measured. */
+let readabilityText: (html: string) => string = () => '';
 
 const flag = (name: string) => process.argv.includes(`--${name}`);
 function value(name: string): string | undefined {
@@ -175,7 +176,11 @@ function trafilaturaEval(result: Record<string, unknown>) {
 
 async function main() {
   const result: Record<string, unknown> = {};
+  // Loaded only after the memory figure: the whole extract stage (language models and all) would
+  // weigh on the HTML extractor's peak RSS.
+  const loadFurniture = () => import('./html/furniture.ts');
   if (only === 'furniture') {
+    const { furnitureScore, printFurniture } = await loadFurniture();
     const furniture = furnitureScore();
     if (furniture) printFurniture(furniture);
     return;
@@ -190,10 +195,14 @@ async function main() {
   );
   Object.assign(result, { pagesPerSecond: (speed.pages / speed.ms) * 1000, peakRssMb: rss });
   // After the speed and memory figures: the sample reads the whole gva-dev file.
+  const { furnitureScore, printFurniture } = await loadFurniture();
   const furniture = only ? null : furnitureScore();
   if (furniture) printFurniture(furniture);
   result.furniture = furniture;
-  if (withReadability) for (const run of baselines) run?.();
+  if (withReadability) {
+    ({ readabilityText } = await import('./html/readability.ts'));
+    for (const run of baselines) run?.();
+  }
   const outDir = join(PROJECT_ROOT, '.bench-out');
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'html.json'), JSON.stringify(result, null, 2));

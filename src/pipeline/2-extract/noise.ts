@@ -172,6 +172,7 @@ function isAuthorContact(s: string): boolean {
 /** Tokens a template or script leaves behind: `{* name *}` slots, `a_b|c-d|0` data strings. */
 const CODE_TOKEN = /\{\*.*?\*\}|^[\w-]*_[\w-]*(\|[\w-]*)+$|^[\w-]+(\|[\w-]+){2,}$/;
 function isMarkup(s: string): boolean {
+  if (s.length > 2000) return false;
   if (/\{\*[^}]*\*\}/.test(s)) return true;
   const w = words(s);
   return w.length >= 3 && w.filter((t) => CODE_TOKEN.test(t)).length >= 2;
