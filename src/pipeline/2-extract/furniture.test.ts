@@ -204,6 +204,10 @@ describe('headlines of other stories left in a scraped content field', () => {
     assert.deepEqual(kept, [body[0], body[2], body[4]]);
     assert.deepEqual(dropped, [body[1], body[3]]);
   });
+  it('keeps the first line of a report without a title, and date lines', () => {
+    const lines = ['Jewel thieves take gems worth millions from city store', '12 March 2026', body[0]];
+    assert.deepEqual(strayHeadlines(lines, null).kept, lines);
+  });
   it('keeps short lines that are all the report has (its key points)', () => {
     const points = [
       'Boy found the rifle in a shed',

@@ -230,10 +230,15 @@ export function strayHeadlines(
   const own = title ? compact(title) : '';
   const kept: string[] = [];
   const dropped: string[] = [];
-  for (const p of paragraphs) {
+  for (const [i, p] of paragraphs.entries()) {
     const n = words(p).length;
-    // "Label: value" lines and names in capitals are the report's data, not headlines.
-    const data = /:\s/.test(p) || p === p.toUpperCase();
+    // "Label: value" lines, names in capitals and date lines are the report's data, not headlines.
+    const data = /:\s/.test(p) || p === p.toUpperCase() || (/\b\d{4}\b/.test(p) && n <= 6);
+    // Without a title of its own, the report's first line is its headline.
+    if (i === 0 && !own) {
+      kept.push(p);
+      continue;
+    }
     const stray =
       n >= 3 && n <= 16 && !data && !SENTENCE_END.test(p.trim()) && !(own && own.includes(compact(p)));
     (stray ? dropped : kept).push(p);
