@@ -125,19 +125,23 @@ export class Ingestor {
       this.pendingHashes.get(article.contentHash) ??
       this.writing?.hashes.get(article.contentHash) ??
       (await this.store.findByContentHash(article.contentHash));
-    if (sameContent) {
-      if (sameContent === article.id) this.summary.unchanged++;
-      else this.skipInput(describe(raw), `duplicate of article ${sameContent} (same content)`);
+    // Only the same report again is nothing new; the same text under another address or outlet is
+    // a copy the reader should see (a second outlet ran it), stored and marked as a copy.
+    if (sameContent === article.id || (sameContent && (await this.holdsText(article)))) {
+      this.summary.unchanged++;
       return null;
     }
+    const original = sameContent ? await this.originalOf(sameContent) : null;
     // A second report with an id the batch already holds is a new version of it: the batch is
     // written first (one write cannot hold two rows of one article).
     if (this.pendingIds.has(article.id)) await this.startWrite();
     const previous = await this.holds(article.id);
     const a = this.assigner.assign({ article, mentions, features: prepared.features });
-    this.pending.push({ article, mentions, storyId: a.storyId, copyOf: a.copyOf, features: a.features });
+    const copyOf = a.copyOf ?? original;
+    this.pending.push({ article, mentions, storyId: a.storyId, copyOf, features: a.features });
     this.pendingMoves.push(...a.moves);
-    this.pendingHashes.set(article.contentHash, article.id);
+    // The first report with a text stays the one later copies point to.
+    if (!this.pendingHashes.has(article.contentHash)) this.pendingHashes.set(article.contentHash, article.id);
     this.pendingIds.add(article.id);
     this.touched.add(a.storyId);
     for (const m of a.moves) this.touched.add(m.storyId);
@@ -145,6 +149,20 @@ export class Ingestor {
     else this.summary.added++;
     if (this.pending.length >= this.opts.config.writeBatch) await this.startWrite();
     return article.id;
+  }
+
+  /** Whether this very report (its id) is already stored, or pending, with this text. */
+  private async holdsText(article: Article): Promise<boolean> {
+    const pending = this.pending.find((p) => p.article.id === article.id);
+    if (pending) return pending.article.contentHash === article.contentHash;
+    return (await this.store.getArticle(article.id))?.article.contentHash === article.contentHash;
+  }
+
+  /** The report a stored or pending one copies, or that one itself: copies point at the first. */
+  private async originalOf(id: string): Promise<string> {
+    const pending = this.pending.find((p) => p.article.id === id);
+    if (pending) return pending.copyOf ?? id;
+    return (await this.store.getArticle(id))?.copyOf ?? id;
   }
 
   /** Whether the article is stored, or on its way there. */
