@@ -5,6 +5,7 @@ import type { Article, Mentions } from '../../model/index.ts';
 import { foldDiacritics } from '../2-extract/segment.ts';
 import { minhashOfWords } from './near-copy.ts';
 import { personNames, personsIn } from './persons.ts';
+import { eventKind } from './kind.ts';
 import { dayNumber, eventDayFromText, figureTokens, nameTokens } from './signals.ts';
 import { STOPWORDS } from './stopwords.ts';
 
@@ -26,6 +27,10 @@ export interface ArticleFeatures {
   b?: boolean;
   /** First-and-last names of the people the report names (folded; officials left out): the same victim or suspect months later. */
   r?: string[];
+  /** Kind of event (kind.ts), when one stands out. */
+  k?: string;
+  /** The event day is stated: the analysis tied a date to the event (not the lead's weekday or the publication day standing in). */
+  s?: boolean;
 }
 
 export interface FeatureOptions {
@@ -68,6 +73,23 @@ const rank = (term: string): number => RANK[term[0]] ?? 4;
 // ones (a $500 fine, a 10 km drive) recur across unrelated reports.
 const MIN_QUANTITY = 1000;
 
+/**
+ * Names of organisations and other non-persons of two or more words ("Wells Fargo"), whose words
+ * are no names on their own: such a name is one term, and its words count as names only where
+ * the text also uses them outside it. A bank called "Wells Fargo" then shares nothing with a
+ * report about the city of Fargo. A person's surname stays a name on its own ("Flynn said").
+ */
+function boundParts(headline: string, text: string, mentions: Mentions): { names: Set<string>; parts: Set<string> } {
+  const names = new Set(mentions.entities.filter((e) => e.type !== 'person' && e.type !== 'place' && /\s/.test(e.name.trim())).map((e) => e.name));
+  const parts = new Set<string>();
+  if (!names.size) return { names, parts };
+  let rest = `${headline}\n${text}`;
+  for (const n of names) rest = rest.split(n).join(' ');
+  const left = new Set((rest.match(/\p{Lu}[\p{L}\p{N}]*/gu) ?? []).map((w) => foldDiacritics(w)));
+  for (const n of names) for (const part of words(n)) if (!left.has(foldDiacritics(part))) parts.add(foldDiacritics(part));
+  return { names, parts };
+}
+
 export function articleFeatures(article: Article, mentions: Mentions, o: FeatureOptions): ArticleFeatures {
   // ECB+-like input has no headline: extraction then makes one from the first words, which must not count twice.
   const hasTitle = !!article.title && !article.title.endsWith('…');
@@ -79,9 +101,13 @@ export function articleFeatures(article: Article, mentions: Mentions, o: Feature
   const weights = new Map<string, number>();
   for (const [t, c] of counts) weights.set(t, 1 + Math.log(c));
   const boost = (key: string, w: number) => weights.set(key, Math.max(weights.get(key) ?? 0, w));
-  for (const n of nameTokens(headline, article.text)) boost(`n:${n}`, o.nameWeight);
+  const bound = boundParts(headline, article.text, mentions);
+  for (const n of nameTokens(headline, article.text)) if (!bound.parts.has(n)) boost(`n:${n}`, o.nameWeight);
   for (const f of figureTokens(article.text)) boost(`f:${f}`, o.figureWeight);
-  for (const e of mentions.entities) for (const part of foldDiacritics(e.name).split(/\s+/)) if (part.length > 2) boost(`n:${part}`, o.nameWeight);
+  for (const e of mentions.entities) {
+    if (bound.names.has(e.name)) boost(`n:${foldDiacritics(e.name).replace(/\s+/g, '_')}`, o.nameWeight);
+    else for (const part of foldDiacritics(e.name).split(/\s+/)) if (part.length > 2 && !bound.parts.has(part)) boost(`n:${part}`, o.nameWeight);
+  }
   for (const p of mentions.places) boost(`p:${foldDiacritics(p.name)}`, o.nameWeight);
   for (const f of mentions.figures) {
     if (f.value === null) continue;
@@ -102,7 +128,15 @@ export function articleFeatures(article: Article, mentions: Mentions, o: Feature
     m: minhashOfWords(body),
     h: headline || article.title,
     r: personNames(article.text, mentions),
+    // Only the analysis's event day counts as stated: it ties the day to the event ("shot on
+    // Monday"), where the lead's first weekday may be a vigil's or an arrest's.
+    ...kindAndDay(headline || article.title, article.text, eventDay !== null),
   };
+}
+
+function kindAndDay(headline: string, text: string, stated: boolean): Pick<ArticleFeatures, 'k' | 's'> {
+  const k = eventKind(headline, text);
+  return { ...(k ? { k } : {}), ...(stated ? { s: true } : {}) };
 }
 
 const headlineTerms = (h: string): Set<string> =>
@@ -134,12 +168,13 @@ export function headlineFeatures(f: ArticleFeatures, o: FeatureOptions): Article
   for (const [t, w] of weights) weights.set(t, Math.round((1 + Math.log(w)) * 1000) / 1000);
   for (const [t, w] of f.t) if (!t.startsWith('w:') && t.slice(2).split(/\s+/).every((p) => inHeadline.has(p))) weights.set(t, w);
   // A template body names people of other events; only those the headline names are kept.
-  return { ...f, t: [...weights], b: true, r: personsIn(f.r ?? [], inHeadline) };
+  const { k: _k, s: _s, ...rest } = f;
+  return { ...rest, t: [...weights], b: true, r: personsIn(f.r ?? [], inHeadline), ...kindAndDay(f.h, '', false) };
 }
 
 /** Features as stored, checked: anything unreadable comes back as null (the article is then re-derived or skipped). */
 export function readFeatures(json: unknown): ArticleFeatures | null {
   const f = json as Partial<ArticleFeatures> | null;
   if (!f || f.v !== FEATURES_VERSION || !Array.isArray(f.t) || !Array.isArray(f.m)) return null;
-  return { v: f.v, t: f.t, d: f.d ?? null, e: f.e ?? null, m: f.m, h: typeof f.h === 'string' ? f.h : '', ...(f.b ? { b: true } : {}), ...(Array.isArray(f.r) ? { r: f.r.filter((x): x is string => typeof x === 'string') } : {}) };
+  return { v: f.v, t: f.t, d: f.d ?? null, e: f.e ?? null, m: f.m, h: typeof f.h === 'string' ? f.h : '', ...(f.b ? { b: true } : {}), ...(Array.isArray(f.r) ? { r: f.r.filter((x): x is string => typeof x === 'string') } : {}), ...(typeof f.k === 'string' ? { k: f.k } : {}), ...(f.s ? { s: true } : {}) };
 }
