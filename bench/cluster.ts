@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { OnlineStoryAssigner, type StoryAssignerOptions } from '../src/pipeline/4-cluster/story-assigner.ts';
 import { fmt } from './lib/bcubed.ts';
 import { PROJECT_ROOT } from './lib/data.ts';
-import { bcubedWithin, joinedWith, purity } from './lib/purity.ts';
+import { bcubedWithin, joinedWith, purity, storiesMixing } from './lib/purity.ts';
 import { partOf, type Part } from './lib/split.ts';
 import { loadShortUnrelated } from './cluster/collision.ts';
 import { analysisFailures, loadEcbPlus, loadGvaDev, type LabelledDoc } from './cluster/docs.ts';
@@ -133,8 +133,10 @@ function runOnce(set: SetRun, order: LabelledDoc[], opts: Partial<StoryAssignerO
       reportsDev: devRep.length,
       joinedCheck: joinedWith(predicted, checkRep, into),
       reportsCheck: checkRep.length,
-      // The other way: shooting reports sitting in a story with an unrelated report.
+      // The other way: shooting reports in a story of mostly unrelated reports.
       intoJoined: joinedWith(predicted, [...into], reports),
+      mixedStories: storiesMixing(predicted, reports, into).stories,
+      mixedItems: storiesMixing(predicted, reports, into).items,
     };
   }
   return { corpora, collision };
@@ -147,7 +149,7 @@ function dump(set: SetRun, predicted: Map<string, string>): void {
   for (const [id, s] of predicted) (stories.get(s) ?? stories.set(s, []).get(s)!).push(id);
   for (const members of stories.values()) {
     const golds = new Set(members.map((m) => set.docs.find((d) => d.article.id === m)?.gold));
-    if (golds.size < 2 || (set.collision && !members.some((m) => set.collision!.reports.has(m)))) continue;
+    if (golds.size < 2 || (set.collision && !(members.some((m) => set.collision!.reports.has(m)) && members.some((m) => set.collision!.into.has(m))))) continue;
     console.log(`-- story of ${members.length}`);
     for (const m of members) console.log(`   ${title.get(m)}`);
   }
@@ -159,7 +161,7 @@ async function main(): Promise<void> {
   const wanted = new Set((process.env.CLUSTER_SETS ?? 'ecbplus,gva-dev,collision,mixed').split(','));
   const t0 = performance.now();
   const ecb = wanted.has('ecbplus') || wanted.has('mixed') ? loadEcbPlus() : null;
-  const gva = loadGvaDev();
+  const gva = wanted.has('gva-dev') || wanted.has('collision') || wanted.has('mixed') ? loadGvaDev() : null;
   const short = wanted.has('collision') ? loadShortUnrelated() : null;
   console.log(`loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const sets: SetRun[] = [];
@@ -210,7 +212,7 @@ async function main(): Promise<void> {
       const pct = (a: number, b: number) => `${a}/${b} (${((100 * a) / b).toFixed(1)} %)`;
       console.log(
         `  collision: short unrelated reports in a shooting story ${pct(c.joined, c.reports)}, dev ${pct(c.joinedDev, c.reportsDev)}, check ${pct(c.joinedCheck, c.reportsCheck)}; ` +
-          `shooting reports in a story with one: ${c.intoJoined}; shuffled: ${orders.map((o) => o.collision!.joined).join(' ')} (spread of rate ${fmt(Math.max(...rates) - Math.min(...rates))})`,
+          `shooting reports in a story of mostly short ones: ${c.intoJoined}; stories holding both: ${c.mixedStories} (${c.mixedItems} reports); shuffled: ${orders.map((o) => o.collision!.joined).join(' ')} (spread of rate ${fmt(Math.max(...rates) - Math.min(...rates))})`,
       );
       results[`${set.name}/collision`] = { ...c, shuffled: orders.map((o) => o.collision) };
     }

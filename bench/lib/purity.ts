@@ -62,9 +62,33 @@ export function bcubedWithin(predicted: Map<string, string>, gold: Map<string, s
   return { precision, recall, f1, items: items.length, clusters: clusters.size, classes: classSize.size };
 }
 
-/** How many of `items` sit in a story that also holds an item of `others`. */
+/**
+ * How many of `items` joined a story of `others`: sit in a story where `others` are at least as
+ * many as `items` (a short report in a shooting story). A story of many short reports that took
+ * in one shooting report counts the other way round (call with the sets swapped).
+ */
 export function joinedWith(predicted: Map<string, string>, items: string[], others: Set<string>): number {
-  const touched = new Set<string>();
-  for (const [item, story] of predicted) if (others.has(item)) touched.add(story);
-  return items.filter((it) => touched.has(predicted.get(it)!)).length;
+  const mine = new Set(items);
+  const count = new Map<string, [number, number]>();
+  for (const [item, story] of predicted) {
+    const c = count.get(story) ?? count.set(story, [0, 0]).get(story)!;
+    if (mine.has(item)) c[0]++;
+    else if (others.has(item)) c[1]++;
+  }
+  return items.filter((it) => {
+    const [m, o] = count.get(predicted.get(it)!)!;
+    return o > 0 && o >= m;
+  }).length;
+}
+
+/** Stories holding items of both sets, and the items (of both) in them. */
+export function storiesMixing(predicted: Map<string, string>, a: Set<string>, b: Set<string>): { stories: number; items: number } {
+  const count = new Map<string, [number, number]>();
+  for (const [item, story] of predicted) {
+    const c = count.get(story) ?? count.set(story, [0, 0]).get(story)!;
+    if (a.has(item)) c[0]++;
+    else if (b.has(item)) c[1]++;
+  }
+  const mixed = [...count.values()].filter(([x, y]) => x > 0 && y > 0);
+  return { stories: mixed.length, items: mixed.reduce((s, [x, y]) => s + x + y, 0) };
 }

@@ -73,23 +73,6 @@ const rank = (term: string): number => RANK[term[0]] ?? 4;
 // ones (a $500 fine, a 10 km drive) recur across unrelated reports.
 const MIN_QUANTITY = 1000;
 
-/**
- * Names of organisations and other non-persons of two or more words ("Wells Fargo"), whose words
- * are no names on their own: such a name is one term, and its words count as names only where
- * the text also uses them outside it. A bank called "Wells Fargo" then shares nothing with a
- * report about the city of Fargo. A person's surname stays a name on its own ("Flynn said").
- */
-function boundParts(headline: string, text: string, mentions: Mentions): { names: Set<string>; parts: Set<string> } {
-  const names = new Set(mentions.entities.filter((e) => e.type !== 'person' && e.type !== 'place' && /\s/.test(e.name.trim())).map((e) => e.name));
-  const parts = new Set<string>();
-  if (!names.size) return { names, parts };
-  let rest = `${headline}\n${text}`;
-  for (const n of names) rest = rest.split(n).join(' ');
-  const left = new Set((rest.match(/\p{Lu}[\p{L}\p{N}]*/gu) ?? []).map((w) => foldDiacritics(w)));
-  for (const n of names) for (const part of words(n)) if (!left.has(foldDiacritics(part))) parts.add(foldDiacritics(part));
-  return { names, parts };
-}
-
 export function articleFeatures(article: Article, mentions: Mentions, o: FeatureOptions): ArticleFeatures {
   // ECB+-like input has no headline: extraction then makes one from the first words, which must not count twice.
   const hasTitle = !!article.title && !article.title.endsWith('…');
@@ -101,13 +84,9 @@ export function articleFeatures(article: Article, mentions: Mentions, o: Feature
   const weights = new Map<string, number>();
   for (const [t, c] of counts) weights.set(t, 1 + Math.log(c));
   const boost = (key: string, w: number) => weights.set(key, Math.max(weights.get(key) ?? 0, w));
-  const bound = boundParts(headline, article.text, mentions);
-  for (const n of nameTokens(headline, article.text)) if (!bound.parts.has(n)) boost(`n:${n}`, o.nameWeight);
+  for (const n of nameTokens(headline, article.text)) boost(`n:${n}`, o.nameWeight);
   for (const f of figureTokens(article.text)) boost(`f:${f}`, o.figureWeight);
-  for (const e of mentions.entities) {
-    if (bound.names.has(e.name)) boost(`n:${foldDiacritics(e.name).replace(/\s+/g, '_')}`, o.nameWeight);
-    else for (const part of foldDiacritics(e.name).split(/\s+/)) if (part.length > 2 && !bound.parts.has(part)) boost(`n:${part}`, o.nameWeight);
-  }
+  for (const e of mentions.entities) for (const part of foldDiacritics(e.name).split(/\s+/)) if (part.length > 2) boost(`n:${part}`, o.nameWeight);
   for (const p of mentions.places) boost(`p:${foldDiacritics(p.name)}`, o.nameWeight);
   for (const f of mentions.figures) {
     if (f.value === null) continue;

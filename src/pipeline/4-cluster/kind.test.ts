@@ -9,9 +9,10 @@ describe('eventKind', () => {
     ['Driver dies in crash on Route 9', 'A 54-year-old driver died when his pickup collided with a truck on Route 9 on Sunday.', 'crash'],
     ['Blaze destroys warehouse', 'Firefighters fought a blaze at a paper warehouse for six hours on Monday.', 'fire'],
     ['River floods downtown', 'The river flooded downtown streets after two days of rain, and flooding closed the bridge.', 'flood'],
-    ['Clinton leads Trump in new poll', 'Hillary Clinton leads Donald Trump by four points among likely voters, a new poll shows, ahead of the second debate.', 'election'],
+    ['Clinton leads Trump in new poll', 'Hillary Clinton leads Donald Trump by four points among likely voters, a new poll shows, ahead of the presidential election.', 'election'],
     ['Halvorsen to buy Kestrel Dairy', 'Halvorsen Foods agreed to acquire Kestrel Dairy in a takeover the board backed on Monday.', 'deal'],
     ['Springfield council passes budget', 'The council passed a $780 million budget on Monday; it adds spending on schools.', 'budget'],
+    ['Fire crews called to church', 'Firefighters were called to the church on Sunday; members will vote on repairs.', null],
     ['Man sentenced to 30 years', 'A man convicted of murder in the shooting of a clerk was sentenced to 30 years on Thursday.', 'court'],
     ['Shake-up at Wells Fargo fails to calm investors', 'Wells Fargo replaced two senior executives on Tuesday.', null],
     // A chase that ends in a crash is still a shooting when the shooting leads.

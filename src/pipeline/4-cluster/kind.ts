@@ -11,9 +11,9 @@ const KINDS: [string, RegExp][] = [
   ['flood', /\b(flood|floods|flooded|flooding|flash flood)\b/g],
   ['storm', /\b(storm|hurricane|typhoon|tornado|cyclone|blizzard)\b/g],
   ['earthquake', /\b(earthquake|quake|tremor|magnitude)\b/g],
-  ['election', /\b(election|elections|elected|vote|votes|voters|voting|ballot|polls?|primary|primaries|caucus(?:es)?|campaign|candidate|candidates|nominee|nomination|debate|presidential|republicans?|democrats?|gop)\b/g],
+  ['election', /\b(election|elections|ballot|ballots|primary|primaries|caucus(?:es)?|nominee|nomination|presidential|polling|voters)\b/g],
   ['deal', /\b(acquire|acquires|acquired|acquisition|merger|takeover|to buy|buys|bought|deal worth|stake in)\b/g],
-  ['budget', /\b(budget|tax|taxes|spending|council approved|council passed|funding)\b/g],
+  ['budget', /\b(budget|budgets|tax increase|tax cut|spending plan)\b/g],
   ['court', /\b(sentenced|sentencing|trial|pleaded|pleads|convicted|jury|jurors|verdict|arraigned|arraignment|indicted)\b/g],
 ];
 
@@ -37,6 +37,8 @@ export function kindsAgree(a: string, b: string): boolean {
 
 /** Headline words count this many times the lead's. */
 const HEADLINE = 2;
+/** Least weight of marking words for a kind: two in the lead, or one in the headline. */
+const MIN_SCORE = 2;
 /** The lead: where a report says what happened. */
 const LEAD = 600;
 
@@ -51,7 +53,8 @@ export function eventKind(headline: string, text: string): string | null {
   const scores = KINDS.map(([kind, re]) => [kind, HEADLINE * (head.match(re)?.length ?? 0) + (lead.match(re)?.length ?? 0)] as const)
     .filter(([, n]) => n > 0)
     .sort((a, b) => b[1] - a[1]);
-  if (!scores.length) return null;
+  // One marking word in passing (a "vote" in a fire report) is not enough: two, or one in the headline.
+  if (!scores.length || scores[0][1] < MIN_SCORE) return null;
   if (scores.length > 1 && scores[0][1] < 1.5 * scores[1][1]) return null;
   return scores[0][0];
 }
