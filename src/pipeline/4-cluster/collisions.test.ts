@@ -13,12 +13,29 @@ const doc = (r: FixtureReport) => {
   return { article, mentions: analyzeArticle(article) };
 };
 
-/** Stories after feeding the reports in order and a final repair, as sets of ids. */
+// A stream of other shootings before each case, as in a real feed: "shot", "police" and the
+// like are then common words, and a shared name weighs as much as it does in production.
+const CITIES = ['Akron', 'Tulsa', 'Macon', 'Joliet', 'Peoria', 'Savannah', 'Flint', 'Gary', 'Mobile', 'Shreveport', 'Dayton', 'Toledo'];
+const STREETS = ['Maple Avenue', 'Oak Street', 'Pine Road', 'Cedar Lane', 'Walnut Street', 'Main Street'];
+const WHO = ['A 19-year-old man', 'A woman, 31,', 'Two teenagers', 'A 45-year-old man'];
+const BACKGROUND: FixtureReport[] = CITIES.flatMap((city, i) =>
+  [0, 1].map((k) => ({
+    id: `bg-${i}-${k}`,
+    event: `bg-${i}`,
+    title: k ? `Police investigate ${city} shooting` : `${WHO[i % WHO.length].replace(/,$/, '')} shot in ${city}`,
+    published: `2019-0${1 + (i % 9)}-1${k}`,
+    text: `${WHO[i % WHO.length]} ${i % 3 ? 'was' : 'were'} shot on ${STREETS[i % STREETS.length]} in ${city} on Saturday night, police said.\n\n` +
+      `Officers found shell casings near the scene. ${k ? 'No arrest has been made.' : 'Police asked witnesses to call detectives.'}`,
+  })),
+);
+
+/** Stories of the case's reports after the background stream, the case in order and a final repair, as sets of ids. */
 function stories(reports: FixtureReport[]): string[][] {
   const a = new OnlineStoryAssigner();
-  for (const r of reports) a.assign(doc(r));
+  for (const r of [...BACKGROUND, ...reports]) a.assign(doc(r));
   a.repair();
-  return partition(a.assignments());
+  const ids = new Set(reports.map((r) => r.id));
+  return partition(new Map([...a.assignments()].filter(([id]) => ids.has(id))));
 }
 
 const FARGO: FixtureReport[] = [

@@ -7,11 +7,12 @@ const KINDS: [string, RegExp][] = [
   ['shooting', /\b(shot|shoots?|shooting|shootings|gunfire|gunman|gunmen|gunshots?|opened fire|fired (?:shots|several|multiple|into)|shell casings)\b/g],
   ['stabbing', /\b(stabbed|stabbing|stabbings|knifed)\b/g],
   ['crash', /\b(crash|crashed|crashes|collision|collided|hit-and-run|derail(?:ed|ment)?|plane went down)\b/g],
-  ['fire', /\b(blaze|wildfire|fire broke out|caught fire|house fire|firefighters|arson|burned down|on fire)\b/g],
+  ['fire', /\b(blaze|wildfire|fire broke out|caught fire|house fire|firefighters|arson|arsonists?|burned down|on fire|flames|(?<!opened |open |returned |exchanged |under )fire)\b/g],
   ['flood', /\b(flood|floods|flooded|flooding|flash flood)\b/g],
   ['storm', /\b(storm|hurricane|typhoon|tornado|cyclone|blizzard)\b/g],
   ['earthquake', /\b(earthquake|quake|tremor|magnitude)\b/g],
-  ['election', /\b(election|elections|ballot|ballots|primary|primaries|caucus(?:es)?|nominee|nomination|presidential|polling|voters)\b/g],
+  // Event words only: "presidential nominee" describes a person named in reports of any kind.
+  ['election', /\b(election|elections|ballot|ballots|primary|primaries|caucus(?:es)?|polling|voters)\b/g],
   ['deal', /\b(acquire|acquires|acquired|acquisition|merger|takeover|to buy|buys|bought|deal worth|stake in)\b/g],
   ['budget', /\b(budget|budgets|tax increase|tax cut|spending plan)\b/g],
   ['court', /\b(sentenced|sentencing|trial|pleaded|pleads|convicted|jury|jurors|verdict|arraigned|arraignment|indicted)\b/g],
@@ -29,6 +30,17 @@ const FOLLOWS: Record<string, string[]> = { court: ['shooting', 'stabbing', 'cra
 const ONE_DAY = new Set(['shooting', 'stabbing', 'crash', 'fire', 'earthquake']);
 
 export const happensOnOneDay = (kind: string): boolean => ONE_DAY.has(kind);
+
+/** The kind most of a story's reports have (ties, or none known: null), as the story page shows it. */
+export function storyKind(articles: { title: string; text: string }[]): string | null {
+  const counts = new Map<string, number>();
+  for (const a of articles) {
+    const k = eventKind(a.title.endsWith('…') ? '' : a.title, a.text);
+    if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const [first, second] = [...counts].sort((a, b) => b[1] - a[1]);
+  return first && (!second || first[1] > second[1]) ? first[0] : null;
+}
 
 /** Whether two known kinds can be one event. */
 export function kindsAgree(a: string, b: string): boolean {
