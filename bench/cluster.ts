@@ -135,6 +135,8 @@ function runOnce(set: SetRun, order: LabelledDoc[], opts: Partial<StoryAssignerO
       reportsCheck: checkRep.length,
       // The other way: shooting reports in a story of mostly unrelated reports.
       intoJoined: joinedWith(predicted, [...into], reports),
+      // Stricter: short reports in a story holding any shooting report.
+      inAny: storiesMixing(predicted, reports, into).inA,
       mixedStories: storiesMixing(predicted, reports, into).stories,
       mixedItems: storiesMixing(predicted, reports, into).items,
     };
@@ -212,7 +214,7 @@ async function main(): Promise<void> {
       const pct = (a: number, b: number) => `${a}/${b} (${((100 * a) / b).toFixed(1)} %)`;
       console.log(
         `  collision: short unrelated reports in a shooting story ${pct(c.joined, c.reports)}, dev ${pct(c.joinedDev, c.reportsDev)}, check ${pct(c.joinedCheck, c.reportsCheck)}; ` +
-          `shooting reports in a story of mostly short ones: ${c.intoJoined}; stories holding both: ${c.mixedStories} (${c.mixedItems} reports); shuffled: ${orders.map((o) => o.collision!.joined).join(' ')} (spread of rate ${fmt(Math.max(...rates) - Math.min(...rates))})`,
+          `in a story with any shooting report ${pct(c.inAny, c.reports)}; shooting reports in a story of mostly short ones: ${c.intoJoined}; stories holding both: ${c.mixedStories} (${c.mixedItems} reports); shuffled: ${orders.map((o) => o.collision!.joined).join(' ')} (spread of rate ${fmt(Math.max(...rates) - Math.min(...rates))})`,
       );
       results[`${set.name}/collision`] = { ...c, shuffled: orders.map((o) => o.collision) };
     }

@@ -81,8 +81,8 @@ export function joinedWith(predicted: Map<string, string>, items: string[], othe
   }).length;
 }
 
-/** Stories holding items of both sets, and the items (of both) in them. */
-export function storiesMixing(predicted: Map<string, string>, a: Set<string>, b: Set<string>): { stories: number; items: number } {
+/** Stories holding items of both sets, the items (of both) in them, and those of `a`. */
+export function storiesMixing(predicted: Map<string, string>, a: Set<string>, b: Set<string>): { stories: number; items: number; inA: number } {
   const count = new Map<string, [number, number]>();
   for (const [item, story] of predicted) {
     const c = count.get(story) ?? count.set(story, [0, 0]).get(story)!;
@@ -90,5 +90,5 @@ export function storiesMixing(predicted: Map<string, string>, a: Set<string>, b:
     else if (b.has(item)) c[1]++;
   }
   const mixed = [...count.values()].filter(([x, y]) => x > 0 && y > 0);
-  return { stories: mixed.length, items: mixed.reduce((s, [x, y]) => s + x + y, 0) };
+  return { stories: mixed.length, items: mixed.reduce((s, [x, y]) => s + x + y, 0), inA: mixed.reduce((s, [x]) => s + x, 0) };
 }
