@@ -255,6 +255,16 @@ export class OnlineStoryAssigner implements StoryAssigner {
     return byDays ?? driftedHalf(this.index, originals, this.opts);
   }
 
+  /**
+   * Whether a story would be split on its stated days with this article in it: a move there would
+   * be undone by the next repair and made again by its moves, at every repair.
+   */
+  private splitsOnDays(storyId: string, idx: number): boolean {
+    if (this.opts.dayClash >= 1 || this.index.entries[idx].stated === null) return false;
+    const members = [...(this.index.stories.get(storyId)?.members ?? [])].filter((m) => !this.index.entries[m].copyOf);
+    return laterDays(this.index, [...members, idx], this.opts.dayTolerance) !== null;
+  }
+
   /** Whether every member would fit a story of these members well enough to stay (repair's `splitThreshold`). */
   private wouldStay(members: number[]): boolean {
     const score = this.index.groupProbe(members);
@@ -289,7 +299,7 @@ export class OnlineStoryAssigner implements StoryAssigner {
         let bestScore = (scores.get(storyId) ?? own) + this.opts.repairMargin;
         const bar = this.joinBar(e.terms.length, e.template);
         for (const [other, score] of scores) {
-          if (other !== storyId && score >= bar && score > bestScore) [best, bestScore] = [other, score];
+          if (other !== storyId && score >= bar && score > bestScore && !this.splitsOnDays(other, idx)) [best, bestScore] = [other, score];
         }
         if (best === storyId && story.members.size > 1 && own < this.opts.splitThreshold) best = newStoryId(e.id);
         if (best === storyId) continue;
