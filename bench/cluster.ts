@@ -1,70 +1,26 @@
-// Story grouping quality: BCubed P/R/F1 on ECB+ (all 772 documents, against subtopic) and
-// gva-dev (3,063 articles fed in document-date order, against incident), one set of parameters
-// for both, plus the F1 spread over 5 shuffled arrival orders.
-//   node --import tsx bench/cluster.ts            (CLUSTER_OPTS='{"joinThreshold":0.3}' to experiment)
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// Story grouping quality, scored on the stories as predicted (one parameter set for all):
+//   ecbplus    all 772 ECB+ documents against their subtopic;
+//   gva-dev    3,063 shooting reports in document-date order against their incident, with purity
+//              (stories holding two or more incidents, and the articles in them);
+//   collision  gva-dev with 840 short unrelated reports (PolNeAR train: headline and two
+//              sentences) mixed in by date: how many join a shooting story, and the other way;
+//   mixed      ECB+ and gva-dev in one stream, each scored against its own gold.
+// Each set also runs in 5 shuffled arrival orders (spread of F1). Scores are given for the
+// dev and check parts too (bench/lib/split.ts: gva-dev by incident, ECB+ by topic parity, odd =
+// dev; the collision set by report): tune on dev, report check.
+//   node --import tsx bench/cluster.ts   (CLUSTER_OPTS='{"joinThreshold":0.3}', CLUSTER_SETS=gva-dev,ecbplus, CLUSTER_SHUFFLES=5)
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { noMentions, type Article, type Mentions, type RawReport } from '../src/model/index.ts';
-import { ExtractError, extractArticle } from '../src/pipeline/2-extract/extract.ts';
-import { analyzeArticle } from '../src/pipeline/3-analyze/analyze.ts';
 import { OnlineStoryAssigner, type StoryAssignerOptions } from '../src/pipeline/4-cluster/story-assigner.ts';
-import { bcubed, fmt, type BCubed } from './lib/bcubed.ts';
-import { corpus, jsonLines, PROJECT_ROOT } from './lib/data.ts';
+import { fmt } from './lib/bcubed.ts';
+import { PROJECT_ROOT } from './lib/data.ts';
+import { bcubedWithin, joinedWith, purity, storiesMixing } from './lib/purity.ts';
+import { partOf, type Part } from './lib/split.ts';
+import { loadShortUnrelated } from './cluster/collision.ts';
+import { analysisFailures, loadEcbPlus, loadGvaDev, type LabelledDoc } from './cluster/docs.ts';
 
-export interface LabelledDoc {
-  article: Article;
-  mentions: Mentions;
-  gold: string;
-}
-
-const raw = (path: string, record: Record<string, unknown>): RawReport => ({
-  format: 'json',
-  path,
-  url: null,
-  content: JSON.stringify(record),
-  record,
-});
-
-/** Analysis is another stage's work in progress: a failure there must not stop this benchmark. */
-export const analysisFailures = { count: 0 };
-function analyzeSafely(article: Article): Mentions {
-  try {
-    return analyzeArticle(article);
-  } catch {
-    analysisFailures.count++;
-    return noMentions();
-  }
-}
-
-/** Extracted and analysed like the pipeline does; reports extraction refuses (empty bodies) are left out. */
-const analyzed = (r: RawReport, gold: string): LabelledDoc[] => {
-  try {
-    const article = extractArticle(r);
-    return [{ article, mentions: analyzeSafely(article), gold }];
-  } catch (err) {
-    if (err instanceof ExtractError) return [];
-    throw err;
-  }
-};
-
-/** ECB+ documents (no title, no date), in corpus order; null when the corpus is absent. */
-export function loadEcbPlus(): LabelledDoc[] | null {
-  const dir = corpus('ecbplus');
-  if (!dir) return null;
-  const docs = JSON.parse(readFileSync(join(dir, 'docs.json'), 'utf8')) as { doc: string; subtopic: string; text: string }[];
-  return docs.flatMap((d) => analyzed(raw(join(dir, 'docs.json'), { id: d.doc, text: d.text }), d.subtopic));
-}
-
-/** gva-dev articles sorted by document date (ties by id); null when the corpus is absent. */
-export function loadGvaDev(): LabelledDoc[] | null {
-  const dir = corpus('gva-dev');
-  if (!dir) return null;
-  const path = join(dir, 'articles.jsonl');
-  const rows = jsonLines(path).map((l) => JSON.parse(l) as { incident: string; id: string; title: string; dct: string; uri: string; content: string });
-  rows.sort((a, b) => (a.dct < b.dct ? -1 : a.dct > b.dct ? 1 : a.id < b.id ? -1 : 1));
-  return rows.flatMap((r) => analyzed(raw(path, { id: r.id, title: r.title, text: r.content, published: r.dct, url: r.uri }), r.incident));
-}
+export { analysisFailures, loadEcbPlus, loadGvaDev, type LabelledDoc } from './cluster/docs.ts';
 
 /** Deterministic Fisher–Yates shuffle (mulberry32 seeded). */
 export function shuffled<T>(items: T[], seed: number): T[] {
@@ -83,39 +39,185 @@ export function shuffled<T>(items: T[], seed: number): T[] {
   return out;
 }
 
-export function scoreOrder(docs: LabelledDoc[], opts: Partial<StoryAssignerOptions>): BCubed {
+/** Stories of one run over `docs` in this order (with the runner's final repair). */
+export function grouped(docs: LabelledDoc[], opts: Partial<StoryAssignerOptions>): Map<string, string> {
   const assigner = new OnlineStoryAssigner(opts);
   for (const d of docs) assigner.assign({ article: d.article, mentions: d.mentions });
   assigner.repair(); // as the runner's final flush does
+  return assigner.assignments();
+}
+
+export function scoreOrder(docs: LabelledDoc[], opts: Partial<StoryAssignerOptions>) {
   const gold = new Map(docs.map((d) => [d.article.id, d.gold]));
-  return bcubed(assigner.assignments(), gold);
+  return bcubedWithin(grouped(docs, opts), gold, [...gold.keys()]);
+}
+
+/** A labelled corpus inside a run: its gold labels, and which part (dev/check) each item is in. */
+interface Scored {
+  name: string;
+  gold: Map<string, string>;
+  part: (id: string) => Part;
+}
+
+const scoredOf = (name: string, docs: LabelledDoc[], part: (d: LabelledDoc) => Part): Scored => ({
+  name,
+  gold: new Map(docs.map((d) => [d.article.id, `${name}:${d.gold}`])),
+  part: ((parts) => (id: string) => parts.get(id)!)(new Map(docs.map((d) => [d.article.id, part(d)]))),
+});
+
+const ecbPart = (d: LabelledDoc): Part => (parseInt(d.gold, 10) % 2 === 1 ? 'dev' : 'check');
+const gvaPart = (d: LabelledDoc): Part => partOf(d.gold);
+
+/** One corpus's scores within a run: all, dev, check; purity when asked. */
+function scoreCorpus(predicted: Map<string, string>, c: Scored, withPurity: boolean) {
+  const items = [...c.gold.keys()];
+  const by = (p: Part | null) => bcubedWithin(predicted, c.gold, p ? items.filter((i) => c.part(i) === p) : items);
+  const labelPart = new Map(items.map((i) => [c.gold.get(i)!, c.part(i)]));
+  return {
+    all: by(null),
+    dev: by('dev'),
+    check: by('check'),
+    ...(withPurity
+      ? {
+          purity: purity(predicted, c.gold),
+          purityDev: purity(predicted, c.gold, (l) => labelPart.get(l) === 'dev'),
+          purityCheck: purity(predicted, c.gold, (l) => labelPart.get(l) === 'check'),
+        }
+      : {}),
+  };
+}
+
+/** Merges two streams by publication day, keeping each one's own order within a day. */
+function byDay(a: LabelledDoc[], b: LabelledDoc[]): LabelledDoc[] {
+  const day = (d: LabelledDoc) => d.article.published?.date.slice(0, 10) ?? '';
+  const out: LabelledDoc[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && day(a[i]) <= day(b[j]))) out.push(a[i++]);
+    else out.push(b[j++]);
+  }
+  return out;
+}
+
+/** Two undated-against-dated streams interleaved evenly, each keeping its own order. */
+function interleaved(a: LabelledDoc[], b: LabelledDoc[]): LabelledDoc[] {
+  const at = (k: number, n: number) => (k + 0.5) / n;
+  return [...a.map((d, k) => [at(k, a.length), 0, d] as const), ...b.map((d, k) => [at(k, b.length), 1, d] as const)]
+    .sort((x, y) => x[0] - y[0] || x[1] - y[1])
+    .map(([, , d]) => d);
+}
+
+interface SetRun {
+  name: string;
+  docs: LabelledDoc[];
+  corpora: { scored: Scored; purity: boolean }[];
+  /** Short unrelated reports and the corpus they must not join. */
+  collision?: { reports: Set<string>; into: Set<string> };
+}
+
+function runOnce(set: SetRun, order: LabelledDoc[], opts: Partial<StoryAssignerOptions>) {
+  const predicted = grouped(order, opts);
+  if (process.env.CLUSTER_DUMP && order === set.docs) dump(set, predicted);
+  const corpora = Object.fromEntries(set.corpora.map(({ scored, purity: p }) => [scored.name, scoreCorpus(predicted, scored, p)]));
+  let collision: Record<string, number> | undefined;
+  if (set.collision) {
+    const { reports, into } = set.collision;
+    const rep = [...reports];
+    const devRep = rep.filter((r) => partOf(r) === 'dev');
+    const checkRep = rep.filter((r) => partOf(r) === 'check');
+    collision = {
+      reports: rep.length,
+      joined: joinedWith(predicted, rep, into),
+      joinedDev: joinedWith(predicted, devRep, into),
+      reportsDev: devRep.length,
+      joinedCheck: joinedWith(predicted, checkRep, into),
+      reportsCheck: checkRep.length,
+      // The other way: shooting reports in a story of mostly unrelated reports.
+      intoJoined: joinedWith(predicted, [...into], reports),
+      // Stricter: short reports in a story holding any shooting report.
+      inAny: storiesMixing(predicted, reports, into).inA,
+      mixedStories: storiesMixing(predicted, reports, into).stories,
+      mixedItems: storiesMixing(predicted, reports, into).items,
+    };
+  }
+  return { corpora, collision };
+}
+
+/** CLUSTER_DUMP=1: the main order's collisions and mixed stories, headlines only (to read why). */
+function dump(set: SetRun, predicted: Map<string, string>): void {
+  const title = new Map(set.docs.map((d) => [d.article.id, `${d.gold} | ${d.article.published?.date.slice(0, 10) ?? '-'} | ${d.article.title.slice(0, 90)}`]));
+  const stories = new Map<string, string[]>();
+  for (const [id, s] of predicted) (stories.get(s) ?? stories.set(s, []).get(s)!).push(id);
+  for (const members of stories.values()) {
+    const golds = new Set(members.map((m) => set.docs.find((d) => d.article.id === m)?.gold));
+    if (golds.size < 2 || (set.collision && !(members.some((m) => set.collision!.reports.has(m)) && members.some((m) => set.collision!.into.has(m))))) continue;
+    console.log(`-- story of ${members.length}`);
+    for (const m of members) console.log(`   ${title.get(m)}`);
+  }
 }
 
 async function main(): Promise<void> {
   const opts = JSON.parse(process.env.CLUSTER_OPTS ?? '{}') as Partial<StoryAssignerOptions>;
   const shuffles = Number(process.env.CLUSTER_SHUFFLES ?? 5);
-  const corpora: [string, () => LabelledDoc[] | null][] = [
-    ['ecbplus', loadEcbPlus],
-    ['gva-dev', loadGvaDev],
-  ];
+  const wanted = new Set((process.env.CLUSTER_SETS ?? 'ecbplus,gva-dev,collision,mixed').split(','));
+  const t0 = performance.now();
+  const ecb = wanted.has('ecbplus') || wanted.has('mixed') ? loadEcbPlus() : null;
+  const gva = wanted.has('gva-dev') || wanted.has('collision') || wanted.has('mixed') ? loadGvaDev() : null;
+  const short = wanted.has('collision') ? loadShortUnrelated() : null;
+  console.log(`loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const sets: SetRun[] = [];
+  const ecbScored = ecb && scoredOf('ecbplus', ecb, ecbPart);
+  const gvaScored = gva && scoredOf('gva-dev', gva, gvaPart);
+  if (ecb && ecbScored && wanted.has('ecbplus')) sets.push({ name: 'ecbplus', docs: ecb, corpora: [{ scored: ecbScored, purity: true }] });
+  if (gva && gvaScored && wanted.has('gva-dev')) sets.push({ name: 'gva-dev', docs: gva, corpora: [{ scored: gvaScored, purity: true }] });
+  if (gva && gvaScored && short && wanted.has('collision')) {
+    sets.push({
+      name: 'collision',
+      docs: byDay(gva, short),
+      corpora: [{ scored: gvaScored, purity: true }],
+      collision: { reports: new Set(short.map((d) => d.article.id)), into: new Set(gva.map((d) => d.article.id)) },
+    });
+  }
+  if (ecb && gva && ecbScored && gvaScored && wanted.has('mixed')) {
+    sets.push({ name: 'mixed', docs: interleaved(gva, ecb), corpora: [{ scored: ecbScored, purity: false }, { scored: gvaScored, purity: true }] });
+  }
   const results: Record<string, unknown> = {};
-  console.log('corpus     docs  gold  stories  P      R      F1     | shuffled F1 min–max (spread)  mean   ms/doc');
-  for (const [name, load] of corpora) {
-    const docs = load();
-    if (!docs) continue;
-    const t0 = performance.now();
-    const main = scoreOrder(docs, opts);
-    const msPerDoc = (performance.now() - t0) / docs.length;
-    const f1s = Array.from({ length: shuffles }, (_, i) => scoreOrder(shuffled(docs, i + 1), opts).f1);
-    const spread = f1s.length ? Math.max(...f1s) - Math.min(...f1s) : 0;
-    const range = f1s.length ? `${fmt(Math.min(...f1s))}–${fmt(Math.max(...f1s))} (${fmt(spread)})` : 'n/a';
-    // The mean moves less with one lucky or unlucky order than the main order does.
-    const mean = f1s.length ? f1s.reduce((sum, f) => sum + f, 0) / f1s.length : NaN;
-    console.log(
-      `${name.padEnd(9)} ${String(docs.length).padStart(5)} ${String(main.classes).padStart(5)} ${String(main.clusters).padStart(8)}  ` +
-        `${fmt(main.precision)}  ${fmt(main.recall)}  ${fmt(main.f1)}  | ${range.padEnd(28)} ${f1s.length ? fmt(mean) : 'n/a  '}  ${msPerDoc.toFixed(2)}`,
-    );
-    results[name] = { ...main, shuffledF1: f1s, spread, shuffledMeanF1: mean, msPerDoc };
+  for (const set of sets) {
+    const t1 = performance.now();
+    const main = runOnce(set, set.docs, opts);
+    const msPerDoc = (performance.now() - t1) / set.docs.length;
+    const orders = Array.from({ length: shuffles }, (_, i) => runOnce(set, shuffled(set.docs, i + 1), opts));
+    console.log(`\n== ${set.name}: ${set.docs.length} reports, ${msPerDoc.toFixed(2)} ms/report`);
+    for (const { scored } of set.corpora) {
+      const m = main.corpora[scored.name];
+      const f1s = orders.map((o) => o.corpora[scored.name].all.f1);
+      const spread = f1s.length ? Math.max(...f1s) - Math.min(...f1s) : 0;
+      const mean = f1s.length ? f1s.reduce((s, f) => s + f, 0) / f1s.length : NaN;
+      const line = (label: string, b: typeof m.all) =>
+        `  ${scored.name.padEnd(8)} ${label.padEnd(5)} items ${String(b.items).padStart(4)} stories ${String(b.clusters).padStart(4)} gold ${String(b.classes).padStart(4)}  P ${fmt(b.precision)} R ${fmt(b.recall)} F1 ${fmt(b.f1)}`;
+      console.log(line('all', m.all) + (f1s.length ? `  | shuffled ${fmt(Math.min(...f1s))}–${fmt(Math.max(...f1s))} (spread ${fmt(spread)}) mean ${fmt(mean)}` : ''));
+      console.log(line('dev', m.dev));
+      console.log(line('check', m.check));
+      if (m.purity) {
+        const mixedShuffled = orders.map((o) => o.corpora[scored.name].purity!.mixed);
+        console.log(
+          `  ${scored.name.padEnd(8)} stories mixing events: ${m.purity.mixed} holding ${m.purity.mixedArticles} articles ` +
+            `(dev ${m.purityDev!.mixed}/${m.purityDev!.mixedArticles}, check ${m.purityCheck!.mixed}/${m.purityCheck!.mixedArticles}); shuffled: ${mixedShuffled.join(' ')}`,
+        );
+      }
+      results[`${set.name}/${scored.name}`] = { ...m, shuffledF1: f1s, spread, shuffledMeanF1: mean, msPerDoc };
+    }
+    if (main.collision) {
+      const c = main.collision;
+      const rates = orders.map((o) => o.collision!.joined / o.collision!.reports);
+      const pct = (a: number, b: number) => `${a}/${b} (${((100 * a) / b).toFixed(1)} %)`;
+      console.log(
+        `  collision: short unrelated reports in a shooting story ${pct(c.joined, c.reports)}, dev ${pct(c.joinedDev, c.reportsDev)}, check ${pct(c.joinedCheck, c.reportsCheck)}; ` +
+          `in a story with any shooting report ${pct(c.inAny, c.reports)}; shooting reports in a story of mostly short ones: ${c.intoJoined}; stories holding both: ${c.mixedStories} (${c.mixedItems} reports); shuffled: ${orders.map((o) => o.collision!.joined).join(' ')} (spread of rate ${fmt(Math.max(...rates) - Math.min(...rates))})`,
+      );
+      results[`${set.name}/collision`] = { ...c, shuffled: orders.map((o) => o.collision) };
+    }
   }
   if (analysisFailures.count) console.log(`(analysis failed on ${analysisFailures.count} documents: grouped without mentions)`);
   const out = join(PROJECT_ROOT, '.bench-out');

@@ -144,6 +144,8 @@ export interface StoryReport {
   when: string | null;
   /** Added: when sources put the event on different days, each side (the first is `when`); null when the day is settled. */
   when_disputed?: WhenSide[] | null;
+  /** Added: the kind of event most of the story's reports are about ("shooting", "election"…; 4-cluster/kind.ts), or null when none stands out. */
+  kind?: string | null;
   where: { name: string; country: string | null; lat: number; lon: number } | null;
   articles: ReportArticle[];
   entities: ReportEntity[];

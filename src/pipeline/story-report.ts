@@ -2,6 +2,7 @@
 //   aggregate mentions (entities linked across articles) → compare sources → brief and timeline.
 import type { StoryRecord, StoryReport } from '../model/index.ts';
 import type { StoredArticle } from '../store/store.ts';
+import { storyKind } from './4-cluster/kind.ts';
 import { representativeTitle } from './4-cluster/story-title.ts';
 import { aggregateMentions } from './5-compare/aggregate.ts';
 import { compareSources } from './5-compare/compare.ts';
@@ -20,6 +21,7 @@ export function buildStoryReport(story: StoryRecord, stored: StoredArticle[], op
     title: story.title || representativeTitle(stored.map((s) => s.article.title)),
     when: disputed ? disputed[0].date : agg.when,
     when_disputed: disputed,
+    kind: storyKind(stored.filter((s) => !s.copyOf).map((s) => s.article)),
     where: agg.where,
     articles: stored.map(({ article: a, mentions, copyOf }) => ({
       id: a.id,

@@ -5,6 +5,7 @@ import type { Article, Mentions } from '../../model/index.ts';
 import { foldDiacritics } from '../2-extract/segment.ts';
 import { minhashOfWords } from './near-copy.ts';
 import { personNames, personsIn } from './persons.ts';
+import { eventKind } from './kind.ts';
 import { dayNumber, eventDayFromText, figureTokens, nameTokens } from './signals.ts';
 import { STOPWORDS } from './stopwords.ts';
 
@@ -26,6 +27,10 @@ export interface ArticleFeatures {
   b?: boolean;
   /** First-and-last names of the people the report names (folded; officials left out): the same victim or suspect months later. */
   r?: string[];
+  /** Kind of event (kind.ts), when one stands out. */
+  k?: string;
+  /** The event day is stated: the analysis tied a date to the event (not the lead's weekday or the publication day standing in). */
+  s?: boolean;
 }
 
 export interface FeatureOptions {
@@ -102,7 +107,15 @@ export function articleFeatures(article: Article, mentions: Mentions, o: Feature
     m: minhashOfWords(body),
     h: headline || article.title,
     r: personNames(article.text, mentions),
+    // Only the analysis's event day counts as stated: it ties the day to the event ("shot on
+    // Monday"), where the lead's first weekday may be a vigil's or an arrest's.
+    ...kindAndDay(headline || article.title, article.text, eventDay !== null),
   };
+}
+
+function kindAndDay(headline: string, text: string, stated: boolean): Pick<ArticleFeatures, 'k' | 's'> {
+  const k = eventKind(headline, text);
+  return { ...(k ? { k } : {}), ...(stated ? { s: true } : {}) };
 }
 
 const headlineTerms = (h: string): Set<string> =>
@@ -134,12 +147,13 @@ export function headlineFeatures(f: ArticleFeatures, o: FeatureOptions): Article
   for (const [t, w] of weights) weights.set(t, Math.round((1 + Math.log(w)) * 1000) / 1000);
   for (const [t, w] of f.t) if (!t.startsWith('w:') && t.slice(2).split(/\s+/).every((p) => inHeadline.has(p))) weights.set(t, w);
   // A template body names people of other events; only those the headline names are kept.
-  return { ...f, t: [...weights], b: true, r: personsIn(f.r ?? [], inHeadline) };
+  const { k: _k, s: _s, ...rest } = f;
+  return { ...rest, t: [...weights], b: true, r: personsIn(f.r ?? [], inHeadline), ...kindAndDay(f.h, '', false) };
 }
 
 /** Features as stored, checked: anything unreadable comes back as null (the article is then re-derived or skipped). */
 export function readFeatures(json: unknown): ArticleFeatures | null {
   const f = json as Partial<ArticleFeatures> | null;
   if (!f || f.v !== FEATURES_VERSION || !Array.isArray(f.t) || !Array.isArray(f.m)) return null;
-  return { v: f.v, t: f.t, d: f.d ?? null, e: f.e ?? null, m: f.m, h: typeof f.h === 'string' ? f.h : '', ...(f.b ? { b: true } : {}), ...(Array.isArray(f.r) ? { r: f.r.filter((x): x is string => typeof x === 'string') } : {}) };
+  return { v: f.v, t: f.t, d: f.d ?? null, e: f.e ?? null, m: f.m, h: typeof f.h === 'string' ? f.h : '', ...(f.b ? { b: true } : {}), ...(Array.isArray(f.r) ? { r: f.r.filter((x): x is string => typeof x === 'string') } : {}), ...(typeof f.k === 'string' ? { k: f.k } : {}), ...(f.s ? { s: true } : {}) };
 }

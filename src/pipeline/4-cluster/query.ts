@@ -16,10 +16,22 @@ export interface Query {
   has: [boolean, boolean];
   day: number | null;
   persons: string[];
+  /** Kind of event (index in kind.ts `EVENT_KINDS`), -1 when none stands out. */
+  kind: number;
+  /** The event day the report (or most of a story's reports) states, or null. */
+  stated: number | null;
 }
 
+/** What a query says besides its terms: its kind of event and stated day. */
+export interface QueryEvent {
+  kind: number;
+  stated: number | null;
+}
+
+export const NO_EVENT: QueryEvent = { kind: -1, stated: null };
+
 /** Raw term weights (distinct ids) → a query: unit length per channel under the vocabulary's current IDF. */
-export function queryOf(vocab: Vocabulary, ids: ArrayLike<number>, raw: ArrayLike<number>, day: number | null, persons: string[]): Query {
+export function queryOf(vocab: Vocabulary, ids: ArrayLike<number>, raw: ArrayLike<number>, day: number | null, persons: string[], event: QueryEvent = NO_EVENT): Query {
   const n = ids.length;
   const idf = new Float64Array(n);
   const scaled = new Float64Array(n);
@@ -50,7 +62,7 @@ export function queryOf(vocab: Vocabulary, ids: ArrayLike<number>, raw: ArrayLik
     unit[k] = unitOf[i];
     timesIdf[k] = unitOf[i] * idf[i];
   }
-  return { terms, unit, timesIdf, has: [norms[0] > 0, norms[1] > 0], day, persons };
+  return { terms, unit, timesIdf, has: [norms[0] > 0, norms[1] > 0], day, persons, kind: event.kind, stated: event.stated };
 }
 
 /**

@@ -78,10 +78,12 @@ export const dayNumber = (isoDay: string): number | null => {
  * The day the event happened, from the first sentences: "yesterday", "Monday night" and the like
  * resolved against the publication day; the publication day itself when none is said.
  */
+const LEAD_DAY = /\b(yesterday|today|tonight|this morning|last night|sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/;
+
 export function eventDayFromText(text: string, publishedDay: number | null): number | null {
   if (publishedDay === null) return null;
   const lead = text.slice(0, 600).toLowerCase();
-  const m = /\b(yesterday|today|tonight|this morning|last night|sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/.exec(lead);
+  const m = LEAD_DAY.exec(lead);
   if (!m) return publishedDay;
   if (m[1] === 'yesterday' || m[1] === 'last night') return publishedDay - 1;
   const wd = WEEKDAYS.indexOf(m[1]);

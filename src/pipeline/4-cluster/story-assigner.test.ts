@@ -42,8 +42,9 @@ describe('OnlineStoryAssigner', () => {
       text: 'Detectives want to find a silver sedan seen on Monday night.' };
     const unrelated: FixtureReport = { id: 'lyon-short', event: 'lyon', title: 'Bakery wins prize', published: '2024-03-13',
       text: 'A bakery in Lyon won a national bread prize on Sunday.' };
+    // Evidence against (kind, stated days) off: this measures the bar alone (with it, a rejoin can take the short report in).
     const withDayton = (shortReportBar: number) => {
-      const a = run([...REPORTS, short, unrelated], new OnlineStoryAssigner({ shortReportBar }));
+      const a = run([...REPORTS, short, unrelated], new OnlineStoryAssigner({ shortReportBar, kindClash: 1, dayClash: 1 }));
       const story = a.assignments();
       return [story.get(short.id) === story.get('dayton-1'), [...story.values()].filter((s) => s === story.get(unrelated.id)).length];
     };

@@ -6,6 +6,7 @@ import { shortHash } from '../../util/hash.ts';
 import type { Assignment, ClusterDoc, StoryAssigner } from './assigner.ts';
 import { articleFeatures, headlineFeatures, headlinesRelated, readFeatures, type FeatureOptions } from './features.ts';
 import { StoryIndex, type Entry } from './story-index.ts';
+import { laterDays } from './story-days.ts';
 import { driftedHalf } from './story-split.ts';
 import { representativeTitle } from './story-title.ts';
 
@@ -54,6 +55,11 @@ export interface StoryAssignerOptions extends FeatureOptions {
   splitNeighbours: number;
   /** Passes of one repair (later passes only revisit stories the previous one changed). */
   repairPasses: number;
+  /** Factor on the score of two reports (or a report and a story) of kinds of event that cannot be one (kind.ts); 1: off. */
+  kindClash: number;
+  /** Factor when both state event days more than `dayTolerance` days apart (and name no person in common); 1: off. */
+  dayClash: number;
+  dayTolerance: number;
   /** Similarity of two stories, each to the other, at or above which repair makes them one, unless the union would not hold (split, or lose a member). */
   rejoinThreshold: number;
 }
@@ -87,6 +93,9 @@ export const defaultStoryAssignerOptions = {
   splitNeighbours: 3,
   repairPasses: 2,
   rejoinThreshold: 0.17,
+  kindClash: 0.3,
+  dayClash: 0.5,
+  dayTolerance: 1,
 } satisfies StoryAssignerOptions;
 
 export class OnlineStoryAssigner implements StoryAssigner {
@@ -228,12 +237,32 @@ export class OnlineStoryAssigner implements StoryAssigner {
         const [small, big] = [this.index.stories.get(id)!.members, this.index.stories.get(other)!.members].sort((a, b) => a.size - b.size);
         const union = [...small, ...big];
         const originals = union.filter((m) => !this.index.entries[m].copyOf);
-        if (driftedHalf(this.index, originals, this.opts) || !this.wouldStay(originals)) continue;
+        if (this.splitOff(originals) || !this.wouldStay(originals)) continue;
         const into = this.largest([id, other]);
         for (const m of this.merge(into === id ? other : id, into)) moves.set(m.articleId, m.storyId);
         break;
       }
     }
+  }
+
+  /**
+   * The members repair would split off a story of these (near-copies left out): those stating
+   * other days than the rest, for a kind of event that happens on one day, else the half the
+   * neighbour-graph cut finds; null when the story holds.
+   */
+  private splitOff(originals: number[]): number[] | null {
+    const byDays = this.opts.dayClash < 1 ? laterDays(this.index, originals, this.opts.dayTolerance) : null;
+    return byDays ?? driftedHalf(this.index, originals, this.opts);
+  }
+
+  /**
+   * Whether a story would be split on its stated days with this article in it: a move there would
+   * be undone by the next repair and made again by its moves, at every repair.
+   */
+  private splitsOnDays(storyId: string, idx: number): boolean {
+    if (this.opts.dayClash >= 1 || this.index.entries[idx].stated === null) return false;
+    const members = [...(this.index.stories.get(storyId)?.members ?? [])].filter((m) => !this.index.entries[m].copyOf);
+    return laterDays(this.index, [...members, idx], this.opts.dayTolerance) !== null;
   }
 
   /** Whether every member would fit a story of these members well enough to stay (repair's `splitThreshold`). */
@@ -250,7 +279,7 @@ export class OnlineStoryAssigner implements StoryAssigner {
     for (const storyId of dirty) {
       const story = this.index.stories.get(storyId);
       if (!story) continue;
-      const half = driftedHalf(this.index, [...story.members].filter((m) => !this.index.entries[m].copyOf), this.opts);
+      const half = this.splitOff([...story.members].filter((m) => !this.index.entries[m].copyOf));
       if (half) {
         const newId = newStoryId(this.index.entries[Math.min(...half)].id);
         for (const idx of half) this.moveWithCopies(idx, newId, moves);
@@ -270,7 +299,7 @@ export class OnlineStoryAssigner implements StoryAssigner {
         let bestScore = (scores.get(storyId) ?? own) + this.opts.repairMargin;
         const bar = this.joinBar(e.terms.length, e.template);
         for (const [other, score] of scores) {
-          if (other !== storyId && score >= bar && score > bestScore) [best, bestScore] = [other, score];
+          if (other !== storyId && score >= bar && score > bestScore && !this.splitsOnDays(other, idx)) [best, bestScore] = [other, score];
         }
         if (best === storyId && story.members.size > 1 && own < this.opts.splitThreshold) best = newStoryId(e.id);
         if (best === storyId) continue;

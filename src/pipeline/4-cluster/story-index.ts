@@ -7,7 +7,8 @@ import { FEATURES_VERSION, type ArticleFeatures } from './features.ts';
 import { Arena } from './arena.ts';
 import { Postings } from './postings.ts';
 import { NearCopyIndex, signatureSimilarity } from './near-copy.ts';
-import { Contrast, queryOf, type Query } from './query.ts';
+import { EVENT_KINDS, happensOnOneDay, kindsAgree } from './kind.ts';
+import { Contrast, queryOf, type Query, type QueryEvent } from './query.ts';
 import type { StoryAssignerOptions } from './story-assigner.ts';
 import { TermSums } from './term-sums.ts';
 import { Vocabulary } from './vocabulary.ts';
@@ -28,6 +29,9 @@ export interface Entry {
   template: boolean;
   /** First-and-last names of the people named (features.ts `r`, persons.ts). */
   persons: string[];
+  /** Kind of event (index in `EVENT_KINDS`, -1: none stands out) and the event day the report states (or null). */
+  kind: number;
+  stated: number | null;
   alive: boolean;
   /** Cached per-channel norms and the article count they were computed at (IDF drifts slowly). */
   norms: [number, number];
@@ -48,6 +52,10 @@ export interface Story {
   persons: Map<string, number> | null;
   /** The members' known days, sorted, cached (undefined: recompute). */
   days?: number[];
+  /** The days members state, sorted, cached (undefined: recompute). */
+  statedDays?: number[];
+  /** How many members are of each kind of event (made when the first member of a known kind joins). */
+  kinds: Int32Array | null;
 }
 
 export interface NearCopy {
@@ -106,6 +114,8 @@ export class StoryIndex {
       headline: f.h,
       template: !!f.b,
       persons: f.r ?? [],
+      kind: kindIndex(f.k),
+      stated: f.s ? (f.e ?? f.d) : null,
       alive: true,
       norms: [0, 0],
       normsAt: -1,
@@ -120,7 +130,7 @@ export class StoryIndex {
   /** An entry's features back in stored form (its day stands for both days). */
   featuresOf(e: Entry): ArticleFeatures {
     const t = Array.from(e.terms, (id, i) => [this.vocab.name(id), e.weights[i]] as [string, number]);
-    return { v: FEATURES_VERSION, t, d: e.day, e: e.day, m: Array.from(e.signature), h: e.headline, ...(e.template ? { b: true } : {}), r: e.persons };
+    return { v: FEATURES_VERSION, t, d: e.day, e: e.day, m: Array.from(e.signature), h: e.headline, ...(e.template ? { b: true } : {}), r: e.persons, ...(e.kind >= 0 ? { k: EVENT_KINDS[e.kind] } : {}), ...(e.stated !== null ? { s: true } : {}) };
   }
 
   forget(id: string): void {
@@ -135,16 +145,19 @@ export class StoryIndex {
 
   private join(storyId: string, idx: number): void {
     let s = this.stories.get(storyId);
-    if (!s) this.stories.set(storyId, (s = { members: new Set(), sums: null, norms: [0, 0], normsAt: -1, persons: null }));
+    if (!s) this.stories.set(storyId, (s = { members: new Set(), sums: null, norms: [0, 0], normsAt: -1, persons: null, kinds: null }));
     if (s.members.size === 1) s.sums = this.sumsOf([...s.members]);
     s.members.add(idx);
     for (const p of this.entries[idx].persons) {
       s.persons ??= new Map();
       s.persons.set(p, (s.persons.get(p) ?? 0) + 1);
     }
+    const kind = this.entries[idx].kind;
+    if (kind >= 0) (s.kinds ??= new Int32Array(EVENT_KINDS.length))[kind]++;
     if (s.sums) this.addTo(s.sums, idx, 1);
     s.normsAt = -1;
     s.days = undefined;
+    s.statedDays = undefined;
   }
 
   private leave(idx: number): void {
@@ -157,10 +170,13 @@ export class StoryIndex {
       if (n > 0) s.persons!.set(p, n);
       else s.persons?.delete(p);
     }
+    const kind = this.entries[idx].kind;
+    if (kind >= 0 && s.kinds) s.kinds[kind]--;
     if (s.sums) this.addTo(s.sums, idx, -1);
     if (s.members.size <= 1) s.sums = null;
     s.normsAt = -1;
     s.days = undefined;
+    s.statedDays = undefined;
     if (!s.members.size) this.stories.delete(storyId);
   }
 
@@ -194,7 +210,7 @@ export class StoryIndex {
 
   /** The query form of an article's terms: unit length per channel under the current IDF. */
   query(f: ArticleFeatures | Entry): Query {
-    if ('terms' in f) return queryOf(this.vocab, f.terms, f.weights, f.day, f.persons);
+    if ('terms' in f) return queryOf(this.vocab, f.terms, f.weights, f.day, f.persons, f);
     const ids = new Int32Array(f.t.length);
     const raw = new Float64Array(f.t.length);
     f.t.forEach(([t, w], i) => {
@@ -203,7 +219,7 @@ export class StoryIndex {
     });
     // The article is usually added next: its terms need not be looked up twice.
     this.interned = { f, ids };
-    return queryOf(this.vocab, ids, raw, f.e ?? f.d, f.r ?? []);
+    return queryOf(this.vocab, ids, raw, f.e ?? f.d, f.r ?? [], { kind: kindIndex(f.k), stated: f.s ? (f.e ?? f.d) : null });
   }
 
   /**
@@ -211,15 +227,30 @@ export class StoryIndex {
    * event (shared words) about different people and places score low; when either side has no
    * names, words alone decide.
    */
-  private combine(q: Query, dots: [number, number], norms: [number, number], day: number | null, sharesPerson: boolean): number {
+  private combine(q: Query, dots: [number, number], norms: [number, number], day: number | null, sharesPerson: boolean, event: QueryEvent): number {
     const both = [q.has[0] && norms[0] > 0, q.has[1] && norms[1] > 0];
     // A person both name (a victim, a suspect) ties a follow-up to its event across any gap.
-    const time = sharesPerson ? Math.max(this.opts.personTime, this.timeFactor(q.day, day)) : this.timeFactor(q.day, day);
+    const time = (sharesPerson ? Math.max(this.opts.personTime, this.timeFactor(q.day, day)) : this.timeFactor(q.day, day)) * this.against(q, event, sharesPerson);
     if (!both[1]) return both[0] ? (dots[0] / norms[0]) * time : 0;
     const names = dots[1] / norms[1];
     if (!both[0]) return names * time;
     const s = this.opts.nameShare;
     return Math.pow(dots[0] / norms[0], 1 - s) * Math.pow(names, s) * time;
+  }
+
+  /**
+   * Evidence against one event, whatever the terms share: both are of known kinds that cannot be
+   * one event (a shooting and an election), or both are of one kind that happens on one day (two
+   * shootings) and state days further apart than a report's own hedges allow ("Monday night"
+   * told the next morning). A person both name (a victim, a suspect) ties a follow-up to its
+   * event all the same.
+   */
+  private against(q: Query, other: QueryEvent, sharesPerson: boolean): number {
+    if (q.kind < 0 || other.kind < 0) return 1;
+    if (!kindsAgree(EVENT_KINDS[q.kind], EVENT_KINDS[other.kind])) return this.opts.kindClash;
+    const oneDay = q.kind === other.kind && happensOnOneDay(EVENT_KINDS[q.kind]);
+    if (oneDay && !sharesPerson && q.stated !== null && other.stated !== null && Math.abs(q.stated - other.stated) > this.opts.dayTolerance) return this.opts.dayClash;
+    return 1;
   }
 
   /**
@@ -242,7 +273,7 @@ export class StoryIndex {
       const qw = weights[e.terms[i]];
       if (qw) dots[this.vocab.channels[e.terms[i]]] += qw * e.weights[i] * this.vocab.idf(e.terms[i]);
     }
-    return this.combine(q, dots, this.entryNorms(e), e.day, q.persons.some((p) => e.persons.includes(p)));
+    return this.combine(q, dots, this.entryNorms(e), e.day, q.persons.some((p) => e.persons.includes(p)), e);
   }
 
   /** Similarity of a query to a story's centroid (optionally leaving one member out), times the time factor. */
@@ -258,7 +289,9 @@ export class StoryIndex {
   groupProbe(members: number[]): (member: number) => number {
     const persons = new Map<string, number>();
     for (const m of members) for (const p of this.entries[m].persons) persons.set(p, (persons.get(p) ?? 0) + 1);
-    const s: Story = { members: new Set(members), sums: members.length > 1 ? this.sumsOf(members) : null, norms: [0, 0], normsAt: -1, persons };
+    const kinds = new Int32Array(EVENT_KINDS.length);
+    for (const m of members) if (this.entries[m].kind >= 0) kinds[this.entries[m].kind]++;
+    const s: Story = { members: new Set(members), sums: members.length > 1 ? this.sumsOf(members) : null, norms: [0, 0], normsAt: -1, persons, kinds };
     return (m) => this.scoreStory(this.query(this.entries[m]), s, m);
   }
 
@@ -299,7 +332,7 @@ export class StoryIndex {
     }
     const out = leaving ? this.entries[leaveOut].persons : [];
     const sharesPerson = q.persons.some((p) => (s.persons?.get(p) ?? 0) - (out.includes(p) ? 1 : 0) > 0);
-    return this.combine(q, dots, norms, day, sharesPerson);
+    return this.combine(q, dots, norms, day, sharesPerson, this.storyEvent(s, leaving ? leaveOut : -1));
   }
 
   /** Similarity of a query to the centroid of any set of articles (used to try splitting a story). */
@@ -312,7 +345,7 @@ export class StoryIndex {
       if (v) dots[this.vocab.channels[q.terms[i]]] += q.timesIdf[i] * v;
     }
     const named = new Set(members.flatMap((m) => this.entries[m].persons));
-    return this.combine(q, dots, this.vocab.norms(sums), this.medianDay(members), q.persons.some((p) => named.has(p)));
+    return this.combine(q, dots, this.vocab.norms(sums), this.medianDay(members), q.persons.some((p) => named.has(p)), this.groupEvent(members));
   }
 
   /** A group's centroid in query form (to compare two groups). */
@@ -320,7 +353,7 @@ export class StoryIndex {
     const sums = this.sumsOf(members);
     const ids = Int32Array.from(sums.terms());
     const raw = Float64Array.from(ids, (t) => sums.get(t) / members.length);
-    return queryOf(this.vocab, ids, raw, this.medianDay(members), [...new Set(members.flatMap((m) => this.entries[m].persons))]);
+    return queryOf(this.vocab, ids, raw, this.medianDay(members), [...new Set(members.flatMap((m) => this.entries[m].persons))], this.groupEvent(members));
   }
 
   /** A story's centroid in query form, its `maxTerms` strongest terms: stories compared as cheaply as articles. */
@@ -333,7 +366,34 @@ export class StoryIndex {
     s.days ??= this.sortedDays([...s.members]);
     const day = s.days.length ? s.days[s.days.length >> 1] : null;
     const persons = [...(s.persons ?? [])].filter(([, n]) => n > 0).map(([p]) => p);
-    return queryOf(this.vocab, Int32Array.from(top), Float64Array.from(top, (t) => sums.get(t) / MILLI / s.members.size), day, persons);
+    return queryOf(this.vocab, Int32Array.from(top), Float64Array.from(top, (t) => sums.get(t) / MILLI / s.members.size), day, persons, this.storyEvent(s, -1));
+  }
+
+  /**
+   * A story's kind (the one most members have, when they have one; ties: none) and the median of
+   * the days its members state, optionally without one member.
+   */
+  private storyEvent(s: Story, leaveOut: number): QueryEvent {
+    let kind = -1;
+    if (s.kinds) {
+      const out = leaveOut >= 0 ? this.entries[leaveOut].kind : -1;
+      let best = 0;
+      for (let k = 0; k < s.kinds.length; k++) {
+        const n = s.kinds[k] - (k === out ? 1 : 0);
+        if (n > best) [kind, best] = [k, n];
+        else if (n === best && n > 0) kind = -1;
+      }
+    }
+    s.statedDays ??= [...s.members].map((m) => this.entries[m].stated).filter((d): d is number => d !== null).sort((a, b) => a - b);
+    const days = s.statedDays;
+    const stated = leaveOut >= 0 ? medianWithout(days, this.entries[leaveOut].stated) : days.length ? days[days.length >> 1] : null;
+    return { kind, stated };
+  }
+
+  private groupEvent(members: number[]): QueryEvent {
+    const kinds = new Int32Array(EVENT_KINDS.length);
+    for (const m of members) if (this.entries[m].kind >= 0) kinds[this.entries[m].kind]++;
+    return this.storyEvent({ members: new Set(members), kinds } as Story, -1);
   }
 
   private medianDay(members: number[]): number | null {
@@ -455,4 +515,9 @@ function medianWithout(days: number[], day: number | null): number | null {
     else hi = m;
   }
   return lo <= mid ? days[mid + 1] : days[mid];
+}
+
+/** A kind's index in `EVENT_KINDS`, -1 when unknown or none. */
+function kindIndex(kind: string | undefined): number {
+  return kind ? EVENT_KINDS.indexOf(kind) : -1;
 }
