@@ -5,6 +5,7 @@ import type { StoredArticle } from '../store/store.ts';
 import { representativeTitle } from './4-cluster/story-title.ts';
 import { aggregateMentions } from './5-compare/aggregate.ts';
 import { compareSources } from './5-compare/compare.ts';
+import { storyHowMany } from './5-compare/story-counts.ts';
 import { whenSides } from './5-compare/when.ts';
 import { writeBrief } from './6-brief/brief.ts';
 import { buildTimeline } from './6-brief/timeline.ts';
@@ -14,6 +15,7 @@ export function buildStoryReport(story: StoryRecord, stored: StoredArticle[], op
   const { comparison, facts } = compareSources(stored, agg.entities);
   // A disputed day is shown with its sides, led by the best-supported one, never as settled.
   const disputed = whenSides(facts);
+  const howMany = storyHowMany(stored, new Map(stored.map((s) => [s.article.id, s.article.title])));
   return {
     id: story.id,
     // The stored title, as the story list shows it (the assigner's choice, near-copies not counted twice).
@@ -41,5 +43,6 @@ export function buildStoryReport(story: StoryRecord, stored: StoredArticle[], op
     comparison,
     brief: writeBrief(stored, facts, comparison),
     timeline: buildTimeline(stored, facts),
+    how_many: howMany,
   };
 }
