@@ -42,7 +42,7 @@ export function readTimexDocs(tsv: string, lang: string): TimexDoc[] {
     open = null;
   };
   for (const line of tsv.split('\n')) {
-    const dct = /\*!-DCTVALUE="(\d{4}-\d{2}-\d{2})"-!\*/.exec(line);
+    const dct = /\*!-DCTVALUE="(\d{4}-\d{2}-\d{2})[^"]*"-!\*/.exec(line); // some DCTs carry a time
     if (dct) {
       endSentence();
       doc = { id: `${lang}:${docs.length}`, dct: dct[1], text: '', sentences: [], timexes: [] };
