@@ -41,7 +41,7 @@ export function buildStoryReport(story: StoryRecord, stored: StoredArticle[], op
     figures: agg.figures,
     quotes: agg.quotes,
     comparison,
-    brief: writeBrief(stored, facts, comparison),
+    brief: writeBrief(stored, facts, comparison, undefined, howMany),
     timeline: buildTimeline(stored, facts),
     how_many: howMany,
   };

@@ -1,6 +1,7 @@
 // How-many facts: figures aligned by what they count, grouped by whether their ranges agree.
 import type { FigureMention } from '../../model/index.ts';
 import { articleCasualties, type Casualties } from '../3-analyze/figures/casualties.ts';
+import { isStatedTotal } from '../3-analyze/figures/stated.ts';
 import {
   conflictValues,
   disagreeing,
@@ -18,6 +19,8 @@ interface FigureClaim extends Claim {
   position: number;
   sentence: number;
   vague: boolean;
+  /** A total as written ("three"), not a victim described ("a man", "a fatal shooting"). */
+  stated: boolean;
   context: Set<string>;
 }
 
@@ -54,6 +57,7 @@ function claimOf(a: SourceArticle, f: FigureMention): FigureClaim {
     position: f.start,
     sentence: a.article.sentences.findIndex((x) => x.end > f.start),
     vague: f.vague,
+    stated: isStatedTotal(f),
     context,
   };
 }
@@ -247,6 +251,8 @@ function countFact(
   const perArticle = new Map<string, FigureClaim[]>();
   for (const m of mentions) perArticle.set(m.article, [...(perArticle.get(m.article) ?? []), m]);
   const casualty = CASUALTY.test(key.slice('how-many:'.length).split('|')[0]);
+  // A victim described is one person, not a total: it sides with the others and disputes nothing.
+  if (casualty) for (const cs of perArticle.values()) cs.forEach((c, i) => (cs[i] = c.stated ? c : { ...c, range: null }));
   let claims = [...perArticle].flatMap(([article, cs]) => articleClaim(cs, casualty, reading(article)) ?? []);
   if (!claims.length) return null;
   let groups = groupClaims(claims);
@@ -264,14 +270,16 @@ function countFact(
   }
   groups.forEach((g, i) => g.forEach((c) => (c.group = i)));
   const plain: Claim[] = claims.map(
-    ({ range: _r, position: _p, context: _c, sentence: _s, vague: _v, ...c }) => c,
+    ({ range: _r, position: _p, context: _c, sentence: _s, vague: _v, stated: _t, ...c }) => c,
   );
+  // A conflict's sides are numbers as written: descriptions are left out of its values.
+  const sides = casualty ? plain.filter((_, i) => claims[i].range) : plain;
   const lead = groups[0].find((c) => c.range) ?? groups[0][0];
-  const conflict = disagreeing(plain, sources)
+  const conflict = disagreeing(sides, sources)
     ? {
         kind: 'value' as const,
         about: describeCount(about, casualty, lead, articles),
-        values: conflictValues(plain, sources),
+        values: conflictValues(sides, sources),
         ...overTime(groups, days),
       }
     : null;

@@ -194,3 +194,24 @@ test('brief: a count that rose from one day to the next is told in the order it 
   assert.deepEqual(checkBrief(r, text).failures, []);
   assert.equal(r.brief.filter((b) => b.text.startsWith('Sources differ')).length, 0);
 });
+
+test('brief: opens with the lede of the most central report, then the key figure; no page furniture', async () => {
+  const { extractFigures } = await import('../3-analyze/figures/figures.ts');
+  const { storyHowMany } = await import('../5-compare/story-counts.ts');
+  const texts: [string, string, string][] = [
+    ['side', 'Side Gazette', 'Neighbours on Elm Street said the block had been quiet for years before the weekend.\n\nTwo officers were killed when a gunman opened fire on a patrol car on Elm Street on Saturday night, police said.\n\nThe gunman was arrested after a chase.'],
+    ['main', 'Metro Daily', 'A gunman ambushed a patrol car on Elm Street on Saturday night and fled across the river, police said.\n\nCLOSE Skip in Skip x Embed x Share Video of the scene on Elm Street.\n\nThe chief said two officers were killed and a third was treated for minor injuries.\n\nThe suspect was arrested after a chase across the river, police said on Sunday.'],
+    ['other', 'River Post', 'Two officers were killed on Elm Street on Saturday night in an ambush, the police chief said.\n\nPolice support us all #Respect pic.twitter.com/Xy12Ab34Cd\n\nThe suspect was arrested after a chase across the river.'],
+  ];
+  const drafts = texts.map(([id, source, text]) => {
+    const d = published(draft(id, source, text), '2026-05-03');
+    d.mentions.figures = extractFigures({ text, language: 'en' });
+    return d;
+  });
+  const { comparison, facts } = compareSources(drafts, []);
+  const brief = writeBrief(drafts, facts, comparison, undefined, storyHowMany(drafts));
+  // A report most others agree with opens the brief with its lede, not the side detail another opens with.
+  assert.match(brief[0].text, /^(?:A gunman ambushed a patrol car|Two officers were killed on Elm Street)/);
+  assert.ok(brief.slice(0, 2).some((s) => /two officers were killed|Two officers were killed/i.test(s.text)), 'the killed count comes right after the lede');
+  assert.ok(brief.every((s) => !/pic\.twitter|Skip in Skip/.test(s.text)));
+});

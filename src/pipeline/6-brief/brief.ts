@@ -2,13 +2,14 @@
 // agreed facts with little repetition, each citing every article that carries it word for word.
 // A disputed value is never stated as settled: sentences carrying one are left out, and the
 // dispute is told once, both sides joined with their sources (a disputed event day always).
-import type { BriefSentence, Comparison, DateMention, Evidence, Span } from '../../model/index.ts';
+import type { BriefSentence, Comparison, DateMention, Evidence, HowMany, Span } from '../../model/index.ts';
 import { formatDay, parseDay } from '../3-analyze/dates/calendar.ts';
 import { Sources, type Fact, type SourceArticle } from '../5-compare/fact.ts';
 import { foldName } from '../5-compare/names.ts';
 import { EVENT_KEY } from '../5-compare/when.ts';
 import { namesDay } from '../5-compare/written-day.ts';
 import { disputeSentence } from './dispute.ts';
+import { isPageFurniture } from './furniture.ts';
 
 export interface BriefOptions {
   min: number;
@@ -86,7 +87,40 @@ function mainLanguage(articles: SourceArticle[]): string {
   return [...n].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'und';
 }
 
-export function writeBrief(articles: SourceArticle[], facts: Fact[], _comparison: Comparison, opts: BriefOptions = defaultBriefOptions): BriefSentence[] {
+/**
+ * The report the others most agree with: the most facts it shares with other outlets, then the
+ * most words its opening shares with theirs. Its lede opens the brief.
+ */
+function centralArticle(candidates: Candidate[], facts: Fact[], sources: Sources): SourceArticle | null {
+  const articles = [...new Set(candidates.map((c) => c.article))];
+  if (!articles.length) return null;
+  const shared = (a: SourceArticle) =>
+    facts.filter((f) => f.claims.some((c) => c.article === a.article.id) && sources.independent(f.claims.map((c) => c.article)) >= 2).length;
+  const opening = (a: SourceArticle) => {
+    const own = candidates.filter((c) => c.article === a && c.index < 3);
+    return new Set(own.flatMap((c) => [...c.words]));
+  };
+  const overlap = (a: SourceArticle) => articles.filter((b) => b !== a).reduce((s, b) => s + jaccard(opening(a), opening(b)), 0);
+  const score = new Map(articles.map((a) => [a, [shared(a), overlap(a)] as const]));
+  return articles.sort((a, b) => score.get(b)![0] - score.get(a)![0] || score.get(b)![1] - score.get(a)![1])[0];
+}
+
+/** The sentences stating the story's key counts (how_many, undisputed), the central report's first. */
+function figureSentences(howMany: HowMany[], candidates: Candidate[], central: SourceArticle | null, taken: Candidate[], max: number): Candidate[] {
+  const out: Candidate[] = [];
+  for (const h of howMany) {
+    if (out.length >= max) break;
+    if (h.status === 'disputed' || !h.value) continue;
+    const spans = h.values.filter((v) => v.value === h.value).flatMap((v) => v.evidence);
+    const stating = (c: Candidate) => spans.some((e) => inside(e, c.article.article.id, c.span));
+    if ([...taken, ...out].some(stating)) continue; // the lede already states it
+    const options = candidates.filter(stating).sort((a, b) => Number(b.article === central) - Number(a.article === central) || a.index - b.index);
+    if (options[0]) out.push(options[0]);
+  }
+  return out;
+}
+
+export function writeBrief(articles: SourceArticle[], facts: Fact[], _comparison: Comparison, opts: BriefOptions = defaultBriefOptions, howMany: HowMany[] = []): BriefSentence[] {
   const sources = new Sources(articles);
   const isDisputed = disputed(facts, articles);
   const lang = mainLanguage(articles);
@@ -103,7 +137,7 @@ export function writeBrief(articles: SourceArticle[], facts: Fact[], _comparison
     if (a.copyOf || (a.article.language !== lang && lang !== 'und')) continue;
     a.article.sentences.forEach((span, index) => {
       const text = a.article.text.slice(span.start, span.end);
-      if (text.length < opts.minChars || text.length > opts.maxChars || isDisputed(a.article.id, span, text)) return;
+      if (text.length < opts.minChars || text.length > opts.maxChars || isPageFurniture(text) || isDisputed(a.article.id, span, text)) return;
       const covers = [...new Set(own.filter((c) => inside(c.evidence, a.article.id, span)).map((c) => c.fact))];
       candidates.push({ article: a, span, text, index, covers, words: words(text) });
     });
@@ -114,8 +148,13 @@ export function writeBrief(articles: SourceArticle[], facts: Fact[], _comparison
     .slice(0, opts.maxDisputes)
     .flatMap((f) => disputeSentence(f, articles, lang) ?? []);
   const budget = Math.max(opts.min, opts.max - disputes.length);
-  const chosen: Candidate[] = [];
-  const covered = new Set<string>();
+  // The lede of the most central report first (who did what, where, when), then the key counts.
+  const central = centralArticle(candidates, facts, sources);
+  const lede = candidates.filter((c) => c.article === central).sort((a, b) => a.index - b.index)[0];
+  const chosen: Candidate[] = lede ? [lede] : [];
+  const figures = figureSentences(howMany, candidates, central, chosen, 2);
+  chosen.push(...figures);
+  const covered = new Set<string>(chosen.flatMap((c) => c.covers.map((f) => f.key)));
   while (chosen.length < budget) {
     let best: Candidate | null = null;
     let bestScore = -Infinity;
@@ -138,7 +177,8 @@ export function writeBrief(articles: SourceArticle[], facts: Fact[], _comparison
     parts: [{ article: c.article.article.id, start: c.span.start, end: c.span.end }],
   });
   const plain = chosen.map(cite);
-  return [...plain.slice(0, 1), ...disputes, ...plain.slice(1)].slice(0, opts.max);
+  const lead = 1 + figures.length;
+  return [...plain.slice(0, lead), ...disputes, ...plain.slice(lead)].slice(0, opts.max);
 }
 
 /** The sentence's article first, then every other article that carries it word for word (copies). */
