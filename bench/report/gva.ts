@@ -12,13 +12,11 @@
 // dev/check by a hash of their majority incident's id. `--dump FILE` writes one line per story.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultConfig } from '../../src/config/index.ts';
 import type { StoryReport } from '../../src/model/index.ts';
-import { ingestPaths, storiesReport } from '../../src/pipeline/run.ts';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { argValue, corpus, jsonLines } from '../lib/data.ts';
 import type { Section, SectionResult } from '../extract.ts';
 import { haversineKm } from '../extract/geowebnews.ts';
+import { analyzeFolder } from './gva-run.ts';
 import { partOf, share, shown, type Part } from './split.ts';
 
 interface Incident {
@@ -102,16 +100,9 @@ export const section: Section = {
       const a = JSON.parse(line) as { id: string; incident: string };
       incidentOf.set(a.id, String(a.incident));
     }
-    const store = new SqliteStore(':memory:');
-    let stories: WithHowMany[];
-    const t0 = performance.now();
-    try {
-      await ingestPaths(store, [join(dir, 'articles.jsonl')], { config: defaultConfig });
-      stories = await storiesReport(store);
-    } finally {
-      await store.close();
-    }
-    const seconds = (performance.now() - t0) / 1000;
+    const run = await analyzeFolder(dir);
+    const stories = run.stories as WithHowMany[];
+    const seconds = run.seconds;
     const parts: Record<Part, Tally> = { dev: tally(), check: tally() };
     const hasHowMany = stories.some((s) => Array.isArray(s.how_many));
     const dump: string[] = [];
