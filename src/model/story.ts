@@ -136,6 +136,8 @@ export interface TimelineEntry {
   text: string;
   articles: string[];
   disputed?: boolean;
+  /** Added: history long before the event (background to the story, not one of its events). */
+  background?: boolean;
 }
 
 /** Added: one value of a story-level count, as written, with the reports that give it. */

@@ -86,11 +86,11 @@ test('faithfulness check catches a sentence that is not in the cited article', (
   assert.ok(checkEvidence(r, text).failures.length >= 1);
 });
 
-test('timeline: dated events in order, the event day first on its date', () => {
+test('timeline: dated events in order, the event day first on its date, each told by its statement', () => {
   const r = report(story());
   assert.deepEqual(r.timeline?.map((t) => [t.date, t.what]), [
-    ['2026-03-13', 'the reported event'],
-    ['2026-03-29', 'general election in Bosnia'],
+    ['2026-03-13', 'The Croatian government declared a state of emergency on Friday in two counties bordering Bosnia and Herzegovina.'],
+    ['2026-03-29', 'Bosnia holds a general election on March 29 after months of economic turmoil.'],
   ]);
 });
 

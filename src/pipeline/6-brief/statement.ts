@@ -1,0 +1,54 @@
+// A timeline line must be a statement of something that happened: the sentence around a dated
+// mention, when it reads as one (a subject and a verb), and never a dateline, a tweet, a caption or
+// a name that only looks like a date ("the 25 de Abril bridge").
+import type { Span } from '../../model/index.ts';
+import { isPageFurniture } from './furniture.ts';
+
+const MAX_WHAT = 160;
+// A finite verb, English or Spanish: enough to tell a statement from a heading or a name.
+const VERB = /\b(?:\p{L}{3,}ed|was|were|is|are|has|have|had|will|would|said|says|held|holds|met|took|began|fled|led|left|went|came|made|gave|won|lost|fell|rose|told|found|struck|broke|ran|hit|shot|sent|paid|spoke|wrote|goes|go|opens|closes|\p{L}{2,}(?:ó|aron|ieron|ía|ían|aba|aban)|es|son|fue|fueron|ha|han|será|dijo)\b/iu;
+// Place nouns a date-like number can name: "puente 25 de Abril", "the 9 de Julio Avenue".
+const NAMED_BEFORE = /\b(?:puente|ponte|pont|calle|avenida|av\.|rua|plaza|praça|place|estación|estadio|colonia|barrio|bridge|street|avenue|square|station|stadium|park)\s+$/iu;
+const NAMED_AFTER = /^\s*(?:bridge|street|st\.|avenue|ave\.|square|station|stadium|park|building|tower|district|school|hospital|airport|road)\b/iu;
+// Capitalised month names mid-sentence, in languages that write months in lower case, are names.
+const CAPITAL_MONTH_ES = /\b(?:de\s+)?(?:Enero|Febrero|Marzo|Abril|Mayo|Junio|Julio|Agosto|Septiembre|Setiembre|Octubre|Noviembre|Diciembre)\b/u;
+
+export interface Statement {
+  what: string;
+}
+
+/** Whether the dated words are a name (a bridge, a street) rather than a date. */
+export function namesAPlace(text: string, date: Span & { text: string }, sentenceStart: number): boolean {
+  const before = text.slice(Math.max(sentenceStart, date.start - 30), date.start);
+  if (NAMED_BEFORE.test(before) || NAMED_AFTER.test(text.slice(date.end, date.end + 20))) return true;
+  // "25 de Abril" in running text: Spanish and Portuguese write the month in lower case.
+  return date.start > sentenceStart && /\d/.test(date.text) && CAPITAL_MONTH_ES.test(date.text);
+}
+
+/** A dateline: the date after a place in capitals, or right before a dash, at the head of the text. */
+function isDateline(text: string, date: Span, sentenceStart: number): boolean {
+  const head = text.slice(sentenceStart, date.start);
+  return /^[\s\p{Lu}\p{P}]*$/u.test(head) || /^\s*[—–-]\s/.test(text.slice(date.end, date.end + 3));
+}
+
+/** The statement a dated mention is part of, or null when the sentence is no statement of an event. */
+export function statementAt(text: string, sentence: Span, date: Span & { text: string }): Statement | null {
+  const s = text.slice(sentence.start, sentence.end).replace(/\s+/g, ' ').trim();
+  if (isPageFurniture(s) || isDateline(text, date, sentence.start) || namesAPlace(text, date, sentence.start)) return null;
+  // A segment that starts in lower case is a fragment of a sentence the segmenter split.
+  if (!/^["“'‘(¿¡]?[\p{Lu}\d]/u.test(s) || s.split(' ').length < 4) return null;
+  const without = (text.slice(sentence.start, date.start) + text.slice(date.end, sentence.end)).replace(/\s+/g, ' ');
+  if (!VERB.test(without)) return null;
+  return { what: s.length > MAX_WHAT ? clauseAround(text, sentence, date) : s };
+}
+
+/** A long sentence cut to the clause that holds the date, still starting at the sentence's subject when it can. */
+function clauseAround(text: string, sentence: Span, date: Span): string {
+  const s = text.slice(sentence.start, sentence.end);
+  const at = date.start - sentence.start;
+  const cuts = [...s.matchAll(/[;:]\s|,\s(?=(?:and|but|while|after|before|when)\b)/g)].map((m) => m.index!);
+  const from = Math.max(0, ...cuts.filter((i) => i < at).map((i) => i + 2));
+  const to = Math.min(s.length, ...cuts.filter((i) => i >= at + (date.end - date.start)));
+  const clause = s.slice(from, to).replace(/\s+/g, ' ').trim();
+  return clause.length > MAX_WHAT ? `${clause.slice(0, MAX_WHAT - 1).trimEnd()}…` : clause;
+}
