@@ -17,7 +17,10 @@ const SECTIONS: { name: string; load: () => Promise<Section> }[] = [
   { name: 'labels', load: async () => (await import('./report/labels.ts')).section },
 ];
 
-const only = process.argv.slice(2).filter((a) => !a.startsWith('-') && !/[/.]/.test(a));
+// Section names are the bare arguments before the first --flag (flags take values: --dump FILE).
+const args = process.argv.slice(2);
+const firstFlag = args.findIndex((a) => a.startsWith('--'));
+const only = firstFlag < 0 ? args : args.slice(0, firstFlag);
 const unknown = only.filter((n) => !SECTIONS.some((s) => s.name === n));
 if (unknown.length) {
   console.error(`bench:report: unknown section(s) ${unknown.join(', ')}; sections: ${SECTIONS.map((s) => s.name).join(', ')}`);
