@@ -30,3 +30,32 @@ describe('count conflicts are between stated totals', () => {
     assert.deepEqual(values, [['Five', 'Three']]);
   });
 });
+
+// A speaker conflict needs two people each credited with saying the quote, not one who is described in it.
+describe('speaker conflicts credit speakers, not the people a quote describes', () => {
+  it('a quote about a wounded deputy is not credited to the deputy', async () => {
+    const { quote, person } = await import('./fixtures.ts');
+    const q = 'He was hit twice but he kept firing until backup arrived';
+    const a = draft('a', 'Daily A', `Deputy Mark Ellis was wounded in the exchange. "${q}," Sheriff Dana Ruiz said on Monday.`);
+    person(a, 'Mark Ellis', 'Mark Ellis');
+    person(a, 'Dana Ruiz', 'Dana Ruiz');
+    quote(a, q, 'Dana Ruiz', 'Dana Ruiz');
+    const b = draft('b', 'Daily B', `"${q}," the sheriff said of Deputy Mark Ellis, who is recovering in hospital.`);
+    person(b, 'Mark Ellis', 'Mark Ellis');
+    quote(b, q, 'Mark Ellis', 'Mark Ellis');
+    const { comparison } = compareSources([a, b], []);
+    assert.deepEqual(comparison.conflicts.filter((c) => c.kind === 'speaker').map((c) => c.values.map((v) => v.value)), []);
+  });
+  it('two different people credited with one quote is still a conflict', async () => {
+    const { quote, person } = await import('./fixtures.ts');
+    const q = 'We will rebuild every home that the river took from us';
+    const a = draft('a', 'Daily A', `"${q}," Mayor Lena Ortiz said at the shelter.`);
+    person(a, 'Lena Ortiz', 'Lena Ortiz');
+    quote(a, q, 'Lena Ortiz', 'Lena Ortiz');
+    const b = draft('b', 'Daily B', `"${q}," Governor Paul Fenn told reporters at the shelter.`);
+    person(b, 'Paul Fenn', 'Paul Fenn');
+    quote(b, q, 'Paul Fenn', 'Paul Fenn');
+    const { comparison } = compareSources([a, b], []);
+    assert.equal(comparison.conflicts.filter((c) => c.kind === 'speaker').length, 1);
+  });
+});

@@ -40,6 +40,17 @@ function speakerEvidence(s: Said, speaker: string): { written: string; start: nu
   return near ? { written: near.text, start: near.start, end: near.end } : null;
 }
 
+// "the sheriff said of Deputy Ellis", "told reporters about Ellis": the name is who the quote is about.
+const SPOKEN_OF = /\b(?:said|says|told|wrote|spoke|speaking|added|asked)\b[^.!?"“”]{0,30}\b(?:of|about|regarding|for)\s+(?:[\p{L}.'’-]+\s+){0,3}$/iu;
+
+/** Whether the named person is credited with saying the quote, not described by it or in it. */
+function creditable(s: Said, speaker: string, ev: { start: number }): boolean {
+  const text = s.article.article.text;
+  const surname = foldName(nameTokens(speaker).at(-1)?.text ?? speaker);
+  if (surname.length > 2 && words(s.quote.text).includes(surname)) return false;
+  return !SPOKEN_OF.test(text.slice(Math.max(0, ev.start - 60), ev.start));
+}
+
 const short = (s: string, n = 90) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
 
 export function saidFacts(articles: SourceArticle[], entities: ReportEntity[], sources: Sources): Fact[] {
@@ -58,7 +69,8 @@ export function saidFacts(articles: SourceArticle[], entities: ReportEntity[], s
     for (const s of group) {
       if (claims.some((c) => c.article === s.article.article.id)) continue;
       const named = s.quote.speaker ? storyName(s.quote.speaker, entities) : null;
-      const ev = named ? speakerEvidence(s, named) : null;
+      const found = named ? speakerEvidence(s, named) : null;
+      const ev = found && creditable(s, named!, found) ? found : null;
       // A speaker the article never names near the quote cannot be cited: the quote counts as unattributed.
       const speaker = ev ? named : null;
       let g = speaker ? names.findIndex((n) => n === speaker || samePerson(n, speaker)) : -1;
