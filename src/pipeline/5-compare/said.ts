@@ -47,7 +47,8 @@ const SPOKEN_OF = /\b(?:said|says|told|wrote|spoke|speaking|added|asked)\b[^.!?"
 function creditable(s: Said, speaker: string, ev: { start: number }): boolean {
   const text = s.article.article.text;
   const surname = foldName(nameTokens(speaker).at(-1)?.text ?? speaker);
-  if (surname.length > 2 && words(s.quote.text).includes(surname)) return false;
+  const quoted: string[] = words(s.quote.text);
+  if (surname.length > 2 && quoted.includes(surname)) return false;
   return !SPOKEN_OF.test(text.slice(Math.max(0, ev.start - 60), ev.start));
 }
 

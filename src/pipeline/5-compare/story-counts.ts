@@ -75,7 +75,11 @@ function countOf(a: SourceArticle, c: Casualties, what: Casualty, value: number,
 
 /** Story value, status and sides for one counted thing; null when nothing in the text supports it. */
 function summarise(what: string, storyValue: number, counts: ArticleCount[], sources: Sources): HowMany | null {
-  const values = sidesOf(counts, sources);
+  // A value no report writes (a zero read from silence) is no side a reader can check; the
+  // story's own value stays, read from words ("died at the hospital") when no number is written.
+  const values = sidesOf(counts, sources)
+    .filter((v) => v.text || v.value === storyValue)
+    .map((v) => ({ ...v, text: v.text || String(v.value) }));
   // A zero no report writes ("no one was hurt" is written; silence is not) is "none reported": no entry.
   if (storyValue === 0 && !counts.some((c) => c.value === 0 && c.figure)) return null;
   if (!values.some((v) => v.value === storyValue)) return null;
@@ -98,7 +102,7 @@ function sidesOf(counts: ArticleCount[], sources: Sources): HowManyValue[] {
   const out = [...byValue].map(([value, cs]) => {
     const shown = cs.find((c) => c.stated) ?? cs.find((c) => c.written) ?? cs[0];
     const evidence: Evidence[] = cs.flatMap((c) => (c.figure ? [{ article: c.article, start: c.figure.start, end: c.figure.end }] : []));
-    return { value, text: shown.written.replace(/\s+/g, ' ').trim() || String(value), articles: unique(cs.map((c) => c.article)), evidence };
+    return { value, text: shown.written.replace(/\s+/g, ' ').trim(), articles: unique(cs.map((c) => c.article)), evidence };
   });
   return out.sort((a, b) => sources.independent(b.articles) - sources.independent(a.articles) || a.value - b.value);
 }
