@@ -3,7 +3,7 @@
 // errors, never as a dispute about the facts.
 import type { Conflict, EntityMention, ReportEntity } from '../../model/index.ts';
 import { unique, type Fact, type SourceArticle, type Sources } from './fact.ts';
-import { foldName, nameTokens, similarWords, strictName } from './names.ts';
+import { foldName, isInflection, nameTokens, similarWords, strictName } from './names.ts';
 
 interface Located {
   entity: ReportEntity;
@@ -62,7 +62,9 @@ export function spellingVariant(entity: ReportEntity, located: Located[], source
   }
   for (const slot of slots) {
     const forms = new Map<string, Word[]>();
-    for (const w of slot) forms.set(strictName(w.text), [...(forms.get(strictName(w.text)) ?? []), w]);
+    // A plural, possessive or demonym ("the Griswoulds", "Texans") is the shorter form, not a second spelling.
+    const base = (t: string) => slot.map((x) => x.text).filter((x) => x.length < t.length && isInflection(x, t)).sort((p, q) => p.length - q.length)[0] ?? t;
+    for (const w of slot) forms.set(strictName(base(w.text)), [...(forms.get(strictName(base(w.text))) ?? []), w]);
     if (forms.size < 2) continue;
     // Forms that only ever appear in different languages are translations, not misspellings.
     const langs = [...forms.values()].map((ws) => new Set(ws.map((w) => sources.languageOf(w.article))));
