@@ -3,8 +3,8 @@
 // its DCT as the publication date, and run through extractDates as the pipeline does. Gold: DATE
 // timexes whose value is a full day (YYYY-MM-DD). Recall: a gold day found by a predicted date
 // that overlaps its text and resolves to the same day. Precision: of the predicted dates of day
-// granularity with a resolved day, the share that overlap a gold DATE of that day (overlapping a
-// timex of another value, or none, is wrong). Documents are split dev/check by a hash of
+// granularity with a resolved day, the share that overlap a gold DATE of that day or a TIME on that
+// day (overlapping a timex of another value, or none, is wrong). Documents are split dev/check by a hash of
 // "<lang>:<document number>"; tune on dev.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -72,6 +72,8 @@ export function readTimexDocs(tsv: string, lang: string): TimexDoc[] {
 
 const FULL_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+/** A DATE of that day, or a TIME on it ("Friday evening" = 1989-10-27TEV, "yesterday" afternoon = …TAF). */
+const sameDay = (x: Timex, day: string) => (x.type === 'DATE' && x.value === day) || (x.type === 'TIME' && x.value.startsWith(`${day}T`));
 
 interface Tally {
   gold: number;
@@ -102,7 +104,7 @@ export const section: Section = {
         }
         t.predicted += preds.length;
         for (const p of preds) {
-          if (d.timexes.some((x) => x.type === 'DATE' && overlaps(p, x) && x.value === p.date)) t.right++;
+          if (d.timexes.some((x) => overlaps(p, x) && sameDay(x, p.date!))) t.right++;
           else if (partOf(d.id) === 'dev') misses.push(`${d.id} wrong «${p.text}» → ${p.date} (gold ${d.timexes.filter((x) => overlaps(p, x)).map((x) => `${x.type}=${x.value}`).join(',') || 'none'})`);
         }
       }
