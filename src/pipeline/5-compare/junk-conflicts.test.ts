@@ -16,6 +16,10 @@ describe('count conflicts are between stated totals', () => {
   const junk: [string, string[]][] = [
     ['"three" vs "fatally shot" vs "fatal shooting"', ['Three people were killed in the attack on Saturday, police said.', 'A man was fatally shot at the scene of Saturday\'s attack.', 'Police are investigating a fatal shooting on Saturday.']],
     ['"A 16-year-old boy" vs "A man" vs "Two"', ['A 16-year-old boy was shot on Maple Avenue on Monday evening.', 'A man was shot on Maple Avenue on Monday evening, police said.', 'Two people were shot on Maple Avenue on Monday evening.']],
+    ['a part is not a total: "four injured" vs "two others were treated"', ['One man died and four people were injured in the shooting at the bar on Sunday.', 'One man died in the shooting at the bar on Sunday. Two of the injured were treated for minor wounds.']],
+    ['a city-wide tally is not this story\'s count', ['Two people were wounded in a shooting on Oak Street on Friday night.', 'At least 11 people were wounded in shootings across the city over the weekend, police said.']],
+    ['people shot, dead or alive, are no injured count', ['One man was killed and six people were wounded in the shooting on Friday.', 'Seven people were shot on Friday night outside the club.']],
+    ['different groups of people are no disputed count', ['Police said three men were fighting inside the club before the shooting.', 'Police said five men were at the club when the fight broke out.']],
   ];
   for (const [name, texts] of junk) {
     it(`no conflict: ${name}`, () => {
