@@ -45,6 +45,10 @@ describe('extractDates', () => {
     ['The company declared a stock dividend, payable Dec. 15 to holders of record Nov. 17.', '1989-10-26', [['Dec. 15', '1989-12-15', 'day'], ['Nov. 17', '1989-11-17', 'day']]],
     ['The notes, which were priced at par, are due Nov. 1 , 2009.', '1989-10-30', [['Nov. 1 , 2009', '2009-11-01', 'day']]],
     ['A man was shot last night outside a bar, police said.', '2025-11-30', [['last night', '2025-11-29', 'day']]],
+    // A deadline after a past verb is still ahead; a past-perfect plan is past.
+    ['The parent asked the unit to respond by Oct. 31.', '1989-10-26', [['Oct. 31', '1989-10-31', 'day']]],
+    ['Ten members had filed their reports by Wednesday.', '1990-08-16', [['Wednesday', '1990-08-15', 'day']]],
+    ['The offer had been scheduled to expire at midnight Friday.', '1989-10-30', [['Friday', '1989-10-27', 'day']]],
     ['Women\'s Day is this coming Sunday.', '1998-03-05', [['this coming Sunday', '1998-03-08', 'day']]],
   ];
   for (const [sentence, pub, expected] of cases) {

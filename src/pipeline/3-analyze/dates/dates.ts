@@ -221,6 +221,7 @@ const PAST = /\b(was|were|had|did|said|happened|occurred|died|killed|shot|took p
 
 const PAST_REACH = 30;
 const DEADLINE = /\b(?:by|before)\s+$/i;
+const PAST_PERFECT = /\bhad\s+(?:been\s+)?\w+/i;
 const SAID_BEFORE = /\b(?:said|told|announced|reported)\s+(?:on\s+)?$/i;
 
 /** True when the match sits inside a URL, e-mail address or file path. */
@@ -261,10 +262,11 @@ export function extractDates(article: Pick<Article, 'text' | 'published' | 'sent
       const s = sentenceOf(start);
       const before = text.slice(s.start, start);
       const after = text.slice(end, s.end);
-      // "respond by Oct. 31": a deadline is ahead.
-      let future = FUTURE.test(before.slice(-60)) || DEADLINE.test(before) || (FUTURE.test(after.slice(0, 30)) && !PAST.test(before.slice(-40)));
-      // Only a past verb near the date makes it past ("broke out on 12 March"), not one a clause away.
-      let past = !future && PAST.test(before.slice(-PAST_REACH));
+      // "had been scheduled to expire Friday": the plan itself is past.
+      let future = (FUTURE.test(before.slice(-60)) && !PAST_PERFECT.test(before.slice(-60))) || (FUTURE.test(after.slice(0, 30)) && !PAST.test(before.slice(-40)));
+      // Only a past verb near the date makes it past ("broke out on 12 March"), not one a clause
+      // away, nor one before a deadline ("asked it to respond by Oct. 31").
+      let past = !future && !DEADLINE.test(before) && PAST.test(before.slice(-PAST_REACH));
       // "Mr. Gerstner said Friday", after a quote about the future: the saying is past.
       if (SAID_BEFORE.test(before)) [future, past] = [false, true];
       if (foreign) {
