@@ -12,6 +12,9 @@ const SIGNALS: RegExp[] = [
   /\bcopyright\b|©|\ball rights reserved\b|\bmay not be (?:published|broadcast|rewritten|redistributed)\b/i,
   /^(?:read more|related|watch|listen|more|advertisement|sponsored)\s*:/i,
   /(?:^|\s)@\w{3,}\b/, // a handle: a byline's or a tweet's, not running prose
+  // A page's own timestamps: "Posted: Monday, March 2, 2013 7:39 AM", "(Published Friday, …)", "… - 03/25/17".
+  /\b(?:Posted|Updated|Published|Last updated)\s*:?\s*(?:on\s+)?(?:\p{L}+day,?\s+)?(?:\p{L}+\.?\s+\d{1,2}\b|\d{1,2}\/\d{1,2}\/\d{2,4})/iu,
+  /\s[-–]\s\d{1,2}\/\d{1,2}\/\d{2,4}\s*$/,
 ];
 
 /** Whether a sentence is page furniture rather than reporting. */

@@ -13,6 +13,11 @@ const NAMED_AFTER = /^\s*(?:bridge|street|st\.|avenue|ave\.|square|station|stadi
 // Capitalised month names mid-sentence, in languages that write months in lower case, are names.
 const CAPITAL_MONTH_ES = /\b(?:de\s+)?(?:Enero|Febrero|Marzo|Abril|Mayo|Junio|Julio|Agosto|Septiembre|Setiembre|Octubre|Noviembre|Diciembre)\b/u;
 
+// The ends of a period are no events: "through March 13", "between March 1 and Thursday".
+const PERIOD_BEFORE = /\b(?:between|through|thru|until|till|as of|from|since)\s+$/i;
+const PERIOD_AFTER = /^\s*(?:and|to|through|until|[-–])\s/i;
+const QUOTE_MARKS = /["“”«»]/g;
+
 export interface Statement {
   what: string;
 }
@@ -37,18 +42,26 @@ export function statementAt(text: string, sentence: Span, date: Span & { text: s
   if (isPageFurniture(s) || isDateline(text, date, sentence.start) || namesAPlace(text, date, sentence.start)) return null;
   // A segment that starts in lower case is a fragment of a sentence the segmenter split.
   if (!/^["“'‘(¿¡]?[\p{Lu}\d]/u.test(s) || s.split(' ').length < 4) return null;
-  const without = (text.slice(sentence.start, date.start) + text.slice(date.end, sentence.end)).replace(/\s+/g, ' ');
+  const before = text.slice(sentence.start, date.start);
+  if (PERIOD_BEFORE.test(before) || PERIOD_AFTER.test(text.slice(date.end, date.end + 12))) return null;
+  // Inside someone's quoted words: their memory, not a dated event of the story.
+  if ((before.match(QUOTE_MARKS) ?? []).length % 2 === 1) return null;
+  const without = (before + text.slice(date.end, sentence.end)).replace(/\s+/g, ' ');
   if (!VERB.test(without)) return null;
-  return { what: s.length > MAX_WHAT ? clauseAround(text, sentence, date) : s };
+  if (s.length <= MAX_WHAT) return { what: s };
+  const cut = clauseThrough(text, sentence, date);
+  return cut ? { what: cut } : null;
 }
 
-/** A long sentence cut to the clause that holds the date, still starting at the sentence's subject when it can. */
-function clauseAround(text: string, sentence: Span, date: Span): string {
-  const s = text.slice(sentence.start, sentence.end);
-  const at = date.start - sentence.start;
-  const cuts = [...s.matchAll(/[;:]\s|,\s(?=(?:and|but|while|after|before|when)\b)/g)].map((m) => m.index!);
-  const from = Math.max(0, ...cuts.filter((i) => i < at).map((i) => i + 2));
-  const to = Math.min(s.length, ...cuts.filter((i) => i >= at + (date.end - date.start)));
-  const clause = s.slice(from, to).replace(/\s+/g, ' ').trim();
-  return clause.length > MAX_WHAT ? `${clause.slice(0, MAX_WHAT - 1).trimEnd()}…` : clause;
+/** A long sentence from its start through the clause that holds the date; null when the date comes too late to show. */
+function clauseThrough(text: string, sentence: Span, date: Span): string | null {
+  const s = text.slice(sentence.start, sentence.end).replace(/\s+/g, ' ').trim();
+  const at = text.slice(sentence.start, date.end).replace(/\s+/g, ' ').trimStart().length;
+  if (at > MAX_WHAT - 1) return null;
+  const stop = /[;:,]\s/g;
+  stop.lastIndex = at;
+  const end = stop.exec(s)?.index ?? s.length;
+  const clause = s.slice(0, end);
+  if (clause.length > MAX_WHAT) return `${clause.slice(0, MAX_WHAT - 1).trimEnd()}…`;
+  return end < s.length ? `${clause}…` : clause;
 }

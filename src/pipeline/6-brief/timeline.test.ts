@@ -25,6 +25,16 @@ describe('timeline lines are events with a subject and a verb', () => {
     // Tweets and photo credits are not events.
     ['Police arrested two men on Thursday. Stay safe everyone #Storm pic.twitter.com/Abc123Xyz March 13, 2026', 'March 13, 2026', '2026-03-13', null],
     ['Police arrested two men on Thursday. (Photo: Jane Doe, March 13)', 'March 13', '2026-03-13', null],
+    // Page timestamps are no events.
+    ['Police arrested two men on Thursday. Teen hurt in shooting Posted: Friday, March 13, 2026 4:20 PM EST Updated: Friday, March 13, 2026 5:01 PM EST', 'Friday, March 13, 2026', '2026-03-13', null],
+    ['Police arrested two men on Thursday. (Published Friday, March 13, 2026)', 'Friday, March 13, 2026', '2026-03-13', null],
+    // The ends of a period are no events.
+    ['Police arrested two men on Thursday. The county recorded 41 homicides through March 13, up from last year.', 'March 13', '2026-03-13', null],
+    ['Police arrested two men on Thursday. Prosecutors say he sold the guns between March 1 and Thursday.', 'March 1', '2026-03-01', null],
+    // A day inside someone's quoted words is their memory, not a dated event of the story.
+    ['Police arrested two men on Thursday. "I saw him on March 10 and he seemed fine," a neighbour said.', 'March 10', '2026-03-10', null],
+    // A long sentence is cut after its date, never before: no line opens mid-clause.
+    ['Police arrested two men on Thursday. Investigators searched the house on Elm Street and the garage behind it for several hours, and they found the rifle on March 13, officials said in a statement released late in the evening on Friday.', 'March 13', '2026-03-13', /^Investigators searched the house/],
     // A name that looks like a date (a bridge, a street) is no date.
     ['La policía detuvo a dos hombres el jueves. El tráfico se cortó en el puente 25 de Abril por la tarde.', '25 de Abril', '2026-04-25', null, { language: 'es' }],
     ['Police arrested two men on Thursday. Traffic was stopped on the 25 de Abril Bridge for an hour.', '25 de Abril', '2026-04-25', null],
