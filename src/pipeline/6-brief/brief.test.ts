@@ -215,3 +215,14 @@ test('brief: opens with the lede of the most central report, then the key figure
   assert.ok(brief.slice(0, 2).some((s) => /two officers were killed|Two officers were killed/i.test(s.text)), 'the killed count comes right after the lede');
   assert.ok(brief.every((s) => !/pic\.twitter|Skip in Skip/.test(s.text)));
 });
+
+test('brief: no sentence that opens or closes inside a quotation', () => {
+  const d = published(
+    draft('q', 'Metro Daily', 'The president declared a state of emergency in the border region on Friday, officials said.\n\n"We will not close the border to anyone. The country will protect its territory and treat every person with respect," the president said in a televised address.\n\nAbout 300 people were waiting at the main crossing on Saturday morning, officials said.'),
+    '2026-05-03',
+  );
+  const { comparison, facts } = compareSources([d], []);
+  const brief = writeBrief([d], facts, comparison);
+  assert.ok(brief.length >= 2);
+  for (const s of brief) assert.equal((s.text.match(/"/g) ?? []).length % 2, 0, s.text);
+});

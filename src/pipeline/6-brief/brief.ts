@@ -30,6 +30,9 @@ const disputeRank = (f: Fact) => (f.key === EVENT_KEY ? -1 : DISPUTE_ORDER.index
 const DAY_APART = /\b(?:a|one|the) day (after|before)\b/i;
 const SAME_ARTICLE_COST = 0.75;
 
+/** A sentence that opens or closes inside a quotation (the segmenter split the quote): a fragment. */
+const splitQuote = (s: string) => (s.match(/"/g) ?? []).length % 2 === 1 || (s.match(/“/g) ?? []).length !== (s.match(/”/g) ?? []).length;
+
 export const normalizeSpace = (s: string) => s.replace(/\s+/g, ' ').trim();
 const words = (s: string) => new Set(foldName(s).match(/[\p{L}\p{N}]+/gu) ?? []);
 const inside = (e: Evidence | null, article: string, s: Span) => !!e && e.article === article && e.start >= s.start && e.end <= s.end;
@@ -137,7 +140,7 @@ export function writeBrief(articles: SourceArticle[], facts: Fact[], _comparison
     if (a.copyOf || (a.article.language !== lang && lang !== 'und')) continue;
     a.article.sentences.forEach((span, index) => {
       const text = a.article.text.slice(span.start, span.end);
-      if (text.length < opts.minChars || text.length > opts.maxChars || isPageFurniture(text) || isDisputed(a.article.id, span, text)) return;
+      if (text.length < opts.minChars || text.length > opts.maxChars || isPageFurniture(text) || splitQuote(text) || isDisputed(a.article.id, span, text)) return;
       const covers = [...new Set(own.filter((c) => inside(c.evidence, a.article.id, span)).map((c) => c.fact))];
       candidates.push({ article: a, span, text, index, covers, words: words(text) });
     });

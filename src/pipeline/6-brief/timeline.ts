@@ -26,7 +26,10 @@ function statementOf(articles: Map<string, SourceArticle>, claims: Claim[]): { w
 export function buildTimeline(articles: SourceArticle[], facts: Fact[]): TimelineEntry[] {
   const byId = new Map(articles.map((a) => [a.article.id, a]));
   const event = facts.find((f) => f.key === EVENT_KEY);
-  const eventDay = event ? parseDay(event.claims.find((c) => c.group === 0)?.value ?? '') : null;
+  // The event day: the compared one, else the day most reports put their event on (however sure).
+  const days = articles.flatMap((a) => (a.mentions.eventDate ? [a.mentions.eventDate.date] : []));
+  const likeliest = days.sort((x, y) => days.filter((d) => d === y).length - days.filter((d) => d === x).length)[0];
+  const eventDay = parseDay(event?.claims.find((c) => c.group === 0)?.value ?? likeliest ?? '');
   const entries: (TimelineEntry & { event: boolean })[] = [];
   for (const f of facts) {
     if (f.kind !== 'when' && f.kind !== 'what') continue;
