@@ -5,7 +5,9 @@ import { articlePlaces, mainPlace, storyPlace } from './places.ts';
 
 const read = (text: string, title = '', url: string | null = null) => {
   const r = articlePlaces({ text, title, url });
-  return [...r.title.map((p) => `T:${p.text}→${p.name}/${p.country}`), ...r.text.map((p) => `${p.text}→${p.name}/${p.country}`)];
+  // "*": a landmark or other non-settlement place, never a story's main place.
+  const shown = (p: { text: string; name: string; country: string | null; kind: string }) => `${p.text}→${p.name}/${p.country}${p.kind === 'other' ? '*' : ''}`;
+  return [...r.title.map((p) => `T:${shown(p)}`), ...r.text.map(shown)];
 };
 
 describe('places in the story context', () => {
@@ -19,13 +21,19 @@ describe('places in the story context', () => {
     // "Cook County" is no town called Cook on another continent.
     ['Cook County prosecutors charged the man on Monday after the shooting in Chicago.', '', 'https://chicago.suntimes.com/news/a1', ['Chicago→Chicago/US']],
     ['Two deputies were hurt, the Cook County sheriff said.', '', null, []],
+    // A county is read as its namesake town only in a state the story names.
+    ['HOUSTON, Texas — Harris County deputies said three people were killed at an apartment.', '', null, ['HOUSTON→Houston/US', 'Texas→Texas/US']],
+    // A neighbourhood sharing a small French town's name is not in France.
+    ['Three people were killed in Gentilly, New Orleans police said.', '', null, ['New Orleans→New Orleans/US']],
     // A hospital or university named after a place is an institution, not that town.
     ['The victim was taken to Mount Sinai Hospital in Chicago, where he died.', '', null, ['Chicago→Chicago/US']],
     ['Two students were shot near University Hospital in Newark.', '', null, ['Newark→Newark/US']],
     ['She studied at University of Florida before moving to Tampa.', '', null, ['Florida→Florida/US', 'Tampa→Tampa/US']],
     // Institutions named after their buildings or bodies are not small towns of the same name.
     ['Republicans in Congress said they would block the bill in Washington.', '', null, ['Washington→Washington, D.C./US']],
-    ['A White House spokesman said the president would visit Ohio.', '', null, ['White House→White House/US', 'Ohio→Ohio/US']],
+    ['A White House spokesman said the president would visit Ohio.', '', null, ['White House→White House/US*', 'Ohio→Ohio/US']],
+    // A small town far from the story's other places is a local namesake ("taken to Mount Sinai" in Chicago).
+    ['CHICAGO — The boy was taken to Mount Sinai, where he was listed in critical condition.', '', null, ['CHICAGO→Chicago/US']],
     // A town of the name is still read when the text qualifies it.
     ['WHITE HOUSE, Tenn. — A man was shot outside a store.', '', null, ['WHITE HOUSE→White House/US', 'Tenn.→Tennessee/US']],
   ];
