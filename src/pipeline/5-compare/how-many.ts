@@ -39,6 +39,8 @@ const MIN_SHARED_CONTEXT = 2;
 const LEDE_SENTENCES = 4;
 // "two of the injured", "three more", "nine additional victims": a part, not the total.
 const PARTIAL = /^\s+(?:of\s+(?:the|them|those|these|whom)\b|(?:more|additional|further)\b)/i;
+// "six people wounded, two mortally": the count includes the dead, so it is no count of the wounded.
+const WITH_THE_DEAD = /^[^.;]{0,40}?(?:,|--|—|–)\s*(?:\w+\s+)?(?:of them\s+)?(?:mortally|fatally)\b/i;
 // "two other children" is a part too, except for casualties ("killing one and wounding two others").
 const OTHER = /^\s+others?\b/i;
 // A tally over many events: "in shootings across the city", "over the weekend", "so far this year".
@@ -67,7 +69,7 @@ function claimOf(a: SourceArticle, f: FigureMention): FigureClaim {
   const casualty = CASUALTY.test(f.counts ?? '');
   const side =
     sentence >= 0 && sentence < LEDE_SENTENCES && (!casualty || isStatedTotal(f)) &&
-    !PARTIAL.test(after) && (casualty || !OTHER.test(after)) && !ROUNDUP.test(a.article.text.slice(span.start, span.end));
+    !PARTIAL.test(after) && !WITH_THE_DEAD.test(a.article.text.slice(f.end, f.end + 60)) && (casualty || !OTHER.test(after)) && !ROUNDUP.test(a.article.text.slice(span.start, span.end));
   return {
     article: a.article.id,
     written: a.article.text.slice(start, f.end),

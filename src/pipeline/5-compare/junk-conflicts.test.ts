@@ -63,3 +63,28 @@ describe('speaker conflicts credit speakers, not the people a quote describes', 
     assert.equal(comparison.conflicts.filter((c) => c.kind === 'speaker').length, 1);
   });
 });
+
+describe('spelling variants are one name word written two ways', () => {
+  it('a first name and a surname of one person are two words of the name, not two spellings', async () => {
+    const { person } = await import('./fixtures.ts');
+    const { linkEntities } = await import('../3-analyze/entities/link.ts');
+    const a = person(draft('a', 'Daily A', 'Police said William Pulliam shot the man twice.'), 'William Pulliam', 'William Pulliam');
+    const b = person(draft('b', 'Daily B', 'Pulliam exchanged words with the man before the shooting.'), 'Pulliam', 'William Pulliam');
+    const ds = [a, b];
+    const { comparison } = compareSources(ds, linkEntities(ds.map((d) => ({ id: d.article.id, mentions: d.mentions }))));
+    assert.deepEqual(comparison.conflicts.map((c) => c.values.map((v) => v.value)), []);
+  });
+});
+
+describe('a count that includes or is part of another is no total', () => {
+  const cases: [string, string[]][] = [
+    ['"six wounded, two mortally" includes the dead', ['Six people were wounded, two mortally, when a shootout erupted outside the church on Monday.', 'Two people died and four others were injured when a shootout erupted outside the church on Monday.']],
+    ['"six children and two adults" is a part of a list', ['Police said eight people were killed in the house on Sunday.', 'He is accused of killing six children and two adults in the house on Sunday.']],
+  ];
+  for (const [name, texts] of cases) {
+    it(name, () => {
+      const { comparison } = compareSources(texts.map((t, i) => report(`r${i}`, t)), []);
+      assert.deepEqual(comparison.conflicts.filter((c) => c.kind === 'value').map((c) => c.values.map((v) => v.value)), []);
+    });
+  }
+});

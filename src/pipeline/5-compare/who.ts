@@ -55,8 +55,12 @@ export function spellingVariant(entity: ReportEntity, located: Located[], source
   const words = nameWords(located);
   // Slots: words that are one name word written differently.
   const slots: Word[][] = [];
+  // Words written together in one mention ("William Pulliam") are two parts of the name, never two spellings.
+  const together = new Set<string>();
+  for (const x of words) for (const y of words) if (x.mention === y.mention && x !== y) together.add(`${foldName(x.text)}\u0000${foldName(y.text)}`);
+  const apart = (x: Word, y: Word) => x.mention !== y.mention && !together.has(`${foldName(x.text)}\u0000${foldName(y.text)}`);
   for (const w of words) {
-    const slot = slots.find((s) => similarWords(s[0].text, w.text) && !s.some((x) => x.mention === w.mention));
+    const slot = slots.find((s) => similarWords(s[0].text, w.text) && s.every((x) => apart(x, w)));
     if (slot) slot.push(w);
     else slots.push([w]);
   }

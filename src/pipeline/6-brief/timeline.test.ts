@@ -31,6 +31,7 @@ describe('timeline lines are events with a subject and a verb', () => {
     // The ends of a period are no events.
     ['Police arrested two men on Thursday. The county recorded 41 homicides through March 13, up from last year.', 'March 13', '2026-03-13', null],
     ['Police arrested two men on Thursday. Prosecutors say he sold the guns between March 1 and Thursday.', 'March 1', '2026-03-01', null],
+    ['Police arrested two men on Thursday. A study counted 40 such shootings between Jan. 1, 2024 and March 13, 2026.', 'March 13, 2026', '2026-03-13', null],
     // A day inside someone's quoted words is their memory, not a dated event of the story.
     ['Police arrested two men on Thursday. "I saw him on March 10 and he seemed fine," a neighbour said.', 'March 10', '2026-03-10', null],
     // A long sentence is cut after its date, never before: no line opens mid-clause.
