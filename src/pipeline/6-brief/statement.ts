@@ -14,7 +14,7 @@ const NAMED_AFTER = /^\s*(?:bridge|street|st\.|avenue|ave\.|square|station|stadi
 const CAPITAL_MONTH_ES = /\b(?:de\s+)?(?:Enero|Febrero|Marzo|Abril|Mayo|Junio|Julio|Agosto|Septiembre|Setiembre|Octubre|Noviembre|Diciembre)\b/u;
 
 // The ends of a period are no events: "through March 13", "between March 1 and Thursday".
-const PERIOD_BEFORE = /\b(?:between|through|thru|until|till|as of|from|since)\s+$|\b(?:between|from)\s[^.;]{1,40}\s(?:and|to)\s+$/i;
+const PERIOD_BEFORE = /\b(?:between|through|thru|until|till|as of|from|since)\s+$|\b(?:between|from)\s[^;]{1,40}\s(?:and|to)\s+$/i;
 const PERIOD_AFTER = /^\s*(?:and|to|through|until|[-–])\s/i;
 const QUOTE_MARKS = /["“”«»]/g;
 
