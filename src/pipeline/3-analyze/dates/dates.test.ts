@@ -45,6 +45,9 @@ describe('extractDates', () => {
     ['The company declared a stock dividend, payable Dec. 15 to holders of record Nov. 17.', '1989-10-26', [['Dec. 15', '1989-12-15', 'day'], ['Nov. 17', '1989-11-17', 'day']]],
     ['The notes, which were priced at par, are due Nov. 1 , 2009.', '1989-10-30', [['Nov. 1 , 2009', '2009-11-01', 'day']]],
     ['A man was shot last night outside a bar, police said.', '2025-11-30', [['last night', '2025-11-29', 'day']]],
+    // Holidays on a fixed day.
+    ['A man accidentally shot his friend on New Year\'s Eve, police said.', '2017-01-03', [["New Year's Eve", '2016-12-31', 'day']]],
+    ['Her brother was killed on the Fourth of July.', '2016-07-21', [['the Fourth of July', '2016-07-04', 'day']]],
     // A deadline after a past verb is still ahead; a past-perfect plan is past.
     ['The parent asked the unit to respond by Oct. 31.', '1989-10-26', [['Oct. 31', '1989-10-31', 'day']]],
     ['Ten members had filed their reports by Wednesday.', '1990-08-16', [['Wednesday', '1990-08-15', 'day']]],
@@ -108,6 +111,7 @@ describe('extractDates', () => {
     ['Las diputadas serán recibidas mañana, viernes, por el tribunal.', '2000-08-17', [['mañana', '2000-08-18'], ['viernes', '2000-08-18']]],
     ['El mandato comenzará a contar a partir del 1 de diciembre próximo.', '2000-06-01', [['1 de diciembre', '2000-12-01']]],
     // A range's first day takes the month that follows it.
+    ['Los niños recibieron los regalos en Nochebuena.', '1998-12-28', [['Nochebuena', '1998-12-24']]],
     ['La feria se celebrará del 7 al 11 de septiembre.', '2001-04-02', [['7', '2001-09-07'], ['11 de septiembre', '2001-09-11']]],
     // Portuguese weekday names are Spanish ordinals: "la segunda parte", "es quinta".
     ['El equipo mejoró en la segunda parte y ya es quinta en la tabla.', '1999-02-02', []],

@@ -173,8 +173,23 @@ const RULES: Rule[] = [
   },
 ];
 
+// Holidays on a fixed day: "on New Year's Eve", "the Fourth of July", "Nochebuena". [pattern, month, day]
+const HOLIDAYS: [string, number, number][] = [
+  ["New Year['’]s Eve", 12, 31], ["New Year['’]s Day", 1, 1], ['Christmas Eve', 12, 24], ['Christmas Day', 12, 25],
+  ['(?:the )?Fourth of July', 7, 4], ['July Fourth', 7, 4], ['Halloween', 10, 31], ["Valentine['’]s Day", 2, 14],
+];
+const FOREIGN_HOLIDAYS: [string, number, number][] = [
+  ['Nochebuena', 12, 24], ['Navidad', 12, 25], ['Nochevieja', 12, 31], ['Año Nuevo', 1, 1], ['Día de Reyes', 1, 6], ['Noël', 12, 25], ['Natal', 12, 25],
+];
+const holidayRule = ([name, month, day]: [string, number, number], flags: string): Rule => ({
+  re: new RegExp(`(?<![\\p{L}])${name}(?![\\p{L}])`, flags),
+  resolve: (_m, ctx) => monthDay(ctx, month, day),
+});
+RULES.push(...HOLIDAYS.map((h) => holidayRule(h, 'gu')));
+
 // For articles in other languages: "14 de marzo de 2026", "14 mars", "el lunes", "ayer".
 const FOREIGN_RULES: Rule[] = [
+  ...FOREIGN_HOLIDAYS.map((h) => holidayRule(h, 'gu')),
   {
     re: new RegExp(`(?<![\\p{L}\\d])(\\d{1,2}|primero|uno)\\.?\\s+(?:de\\s+)?(${FOREIGN_MONTH_RE})(?:\\s+(?:de\\s+)?(\\d{4}))?(?![\\p{L}])`, 'giu'),
     resolve: (m, ctx) => {
