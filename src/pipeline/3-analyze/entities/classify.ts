@@ -97,12 +97,21 @@ function personContext(ctx: ClassifyContext, toks: NameToken[]): boolean {
   return personNoun(nounBefore) || personNoun(nounAfter);
 }
 
+const GEO_HEADS = new Set(['Gulf', 'Bay', 'Sea', 'Strait', 'Straits', 'Lake', 'Cape', 'Isle', 'Isles', 'Mount', 'Bight', 'Sound']);
+
 export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candidate[]): void {
   const words = toks.map((t) => lexForm(t.text));
   const first = words[0];
   const last = words[words.length - 1];
   const folded = foldName(spanText(ctx, toks));
   if (toks.length === 1 && (ORG_WORDS.has(first) || NAME_SUFFIXES.has(toks[0].text))) return; // "Police", "Sr." name no one
+  // "Street said" after "Jackson Street": the head word of a place named in the text is no one.
+  if (toks.length === 1 && PLACE_WORDS.has(first) && new RegExp(`\\p{Lu}\\p{L}+ ${toks[0].text}\\b`, 'u').test(ctx.text)) return;
+  // "Gulf of Aden", "Strait of Hormuz", "Bay of Biscay": a geographic head with "of" is a place.
+  if (toks.length >= 3 && GEO_HEADS.has(first) && toks[1].text === 'of') {
+    out.push(candidate(ctx, toks, 'place', 'strong', null));
+    return;
+  }
   const shouted = toks.every((t) => t.text.length > 1 && t.text === t.text.toUpperCase());
   if (shouted && (toks.length > 1 || toks[0].text.length > 6 || atParagraphStart(ctx, toks[0]))) {
     // "SLAVONSKI BROD, Croatia —": a dateline names a place; other shouted runs are headline noise.
@@ -122,8 +131,8 @@ export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candi
     toks.length >= 2 &&
     isFirstName(first) &&
     !knownPlace &&
-    !ORG_WORDS.has(last) &&
-    !PLACE_WORDS.has(last)
+    // "Wayne County Jail", "Jackson Street Bridge": a place or organisation word anywhere makes it no person.
+    !words.some((w, i) => i > 0 && (ORG_WORDS.has(w) || PLACE_WORDS.has(w)))
   ) {
     out.push(candidate(ctx, toks, 'person', 'strong', null));
     return;

@@ -43,6 +43,7 @@ export const ORG_WORDS = words(`
   Power Energy Motors Electric Petroleum Oil Steel Mining Capital Insurance Labs Solutions Software Logistics Shipping
   Pharmaceuticals Pharma Telecom Airport Port Authority Air Cargo Express Brands Foods Group Ventures
   Fundación Instituto Sindicato Confederación Ayuntamiento Junta Secretaría Servicio Cruz
+  Jail Prison Penitentiary Detention Courthouse
 `);
 
 /** Last words that make a sequence a place ("Edwards Street", "Washington Township"). */
