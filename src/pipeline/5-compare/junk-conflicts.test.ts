@@ -88,3 +88,16 @@ describe('a count that includes or is part of another is no total', () => {
     });
   }
 });
+
+describe('a speaker conflict needs two full names', () => {
+  it('a surname alone on one side is too little', async () => {
+    const { quote, person } = await import('./fixtures.ts');
+    const q = 'This one hurt a lot, the girl was not even three years old';
+    const a = person(draft('a', 'Daily A', `"${q}," Chief Steve Dolan said.`), 'Steve Dolan', 'Steve Dolan');
+    quote(a, q, 'Steve Dolan', 'Steve Dolan');
+    const b = person(draft('b', 'Daily B', `"${q}," Oldham said.`), 'Oldham', 'Marcell Oldham');
+    quote(b, q, 'Marcell Oldham', 'Oldham');
+    const { comparison } = compareSources([a, b], []);
+    assert.deepEqual(comparison.conflicts.filter((c) => c.kind === 'speaker').length, 0);
+  });
+});

@@ -42,6 +42,7 @@ test('a plural, possessive or demonym of a name is the same name, not a spelling
     ['Oklahoma', 'Oklahoman', true],
     ['Texas', 'Texans', true],
     ['Somalia', 'Somalian', true],
+    ['Texas', 'Texan', true], // same length: one is still the other's demonym
     ['Kendal', 'Kendall', false],
     ['Myers', 'Meyers', false],
     ['Jerí', 'Jarí', false],

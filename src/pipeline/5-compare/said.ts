@@ -63,7 +63,8 @@ const NEAR_BEFORE = 200;
 function disputes(c: Claim, group: Said[], entities: ReportEntity[]): boolean {
   const said = group.find((s) => s.article.article.id === c.article);
   const sp = said?.quote.speakerSpan;
-  if (!said || !c.evidence) return false;
+  // A lone surname or first name ("Kim", "Oldham") is too little to say two different people spoke.
+  if (!said || !c.evidence || nameTokens(c.written).length < 2) return false;
   // Named by the attribution itself; or, when it is a pronoun ("she said"), named just before the quote.
   if (sp ? c.evidence.start !== sp.start : c.evidence.end > said.quote.start || said.quote.start - c.evidence.end > NEAR_BEFORE) return false;
   if (!entities.some((e) => e.type === 'person' && e.name === c.value) && entities.length) return false;

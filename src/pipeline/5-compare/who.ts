@@ -67,7 +67,8 @@ export function spellingVariant(entity: ReportEntity, located: Located[], source
   for (const slot of slots) {
     const forms = new Map<string, Word[]>();
     // A plural, possessive or demonym ("the Griswoulds", "Texans") is the shorter form, not a second spelling.
-    const base = (t: string) => slot.map((x) => x.text).filter((x) => x.length < t.length && isInflection(x, t)).sort((p, q) => p.length - q.length)[0] ?? t;
+    const base = (t: string) =>
+      slot.map((x) => x.text).filter((x) => (x.length < t.length || (x.length === t.length && x < t)) && isInflection(x, t)).sort((p, q) => p.length - q.length || (p < q ? -1 : 1))[0] ?? t;
     for (const w of slot) forms.set(strictName(base(w.text)), [...(forms.get(strictName(base(w.text))) ?? []), w]);
     if (forms.size < 2) continue;
     // Forms that only ever appear in different languages are translations, not misspellings.
