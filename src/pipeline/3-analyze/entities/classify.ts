@@ -123,6 +123,12 @@ export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candi
     }
     return;
   }
+  // "Ms. Acosta", "Mr. Frum": a name right after an honorific is a person (the honorific itself is
+  // split off the run as a function word).
+  if (toks.length <= 3 && /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sr|Sra)\.?\s+$/.test(ctx.text.slice(Math.max(0, toks[0].start - 6), toks[0].start))) {
+    out.push(candidate(ctx, toks, 'person', 'strong', null));
+    return;
+  }
   const inPlaceSpan = ctx.placeSpans.some(
     (p) => p.start <= toks[0].start && p.end >= toks[toks.length - 1].end,
   );

@@ -83,3 +83,15 @@ test('short forms join the full name; a Korean given name is not cut', () => {
   const trump = extractEntities('President Donald Trump spoke on Monday. Trump said the economy was strong.');
   assert.deepEqual([...new Set(trump.filter((e) => e.type === 'person').map((e) => e.name))], ['Donald Trump']);
 });
+
+test('a name after an honorific is a person; Cruz is a surname, not an organisation word', () => {
+  const cases: [string, string][] = [
+    ['"We need a new law," said Ms. Acosta, referring to the bankruptcy code.', 'Acosta'],
+    ['In a post on Sunday, Mr. Frum, a former speechwriter, wrote that the race was close.', 'Frum'],
+    ['"The bill failed," Senator Ted Cruz said. "We voted as a bloc," Cruz added.', 'Ted Cruz'],
+  ];
+  for (const [text, name] of cases) {
+    const e = extractEntities(text).filter((x) => x.name === name);
+    assert.ok(e.length && e.every((x) => x.type === 'person'), `${name} in: ${text} → ${extractEntities(text).map((x) => `${x.name}:${x.type}`).join(', ')}`);
+  }
+});
