@@ -97,6 +97,12 @@ function personContext(ctx: ClassifyContext, toks: NameToken[]): boolean {
   return personNoun(nounBefore) || personNoun(nounAfter);
 }
 
+/** Institutions whose capitalised common noun is their name ("el Gobierno", "the Senate"). */
+const INSTITUTIONS = new Set(
+  'Congress Parliament Senate Pentagon Kremlin Gobierno Ejecutivo Estado Ejército Congreso Parlamento Senado Ayuntamiento Generalitat Govern Xunta Junta Presidencia Administración Diputación Cabildo Audiencia Supremo'.split(' '),
+);
+/** First words that make a club or union of the place after them. */
+const ORG_PREFIXES = new Set('Real Atlético Deportivo Sporting Racing Club Unión Union Athletic'.split(' '));
 const GEO_HEADS = new Set(['Gulf', 'Bay', 'Sea', 'Strait', 'Straits', 'Lake', 'Cape', 'Isle', 'Isles', 'Mount', 'Bight', 'Sound']);
 
 export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candidate[]): void {
@@ -104,7 +110,17 @@ export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candi
   const first = words[0];
   const last = words[words.length - 1];
   const folded = foldName(spanText(ctx, toks));
+  // "el Gobierno", "the Congress": a capitalised institution inside a sentence names that institution.
+  if (toks.length === 1 && INSTITUTIONS.has(first) && !toks[0].sentenceStart) {
+    out.push(candidate(ctx, toks, 'organization', 'strong', null));
+    return;
+  }
   if (toks.length === 1 && (ORG_WORDS.has(first) || NAME_SUFFIXES.has(toks[0].text))) return; // "Police", "Sr." name no one
+  // "Real Madrid", "Atlético Bilbao", "Unión Europea": a club or union word before a place makes an organisation.
+  if (toks.length >= 2 && ORG_PREFIXES.has(first)) {
+    out.push(candidate(ctx, toks, 'organization', 'strong', null));
+    return;
+  }
   // "Street said" after "Jackson Street": the head word of a place named in the text is no one.
   if (toks.length === 1 && PLACE_WORDS.has(first) && new RegExp(`\\p{Lu}\\p{L}+ ${toks[0].text}\\b`, 'u').test(ctx.text)) return;
   // "Gulf of Aden", "Strait of Hormuz", "Bay of Biscay": a geographic head with "of" is a place.

@@ -95,3 +95,17 @@ test('a name after an honorific is a person; Cruz is a surname, not an organisat
     assert.ok(e.length && e.every((x) => x.type === 'person'), `${name} in: ${text} → ${extractEntities(text).map((x) => `${x.name}:${x.type}`).join(', ')}`);
   }
 });
+
+test('a capitalised institution inside a sentence and a club before its town are organisations', () => {
+  const cases: [string, string][] = [
+    ['Según fuentes oficiales, el Gobierno aprobó ayer el plan de empleo.', 'Gobierno'],
+    ['La ley pasó al Congreso la semana pasada, dijo el portavoz.', 'Congreso'],
+    ['The bill now goes to the Senate, where it faces a close vote.', 'Senate'],
+    ['El Real Madrid ganó el partido por dos goles a uno.', 'Real Madrid'],
+    ['Los ministros de la Unión Europea se reunieron en Bruselas.', 'Unión Europea'],
+  ];
+  for (const [text, name] of cases) {
+    const e = extractEntities(text).filter((x) => x.name === name);
+    assert.ok(e.length && e.every((x) => x.type === 'organization'), `${name} in: ${text} → ${extractEntities(text).map((x) => `${x.name}:${x.type}`).join(', ')}`);
+  }
+});
