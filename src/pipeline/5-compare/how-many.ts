@@ -40,7 +40,10 @@ const LEDE_SENTENCES = 4;
 // "two of the injured", "three more", "nine additional victims": a part, not the total.
 const PARTIAL = /^\s+(?:of\s+(?:the|them|those|these|whom)\b|(?:more|additional|further)\b)/i;
 // "six people wounded, two mortally": the count includes the dead, so it is no count of the wounded.
-const WITH_THE_DEAD = /^[^.;]{0,40}?(?:,|--|—|–)\s*(?:\w+\s+)?(?:of them\s+)?(?:mortally|fatally)\b/i;
+const WITH_THE_DEAD = /^[^.;]{0,40}?(?:,|--|—|–)\s*(?:\w+\s+)?(?:of them\s+)?(?:mortally|fatally)\b|^[^.;]{0,40}?\bincluding the (?:gunman|shooter|suspect|attacker)\b/i;
+// "six children and two adults": one part of a sum; "he and six others were shot": one fewer than all.
+const PART_OF_SUM = /^\s+(?:[\p{L}-]+\s+){0,2}and\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b/iu;
+const ONE_MORE = /\b\p{L}+\s+and\s+$/iu;
 // "two other children" is a part too, except for casualties ("killing one and wounding two others").
 const OTHER = /^\s+others?\b/i;
 // A tally over many events: "in shootings across the city", "over the weekend", "so far this year".
@@ -69,7 +72,8 @@ function claimOf(a: SourceArticle, f: FigureMention): FigureClaim {
   const casualty = CASUALTY.test(f.counts ?? '');
   const side =
     sentence >= 0 && sentence < LEDE_SENTENCES && (!casualty || isStatedTotal(f)) &&
-    !PARTIAL.test(after) && !WITH_THE_DEAD.test(a.article.text.slice(f.end, f.end + 60)) && (casualty || !OTHER.test(after)) && !ROUNDUP.test(a.article.text.slice(span.start, span.end));
+    !PARTIAL.test(after) && !PART_OF_SUM.test(after) && !(ONE_MORE.test(a.article.text.slice(Math.max(0, f.start - 20), f.start)) && OTHER.test(after)) &&
+    !WITH_THE_DEAD.test(a.article.text.slice(f.end, f.end + 60)) && (casualty || !OTHER.test(after)) && !ROUNDUP.test(a.article.text.slice(span.start, span.end));
   return {
     article: a.article.id,
     written: a.article.text.slice(start, f.end),

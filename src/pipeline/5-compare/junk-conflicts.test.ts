@@ -79,6 +79,8 @@ describe('spelling variants are one name word written two ways', () => {
 describe('a count that includes or is part of another is no total', () => {
   const cases: [string, string[]][] = [
     ['"six wounded, two mortally" includes the dead', ['Six people were wounded, two mortally, when a shootout erupted outside the church on Monday.', 'Two people died and four others were injured when a shootout erupted outside the church on Monday.']],
+    ['"five dead, including the gunman" counts the gunman', ['Four people were shot dead at a rural home on Friday, police said.', 'The standoff at a rural home on Friday left five people dead, including the gunman.']],
+    ['"he and six others were shot" is seven', ['A shooting at the club on Sunday sent seven people to the hospital.', 'Kendall and six others were shot at the club early on Sunday.']],
     ['"six children and two adults" is a part of a list', ['Police said eight people were killed in the house on Sunday.', 'He is accused of killing six children and two adults in the house on Sunday.']],
   ];
   for (const [name, texts] of cases) {

@@ -78,5 +78,6 @@ export function isInflection(a: string, b: string): boolean {
   if (x === y) return false;
   if (y.startsWith(x)) return INFLECTIONS.includes(y.slice(x.length));
   // "Texas" → "Texans": the demonym drops the final s of the place.
-  return x.endsWith('s') && y.startsWith(x.slice(0, -1)) && INFLECTIONS.includes(y.slice(x.length - 1));
+  const demonym = (p: string, q: string) => p.endsWith('s') && q.startsWith(p.slice(0, -1)) && INFLECTIONS.includes(q.slice(p.length - 1));
+  return demonym(x, y) || (x.length === y.length && demonym(y, x));
 }
