@@ -78,6 +78,11 @@ describe('reference case: Peru declares an emergency in Tacna (two reports, surn
     assert.deepEqual(story.entities.filter((e) => /\.(jpg|png)$|^(Advertisement|Tags|Share)$/i.test(e.name)).map((e) => e.name), []);
   });
 
+  it('lists no untyped name unless it is quoted as a speaker', () => {
+    const untyped = story.entities.filter((e) => e.type === 'other' && !story.quotes.some((q) => q.speaker === e.name));
+    assert.deepEqual(untyped.map((e) => e.name), []);
+  });
+
   it('opens the brief with the declaration', () => {
     const lede = story.brief[0]?.text ?? '';
     assert.match(lede, /\b(declar|announc)\w*/i);

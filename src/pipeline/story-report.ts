@@ -35,7 +35,9 @@ export function buildStoryReport(story: StoryRecord, stored: StoredArticle[], op
       copy_of: copyOf,
       ...(opts.withText ? { text: a.text } : {}),
     })),
-    entities: agg.entities,
+    // Precision first: a name no cue could type (neither person, organisation nor place) is mostly page
+    // furniture or a fragment (hand-labelled gva-dev: 4 of 57 real); it is listed only when it speaks.
+    entities: agg.entities.filter((e) => e.type !== 'other' || agg.quotes.some((q) => q.speaker === e.name)),
     places: agg.places,
     dates: agg.dates,
     figures: agg.figures,
