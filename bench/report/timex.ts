@@ -1,5 +1,6 @@
 // TimeBank dated expressions (en, es): recall and precision of full-day DATE values.
-// Each document is rebuilt from its tokens (one space between tokens, one line per sentence) with
+// Each document is rebuilt from its tokens (one space between tokens, none before closing
+// punctuation or a clitic, one line per sentence) with
 // its DCT as the publication date, and run through extractDates as the pipeline does. Gold: DATE
 // timexes whose value is a full day (YYYY-MM-DD). Recall: a gold day found by a predicted date
 // that overlaps its text and resolves to the same day. Precision: of the predicted dates of day
@@ -56,7 +57,8 @@ export function readTimexDocs(tsv: string, lang: string): TimexDoc[] {
       continue;
     }
     const [token, tag = 'O', value = '-'] = line.split('\t');
-    if (doc.text.length > sentenceStart) doc.text += ' ';
+    // Written as news is: no space before closing punctuation or a clitic ("Oct. 15, 1999", "today's").
+    if (doc.text.length > sentenceStart && !/^(?:[,.;:!?)%]|'s$|n't$|'$)/i.test(token)) doc.text += ' ';
     const start = doc.text.length;
     doc.text += token;
     const m = /^([BI])-(\w+)$/.exec(tag);

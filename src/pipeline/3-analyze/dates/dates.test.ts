@@ -40,10 +40,11 @@ describe('extractDates', () => {
     ['Peruvian President José Jerí announced on the 28th a state of emergency.', '2025-11-30', [['the 28th', '2025-11-28', 'day']]],
     // The weekday names the year: "Saturday, April 25" said the day after was April 24, 1998.
     ['The paper said in an editorial on Saturday, April 25, that the court erred.', '1998-04-24', [['Saturday, April 25', '1998-04-25', 'day']]],
+    ['The paper wrote on Saturday, April 25: the court erred.', '1998-04-24', [['Saturday, April 25', '1998-04-25', 'day']]],
     ['The government declared on Friday 28 November a state of emergency.', '2025-11-30', [['Friday 28 November', '2025-11-28', 'day']]],
     // A payment date in a past-tense sentence is still a coming day.
     ['The company declared a stock dividend, payable Dec. 15 to holders of record Nov. 17.', '1989-10-26', [['Dec. 15', '1989-12-15', 'day'], ['Nov. 17', '1989-11-17', 'day']]],
-    ['The notes, which were priced at par, are due Nov. 1 , 2009.', '1989-10-30', [['Nov. 1 , 2009', '2009-11-01', 'day']]],
+    ['The notes, which were priced at par, are due Nov. 1, 2009.', '1989-10-30', [['Nov. 1, 2009', '2009-11-01', 'day']]],
     ['A man was shot last night outside a bar, police said.', '2025-11-30', [['last night', '2025-11-29', 'day']]],
     // Holidays on a fixed day.
     ['A man accidentally shot his friend on New Year\'s Eve, police said.', '2017-01-03', [["New Year's Eve", '2016-12-31', 'day']]],

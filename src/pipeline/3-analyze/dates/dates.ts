@@ -97,7 +97,7 @@ function monthOnly(ctx: Ctx, month: number, reading: 'last' | 'past' | 'future' 
 const RULES: Rule[] = [
   { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, resolve: (m) => abs(dayNumber(+m[1], +m[2], +m[3]), 'day', 0.95) },
   {
-    re: new RegExp(`\\b(?:${WEEKDAY}\\s*,?\\s+)?${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:(?:\\s*,\\s*|\\s+)(\\d{4})\\b)?(?!:|\\d|\\s*(?:%|percent))`, 'g'),
+    re: new RegExp(`\\b(?:${WEEKDAY}\\s*,?\\s+)?${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:(?:,\\s*|\\s+)(\\d{4})\\b)?(?!:\\d|\\d|\\s*(?:%|percent))`, 'g'),
     resolve: (m, ctx) => monthDay(ctx, monthOf(m[2]), +m[3], m[4], m[1]),
   },
   {

@@ -23,8 +23,8 @@ describe('places in the story context', () => {
     ['Two deputies were hurt, the Cook County sheriff said.', '', null, []],
     // A county is read as its namesake town only in a state the story names.
     ['HOUSTON, Texas — Harris County deputies said three people were killed at an apartment.', '', null, ['HOUSTON→Houston/US', 'Texas→Texas/US']],
-    // A neighbourhood sharing a small French town's name is not in France.
-    ['Three people were killed in Gentilly, New Orleans police said.', '', null, ['New Orleans→New Orleans/US']],
+    // In a local station's report, a neighbourhood sharing a small French town's name is not in France.
+    ['Three people were killed in Gentilly, New Orleans police said.', '', 'https://www.wwltv.com/article/news/crime/a1', ['New Orleans→New Orleans/US']],
     // A hospital or university named after a place is an institution, not that town.
     ['The victim was taken to Mount Sinai Hospital in Chicago, where he died.', '', null, ['Chicago→Chicago/US']],
     ['Two students were shot near University Hospital in Newark.', '', null, ['Newark→Newark/US']],

@@ -35,8 +35,10 @@ export function fitStory(picks: Resolved[], outletCountry: string | null, home: 
       if (states.size) return states.has(`${p.country}-${p.admin1}`);
       return context.size ? context.has(p.country) : p.population >= BIG_NAMESAKE;
     }
-    // A small foreign town ("Gentilly", France, in a New Orleans report) only when the story is about its country.
-    if (context.size && !context.has(p.country) && p.population < BIG_NAMESAKE_ABROAD) return false;
+    // In a local outlet's report, a small foreign town ("Gentilly", France, in a New Orleans station's
+    // report) only when the story is about its country.
+    const local = outletCountry ?? home?.country;
+    if (local && !context.has(p.country) && p.population < BIG_NAMESAKE_ABROAD) return false;
     // A small town far from every other place of the story ("taken to Mount Sinai" in a Chicago report) is a namesake of something local.
     if (p.population >= SMALL_TOWN) return true;
     const anchors = [home, ...others(r).map((o) => o.place)].filter((o): o is GazetteerPlace => !!o && (o.kind === 'city' || (o.kind === 'region' && !!o.admin1)));
