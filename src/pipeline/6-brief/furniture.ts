@@ -15,6 +15,7 @@ const SIGNALS: RegExp[] = [
   // A page's own timestamps: "Posted: Monday, March 2, 2013 7:39 AM", "(Published Friday, …)", "… - 03/25/17".
   /\b(?:Posted|Updated|Published|Last updated)\s*:?\s*(?:on\s+)?(?:\p{L}+day,?\s+)?(?:\p{L}+\.?\s+\d{1,2}\b|\d{1,2}\/\d{1,2}\/\d{2,4})/iu,
   /\s[-–]\s\d{1,2}\/\d{1,2}\/\d{2,4}\s*$/,
+  /\bPublished (?:in|on) \p{Lu}/u, // an obituary's or a syndicated page's notice
 ];
 
 /** Whether a sentence is page furniture rather than reporting. */

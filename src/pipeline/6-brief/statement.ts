@@ -5,6 +5,7 @@ import type { Span } from '../../model/index.ts';
 import { isPageFurniture } from './furniture.ts';
 
 const MAX_WHAT = 160;
+const MIN_CLAUSE = 60;
 // A finite verb, English or Spanish: enough to tell a statement from a heading or a name.
 const VERB = /\b(?:\p{L}{3,}ed|was|were|is|are|has|have|had|will|would|said|says|held|holds|met|took|began|fled|led|left|went|came|made|gave|won|lost|fell|rose|told|found|struck|broke|ran|hit|shot|sent|paid|spoke|wrote|goes|go|opens|closes|\p{L}{2,}(?:ó|aron|ieron|ía|ían|aba|aban)|es|son|fue|fueron|ha|han|será|dijo)\b/iu;
 // Place nouns a date-like number can name: "puente 25 de Abril", "the 9 de Julio Avenue".
@@ -14,7 +15,7 @@ const NAMED_AFTER = /^\s*(?:bridge|street|st\.|avenue|ave\.|square|station|stadi
 const CAPITAL_MONTH_ES = /\b(?:de\s+)?(?:Enero|Febrero|Marzo|Abril|Mayo|Junio|Julio|Agosto|Septiembre|Setiembre|Octubre|Noviembre|Diciembre)\b/u;
 
 // The ends of a period are no events: "through March 13", "between March 1 and Thursday".
-const PERIOD_BEFORE = /\b(?:between|through|thru|until|till|as of|from|since)\s+$|\b(?:between|from)\s[^;]{1,40}\s(?:and|to)\s+$/i;
+const PERIOD_BEFORE = /\b(?:between|through|thru|until|till|as of|from|since|by)\s+(?:(?:early|late)\s+)?$|\b(?:between|from)\s[^;]{1,40}\s(?:and|to)\s+$/i;
 const PERIOD_AFTER = /^\s*(?:and|to|through|until|[-–])\s/i;
 const QUOTE_MARKS = /["“”«»]/g;
 
@@ -59,7 +60,8 @@ function clauseThrough(text: string, sentence: Span, date: Span): string | null 
   const at = text.slice(sentence.start, date.end).replace(/\s+/g, ' ').trimStart().length;
   if (at > MAX_WHAT - 1) return null;
   const stop = /[;:,]\s/g;
-  stop.lastIndex = at;
+  // "On June 27, 2013, at 9 p.m., officers …": an opening date phrase is followed by what happened.
+  stop.lastIndex = Math.max(at, MIN_CLAUSE);
   const end = stop.exec(s)?.index ?? s.length;
   const clause = s.slice(0, end);
   if (clause.length > MAX_WHAT) return `${clause.slice(0, MAX_WHAT - 1).trimEnd()}…`;

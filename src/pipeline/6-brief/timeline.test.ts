@@ -32,6 +32,10 @@ describe('timeline lines are events with a subject and a verb', () => {
     ['Police arrested two men on Thursday. The county recorded 41 homicides through March 13, up from last year.', 'March 13', '2026-03-13', null],
     ['Police arrested two men on Thursday. Prosecutors say he sold the guns between March 1 and Thursday.', 'March 1', '2026-03-01', null],
     ['Police arrested two men on Thursday. A study counted 40 such shootings between Jan. 1, 2024 and March 13, 2026.', 'March 13, 2026', '2026-03-13', null],
+    ['Police arrested two men on Thursday. No arrests had been made by late Friday, March 13, police said.', 'Friday, March 13', '2026-03-13', null],
+    ['Police arrested two men on Thursday. Funeral Home Details Published in Daily Example on March 13, 2026 View Guest Book', 'March 13, 2026', '2026-03-13', null],
+    // An opening date phrase is followed by what happened on it.
+    ['Police arrested two men on Thursday. On March 13, 2026, at approximately 9:40 p.m., officers responded to a shooting call on Elm Street near the old rail depot and found a man lying in the road.', 'March 13, 2026', '2026-03-13', /officers responded/],
     // A day inside someone's quoted words is their memory, not a dated event of the story.
     ['Police arrested two men on Thursday. "I saw him on March 10 and he seemed fine," a neighbour said.', 'March 10', '2026-03-10', null],
     // A long sentence is cut after its date, never before: no line opens mid-clause.
