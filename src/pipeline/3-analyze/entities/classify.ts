@@ -103,6 +103,8 @@ const INSTITUTIONS = new Set(
 );
 /** First words that make a club or union of the place after them. */
 const ORG_PREFIXES = new Set('Real Atlético Deportivo Sporting Racing Club Unión Union Athletic'.split(' '));
+const COMPASS_HEADS = new Set('North South East West Northeast Northwest Southeast Southwest Lake'.split(' '));
+const REGION_TAILS = new Set(['District', 'Parish', 'County', 'Region', 'Borough']);
 const GEO_HEADS = new Set(['Gulf', 'Bay', 'Sea', 'Strait', 'Straits', 'Lake', 'Cape', 'Isle', 'Isles', 'Mount', 'Bight', 'Sound']);
 
 export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candidate[]): void {
@@ -123,6 +125,16 @@ export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candi
   }
   // "Street said" after "Jackson Street": the head word of a place named in the text is no one.
   if (toks.length === 1 && PLACE_WORDS.has(first) && new RegExp(`\\p{Lu}\\p{L}+ ${toks[0].text}\\b`, 'u').test(ctx.text)) return;
+  // "West Side", "South Calumet", "Lake Louisville": a compass or lake word leads a place, never a person.
+  if (toks.length >= 2 && COMPASS_HEADS.has(first) && !isFirstName(toks[1].text)) {
+    out.push(candidate(ctx, toks, 'place', 'weak', null));
+    return;
+  }
+  // "K9", "Unit 7": a name with digits in it is no one.
+  if (toks.some((t) => /\d/.test(t.text))) {
+    out.push(candidate(ctx, toks, 'other', 'weak', null));
+    return;
+  }
   // "Gulf of Aden", "Strait of Hormuz", "Bay of Biscay": a geographic head with "of" is a place.
   if (toks.length >= 3 && GEO_HEADS.has(first) && toks[1].text === 'of') {
     out.push(candidate(ctx, toks, 'place', 'strong', null));
@@ -167,11 +179,17 @@ export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candi
     if (!NOT_ORG_ACRONYMS.has(toks[0].text)) out.push(candidate(ctx, toks, 'organization', 'strong', null));
     return;
   }
+  // "Schenectady City School District", "Crime Stoppers of Acadia Parish": an organisation of a region.
+  const orgWord = (w: string) => w.split('-').some((p) => ORG_WORDS.has(p) || ORG_WORDS.has(lexForm(p)));
+  if (REGION_TAILS.has(last) && words.slice(0, -1).some(orgWord)) {
+    out.push(candidate(ctx, toks, 'organization', 'strong', null));
+    return;
+  }
   if (PLACE_WORDS.has(last) && !ORG_WORDS.has(last) && toks.length >= 2) {
     out.push(candidate(ctx, toks, 'place', 'weak', null));
     return;
   }
-  if (words.some((w) => ORG_WORDS.has(w))) {
+  if (words.some(orgWord)) {
     out.push(candidate(ctx, toks, 'organization', 'strong', null));
     return;
   }

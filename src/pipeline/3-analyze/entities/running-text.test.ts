@@ -68,6 +68,13 @@ const TYPES: [string, string, string][] = [
   ['Pirates seized a tanker in the Gulf of Aden, the navy said.', 'Gulf of Aden', 'other'],
   ['The victim was found near Jackson Street. Street said nothing.', 'Street', 'person'],
   ['Douglas County Jail officials said the inmate was released.', 'Douglas County Jail', 'person'],
+  ['About 5:30 p.m. Sunday on the West Side, a 20-year-old man was shot in the arm.', 'West Side', 'person'],
+  ['Divers searched the Lake Louisville area, a 40-year-old volunteer said.', 'Lake Louisville', 'person'],
+  ['The gun was legal, the Charleston Gazette-Mail reports.', 'Charleston Gazette-Mail', 'person'],
+  ['He was a member of the Tulalip Tribe, his cousin said.', 'Tulalip Tribe', 'person'],
+  ['A spokesperson for the Schenectady City School District sent a statement on Friday.', 'Schenectady City School District', 'place'],
+  ['Call the Crime Stoppers of Acadia Parish with any tips, police said.', 'Crime Stoppers of Acadia Parish', 'place'],
+  ['Detectives, K9 units and a helicopter searched the area, police said.', 'K9', 'person'],
 ];
 
 test('jails, streets and gulfs are never people', () => {
