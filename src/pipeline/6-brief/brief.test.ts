@@ -226,3 +226,14 @@ test('brief: no sentence that opens or closes inside a quotation', () => {
   assert.ok(brief.length >= 2);
   for (const s of brief) assert.equal((s.text.match(/"/g) ?? []).length % 2, 0, s.text);
 });
+
+test('brief: the lede is a sentence naming its subject, not a headline, a side remark or a sign-in prompt', () => {
+  const d = published(
+    draft('l', 'Metro Daily', 'Sign in using your Metro Daily profile\n\nTeen shot in head during drive-by dies\n\nThey said the car drove off toward the river.\n\nA 16-year-old boy died on Sunday after he was shot in the head during a drive-by on Elm Street, police said.\n\nThe boy was taken to a hospital, where he died hours later.'),
+    '2026-05-03',
+  );
+  d.mentions.figures = [];
+  const { comparison, facts } = compareSources([d], []);
+  const brief = writeBrief([d], facts, comparison);
+  assert.match(brief[0].text, /^A 16-year-old boy died on Sunday/);
+});

@@ -30,6 +30,11 @@ const disputeRank = (f: Fact) => (f.key === EVENT_KEY ? -1 : DISPUTE_ORDER.index
 const DAY_APART = /\b(?:a|one|the) day (after|before)\b/i;
 const SAME_ARTICLE_COST = 0.75;
 
+// A brief sentence is a sentence: a headline or a label without a final stop is not one.
+const ENDS_SENTENCE = /[.!?]["”’)]?$/;
+// A lede names its subject: a sentence opening on a pronoun or a clause leans on one before it.
+const LEANS_BACK = /^(?:he|she|they|it|we|i|his|her|their|its|this|that|these|those|when|but|and|so|also|then)\b/i;
+
 /** A sentence that opens or closes inside a quotation (the segmenter split the quote): a fragment. */
 const splitQuote = (s: string) => (s.match(/"/g) ?? []).length % 2 === 1 || (s.match(/“/g) ?? []).length !== (s.match(/”/g) ?? []).length;
 
@@ -140,7 +145,7 @@ export function writeBrief(articles: SourceArticle[], facts: Fact[], _comparison
     if (a.copyOf || (a.article.language !== lang && lang !== 'und')) continue;
     a.article.sentences.forEach((span, index) => {
       const text = a.article.text.slice(span.start, span.end);
-      if (text.length < opts.minChars || text.length > opts.maxChars || isPageFurniture(text) || splitQuote(text) || isDisputed(a.article.id, span, text)) return;
+      if (text.length < opts.minChars || text.length > opts.maxChars || !ENDS_SENTENCE.test(text.trimEnd()) || isPageFurniture(text) || splitQuote(text) || isDisputed(a.article.id, span, text)) return;
       const covers = [...new Set(own.filter((c) => inside(c.evidence, a.article.id, span)).map((c) => c.fact))];
       candidates.push({ article: a, span, text, index, covers, words: words(text) });
     });
@@ -153,7 +158,8 @@ export function writeBrief(articles: SourceArticle[], facts: Fact[], _comparison
   const budget = Math.max(opts.min, opts.max - disputes.length);
   // The lede of the most central report first (who did what, where, when), then the key counts.
   const central = centralArticle(candidates, facts, sources);
-  const lede = candidates.filter((c) => c.article === central).sort((a, b) => a.index - b.index)[0];
+  const own = candidates.filter((c) => c.article === central).sort((a, b) => a.index - b.index);
+  const lede = own.find((c) => !LEANS_BACK.test(c.text.trimStart())) ?? own[0];
   const chosen: Candidate[] = lede ? [lede] : [];
   const figures = figureSentences(howMany, candidates, central, chosen, 2);
   chosen.push(...figures);

@@ -8,7 +8,7 @@ const SIGNALS: RegExp[] = [
   /(?:^|\s)#\p{L}[\p{L}\d_]+/u, // hashtags
   /\bBuy Photo\b|\(Photo:|\bPhoto(?:s|graph)? (?:by|courtesy|credit)\b|\/\s*(?:Getty Images|AP|Reuters|AFP)\b|\bGetty Images\b/i,
   /\bSkip in Skip\b|\bEmbed x Share\b|^CLOSE\b|\bAutoplay\b|\bReplay video\b/i,
-  /\b(?:click here|sign up for|subscribe (?:to|now)|follow (?:us|\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?) on (?:twitter|facebook|instagram)|share (?:this|on) (?:story|article|facebook|twitter)|email this)\b/iu,
+  /\b(?:click here|sign up for|sign in (?:using|with|to)|log in (?:using|with|to)|create an account|subscribe (?:to|now)|follow (?:us|\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?) on (?:twitter|facebook|instagram)|share (?:this|on) (?:story|article|facebook|twitter)|email this)\b/iu,
   /\bcopyright\b|©|\ball rights reserved\b|\bmay not be (?:published|broadcast|rewritten|redistributed)\b/i,
   /^(?:read more|related|watch|listen|more|advertisement|sponsored)\s*:/i,
   /(?:^|\s)@\w{3,}\b/, // a handle: a byline's or a tweet's, not running prose
