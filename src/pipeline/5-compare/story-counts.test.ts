@@ -41,6 +41,11 @@ describe('storyHowMany', () => {
       { arrested: ['agreed', 12], evacuated: ['single-source', 300] },
     ],
     [
+      'a toll that rose from one day to the next is told at its latest count',
+      [['a', 'Two people were killed when the bridge collapsed on Sunday.'], ['later-b', 'Three people were killed when the bridge collapsed, officials said on Monday.']],
+      { killed: ['single-source', 3] },
+    ],
+    [
       'no casualty words: no killed or injured entry',
       [['a', 'The council approved a budget of $3 million for road repairs on Monday.']],
       {},
@@ -48,7 +53,7 @@ describe('storyHowMany', () => {
   ];
   for (const [name, reports, expected] of cases) {
     it(name, () => {
-      const got = storyHowMany(reports.map(([id, text], i) => report(id, `outlet${i}.example`, text)));
+      const got = storyHowMany(reports.map(([id, text], i) => report(id, `outlet${i}.example`, text, id.startsWith('later') ? '2026-03-03' : '2026-03-02')));
       const shown = Object.fromEntries(got.map((h) => [h.what, [h.status, h.value, ...(expected[h.what]?.[2] ? [h.values.map((v) => v.text)] : [])]]));
       assert.deepEqual(shown, expected);
       // Every value cites its reports and is a number.

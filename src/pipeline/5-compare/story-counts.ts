@@ -88,7 +88,10 @@ function summarise(what: string, storyValue: number, counts: ArticleCount[], sou
   const disagree = statedValues.length > 1 && sources.independent(stated.map((c) => c.article)) > 1 && unique(stated.map((c) => sources.rootOf(c.article))).length > 1;
   // A toll that rose from one day's reports to the next is an update, not a dispute.
   const sides = statedValues.map((v) => ({ value: v, days: stated.filter((c) => c.value === v).map((c) => c.day), range: { low: v, high: v } }));
-  if (disagree && !risingInTime(sides)) return { what, status: 'disputed', value: null, values: values.filter((v) => statedValues.includes(v.value)) };
+  const rising = disagree ? risingInTime(sides) : null;
+  if (disagree && !rising) return { what, status: 'disputed', value: null, values: values.filter((v) => statedValues.includes(v.value)) };
+  // A toll that rose from one day's reports to the next is told at its latest count.
+  if (rising) storyValue = rising.at(-1)!.value;
   const support = counts.filter((c) => c.value === storyValue).map((c) => c.article);
   // The value shown leads its sides.
   values.sort((a, b) => Number(b.value === storyValue) - Number(a.value === storyValue));

@@ -136,6 +136,9 @@ describe('figures a reader must not misread (issue 18)', () => {
     ['La región tiene 1,3 millones de habitantes.', 'es', [['1,3 millones', 1300000, 'habitantes', null, false]]],
     ['Las pérdidas superan los 2,5 millones de euros.', 'es', [['2,5 millones', 2500000, 'euros', null, false]]],
     ['Unas 4.500 personas cruzaron la frontera el viernes.', 'es', [['Unas 4.500', 4500, 'people', null, false]]],
+    // "sent" counts the hurt only when they were sent to a hospital.
+    ['The army sent 300 soldiers with boats to the flooded towns.', 'en', [['300', 300, 'soldiers', null, false]]],
+    ['The crash sent five people to the hospital on Sunday.', 'en', [['five', 5, 'injured', null, false]]],
     // "one of the most …" picks one out of many: not a figure.
     ['Chile has long been one of the most stable nations in the region.', 'en', []],
     ['It was one of the deadliest storms on record.', 'en', []],

@@ -176,7 +176,7 @@ export function extractFigures(article: Pick<Article, 'text'> & { language?: str
     if (!unit) {
       // "killed three people and wounded two": the verb right before the number wins.
       const fired = /\b(?:fired|firing|fire|heard|hear)\s+(?:\w+\s+)?$/i.test(before);
-      const label = fired ? null : nounLabel(noun) ?? (noun === null || PERSON_NOUNS.has(noun) ? (labelBefore(before) ?? labelAfter(after, opts.headline)) : null);
+      const label = fired ? null : nounLabel(noun) ?? (noun === null || PERSON_NOUNS.has(noun) ? (labelBefore(before, after) ?? labelAfter(after, opts.headline)) : null);
       if (label) counts = label;
       else if (noun === 'shot' || noun === 'shots') counts = 'shots fired';
     }
