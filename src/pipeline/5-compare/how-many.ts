@@ -43,7 +43,8 @@ const PARTIAL = /^\s+(?:of\s+(?:the|them|those|these|whom)\b|(?:more|additional|
 const WITH_THE_DEAD = /^[^.;]{0,40}?(?:,|--|—|–)\s*(?:\w+\s+)?(?:of them\s+)?(?:mortally|fatally)\b|^[^.;]{0,40}?\bincluding the (?:gunman|shooter|suspect|attacker)\b/i;
 // "six children and two adults": one part of a sum; "he and six others were shot": one fewer than all.
 const PART_OF_SUM = /^\s+(?:[\p{L}-]+\s+){0,2}and\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b/iu;
-const ONE_MORE = /\b\p{L}+\s+and\s+$/iu;
+// Only after a person ("Kendall and six others", "he and two others"): "one dead and two others hurt" is a total.
+const ONE_MORE = /(?:\b(?:he|she|him|her)|\b\p{Lu}\p{Ll}+)\s+and\s+$/u;
 // "two other children" is a part too, except for casualties ("killing one and wounding two others").
 const OTHER = /^\s+others?\b/i;
 // A tally over many events: "in shootings across the city", "over the weekend", "so far this year".

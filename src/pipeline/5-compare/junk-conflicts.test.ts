@@ -27,6 +27,11 @@ describe('count conflicts are between stated totals', () => {
       assert.deepEqual(comparison.conflicts.filter((c) => c.kind === 'value').map((c) => c.values.map((v) => v.value)), []);
     });
   }
+  it('"one dead and two others hurt" is a total that can dispute', () => {
+    const texts = ['One man died and two others were injured in the shooting on Saturday.', 'One man died and four others were injured in the shooting on Saturday.'];
+    const { comparison } = compareSources(texts.map((t, i) => report(`r${i}`, t)), []);
+    assert.equal(comparison.conflicts.filter((c) => c.kind === 'value').length, 1);
+  });
   it('a real dispute keeps its numbers and drops the descriptions', () => {
     const texts = ['Three people were killed in the attack on Saturday.', 'Five people were killed in the attack on Saturday.', 'A man was killed in the attack on Saturday.'];
     const { comparison } = compareSources(texts.map((t, i) => report(`r${i}`, t)), []);
