@@ -126,7 +126,8 @@ export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candi
   // "Street said" after "Jackson Street": the head word of a place named in the text is no one.
   if (toks.length === 1 && PLACE_WORDS.has(first) && new RegExp(`\\p{Lu}\\p{L}+ ${toks[0].text}\\b`, 'u').test(ctx.text)) return;
   // "West Side", "South Calumet", "Lake Louisville": a compass or lake word leads a place, never a person.
-  if (toks.length >= 2 && COMPASS_HEADS.has(first) && !isFirstName(toks[1].text)) {
+  const orgWord = (w: string) => w.split('-').some((p) => ORG_WORDS.has(p) || ORG_WORDS.has(lexForm(p)));
+  if (toks.length >= 2 && COMPASS_HEADS.has(first) && !isFirstName(toks[1].text) && !words.some(orgWord)) {
     out.push(candidate(ctx, toks, 'place', 'weak', null));
     return;
   }
@@ -180,7 +181,6 @@ export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candi
     return;
   }
   // "Schenectady City School District", "Crime Stoppers of Acadia Parish": an organisation of a region.
-  const orgWord = (w: string) => w.split('-').some((p) => ORG_WORDS.has(p) || ORG_WORDS.has(lexForm(p)));
   if (REGION_TAILS.has(last) && words.slice(0, -1).some(orgWord)) {
     out.push(candidate(ctx, toks, 'organization', 'strong', null));
     return;

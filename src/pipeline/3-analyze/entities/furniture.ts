@@ -36,6 +36,8 @@ const FURNITURE: RegExp[] = [
   /\b(?:Staff|Associated Press|AP|Reuters)\s+[Ww]riters?\s+[^.!?\n]*/gu,
   // Tweet attributions: "— Audrey Washington (@AudreyWSBTV) March 21, 2016".
   /[—–-]\s*[^—–\n()]{1,60}\(@\w+\)(?:\s+\p{Lu}\p{Ll}+\.? \d{1,2}, \d{4})?/gu,
+  // Shouted stretches (transcripts, all-caps headlines): three capitalised words or more in a row.
+  /(?:\b\p{Lu}{2,}[\p{Lu}'’%]*\b[\s,.:;!?%-]+){2,}\b\p{Lu}{2,}[\p{Lu}'’%]*\b/gu,
   // Links, handles and addresses: their pieces are no names.
   /\b(?:https?:\/\/|www\.|pic\.twitter\.com\/)\S+|@\w+|\b[\w.+-]+@[\w-]+\.[\w.]+\b/gu,
 ];

@@ -26,6 +26,8 @@ const FURNITURE: [string, string][] = [
   ['Residents gathered at the scene. pic.twitter.com/CPxKLagGnV — Audrey Washington (@AudreyWSBTV) March 21, 2016 The shooting took place at a motel.', 'Audrey Washington'],
   ['Residents gathered at the scene. pic.twitter.com/CPxKLagGnV — Audrey Washington (@AudreyWSBTV) March 21, 2016 The shooting took place at a motel.', 'CPxKLagGnV'],
   ['Three people were hurt in the crash, the Valley Courier has learned. Police closed the road.', 'Valley Courier'],
+  ['No other details were released. THAT IS WHERE WE FIND BRIAN HICKEY WITH THE LATEST ON THE VICTIMS.', 'Brian'],
+  ['Four people were hurt. BATON ROUGE POLICE SHOOTING Raw: Video of the scene', 'BATON ROUGE POLICE SHOOTING Raw'],
 ];
 
 test('page furniture is no story actor', () => {
@@ -33,6 +35,11 @@ test('page furniture is no story actor', () => {
     const outlet = name === 'Valley Courier' ? 'Valley Courier' : undefined;
     assert.ok(!names(text, outlet).some((n) => n.startsWith(`${name} (`)), `${name} listed from: ${text.slice(0, 60)} → ${names(text, outlet).join(', ')}`);
   }
+});
+
+test('a shouted transcript or headline lists no one', () => {
+  assert.deepEqual(names('No other details were released. THAT IS WHERE WE FIND BRIAN HICKEY WITH THE LATEST ON THE VICTIMS.'), []);
+  assert.deepEqual(names('REPORTER: POLICE TELL US THE SUSPECT IN THIS CASE IS ALSO 15.'), []);
 });
 
 test('a real name in running text next to furniture is still listed', () => {
@@ -51,6 +58,7 @@ const LEADING: [string, string][] = [
   ['Knowing Eric Dunn, he would not go out there for no reason, a friend said.', 'Eric Dunn'],
   ['Including Harris, five candidates have filed papers.', 'Harris'],
   ['Unfortunately Martinez was not home when the fire started, neighbors said.', 'Martinez'],
+  ['Ex-wife Carla Boone described him as violent, police said.', 'Carla Boone'],
 ];
 
 test('words that merely precede a name are not part of it', () => {
@@ -75,6 +83,7 @@ const TYPES: [string, string, string][] = [
   ['A spokesperson for the Schenectady City School District sent a statement on Friday.', 'Schenectady City School District', 'place'],
   ['Call the Crime Stoppers of Acadia Parish with any tips, police said.', 'Crime Stoppers of Acadia Parish', 'place'],
   ['Detectives, K9 units and a helicopter searched the area, police said.', 'K9', 'person'],
+  ['Investigators from the Lake County Major Crime Task Force joined the search, deputies said.', 'Lake County Major Crime Task Force', 'place'],
 ];
 
 test('jails, streets and gulfs are never people', () => {

@@ -95,8 +95,10 @@ const LEAD_WORDS = new Set(
 /** "Six-month-old Aria Lopez", "Two-year-old": an age in front of a name. */
 const AGE = /^(?:\d+|[\p{L}]+)(?:-[\p{L}]+)*-old$/iu;
 /** A sentence-initial adverb or gerund ("Unfortunately Martinez", "Knowing Eric") is not a name word. */
+/** "Ex-wife", "Self-styled": a capitalised compound with a lower-case second part describes, it names no one. */
+const DESCRIBER = /^\p{Lu}\p{Ll}*-\p{Ll}+$/u;
 const leadsOnly = (t: NameToken) =>
-  LEAD_WORDS.has(t.text) || AGE.test(t.text) || (t.sentenceStart && /\p{Ll}(?:ing|ly)$/u.test(t.text) && !isFirstName(t.text));
+  LEAD_WORDS.has(t.text) || AGE.test(t.text) || DESCRIBER.test(t.text) || (t.sentenceStart && /\p{Ll}(?:ing|ly)$/u.test(t.text) && !isFirstName(t.text));
 
 /** Candidates from one run of capitalised words. */
 export function classifyRun(ctx: ClassifyContext, whole: NameToken[], out: Candidate[]): void {
