@@ -55,3 +55,17 @@ test('renderStory: a disputed event day shows both days as sides, with the sourc
   assert.match(renderStory(report).split('\n')[1], /· when 2026-03-13$/);
   assert.match(renderStories([disputed]).split('\n')[1], /· when disputed: 2026-03-13 vs 2026-03-14$/);
 });
+
+test('renderStory: how many, each count with its status and the sides of a disputed one', () => {
+  const text = renderStory({
+    ...report,
+    how_many: [
+      { what: 'killed', status: 'agreed', value: 3, values: [{ value: 3, text: 'three', articles: ['hl', 'et'], evidence: [] }] },
+      { what: 'injured', status: 'disputed', value: null, values: [
+        { value: 2, text: 'two', articles: ['hl'], evidence: [] },
+        { value: 4, text: 'four', articles: ['et'], evidence: [] },
+      ] },
+    ],
+  });
+  assert.match(text, /How many:\n {2}killed: 3 \(agreed\) "three" \[1\]\[2\]\n {2}injured: disputed — "two" \[1\] vs "four" \[2\]/);
+});

@@ -49,6 +49,7 @@ export function renderStory(s: StoryReport): string {
   const out = [`■ ${s.title}`, `  ${s.id} · ${plural(s.articles.length, 'article')}${meta ? ` · ${meta}` : ''}`, ''];
   out.push('Sources:');
   for (const a of s.articles) out.push(`  [${index.get(a.id)}] ${a.published ?? '(undated)'} ${a.source}: ${a.title}${a.copy_of ? `  (copy of [${index.get(a.copy_of) ?? a.copy_of}])` : ''}`);
+  if (s.how_many?.length) out.push('', 'How many:', ...howManyLines(s, cite));
   const c = s.comparison;
   if (c.conflicts.length) {
     out.push('', `Conflicts (${c.conflicts.length}):`);
@@ -72,6 +73,16 @@ export function renderStory(s: StoryReport): string {
     for (const x of adds) out.push(`  [${index.get(x.article)}] ${x.source}: ${x.adds.slice(0, 6).join('; ')}${x.adds.length > 6 ? `; … ${x.adds.length - 6} more` : ''}`);
   }
   return out.join('\n');
+}
+
+/** "killed: 3 (agreed) "three" [1][2]"; a disputed count shows its sides, none as settled. */
+function howManyLines(s: StoryReport, cite: (ids: string[]) => string): string[] {
+  return (s.how_many ?? []).map((h) => {
+    const sides = h.values.map((v) => `"${v.text}" ${cite(v.articles)}`);
+    return h.status === 'disputed' || h.value === null
+      ? `  ${h.what}: disputed — ${sides.join(' vs ')}`
+      : `  ${h.what}: ${h.value} (${h.status}) ${sides[0] ?? ''}`.trimEnd();
+  });
 }
 
 /** Facts × sources: conflicts first (a letter per side), then agreed (●), then single-source. */

@@ -136,6 +136,28 @@ export interface TimelineEntry {
   text: string;
   articles: string[];
   disputed?: boolean;
+  /** Added: history long before the event (background to the story, not one of its events). */
+  background?: boolean;
+}
+
+/** Added: one value of a story-level count, as written, with the reports that give it. */
+export interface HowManyValue {
+  value: number;
+  /** As written ("three", "at least 12", "no one was injured"). */
+  text: string;
+  articles: string[];
+  evidence: Evidence[];
+}
+
+/**
+ * Added: what the story reports for one counted thing. `value` is the count a reader is shown;
+ * null when disputed (the sides are in `values`, best supported first, never one as settled).
+ */
+export interface HowMany {
+  what: string;
+  status: 'agreed' | 'single-source' | 'disputed';
+  value: number | null;
+  values: HowManyValue[];
 }
 
 export interface StoryReport {
@@ -157,6 +179,8 @@ export interface StoryReport {
   brief: BriefSentence[];
   /** Added: the story's dated events in order. */
   timeline?: TimelineEntry[];
+  /** Added (issue 18): per counted thing (killed, injured, arrested…), the value the story reports. */
+  how_many?: HowMany[];
 }
 
 export interface StoriesReport {

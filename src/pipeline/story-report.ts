@@ -6,6 +6,7 @@ import { storyKind } from './4-cluster/kind.ts';
 import { representativeTitle } from './4-cluster/story-title.ts';
 import { aggregateMentions } from './5-compare/aggregate.ts';
 import { compareSources } from './5-compare/compare.ts';
+import { storyHowMany } from './5-compare/story-counts.ts';
 import { whenSides } from './5-compare/when.ts';
 import { writeBrief } from './6-brief/brief.ts';
 import { buildTimeline } from './6-brief/timeline.ts';
@@ -15,6 +16,7 @@ export function buildStoryReport(story: StoryRecord, stored: StoredArticle[], op
   const { comparison, facts } = compareSources(stored, agg.entities);
   // A disputed day is shown with its sides, led by the best-supported one, never as settled.
   const disputed = whenSides(facts);
+  const howMany = storyHowMany(stored, new Map(stored.map((s) => [s.article.id, s.article.title])));
   return {
     id: story.id,
     // The stored title, as the story list shows it (the assigner's choice, near-copies not counted twice).
@@ -35,13 +37,16 @@ export function buildStoryReport(story: StoryRecord, stored: StoredArticle[], op
       copy_of: copyOf,
       ...(opts.withText ? { text: a.text } : {}),
     })),
-    entities: agg.entities,
+    // Precision first: a name no cue could type (neither person, organisation nor place) is mostly page
+    // furniture or a fragment (hand-labelled gva-dev: 4 of 57 real); it is listed only when it speaks.
+    entities: agg.entities.filter((e) => e.type !== 'other' || agg.quotes.some((q) => q.speaker === e.name)),
     places: agg.places,
     dates: agg.dates,
     figures: agg.figures,
     quotes: agg.quotes,
     comparison,
-    brief: writeBrief(stored, facts, comparison),
+    brief: writeBrief(stored, facts, comparison, undefined, howMany),
     timeline: buildTimeline(stored, facts),
+    how_many: howMany,
   };
 }

@@ -149,6 +149,17 @@ describe('story presenter', () => {
     assert.deepEqual(events.map((t) => [t.date, t.granularity]), [['2025-12-01', 'month']]);
   });
 
+  it('takes timeline events from the report timeline (statements only, background marked) and shows how many', () => {
+    const withTimeline = {
+      ...report,
+      timeline: [{ date: '2019-05-02', what: 'The bar was the scene of a stabbing in 2019.', text: 'May 2, 2019', articles: ['a'], background: true }],
+      how_many: [{ what: 'killed', status: 'agreed' as const, value: 2, values: [{ value: 2, text: 'two', articles: ['a'], evidence: [] }] }],
+    };
+    const v = presentStory(withTimeline, texts);
+    assert.deepEqual(v.timeline.filter((t) => t.kind === 'event').map((t) => [t.text, t.background]), [['The bar was the scene of a stabbing in 2019.', true]]);
+    assert.deepEqual(v.howMany.map((h) => [h.what, h.value]), [['killed', 2]]);
+  });
+
   it('builds the timeline, map points, quotes by speaker and variants', () => {
     assert.deepEqual(
       view.timeline.map((t) => [t.date, t.kind]),

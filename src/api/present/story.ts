@@ -54,6 +54,8 @@ export interface TimelineEntry {
   kind: 'event' | 'published';
   text: string;
   articles: string[];
+  /** History long before the event (the story's background). */
+  background?: boolean;
 }
 
 const words = (s: string) =>
@@ -161,14 +163,18 @@ export function presentStory(report: StoryReport, texts: Map<string, string>) {
         : [];
     }),
   }));
+  // The report's timeline holds only statements of what happened; older reports have only dates.
+  const events: TimelineEntry[] = report.timeline
+    ? report.timeline.map((t) => ({ date: t.date, kind: 'event' as const, text: t.what, articles: t.articles, ...(t.background ? { background: true } : {}) }))
+    : report.dates.map((d) => ({
+        date: d.date,
+        ...(d.granularity && d.granularity !== 'day' ? { granularity: d.granularity } : {}),
+        kind: 'event' as const,
+        text: d.what || d.text,
+        articles: d.articles,
+      }));
   const timeline: TimelineEntry[] = [
-    ...report.dates.map((d) => ({
-      date: d.date,
-      ...(d.granularity && d.granularity !== 'day' ? { granularity: d.granularity } : {}),
-      kind: 'event' as const,
-      text: d.what || d.text,
-      articles: d.articles,
-    })),
+    ...events,
     ...report.articles
       .filter((a) => a.published)
       .map((a) => ({
@@ -202,6 +208,7 @@ export function presentStory(report: StoryReport, texts: Map<string, string>) {
     sources,
     facts,
     brief,
+    howMany: report.how_many ?? [],
     timeline,
     map: {
       main: report.where,

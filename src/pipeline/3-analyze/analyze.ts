@@ -18,7 +18,7 @@ export function analyzeArticle(article: Article): Mentions {
   mentions.places = extractPlaces(article);
   mentions.figures = extractFigures(article, mentions.dates);
   // Entities after places (a name inside a place span is a place); quotes read the entities for speakers.
-  mentions.entities = extractEntities(article.text, { placeSpans: mentions.places });
+  mentions.entities = extractEntities(article.text, { placeSpans: mentions.places, outlet: article.source });
   mentions.quotes = extractQuotes(article.text, mentions.entities, { sentences: article.sentences });
   return mentions;
 }

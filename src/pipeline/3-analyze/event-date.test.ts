@@ -28,6 +28,8 @@ describe('eventDate', () => {
     ['The teen remains in stable condition Friday, police said.', '2015-11-26', '2015-11-26'],
     // A bare weekday six days back is more often the day after a lagging stored date: not the event.
     ['A woman was shot Tuesday outside a laundromat on Grove Street.', '2016-03-14', '2016-03-14'],
+    // Only a saying is dated: its day, not the publication day, stands for the event.
+    ['Police said the incident was reported Sunday afternoon in the 7300 block of Brevard Street.', '2015-12-07', '2015-12-06'],
     // Named with "last", the week-old day is the event.
     ['A woman was shot last Tuesday outside a laundromat on Grove Street.', '2016-03-14', '2016-03-08'],
   ];

@@ -46,6 +46,10 @@ const LAGGING_WEEKDAY_DAYS = 6;
 const WINDOW_DAYS = 14;
 /** "In January", with no day: usable by the grouping time factor, too vague to compare as a day. */
 const MONTH_CONFIDENCE = 0.55;
+/** A saying's date ("said Tuesday", -1.5) may stand in for the event's; a state's or a period's start (-2) may not. */
+const SAYING_FLOOR = -1.5;
+/** Such a stand-in is less sure than a date the text ties to the event. */
+const SAYING_CONFIDENCE = 0.6;
 /** How much better than every recent date an old incident date must score to be the event. */
 const OLD_MARGIN = 0;
 
@@ -89,6 +93,8 @@ interface Candidate {
   tied: boolean;
   named: boolean;
   background: boolean;
+  /** The date of a saying ("police said Tuesday"). */
+  saying: boolean;
 }
 
 /** The earliest of the best-scored candidates (later dates are usually follow-ups), if any scores at all. */
@@ -129,7 +135,7 @@ export function eventDate(article: Pick<Article, 'text' | 'published' | 'sentenc
     else if (named) score += 3;
     if (month) score -= 1;
     const background = BACKGROUND.test(text.slice(Math.max(0, sentence.start - 150), sentence.end));
-    candidates.push({ d, day, score, month, tied, named, background });
+    candidates.push({ d, day, score, month, tied, named, background, saying: ATTRIBUTION.test(before) });
   }
   // A month stands in only for a day not given anywhere in it.
   const days = candidates.filter((c) => !c.month);
@@ -143,7 +149,10 @@ export function eventDate(article: Pick<Article, 'text' | 'published' | 'sentenc
   const recent = pick(all.filter(isRecent));
   const old = pick(all.filter((c) => !isRecent(c) && (!c.background || c.named) && (followUp || c.d.start < lead)));
   const chosen = old && (!recent || old.best.score > recent.top + OLD_MARGIN) ? old : recent;
-  // Only dates of sayings or states ("said Tuesday", "in stable condition Friday"): none is the event's.
+  // Only dates of sayings or states ("police said Tuesday", "was reported Sunday afternoon"): the
+  // day of a saying in the days before publication is nearer the event than publication itself.
+  const said = chosen ? null : pick(all.filter((c) => c.saying && isRecent(c) && !c.month && c.score >= SAYING_FLOOR).map((c) => ({ ...c, score: c.score - SAYING_FLOOR })));
+  if (said) return { date: formatDay(said.best.day), confidence: Math.round(SAYING_CONFIDENCE * said.best.d.confidence * 100) / 100, span: { start: said.best.d.start, end: said.best.d.end } };
   if (!chosen) {
     if (!article.published) return null;
     return { date: article.published.date, confidence: Math.round(0.5 * article.published.confidence * 100) / 100, span: null };

@@ -3,6 +3,7 @@
 import type { ReportDate, ReportEntity, ReportFigure, ReportPlace, ReportQuote, StoryReport } from '../../model/index.ts';
 import type { StoredArticle } from '../../store/store.ts';
 import { linkEntities } from '../3-analyze/entities/link.ts';
+import { storyWhen, storyWhere } from './story-where.ts';
 
 export interface StoryMentions {
   entities: ReportEntity[];
@@ -12,19 +13,6 @@ export interface StoryMentions {
   quotes: ReportQuote[];
   when: string | null;
   where: StoryReport['where'];
-}
-
-function mostCommon<T>(items: T[], key: (t: T) => string): T | null {
-  const counts = new Map<string, { item: T; n: number }>();
-  for (const it of items) {
-    const k = key(it);
-    const c = counts.get(k);
-    if (c) c.n++;
-    else counts.set(k, { item: it, n: 1 });
-  }
-  let best: { item: T; n: number } | null = null;
-  for (const c of counts.values()) if (!best || c.n > best.n) best = c;
-  return best?.item ?? null;
 }
 
 export function aggregateMentions(stored: (Pick<StoredArticle, 'article' | 'mentions'> & { copyOf?: string | null })[]): StoryMentions {
@@ -54,10 +42,7 @@ export function aggregateMentions(stored: (Pick<StoredArticle, 'article' | 'ment
     }
     for (const q of mentions.quotes) quotes.push({ text: q.text, speaker: q.speaker, article: article.id });
   }
-  const eventDates = stored.map((s) => s.mentions.eventDate?.date).filter((d): d is string => !!d);
-  const when = mostCommon(eventDates, (d) => d);
   const placeList = [...places.values()].sort((a, b) => b.articles.length - a.articles.length);
-  const main = placeList[0];
   const entities = linkEntities(stored.map((s) => ({ id: s.article.id, mentions: s.mentions, copyOf: s.copyOf ?? null })));
   return {
     entities,
@@ -65,8 +50,8 @@ export function aggregateMentions(stored: (Pick<StoredArticle, 'article' | 'ment
     dates: [...dates.values()].sort((a, b) => a.date.localeCompare(b.date)),
     figures,
     quotes: quotes.map((q) => ({ ...q, speaker: canonicalSpeaker(q, entities) })),
-    when,
-    where: main ? { name: main.name, country: main.country, lat: main.lat, lon: main.lon } : null,
+    when: storyWhen(stored),
+    where: storyWhere(stored),
   };
 }
 

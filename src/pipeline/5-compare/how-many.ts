@@ -1,6 +1,8 @@
 // How-many facts: figures aligned by what they count, grouped by whether their ranges agree.
 import type { FigureMention } from '../../model/index.ts';
 import { articleCasualties, type Casualties } from '../3-analyze/figures/casualties.ts';
+import { PERSON_NOUNS } from '../3-analyze/figures/casualty-words.ts';
+import { isStatedTotal } from '../3-analyze/figures/stated.ts';
 import {
   conflictValues,
   disagreeing,
@@ -18,6 +20,10 @@ interface FigureClaim extends Claim {
   position: number;
   sentence: number;
   vague: boolean;
+  /** A total as written ("three"), not a victim described ("a man", "a fatal shooting"). */
+  stated: boolean;
+  /** Whether it can take a side in a dispute: a total in the lede, not a part or a city-wide tally. */
+  side: boolean;
   context: Set<string>;
 }
 
@@ -28,6 +34,23 @@ const NOTHING_MORE = /\b(?:other|further|additional|more|new|otras?|otros?|más)
 // Casualty counts are already about one thing; other counts must share words around them to be compared.
 const CASUALTY = /^(?:killed|injured|shot)$/;
 const MIN_SHARED_CONTEXT = 2;
+// A count can take a side in a dispute only when the report leads with it: further down, counts
+// recall other events, tally a city's weekend, or break a total into parts.
+const LEDE_SENTENCES = 4;
+// "two of the injured", "three more", "nine additional victims": a part, not the total.
+const PARTIAL = /^\s+(?:of\s+(?:the|them|those|these|whom)\b|(?:more|additional|further)\b)/i;
+// "six people wounded, two mortally": the count includes the dead, so it is no count of the wounded.
+const WITH_THE_DEAD = /^[^.;]{0,40}?(?:,|--|—|–)\s*(?:\w+\s+)?(?:of them\s+)?(?:mortally|fatally)\b|^[^.;]{0,40}?\bincluding the (?:gunman|shooter|suspect|attacker)\b/i;
+// "six children and two adults": one part of a sum; "he and six others were shot": one fewer than all.
+const PART_OF_SUM = /^\s+(?:[\p{L}-]+\s+){0,2}and\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b/iu;
+// Only after a person ("Kendall and six others", "he and two others"): "one dead and two others hurt" is a total.
+const ONE_MORE = /(?:\b(?:he|she|him|her)|\b\p{Lu}\p{Ll}+)\s+and\s+$/u;
+// "two other children" is a part too, except for casualties ("killing one and wounding two others").
+const OTHER = /^\s+others?\b/i;
+// A tally over many events: "in shootings across the city", "over the weekend", "so far this year".
+const ROUNDUP = /\bshootings\b|\bacross the (?:city|county|state|region)\b|\bover the (?:weekend|holiday)\b|\bthis year\b|\bso far\b|\bcitywide\b|\bseparate (?:incidents|shootings|attacks)\b/i;
+// Auxiliaries and adverbs between a counted noun and what the count did: "have reportedly crossed".
+const AUXILIARY = /^(?:were|was|have|has|had|are|is|been|being|be|who|that|reportedly|also|all|\p{L}+ly)$/iu;
 const MIN_SHARED_AMOUNT_CONTEXT = 3;
 
 function claimOf(a: SourceArticle, f: FigureMention): FigureClaim {
@@ -44,6 +67,14 @@ function claimOf(a: SourceArticle, f: FigureMention): FigureClaim {
   const before = written ? null : hedgeBefore(a.article.text, f.start);
   const hedge = written ?? before?.hedge ?? (f.approx ? 'approx' : 'exact');
   const start = before?.start ?? f.start;
+  const sentence = a.article.sentences.findIndex((x) => x.end > f.start);
+  const span = a.article.sentences[sentence];
+  const after = a.article.text.slice(f.end, f.end + 30);
+  const casualty = CASUALTY.test(f.counts ?? '');
+  const side =
+    sentence >= 0 && sentence < LEDE_SENTENCES && (!casualty || isStatedTotal(f)) &&
+    !PARTIAL.test(after) && !PART_OF_SUM.test(after) && !(ONE_MORE.test(a.article.text.slice(Math.max(0, f.start - 20), f.start)) && OTHER.test(after)) &&
+    !WITH_THE_DEAD.test(a.article.text.slice(f.end, f.end + 60)) && (casualty || !OTHER.test(after)) && !ROUNDUP.test(a.article.text.slice(span.start, span.end));
   return {
     article: a.article.id,
     written: a.article.text.slice(start, f.end),
@@ -52,8 +83,10 @@ function claimOf(a: SourceArticle, f: FigureMention): FigureClaim {
     group: -1,
     range: figureRange(f, hedge),
     position: f.start,
-    sentence: a.article.sentences.findIndex((x) => x.end > f.start),
+    sentence,
     vague: f.vague,
+    stated: isStatedTotal(f),
+    side,
     context,
   };
 }
@@ -118,6 +151,23 @@ function datedElsewhen(a: SourceArticle, f: FigureMention): boolean {
   });
 }
 
+const PREPOSITION = /^(?:at|in|inside|outside|on|near|from|with|of|for|to|by|into|during|after|before)$/i;
+
+/**
+ * What a count of people did, stemmed: "15,000 people have crossed" → "cross". Two counts of men
+ * (three "were fighting", five "were at the club") are counts of one thing only if they did the same.
+ */
+function predicateAfter(text: string, f: FigureMention): string | null {
+  const words = text.slice(f.end, f.end + 80).match(/[\p{L}'-]+/gu) ?? [];
+  let i = words.findIndex((w) => PERSON_NOUNS.has(w.toLowerCase()) || w.toLowerCase() === f.counts);
+  if (i < 0) return null;
+  i++;
+  while (i < words.length && AUXILIARY.test(words[i])) i++;
+  const verb = words[i]?.toLowerCase();
+  if (!verb || PREPOSITION.test(verb) || !/^\p{Ll}/u.test(words[i])) return null;
+  return verb.replace(/(?:ing|ed|es|s)$/, '');
+}
+
 /** Mentions of one counted thing split into topics: linked when they share words around them. */
 function topics(key: string, mentions: FigureClaim[]): FigureClaim[][] {
   if (CASUALTY.test(key.slice('how-many:'.length).split('|')[0])) return [mentions];
@@ -154,6 +204,12 @@ export function howManyFacts(articles: SourceArticle[], sources: Sources): Fact[
       if (f.value === 0 && NOTHING_MORE.test(a.article.text.slice(Math.max(0, f.start - 12), f.end)))
         continue;
       if (f.counts && CASUALTY.test(f.counts) && datedElsewhen(a, f)) continue;
+      // People counted (not as casualties) are one thing only when they did the same.
+      if (f.counts && !CASUALTY.test(f.counts) && (PERSON_NOUNS.has(f.counts) || f.counts === 'people')) {
+        const did = predicateAfter(a.article.text, f);
+        if (!did) continue;
+        key = `${key}>${did}`;
+      }
       counted.push(f);
       labels.set(
         key,
@@ -191,6 +247,8 @@ function addShotAsInjured(
 ): void {
   const injured = byKey.get('how-many:injured|') ?? [];
   const shot = byKey.get('how-many:shot|') ?? [];
+  // When any report tells of a death, someone else's "seven shot" may include the dead.
+  if ([...readings.values()].some((r) => r.killed)) return;
   for (const [article, r] of readings) {
     if (r.injured === null || r.killed) continue;
     if (injured.some((c) => c.article === article && Number(c.value) === r.injured)) continue;
@@ -247,6 +305,8 @@ function countFact(
   const perArticle = new Map<string, FigureClaim[]>();
   for (const m of mentions) perArticle.set(m.article, [...(perArticle.get(m.article) ?? []), m]);
   const casualty = CASUALTY.test(key.slice('how-many:'.length).split('|')[0]);
+  // A victim described, a part or a far-down count sides with the others and disputes nothing.
+  for (const cs of perArticle.values()) cs.forEach((c, i) => (cs[i] = c.side ? c : { ...c, range: null }));
   let claims = [...perArticle].flatMap(([article, cs]) => articleClaim(cs, casualty, reading(article)) ?? []);
   if (!claims.length) return null;
   let groups = groupClaims(claims);
@@ -264,14 +324,17 @@ function countFact(
   }
   groups.forEach((g, i) => g.forEach((c) => (c.group = i)));
   const plain: Claim[] = claims.map(
-    ({ range: _r, position: _p, context: _c, sentence: _s, vague: _v, ...c }) => c,
+    ({ range: _r, position: _p, context: _c, sentence: _s, vague: _v, stated: _t, side: _d, ...c }) => c,
   );
+  // A conflict's sides are numbers as written: descriptions and vague words are left out of its values.
+  const sides = plain.filter((_, i) => claims[i].range);
   const lead = groups[0].find((c) => c.range) ?? groups[0][0];
-  const conflict = disagreeing(plain, sources)
+  // People shot, dead or alive, mix two counts: reports disagree on them without disputing either.
+  const conflict = !key.startsWith('how-many:shot|') && disagreeing(sides, sources)
     ? {
         kind: 'value' as const,
         about: describeCount(about, casualty, lead, articles),
-        values: conflictValues(plain, sources),
+        values: conflictValues(sides, sources),
         ...overTime(groups, days),
       }
     : null;

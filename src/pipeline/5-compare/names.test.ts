@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { foldName, samePerson, similarWords, strictName } from './names.ts';
+import { foldName, isInflection, samePerson, similarWords, strictName } from './names.ts';
 
 test('accents fold away, letters of their own do not', () => {
   assert.equal(strictName('Martínez'), strictName('Martinez'));
@@ -31,4 +31,22 @@ test('same person', () => {
 test('a curly or a straight apostrophe is the same spelling', () => {
   assert.equal(strictName('D’Arvel'), strictName("D'Arvel"));
   assert.equal(strictName('O’Dunleavy'), strictName("O'Dunleavy"));
+});
+
+test('a plural, possessive or demonym of a name is the same name, not a spelling variant', () => {
+  const cases: [string, string, boolean][] = [
+    ['Griswould', 'Griswoulds', true], // "the Griswoulds said"
+    ['Gustafson', 'Gustafsons', true],
+    ['William', 'Williams', true],
+    ['Apartment', 'Apartments', true],
+    ['Oklahoma', 'Oklahoman', true],
+    ['Texas', 'Texans', true],
+    ['Somalia', 'Somalian', true],
+    ['Texas', 'Texan', true], // same length: one is still the other's demonym
+    ['Kendal', 'Kendall', false],
+    ['Myers', 'Meyers', false],
+    ['Jerí', 'Jarí', false],
+    ['Savage', 'Savagee', false],
+  ];
+  for (const [a, b, same] of cases) assert.equal(isInflection(a, b), same, `${a} / ${b}`);
 });

@@ -68,3 +68,16 @@ export function samePerson(a: string, b: string): boolean {
   if (ta.length === 1 || tb.length === 1) return true;
   return similarWords(ta[0], tb[0]);
 }
+
+// Endings that make a plural, a possessive or a demonym of a name: "the Griswoulds", "Texans".
+const INFLECTIONS = ['s', 'es', "'s", 'n', 'an', 'ian', 'ns', 'ans', 'ians'];
+
+/** Whether one word is the other with an inflection ending: one name, not two spellings. */
+export function isInflection(a: string, b: string): boolean {
+  const [x, y] = [foldName(a), foldName(b)].sort((p, q) => p.length - q.length);
+  if (x === y) return false;
+  if (y.startsWith(x)) return INFLECTIONS.includes(y.slice(x.length));
+  // "Texas" → "Texans": the demonym drops the final s of the place.
+  const demonym = (p: string, q: string) => p.endsWith('s') && q.startsWith(p.slice(0, -1)) && INFLECTIONS.includes(q.slice(p.length - 1));
+  return demonym(x, y) || (x.length === y.length && demonym(y, x));
+}

@@ -40,6 +40,40 @@ function speakerEvidence(s: Said, speaker: string): { written: string; start: nu
   return near ? { written: near.text, start: near.start, end: near.end } : null;
 }
 
+// "the sheriff said of Deputy Ellis", "told reporters about Ellis": the name is who the quote is about.
+const SPOKEN_OF = /\b(?:said|says|told|wrote|spoke|speaking|added|asked)\b[^.!?"“”]{0,30}\b(?:of|about|regarding|for)\s+(?:[\p{L}.'’-]+\s+){0,3}$/iu;
+
+/** Whether the named person is credited with saying the quote, not described by it or in it. */
+function creditable(s: Said, speaker: string, ev: { start: number }): boolean {
+  const text = s.article.article.text;
+  const surname = foldName(nameTokens(speaker).at(-1)?.text ?? speaker);
+  const quoted: string[] = words(s.quote.text);
+  if (surname.length > 2 && quoted.includes(surname)) return false;
+  return !SPOKEN_OF.test(text.slice(Math.max(0, ev.start - 60), ev.start));
+}
+
+/**
+ * Whether a credited speaker can take a side in a speaker conflict: a person the quote's own
+ * attribution names (not the nearest mention of them), who is not named inside any of the quotes
+ * ("Mr. Syed said, '…'" retold by a witness), and who is not the same person as another side
+ * by surname ("Davis" / "Tom Davis").
+ */
+const NEAR_BEFORE = 200;
+
+function disputes(c: Claim, group: Said[], entities: ReportEntity[]): boolean {
+  const said = group.find((s) => s.article.article.id === c.article);
+  const sp = said?.quote.speakerSpan;
+  // A lone surname or first name ("Kim", "Oldham") is too little to say two different people spoke.
+  if (!said || !c.evidence || nameTokens(c.written).length < 2) return false;
+  // Named by the attribution itself; or, when it is a pronoun ("she said"), named just before the quote.
+  if (sp ? c.evidence.start !== sp.start : c.evidence.end > said.quote.start || said.quote.start - c.evidence.end > NEAR_BEFORE) return false;
+  if (!entities.some((e) => e.type === 'person' && e.name === c.value) && entities.length) return false;
+  const surname = foldName(nameTokens(c.value).at(-1)?.text ?? c.value);
+  return !group.some((s) => (words(s.quote.text) as string[]).includes(surname));
+}
+
+const sameSurname = (a: string, b: string) => foldName(nameTokens(a).at(-1)?.text ?? a) === foldName(nameTokens(b).at(-1)?.text ?? b);
+
 const short = (s: string, n = 90) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
 
 export function saidFacts(articles: SourceArticle[], entities: ReportEntity[], sources: Sources): Fact[] {
@@ -58,10 +92,11 @@ export function saidFacts(articles: SourceArticle[], entities: ReportEntity[], s
     for (const s of group) {
       if (claims.some((c) => c.article === s.article.article.id)) continue;
       const named = s.quote.speaker ? storyName(s.quote.speaker, entities) : null;
-      const ev = named ? speakerEvidence(s, named) : null;
+      const found = named ? speakerEvidence(s, named) : null;
+      const ev = found && creditable(s, named!, found) ? found : null;
       // A speaker the article never names near the quote cannot be cited: the quote counts as unattributed.
       const speaker = ev ? named : null;
-      let g = speaker ? names.findIndex((n) => n === speaker || samePerson(n, speaker)) : -1;
+      let g = speaker ? names.findIndex((n) => n === speaker || samePerson(n, speaker) || sameSurname(n, speaker)) : -1;
       if (speaker && g < 0) g = names.push(speaker) - 1;
       claims.push({
         article: s.article.article.id,
@@ -72,7 +107,7 @@ export function saidFacts(articles: SourceArticle[], entities: ReportEntity[], s
         about: { article: s.article.article.id, start: s.quote.start, end: s.quote.end },
       });
     }
-    const attributed = claims.filter((c) => c.group >= 0);
+    const attributed = claims.filter((c) => c.group >= 0 && disputes(c, group, entities));
     const conflict = disagreeing(attributed, sources)
       ? { kind: 'speaker' as const, about: `who said "${short(group[0].quote.text, 140)}"`, values: conflictValues(attributed, sources) }
       : null;

@@ -3,7 +3,7 @@
 // errors, never as a dispute about the facts.
 import type { Conflict, EntityMention, ReportEntity } from '../../model/index.ts';
 import { unique, type Fact, type SourceArticle, type Sources } from './fact.ts';
-import { foldName, nameTokens, similarWords, strictName } from './names.ts';
+import { foldName, isInflection, nameTokens, similarWords, strictName } from './names.ts';
 
 interface Located {
   entity: ReportEntity;
@@ -55,14 +55,21 @@ export function spellingVariant(entity: ReportEntity, located: Located[], source
   const words = nameWords(located);
   // Slots: words that are one name word written differently.
   const slots: Word[][] = [];
+  // Words written together in one mention ("William Pulliam") are two parts of the name, never two spellings.
+  const together = new Set<string>();
+  for (const x of words) for (const y of words) if (x.mention === y.mention && x !== y) together.add(`${foldName(x.text)}\u0000${foldName(y.text)}`);
+  const apart = (x: Word, y: Word) => x.mention !== y.mention && !together.has(`${foldName(x.text)}\u0000${foldName(y.text)}`);
   for (const w of words) {
-    const slot = slots.find((s) => similarWords(s[0].text, w.text) && !s.some((x) => x.mention === w.mention));
+    const slot = slots.find((s) => similarWords(s[0].text, w.text) && s.every((x) => apart(x, w)));
     if (slot) slot.push(w);
     else slots.push([w]);
   }
   for (const slot of slots) {
     const forms = new Map<string, Word[]>();
-    for (const w of slot) forms.set(strictName(w.text), [...(forms.get(strictName(w.text)) ?? []), w]);
+    // A plural, possessive or demonym ("the Griswoulds", "Texans") is the shorter form, not a second spelling.
+    const base = (t: string) =>
+      slot.map((x) => x.text).filter((x) => (x.length < t.length || (x.length === t.length && x < t)) && isInflection(x, t)).sort((p, q) => p.length - q.length || (p < q ? -1 : 1))[0] ?? t;
+    for (const w of slot) forms.set(strictName(base(w.text)), [...(forms.get(strictName(base(w.text))) ?? []), w]);
     if (forms.size < 2) continue;
     // Forms that only ever appear in different languages are translations, not misspellings.
     const langs = [...forms.values()].map((ws) => new Set(ws.map((w) => sources.languageOf(w.article))));

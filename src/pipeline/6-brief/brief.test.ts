@@ -86,11 +86,11 @@ test('faithfulness check catches a sentence that is not in the cited article', (
   assert.ok(checkEvidence(r, text).failures.length >= 1);
 });
 
-test('timeline: dated events in order, the event day first on its date', () => {
+test('timeline: dated events in order, the event day first on its date, each told by its statement', () => {
   const r = report(story());
   assert.deepEqual(r.timeline?.map((t) => [t.date, t.what]), [
-    ['2026-03-13', 'the reported event'],
-    ['2026-03-29', 'general election in Bosnia'],
+    ['2026-03-13', 'The Croatian government declared a state of emergency on Friday in two counties bordering Bosnia and Herzegovina.'],
+    ['2026-03-29', 'Bosnia holds a general election on March 29 after months of economic turmoil.'],
   ]);
 });
 
@@ -193,4 +193,47 @@ test('brief: a count that rose from one day to the next is told in the order it 
   const text = (id: string) => [later, earlier].find((d) => d.article.id === id)?.article.text;
   assert.deepEqual(checkBrief(r, text).failures, []);
   assert.equal(r.brief.filter((b) => b.text.startsWith('Sources differ')).length, 0);
+});
+
+test('brief: opens with the lede of the most central report, then the key figure; no page furniture', async () => {
+  const { extractFigures } = await import('../3-analyze/figures/figures.ts');
+  const { storyHowMany } = await import('../5-compare/story-counts.ts');
+  const texts: [string, string, string][] = [
+    ['side', 'Side Gazette', 'Neighbours on Elm Street said the block had been quiet for years before the weekend.\n\nTwo officers were killed when a gunman opened fire on a patrol car on Elm Street on Saturday night, police said.\n\nThe gunman was arrested after a chase.'],
+    ['main', 'Metro Daily', 'A gunman ambushed a patrol car on Elm Street on Saturday night and fled across the river, police said.\n\nCLOSE Skip in Skip x Embed x Share Video of the scene on Elm Street.\n\nThe chief said two officers were killed and a third was treated for minor injuries.\n\nThe suspect was arrested after a chase across the river, police said on Sunday.'],
+    ['other', 'River Post', 'Two officers were killed on Elm Street on Saturday night in an ambush, the police chief said.\n\nPolice support us all #Respect pic.twitter.com/Xy12Ab34Cd\n\nThe suspect was arrested after a chase across the river.'],
+  ];
+  const drafts = texts.map(([id, source, text]) => {
+    const d = published(draft(id, source, text), '2026-05-03');
+    d.mentions.figures = extractFigures({ text, language: 'en' });
+    return d;
+  });
+  const { comparison, facts } = compareSources(drafts, []);
+  const brief = writeBrief(drafts, facts, comparison, undefined, storyHowMany(drafts));
+  // A report most others agree with opens the brief with its lede, not the side detail another opens with.
+  assert.match(brief[0].text, /^(?:A gunman ambushed a patrol car|Two officers were killed on Elm Street)/);
+  assert.ok(brief.slice(0, 2).some((s) => /two officers were killed|Two officers were killed/i.test(s.text)), 'the killed count comes right after the lede');
+  assert.ok(brief.every((s) => !/pic\.twitter|Skip in Skip/.test(s.text)));
+});
+
+test('brief: no sentence that opens or closes inside a quotation', () => {
+  const d = published(
+    draft('q', 'Metro Daily', 'The president declared a state of emergency in the border region on Friday, officials said.\n\n"We will not close the border to anyone. The country will protect its territory and treat every person with respect," the president said in a televised address.\n\nAbout 300 people were waiting at the main crossing on Saturday morning, officials said.'),
+    '2026-05-03',
+  );
+  const { comparison, facts } = compareSources([d], []);
+  const brief = writeBrief([d], facts, comparison);
+  assert.ok(brief.length >= 2);
+  for (const s of brief) assert.equal((s.text.match(/"/g) ?? []).length % 2, 0, s.text);
+});
+
+test('brief: the lede is a sentence naming its subject, not a headline, a side remark or a sign-in prompt', () => {
+  const d = published(
+    draft('l', 'Metro Daily', 'Sign in using your Metro Daily profile\n\nTeen shot in head during drive-by dies\n\nThey said the car drove off toward the river.\n\nA 16-year-old boy died on Sunday after he was shot in the head during a drive-by on Elm Street, police said.\n\nThe boy was taken to a hospital, where he died hours later.'),
+    '2026-05-03',
+  );
+  d.mentions.figures = [];
+  const { comparison, facts } = compareSources([d], []);
+  const brief = writeBrief([d], facts, comparison);
+  assert.match(brief[0].text, /^A 16-year-old boy died on Sunday/);
 });

@@ -2,13 +2,14 @@
 // agreed facts with little repetition, each citing every article that carries it word for word.
 // A disputed value is never stated as settled: sentences carrying one are left out, and the
 // dispute is told once, both sides joined with their sources (a disputed event day always).
-import type { BriefSentence, Comparison, DateMention, Evidence, Span } from '../../model/index.ts';
+import type { BriefSentence, Comparison, DateMention, Evidence, HowMany, Span } from '../../model/index.ts';
 import { formatDay, parseDay } from '../3-analyze/dates/calendar.ts';
 import { Sources, type Fact, type SourceArticle } from '../5-compare/fact.ts';
 import { foldName } from '../5-compare/names.ts';
 import { EVENT_KEY } from '../5-compare/when.ts';
 import { namesDay } from '../5-compare/written-day.ts';
 import { disputeSentence } from './dispute.ts';
+import { isPageFurniture } from './furniture.ts';
 
 export interface BriefOptions {
   min: number;
@@ -28,6 +29,14 @@ const disputeRank = (f: Fact) => (f.key === EVENT_KEY ? -1 : DISPUTE_ORDER.index
 // "On Wednesday, a day after the fire": a day stated through the one written next to it.
 const DAY_APART = /\b(?:a|one|the) day (after|before)\b/i;
 const SAME_ARTICLE_COST = 0.75;
+
+// A brief sentence is a sentence: a headline or a label without a final stop is not one.
+const ENDS_SENTENCE = /[.!?]["”’)]?$/;
+// A lede names its subject: a sentence opening on a pronoun or a clause leans on one before it.
+const LEANS_BACK = /^(?:he|she|they|it|we|i|his|her|their|its|this|that|these|those|when|but|and|so|also|then)\b/i;
+
+/** A sentence that opens or closes inside a quotation (the segmenter split the quote): a fragment. */
+const splitQuote = (s: string) => (s.match(/"/g) ?? []).length % 2 === 1 || (s.match(/“/g) ?? []).length !== (s.match(/”/g) ?? []).length;
 
 export const normalizeSpace = (s: string) => s.replace(/\s+/g, ' ').trim();
 const words = (s: string) => new Set(foldName(s).match(/[\p{L}\p{N}]+/gu) ?? []);
@@ -86,7 +95,40 @@ function mainLanguage(articles: SourceArticle[]): string {
   return [...n].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'und';
 }
 
-export function writeBrief(articles: SourceArticle[], facts: Fact[], _comparison: Comparison, opts: BriefOptions = defaultBriefOptions): BriefSentence[] {
+/**
+ * The report the others most agree with: the most facts it shares with other outlets, then the
+ * most words its opening shares with theirs. Its lede opens the brief.
+ */
+function centralArticle(candidates: Candidate[], facts: Fact[], sources: Sources): SourceArticle | null {
+  const articles = [...new Set(candidates.map((c) => c.article))];
+  if (!articles.length) return null;
+  const shared = (a: SourceArticle) =>
+    facts.filter((f) => f.claims.some((c) => c.article === a.article.id) && sources.independent(f.claims.map((c) => c.article)) >= 2).length;
+  const opening = (a: SourceArticle) => {
+    const own = candidates.filter((c) => c.article === a && c.index < 3);
+    return new Set(own.flatMap((c) => [...c.words]));
+  };
+  const overlap = (a: SourceArticle) => articles.filter((b) => b !== a).reduce((s, b) => s + jaccard(opening(a), opening(b)), 0);
+  const score = new Map(articles.map((a) => [a, [shared(a), overlap(a)] as const]));
+  return articles.sort((a, b) => score.get(b)![0] - score.get(a)![0] || score.get(b)![1] - score.get(a)![1])[0];
+}
+
+/** The sentences stating the story's key counts (how_many, undisputed), the central report's first. */
+function figureSentences(howMany: HowMany[], candidates: Candidate[], central: SourceArticle | null, taken: Candidate[], max: number): Candidate[] {
+  const out: Candidate[] = [];
+  for (const h of howMany) {
+    if (out.length >= max) break;
+    if (h.status === 'disputed' || !h.value) continue;
+    const spans = h.values.filter((v) => v.value === h.value).flatMap((v) => v.evidence);
+    const stating = (c: Candidate) => spans.some((e) => inside(e, c.article.article.id, c.span));
+    if ([...taken, ...out].some(stating)) continue; // the lede already states it
+    const options = candidates.filter(stating).sort((a, b) => Number(b.article === central) - Number(a.article === central) || a.index - b.index);
+    if (options[0]) out.push(options[0]);
+  }
+  return out;
+}
+
+export function writeBrief(articles: SourceArticle[], facts: Fact[], _comparison: Comparison, opts: BriefOptions = defaultBriefOptions, howMany: HowMany[] = []): BriefSentence[] {
   const sources = new Sources(articles);
   const isDisputed = disputed(facts, articles);
   const lang = mainLanguage(articles);
@@ -103,7 +145,7 @@ export function writeBrief(articles: SourceArticle[], facts: Fact[], _comparison
     if (a.copyOf || (a.article.language !== lang && lang !== 'und')) continue;
     a.article.sentences.forEach((span, index) => {
       const text = a.article.text.slice(span.start, span.end);
-      if (text.length < opts.minChars || text.length > opts.maxChars || isDisputed(a.article.id, span, text)) return;
+      if (text.length < opts.minChars || text.length > opts.maxChars || !ENDS_SENTENCE.test(text.trimEnd()) || isPageFurniture(text) || splitQuote(text) || isDisputed(a.article.id, span, text)) return;
       const covers = [...new Set(own.filter((c) => inside(c.evidence, a.article.id, span)).map((c) => c.fact))];
       candidates.push({ article: a, span, text, index, covers, words: words(text) });
     });
@@ -114,8 +156,14 @@ export function writeBrief(articles: SourceArticle[], facts: Fact[], _comparison
     .slice(0, opts.maxDisputes)
     .flatMap((f) => disputeSentence(f, articles, lang) ?? []);
   const budget = Math.max(opts.min, opts.max - disputes.length);
-  const chosen: Candidate[] = [];
-  const covered = new Set<string>();
+  // The lede of the most central report first (who did what, where, when), then the key counts.
+  const central = centralArticle(candidates, facts, sources);
+  const own = candidates.filter((c) => c.article === central).sort((a, b) => a.index - b.index);
+  const lede = own.find((c) => !LEANS_BACK.test(c.text.trimStart())) ?? own[0];
+  const chosen: Candidate[] = lede ? [lede] : [];
+  const figures = figureSentences(howMany, candidates, central, chosen, 2);
+  chosen.push(...figures);
+  const covered = new Set<string>(chosen.flatMap((c) => c.covers.map((f) => f.key)));
   while (chosen.length < budget) {
     let best: Candidate | null = null;
     let bestScore = -Infinity;
@@ -138,7 +186,8 @@ export function writeBrief(articles: SourceArticle[], facts: Fact[], _comparison
     parts: [{ article: c.article.article.id, start: c.span.start, end: c.span.end }],
   });
   const plain = chosen.map(cite);
-  return [...plain.slice(0, 1), ...disputes, ...plain.slice(1)].slice(0, opts.max);
+  const lead = 1 + figures.length;
+  return [...plain.slice(0, lead), ...disputes, ...plain.slice(lead)].slice(0, opts.max);
 }
 
 /** The sentence's article first, then every other article that carries it word for word (copies). */

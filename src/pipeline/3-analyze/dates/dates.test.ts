@@ -36,6 +36,24 @@ describe('extractDates', () => {
     ['He was charged after a July shooting on Bourbon Street.', '2015-01-15', [['July', '2014-07-01', 'month']]],
     // "the May" before no incident word is no date.
     ['The May Company store closed.', '2015-01-15', []],
+    // Issue 18: the event's day as written. "on the 28th" in a paper of the 30th.
+    ['Peruvian President José Jerí announced on the 28th a state of emergency.', '2025-11-30', [['the 28th', '2025-11-28', 'day']]],
+    // The weekday names the year: "Saturday, April 25" said the day after was April 24, 1998.
+    ['The paper said in an editorial on Saturday, April 25, that the court erred.', '1998-04-24', [['Saturday, April 25', '1998-04-25', 'day']]],
+    ['The paper wrote on Saturday, April 25: the court erred.', '1998-04-24', [['Saturday, April 25', '1998-04-25', 'day']]],
+    ['The government declared on Friday 28 November a state of emergency.', '2025-11-30', [['Friday 28 November', '2025-11-28', 'day']]],
+    // A payment date in a past-tense sentence is still a coming day.
+    ['The company declared a stock dividend, payable Dec. 15 to holders of record Nov. 17.', '1989-10-26', [['Dec. 15', '1989-12-15', 'day'], ['Nov. 17', '1989-11-17', 'day']]],
+    ['The notes, which were priced at par, are due Nov. 1, 2009.', '1989-10-30', [['Nov. 1, 2009', '2009-11-01', 'day']]],
+    ['A man was shot last night outside a bar, police said.', '2025-11-30', [['last night', '2025-11-29', 'day']]],
+    // Holidays on a fixed day.
+    ['A man accidentally shot his friend on New Year\'s Eve, police said.', '2017-01-03', [["New Year's Eve", '2016-12-31', 'day']]],
+    ['Her brother was killed on the Fourth of July.', '2016-07-21', [['the Fourth of July', '2016-07-04', 'day']]],
+    // A deadline after a past verb is still ahead; a past-perfect plan is past.
+    ['The parent asked the unit to respond by Oct. 31.', '1989-10-26', [['Oct. 31', '1989-10-31', 'day']]],
+    ['Ten members had filed their reports by Wednesday.', '1990-08-16', [['Wednesday', '1990-08-15', 'day']]],
+    ['The offer had been scheduled to expire at midnight Friday.', '1989-10-30', [['Friday', '1989-10-27', 'day']]],
+    ['Women\'s Day is this coming Sunday.', '1998-03-05', [['this coming Sunday', '1998-03-08', 'day']]],
   ];
   for (const [sentence, pub, expected] of cases) {
     it(sentence, () => {
@@ -84,6 +102,33 @@ describe('extractDates', () => {
     const es = extractDates({ text: 'Dos ferris chocaron el lunes; el 14 de marzo hubo otro.', published: published('2026-03-24'), sentences: [], language: 'es' });
     assert.deepEqual(es.map((d) => [d.text, d.date]), [['lunes', '2026-03-23'], ['14 de marzo', '2026-03-14']]);
     assert.deepEqual(datesIn('The lunes and martes were empty.'), []);
+  });
+
+  // Spanish: the tense and "próximo" / "pasado" / "mañana" say which way a weekday points. [text, publication day, expected]
+  const spanish: [string, string, [string, string][]][] = [
+    ['España jugará este miércoles en Francia.', '2001-09-01', [['miércoles', '2001-09-05']]],
+    ['La selección se concentrará el próximo lunes en Caracas.', '2000-06-15', [['lunes', '2000-06-19']]],
+    ['El presidente se despidió el pasado jueves por televisión.', '2000-06-01', [['jueves', '2000-05-25']]],
+    ['Las diputadas serán recibidas mañana, viernes, por el tribunal.', '2000-08-17', [['mañana', '2000-08-18'], ['viernes', '2000-08-18']]],
+    ['El mandato comenzará a contar a partir del 1 de diciembre próximo.', '2000-06-01', [['1 de diciembre', '2000-12-01']]],
+    // A range's first day takes the month that follows it.
+    ['Los niños recibieron los regalos en Nochebuena.', '1998-12-28', [['Nochebuena', '1998-12-24']]],
+    ['La feria se celebrará del 7 al 11 de septiembre.', '2001-04-02', [['7', '2001-09-07'], ['11 de septiembre', '2001-09-11']]],
+    // Portuguese weekday names are Spanish ordinals: "la segunda parte", "es quinta".
+    ['El equipo mejoró en la segunda parte y ya es quinta en la tabla.', '1999-02-02', []],
+  ];
+  for (const [text, pub, expected] of spanish) {
+    it(`es: ${text}`, () => {
+      const got = extractDates({ text, published: published(pub), sentences: [], language: 'es' }).map((d) => [d.text, d.date]);
+      assert.deepEqual(got, expected);
+    });
+  }
+
+  it('a bridge or street named after a day is no date: "25 de Abril"', () => {
+    const es = extractDates({ text: 'El tráfico quedó cortado en el puente 25 de Abril durante dos horas el domingo.', published: published('2025-11-30'), sentences: [], language: 'es' });
+    assert.deepEqual(es.map((d) => d.text), ['domingo']);
+    const pt = extractDates({ text: 'A avenida 5 de Outubro fechou; o acidente foi a 3 de outubro.', published: published('2025-11-30'), sentences: [], language: 'pt' });
+    assert.deepEqual(pt.map((d) => [d.text, d.date]), [['3 de outubro', '2025-10-03']]);
   });
 
   it('a "Posted" stamp at the top is the reference when the publication date is a later crawl', () => {

@@ -2,8 +2,8 @@
 // "Jan. 27, 2014", "2014-01-27") and relative ("Monday evening", "yesterday", "last week",
 // "on the 14th", "three days ago"). Each keeps its span, its text and how sure the resolution is.
 import type { Article, DateGranularity, DateMention } from '../../../model/index.ts';
-import { MONTHS, WEEKDAYS, dayNumber, formatDay, nearestWeekday, nearestYear, parseDay, partsOf } from './calendar.ts';
-import { FOREIGN_MONTHS, FOREIGN_MONTH_RE, FOREIGN_RELATIVE, FOREIGN_RELATIVE_RE, FOREIGN_WEEKDAYS, FOREIGN_WEEKDAY_RE } from './other-languages.ts';
+import { MONTHS, WEEKDAYS, dayNumber, formatDay, nearestWeekday, nearestYear, parseDay, partsOf, weekdayOf } from './calendar.ts';
+import { FOREIGN_APPOSITION, FOREIGN_FUTURE, FOREIGN_MONTHS, FOREIGN_MONTH_RE, FOREIGN_PAST, FOREIGN_POINTER, FOREIGN_RELATIVE, FOREIGN_RELATIVE_RE, FOREIGN_WEEKDAYS, FOREIGN_WEEKDAY_RE, ORDINAL_WEEKDAYS } from './other-languages.ts';
 
 const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 const MONTH_NAME = '(January|February|March|April|May|June|July|August|September|October|November|December)';
@@ -23,6 +23,10 @@ interface Ctx {
   future: boolean;
   /** The sentence is in the past tense before the date: a past reading only. */
   past: boolean;
+  language?: string;
+  /** The text right before and after the match. */
+  before: string;
+  after: string;
 }
 
 interface Rule {
@@ -36,10 +40,17 @@ const monthOf = (s: string) => MONTHS[s.toLowerCase().replace(/\.$/, '')] ?? nul
 const abs = (day: number | null, granularity: DateGranularity, sure: number): Resolution | null => (day === null ? null : { day, granularity, sure, relative: false });
 const rel = (day: number | null, granularity: DateGranularity, sure: number): Resolution => ({ day, granularity, sure, relative: true });
 
-function monthDay(ctx: Ctx, month: number | null, day: number, year?: string): Resolution | null {
+function monthDay(ctx: Ctx, month: number | null, day: number, year?: string, weekdayName?: string): Resolution | null {
   if (!month) return null;
   if (year) return abs(dayNumber(+year, month, day), 'day', 0.95);
   if (ctx.ref === null) return dayNumber(2000, month, day) === null ? null : rel(null, 'day', 0);
+  // "Saturday, April 25": the year whose April 25 is a Saturday, the nearest such.
+  const wd = weekdayName ? WEEKDAYS[weekdayName.toLowerCase()] : undefined;
+  if (wd !== undefined) {
+    const { y } = partsOf(ctx.ref);
+    const fits = [y, y - 1, y + 1].map((yy) => dayNumber(yy, month, day)).filter((n): n is number => n !== null && weekdayOf(n) === wd);
+    if (fits.length) return { day: fits.sort((a, b) => Math.abs(a - ctx.ref!) - Math.abs(b - ctx.ref!))[0], granularity: 'day', sure: 0.9, relative: true };
+  }
   const n = nearestYear(ctx.ref, month, day, ctx.future);
   // "broke out on 12 March" in a January paper: last March, not the coming one.
   const past = ctx.past && n !== null && n > ctx.ref ? nearestYear(ctx.ref, month, day, false, true) : n;
@@ -52,6 +63,7 @@ function weekday(ctx: Ctx, name: string, qualifier: string | undefined): Resolut
   const q = qualifier?.toLowerCase();
   if (q === 'last') return rel(nearestWeekday(ctx.ref, wd, 'past', true), 'day', 0.75);
   if (q === 'next') return rel(nearestWeekday(ctx.ref, wd, 'future', true), 'day', 0.75);
+  if (q === 'coming' || q === 'this coming') return rel(nearestWeekday(ctx.ref, wd, 'future', true), 'day', 0.85);
   return rel(nearestWeekday(ctx.ref, wd, ctx.future ? 'future' : 'past'), 'day', 0.85);
 }
 
@@ -85,12 +97,12 @@ function monthOnly(ctx: Ctx, month: number, reading: 'last' | 'past' | 'future' 
 const RULES: Rule[] = [
   { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, resolve: (m) => abs(dayNumber(+m[1], +m[2], +m[3]), 'day', 0.95) },
   {
-    re: new RegExp(`\\b(?:${WEEKDAY},?\\s+)?${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:(?:,\\s*|\\s+)(\\d{4})\\b)?(?!:|\\d|\\s*(?:%|percent))`, 'g'),
-    resolve: (m, ctx) => monthDay(ctx, monthOf(m[2]), +m[3], m[4]),
+    re: new RegExp(`\\b(?:${WEEKDAY}\\s*,?\\s+)?${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:(?:,\\s*|\\s+)(\\d{4})\\b)?(?!:\\d|\\d|\\s*(?:%|percent))`, 'g'),
+    resolve: (m, ctx) => monthDay(ctx, monthOf(m[2]), +m[3], m[4], m[1]),
   },
   {
-    re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b(?:,?\\s+(\\d{4})\\b)?`, 'g'),
-    resolve: (m, ctx) => monthDay(ctx, monthOf(m[2]), +m[1], m[3]),
+    re: new RegExp(`\\b(?:${WEEKDAY}\\s*,?\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b(?:\\s*,?\\s+(\\d{4})\\b)?`, 'g'),
+    resolve: (m, ctx) => monthDay(ctx, monthOf(m[3]), +m[2], m[4], m[1]),
   },
   { re: new RegExp(`\\b${MONTH}\\.?,?\\s+(\\d{4})\\b`, 'g'), resolve: (m) => abs(dayNumber(+m[2], monthOf(m[1])!, 1), 'month', 0.9) },
   {
@@ -103,13 +115,15 @@ const RULES: Rule[] = [
     },
   },
   {
-    re: new RegExp(`\\b(?:(last|this|next|early|late|on)\\s+)?${WEEKDAY}(?:\\s+(morning|afternoon|evening|night|overnight))?\\b`, 'g'),
+    re: new RegExp(`\\b(?:(last|this coming|this|next|coming|early|late|on)\\s+)?${WEEKDAY}(?:\\s+(morning|afternoon|evening|night|overnight))?\\b`, 'g'),
     resolve: (m, ctx) => weekday(ctx, m[2], m[1]),
   },
   {
     re: /\b(today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)|last night|the day before yesterday|earlier today)\b/gi,
     resolve: (m, ctx) => {
       const w = m[1].toLowerCase();
+      // "today's world", "the people of tomorrow": an era, not a day ("tomorrow's vote" is a day).
+      if ((w === 'today' && /^\s*['’]s\b/.test(ctx.after)) || (w === 'tomorrow' && /\bof\s+$/i.test(ctx.before))) return null;
       const shift = w === 'yesterday' || w === 'last night' ? -1 : w === 'tomorrow' ? 1 : w.startsWith('the day before') ? -2 : 0;
       return rel(ctx.ref === null ? null : ctx.ref + shift, 'day', 0.9);
     },
@@ -159,24 +173,71 @@ const RULES: Rule[] = [
   },
 ];
 
+// Holidays on a fixed day: "on New Year's Eve", "the Fourth of July", "Nochebuena". [pattern, month, day]
+const HOLIDAYS: [string, number, number][] = [
+  ["New Year['’]s Eve", 12, 31], ["New Year['’]s Day", 1, 1], ['Christmas Eve', 12, 24], ['Christmas Day', 12, 25],
+  ['(?:the )?Fourth of July', 7, 4], ['July Fourth', 7, 4], ['Halloween', 10, 31], ["Valentine['’]s Day", 2, 14],
+];
+const FOREIGN_HOLIDAYS: [string, number, number][] = [
+  ['Nochebuena', 12, 24], ['Navidad', 12, 25], ['Nochevieja', 12, 31], ['Año Nuevo', 1, 1], ['Día de Reyes', 1, 6], ['Noël', 12, 25], ['Natal', 12, 25],
+];
+const holidayRule = ([name, month, day]: [string, number, number], flags: string): Rule => ({
+  re: new RegExp(`(?<![\\p{L}])${name}(?![\\p{L}])`, flags),
+  resolve: (_m, ctx) => monthDay(ctx, month, day),
+});
+RULES.push(...HOLIDAYS.map((h) => holidayRule(h, 'gu')));
+
 // For articles in other languages: "14 de marzo de 2026", "14 mars", "el lunes", "ayer".
 const FOREIGN_RULES: Rule[] = [
+  ...FOREIGN_HOLIDAYS.map((h) => holidayRule(h, 'gu')),
   {
-    re: new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})\\.?\\s+(?:de\\s+)?(${FOREIGN_MONTH_RE})(?:\\s+(?:de\\s+)?(\\d{4}))?(?![\\p{L}])`, 'giu'),
-    resolve: (m, ctx) => monthDay(ctx, FOREIGN_MONTHS[m[2].toLowerCase()] ?? null, +m[1], m[3]),
+    re: new RegExp(`(?<![\\p{L}\\d])(\\d{1,2}|primero|uno)\\.?\\s+(?:de\\s+)?(${FOREIGN_MONTH_RE})(?:\\s+(?:de\\s+)?(\\d{4}))?(?![\\p{L}])`, 'giu'),
+    resolve: (m, ctx) => {
+      // These languages write months in lowercase: a capitalised one right after a noun is part of
+      // that noun's name ("el puente 25 de Abril", "Avenida 5 de Outubro"); "el Primero de Mayo" is the day.
+      if (/^\p{Lu}/u.test(m[2]) && !/(?:^|[^\p{L}])(?:el|la|los|las|del|de|al|a|en|desde|hasta|para|o|os|do|da|no|na|le|il|y|e)\s+$/iu.test(ctx.before) && ctx.before.trim()) return null;
+      const day = /^\d/.test(m[1]) ? +m[1] : 1;
+      return monthDay(ctx, FOREIGN_MONTHS[m[2].toLowerCase()] ?? null, day, m[3]);
+    },
+  },
+  {
+    // "del 6 al 9 de abril", "entre el 5 y el 6 de junio": the first day takes the month that follows.
+    re: new RegExp(`(?<![\\p{L}\\d])(?:del|desde el|entre el|dal|du)\\s+(\\d{1,2})(?=\\s+(?:al|y el|hasta el|a|y|e|au)\\s+\\d{1,2}\\s+(?:de\\s+)?(${FOREIGN_MONTH_RE})(?![\\p{L}]))`, 'giu'),
+    core: 1,
+    resolve: (m, ctx) => (/^\p{Lu}/u.test(m[2]) ? null : monthDay(ctx, FOREIGN_MONTHS[m[2].toLowerCase()] ?? null, +m[1])),
   },
   {
     re: new RegExp(`(?<![\\p{L}])(${FOREIGN_WEEKDAY_RE})(?![\\p{L}])`, 'giu'),
-    resolve: (m, ctx) => (ctx.ref === null ? rel(null, 'day', 0) : rel(nearestWeekday(ctx.ref, FOREIGN_WEEKDAYS[m[1].toLowerCase()], ctx.future ? 'future' : 'past'), 'day', 0.8)),
+    resolve: (m, ctx) => {
+      const w = m[1].toLowerCase();
+      if (ORDINAL_WEEKDAYS.has(w) && ctx.language !== 'pt' && !/^-feira/i.test(ctx.after)) return null;
+      if (ctx.ref === null) return rel(null, 'day', 0);
+      // "mañana, viernes": the day the relative word names.
+      const apposed = FOREIGN_APPOSITION.exec(ctx.before)?.[1];
+      if (apposed) return rel(ctx.ref + FOREIGN_RELATIVE[apposed.toLowerCase()], 'day', 0.85);
+      // "el pasado jueves", "el próximo lunes": a week's step from today, whatever the tense says.
+      const pointer = FOREIGN_POINTER.exec(ctx.before)?.[1];
+      if (pointer) return rel(nearestWeekday(ctx.ref, FOREIGN_WEEKDAYS[w], FOREIGN_FUTURE.test(pointer) ? 'future' : 'past', true), 'day', 0.8);
+      return rel(nearestWeekday(ctx.ref, FOREIGN_WEEKDAYS[w], ctx.future ? 'future' : 'past'), 'day', 0.8);
+    },
   },
   {
     re: new RegExp(`(?<![\\p{L}])(${FOREIGN_RELATIVE_RE})(?![\\p{L}])`, 'giu'),
-    resolve: (m, ctx) => rel(ctx.ref === null ? null : ctx.ref + FOREIGN_RELATIVE[m[1].toLowerCase()], 'day', 0.85),
+    resolve: (m, ctx) => {
+      // "por la mañana", "esta mañana": the morning, not tomorrow.
+      if (m[1].toLowerCase() === 'mañana' && /(?<![\p{L}])(?:la|esta|una|cada|media)\s+$/iu.test(ctx.before)) return null;
+      return rel(ctx.ref === null ? null : ctx.ref + FOREIGN_RELATIVE[m[1].toLowerCase()], 'day', 0.85);
+    },
   },
 ];
 
-const FUTURE = /\b(will|would|shall|is to|are to|to be|scheduled|plans?|planned|expected|forecasts?|predicted|set to|upcoming|due|next|until)\b/i;
+const FUTURE = /\b(will|would|shall|is to|are to|to be|scheduled|plans?|planned|expected|forecasts?|predicted|set to|upcoming|due|next|until|payable|effective|expires?)\b/i;
 const PAST = /\b(was|were|had|did|said|happened|occurred|died|killed|shot|took place|last|broke|fled|fell|took|held|began|hit|struck|met|[a-z]{3,}ed)\b/i;
+
+const PAST_REACH = 30;
+const DEADLINE = /\b(?:by|before)\s+$/i;
+const PAST_PERFECT = /\bhad\s+(?:been\s+)?\w+/i;
+const SAID_BEFORE = /\b(?:said|told|announced|reported)\s+(?:on\s+)?$/i;
 
 /** True when the match sits inside a URL, e-mail address or file path. */
 function insideUrl(text: string, start: number, end: number): boolean {
@@ -216,9 +277,19 @@ export function extractDates(article: Pick<Article, 'text' | 'published' | 'sent
       const s = sentenceOf(start);
       const before = text.slice(s.start, start);
       const after = text.slice(end, s.end);
-      const future = FUTURE.test(before.slice(-60)) || (FUTURE.test(after.slice(0, 30)) && !PAST.test(before.slice(-40)));
-      const past = !future && PAST.test(before.slice(-60));
-      const r = rule.resolve(m, { ref, future, past });
+      // "had been scheduled to expire Friday": the plan itself is past.
+      let future = (FUTURE.test(before.slice(-60)) && !PAST_PERFECT.test(before.slice(-60))) || (FUTURE.test(after.slice(0, 30)) && !PAST.test(before.slice(-40)));
+      // Only a past verb near the date makes it past ("broke out on 12 March"), not one a clause
+      // away, nor one before a deadline ("asked it to respond by Oct. 31").
+      let past = !future && !DEADLINE.test(before) && PAST.test(before.slice(-PAST_REACH));
+      // "Mr. Gerstner said Friday", after a quote about the future: the saying is past.
+      if (SAID_BEFORE.test(before)) [future, past] = [false, true];
+      if (foreign) {
+        // "jugará este miércoles", "el 1 de diciembre próximo"; "se despidió el jueves".
+        future = FOREIGN_FUTURE.test(before.slice(-60)) || FOREIGN_FUTURE.test(after.slice(0, 12));
+        past = !future && FOREIGN_PAST.test(before.slice(-PAST_REACH));
+      }
+      const r = rule.resolve(m, { ref, future, past, language: article.language, before: before.slice(-20), after: after.slice(0, 40) });
       if (!r) continue;
       const confidence = r.day === null ? 0 : r.relative ? r.sure * Math.max(0.3, pubSure) : r.sure;
       found.push({

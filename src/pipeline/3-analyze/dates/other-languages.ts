@@ -19,10 +19,24 @@ export const FOREIGN_WEEKDAYS: Record<string, number> = {
 
 /** Days relative to publication: -1 yesterday, 0 today. */
 export const FOREIGN_RELATIVE: Record<string, number> = {
-  ayer: -1, hoy: 0, anteayer: -2, ontem: -1, hoje: 0, hier: -1, "aujourd'hui": 0, ieri: -1, oggi: 0, gestern: -1, heute: 0, vorgestern: -2,
+  mañana: 1, ayer: -1, hoy: 0, anteayer: -2, ontem: -1, hoje: 0, hier: -1, "aujourd'hui": 0, ieri: -1, oggi: 0, gestern: -1, heute: 0, vorgestern: -2,
 };
 
 const alternation = (words: string[]) => words.sort((a, b) => b.length - a.length).join('|');
 export const FOREIGN_MONTH_RE = alternation(Object.keys(FOREIGN_MONTHS));
 export const FOREIGN_WEEKDAY_RE = alternation(Object.keys(FOREIGN_WEEKDAYS));
 export const FOREIGN_RELATIVE_RE = alternation(Object.keys(FOREIGN_RELATIVE));
+
+/** Portuguese weekdays that are ordinals in Spanish and Italian ("la segunda parte", "es quinta"): Portuguese text only, or with "-feira". */
+export const ORDINAL_WEEKDAYS = new Set(['segunda', 'terça', 'quarta', 'quinta', 'sexta']);
+
+// Tense and pointers of the other languages: the future ("jugará", "próximo lunes", "la semaine
+// prochaine") and the past ("declaró", "el pasado jueves", "dernier").
+export const FOREIGN_FUTURE = /(?<![\p{L}])(?:próxim[oa]s?|que viene|hasta|prochaine?s?|prossim[oa]|que vem|nächste[nmrs]?|\p{L}{2,}(?:rá|rán|remos)|va a|van a|vamos a)(?![\p{L}])/iu;
+export const FOREIGN_PAST = /(?<![\p{L}])(?:pasad[oa]s?|dernière?|scors[oa]|passad[oa]|letzte[nmrs]?|\p{L}{2,}(?:ó|aron|ieron|ió))(?![\p{L}])/iu;
+/** "Today" in these languages, which is also "nowadays" ("la hoy extinta Yugoslavia", "hoy hay 300"). */
+export const FOREIGN_TODAY = new Set(['hoy', 'hoje', "aujourd'hui", 'oggi', 'heute']);
+/** A weekday in apposition to a relative day: "mañana, viernes", "ayer, jueves". */
+export const FOREIGN_APPOSITION = new RegExp(`(?<![\\p{L}])(${Object.keys(FOREIGN_RELATIVE).join('|')})\\s*,\\s*$`, 'iu');
+/** Right before a weekday: "el pasado jueves", "el próximo lunes" (a week's step, never today). */
+export const FOREIGN_POINTER = /(?<![\p{L}])(próxim[oa]|pasad[oa]|prochain|dernier|prossimo|scorso|passad[oa]|nächsten|letzten)\s+$/iu;

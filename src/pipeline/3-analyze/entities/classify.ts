@@ -97,12 +97,50 @@ function personContext(ctx: ClassifyContext, toks: NameToken[]): boolean {
   return personNoun(nounBefore) || personNoun(nounAfter);
 }
 
+/** Institutions whose capitalised common noun is their name ("el Gobierno", "the Senate"). */
+const INSTITUTIONS = new Set(
+  'Congress Parliament Senate Pentagon Kremlin Gobierno Ejecutivo Estado Ejército Congreso Parlamento Senado Ayuntamiento Generalitat Govern Xunta Junta Presidencia Administración Diputación Cabildo Audiencia Supremo'.split(' '),
+);
+/** First words that make a club or union of the place after them. */
+const ORG_PREFIXES = new Set('Real Atlético Deportivo Sporting Racing Club Unión Union Athletic'.split(' '));
+const COMPASS_HEADS = new Set('North South East West Northeast Northwest Southeast Southwest Lake'.split(' '));
+const REGION_TAILS = new Set(['District', 'Parish', 'County', 'Region', 'Borough']);
+const GEO_HEADS = new Set(['Gulf', 'Bay', 'Sea', 'Strait', 'Straits', 'Lake', 'Cape', 'Isle', 'Isles', 'Mount', 'Bight', 'Sound']);
+
 export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candidate[]): void {
   const words = toks.map((t) => lexForm(t.text));
   const first = words[0];
   const last = words[words.length - 1];
   const folded = foldName(spanText(ctx, toks));
+  // "el Gobierno", "the Congress": a capitalised institution inside a sentence names that institution.
+  if (toks.length === 1 && INSTITUTIONS.has(first) && !toks[0].sentenceStart) {
+    out.push(candidate(ctx, toks, 'organization', 'strong', null));
+    return;
+  }
   if (toks.length === 1 && (ORG_WORDS.has(first) || NAME_SUFFIXES.has(toks[0].text))) return; // "Police", "Sr." name no one
+  // "Real Madrid", "Atlético Bilbao", "Unión Europea": a club or union word before a place makes an organisation.
+  if (toks.length >= 2 && ORG_PREFIXES.has(first)) {
+    out.push(candidate(ctx, toks, 'organization', 'strong', null));
+    return;
+  }
+  // "Street said" after "Jackson Street": the head word of a place named in the text is no one.
+  if (toks.length === 1 && PLACE_WORDS.has(first) && new RegExp(`\\p{Lu}\\p{L}+ ${toks[0].text}\\b`, 'u').test(ctx.text)) return;
+  // "West Side", "South Calumet", "Lake Louisville": a compass or lake word leads a place, never a person.
+  const orgWord = (w: string) => w.split('-').some((p) => ORG_WORDS.has(p) || ORG_WORDS.has(lexForm(p)));
+  if (toks.length >= 2 && COMPASS_HEADS.has(first) && !isFirstName(toks[1].text) && !words.some(orgWord)) {
+    out.push(candidate(ctx, toks, 'place', 'weak', null));
+    return;
+  }
+  // "K9", "Unit 7": a name with digits in it is no one.
+  if (toks.some((t) => /\d/.test(t.text))) {
+    out.push(candidate(ctx, toks, 'other', 'weak', null));
+    return;
+  }
+  // "Gulf of Aden", "Strait of Hormuz", "Bay of Biscay": a geographic head with "of" is a place.
+  if (toks.length >= 3 && GEO_HEADS.has(first) && toks[1].text === 'of') {
+    out.push(candidate(ctx, toks, 'place', 'strong', null));
+    return;
+  }
   const shouted = toks.every((t) => t.text.length > 1 && t.text === t.text.toUpperCase());
   if (shouted && (toks.length > 1 || toks[0].text.length > 6 || atParagraphStart(ctx, toks[0]))) {
     // "SLAVONSKI BROD, Croatia —": a dateline names a place; other shouted runs are headline noise.
@@ -114,6 +152,12 @@ export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candi
     }
     return;
   }
+  // "Ms. Acosta", "Mr. Frum": a name right after an honorific is a person (the honorific itself is
+  // split off the run as a function word).
+  if (toks.length <= 3 && /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sr|Sra)\.?\s+$/.test(ctx.text.slice(Math.max(0, toks[0].start - 6), toks[0].start))) {
+    out.push(candidate(ctx, toks, 'person', 'strong', null));
+    return;
+  }
   const inPlaceSpan = ctx.placeSpans.some(
     (p) => p.start <= toks[0].start && p.end >= toks[toks.length - 1].end,
   );
@@ -122,8 +166,8 @@ export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candi
     toks.length >= 2 &&
     isFirstName(first) &&
     !knownPlace &&
-    !ORG_WORDS.has(last) &&
-    !PLACE_WORDS.has(last)
+    // "Wayne County Jail", "Jackson Street Bridge": a place or organisation word anywhere makes it no person.
+    !words.some((w, i) => i > 0 && (ORG_WORDS.has(w) || PLACE_WORDS.has(w)))
   ) {
     out.push(candidate(ctx, toks, 'person', 'strong', null));
     return;
@@ -136,11 +180,16 @@ export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candi
     if (!NOT_ORG_ACRONYMS.has(toks[0].text)) out.push(candidate(ctx, toks, 'organization', 'strong', null));
     return;
   }
+  // "Schenectady City School District", "Crime Stoppers of Acadia Parish": an organisation of a region.
+  if (REGION_TAILS.has(last) && words.slice(0, -1).some(orgWord)) {
+    out.push(candidate(ctx, toks, 'organization', 'strong', null));
+    return;
+  }
   if (PLACE_WORDS.has(last) && !ORG_WORDS.has(last) && toks.length >= 2) {
     out.push(candidate(ctx, toks, 'place', 'weak', null));
     return;
   }
-  if (words.some((w) => ORG_WORDS.has(w))) {
+  if (words.some(orgWord)) {
     out.push(candidate(ctx, toks, 'organization', 'strong', null));
     return;
   }

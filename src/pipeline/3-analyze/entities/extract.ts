@@ -4,6 +4,7 @@
 import type { EntityMention, Span } from '../../../model/index.ts';
 import type { Candidate } from './classify.ts';
 import { classifyRun } from './runs.ts';
+import { furnitureSpans } from './furniture.ts';
 import { placeLexicon } from './gazetteer.ts';
 import { resolveMentions } from './resolve.ts';
 import { capitalisedRuns, nameTokens } from './tokens.ts';
@@ -13,6 +14,8 @@ export interface EntityOptions {
   placeSpans?: Span[];
   /** Longest text analysed; the rest is ignored (hostile or runaway input). */
   maxChars?: number;
+  /** The outlet's own name: never a story actor. */
+  outlet?: string | null;
 }
 
 const DEFAULT_MAX_CHARS = 200_000;
@@ -25,5 +28,8 @@ export function extractEntities(text: string, opts: EntityOptions = {}): EntityM
   const ctx = { text: body, places: placeLexicon(), placeSpans: opts.placeSpans ?? [] };
   const candidates: Candidate[] = [];
   for (const run of capitalisedRuns(body, nameTokens(body))) classifyRun(ctx, run, candidates);
-  return resolveMentions(candidates, body);
+  // Names in sub-headings, bylines, credits and links are page furniture, not actors.
+  const furniture = furnitureSpans(body, opts.outlet);
+  const running = furniture.length ? candidates.filter((c) => !furniture.some((f) => f.start < c.end && c.start < f.end)) : candidates;
+  return resolveMentions(running, body);
 }

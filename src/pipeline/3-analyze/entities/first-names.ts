@@ -41,3 +41,6 @@ export const FIRST_NAMES = new Set([...listed, ...listed.map(plain)]);
 /** Whether a capitalised word is a known given name, with or without its accents. */
 export const isFirstName = (w: string) =>
   FIRST_NAMES.has(w) || (/[^\p{ASCII}]/u.test(w) && FIRST_NAMES.has(plain(w)));
+
+/** Known given names folded as the linker compares them ("maria", "jose"). */
+export const FOLDED_FIRST_NAMES = new Set(listed.map((w) => plain(w).toLowerCase()));

@@ -42,7 +42,8 @@ export const ORG_WORDS = words(`
   Ministerio Federación Asociación Partido Gobierno Policía Universidad Hospital Comisión Consejo Tribunal Banco Empresa
   Power Energy Motors Electric Petroleum Oil Steel Mining Capital Insurance Labs Solutions Software Logistics Shipping
   Pharmaceuticals Pharma Telecom Airport Port Authority Air Cargo Express Brands Foods Group Ventures
-  Fundación Instituto Sindicato Confederación Ayuntamiento Junta Secretaría Servicio Cruz
+  Fundación Instituto Sindicato Confederación Ayuntamiento Junta Secretaría Servicio Roja
+  Jail Prison Penitentiary Detention Courthouse Tribe Tribes
 `);
 
 /** Last words that make a sequence a place ("Edwards Street", "Washington Township"). */

@@ -88,6 +88,18 @@ function splitOnAnd(ctx: ClassifyContext, run: NameToken[]): NameToken[][] {
   return [run.slice(0, i), ...splitOnAnd(ctx, run.slice(i + 1))];
 }
 
+/** Words that only lead into a name: "Following Trump", "Whether Trump", "Besides Smith". */
+const LEAD_WORDS = new Set(
+  'Following Whether Besides Including Regarding Concerning Considering Unless Whereas Whilst Knowing Contact Given Notwithstanding Excluding Featuring Starring Meet Welcome Dear'.split(' '),
+);
+/** "Six-month-old Aria Lopez", "Two-year-old": an age in front of a name. */
+const AGE = /^(?:\d+|[\p{L}]+)(?:-[\p{L}]+)*-old$/iu;
+/** A sentence-initial adverb or gerund ("Unfortunately Martinez", "Knowing Eric") is not a name word. */
+/** "Ex-wife", "Self-styled": a capitalised compound with a lower-case second part describes, it names no one. */
+const DESCRIBER = /^\p{Lu}\p{Ll}*-\p{Ll}+$/u;
+const leadsOnly = (t: NameToken) =>
+  LEAD_WORDS.has(t.text) || AGE.test(t.text) || DESCRIBER.test(t.text) || (t.sentenceStart && /\p{Ll}(?:ing|ly)$/u.test(t.text) && !isFirstName(t.text));
+
 /** Candidates from one run of capitalised words. */
 export function classifyRun(ctx: ClassifyContext, whole: NameToken[], out: Candidate[]): void {
   const pieces = splitPersonOfOrg(ctx, whole) ?? splitOnAnd(ctx, whole);
@@ -100,6 +112,7 @@ export function classifyRun(ctx: ClassifyContext, whole: NameToken[], out: Candi
   let part: NameToken[] = [];
   const flush = () => {
     while (part.length && !part[0].capitalised) part.shift();
+    while (part.length >= 2 && leadsOnly(part[0])) part.shift();
     while (part.length && !part[part.length - 1].capitalised) part.pop();
     if (part.length) splitTitled(ctx, part, out);
     part = [];
@@ -108,7 +121,9 @@ export function classifyRun(ctx: ClassifyContext, whole: NameToken[], out: Candi
     const keep =
       (part.length && ORG_WORDS.has(lexForm(part[part.length - 1].text)) && t.text === 'The') ||
       (CALENDAR.test(t.text) && ORG_WORDS.has(lexForm(run[i + 1]?.text ?? '')));
-    if (t.capitalised && NOT_NAMES.has(lexForm(t.text)) && !keep) flush();
+    // "Kim Jong Un", "Kim Jong Il": an article-like word ends no phrase, so at the end of a name it is the name's.
+    const nameEnd = i === run.length - 1 && part.length >= 2 && /^(?:Un|Il|Le|La|El|Lo|Du)$/.test(t.text);
+    if (t.capitalised && NOT_NAMES.has(lexForm(t.text)) && !keep && !nameEnd) flush();
     else if (
       t.capitalised &&
       ctx.places.demonyms.has(t.text) &&

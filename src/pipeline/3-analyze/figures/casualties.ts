@@ -110,7 +110,7 @@ export function storyCasualties(perArticle: Casualties[]): { killed: number; inj
 const hit = (c: Casualties) => (c.injuredFromShot && c.shot != null ? Math.max(c.shot, c.killed ?? 0) : (c.killed ?? 0) + (c.injured ?? 0));
 
 /** An article's wounded once the story's killed is known: those it counted fewer dead than died since. */
-function woundedGiven(c: Casualties, killed: number): number | null {
+export function woundedGiven(c: Casualties, killed: number): number | null {
   if (c.injuredFromShot && c.shot != null) return Math.max(0, c.shot - killed);
   if (c.injured === null || c.killed === null || c.killed >= killed) return c.injured;
   return Math.max(0, c.injured - (killed - c.killed));

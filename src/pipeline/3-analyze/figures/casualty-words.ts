@@ -135,7 +135,9 @@ export function labelAfter(after: string, headline = false): CasualtyLabel | nul
 }
 
 /** Label from the words just before the number ("killed two", "wounding three", "shot four"). */
-export function labelBefore(before: string): CasualtyLabel | null {
+const TO_HOSPITAL = /^[^.;]{0,40}?\b(?:to|in|into) (?:the |a |an |area |local |nearby )?(?:hospitals?|trauma cent(?:er|re)s?|emergency rooms?|ER)\b/i;
+
+export function labelBefore(before: string, after?: string): CasualtyLabel | null {
   const m =
     /\b(kill|killed|killing|kills|left|leaving|leaves|wound|wounded|wounding|wounds|injure|injured|injuring|injures|shoot|shoots|sent|sending|put|putting|hospitali[sz]ing|shot|shooting|shooting of|shot and killed|fatally shot|shot and wounded)\s+(?:at least\s+|about\s+|nearly\s+|more than\s+)?$/i.exec(
       before.slice(-40),
@@ -143,6 +145,8 @@ export function labelBefore(before: string): CasualtyLabel | null {
   if (!m) return null;
   const w = m[1].toLowerCase();
   if (/killed|killing|kills|fatally/.test(w)) return 'killed';
+  // "sent five to the hospital" counts the hurt; "sent 300 soldiers with boats" does not.
+  if (/^(?:sent|sending|put|putting)$/.test(w) && after !== undefined && !TO_HOSPITAL.test(after)) return null;
   if (/wound|injur|sent|sending|put|hospital/.test(w)) return 'injured';
   if (/left|leav/.test(w)) return null; // "left two dead": the noun says which
   return 'shot';

@@ -24,7 +24,8 @@ describe('extractFigures', () => {
     ['No one was injured in the blaze.', [['No one was injured', 0, 'injured']]],
     ['Roughly 120,000 residents lost power.', [['Roughly 120,000', 120000, 'residents', { approx: true }]]],
     ['Two dozen soldiers were deployed.', [['Two dozen', 24, 'soldiers']]],
-    ['The council imposed a 90-day curfew.', [['90', 90, 'curfew', { unit: 'day' }]]],
+    // A hyphenated unit describes the noun after it: the curfew lasts 90 days, it counts no curfews.
+    ['The council imposed a 90-day curfew.', [['90', 90, null, { unit: 'day' }]]],
     ['Dozens of families were evacuated.', [['Dozens of', null, 'families', { vague: true, approx: true }]]],
     ['Between 10 and 15 people were treated for smoke.', [['Between 10 and 15', 12.5, 'injured', { low: 10, high: 15 }]]],
     ['The gunman killed three people and wounded two others.', [['three', 3, 'killed'], ['two', 2, 'injured']]],
@@ -122,6 +123,37 @@ describe('extractFigures in other languages', () => {
     assert.equal(f.value, 6000);
     assert.equal(f.counts, 'trabajadores');
   });
+});
+
+describe('figures a reader must not misread (issue 18)', () => {
+  // [sentence, language, each figure: [as written, value, counts, unit, vague]]
+  const cases: [string, string, [string, number | null, string | null, string | null, boolean][]][] = [
+    ['The cabinet declared a 60-day state of emergency along the border.', 'en', [['60', 60, null, 'day', false]]],
+    ['Officials announced a two-week lockdown of the old town.', 'en', [['two', 2, null, 'week', false]]],
+    ['A 12-mile stretch of the highway was closed.', 'en', [['12', 12, null, 'mile', false]]],
+    ['El gobierno decretó un estado de emergencia de 60 días.', 'es', [['60', 60, null, 'day', false]]],
+    // Decimal commas: "1,3 millones" is 1.3 million, not the figures 1 and 3.
+    ['La región tiene 1,3 millones de habitantes.', 'es', [['1,3 millones', 1300000, 'habitantes', null, false]]],
+    ['Las pérdidas superan los 2,5 millones de euros.', 'es', [['2,5 millones', 2500000, 'euros', null, false]]],
+    ['Unas 4.500 personas cruzaron la frontera el viernes.', 'es', [['Unas 4.500', 4500, 'people', null, false]]],
+    // "sent" counts the hurt only when they were sent to a hospital.
+    ['The army sent 300 soldiers with boats to the flooded towns.', 'en', [['300', 300, 'soldiers', null, false]]],
+    ['The crash sent five people to the hospital on Sunday.', 'en', [['five', 5, 'injured', null, false]]],
+    // "one of the most …" picks one out of many: not a figure.
+    ['Chile has long been one of the most stable nations in the region.', 'en', []],
+    ['It was one of the deadliest storms on record.', 'en', []],
+    ['The port is one of the busiest in the world.', 'en', []],
+    ['Es uno de los países más estables de la región.', 'es', []],
+    // Vague amounts stay vague.
+    ['Hundreds of migrants waited at the crossing.', 'en', [['Hundreds of', null, 'migrants', null, true]]],
+    ['Several homes were destroyed by the fire.', 'en', [['Several', null, 'homes', null, true]]],
+  ];
+  for (const [text, language, expected] of cases) {
+    it(text, () => {
+      const got = extractFigures({ text, language });
+      assert.deepEqual(got.map((f) => [f.text, f.value, f.counts, f.unit, f.vague]), expected);
+    });
+  }
 });
 
 describe('extractFigures in Spanish', () => {

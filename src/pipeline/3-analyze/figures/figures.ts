@@ -4,7 +4,7 @@
 // including "a man was shot and killed" (1) and "no one was injured" (0). Dates, times, ages,
 // phone numbers, addresses and years are not figures.
 import type { Article, FigureMention, Span } from '../../../model/index.ts';
-import { DIGIT_NUMBER, WORD_NUMBER, WORD_NUMBER_ES, parseNumber } from './numbers.ts';
+import { DIGIT_NUMBER, DIGIT_NUMBER_CONTINENTAL, WORD_NUMBER, WORD_NUMBER_ES, parseNumber } from './numbers.ts';
 import { PERSON_NOUNS, labelAfter, labelBefore, nounLabel } from './casualty-words.ts';
 import { listedVictims, uncountedVictims } from './victims.ts';
 
@@ -16,7 +16,7 @@ const QUANTITY = new RegExp(
 );
 // Spanish: its own number words, hedges and range words ("unas 12.000", "entre 10 y 15").
 const APPROX_ES = '(?:unos|unas|alrededor de|cerca de|más de|mas de|menos de|al menos|por lo menos|casi|aproximadamente|hasta|poco más de|un total de)';
-const NUMBER_ES = `(?:\\$\\s?)?(?:${DIGIT_NUMBER}|\\b${WORD_NUMBER_ES})(?![\\p{L}\\d])`;
+const NUMBER_ES = `(?:\\$\\s?)?(?:${DIGIT_NUMBER_CONTINENTAL}|\\b${WORD_NUMBER_ES})(?![\\p{L}\\d])`;
 const QUANTITY_ES = new RegExp(
   `(?:\\b(${APPROX_ES})\\s+)?(?:\\b(entre)\\s+)?(${NUMBER_ES})(?:\\s*(?:a|-|–|y|o)\\s*(${NUMBER_ES}))?`,
   'giu',
@@ -65,6 +65,8 @@ const SKIP_WORDS = new Set(['other', 'more', 'additional', 'new', 'young', 'loca
 const NOT_A_NOUN =
   /^(of|in|at|on|and|or|to|from|for|by|with|who|that|which|were|was|is|are|have|has|had|will|would|said|say|says|after|before|than|as|per|p|a|an|the|y|e|de|del|la|el|los|las|en|por|para|que|con|et|le|les|des|du|und|der|die|das|von|mit)$/i;
 
+const ONE_OF_MANY = /^\s+(?:of\s+(?:the|its|his|her|their|our|my|this|these|those)\s+(?:most|least|best|worst|few|many|first|last|top|largest|biggest|\w+est)\b|de\s+(?:los|las)\s+(?:\p{L}+\s+){0,2}(?:más|menos|mejores|peores|mayores|principales)\b)/iu;
+
 function blocked(text: string, start: number, end: number, taken: Span[]): boolean {
   if (taken.some((s) => s.start < end && start < s.end)) return true;
   const before = text.slice(Math.max(0, start - 12), start);
@@ -74,6 +76,8 @@ function blocked(text: string, start: number, end: number, taken: Span[]): boole
   if (/[[(]$/.test(before) && /^[\])]/.test(after)) return true;
   if (/\p{Lu}\p{L}+,\s*$/u.test(before) && /^\s*(?:,|\.|and\b|were\b|was\b|of\b)/.test(after) && /^\d{1,2}$/.test(text.slice(start, end))) return true;
   if (/\b(?:of the|of those|of these|one of)\s+$/i.test(before)) return true;
+  // "one of the most stable nations", "uno de los países más estables": one picked out of many, not a count.
+  if (/^(?:one|uno|una)$/i.test(text.slice(start, end)) && ONE_OF_MANY.test(text.slice(end, end + 60))) return true;
   if (/[\d/:#-]$|\b(?:no|route|highway|interstate|i|us|sr|cr|fm|hwy|unit|apt|suite|room|page|number|channel|ages?d?|aged)\.?\s*$/i.test(before)) return true;
   if (/^(?:\s?(?:a\.?m|p\.?m)\b|:\d|\/\d|\s?o'clock|-\d|-?years?-old|\s+years?\s+old|(?:st|nd|rd|th)\b|\.\d)/i.test(after)) return true;
   // Clock times: "0810 GMT", "a las 8.10", "um 14 Uhr".
@@ -98,6 +102,8 @@ function countedNoun(after: string, headline = false): { unit: string | null; no
     const u = (hyphen ?? plain)!;
     unit = u[1].toLowerCase().replace(/^per cent$|^percent$/, '%').replace(/s$/, '') || null;
     rest = rest.slice(u[0].length);
+    // "a 60-day state of emergency": the compound measures the noun after it, which is not counted.
+    if (hyphen) return { unit, noun: null, length: u[0].length };
   }
   const consumed = after.length - rest.length;
   // Case-insensitive so headlines count too ("3 Adults Injured"); nouns come back lowercased.
@@ -170,7 +176,7 @@ export function extractFigures(article: Pick<Article, 'text'> & { language?: str
     if (!unit) {
       // "killed three people and wounded two": the verb right before the number wins.
       const fired = /\b(?:fired|firing|fire|heard|hear)\s+(?:\w+\s+)?$/i.test(before);
-      const label = fired ? null : nounLabel(noun) ?? (noun === null || PERSON_NOUNS.has(noun) ? (labelBefore(before) ?? labelAfter(after, opts.headline)) : null);
+      const label = fired ? null : nounLabel(noun) ?? (noun === null || PERSON_NOUNS.has(noun) ? (labelBefore(before, after) ?? labelAfter(after, opts.headline)) : null);
       if (label) counts = label;
       else if (noun === 'shot' || noun === 'shots') counts = 'shots fired';
     }

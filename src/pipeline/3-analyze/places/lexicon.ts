@@ -21,7 +21,7 @@ const EXTRA_COMMON = (
   'police metro transit energy power water gas oil market bank trade labour labor army navy marines guard royal national ' +
   'federal central north south east west northern southern eastern western upper lower greater little new old big ' +
   'beach lake river bay island valley mountain hill park creek springs falls heights village town township borough ' +
-  'friendship welcome ideal'
+  'friendship welcome ideal congress parliament senate assembly legislature'
 ).split(/\s+/);
 
 /** Words right before a name that make it a person ("Mayor Jackson", "Sen. Georgia"...). */

@@ -1,9 +1,10 @@
 // Places mentioned in an article, geocoded offline, and the article's main location.
 import type { Article, PlaceKind, PlaceMention } from '../../../model/index.ts';
-import type { GazetteerPlace } from './gazetteer.ts';
+import { foldName, gazetteer, type GazetteerPlace } from './gazetteer.ts';
 import { outletCity } from './outlet-city.ts';
-import { recognizeToponyms, type RecognizeOptions } from './recognize.ts';
+import { lowercaseWords, recognizeToponyms, type RecognizeOptions } from './recognize.ts';
 import { resolveToponyms, type Resolved } from './resolve.ts';
+import { fitStory } from './story-fit.ts';
 
 export type PlaceOptions = RecognizeOptions;
 
@@ -47,11 +48,13 @@ export function extractPlaces(article: Pick<Article, 'text' | 'url'> & { title?:
  * read the text's "Germantown"). Title mentions have spans into the title, not the text.
  */
 export function articlePlaces(article: Pick<Article, 'text' | 'url'> & { title?: string }, opts: PlaceOptions = {}): { text: PlaceMention[]; title: PlaceMention[]; outlet: PlaceMention | null } {
-  const inText = recognizeToponyms(article.text, opts);
-  const inTitle = article.title ? recognizeToponyms(article.title, opts).filter((t) => t.places.length) : [];
+  const ordinary = lowercaseWords(`${article.title ?? ''}\n${article.text}`);
+  const inText = recognizeToponyms(article.text, { ...opts, ordinary });
+  // A headline capitalises every word: its ordinary words are those the headline or the text writes in lowercase.
+  const inTitle = article.title ? recognizeToponyms(article.title, { ...opts, headline: true, ordinary }).filter((t) => t.places.length) : [];
   const country = outletHint(article);
   const home = outletCity(article.url, country);
-  const resolved = resolveToponyms([...inText, ...inTitle], country, home);
+  const resolved = fitStory(resolveToponyms([...inText, ...inTitle], country, home), country, home);
   const mention = ({ toponym: t, place: p, confidence }: Resolved): PlaceMention => ({
     start: t.start,
     end: t.end,
@@ -96,6 +99,8 @@ function km(a: { lat: number; lon: number }, b: { lat: number; lon: number }): n
   const h = Math.sin(((b.lat - a.lat) * r) / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(((b.lon - a.lon) * r) / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
+/** The country's capital city, by its gazetteer entry. */
+const isCapital = (p: PlaceMention) => !!gazetteer().byName.get(foldName(p.name))?.some((g) => g.feature === 'PPLC' && g.country === p.country && g.lat === p.lat && g.lon === p.lon);
 const placeKey = (p: PlaceMention) => `${p.name}|${p.country}|${p.admin1 ?? ''}`;
 
 /**
@@ -124,7 +129,9 @@ function placeWeights(places: PlaceMention[], titlePlaces: PlaceMention[], textL
   // shares a name ("Austin" on Chicago's West Side, "Bordeaux" in Nashville): it counts less. The
   // report's home is the outlet's city, else its dateline ("NASHVILLE, Tenn. (WKRN) —").
   const dateline = places.find((p) => p.kind === 'city' && p.start < DATELINE_CHARS && p.text === p.text.toUpperCase() && /\p{Lu}{3}/u.test(p.text));
-  const home = outlet ?? dateline ?? null;
+  // A capital's dateline ("LIMA —") is where national and foreign news is filed, not a home whose
+  // neighbourhoods far namesakes would be: the state of emergency it reports may be in Tacna.
+  const home = outlet ?? (dateline && !isCapital(dateline) ? dateline : null);
   if (home) for (const e of local.values()) if (e.place.kind === 'city' && km(e.place, home) > FAR_FROM_OUTLET_KM) e.w *= FAR_FACTOR;
   if (outlet) {
     const entry = local.get(placeKey(outlet));

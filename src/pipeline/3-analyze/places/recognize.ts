@@ -18,6 +18,8 @@ export interface Toponym {
   embedded: boolean;
   /** Readings narrowed by the qualifier that follows ("Springfield, Ill."). */
   qualifier: GazetteerPlace | null;
+  /** The name of an institution that is often named after somewhere else ("Mount Sinai Hospital"). */
+  institution?: boolean;
 }
 
 export interface RecognizeOptions {
@@ -25,6 +27,21 @@ export interface RecognizeOptions {
   adjectives?: boolean;
   /** Also recognise features without coordinates of their own (streets, rivers, counties). */
   features?: boolean;
+  /**
+   * Words the article writes in lowercase: capitalised only at a sentence start or in a
+   * headline, they are ordinary words of its language ("Un hombre", "Boy Hit By"), not towns.
+   * Defaults to the text's own lowercase words.
+   */
+  ordinary?: Set<string>;
+  /** The text is a headline (every word capitalised). */
+  headline?: boolean;
+}
+
+/** The words a text writes in lowercase (folded). */
+export function lowercaseWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/(?<![\p{L}\p{M}'’-])\p{Ll}[\p{L}\p{M}]*/gu)) out.add(foldName(m[0]));
+  return out;
 }
 
 interface Token {
@@ -97,6 +114,12 @@ function capitalisedRuns(text: string, tokens: Token[]): [number, number][] {
   return runs;
 }
 
+// Institutions whose names often borrow somewhere else's ("Mount Sinai Hospital", "University
+// Hospital", "Bethlehem Baptist Church"), unlike a city's own police or council.
+const BORROWED_NAME_HEADS = new Set(
+  'hospital hospitals medical clinic university college school academy high middle elementary church cathedral chapel temple mosque synagogue memorial museum library mall zoo cemetery'.split(' '),
+);
+
 // Names in the gazetteer that news uses for something else.
 const NOT_PLACES = new Set(['el nino', 'la nina', 'notre dame']);
 const isShouting = (w: string) => w.length > 2 && /^[\p{Lu}.'’-]+$/u.test(w);
@@ -107,6 +130,7 @@ export function recognizeToponyms(text: string, opts: RecognizeOptions = {}): To
   const g = gazetteer();
   const lex = nameLexicon();
   const tokens = tokenize(text);
+  const ordinary = opts.ordinary ?? lowercaseWords(text);
   const found: Toponym[] = [];
   // A state abbreviation that qualified the last name ("Rocky Mount, N.C."): a toponym of its own.
   let abbreviationSpan: Toponym | null = null;
@@ -183,8 +207,10 @@ export function recognizeToponyms(text: string, opts: RecognizeOptions = {}): To
     if (prev && TITLES.has(prev.fold) && joined(text, prev, first)) return null;
     if (i > a && lex.personal.has(tokens[i - 1].fold) && !CONNECTORS.has(tokens[i - 1].fold)) return null;
     let embedded = false;
+    let institution = false;
     if (j < b) {
       const next = tokens[j + 1];
+      institution = BORROWED_NAME_HEADS.has(next.fold) && places.every((p) => p.kind === 'city');
       // A country or adjective before a name ("US Federal Reserve", "Russian President") is still
       // a place; a city before one is usually a person or a team ("Paris Hilton", "Los Angeles Lakers").
       const namesCountry = source === 'adjective' || (places.some((p) => p.kind !== 'city') && !lex.personal.has(first.fold));
@@ -202,6 +228,10 @@ export function recognizeToponyms(text: string, opts: RecognizeOptions = {}): To
       const w = first.fold;
       const big = places.some((p) => p.kind !== 'city');
       const maxPop = Math.max(0, ...places.map((p) => p.population));
+      // Capitalised only as a sentence's or a headline's first letter: a word the text also writes in lowercase.
+      if (!big && !qualifier && ordinary.has(w) && (opts.headline || sentenceInitial(text, first))) return null;
+      // "University of Florida", "Union of ...": a common word opening a longer name is part of that name.
+      if (!big && j < b && tokens[j + 1].fold === 'of' && lex.common.has(w)) return null;
       if (lex.common.has(w) && !big && !(evidence && maxPop >= 20_000 && !sentenceInitial(text, first))) return null;
       if ((lex.personal.has(w) || personal.has(w)) && !big && !evidence && (maxPop < 300_000 || personal.has(w))) return null;
       if (lex.personal.has(w) && /^\s+(said|says|told|added|stated)\b/.test(text.slice(lastTok.end, lastTok.end + 8))) return null;
@@ -212,7 +242,8 @@ export function recognizeToponyms(text: string, opts: RecognizeOptions = {}): To
         return opts.adjectives && country ? make([country], 'adjective') : null;
       }
     }
-    let readings = places;
+    // A building standing for an institution ("the White House said") over a small namesake town, unless a qualifier names the town.
+    let readings = !qualifier && places.some((p) => p.kind === 'landmark') ? places.filter((p) => p.kind === 'landmark') : places;
     if (qualifier) {
       const narrowed = places.filter((p) => p.kind === 'city' && p.country === qualifier.country && (qualifier.kind === 'country' || p.admin1 === qualifier.admin1));
       if (narrowed.length) readings = narrowed;
@@ -222,7 +253,7 @@ export function recognizeToponyms(text: string, opts: RecognizeOptions = {}): To
     return make(readings, source);
 
     function make(readings: GazetteerPlace[], src: Toponym['source']): Toponym {
-      return { start: first.start, end: lastTok.end, text: text.slice(first.start, lastTok.end), places: readings, source: src, evidence, embedded, qualifier };
+      return { start: first.start, end: lastTok.end, text: text.slice(first.start, lastTok.end), places: readings, source: src, evidence, embedded, qualifier, institution };
     }
   }
 

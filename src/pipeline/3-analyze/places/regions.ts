@@ -79,9 +79,9 @@ const AREAS: [string, number, number, string?][] = [
 ];
 
 // Buildings that stand for institutions but are places too.
-const LANDMARKS: [string, number, number, string?][] = [
-  ['White House', 38.89769, -77.03655], ['Capitol Hill', 38.8899, -77.0091], ['Pentagon', 38.8719, -77.0563],
-  ['Kremlin', 55.7520, 37.6175], ['Downing Street', 51.5034, -0.1276],
+const LANDMARKS: [string, string, number, number][] = [
+  ['White House', 'US', 38.89769, -77.03655], ['Capitol Hill', 'US', 38.8899, -77.0091], ['Pentagon', 'US', 38.8719, -77.0563],
+  ['Kremlin', 'RU', 55.7520, 37.6175], ['Downing Street', 'GB', 51.5034, -0.1276],
 ];
 
 export const REGIONS: RegionEntry[] = [
@@ -104,5 +104,5 @@ export const REGIONS: RegionEntry[] = [
     kind: 'region',
   })),
   ...AREAS.map(([name, lat, lon, alias]): RegionEntry => ({ name, country: null, admin1: null, lat, lon, aliases: alias ? [alias] : [], kind: 'continent' })),
-  ...LANDMARKS.map(([name, lat, lon]): RegionEntry => ({ name, country: null, admin1: null, lat, lon, kind: 'landmark' })),
+  ...LANDMARKS.map(([name, country, lat, lon]): RegionEntry => ({ name, country, admin1: null, lat, lon, kind: 'landmark' })),
 ];

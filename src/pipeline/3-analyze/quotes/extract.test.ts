@@ -176,3 +176,10 @@ test('quotes: hostile input is bounded in size and time', () => {
     assert.ok(performance.now() - t0 < 3000, `${unit}: ${performance.now() - t0} ms`);
   }
 });
+
+test('quotes: two apostrophes as quotation marks, the way some archives write them', () => {
+  const text = "Officials urged a default. ''We need Chapter 9,'' said Ms. Acosta, referring to the code. ''Give us the tool.''";
+  const got = extractQuotes(text, extractEntities(text)).filter((q) => q.kind === 'direct');
+  assert.deepEqual(got.map((q) => q.text), ['We need Chapter 9,', 'Give us the tool.']);
+  assert.equal(got[0].speaker, 'Acosta');
+});

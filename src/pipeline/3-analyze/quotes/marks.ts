@@ -47,7 +47,11 @@ function continues(text: string, at: number): boolean {
   return text.slice(j + 1, at).includes('\n') || /[.!?…:]/.test(text[j] ?? '');
 }
 
-export function quotedPassages(text: string): QuotedPassage[] {
+export function quotedPassages(original: string): QuotedPassage[] {
+  // Some archives write quotation marks as two apostrophes (''This isn't reform,'' he said): read the
+  // pair as one straight mark (the first apostrophe becomes ", the length and offsets stay).
+  const doubled = original.includes("''");
+  const text = doubled ? original.replace(/''/g, '"\'') : original;
   const out: QuotedPassage[] = [];
   let open: { start: number; segStart: number; depth: number; segments: Span[]; unclosed: boolean } | null =
     null;
@@ -92,7 +96,7 @@ export function quotedPassages(text: string): QuotedPassage[] {
       }
     } else if (open) {
       if (open.depth > 0) open.depth--;
-      else finish(i + 1);
+      else finish(i + (doubled && original.startsWith("''", i) ? 2 : 1));
     }
   }
   if (open && text.length - (open as { start: number }).start <= MAX_QUOTE_CHARS) {
@@ -106,6 +110,6 @@ export function quotedPassages(text: string): QuotedPassage[] {
 export function quoteContent(text: string, span: Span): string {
   return text
     .slice(span.start, span.end)
-    .replace(/^["“«„\s]+/, '')
-    .replace(/["”»\s]+$/, '');
+    .replace(/^(?:["“«„\s]|'')+/, '')
+    .replace(/(?:["”»\s]|'')+$/, '');
 }

@@ -68,6 +68,26 @@ export function reports(sources, sourceOf, number) {
   );
 }
 
+/** The story's counts: each value with its sources; a disputed count shows its sides, none as settled. */
+export function howMany(entries, number) {
+  const cite = (ids) => [...new Set(ids.map((a) => number.get(a) ?? '?'))].map((n) => `[${n}]`).join('');
+  return h(
+    'ul',
+    { class: 'how-many' },
+    entries.map((e) =>
+      h(
+        'li',
+        { class: `hm-${e.status}` },
+        h('strong', {}, e.status === 'disputed' || e.value === null ? 'disputed' : String(e.value)),
+        ` ${e.what} `,
+        e.status === 'disputed' || e.value === null
+          ? h('span', {}, e.values.map((v) => `“${v.text}” ${cite(v.articles)}`).join(' vs '))
+          : h('span', { class: 'muted' }, `(${e.status === 'agreed' ? 'agreed' : 'one source'}) ${e.values[0] ? `“${e.values[0].text}” ${cite(e.values[0].articles)}` : ''}`),
+      ),
+    ),
+  );
+}
+
 export function timeline(entries, number) {
   if (!entries.length) return h('p', { class: 'muted' }, 'No dates found.');
   return h(
@@ -76,14 +96,14 @@ export function timeline(entries, number) {
     entries.map((e) =>
       h(
         'li',
-        { class: `tl-${e.kind}` },
+        { class: `tl-${e.kind}${e.background ? ' tl-background' : ''}` },
         h('time', { datetime: e.granularity === 'month' ? e.date.slice(0, 7) : e.granularity === 'year' ? e.date.slice(0, 4) : e.date }, fmtDay(e.date, e.granularity)),
         h(
           'div',
           { class: 'tl-text' },
           e.kind === 'published'
             ? h('span', { class: 'tl-kind' }, 'Published')
-            : h('span', { class: 'tl-kind tl-kind-event' }, 'Event'),
+            : h('span', { class: 'tl-kind tl-kind-event' }, e.background ? 'Background' : 'Event'),
           ' ',
           e.text,
           ' ',

@@ -3,7 +3,7 @@ import { api } from '../api.js';
 import { h, plural } from '../dom.js';
 import { section } from './common.js';
 import { factsTable } from './facts.js';
-import { entities, quotes, reports, timeline } from './story-sections.js';
+import { entities, howMany, quotes, reports, timeline } from './story-sections.js';
 import { storyMap } from './map.js';
 import { storyWhen } from './when.js';
 
@@ -47,6 +47,7 @@ export async function renderStory(id) {
         'div',
         { class: 'story-col' },
         section('Brief', brief(view.brief, number)),
+        view.howMany?.length ? section('How many', howMany(view.howMany, number)) : null,
         section('Facts × sources', factsTable(view, number)),
         view.quotes.length ? section('Quotes by speaker', quotes(view.quotes, number)) : null,
         section('Reports', reports(view.sources, sourceOf, number)),

@@ -1,0 +1,145 @@
+// Hand-labelled samples of what the story JSON shows on gva-dev (format: bench/report/README.md).
+// Scores each labelled kind over every item the current run shows: right / labelled, per dev and
+// check part (by a hash of the item key), and the number of shown items nobody labelled yet
+// ("unlabelled N"), so a precision is never read off items no one looked at.
+//   npm run bench:report -- labels                      score every kind
+//   npm run bench:report -- labels --sample KIND [N]    write N unlabelled items to label (default 120)
+//   npm run bench:report -- labels --merge KIND         add the labelled todo items to bench/data
+import { createHash } from 'node:crypto';
+import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { StoryReport } from '../../src/model/index.ts';
+import { foldName } from '../../src/pipeline/3-analyze/entities/fold.ts';
+import { argValue, corpus, jsonLines, PROJECT_ROOT } from '../lib/data.ts';
+import type { Section, SectionResult } from '../extract.ts';
+import { analyzeFolder } from './gva-run.ts';
+import { partOf, share, type Part } from './split.ts';
+
+export const KINDS = {
+  entities: { right: ['person', 'organization', 'place', 'other', 'facility'], wrong: ['not-entity', 'partial', 'furniture'] },
+  conflicts: { right: ['real'], wrong: ['false'] },
+  timeline: { right: ['event'], wrong: ['not-event'] },
+  lede: { right: ['lede'], wrong: ['not-lede'] },
+} as const;
+export type Kind = keyof typeof KINDS;
+
+/** One labelled item: `k` a hash of what is shown, `a` the articles it is shown for. */
+export interface Label {
+  k: string;
+  a: string[];
+  label: string;
+  by?: string;
+}
+
+/** One item the story JSON shows, with what it must be labelled to count as right. */
+export interface Shown {
+  k: string;
+  a: string[];
+  /** For entities, the type shown; else the kind's right label. */
+  expect: string;
+  /** Context for the labeller only (never written to the repo). */
+  view: string;
+}
+
+export const hashOf = (s: string): string => createHash('sha1').update(foldName(s.replace(/\s+/g, ' ').trim())).digest('hex').slice(0, 12);
+
+function around(story: StoryReport, article: string | undefined, needle: string): string {
+  const text = story.articles.find((x) => x.id === article)?.text ?? '';
+  const i = needle ? text.indexOf(needle) : -1;
+  return i < 0 ? '' : text.slice(Math.max(0, i - 120), i + needle.length + 120).replace(/\s+/g, ' ');
+}
+
+/** The items of one kind a story shows. */
+export function shownItems(story: StoryReport, kind: Kind): Shown[] {
+  if (kind === 'entities')
+    return story.entities.map((e) => {
+      const a = [...new Set(e.variants.flatMap((v) => v.articles))].sort();
+      const form = e.variants[0]?.form ?? e.name;
+      return { k: hashOf(e.name), a, expect: e.type, view: `${e.name} (${e.type}) forms: ${e.variants.map((v) => v.form).join(' / ')}\n    … ${around(story, e.variants[0]?.articles[0], form)} …` };
+    });
+  if (kind === 'conflicts')
+    return story.comparison.conflicts.map((c) => {
+      const values = c.values.map((v) => v.value);
+      const a = [...new Set(c.values.flatMap((v) => v.articles))].sort();
+      const ev = c.values.map((v) => { const e = v.evidence[0]; const t = story.articles.find((x) => x.id === e?.article)?.text ?? ''; return e ? `«${v.value}»: … ${t.slice(Math.max(0, e.start - 100), e.end + 60).replace(/\s+/g, ' ')} …` : `«${v.value}»`; });
+      return { k: hashOf(`${c.kind}|${[...values].map((v) => foldName(v)).sort().join('|')}`), a, expect: 'real', view: `${c.kind} about ${c.about}: ${values.join(' vs ')}\n    ${ev.join('\n    ')}` };
+    });
+  if (kind === 'timeline')
+    return (story.timeline ?? []).map((t) => ({ k: hashOf(t.text), a: [...t.articles].sort(), expect: 'event', view: `${t.date} ${t.what}\n    text: ${t.text}` }));
+  const first = story.brief[0];
+  if (!first || story.articles.length < 2) return [];
+  return [{ k: hashOf(first.text), a: [...first.articles].sort(), expect: 'lede', view: `story "${story.title}" (${story.articles.length} reports)\n    brief opens: ${first.text}\n    titles: ${story.articles.slice(0, 4).map((x) => x.title).join(' | ')}` }];
+}
+
+const fileOf = (kind: Kind) => join(PROJECT_ROOT, 'bench/data', `report-labels-${kind}.jsonl`);
+export function readLabels(kind: Kind): Label[] {
+  return existsSync(fileOf(kind)) ? jsonLines(fileOf(kind)).map((l) => JSON.parse(l) as Label) : [];
+}
+
+/** The label of a shown item: same key, and at least one article in common. */
+export function labelOf(labels: Label[], item: Pick<Shown, 'k' | 'a'>): Label | undefined {
+  return labels.find((l) => l.k === item.k && l.a.some((x) => item.a.includes(x)));
+}
+
+/** Is a shown item right by its label? */
+export function isRight(kind: Kind, label: Label, item: Shown): boolean {
+  // A facility (hospital, mall, apartment complex, jail) is rightly shown as a place or an organisation.
+  if (kind === 'entities') return label.label === item.expect || (label.label === 'facility' && (item.expect === 'place' || item.expect === 'organization'));
+  return (KINDS[kind].right as readonly string[]).includes(label.label);
+}
+
+export const section: Section = {
+  name: 'labels',
+  async run(): Promise<SectionResult | null> {
+    const dir = corpus('gva-dev');
+    if (!dir) return null;
+    const out = join(PROJECT_ROOT, '.bench-out');
+    mkdirSync(out, { recursive: true });
+    const merge = argValue('--merge') as Kind | null;
+    if (merge) {
+      const have = readLabels(merge);
+      const todo = jsonLines(join(out, `label-todo-${merge}.jsonl`)).map((l) => JSON.parse(l) as Label);
+      const add = todo.filter((t) => t.label && KINDS[merge] && !labelOf(have, t));
+      for (const t of add) if (![...KINDS[merge].right, ...KINDS[merge].wrong].includes(t.label as never)) throw new Error(`labels: ${merge} label "${t.label}" is not one of ${[...KINDS[merge].right, ...KINDS[merge].wrong].join(', ')}`);
+      appendFileSync(fileOf(merge), add.map((t) => JSON.stringify({ k: t.k, a: t.a, label: t.label, by: t.by ?? null }) + '\n').join(''));
+      console.log(`labels: added ${add.length} ${merge} labels to bench/data/report-labels-${merge}.jsonl`);
+      return { merged: add.length };
+    }
+    const { stories } = await analyzeFolder(dir);
+    const sample = argValue('--sample') as Kind | null;
+    if (sample) {
+      if (!KINDS[sample]) throw new Error(`labels: unknown kind ${sample}; kinds: ${Object.keys(KINDS).join(', ')}`);
+      const n = Number(process.argv[process.argv.indexOf('--sample') + 2]) || 120;
+      const labels = readLabels(sample);
+      const seen = new Set<string>();
+      const items = stories.flatMap((s) => shownItems(s, sample)).filter((i) => !labelOf(labels, i) && !seen.has(i.k) && seen.add(i.k));
+      const order = (i: Shown) => createHash('sha1').update(`${i.k}:${i.a[0]}`).digest('hex');
+      const picked = items.sort((x, y) => order(x).localeCompare(order(y))).slice(0, n);
+      writeFileSync(join(out, `label-todo-${sample}.jsonl`), picked.map((i) => JSON.stringify({ k: i.k, a: i.a.slice(0, 3), label: null, by: null }) + '\n').join(''));
+      writeFileSync(join(out, `label-todo-${sample}.txt`), picked.map((i, n) => `#${n} [shown: ${i.expect}] ${i.view}`).join('\n\n') + '\n');
+      console.log(`labels: ${picked.length} ${sample} items to label: .bench-out/label-todo-${sample}.txt (context) and .jsonl (fill "label", then --merge ${sample})`);
+      return { sampled: picked.length };
+    }
+    const result: SectionResult = {};
+    console.log('kind       | dev: right/labelled     | check: right/labelled   | unlabelled shown');
+    for (const kind of Object.keys(KINDS) as Kind[]) {
+      const labels = readLabels(kind);
+      const t: Record<Part, { right: number; labelled: number }> = { dev: { right: 0, labelled: 0 }, check: { right: 0, labelled: 0 } };
+      let unlabelled = 0;
+      for (const item of stories.flatMap((s) => shownItems(s, kind))) {
+        const label = labelOf(labels, item);
+        if (!label) {
+          unlabelled++;
+          continue;
+        }
+        const p = t[partOf(item.k)];
+        p.labelled++;
+        if (isRight(kind, label, item)) p.right++;
+      }
+      const cell = (p: { right: number; labelled: number }) => `${share(p.right, p.labelled).toFixed(3)} (${p.right}/${p.labelled})`.padEnd(23);
+      console.log(`${kind.padEnd(10)} | ${cell(t.dev)} | ${cell(t.check)} | unlabelled ${unlabelled}`);
+      result[kind] = { dev: { ...t.dev, precision: share(t.dev.right, t.dev.labelled) }, check: { ...t.check, precision: share(t.check.right, t.check.labelled) }, unlabelled, labels: labels.length };
+    }
+    return result;
+  },
+};

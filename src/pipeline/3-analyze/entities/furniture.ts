@@ -1,0 +1,66 @@
+// Parts of an article's text that are page furniture, not running text: sub-headings, bylines,
+// credits, "Contact …" lines, tweet attributions, links. A name found there is no story actor
+// (issue 18): it is dropped before entities are resolved. Only the furniture itself is covered —
+// the sentence after a byline is running text again.
+import type { Span } from '../../../model/index.ts';
+
+/** Lower-case words a title-case sub-heading may hold ("Campaign Promises Set Off a Rush to the Border"). */
+const HEADING_SMALL = new Set('a an the of to in on at for and or but by with from as into over after before vs via de del la el los las y en'.split(' '));
+
+/** A paragraph that is a sub-heading: short, title case, no sentence punctuation at its end. */
+export function isHeading(paragraph: string): boolean {
+  const p = paragraph.trim();
+  if (!p || /[.!?:;,"”’'»)…\]]$/u.test(p)) return false;
+  const words = p.split(/\s+/);
+  if (words.length < 2 || words.length > 12) return false;
+  if (!words.every((w, i) => /^[\p{Lu}\p{N}"“'‘(¿¡]/u.test(w) || (i > 0 && HEADING_SMALL.has(w)))) return false;
+  // A paragraph of names alone ("Ana Ruiz and Leo Marsh") has no lower-case word to tell; a heading
+  // of two to twelve words with at least one lower-case small word or four capitalised words is one.
+  return words.some((w) => HEADING_SMALL.has(w)) || words.length >= 4;
+}
+
+// A name run: capitalised words, initials, particles, "and" between names; never a day or month
+// ("By Friday, Governor Tim Walz had signed" is running text).
+const CALENDAR = String.raw`(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|Then|Now|Noon|Midnight`;
+const NAME = String.raw`(?!${CALENDAR}\b)\p{Lu}[\p{L}'’.-]*(?:\s+(?:and\s+|y\s+)?(?:\p{Lu}[\p{L}'’.-]*|de|van|von|da|del|la))*`;
+const FURNITURE: RegExp[] = [
+  // Bylines at the start of a line: "By Robert Mills", "By Dana Whitcombe and Leo Marsh".
+  new RegExp(String.raw`(?:^|\n)[ \t*_]*(?:By|Por|From)\s+${NAME}`, 'gu'),
+  // "Contact Rick Hurd at …", "Follow Jane Doe on Twitter", "Email Jane Doe at".
+  new RegExp(String.raw`\b(?:Contact|Follow|Email|E-mail|Reach)\s+${NAME}(?=\s+(?:at|on|via)\b)`, 'gu'),
+  // Credits in brackets: "(Photo: Mike Groll AP)", "(Additional reporting by …; Editing by …)".
+  /\((?:[^()]*?\b(?:[Pp]hoto|[Pp]icture|[Ii]mage|[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]redit|[Vv]ideo)\b[^()]*)\)/gu,
+  // Unbracketed credits: "Photo by Mike Groll", "Photo: Mike Groll", "Buy Photo", "Reporting by …".
+  new RegExp(String.raw`\b(?:(?:Photo|Photograph|Picture|Image|Video)s?\s*(?:by|:|courtesy of)|(?:Additional\s+)?[Rr]eporting by|Editing by|Written by|Compiled by)\s+${NAME}`, 'gu'),
+  // "Staff writers Neal Goswami and Gina Conn …" (the "contributed to this story" sentence is found below).
+  /\b(?:Staff|Associated Press|AP|Reuters)\s+[Ww]riters?\s+[^.!?\n]*/gu,
+  // Tweet attributions: "— Audrey Washington (@AudreyWSBTV) March 21, 2016".
+  /[—–-]\s*[^—–\n()]{1,60}\(@\w+\)(?:\s+\p{Lu}\p{Ll}+\.? \d{1,2}, \d{4})?/gu,
+  // Shouted stretches (transcripts, all-caps headlines): three capitalised words or more in a row.
+  /(?:\b\p{Lu}{2,}[\p{Lu}'’%]*\b[\s,.:;!?%-]+){2,}\b\p{Lu}{2,}[\p{Lu}'’%]*\b/gu,
+  // Links, handles and addresses: their pieces are no names.
+  /\b(?:https?:\/\/|www\.|pic\.twitter\.com\/)\S+|@\w+|\b[\w.+-]+@[\w-]+\.[\w.]+\b/gu,
+];
+
+/** The furniture spans of a text, plus every mention of the outlet's own name. */
+export function furnitureSpans(text: string, outlet?: string | null): Span[] {
+  const spans: Span[] = [];
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    if (isHeading(line)) spans.push({ start: offset, end: offset + line.length });
+    offset += line.length + 1;
+  }
+  for (const re of FURNITURE) for (const m of text.matchAll(re)) spans.push({ start: m.index!, end: m.index! + m[0].length });
+  // "… contributed to this story.": the whole sentence, back to its start (at most 300 characters).
+  for (const m of text.matchAll(/\bcontributed to (?:this|the) (?:report|story|article)/gu)) {
+    const before = text.slice(Math.max(0, m.index! - 300), m.index!);
+    const start = m.index! - before.length + Math.max(...['.', '!', '?', '\n'].map((c) => before.lastIndexOf(c) + 1));
+    spans.push({ start, end: m.index! + m[0].length });
+  }
+  const own = outlet?.replace(/^the\s+/i, '').trim();
+  if (own && own.length >= 3) {
+    const re = new RegExp(String.raw`\b${own.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`, 'giu');
+    for (const m of text.matchAll(re)) spans.push({ start: m.index!, end: m.index! + m[0].length });
+  }
+  return spans;
+}

@@ -1,0 +1,145 @@
+// The story's "how many": per counted thing (killed, injured, arrested, evacuated, homes destroyed…)
+// the value the story reports — agreed, single-source, or disputed with its sides — each value with
+// the text it is written as and its evidence spans. Killed and injured are read the way a casualty
+// toll is read per article and per story (3-analyze/figures/casualties.ts); only stated totals
+// ("three were killed", "killing two") can dispute each other, never a victim described ("a man").
+import type { Evidence, FigureMention, HowMany, HowManyValue } from '../../model/index.ts';
+import { articleCasualties, storyCasualties, woundedGiven, type Casualties } from '../3-analyze/figures/casualties.ts';
+import { extractFigures } from '../3-analyze/figures/figures.ts';
+import { isStatedTotal } from '../3-analyze/figures/stated.ts';
+import { Sources, unique, type SourceArticle } from './fact.ts';
+import { risingInTime } from './over-time.ts';
+
+type Casualty = 'killed' | 'injured';
+// Counts read from the lede only, as the casualty reading does: further down they are background.
+const LEDE_CHARS = 1500;
+// Other counted things: a count of people or homes followed by what happened to them.
+const EVENT_AFTER = /^(?:\s+[\p{L}'-]+){0,2}?\s+(?:(?:were|was|have been|had been|are|got|being)\s+)?(?:\w+ly\s+)?(arrested|detained|evacuated|missing|displaced|rescued|destroyed|damaged)\b/iu;
+const EVENT_BEFORE = /\b(arrested|detained|evacuated|rescued|destroyed|damaged|displaced)\s+(?:at least\s+|about\s+|some\s+|more than\s+)?$/i;
+const HOMES = /^(?:homes|houses|buildings|structures|residences|viviendas|casas)$/i;
+const THINGS_COUNTED = new Set(['people', 'residents', 'families', 'persons', 'men', 'women', 'children', 'suspects', 'migrants', 'protesters', 'students', 'teens', 'juveniles', 'adults', 'others', 'individuals', 'civilians', 'workers', 'passengers', 'patients', 'tourists', 'villagers']);
+
+interface ArticleCount {
+  article: string;
+  value: number;
+  /** The figure that states it in the article's text, if any. */
+  figure: FigureMention | null;
+  /** As written when no figure in the text states it (the headline, or words only). */
+  written: string;
+  stated: boolean;
+  day: string | null;
+}
+
+export function storyHowMany(articles: SourceArticle[], titles: Map<string, string> = new Map()): HowMany[] {
+  const sources = new Sources(articles);
+  return [...casualtyCounts(articles, titles, sources), ...eventCounts(articles, sources)];
+}
+
+function casualtyCounts(articles: SourceArticle[], titles: Map<string, string>, sources: Sources): HowMany[] {
+  const readings = articles.map((a) => {
+    const title = titles.get(a.article.id) ?? '';
+    const headline = title ? extractFigures({ text: title }, [], { headline: true }) : [];
+    // Headline figures sit past the text so no evidence span points into the wrong string.
+    const shifted = headline.map((f) => ({ ...f, start: -1, end: -1 }));
+    const c = articleCasualties([...a.mentions.figures, ...shifted], { text: `${title}\n${a.article.text}` });
+    return { a, c, headline };
+  });
+  const known = readings.filter((r) => r.c.killed !== null || r.c.injured !== null);
+  if (!known.length) return [];
+  const story = storyCasualties(known.map((r) => r.c));
+  const out: HowMany[] = [];
+  for (const what of ['killed', 'injured'] as const) {
+    const counts = known.flatMap((r) => {
+      const value = what === 'killed' ? r.c.killed : r.c.woundedUnsaid ? null : woundedGiven(r.c, story.killed);
+      return value === null ? [] : [countOf(r.a, r.c, what, value, r.headline)];
+    });
+    const entry = summarise(what, story[what], counts, sources);
+    if (entry) out.push(entry);
+  }
+  return out;
+}
+
+/** One article's claim for a casualty count, with the figure that states it. */
+function countOf(a: SourceArticle, c: Casualties, what: Casualty, value: number, headline: FigureMention[]): ArticleCount {
+  const inLede = a.mentions.figures.filter((f) => f.start < LEDE_CHARS && !f.vague);
+  const labels = what === 'injured' && c.injuredFromShot ? ['injured', 'shot'] : [what];
+  const wanted = what === 'injured' && c.injuredFromShot && c.shot != null && value !== 0 ? c.shot : value;
+  const candidates = inLede.filter((f) => labels.includes(f.counts ?? '') && f.value === wanted);
+  // A stated total first ("three were killed"), then the earliest description ("a man was shot").
+  const figure = candidates.find(isStatedTotal) ?? candidates[0] ?? null;
+  const fromHeadline = headline.find((f) => f.counts === what && f.value === value);
+  const stated = !!figure && isStatedTotal(figure) && wanted === value;
+  const written = figure?.text ?? fromHeadline?.text ?? '';
+  return { article: a.article.id, value, figure, written, stated, day: a.article.published?.date ?? null };
+}
+
+/** Story value, status and sides for one counted thing; null when nothing in the text supports it. */
+function summarise(what: string, storyValue: number, counts: ArticleCount[], sources: Sources): HowMany | null {
+  // A value no report writes (a zero read from silence) is no side a reader can check; the
+  // story's own value stays, read from words ("died at the hospital") when no number is written.
+  const values = sidesOf(counts, sources)
+    .filter((v) => v.text || v.value === storyValue)
+    .map((v) => ({ ...v, text: v.text || String(v.value) }));
+  // A zero no report writes ("no one was hurt" is written; silence is not) is "none reported": no entry.
+  if (storyValue === 0 && !counts.some((c) => c.value === 0 && c.figure)) return null;
+  if (!values.some((v) => v.value === storyValue)) return null;
+  const stated = counts.filter((c) => c.stated);
+  const statedValues = unique(stated.map((c) => c.value));
+  const disagree = statedValues.length > 1 && sources.independent(stated.map((c) => c.article)) > 1 && unique(stated.map((c) => sources.rootOf(c.article))).length > 1;
+  // A toll that rose from one day's reports to the next is an update, not a dispute.
+  const sides = statedValues.map((v) => ({ value: v, days: stated.filter((c) => c.value === v).map((c) => c.day), range: { low: v, high: v } }));
+  const rising = disagree ? risingInTime(sides) : null;
+  if (disagree && !rising) return { what, status: 'disputed', value: null, values: values.filter((v) => statedValues.includes(v.value)) };
+  // A toll that rose from one day's reports to the next is told at its latest count.
+  if (rising) storyValue = rising.at(-1)!.value;
+  const support = counts.filter((c) => c.value === storyValue).map((c) => c.article);
+  // The value shown leads its sides.
+  values.sort((a, b) => Number(b.value === storyValue) - Number(a.value === storyValue));
+  return { what, status: sources.independent(support) >= 2 ? 'agreed' : 'single-source', value: storyValue, values };
+}
+
+/** Each value with the reports giving it, best supported first; its text is a stated total when one gives it. */
+function sidesOf(counts: ArticleCount[], sources: Sources): HowManyValue[] {
+  const byValue = new Map<number, ArticleCount[]>();
+  for (const c of counts) byValue.set(c.value, [...(byValue.get(c.value) ?? []), c]);
+  const out = [...byValue].map(([value, cs]) => {
+    const shown = cs.find((c) => c.stated) ?? cs.find((c) => c.written) ?? cs[0];
+    const evidence: Evidence[] = cs.flatMap((c) => (c.figure ? [{ article: c.article, start: c.figure.start, end: c.figure.end }] : []));
+    return { value, text: shown.written.replace(/\s+/g, ' ').trim(), articles: unique(cs.map((c) => c.article)), evidence };
+  });
+  return out.sort((a, b) => sources.independent(b.articles) - sources.independent(a.articles) || a.value - b.value);
+}
+
+/** What a count of people or homes says happened to them: "12 people were arrested" → arrested. */
+function eventOf(text: string, f: FigureMention): string | null {
+  if (f.value === null || f.vague || f.unit || !f.counts) return null;
+  const homes = HOMES.test(f.counts);
+  if (!homes && !THINGS_COUNTED.has(f.counts)) return null;
+  const verb = (EVENT_AFTER.exec(text.slice(f.end, f.end + 60))?.[1] ?? EVENT_BEFORE.exec(text.slice(Math.max(0, f.start - 40), f.start))?.[1])?.toLowerCase();
+  if (!verb) return null;
+  if (homes) return /destroyed|damaged/.test(verb) ? `homes ${verb}` : null;
+  return /destroyed|damaged/.test(verb) ? null : verb === 'detained' ? 'arrested' : verb;
+}
+
+function eventCounts(articles: SourceArticle[], sources: Sources): HowMany[] {
+  const byWhat = new Map<string, ArticleCount[]>();
+  for (const a of articles) {
+    const seen = new Set<string>();
+    for (const f of a.mentions.figures) {
+      if (f.start >= LEDE_CHARS) continue;
+      const what = eventOf(a.article.text, f);
+      // An article's first count of a thing is its claim: later ones are parts or other events.
+      if (!what || seen.has(what)) continue;
+      seen.add(what);
+      const count = { article: a.article.id, value: f.value!, figure: f, written: f.text, stated: isStatedTotal(f), day: a.article.published?.date ?? null };
+      byWhat.set(what, [...(byWhat.get(what) ?? []), count]);
+    }
+  }
+  const out: HowMany[] = [];
+  for (const [what, counts] of byWhat) {
+    const best = sidesOf(counts, sources)[0];
+    const entry = summarise(what, best.value, counts, sources);
+    if (entry) out.push(entry);
+  }
+  return out;
+}

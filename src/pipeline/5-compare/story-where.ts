@@ -1,0 +1,36 @@
+// The story's main place and day, from its articles' stored mentions: the place weights of
+// places.ts (datelines, titles, the outlet's city, early mentions) added up over the reports, and
+// the event day most reports give — not the place or day named by the most articles in passing.
+import type { Article, Mentions, PlaceMention, StoryReport } from '../../model/index.ts';
+import { storyEventDate } from '../3-analyze/event-date.ts';
+import { foldName } from '../3-analyze/places/gazetteer.ts';
+import { articlePlaces, storyPlace, type ArticlePlaces } from '../3-analyze/places/places.ts';
+
+type Stored = { article: Pick<Article, 'text' | 'url' | 'title'>; mentions: Pick<Mentions, 'places' | 'eventDate'> };
+
+/**
+ * One article's places for the story weights. The stored mentions hold the text's places; the
+ * title's and the outlet's city are read again (a title is short). A title name also in the text
+ * takes the text's reading, which had the whole article as context.
+ */
+function placesOf({ article, mentions }: Stored): ArticlePlaces {
+  const { title, outlet } = articlePlaces({ text: '', url: article.url, title: article.title });
+  const inText = new Map(mentions.places.map((p) => [foldName(p.text), p]));
+  const titled = title.map((p): PlaceMention => {
+    const same = inText.get(foldName(p.text));
+    return same ? { ...same, start: p.start, end: p.end, text: p.text } : p;
+  });
+  return { text: mentions.places, title: titled, textLength: article.text.length, outlet };
+}
+
+export function storyWhere(stored: Stored[]): StoryReport['where'] {
+  const main = storyPlace(stored.map(placesOf));
+  return main ? { name: main.name, country: main.country, lat: main.lat, lon: main.lon } : null;
+}
+
+/** The story's event day; an article's publication day stands in only when no report dates the event in its text. */
+export function storyWhen(stored: Stored[]): string | null {
+  const days = stored.map((s) => s.mentions.eventDate);
+  const read = days.filter((d) => d?.span);
+  return storyEventDate(read.length ? read : days);
+}

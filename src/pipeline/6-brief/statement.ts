@@ -1,0 +1,69 @@
+// A timeline line must be a statement of something that happened: the sentence around a dated
+// mention, when it reads as one (a subject and a verb), and never a dateline, a tweet, a caption or
+// a name that only looks like a date ("the 25 de Abril bridge").
+import type { Span } from '../../model/index.ts';
+import { isPageFurniture } from './furniture.ts';
+
+const MAX_WHAT = 160;
+const MIN_CLAUSE = 60;
+// A finite verb, English or Spanish: enough to tell a statement from a heading or a name.
+const VERB = /\b(?:\p{L}{3,}ed|was|were|is|are|has|have|had|will|would|said|says|held|holds|met|took|began|fled|led|left|went|came|made|gave|won|lost|fell|rose|told|found|struck|broke|ran|hit|shot|sent|paid|spoke|wrote|goes|go|opens|closes|\p{L}{2,}(?:ó|aron|ieron|ía|ían|aba|aban)|es|son|fue|fueron|ha|han|será|dijo)\b/iu;
+// Place nouns a date-like number can name: "puente 25 de Abril", "the 9 de Julio Avenue".
+const NAMED_BEFORE = /\b(?:puente|ponte|pont|calle|avenida|av\.|rua|plaza|praça|place|estación|estadio|colonia|barrio|bridge|street|avenue|square|station|stadium|park)\s+$/iu;
+const NAMED_AFTER = /^\s*(?:bridge|street|st\.|avenue|ave\.|square|station|stadium|park|building|tower|district|school|hospital|airport|road)\b/iu;
+// Capitalised month names mid-sentence, in languages that write months in lower case, are names.
+const CAPITAL_MONTH_ES = /\b(?:de\s+)?(?:Enero|Febrero|Marzo|Abril|Mayo|Junio|Julio|Agosto|Septiembre|Setiembre|Octubre|Noviembre|Diciembre)\b/u;
+
+// The ends of a period are no events: "through March 13", "between March 1 and Thursday".
+const PERIOD_BEFORE = /\b(?:between|through|thru|until|till|as of|from|since|by)\s+(?:(?:early|late)\s+)?$|\b(?:between|from)\s[^;]{1,40}\s(?:and|to)\s+$/i;
+const PERIOD_AFTER = /^\s*(?:and|to|through|until|[-–])\s/i;
+const QUOTE_MARKS = /["“”«»]/g;
+
+export interface Statement {
+  what: string;
+}
+
+/** Whether the dated words are a name (a bridge, a street) rather than a date. */
+export function namesAPlace(text: string, date: Span & { text: string }, sentenceStart: number): boolean {
+  const before = text.slice(Math.max(sentenceStart, date.start - 30), date.start);
+  if (NAMED_BEFORE.test(before) || NAMED_AFTER.test(text.slice(date.end, date.end + 20))) return true;
+  // "25 de Abril" in running text: Spanish and Portuguese write the month in lower case.
+  return date.start > sentenceStart && /\d/.test(date.text) && CAPITAL_MONTH_ES.test(date.text);
+}
+
+/** A dateline: the date after a place in capitals, or right before a dash, at the head of the text. */
+function isDateline(text: string, date: Span, sentenceStart: number): boolean {
+  const head = text.slice(sentenceStart, date.start);
+  return /^[\s\p{Lu}\p{P}]*$/u.test(head) || /^\s*[—–-]\s/.test(text.slice(date.end, date.end + 3));
+}
+
+/** The statement a dated mention is part of, or null when the sentence is no statement of an event. */
+export function statementAt(text: string, sentence: Span, date: Span & { text: string }): Statement | null {
+  const s = text.slice(sentence.start, sentence.end).replace(/\s+/g, ' ').trim();
+  if (isPageFurniture(s) || isDateline(text, date, sentence.start) || namesAPlace(text, date, sentence.start)) return null;
+  // A segment that starts in lower case is a fragment of a sentence the segmenter split.
+  if (!/^["“'‘(¿¡]?[\p{Lu}\d]/u.test(s) || s.split(' ').length < 4) return null;
+  const before = text.slice(sentence.start, date.start);
+  if (PERIOD_BEFORE.test(before) || PERIOD_AFTER.test(text.slice(date.end, date.end + 12))) return null;
+  // Inside someone's quoted words: their memory, not a dated event of the story.
+  if ((before.match(QUOTE_MARKS) ?? []).length % 2 === 1) return null;
+  const without = (before + text.slice(date.end, sentence.end)).replace(/\s+/g, ' ');
+  if (!VERB.test(without)) return null;
+  if (s.length <= MAX_WHAT) return { what: s };
+  const cut = clauseThrough(text, sentence, date);
+  return cut ? { what: cut } : null;
+}
+
+/** A long sentence from its start through the clause that holds the date; null when the date comes too late to show. */
+function clauseThrough(text: string, sentence: Span, date: Span): string | null {
+  const s = text.slice(sentence.start, sentence.end).replace(/\s+/g, ' ').trim();
+  const at = text.slice(sentence.start, date.end).replace(/\s+/g, ' ').trimStart().length;
+  if (at > MAX_WHAT - 1) return null;
+  const stop = /[;:,]\s/g;
+  // "On June 27, 2013, at 9 p.m., officers …": an opening date phrase is followed by what happened.
+  stop.lastIndex = Math.max(at, MIN_CLAUSE);
+  const end = stop.exec(s)?.index ?? s.length;
+  const clause = s.slice(0, end);
+  if (clause.length > MAX_WHAT) return `${clause.slice(0, MAX_WHAT - 1).trimEnd()}…`;
+  return end < s.length ? `${clause}…` : clause;
+}
