@@ -3,6 +3,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
+import { StoreBusy } from '../store/store.ts';
 
 export const ERROR_CODES = {
   invalid_input: 400,
@@ -16,6 +17,7 @@ export const ERROR_CODES = {
   nothing_ingested: 422,
   internal: 500,
   url_ingest_unavailable: 501,
+  store_busy: 503,
 } as const satisfies Record<string, ContentfulStatusCode>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -52,6 +54,11 @@ export function errorResponse(c: Context, err: ApiError) {
 export function onError(log: (msg: string) => void) {
   return (err: Error, c: Context) => {
     if (err instanceof ApiError) return errorResponse(c, err);
+    // Another writer held the store past its bound: nothing was written, the same request may be retried.
+    if (err instanceof StoreBusy) {
+      c.header('Retry-After', String(err.retryAfterSeconds));
+      return errorResponse(c, new ApiError('store_busy', err.message.replace(/^store: /, 'store ')));
+    }
     log(`api: ${c.req.method} ${c.req.path} failed: ${err.stack ?? err.message}`);
     return errorResponse(c, new ApiError('internal', 'internal error'));
   };

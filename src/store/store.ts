@@ -188,3 +188,18 @@ export interface Store {
 export class StoreError extends Error {
   override name = 'StoreError';
 }
+
+/**
+ * A write that could not take the store's write lock within the store's bound (another writer
+ * held it throughout): nothing was written, and the same write may simply be tried again later.
+ */
+export class StoreBusy extends StoreError {
+  override name = 'StoreBusy';
+  constructor(
+    message: string,
+    /** A fair wait before trying again. */
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}

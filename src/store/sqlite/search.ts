@@ -57,7 +57,7 @@ export class StorySearch {
       }
       const ids = (this.db.prepare('SELECT id FROM stories').all() as { id: string }[]).map((r) => r.id);
       reindexStories(this.stmt, new Set(ids));
-    })();
+    }).immediate();
   }
 
   findStories(q: StoryQuery): { total: number; stories: StoryListItem[] } {
