@@ -34,7 +34,7 @@ describe('a CLI ingest and an API upload into one store at once', () => {
         writeFileSync(join(dir, 'cli.jsonl'), jsonl('cli', CLI_N));
         const upload = jsonl('api', API_N);
         const store = new SqliteStore(db);
-        const { app } = createApp({ store, config: loadConfig({}, { db }), token: 'writer-token', web: false, log: () => {} });
+        const { app, conflicts } = createApp({ store, config: loadConfig({}, { db }), token: 'writer-token', web: false, log: () => {} });
         const started = Date.now();
         const cli = cliIngest(join(dir, 'cli.jsonl'), db);
         const form = new FormData();
@@ -47,6 +47,8 @@ describe('a CLI ingest and an API upload into one store at once', () => {
         assert.equal(body.summary?.added, API_N);
         assert.equal(code, 0, err);
         assert.match(err, new RegExp(`${CLI_N} articles added, 0 skipped`));
+        conflicts.stop();
+        await conflicts.fillPending(); // the background recount started by the upload
         await store.close();
         const ids = [...Array.from({ length: CLI_N }, (_, i) => report('cli', i).id), ...Array.from({ length: API_N }, (_, i) => report('api', i).id)];
         assertConsistent(db, ids);
