@@ -15,6 +15,7 @@ export const ERROR_CODES = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   nothing_ingested: 422,
+  too_many_requests: 429,
   internal: 500,
   url_ingest_unavailable: 501,
   store_busy: 503,

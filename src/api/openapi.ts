@@ -108,7 +108,7 @@ export function openApiDocument() {
         get: {
           summary: 'Full-text search, diacritic-insensitive',
           parameters: queryParams(SearchQuery),
-          responses: { ...ok('Matches'), ...errors(400) },
+          responses: { ...ok('Matches'), ...errors(400, 429) },
         },
       },
       '/api/facets': {
