@@ -47,8 +47,14 @@ describe('bounded search', () => {
 
   it('"the" twelve times costs what "the" once costs, at the deepest page allowed', async () => {
     await timed('/api/search?q=the'); // warm the statements
-    const once = await timed('/api/search?q=the&offset=1000');
-    const twelve = await timed(`/api/search?q=${THE_12}&offset=1000`);
+    // The best of three: the machine is shared, a single timing says more about the neighbours.
+    const best = async (path: string) => {
+      const runs = [];
+      for (let i = 0; i < 3; i++) runs.push(await timed(path));
+      return runs.sort((a, b) => a.ms - b.ms)[0];
+    };
+    const once = await best('/api/search?q=the&offset=1000');
+    const twelve = await best(`/api/search?q=${THE_12}&offset=1000`);
     assert.equal(twelve.res.status, 200);
     assert.ok(twelve.ms < Math.max(3 * once.ms, 100), `12×: ${twelve.ms.toFixed(0)} ms, once: ${once.ms.toFixed(0)} ms`);
     assert.ok(twelve.ms < 300, `${twelve.ms.toFixed(0)} ms`);
