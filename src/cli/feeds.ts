@@ -4,6 +4,7 @@ import { FEED_INTERVAL_RULE, isFeedInterval, type Config } from '../config/index
 import type { Article } from '../model/index.ts';
 import { feedHealth } from '../pipeline/1-intake/feeds/health.ts';
 import { canonicalUrl } from '../pipeline/1-intake/web/canonical-url.ts';
+import { refuseInsideAddress } from '../pipeline/1-intake/web/feed-guard.ts';
 import {
   extractUrl,
   pollFeeds,
@@ -104,6 +105,7 @@ export async function feedsCommand(store: Store, args: string[], cli: WebCli): P
       ? parseInterval(cli.flags.interval)
       : cli.config.web.feedIntervalSeconds;
     if (!canonicalUrl(target)) throw new UsageError(`not an http(s) URL: ${target}`);
+    await refuseInsideAddress(target, cli.config.web.allow);
     // subscribeFeed refuses a feed already followed, under any spelling of its URL.
     const feed = await subscribeFeed(store, target, { intervalSeconds: interval });
     cli.out(
