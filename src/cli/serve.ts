@@ -64,6 +64,8 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
     token,
     close: async () => {
       conflicts.stop();
+      // The recount in progress ends at its next story; the store must outlive it.
+      await conflicts.fillPending().catch(() => 0);
       await watcher?.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

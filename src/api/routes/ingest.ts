@@ -9,7 +9,7 @@ import type { RawReport, StoryRecord } from '../../model/index.ts';
 import { isSupportedFile, readFileReports } from '../../pipeline/1-intake/files.ts';
 import { ingestUrls } from '../../pipeline/run-web.ts';
 import type { GroupingCache } from '../../pipeline/grouping-cache.ts';
-import { inlinePool, workerPool } from '../../pipeline/parallel/pool.ts';
+import { workerPool } from '../../pipeline/parallel/pool.ts';
 import type { Prepared } from '../../pipeline/parallel/prepare.ts';
 import { Ingestor, type IngestSummary } from '../../pipeline/run.ts';
 import type { Store } from '../../store/store.ts';
@@ -37,12 +37,12 @@ export interface IngestDeps {
 }
 
 export const MAX_FILES = 20;
-/** Uploads from this size (about 200 reports, seconds of work) get a worker thread (starting one costs about a second). */
-const UPLOAD_WORKER_FROM_BYTES = 64 * 1024;
 /** One worker: the other core keeps answering requests. */
 const UPLOAD_WORKERS = 1;
 /** Reports handed to the worker ahead of grouping: keeps it busy, bounds memory. */
 const UPLOAD_IN_FLIGHT = 64;
+/** Longest stretch of ingest work between two turns of the event loop. */
+const TURN_MS = 20;
 
 export function ingestRoutes(deps: IngestDeps) {
   const app = new Hono();
@@ -141,19 +141,27 @@ export function ingestRoutes(deps: IngestDeps) {
     const source =
       typeof form.source === 'string' && form.source.trim() ? form.source.trim().slice(0, 200) : undefined;
     const dir = await mkdtemp(join(tmpdir(), 'parallax-upload-'));
-    // Extraction and analysis of a large upload run on a worker thread: inline, each report's
-    // awaits settled at once and the event loop saw no turn for seconds (1,000 reports: 8.4 s).
-    const bytes = files.reduce((n, f) => n + f.size, 0);
-    const pool = bytes >= UPLOAD_WORKER_FROM_BYTES ? workerPool(UPLOAD_WORKERS) : inlinePool();
+    // Extraction and analysis run on a worker thread (about a second to start, off the event loop):
+    // inline, the reports' settled awaits gave the event loop no turn for seconds (1,000 reports:
+    // 8.4 s), and a server's first upload also loaded the language models on it (100 reports:
+    // story list p99 3.3 s; on the worker 0.15 s).
+    const pool = workerPool(UPLOAD_WORKERS);
     try {
       const result = await ingest(async (ing) => {
         const ids: (string | null)[] = [];
         // Consumed in submission order: grouping is order-dependent.
         const inFlight: Promise<[RawReport, Prepared]>[] = [];
+        let turn = performance.now();
         const drain = async (keep: number) => {
           while (inFlight.length > keep) {
             const [raw, prepared] = await inFlight.shift()!;
             ids.push(await ing.addPrepared(raw, prepared));
+            // Settled promises chain as microtasks, which never let a request in: give the event
+            // loop a turn every TURN_MS of grouping work.
+            if (performance.now() - turn > TURN_MS) {
+              await new Promise((r) => setImmediate(r));
+              turn = performance.now();
+            }
           }
         };
         for (const [k, f] of files.entries()) {
