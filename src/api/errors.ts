@@ -3,7 +3,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
-import { StoreBusy } from '../store/store.ts';
+import { QueryOverBudget, StoreBusy } from '../store/store.ts';
 
 export const ERROR_CODES = {
   invalid_input: 400,
@@ -14,6 +14,7 @@ export const ERROR_CODES = {
   already_exists: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  search_too_costly: 400,
   nothing_ingested: 422,
   too_many_requests: 429,
   internal: 500,
@@ -55,6 +56,7 @@ export function errorResponse(c: Context, err: ApiError) {
 export function onError(log: (msg: string) => void) {
   return (err: Error, c: Context) => {
     if (err instanceof ApiError) return errorResponse(c, err);
+    if (err instanceof QueryOverBudget) return errorResponse(c, new ApiError('search_too_costly', err.message.replace(/^store: /, '')));
     // Another writer held the store past its bound: nothing was written, the same request may be retried.
     if (err instanceof StoreBusy) {
       c.header('Retry-After', String(err.retryAfterSeconds));

@@ -203,3 +203,8 @@ export class StoreBusy extends StoreError {
     super(message);
   }
 }
+
+/** A read query stopped at the store's time budget: the same query will not do better; a narrower one may. */
+export class QueryOverBudget extends StoreError {
+  override name = 'QueryOverBudget';
+}

@@ -14,12 +14,13 @@ import { tmpdir } from 'node:os';
 
 const THE_12 = encodeURIComponent(Array(12).fill('the').join(' '));
 let dir: string;
+let db: string;
 let store: SqliteStore;
 let app: ReturnType<typeof createApp>['app'];
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'parallax-search-'));
-  const db = join(dir, 's.db');
+  db = join(dir, 's.db');
   await buildSyntheticStore(db, 1_500);
   store = new SqliteStore(db);
   // In-process requests have no socket: the test names its clients in a header.
@@ -58,6 +59,24 @@ describe('bounded search', () => {
     assert.equal(twelve.res.status, 200);
     assert.ok(twelve.ms < Math.max(3 * once.ms, 100), `12×: ${twelve.ms.toFixed(0)} ms, once: ${once.ms.toFixed(0)} ms`);
     assert.ok(twelve.ms < 300, `${twelve.ms.toFixed(0)} ms`);
+  });
+
+  it('a search runs beside the server: health is answered while it ranks', async () => {
+    const search = timed(`/api/search?q=${THE_12}&offset=1000`);
+    const health = await timed('/api/health');
+    const s = await search;
+    assert.equal(s.res.status, 200);
+    assert.ok(health.ms < 50, `health took ${health.ms.toFixed(0)} ms beside a ${s.ms.toFixed(0)} ms search`);
+  });
+
+  it('a search over its time budget is stopped and refused with 400; the next one runs', async () => {
+    const tight = new SqliteStore(db, { searchBudgetMs: 1 });
+    const { app: tightApp } = createApp({ store: tight, config: loadConfig({}, { db }), token: 'tok', web: false, log: () => {} });
+    const res = await tightApp.request(`/api/search?q=${THE_12}&offset=1000`);
+    assert.equal(res.status, 400);
+    assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'search_too_costly');
+    await tight.close();
+    assert.equal((await app.request('/api/search?q=officials')).status, 200);
   });
 
   it('one client asking expensive reads too fast gets 429 with Retry-After; others are still served', async () => {

@@ -21,8 +21,11 @@ import { busyError, DEFAULT_BUSY_MS, TRY_MS, whenFree } from './busy.ts';
 import { SqliteFeeds } from './feeds.ts';
 import { migrations } from './migrations.ts';
 import { StorySearch } from './search.ts';
+import { Searcher } from './searcher.ts';
 import { WriterBusy, WriterStopped, WriterThread } from './writer.ts';
 
+/** Longest a search may run (on its thread) before it is stopped: 12 common words over 15k articles take 0.08 s. */
+const SEARCH_BUDGET_MS = 2_000;
 /** Articles in one write from which a store file gets its writer thread (smaller ones stay inline). */
 const THREAD_FROM = 256;
 /** Rows of `clusterState` per page: about 0.15 s of restoring between turns of the event loop (smaller pages made the restore slower). */
@@ -68,13 +71,16 @@ export class SqliteStore implements Store {
 
   /** How long a write waits for another writer's transaction before it fails as busy. */
   private busyMs: number;
+  private searcher: Searcher | null = null;
+  private searchBudgetMs: number;
 
   /** Opens (creating if needed) the store at `file`; ':memory:' gives a temporary store. */
   constructor(
     private file: string,
-    opts: { busyMs?: number } = {},
+    opts: { busyMs?: number; searchBudgetMs?: number } = {},
   ) {
     this.busyMs = opts.busyMs ?? DEFAULT_BUSY_MS;
+    this.searchBudgetMs = opts.searchBudgetMs ?? SEARCH_BUDGET_MS;
     try {
       // Opening may wait its whole bound (another process migrating the same file), later tries TRY_MS.
       this.db = new Database(file, { timeout: this.busyMs });
@@ -245,8 +251,9 @@ export class SqliteStore implements Store {
 
   // Story list, search and entities: the read-side indexes in search.ts.
   findStories = async (q: StoryQuery) => this.search.findStories(q);
+  /** On a store file, searches run on a thread of their own (searcher.ts), under a time budget. */
   searchArticles = async (q: string, o: { limit?: number; offset?: number } = {}) =>
-    this.search.searchArticles(q, o.limit, o.offset);
+    this.onDisk ? (this.searcher ??= new Searcher(resolve(this.file), this.searchBudgetMs)).search(q, o.limit, o.offset) : this.search.searchArticles(q, o.limit, o.offset);
   entities = async (o: { q?: string; limit?: number } = {}) => this.search.entities(o);
   entity = async (name: string) => this.search.entity(name);
   facets = async (o: { limit?: number } = {}) => this.search.facets(o.limit);
@@ -270,6 +277,8 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     await this.settled();
+    await this.searcher?.close();
+    this.searcher = null;
     await this.writer?.close();
     this.writer = null;
     if (this.db.open) this.db.close();
