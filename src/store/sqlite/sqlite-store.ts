@@ -87,6 +87,7 @@ export class SqliteStore implements Store {
       tune(this.db);
       this.migrate();
     } catch (err) {
+      if (err instanceof StoreError) throw err;
       throw new StoreError(`store: cannot open ${file}: ${(err as Error).message}`);
     }
     this.db.pragma(`busy_timeout = ${TRY_MS}`);
