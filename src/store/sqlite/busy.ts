@@ -7,8 +7,8 @@ import { StoreBusy } from '../store.ts';
 
 /** How long a write waits for another writer before it fails as busy (SQLite's usual 5 s). */
 export const DEFAULT_BUSY_MS = 5_000;
-/** One try's blocking wait on the main connection: short enough not to be felt by requests. */
-export const TRY_MS = 20;
+/** One try's blocking wait on the main connection: the writer thread holds the lock for whole batches, and 20 ms tries added up to 1.1 s of blocked event loop in an upload of 2,000. */
+export const TRY_MS = 2;
 
 export const isBusy = (err: unknown): boolean =>
   /^SQLITE_BUSY/.test((err as { code?: string }).code ?? '') || /database is locked/.test(String((err as Error).message));
