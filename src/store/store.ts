@@ -139,7 +139,10 @@ export interface Store {
   getArticle(id: string): Promise<StoredArticle | null>;
   /** Id of the stored article whose current version has this content hash. */
   findByContentHash(hash: string): Promise<string | null>;
-  /** Applies the whole batch or nothing. */
+  /**
+   * Applies the whole batch or nothing. Another writer's transaction is waited for, up to the
+   * store's bound; past it the write rejects with StoreBusy (nothing written, safe to retry).
+   */
   write(batch: WriteBatch): Promise<void>;
   /**
    * Raised by one at every `write`, by any process or connection: a grouping restored at one
@@ -159,6 +162,7 @@ export interface Store {
   /** Stories filtered and sorted for the story list, with the total before paging (search.contract.ts). */
   findStories(q: StoryQuery): Promise<{ total: number; stories: StoryListItem[] }>;
   /** Full-text search over article titles and text, case- and diacritic-insensitive. */
+  /** Rejects with QueryOverBudget when the query runs past the store's time budget. */
   searchArticles(q: string, opts?: { limit?: number; offset?: number }): Promise<{ total: number; hits: ArticleHit[] }>;
   /** Entities seen in stories, most widespread first; `q` matches the start of any word of the name. */
   entities(opts?: { q?: string; limit?: number }): Promise<EntitySummary[]>;
