@@ -161,8 +161,10 @@ export interface Store {
   counts(): Promise<{ articles: number; stories: number }>;
   /** Stories filtered and sorted for the story list, with the total before paging (search.contract.ts). */
   findStories(q: StoryQuery): Promise<{ total: number; stories: StoryListItem[] }>;
-  /** Full-text search over article titles and text, case- and diacritic-insensitive. */
-  /** Rejects with QueryOverBudget when the query runs past the store's time budget. */
+  /**
+   * Full-text search over article titles and text, case- and diacritic-insensitive. Rejects with
+   * QueryOverBudget when the query runs past the store's time budget.
+   */
   searchArticles(q: string, opts?: { limit?: number; offset?: number }): Promise<{ total: number; hits: ArticleHit[] }>;
   /** Entities seen in stories, most widespread first; `q` matches the start of any word of the name. */
   entities(opts?: { q?: string; limit?: number }): Promise<EntitySummary[]>;
