@@ -11,10 +11,12 @@ import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { PROJECT_ROOT } from './lib/data.ts';
 import { buildSyntheticStore } from './api/synthetic-store.ts';
+import { jsonl } from '../test/reliability/reports.ts';
 
 const STORIES = Number(process.env.BENCH_STORIES ?? 10_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const UPLOAD = Number(process.env.BENCH_UPLOAD ?? 2_000);
 
 interface Scenario {
   name: string;
@@ -26,28 +28,32 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-async function load(base: string, s: Scenario) {
+/** Loads the server with a scenario for SECONDS, or (`until`) as long as that work runs. */
+async function load(base: string, s: Scenario, until?: Promise<unknown>) {
   const times: number[] = [];
   let i = 0;
   let errors = 0;
+  const started = performance.now();
   const instance = autocannon({
     url: base,
     connections: CONNECTIONS,
-    duration: SECONDS,
+    duration: until ? 3_600 : SECONDS,
     requests: [{ setupRequest: (req: object) => ({ ...req, path: s.paths[i++ % s.paths.length] }) }],
   });
+  void until?.finally(() => instance.stop());
   instance.on('response', (_c: unknown, status: number, _b: number, ms: number) => {
     times.push(ms);
     if (status !== 200) errors++;
   });
   const result = await instance;
+  const seconds = until ? (performance.now() - started) / 1000 : SECONDS;
   times.sort((a, b) => a - b);
   const r = (x: number) => Math.round(x * 10) / 10;
   return {
     scenario: s.name,
     requests: times.length,
     non200: errors + (result.errors ?? 0),
-    rps: Math.round(times.length / SECONDS),
+    rps: Math.round(times.length / seconds),
     p50: r(percentile(times, 50)),
     p95: r(percentile(times, 95)),
     p99: r(percentile(times, 99)),
@@ -110,6 +116,19 @@ async function main() {
       ];
       const results = [];
       for (const s of scenarios) results.push(await load(server.url, s));
+      // During ingest: the story list while an upload of UPLOAD reports is ingested by the server.
+      const form = new FormData();
+      form.append('file', new File([jsonl('bench', UPLOAD)], 'bench-upload.jsonl'));
+      t = performance.now();
+      const upload = fetch(`${server.url}/api/ingest/files`, { method: 'POST', body: form, headers: { Authorization: 'Bearer bench' } }).then(async (r) => {
+        await r.arrayBuffer();
+        return r.status;
+      });
+      const during = await load(server.url, { name: `story list during upload of ${UPLOAD}`, paths: ['/api/stories?limit=25'] }, upload);
+      const uploadStatus = await upload;
+      const uploadSec = (performance.now() - t) / 1000;
+      results.push(during);
+      console.log(`upload of ${UPLOAD} reports: HTTP ${uploadStatus} in ${uploadSec.toFixed(1)} s`);
       console.log(
         `\nbench:api  ${built.stories} stories, ${CONNECTIONS} connections, ${SECONDS} s per scenario (target p95 ≤ 50 ms)`,
       );

@@ -1,6 +1,6 @@
 // The HTTP edge: JSON API under /api, the web app everywhere else. Routes call the runner or
 // the store; errors leave as { error: { code, message } }.
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { Config } from '../config/index.ts';
 import { GroupingCache } from '../pipeline/grouping-cache.ts';
 import type { Store } from '../store/store.ts';
@@ -9,6 +9,7 @@ import { ApiError, errorResponse, onError } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { fetchAndIngest, ingestRoutes, type UrlIngest } from './routes/ingest.ts';
+import { rateLimit, SEARCH_RATE } from './rate-limit.ts';
 import { readRoutes } from './routes/read.ts';
 import { limitBody, loopbackHostOnly, requireToken, securityHeaders } from './security.ts';
 import { webRoutes } from './static.ts';
@@ -27,6 +28,8 @@ export interface AppOptions {
   /** Serve the web app too (default true). */
   web?: boolean;
   log?: (msg: string) => void;
+  /** Who a request comes from, for the per-client limit on searches (default: the socket's address). */
+  clientOf?: (c: Context) => string;
 }
 
 export const JSON_BODY_LIMIT = 4 * 1024 * 1024;
@@ -50,6 +53,7 @@ export function createApp(opts: AppOptions) {
   api.get('/health', async (c) =>
     c.json({ ok: true, ...(await store.counts()), pendingConflictCounts: await conflicts.pending() }),
   );
+  api.use('/search', rateLimit(SEARCH_RATE, opts.clientOf));
   api.get('/openapi.json', (c) => c.json(openApiDocument()));
   api.route('/', readRoutes(store, conflicts));
   const refresh = () => void conflicts.fillPending();

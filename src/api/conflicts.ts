@@ -28,8 +28,10 @@ export class ConflictCounts {
             // A story emptied since it was listed still needs a number so it leaves the queue.
             await this.store.setStoryConflicts(s.id, report?.comparison.conflicts.length ?? 0, s.updatedAt);
             done++;
+            // A turn of the event loop after each story, not each 20: one big story's report takes
+            // a tenth of a second or more, and requests wait behind the run.
+            await new Promise((r) => setImmediate(r));
           }
-          await new Promise((r) => setImmediate(r));
         }
       } finally {
         this.running = null;

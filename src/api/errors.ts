@@ -3,6 +3,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
+import { QueryOverBudget, StoreBusy } from '../store/store.ts';
 
 export const ERROR_CODES = {
   invalid_input: 400,
@@ -13,9 +14,12 @@ export const ERROR_CODES = {
   already_exists: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  search_too_costly: 400,
   nothing_ingested: 422,
+  too_many_requests: 429,
   internal: 500,
   url_ingest_unavailable: 501,
+  store_busy: 503,
 } as const satisfies Record<string, ContentfulStatusCode>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -52,6 +56,12 @@ export function errorResponse(c: Context, err: ApiError) {
 export function onError(log: (msg: string) => void) {
   return (err: Error, c: Context) => {
     if (err instanceof ApiError) return errorResponse(c, err);
+    if (err instanceof QueryOverBudget) return errorResponse(c, new ApiError('search_too_costly', err.message.replace(/^store: /, '')));
+    // Another writer held the store past its bound: nothing was written, the same request may be retried.
+    if (err instanceof StoreBusy) {
+      c.header('Retry-After', String(err.retryAfterSeconds));
+      return errorResponse(c, new ApiError('store_busy', err.message.replace(/^store: /, 'store ')));
+    }
     log(`api: ${c.req.method} ${c.req.path} failed: ${err.stack ?? err.message}`);
     return errorResponse(c, new ApiError('internal', 'internal error'));
   };

@@ -108,7 +108,7 @@ export function openApiDocument() {
         get: {
           summary: 'Full-text search, diacritic-insensitive',
           parameters: queryParams(SearchQuery),
-          responses: { ...ok('Matches'), ...errors(400) },
+          responses: { ...ok('Matches'), ...errors(400, 429) },
         },
       },
       '/api/facets': {
@@ -121,7 +121,7 @@ export function openApiDocument() {
           description:
             'A stated `title` and `source` win over the text\'s first line and the URL\'s host; the text is then all body. One report\'s text is at most 500,000 characters.',
           requestBody: json(ref('TextIngest')),
-          responses: { '201': { description: 'Ingested' }, ...errors(400, 401, 413, 415, 422) },
+          responses: { '201': { description: 'Ingested' }, ...errors(400, 401, 413, 415, 422, 503) },
         },
       },
       '/api/ingest/files': {
@@ -141,7 +141,7 @@ export function openApiDocument() {
               },
             },
           },
-          responses: { '201': { description: 'Ingested' }, ...errors(400, 401, 413, 415, 422) },
+          responses: { '201': { description: 'Ingested' }, ...errors(400, 401, 413, 415, 422, 503) },
         },
       },
       '/api/ingest/url': {
@@ -149,7 +149,7 @@ export function openApiDocument() {
           ...write,
           summary: 'Fetch and ingest one URL',
           requestBody: json(ref('UrlIngest')),
-          responses: { '201': { description: 'Ingested' }, ...errors(400, 401, 422, 501) },
+          responses: { '201': { description: 'Ingested' }, ...errors(400, 401, 422, 501, 503) },
         },
       },
       '/api/feeds': {

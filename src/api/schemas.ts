@@ -11,6 +11,8 @@ const day = z
 const name = z.string().trim().min(1).max(200);
 const limit = (max: number, dflt: number) => z.coerce.number().int().min(1).max(max).default(dflt);
 const offset = z.coerce.number().int().min(0).max(1_000_000).default(0);
+/** Search pages stop at 1,000 results: ranking deeper costs the server and helps no reader. */
+export const MAX_SEARCH_OFFSET = 1_000;
 
 export const StoryListQuery = z.strictObject({
   limit: limit(200, 25),
@@ -26,7 +28,7 @@ export const StoryListQuery = z.strictObject({
 export const SearchQuery = z.strictObject({
   q: z.string().trim().min(1).max(300),
   limit: limit(100, 20),
-  offset,
+  offset: z.coerce.number().int().min(0).max(MAX_SEARCH_OFFSET).default(0),
 });
 
 export const EntityListQuery = z.strictObject({

@@ -4,6 +4,7 @@ import { FEED_INTERVAL_RULE, isFeedInterval, type Config } from '../config/index
 import type { Article } from '../model/index.ts';
 import { feedHealth } from '../pipeline/1-intake/feeds/health.ts';
 import { canonicalUrl } from '../pipeline/1-intake/web/canonical-url.ts';
+import { refuseInsideAddress } from '../pipeline/1-intake/web/feed-guard.ts';
 import {
   extractUrl,
   pollFeeds,
@@ -14,7 +15,8 @@ import {
 } from '../pipeline/run-web.ts';
 import type { Progress } from '../pipeline/run.ts';
 import type { FeedRecord, Store } from '../store/store.ts';
-import { renderSkips, renderSummary } from './render.ts';
+import { renderSkips, renderSummary, skipLine } from './render.ts';
+import { escapedJson } from './terminal-text.ts';
 import { UsageError } from './usage.ts';
 
 export interface WebCli {
@@ -92,7 +94,7 @@ export async function feedsCommand(store: Store, args: string[], cli: WebCli): P
     const feeds = await store.listFeeds();
     cli.out(
       cli.flags.json
-        ? JSON.stringify({ feeds: feeds.map((f) => ({ ...f, health: feedHealth(f) })) }, null, 2)
+        ? escapedJson({ feeds: feeds.map((f) => ({ ...f, health: feedHealth(f) })) }, 2)
         : renderFeeds(feeds),
     );
     return 0;
@@ -103,11 +105,12 @@ export async function feedsCommand(store: Store, args: string[], cli: WebCli): P
       ? parseInterval(cli.flags.interval)
       : cli.config.web.feedIntervalSeconds;
     if (!canonicalUrl(target)) throw new UsageError(`not an http(s) URL: ${target}`);
+    await refuseInsideAddress(target, cli.config.web.allow);
     // subscribeFeed refuses a feed already followed, under any spelling of its URL.
     const feed = await subscribeFeed(store, target, { intervalSeconds: interval });
     cli.out(
       cli.flags.json
-        ? JSON.stringify(feed, null, 2)
+        ? escapedJson(feed, 2)
         : `Subscribed ${feed.id} ${feed.url} (every ${Math.round(interval / 60)}m). Run \`parallax poll\` to read it now.`,
     );
     return 0;
@@ -151,7 +154,7 @@ export async function pollCommand(store: Store, cli: WebCli): Promise<number> {
     onProgress: cli.onProgress,
     onFeed: cli.flags.json ? undefined : (r) => cli.out(renderPoll(r)),
   });
-  if (cli.flags.json) cli.out(JSON.stringify(summary, null, 2));
+  if (cli.flags.json) cli.out(escapedJson(summary, 2));
   await report(summary, store, cli);
   return summary.feeds.some((f) => f.status !== 'failed') ? 0 : 1;
 }
@@ -185,10 +188,10 @@ export async function watchCommand(store: Store, cli: WebCli): Promise<number> {
 /** `extract URL`: clean text and metadata of one page (or each item of a feed), nothing stored. */
 export async function extractUrlCommand(url: string, cli: WebCli): Promise<number> {
   const { articles, skipped } = await extractUrl(url, { config: cli.config, sourceHint: cli.flags.source });
-  for (const s of skipped) cli.err(`skipped ${s.input}: ${s.reason}`);
+  for (const s of skipped) cli.err(skipLine(s));
   const show = (a: Article) =>
     `${a.title}\n${a.source} · ${a.published?.date ?? 'undated'} · ${a.language}\n\n${a.text}\n`;
-  if (cli.flags.json) cli.out(JSON.stringify(articles.length === 1 ? articles[0] : articles, null, 2));
+  if (cli.flags.json) cli.out(escapedJson(articles.length === 1 ? articles[0] : articles, 2));
   else for (const a of articles) cli.out(show(a));
   return articles.length ? 0 : 1;
 }

@@ -10,7 +10,8 @@ import type { Store } from '../store/store.ts';
 import { extractUrlCommand, feedsCommand, pollCommand, watchCommand, type WebCli } from './feeds.ts';
 import { progressBar } from './progress.ts';
 import { serveUntilStopped } from './serve.ts';
-import { renderArticle, renderSkips, renderStories, renderStory, renderStoryList, renderSummary } from './render.ts';
+import { renderArticle, renderSkips, renderStories, renderStory, renderStoryList, renderSummary, skipLine } from './render.ts';
+import { escapedJson, forTerminal, oneLine } from './terminal-text.ts';
 import { USAGE, UsageError } from './usage.ts';
 
 export interface Io {
@@ -40,8 +41,9 @@ type Flags = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends
 export const EXAMPLES_DIR = fileURLToPath(new URL('../../examples', import.meta.url));
 
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
-  const out = (s: string) => io.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
-  const err = (s: string) => io.stderr.write(s.endsWith('\n') ? s : `${s}\n`);
+  // Everything printed passes forTerminal (terminal-text.ts): report text never reaches the terminal raw.
+  const out = (s: string) => io.stdout.write(forTerminal(s.endsWith('\n') ? s : `${s}\n`));
+  const err = (s: string) => io.stderr.write(forTerminal(s.endsWith('\n') ? s : `${s}\n`));
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
@@ -130,7 +132,7 @@ async function run(
       return withStore(':memory:', async (store) => {
         const summary = await ingestInto(store, args);
         const stories = await storiesReport(store, { withText: flags['with-text'] });
-        if (flags.json) out(JSON.stringify({ stories }, null, 2));
+        if (flags.json) out(escapedJson({ stories }, 2));
         else if (stories.length) out(renderStories(stories));
         err(renderSummary(summary, await store.counts()));
         return summary.added + summary.updated + summary.unchanged > 0 ? 0 : 1;
@@ -166,7 +168,7 @@ async function run(
       atMost(command, args, 0);
       existingStore(config.db);
       return withStore(config.db, async (store) => {
-        if (flags.json) out(JSON.stringify({ stories: await storiesReport(store, { withText: flags['with-text'] }) }, null, 2));
+        if (flags.json) out(escapedJson({ stories: await storiesReport(store, { withText: flags['with-text'] }) }, 2));
         else out(renderStoryList(await store.listStories()));
         return 0;
       });
@@ -180,7 +182,7 @@ async function run(
           err(`parallax: no story with id ${args[0]}`);
           return 1;
         }
-        out(flags.json ? JSON.stringify(report, null, 2) : renderStory(report));
+        out(flags.json ? escapedJson(report, 2) : renderStory(report));
         return 0;
       });
     case 'article':
@@ -193,7 +195,7 @@ async function run(
           err(`parallax: no article with id ${args[0]}`);
           return 1;
         }
-        out(flags.json ? JSON.stringify({ ...stored, versions: await store.articleVersions(args[0]) }, null, 2) : renderArticle(stored));
+        out(flags.json ? escapedJson({ ...stored, versions: await store.articleVersions(args[0]) }, 2) : renderArticle(stored));
         return 0;
       });
     case 'extract': {
@@ -203,9 +205,9 @@ async function run(
       if (statSync(args[0], { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`extract takes one file, not a folder: ${args[0]} (analyze reads folders)`);
       const results = await extractFile(args[0], { config, sourceHint: flags.source });
       const articles = results.flatMap((r) => (r.article ? [r.article] : []));
-      for (const r of results) if (r.skip) err(`skipped ${r.skip.input}: ${r.skip.reason}`);
-      if (flags.json) out(JSON.stringify(articles.length === 1 ? articles[0] : articles, null, 2));
-      else for (const a of articles) out(`${a.title}\n${a.source} · ${a.published?.date ?? 'undated'} · ${a.language}\n\n${a.text}\n`);
+      for (const r of results) if (r.skip) err(skipLine(r.skip));
+      if (flags.json) out(escapedJson(articles.length === 1 ? articles[0] : articles, 2));
+      else for (const a of articles) out(`${oneLine(a.title)}\n${oneLine(a.source)} · ${a.published?.date ?? 'undated'} · ${a.language}\n\n${a.text}\n`);
       return articles.length ? 0 : 1;
     }
     default:

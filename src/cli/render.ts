@@ -2,6 +2,9 @@
 import type { StoryReport } from '../model/index.ts';
 import type { IngestSummary } from '../pipeline/run.ts';
 import type { StoredArticle, StorySummary } from '../store/store.ts';
+import { oneLine as l, quotedName } from './terminal-text.ts';
+
+// Every string from a report goes through l() (terminal-text.ts): one line, no control characters.
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -10,15 +13,15 @@ export function renderStories(stories: StoryReport[]): string {
     .map((s) => {
       const sources = new Set(s.articles.map((a) => a.source));
       const when = s.when_disputed ? `when disputed: ${s.when_disputed.map((d) => d.date).join(' vs ')}` : s.when && `when ${s.when}`;
-      const meta = [when, s.where && `where ${s.where.name}${s.where.country ? `, ${s.where.country}` : ''}`]
+      const meta = [when, s.where && `where ${l(s.where.name)}${s.where.country ? `, ${l(s.where.country)}` : ''}`]
         .filter(Boolean)
         .join(' · ');
       const lines = [
-        `■ ${s.title}`,
-        `  ${s.id} · ${plural(s.articles.length, 'article')} from ${plural(sources.size, 'source')}${meta ? ` · ${meta}` : ''}`,
+        `■ ${l(s.title)}`,
+        `  ${l(s.id)} · ${plural(s.articles.length, 'article')} from ${plural(sources.size, 'source')}${meta ? ` · ${meta}` : ''}`,
         ...s.articles.map(
           (a) =>
-            `    - ${a.published ?? '(undated)  '} ${a.source}: ${a.title}${a.copy_of ? `  [copy of ${a.copy_of}]` : ''}`,
+            `    - ${a.published ?? '(undated)  '} ${l(a.source)}: ${l(a.title)}${a.copy_of ? `  [copy of ${l(a.copy_of)}]` : ''}`,
         ),
       ];
       return lines.join('\n');
@@ -29,7 +32,7 @@ export function renderStories(stories: StoryReport[]): string {
 export function renderStoryList(list: StorySummary[]): string {
   if (!list.length) return 'No stories yet. Add reports with `parallax ingest PATH`.';
   return list
-    .map((s) => `${s.id}  ${String(s.articleCount).padStart(3)} art. ${String(s.sources.length).padStart(2)} src.  ${s.lastPublished ?? '          '}  ${s.title}`)
+    .map((s) => `${l(s.id)}  ${String(s.articleCount).padStart(3)} art. ${String(s.sources.length).padStart(2)} src.  ${s.lastPublished ?? '          '}  ${l(s.title)}`)
     .join('\n');
 }
 
@@ -45,32 +48,32 @@ export function renderStory(s: StoryReport): string {
   const when = s.when_disputed
     ? `when disputed: ${s.when_disputed.map((d, i) => `${sideLetter(i)} ${d.date} ${cite(d.articles)}`).join('  vs  ')}`
     : s.when && `when ${s.when}`;
-  const meta = [when, s.where && `where ${s.where.name}${s.where.country ? `, ${s.where.country}` : ''}`].filter(Boolean).join(' · ');
-  const out = [`■ ${s.title}`, `  ${s.id} · ${plural(s.articles.length, 'article')}${meta ? ` · ${meta}` : ''}`, ''];
+  const meta = [when, s.where && `where ${l(s.where.name)}${s.where.country ? `, ${l(s.where.country)}` : ''}`].filter(Boolean).join(' · ');
+  const out = [`■ ${l(s.title)}`, `  ${l(s.id)} · ${plural(s.articles.length, 'article')}${meta ? ` · ${meta}` : ''}`, ''];
   out.push('Sources:');
-  for (const a of s.articles) out.push(`  [${index.get(a.id)}] ${a.published ?? '(undated)'} ${a.source}: ${a.title}${a.copy_of ? `  (copy of [${index.get(a.copy_of) ?? a.copy_of}])` : ''}`);
+  for (const a of s.articles) out.push(`  [${index.get(a.id)}] ${a.published ?? '(undated)'} ${l(a.source)}: ${l(a.title)}${a.copy_of ? `  (copy of [${index.get(a.copy_of) ?? a.copy_of}])` : ''}`);
   if (s.how_many?.length) out.push('', 'How many:', ...howManyLines(s, cite));
   const c = s.comparison;
   if (c.conflicts.length) {
     out.push('', `Conflicts (${c.conflicts.length}):`);
     for (const k of c.conflicts) {
-      out.push(`  ! ${k.kind} — ${k.about}`);
+      out.push(`  ! ${k.kind} — ${l(k.about)}`);
       // Forms on one side agree ("About 12,000" / "some 12,000"); "vs" only between sides.
       const sides = new Map<number, string[]>();
-      k.values.forEach((v, i) => sides.set(v.side ?? i, [...(sides.get(v.side ?? i) ?? []), `"${v.value}" ${cite(v.articles)}`]));
+      k.values.forEach((v, i) => sides.set(v.side ?? i, [...(sides.get(v.side ?? i) ?? []), `"${l(v.value)}" ${cite(v.articles)}`]));
       out.push(`      ${[...sides.values()].map((forms) => forms.join(' / ')).join('  vs  ')}`);
-      if (k.note) out.push(`      ${k.note}`);
+      if (k.note) out.push(`      ${l(k.note)}`);
     }
   }
-  if (s.brief.length) out.push('', 'Brief:', ...s.brief.map((b) => `  ${b.text} ${cite(b.articles)}`));
+  if (s.brief.length) out.push('', 'Brief:', ...s.brief.map((b) => `  ${l(b.text)} ${cite(b.articles)}`));
   if (s.timeline?.length) {
-    out.push('', 'Timeline:', ...s.timeline.map((t) => `  ${t.date}  ${t.disputed ? '(disputed) ' : ''}${t.what} ${cite(t.articles)}`));
+    out.push('', 'Timeline:', ...s.timeline.map((t) => `  ${t.date}  ${t.disputed ? '(disputed) ' : ''}${l(t.what)} ${cite(t.articles)}`));
   }
   out.push('', ...factTable(s, index));
   const adds = (c.coverage ?? []).filter((x) => x.adds.length);
   if (adds.length) {
     out.push('', 'What each source alone adds:');
-    for (const x of adds) out.push(`  [${index.get(x.article)}] ${x.source}: ${x.adds.slice(0, 6).join('; ')}${x.adds.length > 6 ? `; … ${x.adds.length - 6} more` : ''}`);
+    for (const x of adds) out.push(`  [${index.get(x.article)}] ${l(x.source)}: ${x.adds.slice(0, 6).map(l).join('; ')}${x.adds.length > 6 ? `; … ${x.adds.length - 6} more` : ''}`);
   }
   return out.join('\n');
 }
@@ -78,7 +81,7 @@ export function renderStory(s: StoryReport): string {
 /** "killed: 3 (agreed) "three" [1][2]"; a disputed count shows its sides, none as settled. */
 function howManyLines(s: StoryReport, cite: (ids: string[]) => string): string[] {
   return (s.how_many ?? []).map((h) => {
-    const sides = h.values.map((v) => `"${v.text}" ${cite(v.articles)}`);
+    const sides = h.values.map((v) => `"${l(v.text)}" ${cite(v.articles)}`);
     return h.status === 'disputed' || h.value === null
       ? `  ${h.what}: disputed — ${sides.join(' vs ')}`
       : `  ${h.what}: ${h.value} (${h.status}) ${sides[0] ?? ''}`.trimEnd();
@@ -93,10 +96,10 @@ function factTable(s: StoryReport, index: Map<string, number>): string[] {
     const side = new Map<string, string>();
     // A letter per side, not per form: "about 12,000" and "some 12,000" agree.
     k.values.forEach((v, i) => v.articles.forEach((id) => side.has(id) || side.set(id, sideLetter(v.side ?? i))));
-    rows.push({ mark: '!', label: k.about, cells: cols.map((id) => side.get(id) ?? '·') });
+    rows.push({ mark: '!', label: l(k.about), cells: cols.map((id) => side.get(id) ?? '·') });
   }
   for (const [mark, list] of [['=', s.comparison.agreed], ['1', s.comparison.single_source]] as const) {
-    for (const f of list) rows.push({ mark, label: f.fact, cells: cols.map((id) => (f.articles.includes(id) ? '●' : '·')) });
+    for (const f of list) rows.push({ mark, label: l(f.fact), cells: cols.map((id) => (f.articles.includes(id) ? '●' : '·')) });
   }
   if (!rows.length) return ['Facts × sources: no facts extracted.'];
   const width = 46;
@@ -109,10 +112,10 @@ function factTable(s: StoryReport, index: Map<string, number>): string[] {
 export function renderArticle(s: StoredArticle): string {
   const a = s.article;
   return [
-    a.title,
-    a.subtitle ?? '',
-    `${a.id} · ${a.source} · ${a.published ? `${a.published.date} (${a.published.method}, confidence ${a.published.confidence})` : 'undated'} · ${a.language} · story ${s.storyId}${s.copyOf ? ` · copy of ${s.copyOf}` : ''} · version ${s.version}`,
-    a.url ?? a.path ?? '',
+    l(a.title),
+    l(a.subtitle ?? ''),
+    `${l(a.id)} · ${l(a.source)} · ${a.published ? `${a.published.date} (${a.published.method}, confidence ${a.published.confidence})` : 'undated'} · ${a.language} · story ${l(s.storyId)}${s.copyOf ? ` · copy of ${l(s.copyOf)}` : ''} · version ${s.version}`,
+    l(a.url ?? a.path ?? ''),
     '',
     a.text,
   ]
@@ -131,6 +134,9 @@ export function renderSummary(sum: IngestSummary, totals?: { articles: number; s
   return parts.join(', ');
 }
 
+/** "skipped NAME: reason", the name quoted when it holds a control character (a newline cannot forge a line). */
+export const skipLine = (s: { input: string; reason: string }, word = 'skipped') => `${word} ${quotedName(s.input)}: ${l(s.reason)}`;
+
 export function renderSkips(sum: IngestSummary): string {
-  return [...sum.skipped.map((s) => `skipped ${s.input}: ${s.reason}`), ...sum.warnings.map((w) => `warning ${w.input}: ${w.reason}`)].join('\n');
+  return [...sum.skipped.map((s) => skipLine(s)), ...sum.warnings.map((w) => skipLine(w, 'warning'))].join('\n');
 }

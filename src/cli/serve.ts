@@ -51,6 +51,12 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
   });
   const { port } = server.address() as AddressInfo;
   const host = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
+  // Beyond loopback, the write token (and, with reads closed, every request) would cross the network in clear.
+  if (!openReads)
+    opts.log(
+      `serve: warning: listening on ${opts.host} over plain HTTP: the write token travels in clear. ` +
+        'Serve on 127.0.0.1 behind a TLS reverse proxy instead (README: "Behind a reverse proxy").',
+    );
   void conflicts.fillPending().catch((e: Error) => opts.log(`serve: comparing stories failed: ${e.message}`));
   const watcher = opts.watch ? startWatcher(opts, grouping) : null;
   return {
@@ -58,6 +64,8 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
     token,
     close: async () => {
       conflicts.stop();
+      // The recount in progress ends at its next story; the store must outlive it.
+      await conflicts.fillPending().catch(() => 0);
       await watcher?.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

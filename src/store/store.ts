@@ -139,7 +139,10 @@ export interface Store {
   getArticle(id: string): Promise<StoredArticle | null>;
   /** Id of the stored article whose current version has this content hash. */
   findByContentHash(hash: string): Promise<string | null>;
-  /** Applies the whole batch or nothing. */
+  /**
+   * Applies the whole batch or nothing. Another writer's transaction is waited for, up to the
+   * store's bound; past it the write rejects with StoreBusy (nothing written, safe to retry).
+   */
   write(batch: WriteBatch): Promise<void>;
   /**
    * Raised by one at every `write`, by any process or connection: a grouping restored at one
@@ -158,7 +161,10 @@ export interface Store {
   counts(): Promise<{ articles: number; stories: number }>;
   /** Stories filtered and sorted for the story list, with the total before paging (search.contract.ts). */
   findStories(q: StoryQuery): Promise<{ total: number; stories: StoryListItem[] }>;
-  /** Full-text search over article titles and text, case- and diacritic-insensitive. */
+  /**
+   * Full-text search over article titles and text, case- and diacritic-insensitive. Rejects with
+   * QueryOverBudget when the query runs past the store's time budget.
+   */
   searchArticles(q: string, opts?: { limit?: number; offset?: number }): Promise<{ total: number; hits: ArticleHit[] }>;
   /** Entities seen in stories, most widespread first; `q` matches the start of any word of the name. */
   entities(opts?: { q?: string; limit?: number }): Promise<EntitySummary[]>;
@@ -187,4 +193,24 @@ export interface Store {
 /** A failure inside the store, with the store's prefix. */
 export class StoreError extends Error {
   override name = 'StoreError';
+}
+
+/**
+ * A write that could not take the store's write lock within the store's bound (another writer
+ * held it throughout): nothing was written, and the same write may simply be tried again later.
+ */
+export class StoreBusy extends StoreError {
+  override name = 'StoreBusy';
+  constructor(
+    message: string,
+    /** A fair wait before trying again. */
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
+/** A read query stopped at the store's time budget: the same query will not do better; a narrower one may. */
+export class QueryOverBudget extends StoreError {
+  override name = 'QueryOverBudget';
 }

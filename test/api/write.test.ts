@@ -1,6 +1,7 @@
 // Write routes, in-process: the token, request validation, size limits, and ingest results.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { loadConfig } from '../../src/config/index.ts';
 import { testApp, TOKEN } from './fixtures.ts';
 
 const json = (body: unknown, headers: Record<string, string> = {}) => ({
@@ -192,7 +193,8 @@ describe('API writes', () => {
   });
 
   it('subscribes, lists, polls and removes feeds', async () => {
-    const { app, auth } = await testApp();
+    // The feed is on loopback, which is refused unless allowed (test/reliability/feed-guard.test.ts).
+    const { app, auth } = await testApp({ config: loadConfig({ PARALLAX_FETCH_ALLOW: '127.0.0.1' }, { db: ':memory:' }) });
     assert.deepEqual(await (await app.request('/api/feeds')).json(), { feeds: [] });
     const add = await app.request(
       '/api/feeds',

@@ -11,6 +11,9 @@ import { ingestUrls, pollFeeds, subscribeFeed, type WebRunOptions } from '../../
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { send, startServer, type TestServer } from './server.ts';
 
+// Compressed once: made per request, 64 MB of gzip took most of the 800 ms deadline on a loaded machine.
+const BOMB = gzipSync(Buffer.alloc(64 * 1024 * 1024, ' '));
+
 let srv: TestServer;
 const web = {
   ...defaultConfig.web,
@@ -55,7 +58,7 @@ before(async () => {
     },
     '/bomb.xml': (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' });
-      res.end(gzipSync(Buffer.alloc(64 * 1024 * 1024, ' ')));
+      res.end(BOMB);
     },
     '/endless.xml': (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/rss+xml' });

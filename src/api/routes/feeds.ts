@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import type { Config } from '../../config/index.ts';
 import { feedHealth } from '../../pipeline/1-intake/feeds/health.ts';
 import { FetchError } from '../../pipeline/1-intake/web/errors.ts';
+import { refuseInsideAddress } from '../../pipeline/1-intake/web/feed-guard.ts';
 import { WebClient } from '../../pipeline/1-intake/web/client.ts';
 import type { GroupingCache } from '../../pipeline/grouping-cache.ts';
 import { FeedExistsError, pollFeeds, subscribeFeed } from '../../pipeline/run-web.ts';
@@ -32,6 +33,7 @@ export function feedRoutes(store: Store, config: Config, afterIngest: () => void
     const body = parse(FeedBody, await jsonBody(c.req), 'body');
     const intervalSeconds = body.intervalMinutes ? body.intervalMinutes * 60 : config.web.feedIntervalSeconds;
     try {
+      await refuseInsideAddress(body.url, config.web.allow);
       return c.json({ feed: present(await subscribeFeed(store, body.url, { intervalSeconds })) }, 201);
     } catch (err) {
       if (err instanceof FeedExistsError) throw new ApiError('already_exists', err.message);

@@ -1,11 +1,12 @@
 // Read routes: story list and page, articles, entities, search, facets.
 import { Hono } from 'hono';
-import { storyReport } from '../../pipeline/run.ts';
+import { buildStoryReport } from '../../pipeline/story-report.ts';
 import type { Store } from '../../store/store.ts';
 import type { ConflictCounts } from '../conflicts.ts';
 import { ApiError } from '../errors.ts';
 import { presentArticle } from '../present/article.ts';
 import { presentStory } from '../present/story.ts';
+import { StoryPages, storyRevision } from '../story-pages.ts';
 import { EntityListQuery, Id, SearchQuery, StoryListQuery, parse } from '../schemas.ts';
 
 export function readRoutes(store: Store, conflicts: ConflictCounts) {
@@ -17,20 +18,26 @@ export function readRoutes(store: Store, conflicts: ConflictCounts) {
     return c.json({ total, limit: q.limit, offset: q.offset, sort: q.sort, stories });
   });
 
+  const pages = new StoryPages();
   app.get('/stories/:id', async (c) => {
     const id = parse(Id, c.req.param('id'), 'story id');
-    const [record, report] = await Promise.all([
-      store.getStory(id),
-      storyReport(store, id, { withText: true }),
-    ]);
-    if (!record || !report) throw new ApiError('not_found', `no story with id ${id}`);
-    const texts = new Map<string, string>();
-    for (const a of report.articles) {
-      texts.set(a.id, a.text ?? '');
-      delete a.text; // the page loads an article's text when it is opened
+    const record = await store.getStory(id);
+    const stored = record ? await store.storyArticles(id) : [];
+    if (!record || !stored.length) throw new ApiError('not_found', `no story with id ${id}`);
+    const revision = storyRevision(record, stored);
+    let body = pages.get(id, revision);
+    if (!body) {
+      const report = buildStoryReport(record, stored, { withText: true });
+      const texts = new Map<string, string>();
+      for (const a of report.articles) {
+        texts.set(a.id, a.text ?? '');
+        delete a.text; // the page loads an article's text when it is opened
+      }
+      body = JSON.stringify({ story: report, view: presentStory(report, texts) });
+      pages.keep(id, revision, body);
+      await conflicts.record(id, report.comparison.conflicts.length, record.updatedAt);
     }
-    await conflicts.record(id, report.comparison.conflicts.length, record.updatedAt);
-    return c.json({ story: report, view: presentStory(report, texts) });
+    return c.body(body, 200, { 'Content-Type': 'application/json' });
   });
 
   app.get('/articles/:id', async (c) => {

@@ -1,8 +1,8 @@
 // Local files and folders → raw reports. Folders are walked recursively (dot-files, node_modules
 // and names listed in a folder's .parallaxignore are passed over); every input that yields no
 // report is reported with the reason, and one bad file never stops the others.
-import { createReadStream } from 'node:fs';
-import { open, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { createReadStream, type Stats } from 'node:fs';
+import { lstat, open, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { WebConfig } from '../../config/index.ts';
@@ -56,6 +56,15 @@ async function ignoredNames(dir: string): Promise<Set<string>> {
   }
 }
 
+/**
+ * What a path is when it is neither a file nor a folder: a pipe or a device is never read (a FIFO
+ * blocks until someone writes, /dev/zero never ends).
+ */
+export function notRegular(s: Stats, viaLink = false): string {
+  const what = s.isFIFO() ? 'a named pipe (FIFO)' : s.isSocket() ? 'a socket' : s.isCharacterDevice() ? 'a character device' : s.isBlockDevice() ? 'a block device' : 'a special file';
+  return `not a regular file: ${viaLink ? `a link to ${what.replace(/ \(FIFO\)$/, '')}` : what}`;
+}
+
 /** Every file under the given paths, in a stable order; missing paths come back as skips. */
 export async function listInputs(paths: string[]): Promise<{ files: string[]; skips: IntakeEvent[] }> {
   const files: string[] = [];
@@ -84,8 +93,9 @@ export async function listInputs(paths: string[]): Promise<{ files: string[]; sk
         // A linked file is read; a linked folder is not walked (links can loop).
         const target = await stat(p).catch(() => null);
         if (target?.isFile()) addFile(p);
-        else skips.push({ kind: 'skip', input: p, reason: target ? 'symbolic link to a folder (not followed; name it directly)' : 'broken symbolic link' });
-      }
+        else if (target?.isDirectory()) skips.push({ kind: 'skip', input: p, reason: 'symbolic link to a folder (not followed; name it directly)' });
+        else skips.push({ kind: 'skip', input: p, reason: target ? notRegular(target, true) : 'broken symbolic link' });
+      } else skips.push({ kind: 'skip', input: p, reason: notRegular(await stat(p)) });
     }
   };
   for (const path of paths) {
@@ -194,6 +204,17 @@ interface FileName {
 
 async function* readJsonl(file: FileName, opts: FileIntakeOptions): AsyncGenerator<IntakeEvent> {
   const { path } = file;
+  let said = false;
+  for await (const ev of jsonlEvents(file, opts)) {
+    said = true;
+    yield ev;
+  }
+  // Like an empty .txt: a file of no lines (or only blank ones) is named, not passed over in silence.
+  if (!said) yield { kind: 'skip', input: path, reason: 'empty file' };
+}
+
+async function* jsonlEvents(file: FileName, opts: FileIntakeOptions): AsyncGenerator<IntakeEvent> {
+  const { path } = file;
   let n = 0;
   for await (const bytes of byteLines(path, opts.maxLineBytes)) {
     n++;
@@ -279,7 +300,12 @@ export async function* readFileReports(path: string, opts: FileIntakeOptions): A
   }
   try {
     const info = await stat(path);
-    if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+    if (info.isDirectory()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+    if (!info.isFile()) {
+      const viaLink = (await lstat(path)).isSymbolicLink();
+      yield { kind: 'skip', input: path, reason: notRegular(info, viaLink) };
+      return;
+    }
     const file = { path, realPath: await realpath(path) };
     if (format === 'jsonl') {
       // Check readability up front so a permission error is one clear skip.

@@ -10,6 +10,7 @@ import { parseDateValue } from './published-date.ts';
 import { paragraphSpans, sentenceSpans } from './segment.ts';
 import { archivedOriginal, fileOutlet, isArchiveHost, staffOutlet } from './outlet.ts';
 import { strayHeadlines } from './noise.ts';
+import { normalizeReport } from '../1-intake/normalize.ts';
 
 export { ExtractError } from './errors.ts';
 
@@ -187,7 +188,8 @@ export function spelledPathId(raw: RawReport): string | null {
   return spelled === keyedId(raw) ? null : spelled;
 }
 
-export function extractArticle(raw: RawReport): Article {
+export function extractArticle(given: RawReport): Article {
+  const raw = normalizeReport(given); // NFC, invisible and bidi controls out (1-intake/normalize.ts)
   const f = raw.format === 'html' ? fromHtml(raw) : raw.format === 'json' ? fromRecord(raw) : fromText(raw);
   const paragraphs = f.paragraphs.map((p) => p.normalize('NFC')).filter(Boolean);
   const text = paragraphs.join('\n\n');

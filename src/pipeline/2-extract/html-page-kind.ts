@@ -35,8 +35,29 @@ export function notArticleSignals(root: El): PageSignals {
   return { links, images, linkShare: m.len ? m.linkLen / m.len : 0, headings, teasers };
 }
 
-const ERROR_TITLE =
-  /\b(404|410|403|500)\b|page not found|not found|no longer (available|exists)|does(n't| not) exist|access denied|server error|página no encontrada|página não encontrada|seite nicht gefunden|page introuvable|pagina non trovata|страница не найдена|^error\b/i;
+// An error page's title or heading is an error label and nothing else ("404 Not Found", "Page not
+// found | Site", "Oops! That page can't be found."); a headline that merely holds such words
+// ("500 evacuated as wildfire nears Paradise", "Missing hiker not found") says something more.
+// So a title part counts when every word of it belongs to error labels and one of them names the error.
+// (HTTP error statuses never get this far: the fetcher refuses them.)
+const LABEL_WORDS = new Set(
+  `oops whoops sorry uh oh error http the this that a page pages file document url link content article resource
+   you we were are was is it its looking for asked requested request could couldn't can't cannot can not be been
+   found find no longer available exist exists does doesn't unavailable forbidden access denied internal server
+   bad gateway service gone moved removed here seems looks like nothing went wrong
+   página no encontrada não seite nicht gefunden fehler page introuvable erreur pagina non trovata errore
+   страница не найдена ошибка`.split(/\s+/),
+);
+const ERROR_WORDS = /^(?:[45]\d\d|error|fehler|erreur|errore|ошибка|found|find|exists?|denied|forbidden|unavailable|gone|encontrada|gefunden|introuvable|trovata|найдена)$/;
+/** Title parts: a site's name is set off by a separator ("Page not found | Kelby Courier"). */
+const TITLE_PARTS = /\s+[|–—:·-]+\s+|\s*::\s*/;
+
+export function isErrorLabel(text: string): boolean {
+  return text.split(TITLE_PARTS).some((part) => {
+    const words = part.toLowerCase().replace(/[’`]/g, "'").split(/[\s!?.,:;()"–—-]+/).filter(Boolean);
+    return words.length > 0 && words.length <= 12 && words.every((w) => LABEL_WORDS.has(w) || /^[45]\d\d$/.test(w)) && words.some((w) => ERROR_WORDS.test(w));
+  });
+}
 // A sign-in or sign-up wall: what was fetched is the form, not the article behind it.
 const SIGN_IN_TITLE = /^(sign|log) ?(in|on|up)\b|^(login|register|create (an |your )?account|subscribe to (continue|read))\b|\b(sign|log) in to (your account|continue)\b/i;
 const INDEX_TYPES = /^(CollectionPage|ItemList|SearchResultsPage|WebSite|ProfilePage|Blog)$/i;
@@ -46,7 +67,7 @@ const GALLERY_TYPES = /Gallery|ImageObject/i;
 export function notArticleReason(s: PageSignals, meta: PageMeta, paragraphs: string[]): string | null {
   const bodyChars = paragraphs.reduce((n, p) => n + p.length, 0);
   if (bodyChars >= 1500) return null;
-  const heading = [meta.title ?? '', ...s.headings].find((t) => ERROR_TITLE.test(t));
+  const heading = [meta.title ?? '', ...s.headings].find(isErrorLabel);
   if (heading && bodyChars < 800) return `error page: "${heading.slice(0, 80)}"`;
   const wall = [meta.title ?? '', ...s.headings].find((t) => SIGN_IN_TITLE.test(t.trim()));
   if (wall && bodyChars < 500) return `sign-in page: "${wall.slice(0, 80)}"`;

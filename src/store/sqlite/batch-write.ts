@@ -133,6 +133,7 @@ export class BatchWriter {
       `INSERT INTO article_search (rowid, article_id, title, source, text, title_variants, text_variants)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
+    // IMMEDIATE: the write lock first (busy.ts); another writer's commit cannot fail this one midway.
     this.db.transaction(() => {
       const before = beforeWrite(this.stmt, batch);
       const searchRows: [number, PackedWrite][] = [];
@@ -158,6 +159,6 @@ export class BatchWriter {
       for (const seq of replaced) unsearch.run(seq);
       for (const [seq, a] of searchRows)
         search.run(seq, a.id, a.title, a.source, a.text, searchVariants(a.title), searchVariants(a.text));
-    })();
+    }).immediate();
   }
 }

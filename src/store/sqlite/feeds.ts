@@ -73,7 +73,7 @@ export class SqliteFeeds {
     return this.db.transaction(() => {
       this.db.prepare('DELETE FROM feed_items WHERE feed_id = ?').run(id);
       return this.db.prepare('DELETE FROM feeds WHERE id = ?').run(id).changes > 0;
-    })();
+    }).immediate();
   }
 
   async recordFeedPoll(id: string, poll: FeedPoll): Promise<void> {
@@ -106,7 +106,7 @@ export class SqliteFeeds {
       }).changes;
       if (!changed) throw new StoreError(`store: no feed with id ${id}`);
       for (const it of poll.items) upsertItem.run(id, it.key, it.fingerprint, it.articleId, poll.checkedAt);
-    })();
+    }).immediate();
   }
 
   async feedItemFingerprints(feedId: string, keys: string[]): Promise<Map<string, string>> {

@@ -51,12 +51,12 @@ export function ftsQuery(q: string): string {
   return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
 }
 
-/** The folded words of a search, at most 12 (ftsQuery quotes them; markVariants reuses them). */
+/**
+ * The folded words of a search, each once, at most 12 (ftsQuery quotes them; markVariants reuses
+ * them): "the the the …" asked FTS5 to intersect the same long list twelve times.
+ */
 export const searchWords = (q: string): string[] =>
-  foldName(q)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .slice(0, 12);
+  [...new Set(foldName(q).split(/[^\p{L}\p{N}]+/u).filter(Boolean))].slice(0, 12);
 
 /**
  * FTS5's snippet() marks only the words matched in the text column, so a "Tromsø" found through

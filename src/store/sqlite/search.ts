@@ -57,7 +57,7 @@ export class StorySearch {
       }
       const ids = (this.db.prepare('SELECT id FROM stories').all() as { id: string }[]).map((r) => r.id);
       reindexStories(this.stmt, new Set(ids));
-    })();
+    }).immediate();
   }
 
   findStories(q: StoryQuery): { total: number; stories: StoryListItem[] } {
@@ -72,21 +72,34 @@ export class StorySearch {
         n: number;
       }
     ).n;
+    // The page's rows first, ranked; snippets then for those rows alone (computed in the ranking
+    // query, snippet() ran for every row the OFFSET skipped: 4.4 s at offset 1,000,000 over 15k).
+    const page = this.stmt(
+      `SELECT rowid FROM article_search WHERE article_search MATCH ? ORDER BY bm25(article_search, 0, 6, 2, 1, 6, 1) LIMIT ? OFFSET ?`,
+    )
+      .pluck()
+      .all(match, limit, offset) as number[];
     // snippet() only for texts it handles quickly (CASE does not evaluate the branch not taken).
-    const rows = this.stmt(
-      `SELECT f.article_id AS articleId, a.story_id AS storyId, a.title, a.source, a.published, f.rowid AS seq,
+    const row = this.stmt(
+      `SELECT f.article_id AS articleId, a.story_id AS storyId, a.title, a.source, a.published,
                 CASE WHEN length(f.text) <= ${LONG_TEXT_CHARS} THEN snippet(article_search, 3, char(2), char(3), '…', 24) END AS snippet
          FROM article_search f JOIN articles a ON a.seq = f.rowid
-         WHERE article_search MATCH ? ORDER BY bm25(article_search, 0, 6, 2, 1, 6, 1) LIMIT ? OFFSET ?`,
-    ).all(match, limit, offset) as (Omit<ArticleHit, 'snippet'> & { seq: number; snippet: string | null })[];
+         WHERE article_search MATCH ? AND f.rowid = CAST(? AS INTEGER)`,
+    ); // CAST: a JS number binds as a REAL, and FTS5 then answered its first match, whatever the rowid
     const words = searchWords(q);
-    const hits: ArticleHit[] = rows.map(({ seq, snippet, ...h }) => ({
-      ...h,
-      snippet:
-        snippet === null
-          ? longSnippet((this.stmt('SELECT text FROM article_search WHERE rowid = ?').get(seq) as { text: string }).text, words)
-          : markVariants(snippet, words),
-    }));
+    const hits: ArticleHit[] = [];
+    for (const seq of page) {
+      const r = row.get(match, seq) as (Omit<ArticleHit, 'snippet'> & { snippet: string | null }) | undefined;
+      if (!r) continue;
+      const { snippet, ...h } = r;
+      hits.push({
+        ...h,
+        snippet:
+          snippet === null
+            ? longSnippet((this.stmt('SELECT text FROM article_search WHERE rowid = ?').get(seq) as { text: string }).text, words)
+            : markVariants(snippet, words),
+      });
+    }
     return { total, hits };
   }
 

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { StoryRecord } from '../../model/index.ts';
 import {
+  StoreBusy,
   StoreError,
   type ArticleVersion,
   type ClusterStateRow,
@@ -16,11 +17,15 @@ import {
   type WriteBatch,
 } from '../store.ts';
 import { BatchWriter, pack, tune } from './batch-write.ts';
+import { busyError, DEFAULT_BUSY_MS, TRY_MS, whenFree } from './busy.ts';
 import { SqliteFeeds } from './feeds.ts';
 import { migrations } from './migrations.ts';
 import { StorySearch } from './search.ts';
-import { WriterStopped, WriterThread } from './writer.ts';
+import { Searcher } from './searcher.ts';
+import { WriterBusy, WriterStopped, WriterThread } from './writer.ts';
 
+/** Longest a search may run (on its thread) before it is stopped: 12 common words over 15k articles take 0.08 s. */
+const SEARCH_BUDGET_MS = 2_000;
 /** Articles in one write from which a store file gets its writer thread (smaller ones stay inline). */
 const THREAD_FROM = 256;
 /** Rows of `clusterState` per page: about 0.15 s of restoring between turns of the event loop (smaller pages made the restore slower). */
@@ -64,15 +69,28 @@ export class SqliteStore implements Store {
   /** The last queued write: writes run one at a time, in the order they were asked for. */
   private writes: Promise<void> = Promise.resolve();
 
+  /** How long a write waits for another writer's transaction before it fails as busy. */
+  private busyMs: number;
+  private searcher: Searcher | null = null;
+  private searchBudgetMs: number;
+
   /** Opens (creating if needed) the store at `file`; ':memory:' gives a temporary store. */
-  constructor(private file: string) {
+  constructor(
+    private file: string,
+    opts: { busyMs?: number; searchBudgetMs?: number } = {},
+  ) {
+    this.busyMs = opts.busyMs ?? DEFAULT_BUSY_MS;
+    this.searchBudgetMs = opts.searchBudgetMs ?? SEARCH_BUDGET_MS;
     try {
-      this.db = new Database(file);
+      // Opening may wait its whole bound (another process migrating the same file), later tries TRY_MS.
+      this.db = new Database(file, { timeout: this.busyMs });
+      tune(this.db);
+      this.migrate();
     } catch (err) {
+      if (err instanceof StoreError) throw err;
       throw new StoreError(`store: cannot open ${file}: ${(err as Error).message}`);
     }
-    tune(this.db);
-    this.migrate();
+    this.db.pragma(`busy_timeout = ${TRY_MS}`);
     this.feeds = new SqliteFeeds(this.db);
     this.search = new StorySearch(this.db);
     this.batches = new BatchWriter(this.db);
@@ -108,7 +126,7 @@ export class SqliteStore implements Store {
         this.db
           .prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)')
           .run(m.version, m.name, new Date().toISOString());
-      })();
+      }).immediate();
     }
   }
 
@@ -137,10 +155,16 @@ export class SqliteStore implements Store {
   private async apply(batch: WriteBatch): Promise<void> {
     const now = new Date().toISOString();
     try {
-      if (!this.writer && this.onDisk && batch.articles.length >= THREAD_FROM) this.writer = new WriterThread(resolve(this.file));
+      if (!this.writer && this.onDisk && batch.articles.length >= THREAD_FROM)
+        this.writer = new WriterThread(resolve(this.file), this.busyMs);
       if (this.writer) await this.writer.write(batch, now);
-      else this.batches.write(pack(batch), now);
+      else {
+        const packed = pack(batch);
+        await whenFree(() => this.batches.write(packed, now), this.busyMs);
+      }
     } catch (err) {
+      if (err instanceof StoreBusy) throw err;
+      if (err instanceof WriterBusy) throw busyError(this.busyMs);
       if (err instanceof WriterStopped)
         throw new StoreError(`store: write failed, the last batch may not have been written: ${err.message}`);
       throw new StoreError(`store: write failed, nothing written: ${(err as Error).message}`);
@@ -228,28 +252,34 @@ export class SqliteStore implements Store {
 
   // Story list, search and entities: the read-side indexes in search.ts.
   findStories = async (q: StoryQuery) => this.search.findStories(q);
+  /** On a store file, searches run on a thread of their own (searcher.ts), under a time budget. */
   searchArticles = async (q: string, o: { limit?: number; offset?: number } = {}) =>
-    this.search.searchArticles(q, o.limit, o.offset);
+    this.onDisk ? (this.searcher ??= new Searcher(resolve(this.file), this.searchBudgetMs)).search(q, o.limit, o.offset) : this.search.searchArticles(q, o.limit, o.offset);
   entities = async (o: { q?: string; limit?: number } = {}) => this.search.entities(o);
   entity = async (name: string) => this.search.entity(name);
   facets = async (o: { limit?: number } = {}) => this.search.facets(o.limit);
   setStoryConflicts = async (id: string, n: number, asOf: string) => {
     await this.settled();
-    this.search.setConflicts(id, n, asOf);
+    await this.whenFree(() => this.search.setConflicts(id, n, asOf), 'conflict count');
   };
   storiesWithoutConflicts = async (limit: number) => this.search.storiesWithoutConflicts(limit);
 
   // Feed subscriptions: feeds.ts.
-  addFeed = async (f: NewFeed) => this.settled().then(() => this.feeds.addFeed(f));
+  addFeed = async (f: NewFeed) => this.settled().then(() => this.whenFree(() => this.feeds.addFeed(f), 'feed'));
   getFeed = async (idOrUrl: string) => this.feeds.getFeed(idOrUrl);
   listFeeds = async () => this.feeds.listFeeds();
-  removeFeed = async (id: string) => this.settled().then(() => this.feeds.removeFeed(id));
-  recordFeedPoll = async (id: string, poll: FeedPoll) => this.settled().then(() => this.feeds.recordFeedPoll(id, poll));
+  removeFeed = async (id: string) => this.settled().then(() => this.whenFree(() => this.feeds.removeFeed(id), 'feed'));
+  recordFeedPoll = async (id: string, poll: FeedPoll) =>
+    this.settled().then(() => this.whenFree(() => this.feeds.recordFeedPoll(id, poll), 'feed poll'));
+
+  private whenFree = <T>(attempt: () => T | Promise<T>, what: string) => whenFree(attempt, this.busyMs, what);
   feedItemFingerprints = async (feedId: string, keys: string[]) =>
     this.feeds.feedItemFingerprints(feedId, keys);
 
   async close(): Promise<void> {
     await this.settled();
+    await this.searcher?.close();
+    this.searcher = null;
     await this.writer?.close();
     this.writer = null;
     if (this.db.open) this.db.close();

@@ -5,11 +5,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { WriteBatch } from '../store.ts';
 import { BatchWriter, pack, tune } from './batch-write.ts';
+import { isBusy } from './busy.ts';
 
 export type WriterRequest = { seq: number; batch: WriteBatch; now: string } | { close: true };
-export type WriterReply = { seq: number; error?: string };
+export type WriterReply = { seq: number; error?: string; busy?: boolean };
 
-const db = new Database((workerData as { file: string }).file);
+// This thread may block while another writer holds the lock: its one try waits the whole bound.
+const { file, busyMs } = workerData as { file: string; busyMs: number };
+const db = new Database(file, { timeout: busyMs });
 tune(db);
 const writer = new BatchWriter(db);
 
@@ -24,6 +27,7 @@ parentPort!.on('message', (msg: WriterRequest) => {
     writer.write(pack(msg.batch), msg.now);
   } catch (err) {
     reply.error = (err as Error).message;
+    if (isBusy(err)) reply.busy = true;
   }
   parentPort!.postMessage(reply);
 });

@@ -79,7 +79,7 @@ describe('SqliteStore writer thread (large batches into a store file)', () => {
 
   it('rejects writes, without hanging, when the thread cannot open the store', async () => {
     await withTempDir('writer', async (dir) => {
-      const writer = new WriterThread(dir); // a folder, not a database file
+      const writer = new WriterThread(dir, 1_000); // a folder, not a database file
       await assert.rejects(writer.write(bigBatch(1, 'a'), '2026-03-14T00:00:00.000Z'), (err) => err instanceof WriterStopped);
       await writer.close();
     });

@@ -4,6 +4,9 @@ import { Worker } from 'node:worker_threads';
 import type { WriteBatch } from '../store.ts';
 import type { WriterReply, WriterRequest } from './writer-thread.ts';
 
+/** The batch could not take the write lock within the store's bound: nothing written. */
+export class WriterBusy extends Error {}
+
 /** The thread itself failed (not the batch): whether a batch in flight was committed is unknown. */
 export class WriterStopped extends Error {}
 
@@ -14,8 +17,8 @@ export class WriterThread {
   private failure: Error | null = null;
   private exited: Promise<unknown>;
 
-  constructor(file: string) {
-    this.worker = new Worker(new URL('./writer-entry.mjs', import.meta.url), { workerData: { file } });
+  constructor(file: string, busyMs: number) {
+    this.worker = new Worker(new URL('./writer-entry.mjs', import.meta.url), { workerData: { file, busyMs } });
     this.exited = new Promise((resolve) => this.worker.once('exit', resolve));
     // Idle, the thread must not keep the process alive; a write in flight does (see write()).
     this.worker.unref();
@@ -24,7 +27,7 @@ export class WriterThread {
       this.waiting.delete(msg.seq);
       if (!this.waiting.size) this.worker.unref();
       if (msg.error === undefined) w?.resolve();
-      else w?.reject(new Error(msg.error));
+      else w?.reject(msg.busy ? new WriterBusy(msg.error) : new Error(msg.error));
     });
     const fail = (err: Error) => {
       this.failure ??= err;

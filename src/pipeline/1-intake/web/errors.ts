@@ -11,6 +11,7 @@ export type FetchErrorCode =
   | 'too-many-redirects'
   | 'too-large'
   | 'decode'
+  | 'bad-response'
   | 'http-status';
 
 const RETRYABLE = new Set<FetchErrorCode>(['network', 'timeout']);

@@ -186,8 +186,15 @@ const NETWORK_ERRORS: Record<string, string> = {
   HPE_INVALID_CONSTANT: 'malformed HTTP response',
 };
 
+/** Answers no retry will mend, told in words rather than the parser's code. */
+const BAD_RESPONSES: Record<string, string> = {
+  HPE_HEADER_OVERFLOW: `response headers too large (over ${Math.round(http.maxHeaderSize / 1024)} KB)`,
+};
+
 function asFetchError(err: unknown, url: URL, deadline: AbortSignal, timeoutMs: number): unknown {
   if (err instanceof FetchError) return err;
+  const bad = BAD_RESPONSES[(err as NodeJS.ErrnoException).code ?? ''];
+  if (bad) return new FetchError('bad-response', `${url.host}: ${bad}`);
   if (deadline.aborted && (deadline.reason as Error)?.name === 'TimeoutError')
     return new FetchError('timeout', `${url.href} did not answer in full within ${timeoutMs} ms`);
   if ((err as Error).name === 'AbortError') return err;
@@ -263,6 +270,10 @@ export async function safeFetch(input: string, opts: FetchOptions): Promise<Fetc
         });
       }
       const body = status === 304 ? new Uint8Array() : await readBody(res, opts.maxBytes);
+      // A body without a length ends when the connection closes, and the deadline closes it too:
+      // what arrived by then is a cut page, not the article.
+      deadline.throwIfAborted();
+      if (!res.complete) throw new FetchError('network', `${url.host}: the body ended early`);
       return { url: url.href, status, headers: res.headers, body, redirects };
     } catch (err) {
       throw asFetchError(err, url, deadline, opts.timeoutMs);
