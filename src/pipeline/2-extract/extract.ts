@@ -188,8 +188,8 @@ export function spelledPathId(raw: RawReport): string | null {
   return spelled === keyedId(raw) ? null : spelled;
 }
 
-export function extractArticle(given: RawReport): Article {
-  const raw = normalizeReport(given); // NFC, invisible and bidi controls out (1-intake/normalize.ts)
+export function extractArticle(report: RawReport): Article {
+  const raw = normalizeReport(report); // NFC, invisible and bidi controls out (1-intake/normalize.ts)
   const f = raw.format === 'html' ? fromHtml(raw) : raw.format === 'json' ? fromRecord(raw) : fromText(raw);
   const paragraphs = f.paragraphs.map((p) => p.normalize('NFC')).filter(Boolean);
   const text = paragraphs.join('\n\n');
