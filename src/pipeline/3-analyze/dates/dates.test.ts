@@ -51,6 +51,9 @@ describe('extractDates', () => {
     ['Her brother was killed on the Fourth of July.', '2016-07-21', [['the Fourth of July', '2016-07-04', 'day']]],
     // A deadline after a past verb is still ahead; a past-perfect plan is past.
     ['The parent asked the unit to respond by Oct. 31.', '1989-10-26', [['Oct. 31', '1989-10-31', 'day']]],
+    // "ahead of the December 14 runoff": an event to come, not last year's, whatever verb came before.
+    ['Hundreds of migrants fled ahead of the December 14 runoff.', '2025-11-30', [['December 14', '2025-12-14', 'day']]],
+    ['The attack came weeks before the March 3 vote.', '2024-03-10', [['March 3', '2024-03-03', 'day']]],
     ['Ten members had filed their reports by Wednesday.', '1990-08-16', [['Wednesday', '1990-08-15', 'day']]],
     ['The offer had been scheduled to expire at midnight Friday.', '1989-10-30', [['Friday', '1989-10-27', 'day']]],
     ['Women\'s Day is this coming Sunday.', '1998-03-05', [['this coming Sunday', '1998-03-08', 'day']]],

@@ -235,7 +235,8 @@ const FUTURE = /\b(will|would|shall|is to|are to|to be|scheduled|plans?|planned|
 const PAST = /\b(was|were|had|did|said|happened|occurred|died|killed|shot|took place|last|broke|fled|fell|took|held|began|hit|struck|met|[a-z]{3,}ed)\b/i;
 
 const PAST_REACH = 30;
-const DEADLINE = /\b(?:by|before)\s+$/i;
+// A date after "by", "before" or "ahead of" (the) marks when something else happens: no past verb forces it back.
+const DEADLINE = /\b(?:by|before|ahead of)\s+(?:the\s+)?$/i;
 const PAST_PERFECT = /\bhad\s+(?:been\s+)?\w+/i;
 const SAID_BEFORE = /\b(?:said|told|announced|reported)\s+(?:on\s+)?$/i;
 

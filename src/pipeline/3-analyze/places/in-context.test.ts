@@ -34,6 +34,10 @@ describe('places in the story context', () => {
     ['A White House spokesman said the president would visit Ohio.', '', null, ['White House→White House/US*', 'Ohio→Ohio/US']],
     // A small town far from the story's other places is a local namesake ("taken to Mount Sinai" in Chicago).
     ['CHICAGO — The boy was taken to Mount Sinai, where he was listed in critical condition.', '', null, ['CHICAGO→Chicago/US']],
+    // A city in a country the story never names is read only when it is what its name means: "Santa
+    // Rosa" (California, Argentina, …) beside Peru and Chile is no city abroad; "London" still is.
+    ['Migrants camped near the Santa Rosa checkpoint between Tacna in Peru and Arica in Chile.', '', null, ['Tacna→Tacna/PE', 'Peru→Peru/PE', 'Arica→Arica/CL', 'Chile→Chile/CL']],
+    ['The minister flew from Lima to London for talks on Peru\'s debt.', '', null, ['Lima→Lima/PE', 'London→London/GB', 'Peru→Peru/PE']],
     // A town of the name is still read when the text qualifies it.
     ['WHITE HOUSE, Tenn. — A man was shot outside a store.', '', null, ['WHITE HOUSE→White House/US', 'Tenn.→Tennessee/US']],
   ];

@@ -10,6 +10,8 @@ const SMALL_TOWN = 15_000;
 const NEIGHBOUR_KM = 600;
 /** A city abroad this big is read without its country being named ("London" in an American report). */
 const BIG_NAMESAKE_ABROAD = 100_000;
+/** How many times bigger than its namesakes a city must be to be read abroad unnamed. */
+const DOMINANT_RATIO = 3;
 
 /**
  * Keeps the readings that fit: an institution's borrowed name ("Mount Sinai Hospital") only when the
@@ -39,11 +41,19 @@ export function fitStory(picks: Resolved[], outletCountry: string | null, home: 
     // report) only when the story is about its country.
     const local = outletCountry ?? home?.country;
     if (local && !context.has(p.country) && p.population < BIG_NAMESAKE_ABROAD) return false;
+    // A city in a country the story never names is read only when it is what the name means
+    // ("London"), not one of several like-sized namesakes ("Santa Rosa": California, Argentina…).
+    if (context.size && !context.has(p.country) && !dominant(p, r.toponym.places)) return false;
     // A small town far from every other place of the story ("taken to Mount Sinai" in a Chicago report) is a namesake of something local.
     if (p.population >= SMALL_TOWN) return true;
     const anchors = [home, ...others(r).map((o) => o.place)].filter((o): o is GazetteerPlace => !!o && (o.kind === 'city' || (o.kind === 'region' && !!o.admin1)));
     return !anchors.length || anchors.some((o) => (o.country === p.country && o.admin1 === p.admin1) || (o.kind === 'city' && km(o, p) <= NEIGHBOUR_KM));
   });
+}
+
+/** Whether a city outweighs every other city of its name several times over. */
+function dominant(p: GazetteerPlace, readings: GazetteerPlace[]): boolean {
+  return readings.every((o) => o === p || o.kind !== 'city' || o.population * DOMINANT_RATIO <= p.population);
 }
 
 function km(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
