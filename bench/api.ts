@@ -63,7 +63,8 @@ async function load(base: string, s: Scenario, until?: Promise<unknown>) {
 async function startServe(db: string): Promise<{ url: string; stop: () => void }> {
   const child = spawn(
     process.execPath,
-    [join(PROJECT_ROOT, 'bin/parallax.js'), 'serve', '--db', db, '--port', '0'],
+    // BENCH_SERVER_FLAGS: node flags for the server only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`.
+    [...(process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? []), join(PROJECT_ROOT, 'bin/parallax.js'), 'serve', '--db', db, '--port', '0'],
     {
       env: { ...process.env, PARALLAX_TOKEN: 'bench' },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -115,7 +116,8 @@ async function main() {
         { name: 'story page (varied ids)', paths: pick(500).map((id) => `/api/stories/${id}`) },
       ];
       const results = [];
-      for (const s of scenarios) results.push(await load(server.url, s));
+      // BENCH_ONLY_UPLOAD=1: only the "during ingest" scenario (profiling, tuning).
+      if (!process.env.BENCH_ONLY_UPLOAD) for (const s of scenarios) results.push(await load(server.url, s));
       // During ingest: the story list while an upload of UPLOAD reports is ingested by the server.
       const form = new FormData();
       form.append('file', new File([jsonl('bench', UPLOAD)], 'bench-upload.jsonl'));

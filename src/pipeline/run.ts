@@ -4,7 +4,7 @@
 import { stat } from 'node:fs/promises';
 import type { Config } from '../config/index.ts';
 import type { Article, RawReport, StoryRecord, StoryReport } from '../model/index.ts';
-import type { ArticleWrite, Store } from '../store/store.ts';
+import type { ArticleWrite, Store, StoredArticle } from '../store/store.ts';
 import { listInputs, readFileReports, type IntakeEvent } from './1-intake/files.ts';
 import { extractArticle, ExtractError, keyedId, spelledPathId } from './2-extract/extract.ts';
 import type { StoryAssigner } from './4-cluster/assigner.ts';
@@ -304,6 +304,14 @@ export async function storyReport(store: Store, id: string, opts: { withText?: b
   if (!story) return null;
   const articles = await store.storyArticles(id);
   if (!articles.length) return null;
+  return buildStoryReport(story, articles, opts);
+}
+
+/**
+ * The report of a story whose record and articles the caller has already read (the HTTP story
+ * page reads them to know the story's revision before deciding to compute).
+ */
+export function reportOfStory(story: StoryRecord, articles: StoredArticle[], opts: { withText?: boolean } = {}): StoryReport {
   return buildStoryReport(story, articles, opts);
 }
 

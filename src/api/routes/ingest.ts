@@ -1,16 +1,11 @@
 // Write routes: add reports as pasted text, uploaded files or a URL. One ingest runs at a time,
 // behind the write token; the story grouping is kept between them (grouping-cache.ts).
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
 import { Hono } from 'hono';
 import type { Config } from '../../config/index.ts';
 import type { RawReport, StoryRecord } from '../../model/index.ts';
-import { isSupportedFile, readFileReports } from '../../pipeline/1-intake/files.ts';
 import { ingestUrls } from '../../pipeline/run-web.ts';
 import type { GroupingCache } from '../../pipeline/grouping-cache.ts';
-import { workerPool } from '../../pipeline/parallel/pool.ts';
-import type { Prepared } from '../../pipeline/parallel/prepare.ts';
+import { ingestUploads } from '../../pipeline/run-upload.ts';
 import { Ingestor, type IngestSummary } from '../../pipeline/run.ts';
 import type { Store } from '../../store/store.ts';
 import { shortHash } from '../../util/hash.ts';
@@ -37,12 +32,6 @@ export interface IngestDeps {
 }
 
 export const MAX_FILES = 20;
-/** One worker: the other core keeps answering requests. */
-const UPLOAD_WORKERS = 1;
-/** Reports handed to the worker ahead of grouping: keeps it busy, bounds memory. */
-const UPLOAD_IN_FLIGHT = 64;
-/** Longest stretch of ingest work between two turns of the event loop. */
-const TURN_MS = 20;
 
 export function ingestRoutes(deps: IngestDeps) {
   const app = new Hono();
@@ -140,66 +129,8 @@ export function ingestRoutes(deps: IngestDeps) {
       throw new ApiError('invalid_input', `at most ${MAX_FILES} files per upload`);
     const source =
       typeof form.source === 'string' && form.source.trim() ? form.source.trim().slice(0, 200) : undefined;
-    const dir = await mkdtemp(join(tmpdir(), 'parallax-upload-'));
-    // Extraction and analysis run on a worker thread (about a second to start, off the event loop):
-    // inline, the reports' settled awaits gave the event loop no turn for seconds (1,000 reports:
-    // 8.4 s), and a server's first upload also loaded the language models on it (100 reports:
-    // story list p99 3.3 s; on the worker 0.15 s).
-    const pool = workerPool(UPLOAD_WORKERS);
-    try {
-      const result = await ingest(async (ing) => {
-        const ids: (string | null)[] = [];
-        // Consumed in submission order: grouping is order-dependent.
-        const inFlight: Promise<[RawReport, Prepared]>[] = [];
-        let turn = performance.now();
-        const drain = async (keep: number) => {
-          while (inFlight.length > keep) {
-            const [raw, prepared] = await inFlight.shift()!;
-            ids.push(await ing.addPrepared(raw, prepared));
-            // Settled promises chain as microtasks, which never let a request in: give the event
-            // loop a turn every TURN_MS of grouping work.
-            if (performance.now() - turn > TURN_MS) {
-              await new Promise((r) => setImmediate(r));
-              turn = performance.now();
-            }
-          }
-        };
-        for (const [k, f] of files.entries()) {
-          const name =
-            basename(f.name || 'upload.txt')
-              .replace(/[^\w.-]+/g, '_')
-              .slice(-120) || 'upload.txt';
-          if (!isSupportedFile(name)) {
-            ing.skipInput(name, 'unsupported type (use .txt, .md, .html, .json, .jsonl or a feed: .xml, .rss, .atom)');
-            continue;
-          }
-          if (f.size > config.maxFileBytes) {
-            ing.skipInput(name, `too large: over ${config.maxFileBytes} bytes`);
-            continue;
-          }
-          const tmp = join(dir, `${k}-${name}`);
-          await writeFile(tmp, Buffer.from(await f.arrayBuffer()));
-          for await (const ev of readFileReports(tmp, { ...config, sourceHint: source })) {
-            if (ev.kind === 'skip') {
-              await drain(0); // skips keep their place among the reports
-              ing.skipInput(name, ev.reason);
-              continue;
-            }
-            // Uploads are known by their file name, not the temporary file, so uploading the same
-            // file again updates it.
-            const raw: RawReport = { ...ev.raw, path: `upload/${name}`, realPath: undefined };
-            inFlight.push(pool.submit(raw).then((p): [RawReport, Prepared] => [raw, p]));
-            await drain(UPLOAD_IN_FLIGHT);
-          }
-        }
-        await drain(0);
-        return ids;
-      });
-      return c.json(respond(result), 201);
-    } finally {
-      await pool.close();
-      await rm(dir, { recursive: true, force: true });
-    }
+    const result = await ingest((ing) => ingestUploads(ing, files, { config, sourceHint: source }));
+    return c.json(respond(result), 201);
   });
 
   app.post('/ingest/url', async (c) => {

@@ -1,6 +1,6 @@
 // Read routes: story list and page, articles, entities, search, facets.
 import { Hono } from 'hono';
-import { buildStoryReport } from '../../pipeline/story-report.ts';
+import { reportOfStory } from '../../pipeline/run.ts';
 import type { Store } from '../../store/store.ts';
 import type { ConflictCounts } from '../conflicts.ts';
 import { ApiError } from '../errors.ts';
@@ -27,7 +27,7 @@ export function readRoutes(store: Store, conflicts: ConflictCounts) {
     const revision = storyRevision(record, stored);
     let body = pages.get(id, revision);
     if (!body) {
-      const report = buildStoryReport(record, stored, { withText: true });
+      const report = reportOfStory(record, stored, { withText: true });
       const texts = new Map<string, string>();
       for (const a of report.articles) {
         texts.set(a.id, a.text ?? '');

@@ -73,8 +73,11 @@ function disputed(facts: Fact[], articles: SourceArticle[]) {
   const onDisputedDay = (d: DateMention) => (d.date ? days.has(d.date) : [...days].some((day) => namesDay(d.text, day)));
   for (const a of articles) for (const d of a.mentions.dates) if (onDisputedDay(d)) spans.push({ article: a.article.id, start: d.start, end: d.end });
   const byId = new Map(articles.map((a) => [a.article.id, a]));
+  // Spans by article: a sentence is checked against its own article's spans, not the story's.
+  const spansOf = new Map<string, Evidence[]>();
+  for (const e of spans) spansOf.set(e.article, [...(spansOf.get(e.article) ?? []), e]);
   return (article: string, span: Span, text: string) =>
-    spans.some((e) => touches(e, article, span)) ||
+    (spansOf.get(article) ?? []).some((e) => touches(e, article, span)) ||
     forms.some((f) => f.length >= 2 && foldName(normalizeSpace(text)).includes(f)) ||
     impliedDays(byId.get(article)!, span, text).some((d) => days.has(d));
 }
@@ -102,13 +105,17 @@ function mainLanguage(articles: SourceArticle[]): string {
 function centralArticle(candidates: Candidate[], facts: Fact[], sources: Sources): SourceArticle | null {
   const articles = [...new Set(candidates.map((c) => c.article))];
   if (!articles.length) return null;
-  const shared = (a: SourceArticle) =>
-    facts.filter((f) => f.claims.some((c) => c.article === a.article.id) && sources.independent(f.claims.map((c) => c.article)) >= 2).length;
-  const opening = (a: SourceArticle) => {
-    const own = candidates.filter((c) => c.article === a && c.index < 3);
-    return new Set(own.flatMap((c) => [...c.words]));
-  };
-  const overlap = (a: SourceArticle) => articles.filter((b) => b !== a).reduce((s, b) => s + jaccard(opening(a), opening(b)), 0);
+  // Each count made once per story, not once per pair of articles (that was cubic: a 600-article
+  // story's brief took 6 s).
+  const sharedBy = new Map<string, number>();
+  for (const f of facts) {
+    if (sources.independent(f.claims.map((c) => c.article)) < 2) continue;
+    for (const id of new Set(f.claims.map((c) => c.article))) sharedBy.set(id, (sharedBy.get(id) ?? 0) + 1);
+  }
+  const shared = (a: SourceArticle) => sharedBy.get(a.article.id) ?? 0;
+  const openings = new Map(articles.map((a) => [a, new Set<string>()]));
+  for (const c of candidates) if (c.index < 3) for (const w of c.words) openings.get(c.article)!.add(w);
+  const overlap = (a: SourceArticle) => articles.filter((b) => b !== a).reduce((s, b) => s + jaccard(openings.get(a)!, openings.get(b)!), 0);
   const score = new Map(articles.map((a) => [a, [shared(a), overlap(a)] as const]));
   return articles.sort((a, b) => score.get(b)![0] - score.get(a)![0] || score.get(b)![1] - score.get(a)![1])[0];
 }
@@ -119,8 +126,10 @@ function figureSentences(howMany: HowMany[], candidates: Candidate[], central: S
   for (const h of howMany) {
     if (out.length >= max) break;
     if (h.status === 'disputed' || !h.value) continue;
-    const spans = h.values.filter((v) => v.value === h.value).flatMap((v) => v.evidence);
-    const stating = (c: Candidate) => spans.some((e) => inside(e, c.article.article.id, c.span));
+    // By article: a candidate looks only at its own article's evidence (the story's is quadratic).
+    const spans = new Map<string, Evidence[]>();
+    for (const e of h.values.filter((v) => v.value === h.value).flatMap((v) => v.evidence)) spans.set(e.article, [...(spans.get(e.article) ?? []), e]);
+    const stating = (c: Candidate) => (spans.get(c.article.article.id) ?? []).some((e) => inside(e, c.article.article.id, c.span));
     if ([...taken, ...out].some(stating)) continue; // the lede already states it
     const options = candidates.filter(stating).sort((a, b) => Number(b.article === central) - Number(a.article === central) || a.index - b.index);
     if (options[0]) out.push(options[0]);
@@ -132,7 +141,13 @@ export function writeBrief(articles: SourceArticle[], facts: Fact[], _comparison
   const sources = new Sources(articles);
   const isDisputed = disputed(facts, articles);
   const lang = mainLanguage(articles);
-  const weight = (f: Fact) => (sources.independent(f.claims.map((c) => c.article)) >= 2 ? 2 : 0.3);
+  // Kept per fact: a shared fact has a claim from most articles, and every candidate asks again.
+  const weights = new Map<Fact, number>();
+  const weight = (f: Fact) => {
+    let w = weights.get(f);
+    if (w === undefined) weights.set(f, (w = sources.independent(f.claims.map((c) => c.article)) >= 2 ? 2 : 0.3));
+    return w;
+  };
   // Each article's undisputed claims, so a sentence only looks at its own article's facts.
   const claimsOf = new Map<string, { fact: Fact; evidence: Evidence }[]>();
   for (const f of facts) {

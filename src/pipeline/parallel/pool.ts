@@ -17,9 +17,20 @@ export const inlinePool = (): PreparePool => ({
   close: async () => {},
 });
 
+export interface PoolOptions {
+  /**
+   * Nice value for the worker threads (0–19, Linux): a server's upload workers yield the cores to
+   * the thread answering requests when the machine is busy, and lose nothing when it is idle.
+   */
+  niceness?: number;
+}
+
 /** Workers: default one per core (the main thread's share, grouping and the store, is light). */
-export function workerPool(size = availableParallelism()): PreparePool {
-  const workers = Array.from({ length: Math.max(1, size) }, () => new Worker(new URL('./worker-entry.mjs', import.meta.url)));
+export function workerPool(size = availableParallelism(), opts: PoolOptions = {}): PreparePool {
+  const workers = Array.from(
+    { length: Math.max(1, size) },
+    () => new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { niceness: opts.niceness ?? 0 } }),
+  );
   const waiting = new Map<number, { resolve: (p: Prepared) => void; reject: (e: Error) => void }>();
   const load = workers.map(() => 0);
   let seq = 0;

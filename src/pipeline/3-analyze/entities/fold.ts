@@ -39,8 +39,21 @@ export function editDistance(a: string, b: string, max = 3): number {
   return prev[b.length];
 }
 
+/** Keys already made: a story's linking compares each name with every cluster's, again and again. */
+const phoneticKeys = new Map<string, string>();
+const PHONETIC_KEYS_KEPT = 50_000;
+
 /** Transliteration-level equivalences folded away before comparing ("ue"/"ü", "ph"/"f", doubled letters). */
 export function phoneticKey(folded: string): string {
+  let key = phoneticKeys.get(folded);
+  if (key === undefined) {
+    if (phoneticKeys.size >= PHONETIC_KEYS_KEPT) phoneticKeys.clear();
+    phoneticKeys.set(folded, (key = soundKey(folded)));
+  }
+  return key;
+}
+
+function soundKey(folded: string): string {
   return folded
     .replace(/ue/g, 'u')
     .replace(/oe/g, 'o')
