@@ -47,8 +47,11 @@ const PART_OF_SUM = /^\s+(?:[\p{L}-]+\s+){0,2}and\s+(?:\d+|two|three|four|five|s
 const ONE_MORE = /(?:\b(?:he|she|him|her)|\b\p{Lu}\p{Ll}+)\s+and\s+$/u;
 // "two other children" is a part too, except for casualties ("killing one and wounding two others").
 const OTHER = /^\s+others?\b/i;
+// "N others" is a total of the hurt only after the dead ("one dead and two others hurt"); after one
+// of the hurt ("one is in critical condition and two others were treated") it is the rest of them.
+const DEATH_BEFORE = /\b(?:dead|killed|died|dies|fatally|death|slain|murdered)\b/i;
 // A tally over many events: "in shootings across the city", "over the weekend", "so far this year".
-const ROUNDUP = /\bshootings\b|\bacross the (?:city|county|state|region)\b|\bover the (?:weekend|holiday)\b|\bthis year\b|\bso far\b|\bcitywide\b|\bseparate (?:incidents|shootings|attacks)\b/i;
+export const ROUNDUP = /\bshootings\b|\bacross the (?:city|county|state|region)\b|\bover the (?:weekend|holiday)\b|\bthis year\b|\bso far\b|\bcitywide\b|\bseparate (?:incidents|shootings|attacks)\b/i;
 // Auxiliaries and adverbs between a counted noun and what the count did: "have reportedly crossed".
 const AUXILIARY = /^(?:were|was|have|has|had|are|is|been|being|be|who|that|reportedly|also|all|\p{L}+ly)$/iu;
 const MIN_SHARED_AMOUNT_CONTEXT = 3;
@@ -74,7 +77,7 @@ function claimOf(a: SourceArticle, f: FigureMention): FigureClaim {
   const side =
     sentence >= 0 && sentence < LEDE_SENTENCES && (!casualty || isStatedTotal(f)) &&
     !PARTIAL.test(after) && !PART_OF_SUM.test(after) && !(ONE_MORE.test(a.article.text.slice(Math.max(0, f.start - 20), f.start)) && OTHER.test(after)) &&
-    !WITH_THE_DEAD.test(a.article.text.slice(f.end, f.end + 60)) && (casualty || !OTHER.test(after)) && !ROUNDUP.test(a.article.text.slice(span.start, span.end));
+    !WITH_THE_DEAD.test(a.article.text.slice(f.end, f.end + 60)) && (!OTHER.test(after) || (casualty && f.counts !== 'killed' && DEATH_BEFORE.test(a.article.text.slice(span?.start ?? f.start, f.start)))) && !ROUNDUP.test(a.article.text.slice(span.start, span.end));
   return {
     article: a.article.id,
     written: a.article.text.slice(start, f.end),

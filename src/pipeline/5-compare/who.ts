@@ -71,6 +71,11 @@ export function spellingVariant(entity: ReportEntity, located: Located[], source
       slot.map((x) => x.text).filter((x) => (x.length < t.length || (x.length === t.length && x < t)) && isInflection(x, t)).sort((p, q) => p.length - q.length || (p < q ? -1 : 1))[0] ?? t;
     for (const w of slot) forms.set(strictName(base(w.text)), [...(forms.get(strictName(base(w.text))) ?? []), w]);
     if (forms.size < 2) continue;
+    // One report writing two of the forms names two things (Pike and Pine Street, an alias) or
+    // misreads its own page: sources differ only when each writes its own form.
+    const byArticle = new Map<string, Set<string>>();
+    for (const [form, ws] of forms) for (const w of ws) byArticle.set(w.article, (byArticle.get(w.article) ?? new Set()).add(form));
+    if ([...byArticle.values()].some((f) => f.size > 1)) continue;
     // Forms that only ever appear in different languages are translations, not misspellings.
     const langs = [...forms.values()].map((ws) => new Set(ws.map((w) => sources.languageOf(w.article))));
     const shared = langs.some((a, i) => langs.some((b, j) => j > i && [...a].some((l) => b.has(l))));
