@@ -29,6 +29,26 @@ describe('a spelling variant is two sources writing one name differently', () =>
       const e = entity(type, x, [[a, x], [a, y]]);
       assert.deepEqual(spellings([a], e), []);
     });
+  it('an alias or a scanned page\'s misreading in another report is no variant either', () => {
+    const a = draft('a', 'Daily A', 'Deonte Rasul-Chiono was arrested on Friday.');
+    const b = draft('b', 'Daily B', 'Rasul-Chiono, also known as Deote Rasul-Chiona, was convicted in 2012.');
+    assert.deepEqual(spellings([a, b], entity('person', 'Deonte Rasul-Chiono', [[a, 'Deonte Rasul-Chiono'], [b, 'Deote Rasul-Chiona']])), []);
+    const c = draft('c', 'Daily C', 'The church in Ellendale holds worship at ten.');
+    const d = draft('d', 'Daily D', 'Call the lumber yard in EUendale today.');
+    assert.deepEqual(spellings([c, d], entity('place', 'Ellendale', [[c, 'Ellendale'], [d, 'EUendale']])), []);
+  });
+  it('a person\'s name after a house number is a street, not a spelling', () => {
+    const a = draft('a', 'Daily A', 'Officers found Denarious Martin bleeding on the floor.');
+    const b = draft('b', 'Daily B', 'Officers arrived at 1106 Marlin and found a man lying outside.');
+    assert.deepEqual(spellings([a, b], entity('person', 'Denarious Martin', [[a, 'Denarious Martin'], [b, 'Marlin']])), []);
+  });
+  it('a slip among a form the report repeats is still a variant', () => {
+    const a = draft('a', 'Daily A', 'Judith Huntley was shot. Neighbours said Huntely was kind. Huntley had moved in a year ago.');
+    const e = entity('person', 'Judith Huntley', [[a, 'Judith Huntley'], [a, 'Huntely']]);
+    a.mentions.entities.push({ ...a.at('Huntley', 1), type: 'person', name: 'Huntley' });
+    e.variants.push({ form: 'Huntley', articles: ['a'] });
+    assert.deepEqual(spellings([a], e), [['Huntely', 'Huntley']]);
+  });
   it('two reports, one form each, are still a variant', () => {
     const a = draft('a', 'Daily A', 'Officer Garrett Swasey was killed on duty.');
     const b = draft('b', 'Daily B', 'Officer Garrett Swansey was killed on duty.');
