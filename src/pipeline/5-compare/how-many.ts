@@ -56,6 +56,10 @@ export const ROUNDUP = /\bshootings\b|\bacross the (?:city|county|state|region)\
 const AUXILIARY = /^(?:were|was|have|has|had|are|is|been|being|be|who|that|reportedly|also|all|\p{L}+ly)$/iu;
 const MIN_SHARED_AMOUNT_CONTEXT = 3;
 
+/** A report whose lede tallies many events ("20 shot across the city since Friday"): its counts are its incidents', not one story's. */
+const opensOnRoundup = (a: SourceArticle) =>
+  a.article.sentences.slice(0, LEDE_SENTENCES).some((s) => ROUNDUP.test(a.article.text.slice(s.start, s.end)));
+
 function claimOf(a: SourceArticle, f: FigureMention): FigureClaim {
   // An amount with no counted noun ("six hours") has only its clause to say what it measures.
   const window = f.counts ? undefined : 'clause';
@@ -77,7 +81,7 @@ function claimOf(a: SourceArticle, f: FigureMention): FigureClaim {
   const side =
     sentence >= 0 && sentence < LEDE_SENTENCES && (!casualty || isStatedTotal(f)) &&
     !PARTIAL.test(after) && !PART_OF_SUM.test(after) && !(ONE_MORE.test(a.article.text.slice(Math.max(0, f.start - 20), f.start)) && OTHER.test(after)) &&
-    !WITH_THE_DEAD.test(a.article.text.slice(f.end, f.end + 60)) && (!OTHER.test(after) || (casualty && f.counts !== 'killed' && DEATH_BEFORE.test(a.article.text.slice(span?.start ?? f.start, f.start)))) && !ROUNDUP.test(a.article.text.slice(span.start, span.end));
+    !WITH_THE_DEAD.test(a.article.text.slice(f.end, f.end + 60)) && (!OTHER.test(after) || (casualty && f.counts !== 'killed' && DEATH_BEFORE.test(a.article.text.slice(span?.start ?? f.start, f.start)))) && !opensOnRoundup(a);
   return {
     article: a.article.id,
     written: a.article.text.slice(start, f.end),

@@ -86,6 +86,15 @@ describe('"N others" after a count of the same kind is a part', () => {
   });
 });
 
+describe('a roundup report\'s counts are its incidents\', not the story\'s', () => {
+  it('a report that opens on a city\'s weekend tally disputes no count', () => {
+    assert.deepEqual(counts([
+      'Two people were killed and two were wounded in a shooting on Oak Street on Saturday, police said.',
+      'At least 20 people have been shot, six of them fatally, across the city since Friday afternoon. Four people were killed in a house on Elm Street on Saturday afternoon.',
+    ]), []);
+  });
+});
+
 const days = (ds: Draft[]) => compareSources(ds, []).comparison.conflicts.filter((c) => c.kind === 'date').map((c) => c.values.map((v) => v.value).sort());
 
 describe('a date dispute needs both days to date the event', () => {
