@@ -40,7 +40,7 @@ const LEDE_SENTENCES = 4;
 // "two of the injured", "three more", "nine additional victims": a part, not the total.
 const PARTIAL = /^\s+(?:of\s+(?:the|them|those|these|whom)\b|(?:more|additional|further)\b)/i;
 // "six people wounded, two mortally": the count includes the dead, so it is no count of the wounded.
-const WITH_THE_DEAD = /^[^.;]{0,40}?(?:,|--|—|–)\s*(?:\w+\s+)?(?:of them\s+)?(?:mortally|fatally)\b|^[^.;]{0,40}?\bincluding the (?:gunman|shooter|suspect|attacker)\b/i;
+const WITH_THE_DEAD = /^[^.;]{0,40}?(?:,|--|—|–)\s*(?:\w+\s+)?(?:of them\s+)?(?:mortally|fatally)\b|^[^.;]{0,40}?\bincluding the (?:suspected |alleged )?(?:gunman|shooter|suspect|attacker)\b/i;
 // "six children and two adults": one part of a sum; "he and six others were shot": one fewer than all.
 const PART_OF_SUM = /^\s+(?:[\p{L}-]+\s+){0,2}and\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b/iu;
 // Only after a person ("Kendall and six others", "he and two others"): "one dead and two others hurt" is a total.
@@ -240,7 +240,30 @@ export function howManyFacts(articles: SourceArticle[], sources: Sources): Fact[
       if (fact) facts.push(fact);
     });
   }
+  forgiveDeadInWounded(facts);
   return facts;
+}
+
+/**
+ * "One killed and three others wounded" against "four wounded": the larger count is everyone hit,
+ * the dead among them. Wounded counts two apart by exactly the story's settled dead count dispute nothing.
+ */
+function forgiveDeadInWounded(facts: Fact[]): void {
+  const killed = facts.find((f) => f.key.startsWith('how-many:killed|') && !f.conflict);
+  const dead = mode(killed?.claims.filter((c) => c.group === 0).map((c) => Number(c.value)) ?? []);
+  if (!dead) return;
+  for (const f of facts) {
+    if (!f.key.startsWith('how-many:injured|') || f.conflict?.kind !== 'value') continue;
+    const groups = [...new Set(f.claims.map((c) => c.group).filter((g) => g >= 0))];
+    const values = groups.map((g) => mode(f.claims.filter((c) => c.group === g).map((c) => Number(c.value))));
+    if (values.length === 2 && values[0] !== null && values[1] !== null && Math.abs(values[0] - values[1]) === dead) f.conflict = null;
+  }
+}
+
+function mode(xs: number[]): number | null {
+  const n = new Map<number, number>();
+  for (const x of xs) if (Number.isFinite(x)) n.set(x, (n.get(x) ?? 0) + 1);
+  return [...n].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
 /**

@@ -49,6 +49,12 @@ describe('a spelling variant is two sources writing one name differently', () =>
     e.variants.push({ form: 'Huntley', articles: ['a'] });
     assert.deepEqual(spellings([a], e), [['Huntely', 'Huntley']]);
   });
+  it('a form two letters off in a report that repeats the other is another name', () => {
+    const a = draft('a', 'Daily A', 'Shots were fired in the Parkland neighborhood. Police closed Parkland Avenue. Man shot dead in Portland Saturday.');
+    const e = entity('place', 'Parkland', [[a, 'Parkland'], [a, 'Portland']]);
+    a.mentions.entities.push({ ...a.at('Parkland', 1), type: 'place', name: 'Parkland' });
+    assert.deepEqual(spellings([a], e), []);
+  });
   it('two reports, one form each, are still a variant', () => {
     const a = draft('a', 'Daily A', 'Officer Garrett Swasey was killed on duty.');
     const b = draft('b', 'Daily B', 'Officer Garrett Swansey was killed on duty.');
@@ -82,6 +88,21 @@ describe('"N others" after a count of the same kind is a part', () => {
     assert.equal(counts([
       'One man was killed and three others were wounded in the shooting at the club on Sunday.',
       'One man was killed and five others were wounded in the shooting at the club on Sunday.',
+    ]).length, 1);
+  });
+});
+
+describe('wounded counts that differ by the dead count everyone hit', () => {
+  it('"one killed and three others wounded" does not dispute "four wounded"', () => {
+    assert.deepEqual(counts([
+      'One man was killed and three others were wounded in the shooting at the club on Sunday.',
+      'Four people were wounded in the shooting at the club on Sunday, police said. One of them later died.',
+    ]), []);
+  });
+  it('"two killed, three wounded" still disputes "six wounded"', () => {
+    assert.equal(counts([
+      'Two men were killed and three people were wounded in the shooting at the club on Sunday.',
+      'Two men were killed and six people were wounded in the shooting at the club on Sunday.',
     ]).length, 1);
   });
 });

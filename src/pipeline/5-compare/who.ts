@@ -3,7 +3,7 @@
 // errors, never as a dispute about the facts.
 import type { Conflict, EntityMention, ReportEntity } from '../../model/index.ts';
 import { unique, type Fact, type SourceArticle, type Sources } from './fact.ts';
-import { foldName, isInflection, nameTokens, similarWords, strictName } from './names.ts';
+import { editDistance, foldName, isInflection, nameTokens, similarWords, strictName } from './names.ts';
 
 interface Located {
   entity: ReportEntity;
@@ -47,7 +47,7 @@ function nameWords(located: Located[], textOf: (article: string) => string = () 
   const words: Word[] = [];
   for (const [i, { mention: m, article }] of located.entries()) {
     const before = textOf(article).slice(Math.max(0, m.start - 30), m.start);
-    if (ALIAS_BEFORE.test(before) || (m.type === 'person' && HOUSE_NUMBER_BEFORE.test(before))) continue;
+    if (ALIAS_BEFORE.test(before) || HOUSE_NUMBER_BEFORE.test(before)) continue;
     const own = new Set(nameTokens(m.name).map((t) => foldName(t.text)));
     for (const t of nameTokens(m.text)) {
       if (t.text.length < 3 || !/^\p{Lu}/u.test(t.text) || SCAN_NOISE.test(t.text) || !own.has(foldName(t.text))) continue;
@@ -87,7 +87,11 @@ export function spellingVariant(entity: ReportEntity, located: Located[], source
       const n = byArticle.get(w.article) ?? new Map<string, number>();
       byArticle.set(w.article, n.set(form, (n.get(form) ?? 0) + 1));
     }
-    const slip = (n: Map<string, number>) => { const c = [...n.values()].sort((a, b) => b - a); return c[0] >= 2 && c.slice(1).every((x) => x === 1); };
+    // A slip is one letter off (a typo or a swap); two off in one report is another name ("Parkland"/"Portland").
+    const slip = (n: Map<string, number>) => {
+      const [main, ...odd] = [...n].sort((a, b) => b[1] - a[1]);
+      return main[1] >= 2 && odd.every(([form, k]) => k === 1 && editDistance(foldName(form), foldName(main[0]), 1) <= 1);
+    };
     if ([...byArticle.values()].some((n) => n.size > 1 && !slip(n))) continue;
     // Forms that only ever appear in different languages are translations, not misspellings.
     const langs = [...forms.values()].map((ws) => new Set(ws.map((w) => sources.languageOf(w.article))));
