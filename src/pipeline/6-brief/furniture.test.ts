@@ -25,6 +25,8 @@ describe('isPageFurniture', () => {
     // Prompts to the reader, weather widgets, a headline run twice into its lede.
     'As a member of the Valley Herald, you get free access to our digital edition as well.',
     'Partly cloudy with a chance of lingering showers during the afternoon.',
+    'Variable clouds with a chance of scattered showers late in the day.',
+    'As a publisher of newspapers with strong opinions, we are big fans of free speech in our comments.',
     'Family says the shelter shooting was an accident News Family says the shelter shooting was an accident A family is mourning their son.',
   ];
   const prose = [
@@ -36,6 +38,7 @@ describe('isPageFurniture', () => {
     'A shooting that happened on Monday, Nov. 3, 2014 is under investigation by the state police.',
     'The victim, a 30-year-old man, was fatally shot on the evening of March 20, 2016.',
     '"We want you to know that our son was loved," his mother told reporters.',
+    'The sheriff said we may never know why the gunman chose the school.',
     'Police said the weather was clear and the road was dry when the truck left the highway.',
   ];
   for (const s of furniture) it(`furniture: ${s}`, () => assert.equal(isPageFurniture(s), true));

@@ -18,7 +18,7 @@ const SIGNALS: RegExp[] = [
   /\bPublished (?:in|on) \p{Lu}/u, // an obituary's or a syndicated page's notice
   /\bCaption\b/, // a gallery's or a player's caption label
   /\(\s*\p{Lu}[\p{L}.' -]{1,40}\s\/\s[\p{L}.' -]{2,40}\)/u, // a credit: "(Name / Outlet)"
-  /\bchance of (?:rain|showers|snow|storms|thunderstorms)\b|\b(?:partly|mostly) (?:cloudy|sunny)\b/i, // a weather widget
+  /\bchance of (?:\p{L}+ )?(?:rain|showers|snow|storms|thunderstorms)\b|\b(?:partly|mostly) (?:cloudy|sunny)\b/iu, // a weather widget
 ];
 
 // A photo caption: a scene dated to the day with its year, told in the present or with no verb
@@ -27,8 +27,9 @@ const FULL_DATE = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-
 const TENSED = /\b(?:\p{L}+ed|was|were|is|are|has|have|had|will|would|did|does|said|says|told|died|shot|killed|hit|ran|left|found|took|made|came|went|got|saw|fled|struck|began|held)\b/iu;
 const isCaption = (s: string) => FULL_DATE.test(s) && !TENSED.test(s);
 
-// A prompt to the reader about the outlet's own offer: "you" and "our" outside any quotation.
-const toTheReader = (s: string) => !/["“”]/.test(s) && /\b(?:you|your)\b/i.test(s) && /\b(?:our|we|us)\b/i.test(s);
+// The outlet speaking ("we are big fans of free speech"), or a prompt to the reader ("you get free
+// access to our edition"): first or second person outside any quotation and with no one saying it.
+const outletVoice = (s: string) => !/["“”]/.test(s) && /\b(?:[Ww]e|[Oo]ur|us|[Yy]ou|[Yy]our)\b/.test(s) && !/\b(?:said|says|told|tells|according to)\b/i.test(s);
 
 /** A headline run into its own lede: the same run of six or more words twice in one sentence. */
 function repeatsItself(s: string): boolean {
@@ -44,4 +45,4 @@ function repeatsItself(s: string): boolean {
 
 /** Whether a sentence is page furniture rather than reporting. */
 export const isPageFurniture = (sentence: string): boolean =>
-  SIGNALS.some((re) => re.test(sentence)) || isCaption(sentence) || toTheReader(sentence) || repeatsItself(sentence);
+  SIGNALS.some((re) => re.test(sentence)) || isCaption(sentence) || outletVoice(sentence) || repeatsItself(sentence);
