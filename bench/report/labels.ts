@@ -20,6 +20,8 @@ export const KINDS = {
   conflicts: { right: ['real'], wrong: ['false'] },
   timeline: { right: ['event'], wrong: ['not-event'] },
   lede: { right: ['lede'], wrong: ['not-lede'] },
+  // Every brief sentence: reporting, or page furniture (issue 19: furniture ≤ 1% of brief sentences).
+  'brief-furniture': { right: ['article'], wrong: ['furniture'] },
 } as const;
 export type Kind = keyof typeof KINDS;
 
@@ -66,6 +68,8 @@ export function shownItems(story: StoryReport, kind: Kind): Shown[] {
     });
   if (kind === 'timeline')
     return (story.timeline ?? []).map((t) => ({ k: hashOf(t.text), a: [...t.articles].sort(), expect: 'event', view: `${t.date} ${t.what}\n    text: ${t.text}` }));
+  if (kind === 'brief-furniture')
+    return story.brief.map((b) => ({ k: hashOf(b.text), a: [...b.articles].sort(), expect: 'article', view: `story "${story.title}"\n    brief: ${b.text}` }));
   const first = story.brief[0];
   if (!first || story.articles.length < 2) return [];
   return [{ k: hashOf(first.text), a: [...first.articles].sort(), expect: 'lede', view: `story "${story.title}" (${story.articles.length} reports)\n    brief opens: ${first.text}\n    titles: ${story.articles.slice(0, 4).map((x) => x.title).join(' | ')}` }];

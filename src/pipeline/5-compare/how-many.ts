@@ -40,18 +40,25 @@ const LEDE_SENTENCES = 4;
 // "two of the injured", "three more", "nine additional victims": a part, not the total.
 const PARTIAL = /^\s+(?:of\s+(?:the|them|those|these|whom)\b|(?:more|additional|further)\b)/i;
 // "six people wounded, two mortally": the count includes the dead, so it is no count of the wounded.
-const WITH_THE_DEAD = /^[^.;]{0,40}?(?:,|--|—|–)\s*(?:\w+\s+)?(?:of them\s+)?(?:mortally|fatally)\b|^[^.;]{0,40}?\bincluding the (?:gunman|shooter|suspect|attacker)\b/i;
+const WITH_THE_DEAD = /^[^.;]{0,40}?(?:,|--|—|–)\s*(?:\w+\s+)?(?:of them\s+)?(?:mortally|fatally)\b|^[^.;]{0,40}?\bincluding the (?:suspected |alleged )?(?:gunman|shooter|suspect|attacker)\b/i;
 // "six children and two adults": one part of a sum; "he and six others were shot": one fewer than all.
 const PART_OF_SUM = /^\s+(?:[\p{L}-]+\s+){0,2}and\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b/iu;
 // Only after a person ("Kendall and six others", "he and two others"): "one dead and two others hurt" is a total.
 const ONE_MORE = /(?:\b(?:he|she|him|her)|\b\p{Lu}\p{Ll}+)\s+and\s+$/u;
 // "two other children" is a part too, except for casualties ("killing one and wounding two others").
 const OTHER = /^\s+others?\b/i;
+// "N others" is a total of the hurt only after the dead ("one dead and two others hurt"); after one
+// of the hurt ("one is in critical condition and two others were treated") it is the rest of them.
+const DEATH_BEFORE = /\b(?:dead|killed|died|dies|fatally|death|slain|murdered)\b/i;
 // A tally over many events: "in shootings across the city", "over the weekend", "so far this year".
-const ROUNDUP = /\bshootings\b|\bacross the (?:city|county|state|region)\b|\bover the (?:weekend|holiday)\b|\bthis year\b|\bso far\b|\bcitywide\b|\bseparate (?:incidents|shootings|attacks)\b/i;
+export const ROUNDUP = /\bshootings\b|\bacross the (?:city|county|state|region)\b|\bover the (?:weekend|holiday)\b|\bthis year\b|\bso far\b|\bcitywide\b|\bseparate (?:incidents|shootings|attacks)\b/i;
 // Auxiliaries and adverbs between a counted noun and what the count did: "have reportedly crossed".
 const AUXILIARY = /^(?:were|was|have|has|had|are|is|been|being|be|who|that|reportedly|also|all|\p{L}+ly)$/iu;
 const MIN_SHARED_AMOUNT_CONTEXT = 3;
+
+/** A report whose lede tallies many events ("20 shot across the city since Friday"): its counts are its incidents', not one story's. */
+const opensOnRoundup = (a: SourceArticle) =>
+  a.article.sentences.slice(0, LEDE_SENTENCES).some((s) => ROUNDUP.test(a.article.text.slice(s.start, s.end)));
 
 function claimOf(a: SourceArticle, f: FigureMention): FigureClaim {
   // An amount with no counted noun ("six hours") has only its clause to say what it measures.
@@ -74,7 +81,7 @@ function claimOf(a: SourceArticle, f: FigureMention): FigureClaim {
   const side =
     sentence >= 0 && sentence < LEDE_SENTENCES && (!casualty || isStatedTotal(f)) &&
     !PARTIAL.test(after) && !PART_OF_SUM.test(after) && !(ONE_MORE.test(a.article.text.slice(Math.max(0, f.start - 20), f.start)) && OTHER.test(after)) &&
-    !WITH_THE_DEAD.test(a.article.text.slice(f.end, f.end + 60)) && (casualty || !OTHER.test(after)) && !ROUNDUP.test(a.article.text.slice(span.start, span.end));
+    !WITH_THE_DEAD.test(a.article.text.slice(f.end, f.end + 60)) && (!OTHER.test(after) || (casualty && f.counts !== 'killed' && DEATH_BEFORE.test(a.article.text.slice(span?.start ?? f.start, f.start)))) && !opensOnRoundup(a);
   return {
     article: a.article.id,
     written: a.article.text.slice(start, f.end),
@@ -233,7 +240,30 @@ export function howManyFacts(articles: SourceArticle[], sources: Sources): Fact[
       if (fact) facts.push(fact);
     });
   }
+  forgiveDeadInWounded(facts);
   return facts;
+}
+
+/**
+ * "One killed and three others wounded" against "four wounded": the larger count is everyone hit,
+ * the dead among them. Wounded counts two apart by exactly the story's settled dead count dispute nothing.
+ */
+function forgiveDeadInWounded(facts: Fact[]): void {
+  const killed = facts.find((f) => f.key.startsWith('how-many:killed|') && !f.conflict);
+  const dead = mode(killed?.claims.filter((c) => c.group === 0).map((c) => Number(c.value)) ?? []);
+  if (!dead) return;
+  for (const f of facts) {
+    if (!f.key.startsWith('how-many:injured|') || f.conflict?.kind !== 'value') continue;
+    const groups = [...new Set(f.claims.map((c) => c.group).filter((g) => g >= 0))];
+    const values = groups.map((g) => mode(f.claims.filter((c) => c.group === g).map((c) => Number(c.value))));
+    if (values.length === 2 && values[0] !== null && values[1] !== null && Math.abs(values[0] - values[1]) === dead) f.conflict = null;
+  }
+}
+
+function mode(xs: number[]): number | null {
+  const n = new Map<number, number>();
+  for (const x of xs) if (Number.isFinite(x)) n.set(x, (n.get(x) ?? 0) + 1);
+  return [...n].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { DateMention, Evidence, WhenSide } from '../../model/index.ts';
 import { parseDay } from '../3-analyze/dates/calendar.ts';
 import { contextStems, shared } from './context.ts';
 import { conflictValues, disagreeing, unique, type Claim, type Fact, type SourceArticle, type Sources } from './fact.ts';
+import { ROUNDUP } from './how-many.ts';
 import { namesDay } from './written-day.ts';
 
 export interface WhenOptions {
@@ -57,6 +58,9 @@ export function eventDateFact(articles: SourceArticle[], sources: Sources, opts:
   for (const c of claims) c.group = days.indexOf(c.value);
   // A day weeks away is another moment (a plea hearing, an earlier shooting), not this one disputed.
   for (const c of claims) if (Math.abs(parseDay(c.value)! - parseDay(main)!) > MAX_DISPUTE_DAYS) c.group = -1;
+  // A day that dates a saying ("a Monday morning email said", "police said Monday") or a city's
+  // tally of shootings dates no moment of this event: it takes no side.
+  for (const c of claims) if (c.value !== main && c.evidence && !datesTheEvent(articles, c.evidence)) c.group = -1;
   const sides = claims.filter((c) => c.group >= 0);
   // Different days are a dispute only when the reports describe the same moment around them
   // ("the fire broke out late on Monday" / "the fire broke out on Tuesday"), not a later development.
@@ -71,6 +75,18 @@ export function eventDateFact(articles: SourceArticle[], sources: Sources, opts:
       }
     : null;
   return { kind: 'when', key: EVENT_KEY, label: `happened on ${days[0]}`, claims, conflict };
+}
+
+const SAYING_AFTER = /^\s*(?:(?:morning|afternoon|evening|night)\s+)?(?:e-?mail|statement|news release|press release|(?:news|press) conference|briefing|post|tweet|update)\b/i;
+const SAYING_BEFORE = /\b(?:said|says|told|announced|reported|confirmed|stated|wrote)\s+(?:on\s+|late\s+|early\s+)?$/i;
+
+/** Whether a date dates the event, not a saying about it or a tally of many events. */
+function datesTheEvent(articles: SourceArticle[], e: Evidence): boolean {
+  const a = articles.find((x) => x.article.id === e.article)!;
+  const text = a.article.text;
+  if (SAYING_AFTER.test(text.slice(e.end, e.end + 40)) || SAYING_BEFORE.test(text.slice(Math.max(0, e.start - 30), e.start))) return false;
+  const s = a.article.sentences.find((x) => x.start <= e.start && x.end >= e.end);
+  return !s || !ROUNDUP.test(text.slice(s.start, s.end));
 }
 
 export const EVENT_KEY = 'when:event';

@@ -3,7 +3,7 @@
 // errors, never as a dispute about the facts.
 import type { Conflict, EntityMention, ReportEntity } from '../../model/index.ts';
 import { unique, type Fact, type SourceArticle, type Sources } from './fact.ts';
-import { foldName, isInflection, nameTokens, similarWords, strictName } from './names.ts';
+import { editDistance, foldName, isInflection, nameTokens, similarWords, strictName } from './names.ts';
 
 interface Located {
   entity: ReportEntity;
@@ -36,12 +36,21 @@ interface Word {
 }
 
 /** Name words of the mentions as written, without role words ("Interior Minister"). */
-function nameWords(located: Located[]): Word[] {
+// "also known as Deote": an alias is another name, not another spelling.
+const ALIAS_BEFORE = /\b(?:also known as|known as|a\.?k\.?a\.?|alias)\s+$/i;
+// "at 1106 Marlin": a house number makes the word a street's, whoever it was linked to.
+const HOUSE_NUMBER_BEFORE = /\b\d+\s+$/;
+// "EUendale" for "Ellendale": two capitals then lower case is a scanned page's misreading, not a spelling.
+const SCAN_NOISE = /^\p{Lu}\p{Lu}\p{Ll}/u;
+
+function nameWords(located: Located[], textOf: (article: string) => string = () => ''): Word[] {
   const words: Word[] = [];
   for (const [i, { mention: m, article }] of located.entries()) {
+    const before = textOf(article).slice(Math.max(0, m.start - 30), m.start);
+    if (ALIAS_BEFORE.test(before) || HOUSE_NUMBER_BEFORE.test(before)) continue;
     const own = new Set(nameTokens(m.name).map((t) => foldName(t.text)));
     for (const t of nameTokens(m.text)) {
-      if (t.text.length < 3 || !/^\p{Lu}/u.test(t.text) || !own.has(foldName(t.text))) continue;
+      if (t.text.length < 3 || !/^\p{Lu}/u.test(t.text) || SCAN_NOISE.test(t.text) || !own.has(foldName(t.text))) continue;
       words.push({ text: t.text, article, mention: i, start: m.start + t.start, end: m.start + t.end });
     }
   }
@@ -51,8 +60,8 @@ function nameWords(located: Located[]): Word[] {
 const marks = (s: string) => (s.normalize('NFD').match(/\p{M}/gu) ?? []).length;
 
 /** The spelling-variant conflict of one entity, or null when every source writes it alike. */
-export function spellingVariant(entity: ReportEntity, located: Located[], sources: Sources): Conflict | null {
-  const words = nameWords(located);
+export function spellingVariant(entity: ReportEntity, located: Located[], sources: Sources, textOf?: (article: string) => string): Conflict | null {
+  const words = nameWords(located, textOf);
   // Slots: words that are one name word written differently.
   const slots: Word[][] = [];
   // Words written together in one mention ("William Pulliam") are two parts of the name, never two spellings.
@@ -71,6 +80,19 @@ export function spellingVariant(entity: ReportEntity, located: Located[], source
       slot.map((x) => x.text).filter((x) => (x.length < t.length || (x.length === t.length && x < t)) && isInflection(x, t)).sort((p, q) => p.length - q.length || (p < q ? -1 : 1))[0] ?? t;
     for (const w of slot) forms.set(strictName(base(w.text)), [...(forms.get(strictName(base(w.text))) ?? []), w]);
     if (forms.size < 2) continue;
+    // One report writing two forms once each names two things (Pike and Pine Street, Parkland and
+    // Portland); a slip is one odd form among a form the report repeats ("Huntley … Huntely … Huntley").
+    const byArticle = new Map<string, Map<string, number>>();
+    for (const [form, ws] of forms) for (const w of ws) {
+      const n = byArticle.get(w.article) ?? new Map<string, number>();
+      byArticle.set(w.article, n.set(form, (n.get(form) ?? 0) + 1));
+    }
+    // A slip is one letter off (a typo or a swap); two off in one report is another name ("Parkland"/"Portland").
+    const slip = (n: Map<string, number>) => {
+      const [main, ...odd] = [...n].sort((a, b) => b[1] - a[1]);
+      return main[1] >= 2 && odd.every(([form, k]) => k === 1 && editDistance(foldName(form), foldName(main[0]), 1) <= 1);
+    };
+    if ([...byArticle.values()].some((n) => n.size > 1 && !slip(n))) continue;
     // Forms that only ever appear in different languages are translations, not misspellings.
     const langs = [...forms.values()].map((ws) => new Set(ws.map((w) => sources.languageOf(w.article))));
     const shared = langs.some((a, i) => langs.some((b, j) => j > i && [...a].some((l) => b.has(l))));
@@ -110,13 +132,15 @@ function firstPerArticle<T extends { article: string }>(xs: T[]): T[] {
 
 export function whoFacts(articles: SourceArticle[], entities: ReportEntity[], sources: Sources): { facts: Fact[]; variants: Conflict[] } {
   const located = locateMentions(articles, entities);
+  const texts = new Map(articles.map((a) => [a.article.id, a.article.text]));
+  const textOf = (id: string) => texts.get(id) ?? '';
   const facts: Fact[] = [];
   const variants: Conflict[] = [];
   for (const entity of entities) {
     const own = located.filter((l) => l.entity === entity);
     if (!own.length) continue;
     if (entity.type === 'person' || entity.type === 'place') {
-      const v = spellingVariant(entity, own, sources);
+      const v = spellingVariant(entity, own, sources, textOf);
       if (v) variants.push(v);
     }
     if (entity.type === 'place') continue; // places are where-facts, from the gazetteer

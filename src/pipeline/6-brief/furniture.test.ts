@@ -17,6 +17,17 @@ describe('isPageFurniture', () => {
     'Read more: https://example.com/news/2016/06/03/shooting-story',
     'Photo by John Smith / Getty Images',
     'This material may not be published, broadcast, rewritten or redistributed.',
+    // Captions and credits: a labelled caption, a "(Name / Outlet)" credit, a dated scene with no past tense.
+    'Caption VIDEO: The annual unity game between the school and the police was held on Wednesday evening.',
+    '(Anna Berg / Lakeside Sentinel) A man was arrested on Saturday after a break-in on Elm Road.',
+    'Deputies at the scene of a shooting in east Lakeview on April 23, 2016.',
+    'Officials gather Aug. 24, 2013, in the town square after a former employee shoots four co-workers.',
+    // Prompts to the reader, weather widgets, a headline run twice into its lede.
+    'As a member of the Valley Herald, you get free access to our digital edition as well.',
+    'Partly cloudy with a chance of lingering showers during the afternoon.',
+    'Variable clouds with a chance of scattered showers late in the day.',
+    'As a publisher of newspapers with strong opinions, we are big fans of free speech in our comments.',
+    'Family says the shelter shooting was an accident News Family says the shelter shooting was an accident A family is mourning their son.',
   ];
   const prose = [
     'Three officers were killed and two were wounded when a gunman opened fire on Sunday morning.',
@@ -24,6 +35,11 @@ describe('isPageFurniture', () => {
     'A photographer who witnessed the shooting said he heard at least six shots.',
     'Police shared a photo of the suspect and asked the public for help.',
     'The governor declared a 60-day state of emergency in the border region on Friday.',
+    'A shooting that happened on Monday, Nov. 3, 2014 is under investigation by the state police.',
+    'The victim, a 30-year-old man, was fatally shot on the evening of March 20, 2016.',
+    '"We want you to know that our son was loved," his mother told reporters.',
+    'The sheriff said we may never know why the gunman chose the school.',
+    'Police said the weather was clear and the road was dry when the truck left the highway.',
   ];
   for (const s of furniture) it(`furniture: ${s}`, () => assert.equal(isPageFurniture(s), true));
   for (const s of prose) it(`prose: ${s}`, () => assert.equal(isPageFurniture(s), false));

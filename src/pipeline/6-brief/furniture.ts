@@ -16,7 +16,33 @@ const SIGNALS: RegExp[] = [
   /\b(?:Posted|Updated|Published|Last updated)\s*:?\s*(?:on\s+)?(?:\p{L}+day,?\s+)?(?:\p{L}+\.?\s+\d{1,2}\b|\d{1,2}\/\d{1,2}\/\d{2,4})/iu,
   /\s[-–]\s\d{1,2}\/\d{1,2}\/\d{2,4}\s*$/,
   /\bPublished (?:in|on) \p{Lu}/u, // an obituary's or a syndicated page's notice
+  /\bCaption\b/, // a gallery's or a player's caption label
+  /\(\s*\p{Lu}[\p{L}.' -]{1,40}\s\/\s[\p{L}.' -]{2,40}\)/u, // a credit: "(Name / Outlet)"
+  /\bchance of (?:\p{L}+ )?(?:rain|showers|snow|storms|thunderstorms)\b|\b(?:partly|mostly) (?:cloudy|sunny)\b/iu, // a weather widget
 ];
 
+// A photo caption: a scene dated to the day with its year, told in the present or with no verb
+// ("Deputies at the scene … on April 23, 2016"); reporting tells a dated event in the past.
+const FULL_DATE = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (?:19|20)\d{2}\b/;
+const TENSED = /\b(?:\p{L}+ed|was|were|is|are|has|have|had|will|would|did|does|said|says|told|died|shot|killed|hit|ran|left|found|took|made|came|went|got|saw|fled|struck|began|held)\b/iu;
+const isCaption = (s: string) => FULL_DATE.test(s) && !TENSED.test(s);
+
+// The outlet speaking ("we are big fans of free speech"), or a prompt to the reader ("you get free
+// access to our edition"): first or second person outside any quotation and with no one saying it.
+const outletVoice = (s: string) => !/["“”]/.test(s) && /\b(?:[Ww]e|[Oo]ur|us|[Yy]ou|[Yy]our)\b/.test(s) && !/\b(?:said|says|told|tells|according to)\b/i.test(s);
+
+/** A headline run into its own lede: the same run of six or more words twice in one sentence. */
+function repeatsItself(s: string): boolean {
+  const w = s.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
+  const seen = new Set<string>();
+  for (let i = 0; i + 6 <= w.length; i++) {
+    const run = w.slice(i, i + 6).join(' ');
+    if (seen.has(run)) return true;
+    seen.add(run);
+  }
+  return false;
+}
+
 /** Whether a sentence is page furniture rather than reporting. */
-export const isPageFurniture = (sentence: string): boolean => SIGNALS.some((re) => re.test(sentence));
+export const isPageFurniture = (sentence: string): boolean =>
+  SIGNALS.some((re) => re.test(sentence)) || isCaption(sentence) || outletVoice(sentence) || repeatsItself(sentence);
