@@ -9,7 +9,7 @@ import { eventKind } from './kind.ts';
 import { dayNumber, eventDayFromText, figureTokens, nameTokens } from './signals.ts';
 import { STOPWORDS } from './stopwords.ts';
 
-export const FEATURES_VERSION = 2;
+export const FEATURES_VERSION = 3;
 
 export interface ArticleFeatures {
   v: number;
@@ -109,7 +109,8 @@ export function articleFeatures(article: Article, mentions: Mentions, o: Feature
     r: personNames(article.text, mentions),
     // Only the analysis's event day counts as stated: it ties the day to the event ("shot on
     // Monday"), where the lead's first weekday may be a vigil's or an arrest's.
-    ...kindAndDay(headline || article.title, article.text, eventDay !== null),
+    // The stand-in headline is the lead's own first words: the lead alone marks the kind.
+    ...kindAndDay(headline, article.text, eventDay !== null),
   };
 }
 
