@@ -60,7 +60,7 @@ export interface Story {
   days?: number[];
   /** The days members state, sorted, cached (undefined: recompute). */
   statedDays?: number[];
-  /** The cities most members name (event-place.ts `storyCities`), cached (undefined: recompute). */
+  /** The cities most members name (event-place.ts `storyValues`), cached (undefined: recompute). */
   cities?: number[];
   /** The ages most members give, cached (undefined: recompute). */
   ages?: number[];
@@ -405,9 +405,14 @@ export class StoryIndex {
     s.statedDays ??= [...s.members].map((m) => this.entries[m].stated).filter((d): d is number => d !== null).sort((a, b) => a - b);
     const days = s.statedDays;
     const stated = leaveOut >= 0 ? medianWithout(days, this.entries[leaveOut].stated) : days.length ? days[days.length >> 1] : null;
-    const others = () => [...s.members].filter((m) => m !== leaveOut).map((m) => this.entries[m]);
-    const cities = leaveOut >= 0 ? storyValues(others().map((e) => e.cities), CITY) : (s.cities ??= storyValues(others().map((e) => e.cities), CITY));
-    const ages = leaveOut >= 0 ? storyValues(others().map((e) => e.ages), 1) : (s.ages ??= storyValues(others().map((e) => e.ages), 1));
+    // Counted over all members, cached; recounted without a leaving member only when it gives any
+    // (one that gives none changes no count).
+    const out = leaveOut >= 0 ? this.entries[leaveOut] : null;
+    const others = () => [...s.members].map((m) => this.entries[m]).filter((e) => e !== out);
+    s.cities ??= storyValues([...s.members].map((m) => this.entries[m].cities), CITY);
+    s.ages ??= storyValues([...s.members].map((m) => this.entries[m].ages), 1);
+    const cities = out?.cities.length ? storyValues(others().map((e) => e.cities), CITY) : s.cities;
+    const ages = out?.ages.length ? storyValues(others().map((e) => e.ages), 1) : s.ages;
     return { kind, stated, cities, ages };
   }
 
