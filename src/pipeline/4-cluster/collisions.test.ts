@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { analyzeArticle } from '../3-analyze/analyze.ts';
 import { fixtureArticle, partition, type FixtureReport } from './fixtures.test-data.ts';
 import { articleFeatures } from './features.ts';
-import { OnlineStoryAssigner } from './story-assigner.ts';
+import { OnlineStoryAssigner, type StoryAssignerOptions } from './story-assigner.ts';
 
 const doc = (r: FixtureReport) => {
   const article = fixtureArticle(r);
@@ -30,8 +30,8 @@ const BACKGROUND: FixtureReport[] = CITIES.flatMap((city, i) =>
 );
 
 /** Stories of the case's reports after the background stream, the case in order and a final repair, as sets of ids. */
-function stories(reports: FixtureReport[]): string[][] {
-  const a = new OnlineStoryAssigner();
+function stories(reports: FixtureReport[], opts: Partial<StoryAssignerOptions> = {}): string[][] {
+  const a = new OnlineStoryAssigner(opts);
   for (const r of [...BACKGROUND, ...reports]) a.assign(doc(r));
   a.repair();
   const ids = new Set(reports.map((r) => r.id));
@@ -116,5 +116,24 @@ describe('grouping against name collisions', () => {
     assert.deepEqual(partition(a.assignments()), [['wl-1', 'wl-2'], ['wl-3', 'wl-4', 'wl-5']]);
     // Settled: no move puts a report back where the next repair would split it off again.
     assert.deepEqual(a.repair(), []);
+  });
+
+  // Two accidents of one kind on one weekend, told in the same words, in cities 2,000 km apart:
+  // no day stated apart, no person in common; only where they happened tells them apart.
+  const TODDLERS: FixtureReport[] = [
+    { id: 'tod-1', event: 'augusta', title: 'Toddler shoots himself with gun found under couch', published: '2021-06-07',
+      text: 'A 3-year-old boy was shot when he found a loaded handgun under a couch at a home in Augusta, Georgia, police said.\n\nThe boy was taken to a hospital with a wound to the hand. Investigators are speaking with the adults who were home.' },
+    { id: 'tod-2', event: 'augusta', title: 'Boy, 3, wounded after finding loaded handgun', published: '2021-06-07',
+      text: 'Police in Augusta, Georgia, said a 3-year-old boy shot himself in the hand with a loaded handgun he found under a couch.\n\nHe is expected to recover.' },
+    { id: 'tod-3', event: 'boulder', title: 'Boy, 3, shoots himself with parent\'s pistol', published: '2021-06-08',
+      text: 'A 3-year-old boy shot himself in the hand with a pistol he took from a nightstand at a home in Boulder, Colorado, police said.\n\nHis injury is not life-threatening. Detectives want to know how the gun was left within reach.' },
+  ];
+
+  it('keeps two such accidents in cities far apart in two stories', () => {
+    assert.deepEqual(stories(TODDLERS), [['tod-1', 'tod-2'], ['tod-3']]);
+  });
+
+  it('joins them without the evidence of place (the case is a real collision)', () => {
+    assert.deepEqual(stories(TODDLERS, { placeClash: 1 }), [['tod-1', 'tod-2', 'tod-3']]);
   });
 });

@@ -5,11 +5,13 @@ import type { Article, Mentions } from '../../model/index.ts';
 import { foldDiacritics } from '../2-extract/segment.ts';
 import { minhashOfWords } from './near-copy.ts';
 import { personNames, personsIn } from './persons.ts';
+import { leadCities } from './event-place.ts';
 import { eventKind } from './kind.ts';
+import { leadAges } from './lead-ages.ts';
 import { dayNumber, eventDayFromText, figureTokens, nameTokens } from './signals.ts';
 import { STOPWORDS } from './stopwords.ts';
 
-export const FEATURES_VERSION = 2;
+export const FEATURES_VERSION = 3;
 
 export interface ArticleFeatures {
   v: number;
@@ -31,6 +33,10 @@ export interface ArticleFeatures {
   k?: string;
   /** The event day is stated: the analysis tied a date to the event (not the lead's weekday or the publication day standing in). */
   s?: boolean;
+  /** Cities the lead names (event-place.ts), flat [lat, lon, name hash, …]: two reports whose cities are far apart are two events. */
+  c?: number[];
+  /** Ages the headline and lead give (lead-ages.ts): two reports whose ages differ are about two victims. */
+  a?: number[];
 }
 
 export interface FeatureOptions {
@@ -109,13 +115,26 @@ export function articleFeatures(article: Article, mentions: Mentions, o: Feature
     r: personNames(article.text, mentions),
     // Only the analysis's event day counts as stated: it ties the day to the event ("shot on
     // Monday"), where the lead's first weekday may be a vigil's or an arrest's.
-    ...kindAndDay(headline || article.title, article.text, eventDay !== null),
+    // The stand-in headline is the lead's own first words: the lead alone marks the kind.
+    ...kindAndDay(headline, article.text, eventDay !== null),
+    ...citiesOf(mentions),
+    ...agesOf(headline, article.text),
   };
 }
 
 function kindAndDay(headline: string, text: string, stated: boolean): Pick<ArticleFeatures, 'k' | 's'> {
   const k = eventKind(headline, text);
   return { ...(k ? { k } : {}), ...(stated ? { s: true } : {}) };
+}
+
+function citiesOf(mentions: Mentions): Pick<ArticleFeatures, 'c'> {
+  const c = leadCities(mentions.places);
+  return c.length ? { c } : {};
+}
+
+function agesOf(headline: string, text: string): Pick<ArticleFeatures, 'a'> {
+  const a = leadAges(headline, text);
+  return a.length ? { a } : {};
 }
 
 const headlineTerms = (h: string): Set<string> =>
@@ -155,5 +174,5 @@ export function headlineFeatures(f: ArticleFeatures, o: FeatureOptions): Article
 export function readFeatures(json: unknown): ArticleFeatures | null {
   const f = json as Partial<ArticleFeatures> | null;
   if (!f || f.v !== FEATURES_VERSION || !Array.isArray(f.t) || !Array.isArray(f.m)) return null;
-  return { v: f.v, t: f.t, d: f.d ?? null, e: f.e ?? null, m: f.m, h: typeof f.h === 'string' ? f.h : '', ...(f.b ? { b: true } : {}), ...(Array.isArray(f.r) ? { r: f.r.filter((x): x is string => typeof x === 'string') } : {}), ...(typeof f.k === 'string' ? { k: f.k } : {}), ...(f.s ? { s: true } : {}) };
+  return { v: f.v, t: f.t, d: f.d ?? null, e: f.e ?? null, m: f.m, h: typeof f.h === 'string' ? f.h : '', ...(f.b ? { b: true } : {}), ...(Array.isArray(f.r) ? { r: f.r.filter((x): x is string => typeof x === 'string') } : {}), ...(typeof f.k === 'string' ? { k: f.k } : {}), ...(f.s ? { s: true } : {}), ...(Array.isArray(f.c) && f.c.every((x) => typeof x === 'number') ? { c: f.c as number[] } : {}), ...(Array.isArray(f.a) && f.a.every((x) => typeof x === 'number') ? { a: f.a as number[] } : {}) };
 }

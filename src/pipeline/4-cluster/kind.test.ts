@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { noMentions } from '../../model/index.ts';
+import { articleFeatures } from './features.ts';
+import { fixtureArticle } from './fixtures.test-data.ts';
 import { eventKind, kindsAgree, storyKind } from './kind.ts';
+import { defaultStoryAssignerOptions } from './story-assigner.ts';
 
 describe('eventKind', () => {
   const table: [string, string, string | null][] = [
@@ -39,4 +43,20 @@ describe('storyKind', () => {
     assert.equal(storyKind([shot, court]), null);
     assert.equal(storyKind([vague]), null);
   });
+});
+
+describe('kind of an article without a headline', () => {
+  // Extraction's stand-in headline is the body's first words: it must not count as a headline
+  // too, or one word of the opening sentence ("crashed the party") counts three times.
+  const table: [string, string | undefined][] = [
+    ['A sacked clerk crashed the staff holiday party at a Leeds printing firm on Friday night, killing the owner.\nPolice said the man was arrested an hour after the shooting.', undefined],
+    ['Two drivers died when their cars collided head-on on the coast road on Sunday.\nThe crash closed the road for five hours.', 'crash'],
+  ];
+  for (const [text, kind] of table) {
+    it(`${text.slice(0, 40)}… → ${kind}`, () => {
+      const title = `${text.slice(0, 70)}…`;
+      const f = articleFeatures(fixtureArticle({ id: 'x', title, published: null, text }), noMentions(), defaultStoryAssignerOptions);
+      assert.equal(f.k, kind);
+    });
+  }
 });

@@ -20,15 +20,21 @@ export interface Query {
   kind: number;
   /** The event day the report (or most of a story's reports) states, or null. */
   stated: number | null;
+  /** The cities its lead names (event-place.ts `leadCities`); empty: none. */
+  cities: ArrayLike<number>;
+  /** The ages its lead gives (lead-ages.ts); empty: none. */
+  ages: ArrayLike<number>;
 }
 
-/** What a query says besides its terms: its kind of event and stated day. */
+/** What a query says besides its terms: its kind of event, stated day and cities. */
 export interface QueryEvent {
   kind: number;
   stated: number | null;
+  cities: ArrayLike<number>;
+  ages: ArrayLike<number>;
 }
 
-export const NO_EVENT: QueryEvent = { kind: -1, stated: null };
+export const NO_EVENT: QueryEvent = { kind: -1, stated: null, cities: [], ages: [] };
 
 /** Raw term weights (distinct ids) → a query: unit length per channel under the vocabulary's current IDF. */
 export function queryOf(vocab: Vocabulary, ids: ArrayLike<number>, raw: ArrayLike<number>, day: number | null, persons: string[], event: QueryEvent = NO_EVENT): Query {
@@ -62,7 +68,7 @@ export function queryOf(vocab: Vocabulary, ids: ArrayLike<number>, raw: ArrayLik
     unit[k] = unitOf[i];
     timesIdf[k] = unitOf[i] * idf[i];
   }
-  return { terms, unit, timesIdf, has: [norms[0] > 0, norms[1] > 0], day, persons, kind: event.kind, stated: event.stated };
+  return { terms, unit, timesIdf, has: [norms[0] > 0, norms[1] > 0], day, persons, kind: event.kind, stated: event.stated, cities: event.cities, ages: event.ages };
 }
 
 /**

@@ -60,6 +60,10 @@ export interface StoryAssignerOptions extends FeatureOptions {
   /** Factor when both state event days more than `dayTolerance` days apart (and name no person in common); 1: off. */
   dayClash: number;
   dayTolerance: number;
+  /** Factor when both are of one kind that happens in one place and their leads name only cities far apart (event-place.ts); 1: off. */
+  placeClash: number;
+  /** Factor when both are of one such kind and their leads give victims' ages and share none (lead-ages.ts); 1: off. */
+  ageClash: number;
   /** Similarity of two stories, each to the other, at or above which repair makes them one, unless the union would not hold (split, or lose a member). */
   rejoinThreshold: number;
 }
@@ -96,6 +100,8 @@ export const defaultStoryAssignerOptions = {
   kindClash: 0.3,
   dayClash: 0.5,
   dayTolerance: 1,
+  placeClash: 0.5,
+  ageClash: 0.5,
 } satisfies StoryAssignerOptions;
 
 export class OnlineStoryAssigner implements StoryAssigner {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { articleFeatures } from './features.ts';
+import { articleFeatures, FEATURES_VERSION } from './features.ts';
 import { fixtureDoc, REPORTS } from './fixtures.test-data.ts';
 import { StoryIndex } from './story-index.ts';
 import { defaultStoryAssignerOptions } from './story-assigner.ts';
@@ -42,7 +42,7 @@ describe('StoryIndex', () => {
 describe('StoryIndex contrast', () => {
   // Five reports of shootings in one city: all share the city and "shooting"; one also names the
   // query's victim. Weighing down what all candidates share must favour that one.
-  const features = (words: string[]) => ({ v: 2, t: words.map((w) => [w, 2] as [string, number]), d: 100, e: 100, m: [], h: '' });
+  const features = (words: string[]) => ({ v: FEATURES_VERSION, t: words.map((w) => [w, 2] as [string, number]), d: 100, e: 100, m: [], h: '' });
   const stories = ['tillman', 'kess', 'pruitt', 'ashcroft', 'vane'];
   const scores = (contrast: number) => {
     const index = new StoryIndex({ ...defaultStoryAssignerOptions, contrast });

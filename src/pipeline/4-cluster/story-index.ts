@@ -7,6 +7,8 @@ import { FEATURES_VERSION, type ArticleFeatures } from './features.ts';
 import { Arena } from './arena.ts';
 import { Postings } from './postings.ts';
 import { NearCopyIndex, signatureSimilarity } from './near-copy.ts';
+import { CITY, citiesApart, storyValues } from './event-place.ts';
+import { agesApart } from './lead-ages.ts';
 import { EVENT_KINDS, happensOnOneDay, kindsAgree } from './kind.ts';
 import { Contrast, queryOf, type Query, type QueryEvent } from './query.ts';
 import type { StoryAssignerOptions } from './story-assigner.ts';
@@ -32,6 +34,10 @@ export interface Entry {
   /** Kind of event (index in `EVENT_KINDS`, -1: none stands out) and the event day the report states (or null). */
   kind: number;
   stated: number | null;
+  /** Cities its lead names (features.ts `c`). */
+  cities: number[];
+  /** Ages its headline and lead give (features.ts `a`). */
+  ages: number[];
   alive: boolean;
   /** Cached per-channel norms and the article count they were computed at (IDF drifts slowly). */
   norms: [number, number];
@@ -54,6 +60,10 @@ export interface Story {
   days?: number[];
   /** The days members state, sorted, cached (undefined: recompute). */
   statedDays?: number[];
+  /** The cities most members name (event-place.ts `storyValues`), cached (undefined: recompute). */
+  cities?: number[];
+  /** The ages most members give, cached (undefined: recompute). */
+  ages?: number[];
   /** How many members are of each kind of event (made when the first member of a known kind joins). */
   kinds: Int32Array | null;
 }
@@ -116,6 +126,8 @@ export class StoryIndex {
       persons: f.r ?? [],
       kind: kindIndex(f.k),
       stated: f.s ? (f.e ?? f.d) : null,
+      cities: f.c ?? [],
+      ages: f.a ?? [],
       alive: true,
       norms: [0, 0],
       normsAt: -1,
@@ -130,7 +142,7 @@ export class StoryIndex {
   /** An entry's features back in stored form (its day stands for both days). */
   featuresOf(e: Entry): ArticleFeatures {
     const t = Array.from(e.terms, (id, i) => [this.vocab.name(id), e.weights[i]] as [string, number]);
-    return { v: FEATURES_VERSION, t, d: e.day, e: e.day, m: Array.from(e.signature), h: e.headline, ...(e.template ? { b: true } : {}), r: e.persons, ...(e.kind >= 0 ? { k: EVENT_KINDS[e.kind] } : {}), ...(e.stated !== null ? { s: true } : {}) };
+    return { v: FEATURES_VERSION, t, d: e.day, e: e.day, m: Array.from(e.signature), h: e.headline, ...(e.template ? { b: true } : {}), r: e.persons, ...(e.kind >= 0 ? { k: EVENT_KINDS[e.kind] } : {}), ...(e.stated !== null ? { s: true } : {}), ...(e.cities.length ? { c: e.cities } : {}), ...(e.ages.length ? { a: e.ages } : {}) };
   }
 
   forget(id: string): void {
@@ -158,6 +170,8 @@ export class StoryIndex {
     s.normsAt = -1;
     s.days = undefined;
     s.statedDays = undefined;
+    s.cities = undefined;
+    s.ages = undefined;
   }
 
   private leave(idx: number): void {
@@ -177,6 +191,8 @@ export class StoryIndex {
     s.normsAt = -1;
     s.days = undefined;
     s.statedDays = undefined;
+    s.cities = undefined;
+    s.ages = undefined;
     if (!s.members.size) this.stories.delete(storyId);
   }
 
@@ -219,7 +235,7 @@ export class StoryIndex {
     });
     // The article is usually added next: its terms need not be looked up twice.
     this.interned = { f, ids };
-    return queryOf(this.vocab, ids, raw, f.e ?? f.d, f.r ?? [], { kind: kindIndex(f.k), stated: f.s ? (f.e ?? f.d) : null });
+    return queryOf(this.vocab, ids, raw, f.e ?? f.d, f.r ?? [], { kind: kindIndex(f.k), stated: f.s ? (f.e ?? f.d) : null, cities: f.c ?? [], ages: f.a ?? [] });
   }
 
   /**
@@ -250,6 +266,8 @@ export class StoryIndex {
     if (!kindsAgree(EVENT_KINDS[q.kind], EVENT_KINDS[other.kind])) return this.opts.kindClash;
     const oneDay = q.kind === other.kind && happensOnOneDay(EVENT_KINDS[q.kind]);
     if (oneDay && !sharesPerson && q.stated !== null && other.stated !== null && Math.abs(q.stated - other.stated) > this.opts.dayTolerance) return this.opts.dayClash;
+    if (oneDay && !sharesPerson && citiesApart(q.cities, other.cities)) return this.opts.placeClash;
+    if (oneDay && !sharesPerson && agesApart(q.ages, other.ages)) return this.opts.ageClash;
     return 1;
   }
 
@@ -387,7 +405,15 @@ export class StoryIndex {
     s.statedDays ??= [...s.members].map((m) => this.entries[m].stated).filter((d): d is number => d !== null).sort((a, b) => a - b);
     const days = s.statedDays;
     const stated = leaveOut >= 0 ? medianWithout(days, this.entries[leaveOut].stated) : days.length ? days[days.length >> 1] : null;
-    return { kind, stated };
+    // Counted over all members, cached; recounted without a leaving member only when it gives any
+    // (one that gives none changes no count).
+    const out = leaveOut >= 0 ? this.entries[leaveOut] : null;
+    const others = () => [...s.members].map((m) => this.entries[m]).filter((e) => e !== out);
+    s.cities ??= storyValues([...s.members].map((m) => this.entries[m].cities), CITY);
+    s.ages ??= storyValues([...s.members].map((m) => this.entries[m].ages), 1);
+    const cities = out?.cities.length ? storyValues(others().map((e) => e.cities), CITY) : s.cities;
+    const ages = out?.ages.length ? storyValues(others().map((e) => e.ages), 1) : s.ages;
+    return { kind, stated, cities, ages };
   }
 
   private groupEvent(members: number[]): QueryEvent {
