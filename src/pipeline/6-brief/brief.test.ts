@@ -237,3 +237,9 @@ test('brief: the lede is a sentence naming its subject, not a headline, a side r
   const brief = writeBrief([d], facts, comparison);
   assert.match(brief[0].text, /^A 16-year-old boy died on Sunday/);
 });
+
+test('brief: a lede that states a disputed value opens the brief through the dispute, not a side detail', () => {
+  // Both reports open on the disputed day of the fire: the day's dispute, which quotes them, comes first.
+  const r = report(disputedDay());
+  assert.match(r.brief[0].text, /^Sources differ: .*(late on Monday|Tuesday, March 10)/);
+});

@@ -50,6 +50,8 @@ interface Candidate {
   index: number;
   covers: Fact[];
   words: Set<string>;
+  /** It states a disputed value: told only through the dispute's own sentence. */
+  disputed: boolean;
 }
 
 function jaccard(a: Set<string>, b: Set<string>): number {
@@ -160,9 +162,9 @@ export function writeBrief(articles: SourceArticle[], facts: Fact[], _comparison
     if (a.copyOf || (a.article.language !== lang && lang !== 'und')) continue;
     a.article.sentences.forEach((span, index) => {
       const text = a.article.text.slice(span.start, span.end);
-      if (text.length < opts.minChars || text.length > opts.maxChars || !ENDS_SENTENCE.test(text.trimEnd()) || isPageFurniture(text) || splitQuote(text) || isDisputed(a.article.id, span, text)) return;
+      if (text.length < opts.minChars || text.length > opts.maxChars || !ENDS_SENTENCE.test(text.trimEnd()) || isPageFurniture(text) || splitQuote(text)) return;
       const covers = [...new Set(own.filter((c) => inside(c.evidence, a.article.id, span)).map((c) => c.fact))];
-      candidates.push({ article: a, span, text, index, covers, words: words(text) });
+      candidates.push({ article: a, span, text, index, covers, words: words(text), disputed: isDisputed(a.article.id, span, text) });
     });
   }
   const disputes = facts
@@ -172,17 +174,22 @@ export function writeBrief(articles: SourceArticle[], facts: Fact[], _comparison
     .flatMap((f) => disputeSentence(f, articles, lang) ?? []);
   const budget = Math.max(opts.min, opts.max - disputes.length);
   // The lede of the most central report first (who did what, where, when), then the key counts.
-  const central = centralArticle(candidates, facts, sources);
+  const open = candidates.filter((c) => !c.disputed);
+  const central = centralArticle(open, facts, sources);
   const own = candidates.filter((c) => c.article === central).sort((a, b) => a.index - b.index);
-  const lede = own.find((c) => !LEANS_BACK.test(c.text.trimStart())) ?? own[0];
+  const opening = own.find((c) => !LEANS_BACK.test(c.text.trimStart())) ?? own[0];
+  // A lede that states a disputed value ("At least 12 killed", later "Fourteen") is told by the
+  // dispute's sentence, which then opens the brief; another sentence would open on a side detail.
+  const ledeInDispute = !!opening?.disputed && disputes.length > 0;
+  const lede = opening?.disputed ? (ledeInDispute ? undefined : own.find((c) => !c.disputed && !LEANS_BACK.test(c.text.trimStart()))) : opening;
   const chosen: Candidate[] = lede ? [lede] : [];
-  const figures = figureSentences(howMany, candidates, central, chosen, 2);
+  const figures = figureSentences(howMany, open, central, chosen, 2);
   chosen.push(...figures);
   const covered = new Set<string>(chosen.flatMap((c) => c.covers.map((f) => f.key)));
   while (chosen.length < budget) {
     let best: Candidate | null = null;
     let bestScore = -Infinity;
-    for (const c of candidates) {
+    for (const c of open) {
       if (chosen.includes(c) || chosen.some((x) => jaccard(x.words, c.words) > 0.45)) continue;
       const gain = c.covers.reduce((s, f) => s + (covered.has(f.key) ? 0 : weight(f)), 0);
       // Spread the brief over sources: each sentence already taken from the same article costs a little.
@@ -201,7 +208,8 @@ export function writeBrief(articles: SourceArticle[], facts: Fact[], _comparison
     parts: [{ article: c.article.article.id, start: c.span.start, end: c.span.end }],
   });
   const plain = chosen.map(cite);
-  const lead = 1 + figures.length;
+  if (ledeInDispute) return [...disputes, ...plain].slice(0, opts.max);
+  const lead = chosen.length ? 1 + figures.length : figures.length;
   return [...plain.slice(0, lead), ...disputes, ...plain.slice(lead)].slice(0, opts.max);
 }
 
