@@ -22,7 +22,7 @@ import { ingestPaths, storiesReport } from '../src/pipeline/run.ts';
 import { buildStoryReport } from '../src/pipeline/story-report.ts';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import type { StoredArticle } from '../src/store/store.ts';
-import { corpus, jsonLines, PROJECT_ROOT } from './lib/data.ts';
+import { corpus, gvaIncidents, jsonLines, PROJECT_ROOT } from './lib/data.ts';
 
 interface Expected {
   stories: { key: string; members: string[] }[];
@@ -236,11 +236,7 @@ async function main() {
   };
   const dir = process.argv.includes('--examples-only') ? null : corpus('gva-dev');
   if (dir) {
-    const gold = new Map<string, { num_killed?: number; num_injured?: number }>();
-    for (const line of jsonLines(join(dir, 'incidents.jsonl'))) {
-      const inc = JSON.parse(line) as { incident: string; num_killed?: number; num_injured?: number };
-      gold.set(inc.incident, inc);
-    }
+    const gold = gvaIncidents(dir);
     const checks: FigureCheck[] = [];
     const reports: StoryReport[] = [];
     const texts = new Map<string, string>();

@@ -10,17 +10,11 @@ import { eventDate, storyEventDate } from '../../src/pipeline/3-analyze/event-da
 import { articleCasualties, storyCasualties, type Casualties } from '../../src/pipeline/3-analyze/figures/casualties.ts';
 import { extractFigures } from '../../src/pipeline/3-analyze/figures/figures.ts';
 import { articlePlaces, storyPlace, type ArticlePlaces } from '../../src/pipeline/3-analyze/places/places.ts';
-import { argValue, corpus, jsonLines } from '../lib/data.ts';
+import { argValue, corpus, gvaIncidents, jsonLines, type GvaIncident } from '../lib/data.ts';
 import type { Section, SectionResult } from '../extract.ts';
 import { haversineKm } from './geowebnews.ts';
 
-interface Incident {
-  incident: string;
-  date?: string;
-  num_killed?: number;
-  num_injured?: number;
-  lat_lon?: [number, number];
-}
+type Incident = GvaIncident;
 
 interface PerArticle {
   /** Evidence for `--dump`: where the article came from and the spans its numbers were read from. */
@@ -70,11 +64,7 @@ export const section: Section = {
   async run(): Promise<SectionResult | null> {
     const dir = corpus('gva-dev');
     if (!dir) return null;
-    const incidents = new Map<string, Incident>();
-    for (const line of jsonLines(join(dir, 'incidents.jsonl'))) {
-      const inc = JSON.parse(line) as Incident;
-      incidents.set(inc.incident, inc);
-    }
+    const incidents = gvaIncidents(dir);
     const groups = new Map<string, PerArticle[]>();
     let articles = 0;
     const t0 = performance.now();

@@ -40,3 +40,24 @@ export async function peakRssMb(): Promise<number> {
   }
   return Math.round(process.memoryUsage().rss / 1024 / 1024);
 }
+
+/** One gva-dev incident of `incidents.jsonl` (metadata is missing for some). */
+export interface GvaIncident {
+  incident: string;
+  date?: string;
+  num_killed?: number;
+  num_injured?: number;
+  lat_lon?: [number, number];
+  city_or_county?: string;
+  state?: string;
+}
+
+/** gva-dev's incidents by id, from the corpus folder. */
+export function gvaIncidents(dir: string): Map<string, GvaIncident> {
+  const incidents = new Map<string, GvaIncident>();
+  for (const line of jsonLines(join(dir, 'incidents.jsonl'))) {
+    const inc = JSON.parse(line) as GvaIncident;
+    incidents.set(inc.incident, inc);
+  }
+  return incidents;
+}

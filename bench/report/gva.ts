@@ -13,21 +13,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StoryReport } from '../../src/model/index.ts';
-import { argValue, corpus, jsonLines } from '../lib/data.ts';
+import { argValue, corpus, gvaIncidents, jsonLines} from '../lib/data.ts';
 import type { Section, SectionResult } from '../extract.ts';
 import { haversineKm } from '../extract/geowebnews.ts';
 import { analyzeFolder } from './gva-run.ts';
 import { partOf, share, shown, type Part } from './split.ts';
 
-interface Incident {
-  incident: string;
-  date?: string;
-  num_killed?: number;
-  num_injured?: number;
-  lat_lon?: [number, number];
-  city_or_county?: string;
-  state?: string;
-}
 
 /** The story-level count summary (issue 18, contract addition); absent on older stories. */
 export interface HowManyEntry {
@@ -90,11 +81,7 @@ export const section: Section = {
   async run(): Promise<SectionResult | null> {
     const dir = corpus('gva-dev');
     if (!dir) return null;
-    const incidents = new Map<string, Incident>();
-    for (const line of jsonLines(join(dir, 'incidents.jsonl'))) {
-      const inc = JSON.parse(line) as Incident;
-      incidents.set(inc.incident, inc);
-    }
+    const incidents = gvaIncidents(dir);
     const incidentOf = new Map<string, string>();
     for (const line of jsonLines(join(dir, 'articles.jsonl'))) {
       const a = JSON.parse(line) as { id: string; incident: string };
