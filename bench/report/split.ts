@@ -1,10 +1,6 @@
-// The fixed dev/check split of every bench:report section: an item is dev when the first hex digit
-// of sha1(its id) is below 'b' (11 of 16, about 69%). Tune on dev; check is reported, never tuned on.
-import { createHash } from 'node:crypto';
-
-export type Part = 'dev' | 'check';
-
-export const partOf = (id: string): Part => (createHash('sha1').update(id).digest('hex')[0] < 'b' ? 'dev' : 'check');
+// bench:report's dev/check split is the one every benchmark uses (bench/lib/split.ts); the rest
+// here is how its sections print shares and P/R/F1.
+export { partOf, type Part } from '../lib/split.ts';
 
 /** A share rounded to three places (0 when there is nothing to share). */
 export const share = (n: number, d: number): number => (d ? Math.round((n / d) * 1000) / 1000 : 0);
