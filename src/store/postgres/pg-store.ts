@@ -18,9 +18,11 @@ import {
 } from '../store.ts';
 import { openPool, read, safeUrl, transaction } from './connection.ts';
 import { PgFeeds } from './feeds.ts';
+import { importSqlite, targetCounts, type ImportProgress } from './import.ts';
 import { migrate } from './migrate.ts';
 import { PgSearch } from './search.ts';
 import { refreshStories, replaceDerivedRows } from './story-rows.ts';
+import type { SourceCounts, SqliteSource } from './sqlite-source.ts';
 import { writeBatch } from './write.ts';
 
 export interface PgStoreOptions {
@@ -225,6 +227,27 @@ export class PgStore implements Store {
   removeFeed = async (id: string) => this.feeds.removeFeed(id);
   recordFeedPoll = async (id: string, poll: FeedPoll) => this.feeds.recordFeedPoll(id, poll);
   feedItemFingerprints = async (feedId: string, keys: string[]) => this.feeds.feedItemFingerprints(feedId, keys);
+
+  /**
+   * Copies a SQLite store into this one, which must be empty (`migrate-store`): one transaction,
+   * committed only when every table's count matches the source's. Derived rows are then missing
+   * (articlesWithoutDerivedRows) until the runner backfills them.
+   */
+  async importSqlite(src: SqliteSource, onProgress: ImportProgress = () => {}): Promise<SourceCounts> {
+    return transaction(
+      this.pool,
+      async (c) => {
+        await c.query('SELECT revision FROM store_revision FOR UPDATE');
+        const want = await importSqlite(c, src, onProgress);
+        const got = await targetCounts(c);
+        const off = (Object.keys(got) as (keyof typeof got)[]).filter((k) => got[k] !== want[k]);
+        if (off.length)
+          throw new StoreError(`store: copy incomplete, nothing kept: ${off.map((k) => `${k} ${got[k]} of ${want[k]}`).join(', ')}`);
+        return want;
+      },
+      { lockMs: this.busyMs, what: 'migrate-store' },
+    );
+  }
 
   private closed = false;
   async close(): Promise<void> {
