@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import type { Article, StoryRecord } from '../../model/index.ts';
 import { noMentions } from '../../model/index.ts';
 import type { Store, WriteBatch } from '../store.ts';
+import { completeBatch } from '../../pipeline/derive/batch.ts';
 import { sampleArticle } from './fixtures.ts';
 
 /** One store, empty at first, that `open` connects to as many times as asked. */
@@ -23,10 +24,11 @@ const story = (id: string): StoryRecord => ({
   updatedAt: '2026-03-14T00:00:00.000Z',
 });
 
-const batch = (articles: [Article, string][], stories: string[]): WriteBatch => ({
-  articles: articles.map(([article, storyId]) => ({ article, mentions: noMentions(), storyId, copyOf: null, features: null })),
-  stories: stories.map(story),
-});
+const batch = (articles: [Article, string][], stories: string[]): WriteBatch =>
+  completeBatch({
+    articles: articles.map(([article, storyId]) => ({ article, mentions: noMentions(), storyId, copyOf: null, features: null })),
+    stories: stories.map(story),
+  });
 
 /** Opens two connections to a new shared store, runs `body`, closes them and removes the store. */
 async function withTwo(shared: () => Promise<SharedStore>, body: (a: Store, b: Store) => Promise<void>): Promise<void> {

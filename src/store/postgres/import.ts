@@ -15,7 +15,7 @@ const SEARCH_CHARS = 1_000_000;
 export type ImportProgress = (what: string, done: number, total: number) => void;
 
 const noNul = (s: string | null): string | null => (s === null || !s.includes('\u0000') ? s : s.replaceAll('\u0000', ''));
-const col = <T>(rows: T[], k: keyof T) => rows.map((r) => r[k]);
+const col = <T, K extends keyof T>(rows: T[], k: K): T[K][] => rows.map((r) => r[k]);
 
 export async function importSqlite(c: Client, src: SqliteSource, onProgress: ImportProgress): Promise<SourceCounts> {
   const counts = src.counts();
@@ -29,7 +29,7 @@ export async function importSqlite(c: Client, src: SqliteSource, onProgress: Imp
     const part = stories.slice(i, i + 5 * PAGE);
     await c.query(
       'INSERT INTO stories (id, title, created_at, updated_at) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])',
-      [col(part, 'id'), col(part, 'title').map(noNul), col(part, 'created_at'), col(part, 'updated_at')],
+      [col(part, 'id'), part.map((r) => noNul(r.title)), col(part, 'created_at'), col(part, 'updated_at')],
     );
   }
   onProgress('stories', stories.length, counts.stories);
@@ -56,10 +56,10 @@ export async function importSqlite(c: Client, src: SqliteSource, onProgress: Imp
         col(page, 'copy_of'),
         col(page, 'version'),
         col(page, 'content_hash'),
-        col(page, 'source').map(noNul),
-        col(page, 'title').map(noNul),
-        col(page, 'url').map(noNul),
-        col(page, 'path').map(noNul),
+        page.map((r) => noNul(r.source)),
+        page.map((r) => noNul(r.title)),
+        page.map((r) => noNul(r.url)),
+        page.map((r) => noNul(r.path)),
         col(page, 'language'),
         col(page, 'published'),
         col(page, 'article_json'),

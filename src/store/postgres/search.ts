@@ -2,7 +2,7 @@
 // bytewise as SQLite's), full-text search (tsvector through unaccent, GIN; ranked, snippets only
 // for the page's rows, the whole search under a time budget), entities and facets.
 import type pg from 'pg';
-import { foldName as nameKey, searchWords } from '../sqlite/fold.ts';
+import { nameKey, searchWords } from '../../text/fold.ts';
 import type { ArticleHit, EntityDetail, EntitySummary, Facets, StoryListItem, StoryQuery } from '../store.ts';
 import { read, transaction } from './connection.ts';
 

@@ -13,7 +13,7 @@ function lastByKey<T>(rows: T[], key: (r: T) => string): T[] {
 }
 
 export async function replaceDerivedRows(c: Client, rows: DerivedRows): Promise<void> {
-  const index = lastByKey(rows.articleIndex ?? [], (r) => r.articleId);
+  const index = lastByKey(rows.articleIndex, (r) => r.articleId);
   const ids = index.map((r) => r.articleId);
   if (!ids.length) return;
   for (const table of ['article_index', 'article_places', 'article_entity_forms'])
@@ -24,7 +24,7 @@ export async function replaceDerivedRows(c: Client, rows: DerivedRows): Promise<
        SELECT t.a, t.k FROM unnest($1::text[], $2::text[]) AS t(a, k) JOIN articles ON articles.id = t.a`,
     [ids, index.map((r) => r.sourceKey)],
   );
-  const places = lastByKey(rows.articlePlaces ?? [], (p) => `${p.articleId}\u0000${p.key}`);
+  const places = lastByKey(rows.articlePlaces, (p) => `${p.articleId}\u0000${p.key}`);
   if (places.length)
     await c.query(
       `INSERT INTO article_places (article_id, place_key, name, country, lat, lon)
@@ -39,7 +39,7 @@ export async function replaceDerivedRows(c: Client, rows: DerivedRows): Promise<
         places.map((p) => p.lon),
       ],
     );
-  const forms = lastByKey(rows.articleEntityForms ?? [], (f) => `${f.articleId}\u0000${f.key}\u0000${f.form}`);
+  const forms = lastByKey(rows.articleEntityForms, (f) => `${f.articleId}\u0000${f.key}\u0000${f.form}`);
   if (forms.length)
     await c.query(
       `INSERT INTO article_entity_forms (article_id, entity_key, name, type, form)
