@@ -1,7 +1,10 @@
 // `parallax migrate-store --from sqlite:FILE --to postgres://…` (or the two as arguments): copies
 // a SQLite store into an empty PostgreSQL one — every article with all its versions in ingest
 // order, stories, feeds — checks the counts, then has the runner derive the list and search rows.
+// The SQLite file is only read (after being brought up to the current schema).
 import { existsSync } from 'node:fs';
+import { backfillDerivedRows } from '../pipeline/run.ts';
+import { storeLocation } from '../store/open.ts';
 import { safeUrl } from '../store/postgres/connection.ts';
 import { PgStore } from '../store/postgres/pg-store.ts';
 import { SqliteSource } from '../store/postgres/sqlite-source.ts';
@@ -16,15 +19,14 @@ export interface MigrateCli {
   err: (s: string) => void;
 }
 
-const sqliteFile = (from: string) => from.replace(/^sqlite:(\/\/(?=\/))?/i, '');
-
 export async function migrateStoreCommand(args: string[], cli: MigrateCli): Promise<number> {
   const from = cli.from ?? args[0];
   const to = cli.to ?? args[cli.from ? 0 : 1];
   if (!from || !to) throw new UsageError('migrate-store needs --from sqlite:FILE and --to postgres://…');
-  if (!/^postgres(ql)?:\/\//i.test(to)) throw new UsageError(`migrate-store --to must be a postgres:// URL, got ${safeUrl(to)}`);
-  const file = sqliteFile(from);
-  if (/^[a-z][a-z0-9+.-]+:\/\//i.test(from) || !existsSync(file)) throw new UsageError(`migrate-store --from: no SQLite store at ${from}`);
+  if (storeLocation(to).kind !== 'postgres') throw new UsageError(`migrate-store --to must be a postgres:// URL, got ${safeUrl(to)}`);
+  const where = storeLocation(from);
+  if (where.kind !== 'sqlite' || !existsSync(where.file)) throw new UsageError(`migrate-store --from: no SQLite store at ${safeUrl(from)}`);
+  const file = where.file;
   const started = Date.now();
   // Opening it as a store first brings an older file up to the current schema.
   await new SqliteStore(file).close();
@@ -40,6 +42,9 @@ export async function migrateStoreCommand(args: string[], cli: MigrateCli): Prom
       shown = done;
       say(`migrate-store: ${what} ${done}/${total}`);
     });
+    // The list and search rows, derived by the runner from the copied articles, as for any older store.
+    const derived = await backfillDerivedRows(target);
+    say(`migrate-store: derived rows of ${derived} articles`);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     cli.out(
       `migrate-store: copied ${copied.articles} articles (${copied.versions} earlier versions), ${copied.stories} stories, ` +
