@@ -1,10 +1,11 @@
 // The PostgreSQL store's bounds: a write waits for the write lock only so long (StoreBusy, nothing
-// written), a search only so long (QueryOverBudget), and an unreachable server is a clear error
+// written), a search only so long (QueryOverBudget), long texts are snippeted linearly, and an unreachable server is a clear error
 // that never shows the URL's password.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import pg from 'pg';
 import { noMentions } from '../../src/model/index.ts';
+import { completeBatch } from '../../src/pipeline/derive/batch.ts';
 import { sampleArticle } from '../../src/store/contract/fixtures.ts';
 import { PgStore } from '../../src/store/postgres/pg-store.ts';
 import { QueryOverBudget, StoreBusy, StoreError } from '../../src/store/store.ts';
@@ -56,6 +57,28 @@ describe('PostgreSQL store: bounds', { skip: testPgUrl ? false : noPgReason }, (
     }
     assert.equal(await store.getArticle('a'), null);
     assert.equal(await store.revision(), 0);
+    await store.close();
+  });
+
+  it('snippets a match far into a long text, and marks cuts', async () => {
+    const store = await openTestStore();
+    const mid = `${'Rain fell all day on the town. '.repeat(20)}The old quay flooded. ${'Rain fell all day on the town. '.repeat(20)}`;
+    const long = `${'The council met again and the river rose over the bank. '.repeat(2_000)}Ferries stopped at Tromsø harbour.`;
+    await store.write(
+      completeBatch({
+        articles: [
+          { article: sampleArticle('long', { text: long }), mentions: noMentions(), storyId: 's', copyOf: null, features: null },
+          { article: sampleArticle('mid', { text: mid }), mentions: noMentions(), storyId: 's', copyOf: null, features: null },
+        ],
+        stories: [{ id: 's', title: 'S', createdAt: 'x', updatedAt: 'x' }],
+      }),
+    );
+    const [hit] = (await store.searchArticles('tromso')).hits;
+    assert.ok(hit.snippet.includes('\u0002Tromsø\u0003'), hit.snippet);
+    assert.ok(hit.snippet.startsWith('…'), hit.snippet);
+    const [short] = (await store.searchArticles('quay')).hits;
+    assert.equal(short.articleId, 'mid');
+    assert.match(short.snippet, /^….*The old \u0002quay\u0003 flooded\..*…$/s);
     await store.close();
   });
 

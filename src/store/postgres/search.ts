@@ -4,6 +4,8 @@
 import type pg from 'pg';
 import { nameKey, searchWords } from '../../text/fold.ts';
 import type { ArticleHit, EntityDetail, EntitySummary, Facets, StoryListItem, StoryQuery } from '../store.ts';
+// Linear snippets of long texts: the same as SQLite's (only text/fold.ts inside; no SQLite).
+import { longSnippet } from '../sqlite/long-snippet.ts';
 import { read, transaction } from './connection.ts';
 
 // DESC NULLS LAST: SQLite sorts NULL lowest, so last when descending; PostgreSQL would put it first.
@@ -13,7 +15,7 @@ const ORDER: Record<NonNullable<StoryQuery['sort']>, string> = {
   conflicts: 's.conflicts DESC NULLS LAST, s.last_pub DESC NULLS LAST, s.story_id',
 };
 
-/** Texts longer than this are snippeted from their start only: ts_headline reads the whole text. */
+/** Texts longer than this are snippeted in JS (longSnippet): ts_headline's cost grows with the text. */
 const SNIPPET_CHARS = 50_000;
 const HEADLINE = 'StartSel=\u0002, StopSel=\u0003, MaxWords=24, MinWords=12, ShortWord=2, MaxFragments=1, FragmentDelimiter=…';
 /** Weights of text (D), -, source (B), title (A): title 6, source 2, text 1, as SQLite's bm25 weights. */
@@ -118,16 +120,28 @@ export class PgSearch {
         ).rows[0].n;
         if (!total) return { total, hits: [] };
         await setBudget();
-        const { rows } = await c.query<ArticleHit & { seq: string }>(
+        // ts_headline reads the whole text: texts past SNIPPET_CHARS come back whole, snippeted
+        // here linearly (longSnippet). A cut is marked '…' at either end, as SQLite's snippets.
+        const { rows } = await c.query<Omit<ArticleHit, 'snippet'> & { snippet: string | null; text: string | null }>(
           `WITH q AS (SELECT to_tsquery('parallax_search', $1) AS q),
                 page AS (SELECT a.seq, ts_rank('${RANK_WEIGHTS}', a.search, q.q) AS rank FROM articles a, q
-                          WHERE a.search @@ q.q ORDER BY rank DESC, a.seq LIMIT $2 OFFSET $3)
-           SELECT a.id AS "articleId", a.story_id AS "storyId", a.title, a.source, a.published,
-                  ts_headline('parallax_search', left(a.article_json::json->>'text', ${SNIPPET_CHARS}), q.q, $4) AS snippet
-             FROM page JOIN articles a ON a.seq = page.seq, q ORDER BY page.rank DESC, page.seq`,
+                          WHERE a.search @@ q.q ORDER BY rank DESC, a.seq LIMIT $2 OFFSET $3),
+                hit AS (SELECT a.id, a.story_id, a.title, a.source, a.published, a.article_json::json->>'text' AS text,
+                               page.rank, page.seq FROM page JOIN articles a ON a.seq = page.seq),
+                shown AS (SELECT hit.*, CASE WHEN length(text) <= ${SNIPPET_CHARS} THEN ts_headline('parallax_search', text, q.q, $4) END AS h
+                            FROM hit, q)
+           SELECT id AS "articleId", story_id AS "storyId", title, source, published,
+                  CASE WHEN h IS NULL THEN NULL
+                       ELSE CASE WHEN starts_with(text, plain) THEN '' ELSE '…' END || h
+                            || CASE WHEN right(text, length(plain)) = plain THEN '' ELSE '…' END END AS snippet,
+                  CASE WHEN h IS NULL THEN text END AS text
+             FROM (SELECT shown.*, translate(h, E'\\x02\\x03', '') AS plain FROM shown) x
+            ORDER BY rank DESC, seq`,
           [query, limit, offset, HEADLINE],
         );
-        return { total, hits: rows.map(({ seq: _, ...h }) => h) };
+        const words = searchWords(q);
+        const hits = rows.map(({ snippet, text, ...h }) => ({ ...h, snippet: snippet ?? longSnippet(text ?? '', words) }));
+        return { total, hits };
       },
       { budgetMs: this.budgetMs, what: 'search' },
     );
