@@ -78,7 +78,8 @@ describe('PostgreSQL store: bounds', { skip: testPgUrl ? false : noPgReason }, (
     assert.ok(hit.snippet.startsWith('…'), hit.snippet);
     const [short] = (await store.searchArticles('quay')).hits;
     assert.equal(short.articleId, 'mid');
-    assert.match(short.snippet, /^….*The old \u0002quay\u0003 flooded\..*…$/s);
+    assert.ok(short.snippet.includes('The old \u0002quay\u0003 flooded.'), short.snippet);
+    assert.ok(short.snippet.startsWith('…') && short.snippet.endsWith('…'), short.snippet);
     await store.close();
   });
 
