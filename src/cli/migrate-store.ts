@@ -44,6 +44,7 @@ export async function migrateStoreCommand(args: string[], cli: MigrateCli): Prom
     });
     // The list and search rows, derived by the runner from the copied articles, as for any older store.
     const derived = await backfillDerivedRows(target);
+    if (derived !== copied.articles) throw new Error(`migrate-store: derived rows for ${derived} of ${copied.articles} articles`);
     say(`migrate-store: derived rows of ${derived} articles`);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     cli.out(

@@ -60,6 +60,15 @@ describe('PostgreSQL store: bounds', { skip: testPgUrl ? false : noPgReason }, (
     await store.close();
   });
 
+  it('two processes opening a new store at once: one migrates, the other waits and finds it done', async () => {
+    const schema = freshSchema();
+    const [a, b] = await Promise.all([openTestStore(schema), openTestStore(schema)]);
+    assert.equal(await a.revision(), 0);
+    assert.deepEqual(await b.counts(), { articles: 0, stories: 0 });
+    await a.close();
+    await b.close();
+  });
+
   it('snippets a match far into a long text, and marks cuts', async () => {
     const store = await openTestStore();
     const mid = `${'Rain fell all day on the town. '.repeat(20)}The old quay flooded. ${'Rain fell all day on the town. '.repeat(20)}`;
