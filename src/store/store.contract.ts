@@ -1,11 +1,16 @@
-// The contract every Store implementation must pass (SQLite now, PostgreSQL later):
+// The contract every Store implementation must pass (SQLite now, PostgreSQL later), given a
+// factory of fresh, empty stores:
 //   runStoreContract('sqlite', () => new SqliteStore(':memory:'))
+//   runStoreContract('postgres', () => openStore(url))   (each store emptied first)
+// Cases: contract/search (story list, search, entities), contract/derived (the batch's derived
+// rows persisted and queried as given), contract/feeds, and below (articles, versions, moves).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Article, StoryRecord } from '../model/index.ts';
 import { noMentions } from '../model/index.ts';
 import type { ArticleWrite, Store } from './store.ts';
 import { sampleArticle } from './contract/fixtures.ts';
+import { runDerivedContract } from './contract/derived.contract.ts';
 import { runFeedsContract } from './contract/feeds.contract.ts';
 import { runSearchContract } from './contract/search.contract.ts';
 import { completeBatch } from '../pipeline/derive/batch.ts';
@@ -30,6 +35,7 @@ const write = (article: Article, storyId: string, copyOf: string | null = null):
 
 export function runStoreContract(name: string, newStore: () => Store | Promise<Store>): void {
   runSearchContract(name, newStore);
+  runDerivedContract(name, newStore);
   runFeedsContract(name, newStore);
   describe(`Store contract: ${name}`, () => {
     it('stores an article and reads it back unchanged', async () => {
