@@ -23,9 +23,11 @@ export async function migrateStoreCommand(args: string[], cli: MigrateCli): Prom
   const from = cli.from ?? args[0];
   const to = cli.to ?? args[cli.from ? 0 : 1];
   if (!from || !to) throw new UsageError('migrate-store needs --from sqlite:FILE and --to postgres://…');
-  if (storeLocation(to).kind !== 'postgres') throw new UsageError(`migrate-store --to must be a postgres:// URL, got ${safeUrl(to)}`);
+  if (storeLocation(to).kind !== 'postgres')
+    throw new UsageError(`migrate-store --to must be a postgres:// URL, got ${safeUrl(to)}`);
   const where = storeLocation(from);
-  if (where.kind !== 'sqlite' || !existsSync(where.file)) throw new UsageError(`migrate-store --from: no SQLite store at ${safeUrl(from)}`);
+  if (where.kind !== 'sqlite' || !existsSync(where.file))
+    throw new UsageError(`migrate-store --from: no SQLite store at ${safeUrl(from)}`);
   const file = where.file;
   const started = Date.now();
   // Opening it as a store first brings an older file up to the current schema.
@@ -45,7 +47,8 @@ export async function migrateStoreCommand(args: string[], cli: MigrateCli): Prom
     const copySeconds = (Date.now() - started) / 1000;
     // The list and search rows, derived by the runner from the copied articles, as for any older store.
     const derived = await backfillDerivedRows(target);
-    if (derived !== copied.articles) throw new Error(`migrate-store: derived rows for ${derived} of ${copied.articles} articles`);
+    if (derived !== copied.articles)
+      throw new Error(`migrate-store: derived rows for ${derived} of ${copied.articles} articles`);
     say(`migrate-store: derived rows of ${derived} articles`);
     const seconds = (Date.now() - started) / 1000;
     cli.out(

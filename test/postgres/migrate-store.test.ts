@@ -35,14 +35,23 @@ describe('migrate-store', { skip: testPgUrl ? false : noPgReason }, () => {
       const db = join(dir, 'p.db');
       assert.equal((await runCli(['ingest', EXAMPLES_DIR, '--db', db, '--quiet'])).code, 0);
       const report = join(dir, 'harbour.txt');
-      writeFileSync(report, 'Harbour wall repaired\n\nWorkers repaired the harbour wall in Tromsø on Monday.\n');
+      writeFileSync(
+        report,
+        'Harbour wall repaired\n\nWorkers repaired the harbour wall in Tromsø on Monday.\n',
+      );
       await runCli(['ingest', report, '--db', db, '--quiet']);
-      writeFileSync(report, 'Harbour wall repaired\n\nWorkers finished repairing the harbour wall in Tromsø on Tuesday.\n');
+      writeFileSync(
+        report,
+        'Harbour wall repaired\n\nWorkers finished repairing the harbour wall in Tromsø on Tuesday.\n',
+      );
       await runCli(['ingest', report, '--db', db, '--quiet']);
       await withDatabase(async (url) => {
         const moved = await runCli(['migrate-store', '--from', `sqlite:${db}`, '--to', url]);
         assert.equal(moved.code, 0, moved.err);
-        assert.match(moved.out, /copied \d+ articles \(1 earlier versions\), \d+ stories, 0 feeds .* counts verified/);
+        assert.match(
+          moved.out,
+          /copied \d+ articles \(1 earlier versions\), \d+ stories, 0 feeds .* counts verified/,
+        );
         const fromSqlite = await runCli(['stories', '--json', '--db', db]);
         const fromPg = await runCli(['stories', '--json', '--db', url]);
         assert.equal(fromPg.code, 0, fromPg.err);
@@ -52,8 +61,11 @@ describe('migrate-store', { skip: testPgUrl ? false : noPgReason }, () => {
         const list = JSON.parse((await runCli(['stories', '--json', '--db', url])).out) as {
           stories: { articles: { id: string; title: string }[] }[];
         };
-        const id = list.stories.flatMap((s) => s.articles).find((a) => a.title === 'Harbour wall repaired')!.id;
-        const article = (where: string) => runCli(['article', id, '--json', '--db', where]).then((r) => JSON.parse(r.out));
+        const id = list.stories
+          .flatMap((s) => s.articles)
+          .find((a) => a.title === 'Harbour wall repaired')!.id;
+        const article = (where: string) =>
+          runCli(['article', id, '--json', '--db', where]).then((r) => JSON.parse(r.out));
         const [a, b] = [await article(db), await article(url)];
         assert.equal(b.versions.length, 2);
         assert.deepEqual(b, a);

@@ -45,10 +45,12 @@ describe('PostgreSQL store: bounds', { skip: testPgUrl ? false : noPgReason }, (
       const a = sampleArticle('a');
       const started = Date.now();
       await assert.rejects(
-        store.write({
-          articles: [{ article: a, mentions: noMentions(), storyId: 's', copyOf: null, features: null }],
-          stories: [{ id: 's', title: 'S', createdAt: 'x', updatedAt: 'x' }],
-        } as Parameters<PgStore['write']>[0]),
+        store.write(
+          completeBatch({
+            articles: [{ article: a, mentions: noMentions(), storyId: 's', copyOf: null, features: null }],
+            stories: [{ id: 's', title: 'S', createdAt: 'x', updatedAt: 'x' }],
+          }),
+        ),
         (e) => e instanceof StoreBusy && e.retryAfterSeconds === 1,
       );
       assert.ok(Date.now() - started < 3_000, 'gave up near the bound');
@@ -76,8 +78,20 @@ describe('PostgreSQL store: bounds', { skip: testPgUrl ? false : noPgReason }, (
     await store.write(
       completeBatch({
         articles: [
-          { article: sampleArticle('long', { text: long }), mentions: noMentions(), storyId: 's', copyOf: null, features: null },
-          { article: sampleArticle('mid', { text: mid }), mentions: noMentions(), storyId: 's', copyOf: null, features: null },
+          {
+            article: sampleArticle('long', { text: long }),
+            mentions: noMentions(),
+            storyId: 's',
+            copyOf: null,
+            features: null,
+          },
+          {
+            article: sampleArticle('mid', { text: mid }),
+            mentions: noMentions(),
+            storyId: 's',
+            copyOf: null,
+            features: null,
+          },
         ],
         stories: [{ id: 's', title: 'S', createdAt: 'x', updatedAt: 'x' }],
       }),

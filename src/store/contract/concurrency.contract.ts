@@ -26,12 +26,21 @@ const story = (id: string): StoryRecord => ({
 
 const batch = (articles: [Article, string][], stories: string[]): WriteBatch =>
   completeBatch({
-    articles: articles.map(([article, storyId]) => ({ article, mentions: noMentions(), storyId, copyOf: null, features: null })),
+    articles: articles.map(([article, storyId]) => ({
+      article,
+      mentions: noMentions(),
+      storyId,
+      copyOf: null,
+      features: null,
+    })),
     stories: stories.map(story),
   });
 
 /** Opens two connections to a new shared store, runs `body`, closes them and removes the store. */
-async function withTwo(shared: () => Promise<SharedStore>, body: (a: Store, b: Store) => Promise<void>): Promise<void> {
+async function withTwo(
+  shared: () => Promise<SharedStore>,
+  body: (a: Store, b: Store) => Promise<void>,
+): Promise<void> {
   const s = await shared();
   const a = await s.open();
   const b = await s.open();
@@ -82,17 +91,31 @@ export function runConcurrencyContract(name: string, shared: () => Promise<Share
     it('version race: two new versions of one article at once are both kept, none lost', async () => {
       await withTwo(shared, async (a, b) => {
         await a.write(batch([[sampleArticle('x'), 's1']], ['s1']));
-        const v = (tag: string) => sampleArticle('x', { text: `Corrected by ${tag}.`, contentHash: `hash-${tag}` });
-        await Promise.all([a.write(batch([[v('a'), 's1']], ['s1'])), b.write(batch([[v('b'), 's1']], ['s1']))]);
+        const v = (tag: string) =>
+          sampleArticle('x', { text: `Corrected by ${tag}.`, contentHash: `hash-${tag}` });
+        await Promise.all([
+          a.write(batch([[v('a'), 's1']], ['s1'])),
+          b.write(batch([[v('b'), 's1']], ['s1'])),
+        ]);
         const versions = await b.articleVersions('x');
         assert.deepEqual(
           versions.map((r) => r.version),
           [1, 2, 3],
         );
-        assert.deepEqual(versions.slice(1).map((r) => r.contentHash).sort(), ['hash-a', 'hash-b']);
+        assert.deepEqual(
+          versions
+            .slice(1)
+            .map((r) => r.contentHash)
+            .sort(),
+          ['hash-a', 'hash-b'],
+        );
         const current = await a.getArticle('x');
         assert.equal(current?.version, 3);
-        assert.equal(current?.article.contentHash, versions[2].contentHash, 'the current version is the last one kept');
+        assert.equal(
+          current?.article.contentHash,
+          versions[2].contentHash,
+          'the current version is the last one kept',
+        );
         assert.equal((await a.counts()).articles, 1);
       });
     });
@@ -113,7 +136,11 @@ export function runConcurrencyContract(name: string, shared: () => Promise<Share
           failures: 0,
           error: null,
           nextCheckAt: '2026-03-14T02:00:00.000Z',
-          items: Array.from({ length: 50 }, (_, i) => ({ key: `k${from + i}`, fingerprint: `fp${from + i}`, articleId: null })),
+          items: Array.from({ length: 50 }, (_, i) => ({
+            key: `k${from + i}`,
+            fingerprint: `fp${from + i}`,
+            articleId: null,
+          })),
         });
         await Promise.all([
           a.recordFeedPoll('f1', poll(0, '2026-03-14T01:00:00.000Z')),

@@ -10,7 +10,8 @@ export type Client = pg.PoolClient;
 const SCHEMA = /^[a-z_][a-z0-9_]{0,62}$/;
 
 export function openPool(url: string, schema: string | undefined, max: number): pg.Pool {
-  if (schema !== undefined && !SCHEMA.test(schema)) throw new StoreError(`store: bad schema name ${JSON.stringify(schema)}`);
+  if (schema !== undefined && !SCHEMA.test(schema))
+    throw new StoreError(`store: bad schema name ${JSON.stringify(schema)}`);
   const pool = new pg.Pool({
     connectionString: url,
     max,
@@ -61,7 +62,8 @@ export async function transaction<T>(
   try {
     await client.query('BEGIN');
     // SET LOCAL: the bounds end with the transaction, the pooled connection keeps its defaults.
-    if (opts.lockMs !== undefined) await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(opts.lockMs))}`);
+    if (opts.lockMs !== undefined)
+      await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(opts.lockMs))}`);
     if (opts.budgetMs !== undefined)
       await client.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.round(opts.budgetMs))}`);
     const out = await body(client);
@@ -76,7 +78,9 @@ export async function transaction<T>(
     if (err instanceof StoreError) throw err;
     if (code(err) === '55P03') throw busyError(opts.lockMs ?? 0, opts.what);
     if (code(err) === '57014')
-      throw new QueryOverBudget(`store: ${opts.what} stopped after ${opts.budgetMs} ms; try fewer or rarer words`);
+      throw new QueryOverBudget(
+        `store: ${opts.what} stopped after ${opts.budgetMs} ms; try fewer or rarer words`,
+      );
     throw new StoreError(`store: ${opts.what} failed, nothing written: ${(err as Error).message}`);
   } finally {
     client.release(broken);

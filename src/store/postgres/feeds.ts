@@ -61,7 +61,11 @@ export class PgFeeds {
   }
 
   async getFeed(idOrUrl: string): Promise<FeedRecord | null> {
-    const rows = await read<FeedRow>(this.pool, `${SELECT} WHERE f.id = $1 OR f.url = $1 ORDER BY f.id = $1 DESC LIMIT 1`, [idOrUrl]);
+    const rows = await read<FeedRow>(
+      this.pool,
+      `${SELECT} WHERE f.id = $1 OR f.url = $1 ORDER BY f.id = $1 DESC LIMIT 1`,
+      [idOrUrl],
+    );
     return rows[0] ? toFeed(rows[0]) : null;
   }
 
@@ -111,7 +115,13 @@ export class PgFeeds {
              SELECT $1, k, f, a, $2 FROM unnest($3::text[], $4::text[], $5::text[]) AS t(k, f, a)
            ON CONFLICT (feed_id, item_key) DO UPDATE SET fingerprint = excluded.fingerprint,
              article_id = COALESCE(excluded.article_id, feed_items.article_id), seen_at = excluded.seen_at`,
-          [id, poll.checkedAt, items.map((i) => i.key), items.map((i) => i.fingerprint), items.map((i) => i.articleId)],
+          [
+            id,
+            poll.checkedAt,
+            items.map((i) => i.key),
+            items.map((i) => i.fingerprint),
+            items.map((i) => i.articleId),
+          ],
         );
       },
       { lockMs: this.lockMs, what: 'feed poll' },

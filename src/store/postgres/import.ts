@@ -14,16 +14,23 @@ const SEARCH_CHARS = 1_000_000;
 
 export type ImportProgress = (what: string, done: number, total: number) => void;
 
-const noNul = (s: string | null): string | null => (s === null || !s.includes('\u0000') ? s : s.replaceAll('\u0000', ''));
+const noNul = (s: string | null): string | null =>
+  s === null || !s.includes('\u0000') ? s : s.replaceAll('\u0000', '');
 const col = <T, K extends keyof T>(rows: T[], k: K): T[K][] => rows.map((r) => r[k]);
 
-export async function importSqlite(c: Client, src: SqliteSource, onProgress: ImportProgress): Promise<SourceCounts> {
+export async function importSqlite(
+  c: Client,
+  src: SqliteSource,
+  onProgress: ImportProgress,
+): Promise<SourceCounts> {
   const counts = src.counts();
   const { rows } = await c.query<{ n: number }>(
     `SELECT (SELECT COUNT(*) FROM articles) + (SELECT COUNT(*) FROM stories) + (SELECT COUNT(*) FROM feeds) AS n`,
   );
   if (Number(rows[0].n) > 0)
-    throw new StoreError('store: the PostgreSQL store is not empty; migrate-store copies into an empty one only');
+    throw new StoreError(
+      'store: the PostgreSQL store is not empty; migrate-store copies into an empty one only',
+    );
   const stories = src.stories();
   for (let i = 0; i < stories.length; i += 5 * PAGE) {
     const part = stories.slice(i, i + 5 * PAGE);
@@ -134,5 +141,11 @@ export async function targetCounts(c: Client): Promise<Omit<SourceCounts, 'revis
             (SELECT COUNT(*)::int FROM feed_items) AS "feedItems"`,
   );
   const r = rows[0];
-  return { stories: r.stories, articles: r.articles, versions: r.versions, feeds: r.feeds, feedItems: r.feedItems };
+  return {
+    stories: r.stories,
+    articles: r.articles,
+    versions: r.versions,
+    feeds: r.feeds,
+    feedItems: r.feedItems,
+  };
 }

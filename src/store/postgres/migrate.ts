@@ -41,7 +41,9 @@ export async function migrate(pool: pg.Pool, schema: string | undefined): Promis
         'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL)',
       );
       const applied = new Set(
-        (await c.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version),
+        (await c.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map(
+          (r) => r.version,
+        ),
       );
       const newest = Math.max(0, ...applied);
       const known = Math.max(...migrations.map((m) => m.version));
@@ -54,7 +56,9 @@ export async function migrate(pool: pg.Pool, schema: string | undefined): Promis
       const unaccent = await extensionSchema(c, 'unaccent');
       const trgm = await extensionSchema(c, 'pg_trgm');
       for (const m of todo) {
-        await c.query(m.sql.replaceAll('UNACCENT', `${unaccent}.unaccent`).replaceAll('TRGM_OPS', `${trgm}.gin_trgm_ops`));
+        await c.query(
+          m.sql.replaceAll('UNACCENT', `${unaccent}.unaccent`).replaceAll('TRGM_OPS', `${trgm}.gin_trgm_ops`),
+        );
         await c.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
           m.version,
           m.name,

@@ -81,12 +81,15 @@ export const migrations: { version: number; name: string; sql: string }[] = [
     version: 3,
     name: 'full-text search: case and diacritics folded by unaccent, a GIN index',
     // No stemming (simple), as SQLite's unicode61: a word matches itself whatever its case and marks.
+    // \`search\`: title, source and text; \`variants\`: the runner's folded variants (derived rows),
+    // searched together through one index on the two.
     sql: `
       CREATE TEXT SEARCH CONFIGURATION parallax_search (COPY = pg_catalog.simple);
       ALTER TEXT SEARCH CONFIGURATION parallax_search
         ALTER MAPPING FOR hword, hword_part, word, asciihword, asciiword, hword_asciipart WITH UNACCENT, simple;
       ALTER TABLE articles ADD COLUMN search tsvector NOT NULL DEFAULT ''::tsvector;
-      CREATE INDEX articles_search ON articles USING gin (search);
+      ALTER TABLE articles ADD COLUMN variants tsvector NOT NULL DEFAULT ''::tsvector;
+      CREATE INDEX articles_search ON articles USING gin ((search || variants));
     `,
   },
   {
@@ -97,7 +100,7 @@ export const migrations: { version: number; name: string; sql: string }[] = [
     sql: `
       CREATE TABLE article_index (
         article_id text COLLATE "C" PRIMARY KEY,
-        source_key text COLLATE "C" NOT NULL -- search variants are not kept: unaccent folds the words
+        source_key text COLLATE "C" NOT NULL -- the search variants are in articles.variants
       );
       CREATE TABLE article_places (
         article_id text COLLATE "C" NOT NULL,

@@ -23,7 +23,7 @@ import { migrate } from './migrate.ts';
 import { PgSearch } from './search.ts';
 import { refreshStories, replaceDerivedRows } from './story-rows.ts';
 import type { SourceCounts, SqliteSource } from './sqlite-source.ts';
-import { writeBatch } from './write.ts';
+import { checkDerivedRows, writeBatch } from './write.ts';
 
 export interface PgStoreOptions {
   /** How long a write waits for another writer's transaction before StoreBusy (ms). */
@@ -90,24 +90,34 @@ export class PgStore implements Store {
       await migrate(pool, opts.schema);
     } catch (err) {
       await pool.end().catch(() => {});
-      const why = (err as Error).message.replace(/^store: (cannot reach PostgreSQL|migration failed, nothing written): /, '');
+      const why = (err as Error).message.replace(
+        /^store: (cannot reach PostgreSQL|migration failed, nothing written): /,
+        '',
+      );
       throw new StoreError(`store: cannot open ${safeUrl(url)}: ${why}`);
     }
     return new PgStore(pool, opts);
   }
 
   async getArticle(id: string): Promise<StoredArticle | null> {
-    const rows = await read<ArticleRow>(this.pool, `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = $1`, [id]);
+    const rows = await read<ArticleRow>(this.pool, `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = $1`, [
+      id,
+    ]);
     return rows[0] ? toStored(rows[0]) : null;
   }
 
   async findByContentHash(hash: string): Promise<string | null> {
-    const rows = await read<{ id: string }>(this.pool, 'SELECT id FROM articles WHERE content_hash = $1 ORDER BY seq LIMIT 1', [hash]);
+    const rows = await read<{ id: string }>(
+      this.pool,
+      'SELECT id FROM articles WHERE content_hash = $1 ORDER BY seq LIMIT 1',
+      [hash],
+    );
     return rows[0]?.id ?? null;
   }
 
   async write(batch: WriteBatch): Promise<void> {
     const now = new Date().toISOString();
+    checkDerivedRows(batch);
     await transaction(this.pool, (c) => writeBatch(c, batch, now), { lockMs: this.busyMs, what: 'write' });
   }
 
@@ -126,10 +136,11 @@ export class PgStore implements Store {
       this.pool,
       async (c) => {
         await c.query('UPDATE store_revision SET revision = revision + 1');
-        await replaceDerivedRows(c, rows);
-        const stories = await c.query<{ story_id: string }>('SELECT DISTINCT story_id FROM articles WHERE id = ANY($1::text[])', [
-          rows.articleIndex.map((r) => r.articleId),
-        ]);
+        await replaceDerivedRows(c, rows, { variants: true });
+        const stories = await c.query<{ story_id: string }>(
+          'SELECT DISTINCT story_id FROM articles WHERE id = ANY($1::text[])',
+          [rows.articleIndex.map((r) => r.articleId)],
+        );
         await refreshStories(
           c,
           stories.rows.map((r) => r.story_id),
@@ -156,12 +167,21 @@ export class PgStore implements Store {
   }
 
   async getStory(id: string): Promise<StoryRecord | null> {
-    const rows = await read<Parameters<typeof toStory>[0]>(this.pool, 'SELECT * FROM stories WHERE id = $1', [id]);
+    const rows = await read<Parameters<typeof toStory>[0]>(this.pool, 'SELECT * FROM stories WHERE id = $1', [
+      id,
+    ]);
     return rows[0] ? toStory(rows[0]) : null;
   }
 
   async listStories(opts: { limit?: number; offset?: number } = {}): Promise<StorySummary[]> {
-    const rows = await read<Parameters<typeof toStory>[0] & { n: number; sources: string[]; first_pub: string | null; last_pub: string | null }>(
+    const rows = await read<
+      Parameters<typeof toStory>[0] & {
+        n: number;
+        sources: string[];
+        first_pub: string | null;
+        last_pub: string | null;
+      }
+    >(
       this.pool,
       `SELECT s.id, s.title, s.created_at, s.updated_at, COUNT(a.id)::int AS n, array_agg(DISTINCT a.source) AS sources,
               MIN(a.published) AS first_pub, MAX(a.published) AS last_pub
@@ -191,13 +211,24 @@ export class PgStore implements Store {
   async *clusterState(): AsyncIterable<ClusterStateRow> {
     let after = '0';
     for (;;) {
-      const rows = await read<{ seq: string; id: string; story_id: string; copy_of: string | null; features_json: string }>(
+      const rows = await read<{
+        seq: string;
+        id: string;
+        story_id: string;
+        copy_of: string | null;
+        features_json: string;
+      }>(
         this.pool,
         'SELECT seq, id, story_id, copy_of, features_json FROM articles WHERE seq > $1 ORDER BY seq LIMIT $2',
         [after, CLUSTER_PAGE],
       );
       for (const r of rows)
-        yield { articleId: r.id, storyId: r.story_id, copyOf: r.copy_of, features: JSON.parse(r.features_json) };
+        yield {
+          articleId: r.id,
+          storyId: r.story_id,
+          copyOf: r.copy_of,
+          features: JSON.parse(r.features_json),
+        };
       if (rows.length < CLUSTER_PAGE) return;
       after = rows[rows.length - 1].seq;
     }
@@ -213,7 +244,8 @@ export class PgStore implements Store {
 
   // Story list, search, entities: search.ts.
   findStories = async (q: StoryQuery) => this.search.findStories(q);
-  searchArticles = async (q: string, o: { limit?: number; offset?: number } = {}) => this.search.searchArticles(q, o.limit, o.offset);
+  searchArticles = async (q: string, o: { limit?: number; offset?: number } = {}) =>
+    this.search.searchArticles(q, o.limit, o.offset);
   entities = async (o: { q?: string; limit?: number } = {}) => this.search.entities(o);
   entity = async (name: string) => this.search.entity(name);
   facets = async (o: { limit?: number } = {}) => this.search.facets(o.limit);
@@ -226,7 +258,8 @@ export class PgStore implements Store {
   listFeeds = async () => this.feeds.listFeeds();
   removeFeed = async (id: string) => this.feeds.removeFeed(id);
   recordFeedPoll = async (id: string, poll: FeedPoll) => this.feeds.recordFeedPoll(id, poll);
-  feedItemFingerprints = async (feedId: string, keys: string[]) => this.feeds.feedItemFingerprints(feedId, keys);
+  feedItemFingerprints = async (feedId: string, keys: string[]) =>
+    this.feeds.feedItemFingerprints(feedId, keys);
 
   /**
    * Copies a SQLite store into this one, which must be empty (`migrate-store`): one transaction,
@@ -242,7 +275,9 @@ export class PgStore implements Store {
         const got = await targetCounts(c);
         const off = (Object.keys(got) as (keyof typeof got)[]).filter((k) => got[k] !== want[k]);
         if (off.length)
-          throw new StoreError(`store: copy incomplete, nothing kept: ${off.map((k) => `${k} ${got[k]} of ${want[k]}`).join(', ')}`);
+          throw new StoreError(
+            `store: copy incomplete, nothing kept: ${off.map((k) => `${k} ${got[k]} of ${want[k]}`).join(', ')}`,
+          );
         return want;
       },
       { lockMs: this.busyMs, what: 'migrate-store' },

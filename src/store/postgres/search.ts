@@ -17,7 +17,8 @@ const ORDER: Record<NonNullable<StoryQuery['sort']>, string> = {
 
 /** Texts longer than this are snippeted in JS (longSnippet): ts_headline's cost grows with the text. */
 const SNIPPET_CHARS = 50_000;
-const HEADLINE = 'StartSel=\u0002, StopSel=\u0003, MaxWords=24, MinWords=12, ShortWord=2, MaxFragments=1, FragmentDelimiter=…';
+const HEADLINE =
+  'StartSel=\u0002, StopSel=\u0003, MaxWords=24, MinWords=12, ShortWord=2, MaxFragments=1, FragmentDelimiter=…';
 /** Weights of text (D), -, source (B), title (A): title 6, source 2, text 1, as SQLite's bm25 weights. */
 const RANK_WEIGHTS = '{0.1667, 0, 0.3333, 1.0}';
 
@@ -57,13 +58,18 @@ export class PgSearch {
     if (q.from) where.push(`s.last_pub >= ${arg(q.from)}`);
     if (q.to) where.push(`s.first_pub <= ${arg(q.to)}`);
     const byKey = (value: string | undefined, table: string, key: string) => {
-      if (value) where.push(`s.story_id IN (SELECT story_id FROM ${table} WHERE ${key} = ${arg(nameKey(value))})`);
+      if (value)
+        where.push(`s.story_id IN (SELECT story_id FROM ${table} WHERE ${key} = ${arg(nameKey(value))})`);
     };
     byKey(q.place, 'story_places', 'place_key');
     byKey(q.source, 'story_sources', 'source_key');
     byKey(q.entity, 'story_entity_forms', 'entity_key');
     const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ n }] = await read<{ n: number }>(this.pool, `SELECT COUNT(*)::int AS n FROM story_stats s ${cond}`, args);
+    const [{ n }] = await read<{ n: number }>(
+      this.pool,
+      `SELECT COUNT(*)::int AS n FROM story_stats s ${cond}`,
+      args,
+    );
     const rows = await read<StatsRow>(
       this.pool,
       `SELECT s.*, t.title, t.created_at FROM story_stats s JOIN stories t ON t.id = s.story_id ${cond}
@@ -81,7 +87,13 @@ export class PgSearch {
       'SELECT story_id, source FROM story_sources WHERE story_id = ANY($1::text[]) ORDER BY source',
       ids,
     );
-    const places = await read<{ story_id: string; name: string; country: string | null; lat: number; lon: number }>(
+    const places = await read<{
+      story_id: string;
+      name: string;
+      country: string | null;
+      lat: number;
+      lon: number;
+    }>(
       this.pool,
       `SELECT story_id, name, country, lat, lon FROM story_places WHERE story_id = ANY($1::text[])
         ORDER BY article_count DESC, name`,
@@ -114,7 +126,7 @@ export class PgSearch {
         await setBudget();
         const total = (
           await c.query<{ n: number }>(
-            `SELECT COUNT(*)::int AS n FROM articles WHERE search @@ to_tsquery('parallax_search', $1)`,
+            `SELECT COUNT(*)::int AS n FROM articles WHERE (search || variants) @@ to_tsquery('parallax_search', $1)`,
             [query],
           )
         ).rows[0].n;
@@ -122,10 +134,12 @@ export class PgSearch {
         await setBudget();
         // ts_headline reads the whole text: texts past SNIPPET_CHARS come back whole, snippeted
         // here linearly (longSnippet). A cut is marked '…' at either end, as SQLite's snippets.
-        const { rows } = await c.query<Omit<ArticleHit, 'snippet'> & { snippet: string | null; text: string | null }>(
+        const { rows } = await c.query<
+          Omit<ArticleHit, 'snippet'> & { snippet: string | null; text: string | null }
+        >(
           `WITH q AS (SELECT to_tsquery('parallax_search', $1) AS q),
-                page AS (SELECT a.seq, ts_rank('${RANK_WEIGHTS}', a.search, q.q) AS rank FROM articles a, q
-                          WHERE a.search @@ q.q ORDER BY rank DESC, a.seq LIMIT $2 OFFSET $3),
+                page AS (SELECT a.seq, ts_rank('${RANK_WEIGHTS}', a.search || a.variants, q.q) AS rank FROM articles a, q
+                          WHERE (a.search || a.variants) @@ q.q ORDER BY rank DESC, a.seq LIMIT $2 OFFSET $3),
                 hit AS (SELECT a.id, a.story_id, a.title, a.source, a.published, a.article_json::json->>'text' AS text,
                                page.rank, page.seq FROM page JOIN articles a ON a.seq = page.seq),
                 shown AS (SELECT hit.*, CASE WHEN length(text) <= ${SNIPPET_CHARS} THEN ts_headline('parallax_search', text, q.q, $4) END AS h
@@ -140,7 +154,10 @@ export class PgSearch {
           [query, limit, offset, HEADLINE],
         );
         const words = searchWords(q);
-        const hits = rows.map(({ snippet, text, ...h }) => ({ ...h, snippet: snippet ?? longSnippet(text ?? '', words) }));
+        const hits = rows.map(({ snippet, text, ...h }) => ({
+          ...h,
+          snippet: snippet ?? longSnippet(text ?? '', words),
+        }));
         return { total, hits };
       },
       { budgetMs: this.budgetMs, what: 'search' },
@@ -185,7 +202,10 @@ export class PgSearch {
           GROUP BY ${key} ORDER BY stories DESC, name LIMIT $1`,
         [limit],
       );
-    return { places: await top('story_places', 'name', 'place_key'), sources: await top('story_sources', 'source', 'source_key') };
+    return {
+      places: await top('story_places', 'name', 'place_key'),
+      sources: await top('story_sources', 'source', 'source_key'),
+    };
   }
 
   async setConflicts(storyId: string, count: number, asOf: string): Promise<void> {

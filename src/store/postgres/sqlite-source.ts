@@ -97,7 +97,9 @@ export class SqliteSource {
   }
 
   stories(): StoryRow[] {
-    return this.db.prepare('SELECT id, title, created_at, updated_at FROM stories ORDER BY id').all() as StoryRow[];
+    return this.db
+      .prepare('SELECT id, title, created_at, updated_at FROM stories ORDER BY id')
+      .all() as StoryRow[];
   }
 
   /** Articles in ingest order, `size` at a time. */
@@ -106,7 +108,7 @@ export class SqliteSource {
       `SELECT seq, id, story_id, copy_of, version, content_hash, source, title, url, path, language, published,
               article_json, mentions_json, features_json, ingested_at FROM articles WHERE seq > ? ORDER BY seq LIMIT ?`,
     );
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const rows = page.all(after, size) as ArticleRow[];
       if (rows.length) yield rows;
       if (rows.length < size) return;
@@ -137,7 +139,9 @@ export class SqliteSource {
 
   feedItems(): FeedItemRow[] {
     return this.db
-      .prepare('SELECT feed_id, item_key, fingerprint, article_id, seen_at FROM feed_items ORDER BY feed_id, item_key')
+      .prepare(
+        'SELECT feed_id, item_key, fingerprint, article_id, seen_at FROM feed_items ORDER BY feed_id, item_key',
+      )
       .all() as FeedItemRow[];
   }
 

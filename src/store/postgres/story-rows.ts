@@ -12,10 +12,26 @@ function lastByKey<T>(rows: T[], key: (r: T) => string): T[] {
   return [...m.values()];
 }
 
-export async function replaceDerivedRows(c: Client, rows: DerivedRows): Promise<void> {
+/** The search vector of the runner's folded variants (t.title_variants, t.text_variants), weighted as title and text. */
+export const VARIANTS_VECTOR = `setweight(to_tsvector('parallax_search', t.title_variants), 'A') || to_tsvector('parallax_search', t.text_variants)`;
+
+const noNul = (s: string): string => s.replaceAll('\u0000', '');
+
+/** `variants`: also set the articles' search variants (rows for stored articles; a batch writes them with its articles). */
+export async function replaceDerivedRows(
+  c: Client,
+  rows: DerivedRows,
+  opts: { variants: boolean },
+): Promise<void> {
   const index = lastByKey(rows.articleIndex, (r) => r.articleId);
   const ids = index.map((r) => r.articleId);
   if (!ids.length) return;
+  if (opts.variants)
+    await c.query(
+      `UPDATE articles a SET variants = ${VARIANTS_VECTOR}
+         FROM unnest($1::text[], $2::text[], $3::text[]) AS t(id, title_variants, text_variants) WHERE a.id = t.id`,
+      [ids, index.map((r) => noNul(r.titleVariants)), index.map((r) => noNul(r.textVariants))],
+    );
   for (const table of ['article_index', 'article_places', 'article_entity_forms'])
     await c.query(`DELETE FROM ${table} WHERE article_id = ANY($1::text[])`, [ids]);
   // Rows of articles not stored are ignored (writeDerived's contract): joined to articles.

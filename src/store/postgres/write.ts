@@ -3,9 +3,9 @@
 // version always follows the one committed before it), then stories, articles (the replaced
 // version copied to article_versions), moves, the articles' derived rows, the touched stories' list rows.
 import type { StoryRecord } from '../../model/index.ts';
-import type { ArticleWrite, WriteBatch } from '../store.ts';
+import { StoreError, type ArticleIndexRow, type ArticleWrite, type WriteBatch } from '../store.ts';
 import type { Client } from './connection.ts';
-import { refreshStories, replaceDerivedRows } from './story-rows.ts';
+import { refreshStories, replaceDerivedRows, VARIANTS_VECTOR } from './story-rows.ts';
 
 /** PostgreSQL text cannot hold U+0000; JSON columns keep it escaped, plain columns drop it. */
 const noNul = (s: string): string => (s.includes('\u0000') ? s.replaceAll('\u0000', '') : s);
@@ -39,6 +39,28 @@ const SEARCH_CHARS = 1_000_000;
 
 const column = <T, V>(rows: T[], f: (r: T) => V): V[] => rows.map(f);
 
+/**
+ * The derived rows must be those of the batch's articles: one index row per article written, and
+ * place and entity rows of written articles only. Checked, not repaired: the store decides nothing.
+ */
+export function checkDerivedRows(batch: WriteBatch): void {
+  const written = new Set(batch.articles.map((w) => w.article.id));
+  const indexed = new Set(batch.articleIndex.map((r) => r.articleId));
+  const problems = [
+    ...[...written].filter((id) => !indexed.has(id)).map((id) => `no index row for article ${id}`),
+    ...[...indexed]
+      .filter((id) => !written.has(id))
+      .map((id) => `an index row for article ${id}, not in the batch`),
+    ...[...batch.articlePlaces, ...batch.articleEntityForms]
+      .filter((r) => !written.has(r.articleId))
+      .map((r) => `a place or entity row for article ${r.articleId}, not in the batch`),
+  ];
+  if (problems.length)
+    throw new StoreError(
+      `store: write failed, nothing written: derived rows do not match the articles: ${[...new Set(problems)].slice(0, 3).join('; ')}`,
+    );
+}
+
 export async function writeBatch(c: Client, batch: WriteBatch, now: string): Promise<number> {
   const { rows } = await c.query<{ revision: string }>(
     'UPDATE store_revision SET revision = revision + 1 RETURNING revision',
@@ -50,19 +72,24 @@ export async function writeBatch(c: Client, batch: WriteBatch, now: string): Pro
     ...batch.articles.map((w) => w.storyId),
     ...moves.map((m) => m.storyId),
   ]);
-  const left = await c.query<{ story_id: string }>('SELECT DISTINCT story_id FROM articles WHERE id = ANY($1::text[])', [
-    [...batch.articles.map((w) => w.article.id), ...moves.map((m) => m.articleId)],
-  ]);
+  const left = await c.query<{ story_id: string }>(
+    'SELECT DISTINCT story_id FROM articles WHERE id = ANY($1::text[])',
+    [[...batch.articles.map((w) => w.article.id), ...moves.map((m) => m.articleId)]],
+  );
   for (const r of left.rows) touched.add(r.story_id);
-  await upsertStories(c, lastById(batch.stories, (s) => s.id));
-  for (const round of rounds(batch.articles)) await upsertArticles(c, round, now);
+  await upsertStories(
+    c,
+    lastById(batch.stories, (s) => s.id),
+  );
+  const variants = new Map(batch.articleIndex.map((r) => [r.articleId, r]));
+  for (const round of rounds(batch.articles)) await upsertArticles(c, round, variants, now);
   if (moves.length)
     await c.query(
       `UPDATE articles a SET story_id = m.story_id
          FROM unnest($1::text[], $2::text[]) AS m(article_id, story_id) WHERE a.id = m.article_id`,
       [column(moves, (m) => m.articleId), column(moves, (m) => m.storyId)],
     );
-  await replaceDerivedRows(c, batch);
+  await replaceDerivedRows(c, batch, { variants: false }); // written with the articles above
   await refreshStories(c, [...touched]);
   return Number(rows[0].revision);
 }
@@ -82,7 +109,12 @@ async function upsertStories(c: Client, stories: StoryRecord[]): Promise<void> {
   );
 }
 
-async function upsertArticles(c: Client, writes: ArticleWrite[], now: string): Promise<void> {
+async function upsertArticles(
+  c: Client,
+  writes: ArticleWrite[],
+  variants: Map<string, ArticleIndexRow>,
+  now: string,
+): Promise<void> {
   const ids = column(writes, (w) => noNul(w.article.id));
   // The current version of each replaced article goes to history first.
   await c.query(
@@ -94,22 +126,24 @@ async function upsertArticles(c: Client, writes: ArticleWrite[], now: string): P
   // WITH ORDINALITY … ORDER BY: sequence numbers follow the batch's order (the ingest order).
   await c.query(
     `INSERT INTO articles (id, story_id, copy_of, version, content_hash, source, title, url, path, language, published,
-                           article_json, mentions_json, features_json, ingested_at, search)
+                           article_json, mentions_json, features_json, ingested_at, search, variants)
        SELECT t.id, t.story_id, t.copy_of, 1, t.content_hash, t.source, t.title, t.url, t.path, t.language, t.published,
               t.article_json, t.mentions_json, t.features_json, $15,
               setweight(to_tsvector('parallax_search', t.title), 'A')
                 || setweight(to_tsvector('parallax_search', t.source), 'B')
-                || to_tsvector('parallax_search', left(t.body, ${SEARCH_CHARS}))
+                || to_tsvector('parallax_search', left(t.body, ${SEARCH_CHARS})),
+              ${VARIANTS_VECTOR}
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                     $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
+                     $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $16::text[], $17::text[])
               WITH ORDINALITY AS t(id, story_id, copy_of, content_hash, source, title, url, path, language, published,
-                                   article_json, mentions_json, features_json, body, ord)
+                                   article_json, mentions_json, features_json, body, title_variants, text_variants, ord)
         ORDER BY t.ord
      ON CONFLICT (id) DO UPDATE SET story_id = excluded.story_id, copy_of = excluded.copy_of,
        version = articles.version + 1, content_hash = excluded.content_hash, source = excluded.source,
        title = excluded.title, url = excluded.url, path = excluded.path, language = excluded.language,
        published = excluded.published, article_json = excluded.article_json, mentions_json = excluded.mentions_json,
-       features_json = excluded.features_json, ingested_at = excluded.ingested_at, search = excluded.search`,
+       features_json = excluded.features_json, ingested_at = excluded.ingested_at, search = excluded.search,
+       variants = excluded.variants`,
     [
       ids,
       column(writes, (w) => noNul(w.storyId)),
@@ -126,6 +160,8 @@ async function upsertArticles(c: Client, writes: ArticleWrite[], now: string): P
       column(writes, (w) => JSON.stringify(w.features ?? null)),
       column(writes, (w) => noNul(w.article.text)),
       now,
+      column(writes, (w) => noNul(variants.get(w.article.id)?.titleVariants ?? '')),
+      column(writes, (w) => noNul(variants.get(w.article.id)?.textVariants ?? '')),
     ],
   );
 }
