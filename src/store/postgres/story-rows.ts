@@ -26,10 +26,12 @@ export async function replaceDerivedRows(
   const index = lastByKey(rows.articleIndex, (r) => r.articleId);
   const ids = index.map((r) => r.articleId);
   if (!ids.length) return;
+  // Most articles have no variants: their rows are not rewritten.
   if (opts.variants)
     await c.query(
       `UPDATE articles a SET variants = ${VARIANTS_VECTOR}
-         FROM unnest($1::text[], $2::text[], $3::text[]) AS t(id, title_variants, text_variants) WHERE a.id = t.id`,
+         FROM unnest($1::text[], $2::text[], $3::text[]) AS t(id, title_variants, text_variants)
+        WHERE a.id = t.id AND (t.title_variants <> '' OR t.text_variants <> '' OR a.variants <> ''::tsvector)`,
       [ids, index.map((r) => noNul(r.titleVariants)), index.map((r) => noNul(r.textVariants))],
     );
   for (const table of ['article_index', 'article_places', 'article_entity_forms'])
