@@ -47,8 +47,8 @@ export interface PackedWrite {
 
 /**
  * A write batch made ready for SQLite: JSON made, derived rows grouped by article. Made on the
- * thread that writes: handing the writer thread these strings instead of
- * the objects was measured slower, as the main thread's (large) heap then has to collect them.
+ * thread that writes: handing the writer thread these strings instead of the objects was
+ * measured slower, as the main thread's (large) heap then has to collect them.
  */
 export interface PackedBatch {
   articles: PackedWrite[];
