@@ -8,6 +8,7 @@ import { addSummary, ingestUrls } from '../pipeline/run-web.ts';
 import { openStore, storeLocation } from '../store/open.ts';
 import type { Store } from '../store/store.ts';
 import { extractUrlCommand, feedsCommand, pollCommand, watchCommand, type WebCli } from './feeds.ts';
+import { migrateStoreCommand } from './migrate-store.ts';
 import { progressBar } from './progress.ts';
 import { serveUntilStopped } from './serve.ts';
 import { renderArticle, renderSkips, renderStories, renderStory, renderStoryList, renderSummary, skipLine } from './render.ts';
@@ -33,6 +34,8 @@ const OPTIONS = {
   all: { type: 'boolean' },
   host: { type: 'string' },
   watch: { type: 'boolean' },
+  from: { type: 'string' },
+  to: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -127,6 +130,8 @@ async function run(
   switch (command) {
     case 'feeds':
       return withStore(config.db, (store) => feedsCommand(store, args, web));
+    case 'migrate-store':
+      return migrateStoreCommand(args, { from: flags.from, to: flags.to, quiet: flags.quiet, out, err });
     case 'poll':
       atMost(command, args, 0);
       return withStore(config.db, (store) => pollCommand(store, web));

@@ -14,6 +14,7 @@ Commands:
   watch                                     poll feeds as they fall due, until Ctrl-C
   serve [--port N] [--host H] [--watch]     HTTP API and web app (default 127.0.0.1:8787)
   start                                     first run: ingest examples/ into the store; then serve the app
+  migrate-store --from sqlite:FILE --to postgres://…  copy a SQLite store into an empty PostgreSQL one
 
 Options:
   --db STORE     store: a file, sqlite:FILE or postgres://… (default ./parallax.db, or $PARALLAX_DB)

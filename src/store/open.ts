@@ -1,5 +1,6 @@
 // Opens the store a URL names: `sqlite:FILE` or a bare path (the default, one embedded file), or
 // `postgres://…` / `postgresql://…`. The one place that knows every Store implementation.
+import { PgStore } from './postgres/pg-store.ts';
 import { SqliteStore } from './sqlite/sqlite-store.ts';
 import { StoreError, type Store } from './store.ts';
 
@@ -36,7 +37,7 @@ export async function openStore(url: string, opts: OpenStoreOptions = {}): Promi
     case 'sqlite':
       return new SqliteStore(where.file, opts);
     case 'postgres':
-      // The PostgreSQL store plugs in here (src/store/postgres/).
-      throw new StoreError('store: PostgreSQL store not available in this build');
+      // Connects and migrates; an unreachable server is a StoreError showing the URL without its password.
+      return PgStore.open(where.url, opts);
   }
 }

@@ -1,0 +1,151 @@
+// Reads a SQLite store file, read-only, as the rows `migrate-store` copies: stories, articles in
+// ingest order with their history, feeds and the items seen per feed. Pages of rows, so a store of
+// any size is copied in bounded memory. Knows the SQLite schema's base tables (migrations 1, 2, 5),
+// which later migrations only add to.
+import Database from 'better-sqlite3';
+import { StoreError } from '../store.ts';
+
+export interface StoryRow {
+  id: string;
+  title: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ArticleRow {
+  seq: number;
+  id: string;
+  story_id: string;
+  copy_of: string | null;
+  version: number;
+  content_hash: string;
+  source: string;
+  title: string;
+  url: string | null;
+  path: string | null;
+  language: string;
+  published: string | null;
+  article_json: string;
+  mentions_json: string;
+  features_json: string;
+  ingested_at: string;
+}
+
+export interface VersionRow {
+  article_id: string;
+  version: number;
+  content_hash: string;
+  article_json: string;
+  mentions_json: string;
+  stored_at: string;
+}
+
+export interface FeedRow {
+  id: string;
+  url: string;
+  title: string | null;
+  interval_seconds: number;
+  added_at: string;
+  etag: string | null;
+  last_modified: string | null;
+  last_checked_at: string | null;
+  last_success_at: string | null;
+  failures: number;
+  last_error: string | null;
+  next_check_at: string;
+}
+
+export interface FeedItemRow {
+  feed_id: string;
+  item_key: string;
+  fingerprint: string;
+  article_id: string | null;
+  seen_at: string;
+}
+
+export interface SourceCounts {
+  stories: number;
+  articles: number;
+  versions: number;
+  feeds: number;
+  feedItems: number;
+  revision: number;
+}
+
+export class SqliteSource {
+  private db: Database.Database;
+
+  constructor(file: string) {
+    try {
+      this.db = new Database(file, { readonly: true, fileMustExist: true });
+      this.db.prepare('SELECT 1 FROM articles LIMIT 1').get();
+    } catch (err) {
+      throw new StoreError(`store: cannot read the SQLite store ${file}: ${(err as Error).message}`);
+    }
+  }
+
+  counts(): SourceCounts {
+    const n = (sql: string) => (this.db.prepare(sql).pluck().get() as number | undefined) ?? 0;
+    return {
+      stories: n('SELECT COUNT(*) FROM stories'),
+      articles: n('SELECT COUNT(*) FROM articles'),
+      versions: n('SELECT COUNT(*) FROM article_versions'),
+      feeds: n('SELECT COUNT(*) FROM feeds'),
+      feedItems: n('SELECT COUNT(*) FROM feed_items'),
+      revision: n('SELECT revision FROM store_revision'),
+    };
+  }
+
+  stories(): StoryRow[] {
+    return this.db
+      .prepare('SELECT id, title, created_at, updated_at FROM stories ORDER BY id')
+      .all() as StoryRow[];
+  }
+
+  /** Articles in ingest order, `size` at a time. */
+  *articles(size: number): Generator<ArticleRow[]> {
+    const page = this.db.prepare(
+      `SELECT seq, id, story_id, copy_of, version, content_hash, source, title, url, path, language, published,
+              article_json, mentions_json, features_json, ingested_at FROM articles WHERE seq > ? ORDER BY seq LIMIT ?`,
+    );
+    for (let after = 0; ;) {
+      const rows = page.all(after, size) as ArticleRow[];
+      if (rows.length) yield rows;
+      if (rows.length < size) return;
+      after = rows[rows.length - 1].seq;
+    }
+  }
+
+  *versions(size: number): Generator<VersionRow[]> {
+    const page = this.db.prepare(
+      `SELECT article_id, version, content_hash, article_json, mentions_json, stored_at FROM article_versions
+        ORDER BY article_id, version LIMIT ? OFFSET ?`,
+    );
+    for (let offset = 0; ; offset += size) {
+      const rows = page.all(size, offset) as VersionRow[];
+      if (rows.length) yield rows;
+      if (rows.length < size) return;
+    }
+  }
+
+  feeds(): FeedRow[] {
+    return this.db
+      .prepare(
+        `SELECT id, url, title, interval_seconds, added_at, etag, last_modified, last_checked_at, last_success_at, failures,
+                last_error, next_check_at FROM feeds ORDER BY added_at, id`,
+      )
+      .all() as FeedRow[];
+  }
+
+  feedItems(): FeedItemRow[] {
+    return this.db
+      .prepare(
+        'SELECT feed_id, item_key, fingerprint, article_id, seen_at FROM feed_items ORDER BY feed_id, item_key',
+      )
+      .all() as FeedItemRow[];
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
