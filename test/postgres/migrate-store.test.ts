@@ -5,29 +5,12 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import pg from 'pg';
 import { EXAMPLES_DIR } from '../../src/cli/main.ts';
 import { openStore } from '../../src/store/open.ts';
 import type { Store } from '../../src/store/store.ts';
 import { runCli } from '../cli-helpers.ts';
 import { withTempDir } from '../temp-dir.ts';
-import { noPgReason, testPgUrl } from './pg-test-db.ts';
-
-/** A fresh database on the test server (a new schema is not enough: the CLI takes a plain URL). */
-async function withDatabase(fn: (url: string) => Promise<void>): Promise<void> {
-  const name = `parallax_migrate_${process.pid}_${Date.now() % 100_000}`;
-  const admin = new pg.Client({ connectionString: testPgUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-    const u = new URL(testPgUrl!);
-    u.pathname = `/${name}`;
-    await fn(u.toString());
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-}
+import { noPgReason, testPgUrl, withDatabase } from './pg-test-db.ts';
 
 describe('migrate-store', { skip: testPgUrl ? false : noPgReason }, () => {
   it('copies a SQLite store into PostgreSQL: the same stories, articles and versions', async () => {
@@ -45,7 +28,7 @@ describe('migrate-store', { skip: testPgUrl ? false : noPgReason }, () => {
         'Harbour wall repaired\n\nWorkers finished repairing the harbour wall in Tromsø on Tuesday.\n',
       );
       await runCli(['ingest', report, '--db', db, '--quiet']);
-      await withDatabase(async (url) => {
+      await withDatabase('migrate', async (url) => {
         const moved = await runCli(['migrate-store', '--from', `sqlite:${db}`, '--to', url]);
         assert.equal(moved.code, 0, moved.err);
         assert.match(

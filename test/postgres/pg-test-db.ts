@@ -27,6 +27,22 @@ export function openTestStore(schema = freshSchema(), opts: PgStoreOptions = {})
   return PgStore.open(testPgUrl!, { connections: 4, ...opts, schema });
 }
 
+/** A fresh database on the test server, for commands that take a plain URL; dropped afterwards. */
+export async function withDatabase(tag: string, fn: (url: string) => Promise<void>): Promise<void> {
+  const name = `parallax_${tag}_${process.pid}_${randomBytes(3).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: testPgUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+    const u = new URL(testPgUrl!);
+    u.pathname = `/${name}`;
+    await fn(u.toString());
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
 if (testPgUrl)
   after(async () => {
     if (!schemas.length) return;
