@@ -11,7 +11,14 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { corpus, PROJECT_ROOT } from '../bench/lib/data.ts';
 import { partOf } from '../bench/lib/split.ts';
-import { flat, segmentCounts, segmentMetrics, shingleMatch, shingleMetrics, tokenize } from '../bench/html/metrics.ts';
+import {
+  flat,
+  segmentCounts,
+  segmentMetrics,
+  shingleMatch,
+  shingleMetrics,
+  tokenize,
+} from '../bench/html/metrics.ts';
 import { decodeHtml } from '../src/pipeline/2-extract/charset.ts';
 import { extractHtml, htmlBodyCandidates } from '../src/pipeline/2-extract/html.ts';
 import { FEATURE_NAMES } from '../src/pipeline/2-extract/html-blocks.ts';
@@ -203,7 +210,9 @@ function train(samples: Sample[]): { bias: number; trees: Tree[] } {
 }
 
 const round = (tree: Tree): Tree =>
-  'v' in tree ? { v: +tree.v.toFixed(5) } : { f: tree.f, t: +tree.t.toFixed(5), l: round(tree.l), r: round(tree.r) };
+  'v' in tree
+    ? { v: +tree.v.toFixed(5) }
+    : { f: tree.f, t: +tree.t.toFixed(5), l: round(tree.l), r: round(tree.r) };
 
 /** Dev scores of the whole extractor with this model: trafilatura-eval segment F1, article-extraction F1. */
 function devScores(model: BlockModel | null, traf: TrafPage[], ae: AePage[]) {
@@ -238,13 +247,18 @@ function crossValidate(traf: TrafPage[], as: Sample[], ae: AePage[]) {
         const text = flat(extractHtml(p.html, model).paragraphs.join('\n\n'));
         const rules = flat(extractHtml(p.html, null).paragraphs.join('\n\n'));
         const has = (t: string, s: string) => t.includes(flat(s).trim());
-        for (const s of p.with) if (!has(text, s)) console.error(`MISS${has(rules, s) ? ' (rules had it)' : ''} :: ${s.slice(0, 100)}`);
-        for (const s of p.without) if (has(text, s)) console.error(`KEPT${has(rules, s) ? ' (rules too)' : ''} :: ${s.slice(0, 100)}`);
+        for (const s of p.with)
+          if (!has(text, s))
+            console.error(`MISS${has(rules, s) ? ' (rules had it)' : ''} :: ${s.slice(0, 100)}`);
+        for (const s of p.without)
+          if (has(text, s)) console.error(`KEPT${has(rules, s) ? ' (rules too)' : ''} :: ${s.slice(0, 100)}`);
       }
     for (const pair of THRESHOLDS) {
       const model = { features: FEATURE_NAMES, bias, trees, threshold: pair[0], addThreshold: pair[1] };
       for (const p of held)
-        counts.get(pair)!.push(segmentCounts(extractHtml(p.html, model).paragraphs.join('\n\n'), p.with, p.without));
+        counts
+          .get(pair)!
+          .push(segmentCounts(extractHtml(p.html, model).paragraphs.join('\n\n'), p.with, p.without));
     }
     if (fold === 0)
       for (const [threshold, addThreshold] of [
@@ -254,7 +268,8 @@ function crossValidate(traf: TrafPage[], as: Sample[], ae: AePage[]) {
         console.log(
           `fold 0 model, thresholds ${threshold} ${addThreshold}: article-extraction F1 ${shingleMetrics(ae.map((p) => shingleMatch(p.body, extractHtml(p.html, { features: FEATURE_NAMES, bias, trees, threshold, addThreshold }).paragraphs.join('\n\n')))).f1.toFixed(4)}`,
         );
-    for (const p of held) rules.push(segmentCounts(extractHtml(p.html, null).paragraphs.join('\n\n'), p.with, p.without));
+    for (const p of held)
+      rules.push(segmentCounts(extractHtml(p.html, null).paragraphs.join('\n\n'), p.with, p.without));
   }
   const fmt = (c: [number, number, number][]) => {
     const m = segmentMetrics(c);
@@ -286,11 +301,16 @@ function main() {
     );
   }
   const none = devScores(null, traf, ae);
-  console.log(`rules alone: trafilatura-eval dev F1 ${none.traf.toFixed(4)}, article-extraction F1 ${none.ae.toFixed(4)}`);
+  console.log(
+    `rules alone: trafilatura-eval dev F1 ${none.traf.toFixed(4)}, article-extraction F1 ${none.ae.toFixed(4)}`,
+  );
   const model: BlockModel = { ...base, threshold: KEEP, addThreshold: ADD };
   console.log(`written with thresholds ${KEEP} ${ADD}`);
   if (!process.argv.includes('--dry'))
-    writeFileSync(join(PROJECT_ROOT, 'src/pipeline/2-extract/model/blocks.json'), `${JSON.stringify(model)}\n`);
+    writeFileSync(
+      join(PROJECT_ROOT, 'src/pipeline/2-extract/model/blocks.json'),
+      `${JSON.stringify(model)}\n`,
+    );
 }
 
 main();

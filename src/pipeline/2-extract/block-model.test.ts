@@ -16,7 +16,8 @@ const longText = (chars: number): BlockModel => ({
   addThreshold: 0.5,
 });
 
-const SENTENCE = 'The harbour board met on Tuesday and agreed, after a long debate, to rebuild the quay wall.';
+const SENTENCE =
+  'The harbour board met on Tuesday and agreed, after a long debate, to rebuild the quay wall.';
 
 test('the shipped model reads the features html-blocks computes and scores in [0, 1]', () => {
   const model = shippedModel();

@@ -90,7 +90,8 @@ function childContext(ctx: Context, el: El): Context {
     inList: ctx.inList || el.tag === 'li',
     inTable: ctx.inTable || el.tag === 'td' || el.tag === 'th',
     inHeader: ctx.inHeader || el.tag === 'header',
-    inArticle: ctx.inArticle || el.tag === 'article' || el.tag === 'main' || el.attrs.itemprop === 'articleBody',
+    inArticle:
+      ctx.inArticle || el.tag === 'article' || el.tag === 'main' || el.attrs.itemprop === 'articleBody',
     inFigure: ctx.inFigure || el.tag === 'figure' || el.tag === 'figcaption',
     inQuote: ctx.inQuote || el.tag === 'blockquote',
     unlikely: ctx.unlikely + (named && RE.unlikely.test(ms) && !RE.maybe.test(ms) ? 1 : 0),

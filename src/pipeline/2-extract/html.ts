@@ -133,7 +133,8 @@ export function modelBody(c: BodyCandidates, model: BlockModel | null): string[]
     const idx = c.blocks.map((_, i) => i);
     const forward = reach(idx);
     const backward = reach(idx.reverse());
-    for (let i = 0; i < keep.length; i++) if (!anchor[i] && !forward.has(i) && !backward.has(i)) keep[i] = false;
+    for (let i = 0; i < keep.length; i++)
+      if (!anchor[i] && !forward.has(i) && !backward.has(i)) keep[i] = false;
   }
   const added = c.blocks.reduce((n, b, i) => n + (keep[i] && !b.features[KEPT] ? b.text.length : 0), 0);
   // When it would still more than double a body the rules found, the model has taken a comment
