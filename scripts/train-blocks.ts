@@ -3,9 +3,11 @@
 //  - trafilatura-eval dev pages: a block holding a `with` segment is body, one holding a `without`
 //    segment is not (blocks holding neither are not labelled);
 //  - article-extraction (all of it is a dev set): a block whose words run in the gold body is body.
-// Gradient-boosted depth-3 trees on log loss, features binned at quantiles. The keep threshold is
-// the one that scores best on the same dev pages through the whole extractor. Deterministic.
-//   node --import tsx scripts/train-blocks.ts [--trees N] [--dry]
+// Gradient-boosted depth-3 trees on log loss, features binned at quantiles. Deterministic.
+// The keep/add thresholds are chosen with --cv: 3-fold cross-validation over the trafilatura-eval
+// dev pages (BLOCKS_ERRORS=1 lists the held-out misses on stderr); check pages are never read here.
+//   node --import tsx scripts/train-blocks.ts [--cv] [--trees N] [--depth N] [--rate R]
+//     [--min-child N] [--ae-share S] [--keep T] [--add T] [--dry]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
