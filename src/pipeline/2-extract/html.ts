@@ -3,7 +3,8 @@
 //   1. parse (html-tree)            2. metadata: JSON-LD, OpenGraph, meta tags (html-meta)
 //   3. prune furniture (html-prepare)   4. body container, Readability's scoring (html-body)
 //   5. clean inside it (html-clean)     6. retry without class filters; JSON-LD articleBody last
-//   7. leftover lines (noise, html-edges)   8. is it an article at all? (html-page-kind)
+//   7. the block model keeps, drops or adds blocks around the rules' body (html-blocks, block-model)
+//   8. leftover lines (noise, html-edges)   9. is it an article at all? (html-page-kind)
 import { type El, findFirst, type Page, parsePage } from './html-tree.ts';
 import { linkDensity } from './html-measure.ts';
 import { ldArticleBody, pageMeta, type PageMeta } from './html-meta.ts';
