@@ -17,16 +17,58 @@ export interface BlockModel {
   addThreshold: number;
 }
 
-function leaf(tree: Tree, x: number[]): number {
-  let node = tree;
-  while (!('v' in node)) node = x[node.f] <= node.t ? node.l : node.r;
-  return node.v;
+/** The trees as flat arrays (one walk per block and tree costs a few array reads, no objects). */
+interface Flat {
+  feature: Int32Array;
+  threshold: Float64Array;
+  left: Int32Array;
+  right: Int32Array;
+  /** Leaf value; a node is a leaf when its feature is -1. */
+  value: Float64Array;
+  roots: number[];
+}
+
+const flattened = new WeakMap<BlockModel, Flat>();
+
+function flatten(model: BlockModel): Flat {
+  const nodes: Tree[] = [];
+  const count = (t: Tree): number => ('v' in t ? 1 : 1 + count(t.l) + count(t.r));
+  const size = model.trees.reduce((n, t) => n + count(t), 0);
+  const out: Flat = {
+    feature: new Int32Array(size),
+    threshold: new Float64Array(size),
+    left: new Int32Array(size),
+    right: new Int32Array(size),
+    value: new Float64Array(size),
+    roots: [],
+  };
+  const add = (t: Tree): number => {
+    const at = nodes.push(t) - 1;
+    if ('v' in t) {
+      out.feature[at] = -1;
+      out.value[at] = t.v;
+    } else {
+      out.feature[at] = t.f;
+      out.threshold[at] = t.t;
+      out.left[at] = add(t.l);
+      out.right[at] = add(t.r);
+    }
+    return at;
+  };
+  for (const t of model.trees) out.roots.push(add(t));
+  return out;
 }
 
 /** Probability that a block with these features is body text. */
 export function bodyProbability(model: BlockModel, x: number[]): number {
+  let f = flattened.get(model);
+  if (!f) flattened.set(model, (f = flatten(model)));
   let z = model.bias;
-  for (const t of model.trees) z += leaf(t, x);
+  for (const root of f.roots) {
+    let n = root;
+    while (f.feature[n] >= 0) n = x[f.feature[n]] <= f.threshold[n] ? f.left[n] : f.right[n];
+    z += f.value[n];
+  }
   return 1 / (1 + Math.exp(-z));
 }
 
