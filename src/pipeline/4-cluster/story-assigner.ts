@@ -73,6 +73,7 @@ export const defaultStoryAssignerOptions = {
   nameWeight: 2.5,
   figureWeight: 2,
   maxTerms: 60,
+  nameSenses: false,
   joinThreshold: 0.17,
   shortReportBar: 0.7,
   mergeThreshold: 0.6,
@@ -119,7 +120,7 @@ export class OnlineStoryAssigner implements StoryAssigner {
     this.opts = { ...defaultStoryAssignerOptions, ...opts };
     this.index = new StoryIndex(this.opts);
     const d: FeatureOptions = defaultStoryAssignerOptions;
-    this.defaultFeatures = (['titleWeight', 'nameWeight', 'figureWeight', 'maxTerms'] as const).every((k) => this.opts[k] === d[k]);
+    this.defaultFeatures = (['titleWeight', 'nameWeight', 'figureWeight', 'maxTerms', 'nameSenses'] as const).every((k) => this.opts[k] === d[k]);
   }
 
   restore(articleId: string, storyId: string, copyOf: string | null, features: unknown): void {
