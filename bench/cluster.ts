@@ -8,8 +8,8 @@
 // Each set also runs in 5 shuffled arrival orders (spread of F1). Scores are given for the
 // dev and check parts too (bench/lib/split.ts: gva-dev by incident, ECB+ by topic parity, odd =
 // dev; the collision set by report): tune on dev, report check.
-//   node --import tsx bench/cluster.ts   (CLUSTER_OPTS='{"joinThreshold":0.3}', CLUSTER_SETS=gva-dev,ecbplus, CLUSTER_SHUFFLES=5)
-import { mkdirSync, writeFileSync } from 'node:fs';
+//   node --import tsx bench/cluster.ts   (CLUSTER_OPTS='{"joinThreshold":0.3}', CLUSTER_SETS=gva-dev,ecbplus, CLUSTER_SHUFFLES=5, CLUSTER_CACHE=file)
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { OnlineStoryAssigner, type StoryAssignerOptions } from '../src/pipeline/4-cluster/story-assigner.ts';
@@ -157,14 +157,29 @@ function dump(set: SetRun, predicted: Map<string, string>): void {
   }
 }
 
+/**
+ * The corpora, extracted and analysed (about a minute). CLUSTER_CACHE=file keeps them in that file
+ * for reruns that change only grouping code; delete it when extraction or analysis changed.
+ */
+function loaded(wanted: Set<string>): { ecb: LabelledDoc[] | null; gva: LabelledDoc[] | null; short: LabelledDoc[] | null } {
+  const cache = process.env.CLUSTER_CACHE;
+  if (cache && existsSync(cache)) return JSON.parse(readFileSync(cache, 'utf8')) as ReturnType<typeof loaded>;
+  const all = !!cache;
+  const docs = {
+    ecb: all || wanted.has('ecbplus') || wanted.has('mixed') ? loadEcbPlus() : null,
+    gva: all || wanted.has('gva-dev') || wanted.has('collision') || wanted.has('mixed') ? loadGvaDev() : null,
+    short: all || wanted.has('collision') ? loadShortUnrelated() : null,
+  };
+  if (cache) writeFileSync(cache, JSON.stringify(docs));
+  return docs;
+}
+
 async function main(): Promise<void> {
   const opts = JSON.parse(process.env.CLUSTER_OPTS ?? '{}') as Partial<StoryAssignerOptions>;
   const shuffles = Number(process.env.CLUSTER_SHUFFLES ?? 5);
   const wanted = new Set((process.env.CLUSTER_SETS ?? 'ecbplus,gva-dev,collision,mixed').split(','));
   const t0 = performance.now();
-  const ecb = wanted.has('ecbplus') || wanted.has('mixed') ? loadEcbPlus() : null;
-  const gva = wanted.has('gva-dev') || wanted.has('collision') || wanted.has('mixed') ? loadGvaDev() : null;
-  const short = wanted.has('collision') ? loadShortUnrelated() : null;
+  const { ecb, gva, short } = loaded(wanted);
   console.log(`loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const sets: SetRun[] = [];
   const ecbScored = ecb && scoredOf('ecbplus', ecb, ecbPart);

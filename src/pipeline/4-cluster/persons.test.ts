@@ -18,6 +18,11 @@ describe('personNames', () => {
     assert.deepEqual(personNames(text, withPersons(text, names)), ['maria lopez']);
   });
 
+  it('leaves out outlets and services the recogniser took for people, not a name written in capitals', () => {
+    const text = 'NBC Washington reported that Austin-Travis EMS took JOHN SMITH and Ana Diaz to a hospital.';
+    assert.deepEqual(personNames(text, withPersons(text, ['NBC Washington', 'Austin-Travis EMS', 'JOHN SMITH', 'Ana Diaz'])), ['john smith', 'ana diaz']);
+  });
+
   it('finds which names a headline gives in full', () => {
     const inHeadline = new Set(['brothers', 'james', 'poore', 'cedric', 'trial']);
     assert.deepEqual(personsIn(['james poore', 'cedric poore', 'julie jackson'], inHeadline), ['james poore', 'cedric poore']);

@@ -1,7 +1,7 @@
 // The people a report is about, for the one link that holds across months: a victim or suspect
 // named again in an arrest, trial or sentencing report (the time factor alone would keep those
 // apart). Officials, journalists and districts are left out: a police spokesman, a chief or a
-// photographer is named in reports of many different events.
+// photographer is named in reports of many different events; so is an outlet.
 import type { Mentions } from '../../model/index.ts';
 import { foldMarks } from '../../text/fold.ts';
 
@@ -16,6 +16,11 @@ const CREDIT_BEFORE = /\b(?:by|photo|photos|credit|courtesy|writer|reporter|cont
 const CREDIT_AFTER = /^\s*(?:[/|]|\(?@)/;
 // "South Toledo", "East Oakland": a district the recogniser took for a person.
 const DISTRICT = /^(?:north|south|east|west|northeast|northwest|southeast|southwest|far|downtown|upper|lower)\s/;
+// "NBC Washington", "Austin-Travis EMS": an outlet or a service the recogniser took for a person. An
+// acronym beside a word in normal case (a name written all in capitals, "JOHN SMITH", is a person
+// shouted). As persons they bridged reports of a city's shootings months apart (gva-dev).
+const ACRONYM = /(?:^|[\s-])\p{Lu}{3,}(?=$|[\s-])/u;
+const organisationLike = (name: string): boolean => ACRONYM.test(name) && /\p{Ll}/u.test(name);
 
 /** Folded first-and-last names of the people named, officials and credits excepted. */
 export function personNames(text: string, mentions: Mentions): string[] {
@@ -23,7 +28,7 @@ export function personNames(text: string, mentions: Mentions): string[] {
   const excluded = new Set<string>();
   for (const e of mentions.entities) {
     const raw = e.name.trim();
-    if (e.type !== 'person' || !/\s/.test(raw)) continue;
+    if (e.type !== 'person' || !/\s/.test(raw) || organisationLike(raw)) continue;
     const name = nameKey(foldMarks(raw));
     if (!name || DISTRICT.test(name)) continue;
     names.add(name);

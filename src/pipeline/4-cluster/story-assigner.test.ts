@@ -4,6 +4,7 @@ import { fixtureArticle, fixtureDoc, partition, REPORTS, withPersons, type Fixtu
 import type { ClusterDoc } from './assigner.ts';
 import { articleFeatures } from './features.ts';
 import { defaultStoryAssignerOptions, OnlineStoryAssigner } from './story-assigner.ts';
+import { shortHash } from '../../util/hash.ts';
 
 const expected = partition(new Map(REPORTS.map((r) => [r.id, r.event])));
 
@@ -258,5 +259,20 @@ describe('OnlineStoryAssigner', () => {
     // Without the bridge the time factor keeps the sentencing apart (the case above is not won by words).
     const apart = story(0);
     assert.notEqual(apart.get('dayton-sentenced'), apart.get('dayton-1'));
+  });
+
+  it('lets an article leave the story named after it (a story keeps its first article\'s id, which may be another one)', () => {
+    // The story began with storm-4, and its id is storm-4's; the Toledo reports joined it (as an
+    // early join or a merge leaves it); the third Toledo report joins it. Repair must move storm-4
+    // out into a story of its own, not "into" the story it already is in.
+    const a = new OnlineStoryAssigner();
+    const named = `s-${shortHash('storm-4', 10)}`;
+    for (const r of REPORTS.filter((r) => ['toledo-1', 'toledo-2', 'storm-4'].includes(r.id))) {
+      a.restore(r.id, named, null, articleFeatures(fixtureArticle(r), fixtureDoc(r).mentions, a.opts));
+    }
+    assert.equal(a.assign(fixtureDoc(REPORTS.find((r) => r.id === 'toledo-3')!)).storyId, named);
+    const moves = a.repair();
+    assert.deepEqual(partition(a.assignments()), [['storm-4'], ['toledo-1', 'toledo-2', 'toledo-3']]);
+    assert.ok(moves.every((m) => m.storyId !== named), 'a move into the story it is in');
   });
 });

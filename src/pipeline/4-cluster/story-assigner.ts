@@ -73,6 +73,7 @@ export const defaultStoryAssignerOptions = {
   nameWeight: 2.5,
   figureWeight: 2,
   maxTerms: 60,
+  nameSenses: false,
   joinThreshold: 0.17,
   shortReportBar: 0.7,
   mergeThreshold: 0.6,
@@ -119,7 +120,7 @@ export class OnlineStoryAssigner implements StoryAssigner {
     this.opts = { ...defaultStoryAssignerOptions, ...opts };
     this.index = new StoryIndex(this.opts);
     const d: FeatureOptions = defaultStoryAssignerOptions;
-    this.defaultFeatures = (['titleWeight', 'nameWeight', 'figureWeight', 'maxTerms'] as const).every((k) => this.opts[k] === d[k]);
+    this.defaultFeatures = (['titleWeight', 'nameWeight', 'figureWeight', 'maxTerms', 'nameSenses'] as const).every((k) => this.opts[k] === d[k]);
   }
 
   restore(articleId: string, storyId: string, copyOf: string | null, features: unknown): void {
@@ -150,7 +151,7 @@ export class OnlineStoryAssigner implements StoryAssigner {
         .filter(([, s]) => s >= this.joinBar(f.t.length, !!f.b))
         .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
       if (!ranked.length) {
-        storyId = newStoryId(article.id);
+        storyId = this.freshStoryId(article.id);
         isNew = true;
       } else {
         // The article bridges every story it is strongly similar to: merge them into the largest.
@@ -185,6 +186,18 @@ export class OnlineStoryAssigner implements StoryAssigner {
     const { joinThreshold, maxTerms, shortReportBar } = this.opts;
     if (template || terms >= maxTerms) return joinThreshold;
     return joinThreshold * Math.max(shortReportBar, Math.sqrt(terms / maxTerms));
+  }
+
+  /**
+   * A new story's id, named after the article it starts with. The article may have started a
+   * story before, which may still be live (the very story a split cuts it out of): then a
+   * numbered variant, or the split or the leave would be a move into the story it leaves (until
+   * this, ECB+ topic 34's two nominations stayed one story in the mixed stream).
+   */
+  private freshStoryId(articleId: string): string {
+    let id = newStoryId(articleId);
+    for (let n = 2; this.index.stories.has(id); n++) id = newStoryId(`${articleId}#${n}`);
+    return id;
   }
 
   private largest(storyIds: string[]): string {
@@ -287,7 +300,7 @@ export class OnlineStoryAssigner implements StoryAssigner {
       if (!story) continue;
       const half = this.splitOff([...story.members].filter((m) => !this.index.entries[m].copyOf));
       if (half) {
-        const newId = newStoryId(this.index.entries[Math.min(...half)].id);
+        const newId = this.freshStoryId(this.index.entries[Math.min(...half)].id);
         for (const idx of half) this.moveWithCopies(idx, newId, moves);
       }
       for (const idx of [...story.members].sort((a, b) => a - b)) {
@@ -307,7 +320,7 @@ export class OnlineStoryAssigner implements StoryAssigner {
         for (const [other, score] of scores) {
           if (other !== storyId && score >= bar && score > bestScore && !this.splitsOnDays(other, idx)) [best, bestScore] = [other, score];
         }
-        if (best === storyId && story.members.size > 1 && own < this.opts.splitThreshold) best = newStoryId(e.id);
+        if (best === storyId && story.members.size > 1 && own < this.opts.splitThreshold) best = this.freshStoryId(e.id);
         if (best === storyId) continue;
         this.moveWithCopies(idx, best, moves);
       }
