@@ -1,0 +1,89 @@
+// Speakers the entity pass did not name: a surname or titled surname written in the speech tag itself
+// ('"…," Hale said', 'said Mr. Burr'), speech verbs beyond "said" ("answered", "telling reporters,",
+// "declares"), and a tag after a long apposition. Sentences written for this table (issue #18).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { extractEntities } from '../entities/extract.ts';
+import { extractQuotes } from './extract.ts';
+
+const speakers = (text: string) =>
+  extractQuotes(text, extractEntities(text))
+    .filter((q) => q.kind === 'direct')
+    .map((q) => q.speaker);
+
+/** [case, text, speaker of each direct quote in order] */
+const cases: [string, string, (string | null)[]][] = [
+  [
+    'bare surname in the tag, never named as an entity elsewhere',
+    'Turnout in the county fell for the third year.\n\n"They took the message and ran with it," Hale said.',
+    ['Hale'],
+  ],
+  [
+    'titled surname in the tag (the title stripped, as entity names are)',
+    "Unions have lost ground in the state.\n\n''Nobody is coming to rescue these workers,'' Mr. Tribble said.",
+    ['Tribble'],
+  ],
+  [
+    'titled surname after the verb',
+    "The vote was close.\n\n''You will know it when you see it,'' said Ms. Orland, adding that she was hopeful.",
+    ['Orland'],
+  ],
+  [
+    'tag surname joined to the full name used earlier',
+    'Marta Kellison runs the shelter on Fourth Street. Demand has doubled since spring.\n\n"We turn people away every night," Kellison said.',
+    ['Marta Kellison'],
+  ],
+  [
+    'answered',
+    'The host pressed him on the plan.\n\n"I would say this," Dorsey answered. "We will work out something fair."',
+    ['Dorsey', 'Dorsey'],
+  ],
+  [
+    'telling reporters, with a colon-less lead-in',
+    'Councilwoman Irene Vasko was unimpressed with the proposal, telling reporters, "A lot of people said the chief should step down."',
+    ['Irene Vasko'],
+  ],
+  [
+    'saying: after a parenthesis',
+    'In a statement released Thursday, Rep. Hakim Jeffers (D-N.Y.) reacted to the news, saying: "The man should be in prison."',
+    ['Hakim Jeffers'],
+  ],
+  [
+    'declares',
+    '"I\'m a voter," declares Stephanie Acker, 27, a Navy veteran who was among those polled.',
+    ['Stephanie Acker'],
+  ],
+  [
+    'long apposition between the name and the verb',
+    '"Very good reporter, very good reporter this guy," Trask, the front-runner in the state polls by a wide margin after his first win, said when asked.',
+    ['Trask'],
+  ],
+  [
+    'a capitalised word that is not a name stays unnamed',
+    'The report was released on Monday.\n\n"It was a terrible week for the city," Monday said nothing else.',
+    [null],
+  ],
+  [
+    'an outlet after "the" is no surname',
+    '"Nothing was decided at the meeting," the Ledger reported.',
+    [null],
+  ],
+  [
+    'a pronoun tag stays with the earlier speaker, not a capitalised word inside the quote',
+    'Gloria Mendel chairs the board.\n\n"Washington has let us down," she said.',
+    ['Gloria Mendel'],
+  ],
+  [
+    'a participle takes the subject of its clause, not the last name before it',
+    'Pryor told the radio host that Dale Whitcombe "ran a campaign of fear," adding, "He lost every county he needed."',
+    ['Pryor', 'Pryor'],
+  ],
+  [
+    'a participle right after the quote leaves the speaker to the lead-in',
+    "On the same day, Ms. Aldana said of the vote, ''I do not like it at all,'' adding that the count was fair.",
+    ['Aldana'],
+  ],
+];
+
+for (const [name, text, expected] of cases)
+  test(`speaker tags: ${name}`, () => assert.deepEqual(speakers(text), expected));
