@@ -4,7 +4,7 @@ import type { EntityMention, QuoteMention, Span } from '../../../model/index.ts'
 import { quoteContent, quotedPassages, type QuotedPassage } from './marks.ts';
 import { reportedSpeech } from './reported.ts';
 import { PERSON_NOUNS, SPEECH_VERBS } from '../entities/lexicon.ts';
-import { attributionAfter, attributionBefore, between, type Attribution } from './speaker.ts';
+import { attributionAfter, attributionBefore, between, sentenceEnd, type Attribution } from './speaker.ts';
 
 export interface QuoteOptions {
   /** Sentence spans of the text (the article's); a rough split is used when absent. */
@@ -69,7 +69,7 @@ export function extractQuotes(
     let speaker = a.speaker;
     if (a.relation) speaker = relations.get(a.relation) ?? null;
     else if (a.anaphoric) speaker = antecedent(previous, subjects, p.start);
-    else if (!speaker && !a.anonymous) speaker = continuation(previous, people, p);
+    else if (!speaker && !a.anonymous) speaker = continuation(text, previous, people, p);
     quotes.push({
       text: content,
       start: p.start,
@@ -144,9 +144,23 @@ function antecedent(previous: Previous | null, subjects: EntityMention[], at: nu
 }
 
 /** An unattributed quote right after another, with no one else named between, continues that speaker. */
-function continuation(previous: Previous | null, people: EntityMention[], p: Span): EntityMention | null {
+function continuation(
+  text: string,
+  previous: Previous | null,
+  people: EntityMention[],
+  p: Span,
+): EntityMention | null {
   if (!previous?.speaker || p.start - previous.end > 400) return null;
-  const someoneElse = between(people, previous.end, p.start).some(
+  // '"…," said Scott Reed, a longtime Manafort friend. "…"': names in the tag's own sentence are
+  // its apposition, not a new speaker, when the next quote opens right after it in the paragraph.
+  const tagEnd = sentenceEnd(text, previous.end, 300);
+  const from =
+    tagEnd < p.start &&
+    !text.slice(previous.end, p.start).includes('\n') &&
+    !/\p{L}/u.test(text.slice(tagEnd + 1, p.start))
+      ? tagEnd
+      : previous.end;
+  const someoneElse = between(people, from, p.start).some(
     (e) => e.end <= p.start && e.name !== previous.speaker?.name,
   );
   return someoneElse ? null : previous.speaker;

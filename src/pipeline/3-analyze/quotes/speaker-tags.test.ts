@@ -83,6 +83,16 @@ const cases: [string, string, (string | null)[]][] = [
     "On the same day, Ms. Aldana said of the vote, ''I do not like it at all,'' adding that the count was fair.",
     ['Aldana'],
   ],
+  [
+    "a split quote keeps its speaker across names in the tag's apposition",
+    '"He will shape the whole campaign," said Owen Brack, a strategist and a longtime friend of Carla Munoz. "They are close in age."',
+    ['Owen Brack', 'Owen Brack'],
+  ],
+  [
+    'a new sentence naming someone else between two quotes still breaks the chain',
+    '"He will shape the whole campaign," said Owen Brack. Carla Munoz disagreed. "They are not close at all."',
+    ['Owen Brack', null],
+  ],
 ];
 
 for (const [name, text, expected] of cases)

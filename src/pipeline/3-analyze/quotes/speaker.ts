@@ -6,7 +6,9 @@ import { NAME_SUFFIXES, NOT_NAMES, PERSON_NOUNS, SPEECH_VERBS, TITLE_HEADS } fro
 /** Verbs that tag a quote but are too rare or too loose to type entities with (so not in SPEECH_VERBS). */
 const TAG_VERBS = new Set([
   ...SPEECH_VERBS,
-  ...'saying telling adding noting explaining declares answered answers charged quipped joked asserted asserts cautioned conceded concedes countered retorted observed complained boasted vowed pledged shouted yelled yelling writing predicted insisting arguing'.split(' '),
+  ...'saying telling adding noting explaining declares answered answers charged quipped joked asserted asserts cautioned conceded concedes countered retorted observed complained boasted vowed pledged shouted yelled yelling writing predicted insisting arguing'.split(
+    ' ',
+  ),
 ]);
 
 export interface Attribution {
@@ -105,7 +107,8 @@ function describedSubject(phrase: string): Attribution | null {
   return null;
 }
 
-const TAG_NAME = /(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Sgt|Col|Capt|Prof|Rev)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}/u;
+const TAG_NAME =
+  /(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Sgt|Col|Capt|Prof|Rev)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}/u;
 const TAG_BEFORE = new RegExp(`^[\\s,"”'’—–-]*(${TAG_NAME.source})\\s*$`, 'u');
 const TAG_AFTER = new RegExp(`^\\s+(${TAG_NAME.source})(?=\\s*(?:[,.;:!?(]|$))`, 'u');
 
@@ -115,7 +118,10 @@ const TAG_AFTER = new RegExp(`^\\s+(${TAG_NAME.source})(?=\\s*(?:[,.;:!?(]|$))`,
 function tagName(entities: EntityMention[], at: number, written: string): EntityMention | null {
   const words = written.split(/\s+/);
   const bare = words.filter((w) => !TITLE_HEADS.has(w.replace(/\.$/, '')));
-  if (!bare.length || words.some((w) => NOT_NAMES.has(w.replace(/['’]s?$/u, '')) && !TITLE_HEADS.has(w.replace(/\.$/, ''))))
+  if (
+    !bare.length ||
+    words.some((w) => NOT_NAMES.has(w.replace(/['’]s?$/u, '')) && !TITLE_HEADS.has(w.replace(/\.$/, '')))
+  )
     return null;
   const name = bare.join(' ');
   const surname = bare[bare.length - 1];
@@ -127,7 +133,11 @@ function subjectAround(text: string, entities: EntityMention[], verb: Span, clau
   // "Clinton tweeted congratulations to Sanders, adding": a participle's subject is the clause's own.
   if (/ing$/.test(text.slice(verb.start, verb.end))) {
     const first = pick(entities, clause.start, verb.start, 'start');
-    if (first && /^[^,;]*\s\p{Ll}+(?:ed|[^s]s|\b(?:said|told|wrote|went))\b/u.test(text.slice(first.end, verb.start))) return named(first);
+    if (
+      first &&
+      /^[^,;]*\s\p{Ll}+(?:ed|[^s]s|\b(?:said|told|wrote|went))\b/u.test(text.slice(first.end, verb.start))
+    )
+      return named(first);
     if (!text.slice(clause.start, verb.start).replace(/[\s,;:"”'’—–-]/g, '')) return none;
   }
   // Subject before the verb ("Kovač told", "the AWC said", "he added"); "Robinson's attorney said" is not Robinson.
@@ -145,7 +155,8 @@ function subjectAround(text: string, entities: EntityMention[], verb: Span, clau
   }
   const lead = text.slice(clause.start, verb.start);
   const writtenBefore = TAG_BEFORE.exec(lead)?.[1];
-  const tagged = writtenBefore && tagName(entities, verb.start - lead.length + lead.indexOf(writtenBefore), writtenBefore);
+  const tagged =
+    writtenBefore && tagName(entities, verb.start - lead.length + lead.indexOf(writtenBefore), writtenBefore);
   if (tagged) return named(tagged);
   if (lead.trim()) {
     const described = describedSubject(lead);
@@ -197,7 +208,9 @@ function appositionTag(text: string, clause: Span, entities: EntityMention[]): A
   const m = new RegExp(`^[\\s,"”'’]*(${TAG_NAME.source}),[^"“”()]{3,180}?,\\s+(\\p{Ll}+)\\b`, 'u').exec(tail);
   if (!m || !TAG_VERBS.has(m[2])) return none;
   const at = clause.start + tail.indexOf(m[1]);
-  const entity = between(entities, at, at + m[1].length).find((e) => e.type === 'person' || e.type === 'other');
+  const entity = between(entities, at, at + m[1].length).find(
+    (e) => e.type === 'person' || e.type === 'other',
+  );
   const who = entity ?? tagName(entities, at, m[1]);
   return who ? named(who) : none;
 }
