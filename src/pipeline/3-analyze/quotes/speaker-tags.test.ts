@@ -93,6 +93,21 @@ const cases: [string, string, (string | null)[]][] = [
     '"He will shape the whole campaign," said Owen Brack. Carla Munoz disagreed. "They are not close at all."',
     ['Owen Brack', null],
   ],
+  [
+    'a colon lead-in with a verb of manner',
+    'The governor has struggled all winter.\n\nAnd Gov. Nolan Pirie gloated: "Nobody in this race has done more for the state."',
+    ['Nolan Pirie'],
+  ],
+  [
+    '"as X put it,"',
+    'But at the time, as prosecutor Marc Trevanne put it, "the file was thin and the man was careful."',
+    ['Marc Trevanne'],
+  ],
+  [
+    'a colon lead-in with no one named stays unattributed',
+    'The notice on the door of the clinic read: "Closed until further notice, by order of the board."',
+    [null],
+  ],
 ];
 
 for (const [name, text, expected] of cases)

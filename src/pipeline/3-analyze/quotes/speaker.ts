@@ -242,6 +242,12 @@ export function attributionBefore(
   }
   const verbs = verbsIn(text, clause.start, clause.end);
   const verb = verbs[verbs.length - 1];
-  if (!verb) return none;
+  if (!verb) {
+    // "And Mr. Christie gloated:", "As Akhil Amar put it,": a lead-in with no speech verb we know,
+    // a colon or "put it" before the quote, and a name opening the clause: that name speaks.
+    if (!/(?::|\bput it,?)\s*$/.test(clauseText)) return none;
+    const opener = pick(entities, clause.start, Math.min(clause.end, clause.start + 60), 'start');
+    return opener && !/^['’]s?\s*\p{Ll}/u.test(text.slice(opener.end, opener.end + 3)) ? named(opener) : none;
+  }
   return subjectAround(text, entities, verb, clause);
 }
