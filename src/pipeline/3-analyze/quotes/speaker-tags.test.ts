@@ -108,6 +108,26 @@ const cases: [string, string, (string | null)[]][] = [
     'The notice on the door of the clinic read: "Closed until further notice, by order of the board."',
     [null],
   ],
+  [
+    'apposition naming someone else before the verb',
+    'Republicans quickly accused the mayor of politics. Doug Andrus, a spokesman for House Speaker Peter Rayne, said, "He opted for a takedown."',
+    ['Doug Andrus'],
+  ],
+  [
+    'tag after the quote with an apposition naming the boss',
+    '"He watches everything; that is how he is," Sam Nunley, a former Grant aide, said when asked.',
+    ['Sam Nunley'],
+  ],
+  [
+    'a possessive after the verb is not the speaker',
+    '"This has to be a first for a candidate," said Harmon\'s top foreign policy aide Jake Sullen.',
+    ['Jake Sullen'],
+  ],
+  [
+    'a list of names before the verb is no apposition',
+    'Senators Ruth Kessler, Tom Averill and Dana Moyer said in a letter: "The agency has failed the families."',
+    ['Dana Moyer'],
+  ],
 ];
 
 for (const [name, text, expected] of cases)

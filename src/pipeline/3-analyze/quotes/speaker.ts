@@ -107,6 +107,10 @@ function describedSubject(phrase: string): Attribution | null {
   return null;
 }
 
+/** ", a spokesman for House Speaker Paul Ryan, ": one comma-set apposition up to the verb, opening with a
+ * determiner, "who", a lower-case word or a possessive (not a list of names). */
+const APPOSITION =
+  /^(?:\s*\([^)]{0,20}\))?,\s+(?:a|an|the|who|his|her|its|their|\p{Ll}[\p{L}-]*|\p{Lu}[\p{L}.-]*['’]s?)\s[^,;"“”]{1,120},\s*$/u;
 const TAG_NAME =
   /(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Sgt|Col|Capt|Prof|Rev)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}/u;
 const TAG_BEFORE = new RegExp(`^[\\s,"”'’—–-]*(${TAG_NAME.source})\\s*$`, 'u');
@@ -141,6 +145,12 @@ function subjectAround(text: string, entities: EntityMention[], verb: Span, clau
     if (!text.slice(clause.start, verb.start).replace(/[\s,;:"”'’—–-]/g, '')) return none;
   }
   // Subject before the verb ("Kovač told", "the AWC said", "he added"); "Robinson's attorney said" is not Robinson.
+  // "Dog Andres, a spokesman for House Speaker Paul Ryan, said": the name the apposition describes.
+  const described = between(entities, clause.start, verb.start).find(
+    (e) => (e.type === 'person' || e.type === 'other') && APPOSITION.test(text.slice(e.end, verb.start)),
+  );
+  if (described && (described.type === 'person' || /^\p{Lu}\S*(?: \p{Lu}\S*){1,2}$/u.test(described.name)))
+    return named(described);
   const before = pick(entities, clause.start, verb.start, 'end');
   if (before && !/^['’]s?\s*\p{Ll}/u.test(text.slice(before.end, verb.start))) {
     // "Pietrewicz was fleeing, her daughter says": a pronoun or relation right before the verb is the subject.
@@ -164,7 +174,13 @@ function subjectAround(text: string, entities: EntityMention[], verb: Span, clau
   }
   // …or after it ("said Officer Douglas Greene", "dijo el presidente de la federación, Rodrigo Saavedra").
   const afterEnd = Math.min(clause.end, verb.end + 90);
-  const after = pick(entities, verb.end, afterEnd, 'start');
+  // "said Clinton’s top foreign policy aide Jake Sullivan": a possessive is not the speaker.
+  const after = pick(
+    entities.filter((e) => e.start < verb.end || !/^['’]s?\s/u.test(text.slice(e.end, e.end + 3))),
+    verb.end,
+    afterEnd,
+    'start',
+  );
   const wordAfter = /^\s+([\p{L}]+)/u.exec(text.slice(verb.end, afterEnd))?.[1];
   if (wordAfter && PRONOUN.test(wordAfter)) return { speaker: null, anonymous: false, anaphoric: true };
   if (after) return named(after);
