@@ -20,7 +20,10 @@ function isQuote(content: string): boolean {
   const words = content.split(/\s+/).filter((w) => /\p{L}/u.test(w));
   if (words.length < 3) return false;
   const long = words.filter((w) => w.replace(/\P{L}/gu, '').length > 3);
-  return !(words.length <= 10 && long.length && long.every((w) => /^\P{L}*\p{Lu}/u.test(w)));
+  const capital = (w: string) => /^\P{L}*\p{Lu}/u.test(w);
+  // One capitalised long word is a name in a sentence ("I'm a big fan of Paul"), not a title.
+  const titled = long.length >= 2 || 2 * words.filter(capital).length >= words.length;
+  return !(words.length <= 10 && long.length && titled && long.every(capital));
 }
 
 export function roughSentences(text: string): Span[] {
@@ -64,7 +67,7 @@ export function extractQuotes(
     if (!isQuote(content)) continue;
     const last = p.segments[p.segments.length - 1];
     let a: Attribution = attributionAfter(text, { start: last.start, end: p.end }, content, sorted);
-    if (!a.speaker && !a.anonymous && !a.anaphoric)
+    if (!a.speaker && !a.anonymous && !a.anaphoric && !tagOfPrevious(text, previous, p))
       a = attributionBefore(text, p, sorted, previous?.end ?? 0);
     let speaker = a.speaker;
     if (a.relation) speaker = relations.get(a.relation) ?? null;
@@ -142,6 +145,17 @@ function antecedent(previous: Previous | null, subjects: EntityMention[], at: nu
   if (prev && (!subject || subject.start < prev.end)) return prev.speaker;
   return subject;
 }
+
+/** '"…," said Rep. Beto O'Rourke, a Clinton endorser who suggested …. "…"': the words between two quotes
+ * are one sentence in one paragraph, the first quote's tag, so they do not introduce the second. */
+function tagOfPrevious(text: string, previous: Previous | null, p: Span): boolean {
+  if (!previous?.speaker || p.start - previous.end > 400) return false;
+  const gap = text.slice(previous.end, p.start);
+  if (gap.includes('\n') || /:\s*$/.test(gap)) return false;
+  return sentenceEnd(text, previous.end, 400) >= trimmedEnd(gap, previous.end) - 1;
+}
+
+const trimmedEnd = (gap: string, from: number) => from + gap.trimEnd().length;
 
 /** An unattributed quote right after another, with no one else named between, continues that speaker. */
 function continuation(

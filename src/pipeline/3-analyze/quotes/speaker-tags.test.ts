@@ -128,6 +128,21 @@ const cases: [string, string, (string | null)[]][] = [
     'Senators Ruth Kessler, Tom Averill and Dana Moyer said in a letter: "The agency has failed the families."',
     ['Dana Moyer'],
   ],
+  [
+    'a short quote with one name in it is a quote, not a title',
+    "It is not a move without risks.\n\n''I'm a big fan of Paula,'' said Senator Jeff Sessler, Republican of Alabama. ''She is a good person.''",
+    ['Jeff Sessler', 'Jeff Sessler'],
+  ],
+  [
+    "a split quote's tag with a second verb does not give the second part to a name in the apposition",
+    '"The intensity of his supporters is so much greater," said Rep. Bert Rourke (D-Tex.), a Clayton endorser whose district went for her but who suggested that turnout could rise. "In El Paso, she crushed him."',
+    ['Bert Rourke', 'Bert Rourke'],
+  ],
+  [
+    'a new lead-in sentence between two quotes still introduces the second',
+    '"We are ready," said Mayor Lena Ortiz. Police Chief Tom Garvey answered: "We are not."',
+    ['Lena Ortiz', 'Tom Garvey'],
+  ],
 ];
 
 for (const [name, text, expected] of cases)
