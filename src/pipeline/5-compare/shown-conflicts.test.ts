@@ -55,6 +55,14 @@ describe('a spelling variant is two sources writing one name differently', () =>
     a.mentions.entities.push({ ...a.at('Parkland', 1), type: 'place', name: 'Parkland' });
     assert.deepEqual(spellings([a], e), []);
   });
+  it('two streets a letter apart in two reports are two streets', () => {
+    const a = draft('a', 'Daily A', 'A window was blown out at the grocery store on Pike Street on Monday.');
+    const b = draft('b', 'Daily B', 'The site is near the East Precinct, at 12th Avenue and Pine Street.');
+    assert.deepEqual(spellings([a, b], entity('place', 'Pike Street', [[a, 'Pike Street'], [b, 'Pine Street']])), []);
+    const c = draft('c', 'Diario C', 'El tiroteo ocurrió en la Calle Núñez de Balboa.');
+    const d = draft('d', 'Diario D', 'Los vecinos de la Calle Nunez de Balboa oyeron los disparos.');
+    assert.deepEqual(spellings([c, d], entity('place', 'Calle Núñez de Balboa', [[c, 'Calle Núñez de Balboa'], [d, 'Calle Nunez de Balboa']])), [['Nunez', 'Núñez']]);
+  });
   it('two reports, one form each, are still a variant', () => {
     const a = draft('a', 'Daily A', 'Officer Garrett Swasey was killed on duty.');
     const b = draft('b', 'Daily B', 'Officer Garrett Swansey was killed on duty.');

@@ -57,6 +57,8 @@ function nameWords(located: Located[], textOf: (article: string) => string = () 
   return words;
 }
 
+const THOROUGHFARE = /\b(?:Street|St|Avenue|Ave|Road|Rd|Drive|Boulevard|Blvd|Lane|Way|Court|Highway|Hwy|Parkway|Terrace|Circle|Calle|Avenida|Rua|Rue)\b/;
+
 const marks = (s: string) => (s.normalize('NFD').match(/\p{M}/gu) ?? []).length;
 
 /** The spelling-variant conflict of one entity, or null when every source writes it alike. */
@@ -80,6 +82,9 @@ export function spellingVariant(entity: ReportEntity, located: Located[], source
       slot.map((x) => x.text).filter((x) => (x.length < t.length || (x.length === t.length && x < t)) && isInflection(x, t)).sort((p, q) => p.length - q.length || (p < q ? -1 : 1))[0] ?? t;
     for (const w of slot) forms.set(strictName(base(w.text)), [...(forms.get(strictName(base(w.text))) ?? []), w]);
     if (forms.size < 2) continue;
+    // A city has streets a letter apart (Pike and Pine Street, Elm and Eln Road are rarer than Oak
+    // and Oat): on a thoroughfare only diacritics or case make a variant, never another letter.
+    if (THOROUGHFARE.test(entity.name) && new Set([...forms.keys()].map((f) => foldName(f))).size > 1) continue;
     // One report writing two forms once each names two things (Pike and Pine Street, Parkland and
     // Portland); a slip is one odd form among a form the report repeats ("Huntley … Huntely … Huntley").
     const byArticle = new Map<string, Map<string, number>>();
