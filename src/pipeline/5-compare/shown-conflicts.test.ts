@@ -115,6 +115,45 @@ describe('wounded counts that differ by the dead count everyone hit', () => {
   });
 });
 
+describe('bounds and parts that fit the other count dispute nothing', () => {
+  it('"more than a dozen wounded" fits "18 injured" (a dozen is 12 to 23)', () => {
+    assert.deepEqual(counts([
+      'Two teens are dead and 18 people are injured after gunfire broke out in the parking lot of a club.',
+      'A shooting outside a nightclub just after midnight left two teenagers dead and more than a dozen people wounded.',
+    ]), []);
+  });
+  it('"more than a dozen" still disputes "30 injured"', () => {
+    assert.equal(counts([
+      'Two teens are dead and 30 people are injured after gunfire broke out in the parking lot of a club.',
+      'A shooting outside a nightclub just after midnight left two teenagers dead and more than a dozen people wounded.',
+    ]).length, 1);
+  });
+  it('"at least two men were shot" is a part of "four people wounded"', () => {
+    assert.deepEqual(counts([
+      'Houston police are investigating a shooting that left four people wounded outside a bar.',
+      'A bar fight ended in a shooting overnight. Police say at least two men were wounded at the sports bar.',
+    ]), []);
+  });
+  it('"fatally shot three men" is a part of "five dead"', () => {
+    assert.deepEqual(counts([
+      'The gunman first killed his girlfriend and then fatally shot three men at an apartment complex.',
+      'A trail of domestic violence has emerged after a shooting that left five dead at an apartment complex.',
+    ]), []);
+  });
+  it('three men against five men is still a dispute', () => {
+    assert.equal(counts([
+      'A gunman killed three men at an apartment complex on Sunday.',
+      'A gunman killed five men at an apartment complex on Sunday.',
+    ]).length, 1);
+  });
+  it('a larger count of men than of people is still a dispute', () => {
+    assert.equal(counts([
+      'A gunman killed two people at an apartment complex on Sunday.',
+      'A gunman killed four men at an apartment complex on Sunday.',
+    ]).length, 1);
+  });
+});
+
 describe('a roundup report\'s counts are its incidents\', not the story\'s', () => {
   it('a report that opens on a city\'s weekend tally disputes no count', () => {
     assert.deepEqual(counts([

@@ -178,12 +178,8 @@ test('quotes: hostile input is bounded in size and time', () => {
 });
 
 test('quotes: two apostrophes as quotation marks, the way some archives write them', () => {
-  const text =
-    "Officials urged a default. ''We need Chapter 9,'' said Ms. Acosta, referring to the code. ''Give us the tool.''";
+  const text = "Officials urged a default. ''We need Chapter 9,'' said Ms. Acosta, referring to the code. ''Give us the tool.''";
   const got = extractQuotes(text, extractEntities(text)).filter((q) => q.kind === 'direct');
-  assert.deepEqual(
-    got.map((q) => q.text),
-    ['We need Chapter 9,', 'Give us the tool.'],
-  );
+  assert.deepEqual(got.map((q) => q.text), ['We need Chapter 9,', 'Give us the tool.']);
   assert.equal(got[0].speaker, 'Acosta');
 });
