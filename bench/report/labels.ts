@@ -138,6 +138,7 @@ export const section: Section = {
         }
         const p = t[partOf(item.k)];
         p.labelled++;
+        if (process.env.BENCH_VERBOSE === 'dev-all' && kind === 'conflicts' && partOf(item.k) === 'dev') console.log(`  labelled ${kind} (${label.label}): ${item.view.split('\n')[0]}`);
         if (isRight(kind, label, item)) p.right++;
         // BENCH_VERBOSE=dev lists the dev items labelled wrong (never the check part's).
         else if (process.env.BENCH_VERBOSE === 'dev' && partOf(item.k) === 'dev') console.log(`  wrong ${kind} (${label.label}): ${item.view}`);

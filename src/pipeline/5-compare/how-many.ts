@@ -347,7 +347,8 @@ function countFact(
   if (!claims.length) return null;
   // "at least two men were shot" against "four people wounded": a count of some of them (men,
   // children, officers) below another report's count of everyone is a part of it, no dispute.
-  claims = claims.map((c) => (c.subgroup && c.range && claims.some((d) => !d.subgroup && d.range && d.range.low >= c.range!.high) ? { ...c, range: null } : c));
+  const fired = claims.filter((c) => c.subgroup && c.range && claims.some((d) => !d.subgroup && d.range && d.range.low > c.range!.high));
+  claims = claims.map((c) => (fired.includes(c) ? { ...c, range: null } : c));
   let groups = groupClaims(claims);
   const bySupport = (a: FigureClaim[], b: FigureClaim[]) =>
     sources.independent(b.map((c) => c.article)) - sources.independent(a.map((c) => c.article));

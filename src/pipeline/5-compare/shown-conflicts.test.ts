@@ -63,6 +63,13 @@ describe('a spelling variant is two sources writing one name differently', () =>
     const d = draft('d', 'Diario D', 'Los vecinos de la Calle Nunez de Balboa oyeron los disparos.');
     assert.deepEqual(spellings([c, d], entity('place', 'Calle Núñez de Balboa', [[c, 'Calle Núñez de Balboa'], [d, 'Calle Nunez de Balboa']])), [['Nunez', 'Núñez']]);
   });
+  it('a street written with a sound-alike letter, a vowel slip or a letter more is still a variant', () => {
+    for (const [x, y] of [['Chace Street', 'Chase Street'], ['Smilax Road', 'Smilex Road'], ['Moregate Lane', 'Morgate Lane']]) {
+      const a = draft('a', 'Daily A', `Officers were called to ${x} late on Friday.`);
+      const b = draft('b', 'Daily B', `Neighbours on ${y} heard several shots on Friday.`);
+      assert.equal(spellings([a, b], entity('place', x, [[a, x], [b, y]])).length, 1, x);
+    }
+  });
   it('two reports, one form each, are still a variant', () => {
     const a = draft('a', 'Daily A', 'Officer Garrett Swasey was killed on duty.');
     const b = draft('b', 'Daily B', 'Officer Garrett Swansey was killed on duty.');
