@@ -143,6 +143,16 @@ const cases: [string, string, (string | null)[]][] = [
     '"We are ready," said Mayor Lena Ortiz. Police Chief Tom Garvey answered: "We are not."',
     ['Lena Ortiz', 'Tom Garvey'],
   ],
+  [
+    'a surname that is also a title ("Mr. King")',
+    "Charlie Kingsley, a former director, spoke first.\n\n''If there is a drop-off in the vote, that is 60 electoral votes,'' Mr. King said.",
+    ['King'],
+  ],
+  [
+    'an organisation and a role before the name after the verb',
+    '"This is simple: what he is saying is dangerous," said Harmon campaign manager Robby Moor in a statement.',
+    ['Robby Moor'],
+  ],
 ];
 
 for (const [name, text, expected] of cases)

@@ -121,10 +121,13 @@ const TAG_AFTER = new RegExp(`^\\s+(${TAG_NAME.source})(?=\\s*(?:[,.;:!?(]|$))`,
  * Joined to the article's person with that surname when there is one. */
 function tagName(entities: EntityMention[], at: number, written: string): EntityMention | null {
   const words = written.split(/\s+/);
-  const bare = words.filter((w) => !TITLE_HEADS.has(w.replace(/\.$/, '')));
+  // Titles come off the front, but the last word stays: "Mr. King" is Mr. King, not a king.
+  let first = 0;
+  while (first < words.length - 1 && TITLE_HEADS.has(words[first].replace(/\.$/, ''))) first++;
+  const bare = words.slice(first);
   if (
     !bare.length ||
-    words.some((w) => NOT_NAMES.has(w.replace(/['’]s?$/u, '')) && !TITLE_HEADS.has(w.replace(/\.$/, '')))
+    bare.some((w) => NOT_NAMES.has(w.replace(/['’]s?$/u, '')) && !TITLE_HEADS.has(w.replace(/\.$/, '')))
   )
     return null;
   const name = bare.join(' ');
@@ -175,7 +178,7 @@ function subjectAround(text: string, entities: EntityMention[], verb: Span, clau
   // …or after it ("said Officer Douglas Greene", "dijo el presidente de la federación, Rodrigo Saavedra").
   const afterEnd = Math.min(clause.end, verb.end + 90);
   // "said Clinton’s top foreign policy aide Jake Sullivan": a possessive is not the speaker.
-  const after = pick(
+  const afterAll = pick(
     entities.filter((e) => e.start < verb.end || !/^['’]s?\s/u.test(text.slice(e.end, e.end + 3))),
     verb.end,
     afterEnd,
@@ -183,6 +186,19 @@ function subjectAround(text: string, entities: EntityMention[], verb: Span, clau
   );
   const wordAfter = /^\s+([\p{L}]+)/u.exec(text.slice(verb.end, afterEnd))?.[1];
   if (wordAfter && PRONOUN.test(wordAfter)) return { speaker: null, anonymous: false, anaphoric: true };
+  // "said Clinton campaign manager Robby Mook": a name, lower-case role words, then the speaker.
+  const roleThenName =
+    afterAll &&
+    between(entities, afterAll.end, afterEnd).find(
+      (e) =>
+        (e.type === 'person' || e.type === 'other') &&
+        /^\s+(?:\p{Ll}[\p{L}-]*\s+){1,4}$/u.test(text.slice(afterAll.end, e.start)) &&
+        !/\b(?:of|in|at|for|from|to|with|and|or|on|by|about|the|a|an|who|that)\b/.test(
+          text.slice(afterAll.end, e.start),
+        ) &&
+        /^\s*\p{Lu}/u.test(text.slice(verb.end, afterAll.start)),
+    );
+  const after = roleThenName ?? afterAll;
   if (after) return named(after);
   const writtenAfter = TAG_AFTER.exec(text.slice(verb.end, afterEnd))?.[1];
   const taggedAfter = writtenAfter && tagName(entities, text.indexOf(writtenAfter, verb.end), writtenAfter);
