@@ -19,11 +19,12 @@ const PERIOD_BEFORE = /\b(?:between|through|thru|until|till|as of|from|since|by)
 // "March 1 and March 5", "June 3 to 7": the other end is a date too ("on March 13 and found the rifle" is no period).
 const PERIOD_AFTER = /^\s*(?:and|to|through|until|[-–])\s+(?:\d|early\b|late\b|mid|the\s+\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|ene|abr|ago|dic|lun|mié|jue|vie|sáb|dom)\p{L}*)/iu;
 // "In a story on Aug. 10 about …", "An article published March 10 misstated …": a correction dates a story.
-const STORY_BEFORE = /\b(?:story|article|report|column|editorial|item|caption)\s+(?:published\s+|posted\s+|that ran\s+)?(?:on\s+)?$/i;
-// "… on Monday, Nov. 9, released this photo of him": a caption dates the photo.
-const CAPTION = /\b(?:released|provided|shows?|shown|taken|posted|shared)\s+(?:in\s+)?(?:this|the|an?)\s+(?:undated\s+)?(?:photo|image|picture|mugshot|booking photo)\b|\bthis (?:undated )?(?:photo|image|picture)\b/i;
-// "BURGLARY: On Nov. 20, …", "January 28, 2016 HOMICIDE On Sunday, …": a police blotter entry under its heading.
-const BLOTTER = /(?:^|\s)\p{Lu}{4,}(?:\s\p{Lu}{2,})*(?::|\s+(?=On\s))/u;
+const STORY_BEFORE = /\b(?:a|an|the|our|this)\s+(?:story|article|column|editorial)\s+(?:published\s+|posted\s+|that ran\s+)?(?:on\s+)?$/i;
+// "… on Monday, Nov. 9, released this photo of him", "This photo provided by …": a caption dates the photo.
+const CAPTION = /\bthis (?:undated )?(?:photo|image|picture)\b|\b(?:photo|image|picture) (?:provided|released|taken) by\b/i;
+// "BURGLARY: On Nov. 20, …": a police blotter entry under its own heading (not "UPDATE:", not a
+// case page's own "HOMICIDE On …", which is the story's incident).
+const BLOTTER = /^\s*(?!(?:UPDATE|UPDATED|BREAKING|CORRECTION|EDITOR|WATCH|VIDEO|PHOTOS?|NOTE)\b)\p{Lu}{4,}(?:\s\p{Lu}{2,})*:/u;
 const QUOTE_MARKS = /["“”«»]/g;
 
 export interface Statement {
