@@ -138,7 +138,10 @@ export const section: Section = {
         }
         const p = t[partOf(item.k)];
         p.labelled++;
+        if (process.env.BENCH_VERBOSE === 'dev-all' && kind === 'conflicts' && partOf(item.k) === 'dev') console.log(`  labelled ${kind} (${label.label}): ${item.view.split('\n')[0]}`);
         if (isRight(kind, label, item)) p.right++;
+        // BENCH_VERBOSE=dev lists the dev items labelled wrong (never the check part's).
+        else if (process.env.BENCH_VERBOSE === 'dev' && partOf(item.k) === 'dev') console.log(`  wrong ${kind} (${label.label}): ${item.view}`);
       }
       const cell = (p: { right: number; labelled: number }) => `${share(p.right, p.labelled).toFixed(3)} (${p.right}/${p.labelled})`.padEnd(23);
       console.log(`${kind.padEnd(10)} | ${cell(t.dev)} | ${cell(t.check)} | unlabelled ${unlabelled}`);

@@ -131,7 +131,7 @@ export const section: Section = {
     if (!root) return null;
     const misses: string[] = [];
     const train = scoreFolder(join(root, 'train'), process.env.BENCH_VERBOSE === 'train' ? misses : []);
-    const dev = scoreFolder(join(root, 'dev'), process.env.BENCH_VERBOSE ? misses : []);
+    const dev = scoreFolder(join(root, 'dev'), process.env.BENCH_VERBOSE && process.env.BENCH_VERBOSE !== 'train' ? misses : []);
     console.log('PolNeAR direct quotes      | train (tuning)       | dev (check; the issue\'s number)');
     const row = (name: string, f: (t: Tally) => string) => console.log(`${name.padEnd(26)} | ${f(train).padEnd(20)} | ${f(dev)}`);
     row('articles', (t) => String(t.articles));

@@ -32,6 +32,12 @@ describe('eventDate', () => {
     ['Police said the incident was reported Sunday afternoon in the 7300 block of Brevard Street.', '2015-12-07', '2015-12-06'],
     // Named with "last", the week-old day is the event.
     ['A woman was shot last Tuesday outside a laundromat on Grove Street.', '2016-03-14', '2016-03-08'],
+    // The day of a state, however qualified, or of a saying to a named outlet, is not the event's.
+    ['A gunman fired into her car on Sunday. The girl remained in extremely critical condition Monday morning.', '2016-05-17', '2016-05-15'],
+    ['A man was shot in the leg on Saturday. Police told WKTV Sunday evening that the shooter was known to him.', '2015-10-19', '2015-10-17'],
+    ['Two people were shot at a party on Friday. Family members did not reply to requests for comment Monday.', '2015-06-23', '2015-06-19'],
+    ['A man was shot dead in a bar on Tuesday. The suspect was captured Thursday in Texas.', '2015-06-26', '2015-06-23'],
+    ['A girl was shot in her home on Monday night. The search for two attackers continued Wednesday.', '2016-02-11', '2016-02-08'],
   ];
   for (const [text, pub, expected] of cases) it(text.slice(0, 70), () => assert.equal(eventOf(text, pub)?.date, expected));
 

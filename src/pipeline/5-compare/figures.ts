@@ -66,6 +66,8 @@ export function figureRange(f: Pick<FigureMention, 'value' | 'low' | 'high' | 'v
   const v = f.value;
   if (f.low != null && f.high != null && f.low < f.high) return { low: f.low, high: f.high };
   const unit = roundingUnit(v);
+  // "more than a dozen", "over a hundred": one of that unit and less than two of it.
+  if (hedge === 'lower' && /\b(?:a|one)\s+(?:dozen|hundred|thousand|million)\b/i.test(f.text)) return { low: v, high: 2 * v - 1 };
   switch (hedge) {
     case 'lower':
       return { low: v, high: v + Math.max(unit, 1) };

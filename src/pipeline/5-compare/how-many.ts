@@ -25,7 +25,12 @@ interface FigureClaim extends Claim {
   /** Whether it can take a side in a dispute: a total in the lede, not a part or a city-wide tally. */
   side: boolean;
   context: Set<string>;
+  /** Counts some of the people only ("three men", "two officers"), not everyone. */
+  subgroup: boolean;
 }
+
+// The counted noun right after a figure, when it names only some of the people.
+const SUBGROUP_AFTER = /^\s+(?:[\p{Ll}-]+\s+)?(?:men|women|boys|girls|teens|teenagers|children|kids|juveniles|adults|officers|deputies|troopers|students|males|females|brothers|sisters)\b/u;
 
 // Counts that name nothing by themselves ("twenty-four of them") cannot be aligned across articles.
 const UNALIGNABLE = /^(?:them|they|those|these|others?|ones?|times|which|who|us|we|you)$/i;
@@ -95,6 +100,7 @@ function claimOf(a: SourceArticle, f: FigureMention): FigureClaim {
     stated: isStatedTotal(f),
     side,
     context,
+    subgroup: SUBGROUP_AFTER.test(a.article.text.slice(f.end, f.end + 40)),
   };
 }
 
@@ -339,6 +345,10 @@ function countFact(
   for (const cs of perArticle.values()) cs.forEach((c, i) => (cs[i] = c.side ? c : { ...c, range: null }));
   let claims = [...perArticle].flatMap(([article, cs]) => articleClaim(cs, casualty, reading(article)) ?? []);
   if (!claims.length) return null;
+  // "at least two men were shot" against "four people wounded": a count of some of them (men,
+  // children, officers) below another report's count of everyone is a part of it, no dispute.
+  const fired = claims.filter((c) => c.subgroup && c.range && claims.some((d) => !d.subgroup && d.range && d.range.low > c.range!.high));
+  claims = claims.map((c) => (fired.includes(c) ? { ...c, range: null } : c));
   let groups = groupClaims(claims);
   const bySupport = (a: FigureClaim[], b: FigureClaim[]) =>
     sources.independent(b.map((c) => c.article)) - sources.independent(a.map((c) => c.article));
@@ -354,7 +364,7 @@ function countFact(
   }
   groups.forEach((g, i) => g.forEach((c) => (c.group = i)));
   const plain: Claim[] = claims.map(
-    ({ range: _r, position: _p, context: _c, sentence: _s, vague: _v, stated: _t, side: _d, ...c }) => c,
+    ({ range: _r, position: _p, context: _c, sentence: _s, vague: _v, stated: _t, side: _d, subgroup: _g, ...c }) => c,
   );
   // A conflict's sides are numbers as written: descriptions and vague words are left out of its values.
   const sides = plain.filter((_, i) => claims[i].range);

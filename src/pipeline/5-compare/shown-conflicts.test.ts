@@ -55,6 +55,21 @@ describe('a spelling variant is two sources writing one name differently', () =>
     a.mentions.entities.push({ ...a.at('Parkland', 1), type: 'place', name: 'Parkland' });
     assert.deepEqual(spellings([a], e), []);
   });
+  it('two streets a letter apart in two reports are two streets', () => {
+    const a = draft('a', 'Daily A', 'A window was blown out at the grocery store on Pike Street on Monday.');
+    const b = draft('b', 'Daily B', 'The site is near the East Precinct, at 12th Avenue and Pine Street.');
+    assert.deepEqual(spellings([a, b], entity('place', 'Pike Street', [[a, 'Pike Street'], [b, 'Pine Street']])), []);
+    const c = draft('c', 'Diario C', 'El tiroteo ocurrió en la Calle Núñez de Balboa.');
+    const d = draft('d', 'Diario D', 'Los vecinos de la Calle Nunez de Balboa oyeron los disparos.');
+    assert.deepEqual(spellings([c, d], entity('place', 'Calle Núñez de Balboa', [[c, 'Calle Núñez de Balboa'], [d, 'Calle Nunez de Balboa']])), [['Nunez', 'Núñez']]);
+  });
+  it('a street written with a sound-alike letter, a vowel slip or a letter more is still a variant', () => {
+    for (const [x, y] of [['Chace Street', 'Chase Street'], ['Smilax Road', 'Smilex Road'], ['Moregate Lane', 'Morgate Lane']]) {
+      const a = draft('a', 'Daily A', `Officers were called to ${x} late on Friday.`);
+      const b = draft('b', 'Daily B', `Neighbours on ${y} heard several shots on Friday.`);
+      assert.equal(spellings([a, b], entity('place', x, [[a, x], [b, y]])).length, 1, x);
+    }
+  });
   it('two reports, one form each, are still a variant', () => {
     const a = draft('a', 'Daily A', 'Officer Garrett Swasey was killed on duty.');
     const b = draft('b', 'Daily B', 'Officer Garrett Swansey was killed on duty.');
@@ -103,6 +118,45 @@ describe('wounded counts that differ by the dead count everyone hit', () => {
     assert.equal(counts([
       'Two men were killed and three people were wounded in the shooting at the club on Sunday.',
       'Two men were killed and six people were wounded in the shooting at the club on Sunday.',
+    ]).length, 1);
+  });
+});
+
+describe('bounds and parts that fit the other count dispute nothing', () => {
+  it('"more than a dozen wounded" fits "18 injured" (a dozen is 12 to 23)', () => {
+    assert.deepEqual(counts([
+      'Two teens are dead and 18 people are injured after gunfire broke out in the parking lot of a club.',
+      'A shooting outside a nightclub just after midnight left two teenagers dead and more than a dozen people wounded.',
+    ]), []);
+  });
+  it('"more than a dozen" still disputes "30 injured"', () => {
+    assert.equal(counts([
+      'Two teens are dead and 30 people are injured after gunfire broke out in the parking lot of a club.',
+      'A shooting outside a nightclub just after midnight left two teenagers dead and more than a dozen people wounded.',
+    ]).length, 1);
+  });
+  it('"at least two men were shot" is a part of "four people wounded"', () => {
+    assert.deepEqual(counts([
+      'Houston police are investigating a shooting that left four people wounded outside a bar.',
+      'A bar fight ended in a shooting overnight. Police say at least two men were wounded at the sports bar.',
+    ]), []);
+  });
+  it('"fatally shot three men" is a part of "five dead"', () => {
+    assert.deepEqual(counts([
+      'The gunman first killed his girlfriend and then fatally shot three men at an apartment complex.',
+      'A trail of domestic violence has emerged after a shooting that left five dead at an apartment complex.',
+    ]), []);
+  });
+  it('three men against five men is still a dispute', () => {
+    assert.equal(counts([
+      'A gunman killed three men at an apartment complex on Sunday.',
+      'A gunman killed five men at an apartment complex on Sunday.',
+    ]).length, 1);
+  });
+  it('a larger count of men than of people is still a dispute', () => {
+    assert.equal(counts([
+      'A gunman killed two people at an apartment complex on Sunday.',
+      'A gunman killed four men at an apartment complex on Sunday.',
     ]).length, 1);
   });
 });

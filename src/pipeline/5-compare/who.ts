@@ -58,6 +58,20 @@ function nameWords(located: Located[], textOf: (article: string) => string = () 
   return words;
 }
 
+const THOROUGHFARE = /\b(?:Street|St|Avenue|Ave|Road|Rd|Drive|Boulevard|Blvd|Lane|Way|Court|Highway|Hwy|Parkway|Terrace|Circle|Calle|Avenida|Rua|Rue)\b/;
+
+const SOUNDS_ALIKE = ['ckqsxz', 'bp', 'dt', 'fv', 'gj', 'mn', 'lr'];
+const VOWEL = /[aeiouy]/;
+
+/** Same length, one letter apart, both letters consonants that do not sound alike ("pike"/"pine"). */
+function otherConsonant(x: string, y: string): boolean {
+  if (x.length !== y.length || x === y) return false;
+  const at = [...x].flatMap((c, i) => (c === y[i] ? [] : [i]));
+  if (at.length !== 1) return false;
+  const [a, b] = [x[at[0]], y[at[0]]];
+  return /\p{L}/u.test(a + b) && !VOWEL.test(a) && !VOWEL.test(b) && !SOUNDS_ALIKE.some((g) => g.includes(a) && g.includes(b));
+}
+
 const marks = (s: string) => (s.normalize('NFD').match(/\p{M}/gu) ?? []).length;
 
 /** The spelling-variant conflict of one entity, or null when every source writes it alike. */
@@ -81,6 +95,10 @@ export function spellingVariant(entity: ReportEntity, located: Located[], source
       slot.map((x) => x.text).filter((x) => (x.length < t.length || (x.length === t.length && x < t)) && isInflection(x, t)).sort((p, q) => p.length - q.length || (p < q ? -1 : 1))[0] ?? t;
     for (const w of slot) forms.set(strictName(base(w.text)), [...(forms.get(strictName(base(w.text))) ?? []), w]);
     if (forms.size < 2) continue;
+    // A city has streets one consonant apart (Pike and Pine, Oak and Oat): on a thoroughfare, two
+    // forms that differ only in one consonant that sounds different are two streets, not a slip
+    // (a slip sounds alike or moves a vowel: Chace/Chase, Smilex/Smilax, Terrace/Terrance).
+    if (THOROUGHFARE.test(entity.name) && [...forms.keys()].some((x) => [...forms.keys()].some((y) => otherConsonant(foldName(x), foldName(y))))) continue;
     // One report writing two forms once each names two things (Pike and Pine Street, Parkland and
     // Portland); a slip is one odd form among a form the report repeats ("Huntley … Huntely … Huntley").
     const byArticle = new Map<string, Map<string, number>>();

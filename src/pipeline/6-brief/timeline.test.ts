@@ -43,6 +43,20 @@ describe('timeline lines are events with a subject and a verb', () => {
     // A name that looks like a date (a bridge, a street) is no date.
     ['La policía detuvo a dos hombres el jueves. El tráfico se cortó en el puente 25 de Abril por la tarde.', '25 de Abril', '2026-04-25', null, { language: 'es' }],
     ['Police arrested two men on Thursday. Traffic was stopped on the 25 de Abril Bridge for an hour.', '25 de Abril', '2026-04-25', null],
+    // A correction dates the story it corrects, not an event.
+    ['Police arrested two men on Thursday. In a story on March 10 about a fire in a Houston home, the Associated Press misspelled a name.', 'March 10', '2026-03-10', null],
+    ['Police arrested two men on Thursday. An article published March 10 misstated the age of the victim.', 'March 10', '2026-03-10', null],
+    // A report of the shooting and a saying to an outlet named "The Item" are no story dates.
+    ['Police arrested two men on Thursday. Crews responded to a report on March 10 of a woman shot in the 5100 block of Hawaiian Terrace.', 'March 10', '2026-03-10', /^Crews responded/],
+    // A photo caption dates the photo.
+    ['Police arrested two men on Thursday. The family of the victim on Tuesday, March 10, released this photo of him with his grandmother.', 'Tuesday, March 10', '2026-03-10', null],
+    // A police blotter entry under its own heading is another incident.
+    ['Police arrested two men on Thursday. BURGLARY: On March 10, a deputy was dispatched to a home on Old Kings Road.', 'March 10', '2026-03-10', null],
+    // A case page's own heading ("HOMICIDE On …") and an update are the story's incident.
+    ['Police arrested two men on Thursday. March 11, 2026 HOMICIDE On Tuesday, March 10, 2026, at approximately 11:35 PM, officers responded to a call.', 'Tuesday, March 10, 2026', '2026-03-10', /officers responded/],
+    ['Police arrested two men on Thursday. UPDATE: Police identified the man shot on Tuesday, March 10, as a local welder.', 'Tuesday, March 10', '2026-03-10', /^UPDATE: Police identified/],
+    // A capitalised word that is no heading does not make a blotter: an acronym opening the sentence.
+    ['Police arrested two men on Thursday. Agents of the FBI searched the house on March 10 and found the rifle.', 'March 10', '2026-03-10', /^Agents of the FBI searched/],
   ];
   for (const [text, written, day, want, opts] of cases) {
     it(text, () => {

@@ -4,7 +4,7 @@ import type { EntityMention, QuoteMention, Span } from '../../../model/index.ts'
 import { quoteContent, quotedPassages, type QuotedPassage } from './marks.ts';
 import { reportedSpeech } from './reported.ts';
 import { PERSON_NOUNS, SPEECH_VERBS } from '../entities/lexicon.ts';
-import { attributionAfter, attributionBefore, between, type Attribution } from './speaker.ts';
+import { attributionAfter, attributionBefore, between, sentenceEnd, type Attribution } from './speaker.ts';
 
 export interface QuoteOptions {
   /** Sentence spans of the text (the article's); a rough split is used when absent. */
@@ -20,7 +20,10 @@ function isQuote(content: string): boolean {
   const words = content.split(/\s+/).filter((w) => /\p{L}/u.test(w));
   if (words.length < 3) return false;
   const long = words.filter((w) => w.replace(/\P{L}/gu, '').length > 3);
-  return !(words.length <= 10 && long.length && long.every((w) => /^\P{L}*\p{Lu}/u.test(w)));
+  const capital = (w: string) => /^\P{L}*\p{Lu}/u.test(w);
+  // One capitalised long word is a name in a sentence ("I'm a big fan of Paul"), not a title.
+  const titled = long.length >= 2 || 2 * words.filter(capital).length >= words.length;
+  return !(words.length <= 10 && long.length && titled && long.every(capital));
 }
 
 export function roughSentences(text: string): Span[] {
@@ -64,12 +67,12 @@ export function extractQuotes(
     if (!isQuote(content)) continue;
     const last = p.segments[p.segments.length - 1];
     let a: Attribution = attributionAfter(text, { start: last.start, end: p.end }, content, sorted);
-    if (!a.speaker && !a.anonymous && !a.anaphoric)
+    if (!a.speaker && !a.anonymous && !a.anaphoric && !tagOfPrevious(text, previous, p))
       a = attributionBefore(text, p, sorted, previous?.end ?? 0);
     let speaker = a.speaker;
     if (a.relation) speaker = relations.get(a.relation) ?? null;
     else if (a.anaphoric) speaker = antecedent(previous, subjects, p.start);
-    else if (!speaker && !a.anonymous) speaker = continuation(previous, people, p);
+    else if (!speaker && !a.anonymous) speaker = continuation(text, previous, people, p);
     quotes.push({
       text: content,
       start: p.start,
@@ -143,10 +146,35 @@ function antecedent(previous: Previous | null, subjects: EntityMention[], at: nu
   return subject;
 }
 
+/** '"…," said Rep. Beto O'Rourke, a Clinton endorser who suggested …. "…"': the words between two quotes
+ * are one sentence in one paragraph, the first quote's tag, so they do not introduce the second. */
+function tagOfPrevious(text: string, previous: Previous | null, p: Span): boolean {
+  if (!previous?.speaker || p.start - previous.end > 400) return false;
+  const gap = text.slice(previous.end, p.start);
+  if (gap.includes('\n') || /:\s*$/.test(gap)) return false;
+  return sentenceEnd(text, previous.end, 400) >= trimmedEnd(gap, previous.end) - 1;
+}
+
+const trimmedEnd = (gap: string, from: number) => from + gap.trimEnd().length;
+
 /** An unattributed quote right after another, with no one else named between, continues that speaker. */
-function continuation(previous: Previous | null, people: EntityMention[], p: Span): EntityMention | null {
+function continuation(
+  text: string,
+  previous: Previous | null,
+  people: EntityMention[],
+  p: Span,
+): EntityMention | null {
   if (!previous?.speaker || p.start - previous.end > 400) return null;
-  const someoneElse = between(people, previous.end, p.start).some(
+  // '"…," said Scott Reed, a longtime Manafort friend. "…"': names in the tag's own sentence are
+  // its apposition, not a new speaker, when the next quote opens right after it in the paragraph.
+  const tagEnd = sentenceEnd(text, previous.end, 300);
+  const from =
+    tagEnd < p.start &&
+    !text.slice(previous.end, p.start).includes('\n') &&
+    !/\p{L}/u.test(text.slice(tagEnd + 1, p.start))
+      ? tagEnd
+      : previous.end;
+  const someoneElse = between(people, from, p.start).some(
     (e) => e.end <= p.start && e.name !== previous.speaker?.name,
   );
   return someoneElse ? null : previous.speaker;

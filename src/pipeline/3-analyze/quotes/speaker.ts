@@ -1,7 +1,15 @@
 // Who said a quote: the name or pronoun next to a speech verb just after the quote ("…," Kovač told
 // reporters / "…," said Ivana Perić) or in the clause that introduces it (Kovač said: "…").
 import type { EntityMention, Span } from '../../../model/index.ts';
-import { NAME_SUFFIXES, PERSON_NOUNS, SPEECH_VERBS, TITLE_HEADS } from '../entities/lexicon.ts';
+import { NAME_SUFFIXES, NOT_NAMES, PERSON_NOUNS, SPEECH_VERBS, TITLE_HEADS } from '../entities/lexicon.ts';
+
+/** Verbs that tag a quote but are too rare or too loose to type entities with (so not in SPEECH_VERBS). */
+const TAG_VERBS = new Set([
+  ...SPEECH_VERBS,
+  ...'saying telling adding noting explaining declares answered answers charged quipped joked asserted asserts cautioned conceded concedes countered retorted observed complained boasted vowed pledged shouted yelled yelling writing predicted insisting arguing'.split(
+    ' ',
+  ),
+]);
 
 export interface Attribution {
   speaker: EntityMention | null;
@@ -79,7 +87,8 @@ function pick(
 function verbsIn(text: string, from: number, to: number): Span[] {
   const out: Span[] = [];
   for (const m of text.slice(from, to).matchAll(WORD)) {
-    if (SPEECH_VERBS.has(m[0].toLowerCase()))
+    // Lower case only: "States" of "United States" or a sentence-initial "Asked" are no speech tag.
+    if (TAG_VERBS.has(m[0]) || (SPEECH_VERBS.has(m[0].toLowerCase()) && /^\p{Ll}/u.test(m[0])))
       out.push({ start: from + m.index!, end: from + m.index! + m[0].length });
   }
   return out;
@@ -98,8 +107,53 @@ function describedSubject(phrase: string): Attribution | null {
   return null;
 }
 
+/** ", a spokesman for House Speaker Paul Ryan, ": one comma-set apposition up to the verb, opening with a
+ * determiner, "who", a lower-case word or a possessive (not a list of names). */
+const APPOSITION =
+  /^(?:\s*\([^)]{0,20}\))?,\s+(?:a|an|the|who|his|her|its|their|\p{Ll}[\p{L}-]*|\p{Lu}[\p{L}.-]*['’]s?)\s[^,;"“”]{1,120},\s*$/u;
+const TAG_NAME =
+  /(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Sgt|Col|Capt|Prof|Rev)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}/u;
+const TAG_BEFORE = new RegExp(`^[\\s,"”'’—–-]*(${TAG_NAME.source})\\s*$`, 'u');
+const TAG_AFTER = new RegExp(`^\\s+(${TAG_NAME.source})(?=\\s*(?:[,.;:!?(]|$))`, 'u');
+
+/** A name written in the speech tag itself that the entity pass did not list ('"…," Hale said',
+ * 'said Mr. Burr'): the whole subject is capitalised words, none a function word, day or month.
+ * Joined to the article's person with that surname when there is one. */
+function tagName(entities: EntityMention[], at: number, written: string): EntityMention | null {
+  const words = written.split(/\s+/);
+  // Titles come off the front, but the last word stays: "Mr. King" is Mr. King, not a king.
+  let first = 0;
+  while (first < words.length - 1 && TITLE_HEADS.has(words[first].replace(/\.$/, ''))) first++;
+  const bare = words.slice(first);
+  if (
+    !bare.length ||
+    bare.some((w) => NOT_NAMES.has(w.replace(/['’]s?$/u, '')) && !TITLE_HEADS.has(w.replace(/\.$/, '')))
+  )
+    return null;
+  const name = bare.join(' ');
+  const surname = bare[bare.length - 1];
+  const full = entities.find((e) => e.type === 'person' && e.name.split(' ').pop() === surname);
+  return { start: at, end: at + written.length, text: written, type: 'person', name: full?.name ?? name };
+}
+
 function subjectAround(text: string, entities: EntityMention[], verb: Span, clause: Span): Attribution {
+  // "Clinton tweeted congratulations to Sanders, adding": a participle's subject is the clause's own.
+  if (/ing$/.test(text.slice(verb.start, verb.end))) {
+    const first = pick(entities, clause.start, verb.start, 'start');
+    if (
+      first &&
+      /^[^,;]*\s\p{Ll}+(?:ed|[^s]s|\b(?:said|told|wrote|went))\b/u.test(text.slice(first.end, verb.start))
+    )
+      return named(first);
+    if (!text.slice(clause.start, verb.start).replace(/[\s,;:"”'’—–-]/g, '')) return none;
+  }
   // Subject before the verb ("Kovač told", "the AWC said", "he added"); "Robinson's attorney said" is not Robinson.
+  // "Dog Andres, a spokesman for House Speaker Paul Ryan, said": the name the apposition describes.
+  const described = between(entities, clause.start, verb.start).find(
+    (e) => (e.type === 'person' || e.type === 'other') && APPOSITION.test(text.slice(e.end, verb.start)),
+  );
+  if (described && (described.type === 'person' || /^\p{Lu}\S*(?: \p{Lu}\S*){1,2}$/u.test(described.name)))
+    return named(described);
   const before = pick(entities, clause.start, verb.start, 'end');
   if (before && !/^['’]s?\s*\p{Ll}/u.test(text.slice(before.end, verb.start))) {
     // "Pietrewicz was fleeing, her daughter says": a pronoun or relation right before the verb is the subject.
@@ -113,16 +167,42 @@ function subjectAround(text: string, entities: EntityMention[], verb: Span, clau
     return named(before);
   }
   const lead = text.slice(clause.start, verb.start);
+  const writtenBefore = TAG_BEFORE.exec(lead)?.[1];
+  const tagged =
+    writtenBefore && tagName(entities, verb.start - lead.length + lead.indexOf(writtenBefore), writtenBefore);
+  if (tagged) return named(tagged);
   if (lead.trim()) {
     const described = describedSubject(lead);
     if (described) return described;
   }
   // …or after it ("said Officer Douglas Greene", "dijo el presidente de la federación, Rodrigo Saavedra").
   const afterEnd = Math.min(clause.end, verb.end + 90);
-  const after = pick(entities, verb.end, afterEnd, 'start');
+  // "said Clinton’s top foreign policy aide Jake Sullivan": a possessive is not the speaker.
+  const afterAll = pick(
+    entities.filter((e) => e.start < verb.end || !/^['’]s?\s/u.test(text.slice(e.end, e.end + 3))),
+    verb.end,
+    afterEnd,
+    'start',
+  );
   const wordAfter = /^\s+([\p{L}]+)/u.exec(text.slice(verb.end, afterEnd))?.[1];
   if (wordAfter && PRONOUN.test(wordAfter)) return { speaker: null, anonymous: false, anaphoric: true };
+  // "said Clinton campaign manager Robby Mook": a name, lower-case role words, then the speaker.
+  const roleThenName =
+    afterAll &&
+    between(entities, afterAll.end, afterEnd).find(
+      (e) =>
+        (e.type === 'person' || e.type === 'other') &&
+        /^\s+(?:\p{Ll}[\p{L}-]*\s+){1,4}$/u.test(text.slice(afterAll.end, e.start)) &&
+        !/\b(?:of|in|at|for|from|to|with|and|or|on|by|about|the|a|an|who|that)\b/.test(
+          text.slice(afterAll.end, e.start),
+        ) &&
+        /^\s*\p{Lu}/u.test(text.slice(verb.end, afterAll.start)),
+    );
+  const after = roleThenName ?? afterAll;
   if (after) return named(after);
+  const writtenAfter = TAG_AFTER.exec(text.slice(verb.end, afterEnd))?.[1];
+  const taggedAfter = writtenAfter && tagName(entities, text.indexOf(writtenAfter, verb.end), writtenAfter);
+  if (taggedAfter) return named(taggedAfter);
   // '"…", afirmó.': a bare verb with no subject at all (Spanish drops the pronoun) refers back.
   if (!lead.replace(/[\s,;:—–-]/g, '') && !text.slice(verb.end, clause.end).replace(/[\s.,;:!?]/g, ''))
     return { speaker: null, anonymous: false, anaphoric: true };
@@ -140,7 +220,7 @@ export function attributionAfter(
   const next = text.slice(quote.end, end).search(/["“”«]/);
   const clause = { start: quote.end, end: next < 0 ? end : quote.end + next };
   const verb = verbsIn(text, clause.start, Math.min(clause.end, clause.start + 80))[0];
-  if (!verb) return none;
+  if (!verb) return appositionTag(text, clause, entities);
   // A quote that ends its own sentence is attributed only by a bare tag: '… home." Moore said.'
   if (/[.]$/.test(content)) {
     const gap = text.slice(quote.end, verb.start);
@@ -151,6 +231,20 @@ export function attributionAfter(
     if (bare.trim().split(/\s+/).filter(Boolean).length > 2) return none;
   }
   return subjectAround(text, entities, verb, clause);
+}
+
+/** '"…," Trask, the front-runner in the state polls …, said': the name that opens the tag, its
+ * apposition set off by commas, then the verb further than the usual window. */
+function appositionTag(text: string, clause: Span, entities: EntityMention[]): Attribution {
+  const tail = text.slice(clause.start, Math.min(clause.end, clause.start + 220));
+  const m = new RegExp(`^[\\s,"”'’]*(${TAG_NAME.source}),[^"“”()]{3,180}?,\\s+(\\p{Ll}+)\\b`, 'u').exec(tail);
+  if (!m || !TAG_VERBS.has(m[2])) return none;
+  const at = clause.start + tail.indexOf(m[1]);
+  const entity = between(entities, at, at + m[1].length).find(
+    (e) => e.type === 'person' || e.type === 'other',
+  );
+  const who = entity ?? tagName(entities, at, m[1]);
+  return who ? named(who) : none;
 }
 
 /** Attribution in the clause that leads into the quote ("Kovač said:", "According to him,"). */
@@ -180,6 +274,12 @@ export function attributionBefore(
   }
   const verbs = verbsIn(text, clause.start, clause.end);
   const verb = verbs[verbs.length - 1];
-  if (!verb) return none;
+  if (!verb) {
+    // "And Mr. Christie gloated:", "As Akhil Amar put it,": a lead-in with no speech verb we know,
+    // a colon or "put it" before the quote, and a name opening the clause: that name speaks.
+    if (!/(?::|\bput it,?)\s*$/.test(clauseText)) return none;
+    const opener = pick(entities, clause.start, Math.min(clause.end, clause.start + 60), 'start');
+    return opener && !/^['’]s?\s*\p{Ll}/u.test(text.slice(opener.end, opener.end + 3)) ? named(opener) : none;
+  }
   return subjectAround(text, entities, verb, clause);
 }
