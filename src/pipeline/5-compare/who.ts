@@ -98,7 +98,7 @@ export function spellingVariant(entity: ReportEntity, located: Located[], source
     // A city has streets one consonant apart (Pike and Pine, Oak and Oat): on a thoroughfare, two
     // forms that differ only in one consonant that sounds different are two streets, not a slip
     // (a slip sounds alike or moves a vowel: Chace/Chase, Smilex/Smilax, Terrace/Terrance).
-    if (THOROUGHFARE.test(entity.name) && [...forms.keys()].some((x) => [...forms.keys()].some((y) => otherConsonant(foldName(x), foldName(y))))) continue;
+    if (THOROUGHFARE.test(entity.name) && [...forms.keys()].some((x) => [...forms.keys()].some((y) => otherConsonant(foldLetters(x), foldLetters(y))))) continue;
     // One report writing two forms once each names two things (Pike and Pine Street, Parkland and
     // Portland); a slip is one odd form among a form the report repeats ("Huntley … Huntely … Huntley").
     const byArticle = new Map<string, Map<string, number>>();
