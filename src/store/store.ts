@@ -135,7 +135,32 @@ export interface FeedPoll {
   items: { key: string; fingerprint: string; articleId: string | null }[];
 }
 
-export interface Store {
+// ---- Scale-out (issue #21 parts 4 and 5): the grouping's snapshot is checked and caught up
+// against the store's rows in their store order (`seq`, ascending as articles are first stored;
+// a new version keeps its article's place).
+
+/** A stored article's place in the store's order, its version and its current assignment. */
+export interface ClusterAssignment {
+  seq: number;
+  version: number;
+  articleId: string;
+  storyId: string;
+  copyOf: string | null;
+}
+
+export interface ClusterLogRow extends ClusterAssignment {
+  features: unknown;
+}
+
+export interface ClusterLog {
+  /** Every article's place, version and assignment up to `seq` (inclusive), in store order (no features: cheap). */
+  clusterAssignments(upToSeq: number): AsyncIterable<ClusterAssignment>;
+  /** Rows after `seq`, in store order, with their clustering features (a snapshot's catch-up; 0: all). */
+  clusterStateAfter(seq: number): AsyncIterable<ClusterLogRow>;
+}
+// ---- end of the scale-out block
+
+export interface Store extends ClusterLog {
   getArticle(id: string): Promise<StoredArticle | null>;
   /** Id of the stored article whose current version has this content hash. */
   findByContentHash(hash: string): Promise<string | null>;

@@ -1,6 +1,12 @@
 // The terms the story index has seen: interned to integer ids (typed arrays of ids, not strings,
 // in every article), each with its channel and document frequency, and the IDF they give.
 
+export interface VocabularyState {
+  names: string[];
+  df: number[];
+  docs: number;
+}
+
 export class Vocabulary {
   private ids = new Map<string, number>();
   private names: string[] = [];
@@ -9,6 +15,22 @@ export class Vocabulary {
   private df: number[] = [];
   /** Live articles: the IDF's document count. */
   private docs = 0;
+
+  state(): VocabularyState {
+    return { names: this.names, df: this.df, docs: this.docs };
+  }
+
+  static fromState(s: VocabularyState): Vocabulary {
+    const v = new Vocabulary();
+    v.names = s.names;
+    v.df = s.df;
+    v.docs = s.docs;
+    for (let id = 0; id < s.names.length; id++) {
+      v.ids.set(s.names[id], id);
+      v.channels.push(s.names[id].startsWith('w:') ? 0 : 1);
+    }
+    return v;
+  }
 
   /** The term's id, interned on first sight. */
   id(term: string): number {

@@ -18,6 +18,7 @@ import {
 } from '../store.ts';
 import { BatchWriter, pack, tune } from './batch-write.ts';
 import { busyError, DEFAULT_BUSY_MS, TRY_MS, whenFree } from './busy.ts';
+import { sqliteClusterLog } from './cluster-log.ts';
 import { SqliteFeeds } from './feeds.ts';
 import { migrations } from './migrations.ts';
 import { StorySearch } from './search.ts';
@@ -238,6 +239,11 @@ export class SqliteStore implements Store {
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
+
+  // The grouping snapshot's queries: cluster-log.ts.
+  private clusterLog = sqliteClusterLog((sql) => this.stmt(sql));
+  clusterAssignments = (upToSeq: number) => this.clusterLog.clusterAssignments(upToSeq);
+  clusterStateAfter = (seq: number) => this.clusterLog.clusterStateAfter(seq);
 
   async revision(): Promise<number> {
     await this.settled();
