@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { defaultConfig } from '../../config/index.ts';
 import { SqliteStore } from '../../store/sqlite/sqlite-store.ts';
+import type { ClusterAssignment } from '../../store/store.ts';
 import { withTempDir } from '../../../test/temp-dir.ts';
 import { fixtureDoc, REPORTS } from '../4-cluster/fixtures.test-data.ts';
 import type { OnlineStoryAssigner } from '../4-cluster/story-assigner.ts';
@@ -33,7 +34,7 @@ function follow(a: OnlineStoryAssigner) {
   return { out, repair: a.repair() };
 }
 
-const restore = (store: SqliteStore, snapshotFile: string | null, warnings: string[] = []) => restoreGrouping(store, { snapshotFile, warn: (m) => warnings.push(m) });
+const restore = (store: SqliteStore, snapshotFile: string | null, warnings: string[] = []) => restoreGrouping(store, { snapshotFile, warn: (m) => warnings.push(m), minArticles: 0 });
 
 describe('grouping snapshot', () => {
   it('loads the grouping a full restore makes, and catches up with what others wrote since', async () => {
@@ -59,7 +60,7 @@ describe('grouping snapshot', () => {
       // An article the snapshot holds, from a story that keeps two or more (its centroid changes)
       // to another story.
       const snapshotted = new Set(loaded.assigner.assignments().keys());
-      const rows = [];
+      const rows: ClusterAssignment[] = [];
       for await (const row of other.clusterAssignments(Number.MAX_SAFE_INTEGER)) rows.push(row);
       const size = (story: string) => rows.filter((r) => r.storyId === story).length;
       const moving = rows.find((r) => snapshotted.has(r.articleId) && size(r.storyId) >= 3)!;
