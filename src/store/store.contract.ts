@@ -8,6 +8,7 @@ import type { ArticleWrite, Store } from './store.ts';
 import { sampleArticle } from './contract/fixtures.ts';
 import { runFeedsContract } from './contract/feeds.contract.ts';
 import { runSearchContract } from './contract/search.contract.ts';
+import { runScaleOutContract } from './contract/scale-out.contract.ts';
 
 // Kept here for callers of the contract (e.g. the on-disk SQLite test).
 export { sampleArticle };
@@ -30,6 +31,7 @@ const write = (article: Article, storyId: string, copyOf: string | null = null):
 export function runStoreContract(name: string, newStore: () => Store | Promise<Store>): void {
   runSearchContract(name, newStore);
   runFeedsContract(name, newStore);
+  runScaleOutContract(name, newStore);
   describe(`Store contract: ${name}`, () => {
     it('stores an article and reads it back unchanged', async () => {
       const store = await newStore();

@@ -157,10 +157,31 @@ export interface ClusterLog {
   clusterAssignments(upToSeq: number): AsyncIterable<ClusterAssignment>;
   /** Rows after `seq`, in store order, with their clustering features (a snapshot's catch-up; 0: all). */
   clusterStateAfter(seq: number): AsyncIterable<ClusterLogRow>;
+  /**
+   * A file beside the store where a process may keep what it derives from it (the grouping's
+   * snapshot: `name` 'grouping'), or null when the store has no place for one (in memory).
+   */
+  sidecarFile(name: string): string | null;
+}
+
+/** Feeds polled once across processes, and per-host pacing shared by them. */
+export interface FeedClaims {
+  /**
+   * Claims up to `limit` feeds due at `now` (ISO) that no one holds a live claim on, for
+   * `leaseSeconds`, atomically: two pollers never get the same feed. Oldest due first.
+   */
+  claimDueFeeds(now: string, owner: string, leaseSeconds: number, limit: number): Promise<FeedRecord[]>;
+  /** Gives up this owner's claims (after recording the polls); others' claims are untouched. */
+  releaseFeedClaims(owner: string, feedIds: string[]): Promise<void>;
+  /**
+   * Reserves the next request slot to `host`: returns the time (epoch ms, at least `earliest`)
+   * at which the caller may send it; the next reservation gets one at least `gapMs` later.
+   */
+  reserveHostSlot(host: string, earliest: number, gapMs: number): Promise<number>;
 }
 // ---- end of the scale-out block
 
-export interface Store extends ClusterLog {
+export interface Store extends ClusterLog, FeedClaims {
   getArticle(id: string): Promise<StoredArticle | null>;
   /** Id of the stored article whose current version has this content hash. */
   findByContentHash(hash: string): Promise<string | null>;

@@ -19,7 +19,7 @@ interface AssignmentRow {
 
 const toAssignment = (r: AssignmentRow): ClusterAssignment => ({ seq: r.seq, version: r.version, articleId: r.id, storyId: r.story_id, copyOf: r.copy_of });
 
-export function sqliteClusterLog(stmt: Statements): ClusterLog {
+export function sqliteClusterLog(stmt: Statements): Pick<ClusterLog, 'clusterAssignments' | 'clusterStateAfter'> {
   return {
     async *clusterAssignments(upToSeq: number) {
       const page = stmt('SELECT seq, version, id, story_id, copy_of FROM articles WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?');

@@ -19,6 +19,7 @@ import {
 import { BatchWriter, pack, tune } from './batch-write.ts';
 import { busyError, DEFAULT_BUSY_MS, TRY_MS, whenFree } from './busy.ts';
 import { sqliteClusterLog } from './cluster-log.ts';
+import { createClaimTables, SqliteFeedClaims } from './feed-claims.ts';
 import { SqliteFeeds } from './feeds.ts';
 import { migrations } from './migrations.ts';
 import { StorySearch } from './search.ts';
@@ -61,6 +62,7 @@ const toStory = (r: { id: string; title: string; created_at: string; updated_at:
 export class SqliteStore implements Store {
   private db: Database.Database;
   private feeds: SqliteFeeds;
+  private claims: SqliteFeedClaims;
   private search: StorySearch;
 
   private batches: BatchWriter;
@@ -93,6 +95,8 @@ export class SqliteStore implements Store {
     }
     this.db.pragma(`busy_timeout = ${TRY_MS}`);
     this.feeds = new SqliteFeeds(this.db);
+    createClaimTables(this.db);
+    this.claims = new SqliteFeedClaims(this.db, (sql) => this.stmt(sql));
     this.search = new StorySearch(this.db);
     this.batches = new BatchWriter(this.db);
     this.onDisk = file !== ':memory:' && file !== '' && !file.startsWith('file:');
@@ -244,6 +248,14 @@ export class SqliteStore implements Store {
   private clusterLog = sqliteClusterLog((sql) => this.stmt(sql));
   clusterAssignments = (upToSeq: number) => this.clusterLog.clusterAssignments(upToSeq);
   clusterStateAfter = (seq: number) => this.clusterLog.clusterStateAfter(seq);
+  // Feed claims and host pacing across processes: feed-claims.ts.
+  claimDueFeeds = async (now: string, owner: string, leaseSeconds: number, limit: number) => {
+    const ids = await this.settled().then(() => this.whenFree(() => this.claims.claimDue(now, owner, leaseSeconds, limit), 'feed claim'));
+    return (await Promise.all(ids.map((id) => this.feeds.getFeed(id)))).filter((f) => f !== null);
+  };
+  releaseFeedClaims = async (owner: string, ids: string[]) => this.whenFree(() => this.claims.release(owner, ids), 'feed claim');
+  reserveHostSlot = async (host: string, earliest: number, gapMs: number) => this.whenFree(() => this.claims.reserveHost(host, earliest, gapMs), 'host pace');
+  sidecarFile = (name: string) => (this.onDisk ? `${resolve(this.file)}.${name}` : null);
 
   async revision(): Promise<number> {
     await this.settled();
