@@ -153,6 +153,10 @@ export interface ClusterLogRow extends ClusterAssignment {
 }
 
 export interface ClusterLog {
+  /** A random id the store got when it was made: tells a snapshot of another store from one of this. */
+  storeId(): Promise<string>;
+  /** How many articles are stored and the last one's place in store order (0 when none). */
+  clusterExtent(): Promise<{ articles: number; maxSeq: number }>;
   /** Every article's place, version and assignment up to `seq` (inclusive), in store order (no features: cheap). */
   clusterAssignments(upToSeq: number): AsyncIterable<ClusterAssignment>;
   /** Rows after `seq`, in store order, with their clustering features (a snapshot's catch-up; 0: all). */

@@ -45,7 +45,7 @@ export class IntTable {
 
   /** A table back from `state()`: the same slots, so the same iteration order. */
   static fromState(s: IntTableState): IntTable {
-    const t = new IntTable(0);
+    const t = Object.create(IntTable.prototype) as IntTable;
     t.slots = s.slots;
     t.used = s.used;
     return t;

@@ -16,7 +16,7 @@ export class TermSums {
   }
 
   static fromState(s: IntTableState): TermSums {
-    const sums = new TermSums(0);
+    const sums = Object.create(TermSums.prototype) as TermSums;
     sums.table = IntTable.fromState(s);
     return sums;
   }

@@ -1,15 +1,19 @@
 // The terms the story index has seen: interned to integer ids (typed arrays of ids, not strings,
 // in every article), each with its channel and document frequency, and the IDF they give.
 
+import { TermIds } from './term-ids.ts';
+
 export interface VocabularyState {
   names: string[];
   df: number[];
   docs: number;
+  /** The term → id table (term-ids.ts) over `names`. */
+  table: Int32Array;
 }
 
 export class Vocabulary {
-  private ids = new Map<string, number>();
   private names: string[] = [];
+  private ids = new TermIds(this.names);
   /** Channel of each term id: 0 words, 1 names/figures/places. */
   readonly channels: number[] = [];
   private df: number[] = [];
@@ -17,18 +21,16 @@ export class Vocabulary {
   private docs = 0;
 
   state(): VocabularyState {
-    return { names: this.names, df: this.df, docs: this.docs };
+    return { names: this.names, df: this.df, docs: this.docs, table: this.ids.table };
   }
 
   static fromState(s: VocabularyState): Vocabulary {
     const v = new Vocabulary();
     v.names = s.names;
+    v.ids = new TermIds(s.names, s.table);
     v.df = s.df;
     v.docs = s.docs;
-    for (let id = 0; id < s.names.length; id++) {
-      v.ids.set(s.names[id], id);
-      v.channels.push(s.names[id].startsWith('w:') ? 0 : 1);
-    }
+    for (let id = 0; id < s.names.length; id++) v.channels.push(s.names[id].startsWith('w:') ? 0 : 1);
     return v;
   }
 
@@ -37,8 +39,8 @@ export class Vocabulary {
     let id = this.ids.get(term);
     if (id === undefined) {
       id = this.channels.length;
-      this.ids.set(term, id);
       this.names.push(term);
+      this.ids.add(term, id);
       this.channels.push(term.startsWith('w:') ? 0 : 1);
       this.df.push(0);
     }

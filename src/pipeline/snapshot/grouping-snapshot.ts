@@ -22,7 +22,8 @@ export interface SnapshotMeta {
   featuresVersion: number;
   /** The assigner's options as JSON: another configuration's index is not this one's. */
   options: string;
-  /** The store's write revision and its last article (`seq`) when the snapshot was made. */
+  /** The store it was made of (store.storeId), its write revision and its last article (`seq`) then. */
+  storeId: string;
   revision: number;
   maxSeq: number;
   articles: number;

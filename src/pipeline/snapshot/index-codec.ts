@@ -38,6 +38,60 @@ function slices<T extends Int32Array | Uint32Array | Float32Array | Float64Array
   return out;
 }
 
+/**
+ * A column of strings as one string joined by U+0000 (split back in one call: a JSON array of
+ * 630k names took 0.3 s to parse); a column holding U+0000 itself stays a plain array.
+ */
+type Strings = { joined: string; n: number } | string[];
+const SEP = '\u0000';
+
+function packStrings(list: string[]): Strings {
+  return list.some((x) => x.includes(SEP)) ? list : { joined: list.join(SEP), n: list.length };
+}
+
+function unpackStrings(p: Strings): string[] {
+  if (Array.isArray(p)) return p;
+  const list = p.n ? p.joined.split(SEP) : [];
+  if (list.length !== p.n) throw new SnapshotUnreadable('string column length disagrees');
+  return list;
+}
+
+/** Lists of strings (each entry's persons) as one column and each list's length. */
+function packLists(lists: string[][]) {
+  return { counts: Int32Array.from(lists, (l) => l.length), values: packStrings(lists.flat()) };
+}
+
+const NO_STRINGS: string[] = [];
+
+function unpackLists(p: ReturnType<typeof packLists>): string[][] {
+  const values = unpackStrings(p.values);
+  const out: string[][] = [];
+  let at = 0;
+  for (const n of p.counts) {
+    out.push(n ? values.slice(at, at + n) : NO_STRINGS);
+    at += n;
+  }
+  if (at !== values.length) throw new SnapshotUnreadable('list column lengths disagree');
+  return out;
+}
+
+/**
+ * Each entry's plain list of a ragged column (cities, ages: most entries have none, and share
+ * one empty list, which the index never changes in place).
+ */
+function numberLists(r: Ragged<Float64Array>): number[][] {
+  const out: number[][] = [];
+  let at = 0;
+  for (let i = 0; i < r.counts.length; i++) {
+    const n = r.counts[i];
+    out.push(n ? Array.from(r.values.subarray(at, at + n)) : NO_NUMBERS);
+    at += n;
+  }
+  if (at !== r.values.length) throw new SnapshotUnreadable('column lengths disagree');
+  return out;
+}
+const NO_NUMBERS: number[] = [];
+
 const NONE = Number.NaN;
 const orNone = (n: number | null) => (n === null ? NONE : n);
 const orNull = (n: number) => (Number.isNaN(n) ? null : n);
@@ -50,11 +104,12 @@ export function encodeIndex(s: StoryIndexState) {
   const sums = stories.map(([, st]) => st.sums?.state() ?? null);
   return {
     entries: {
-      ids: e.map((x) => x.id),
-      storyIds: e.map((x) => x.storyId),
-      copyOf: e.map((x) => x.copyOf),
-      headlines: e.map((x) => x.headline),
-      persons: e.map((x) => x.persons),
+      ids: packStrings(e.map((x) => x.id)),
+      storyIds: packStrings(e.map((x) => x.storyId)),
+      // No article id is empty: '' stands for none.
+      copyOf: packStrings(e.map((x) => x.copyOf ?? '')),
+      headlines: packStrings(e.map((x) => x.headline)),
+      persons: packLists(e.map((x) => x.persons)),
       terms: ragged(e.map((x) => x.terms), Int32Array),
       weights: ragged(e.map((x) => x.weights), Float32Array),
       signatures: ragged(e.map((x) => x.signature), Uint32Array),
@@ -66,14 +121,16 @@ export function encodeIndex(s: StoryIndexState) {
       flags: Uint8Array.from(e, (x) => (x.template ? TEMPLATE : 0) | (x.alive ? ALIVE : 0)),
     },
     stories: {
-      ids: stories.map(([id]) => id),
+      ids: packStrings(stories.map(([id]) => id)),
       members: ragged(stories.map(([, st]) => [...st.members]), Int32Array),
       sums: ragged(sums.map((t) => t?.slots ?? []), Int32Array),
       sumsUsed: Int32Array.from(sums, (t) => (t ? t.used : -1)),
-      persons: stories.map(([, st]) => (st.persons ? [[...st.persons.keys()], [...st.persons.values()]] : null)),
+      // Each story's persons in the map's order, with their counts; -1 marks a story without a map.
+      persons: packLists(stories.map(([, st]) => [...(st.persons?.keys() ?? [])])),
+      personCounts: Int32Array.from(stories.flatMap(([, st]) => (st.persons ? [st.persons.size, ...st.persons.values()] : [-1]))),
       kinds: ragged(stories.map(([, st]) => st.kinds ?? []), Int32Array),
     },
-    vocab: { names: s.vocab.names, df: Int32Array.from(s.vocab.df), docs: s.vocab.docs },
+    vocab: { names: packStrings(s.vocab.names), df: Int32Array.from(s.vocab.df), docs: s.vocab.docs, table: s.vocab.table },
     postings: { pages: ragged(s.postings.pages, Int32Array), free: s.postings.free, head: s.postings.head, count: s.postings.count },
     bands: s.bands.map((b) => ({ slots: b.table.slots, used: b.table.used, lists: ragged(b.lists, Int32Array) })),
   };
@@ -84,55 +141,69 @@ export type EncodedIndex = ReturnType<typeof encodeIndex>;
 /** The index state back from `encodeIndex`'s tree, as a restore of the store would leave it (no cached norms). */
 export function decodeIndex(t: EncodedIndex): StoryIndexState {
   const c = t.entries;
-  const n = c.ids.length;
+  const ids = unpackStrings(c.ids);
+  const storyIds = unpackStrings(c.storyIds);
+  const copyOf = unpackStrings(c.copyOf);
+  const headlines = unpackStrings(c.headlines);
+  const persons = unpackLists(c.persons);
+  const n = ids.length;
   const terms = slices(c.terms);
   const weights = slices(c.weights);
   const signatures = slices(c.signatures);
-  const cities = slices(c.cities);
-  const ages = slices(c.ages);
-  for (const col of [c.storyIds, c.copyOf, c.headlines, c.persons, terms, weights, signatures, cities, ages, c.days, c.stated, c.kinds, c.flags]) {
+  const cities = numberLists(c.cities);
+  const ages = numberLists(c.ages);
+  for (const col of [storyIds, copyOf, headlines, persons, terms, weights, signatures, cities, ages, c.days, c.stated, c.kinds, c.flags]) {
     if (col.length !== n) throw new SnapshotUnreadable('entry columns disagree');
   }
   const entries: Entry[] = [];
   for (let i = 0; i < n; i++) {
     entries.push({
-      id: c.ids[i],
-      storyId: c.storyIds[i],
-      copyOf: c.copyOf[i],
+      id: ids[i],
+      storyId: storyIds[i],
+      copyOf: copyOf[i] || null,
       terms: terms[i],
       weights: weights[i],
       day: orNull(c.days[i]),
       signature: signatures[i],
-      headline: c.headlines[i],
+      headline: headlines[i],
       template: (c.flags[i] & TEMPLATE) !== 0,
-      persons: c.persons[i],
+      persons: persons[i],
       kind: c.kinds[i],
       stated: orNull(c.stated[i]),
-      cities: Array.from(cities[i]),
-      ages: Array.from(ages[i]),
+      cities: cities[i],
+      ages: ages[i],
       alive: (c.flags[i] & ALIVE) !== 0,
       norms: [0, 0],
       normsAt: -1,
     });
   }
-  return { entries, stories: decodeStories(t.stories, n), vocab: { names: t.vocab.names, df: Array.from(t.vocab.df), docs: t.vocab.docs }, postings: { ...t.postings, pages: slices(t.postings.pages) }, bands: t.bands.map(decodeBand) };
+  return { entries, stories: decodeStories(t.stories, n), vocab: { names: unpackStrings(t.vocab.names), df: Array.from(t.vocab.df), docs: t.vocab.docs, table: t.vocab.table }, postings: { ...t.postings, pages: slices(t.postings.pages) }, bands: t.bands.map(decodeBand) };
 }
 
 function decodeStories(s: EncodedIndex['stories'], entries: number): Map<string, Story> {
   const members = slices(s.members);
   const sums = slices(s.sums);
   const kinds = slices(s.kinds);
+  const ids = unpackStrings(s.ids);
+  const names = unpackLists(s.persons);
   const stories = new Map<string, Story>();
-  s.ids.forEach((id, i) => {
-    const persons = s.persons[i];
-    if (members[i].some((m) => m < 0 || m >= entries)) throw new SnapshotUnreadable('story member out of range');
+  let at = 0;
+  ids.forEach((id, i) => {
+    let persons: Map<string, number> | null = null;
+    const size = s.personCounts[at++];
+    if (size >= 0) {
+      if (size !== names[i].length) throw new SnapshotUnreadable('story persons disagree');
+      persons = new Map(names[i].map((p, k) => [p, s.personCounts[at + k]]));
+      at += size;
+    }
+    for (const m of members[i]) if (m < 0 || m >= entries) throw new SnapshotUnreadable('story member out of range');
     if (kinds[i].length && kinds[i].length !== EVENT_KINDS.length) throw new SnapshotUnreadable('kinds of event changed');
     stories.set(id, {
       members: new Set(members[i]),
       sums: s.sumsUsed[i] < 0 ? null : TermSums.fromState({ slots: sums[i], used: s.sumsUsed[i] }),
       norms: [0, 0],
       normsAt: -1,
-      persons: persons ? new Map(persons[0].map((p, k) => [p as string, persons[1][k] as number])) : null,
+      persons,
       kinds: kinds[i].length ? kinds[i] : null,
     });
   });

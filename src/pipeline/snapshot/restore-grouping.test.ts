@@ -22,7 +22,7 @@ function canonical(a: OnlineStoryAssigner) {
     const s = byId.get(id)!;
     return { id, members: [...s.members], sums: s.sums?.state() ?? null, persons: s.persons && [...s.persons], kinds: s.kinds };
   });
-  return { ...rest, stories: ordered, storyCount: stories.ids.length };
+  return { ...rest, stories: ordered, storyCount: byId.size, encodedCount: stories.members.counts.length };
 }
 
 /** What the assigner does with the same following reports: their stories, copies and repair moves. */

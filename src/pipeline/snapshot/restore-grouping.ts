@@ -48,18 +48,20 @@ export async function restoreGrouping(store: Store, o: RestoreOptions): Promise<
   const warn = o.warn ?? ((m: string) => process.emitWarning(m));
   const options = JSON.stringify({ ...defaultStoryAssignerOptions, ...o.options });
   const revision = await store.revision();
+  const storeId = await store.storeId();
   let loaded: Awaited<ReturnType<typeof readSnapshot>> = null;
   if (o.snapshotFile) {
     try {
       loaded = await readSnapshot(o.snapshotFile, { options });
-      if (loaded && loaded.meta.revision > revision) throw new SnapshotUnreadable(`made at store revision ${loaded.meta.revision}, the store is at ${revision} (another store's?)`);
+      if (loaded && loaded.meta.storeId !== storeId) throw new SnapshotUnreadable(`made of another store (${loaded.meta.storeId}, this is ${storeId})`);
+      if (loaded && loaded.meta.revision > revision) throw new SnapshotUnreadable(`made at store revision ${loaded.meta.revision}, the store is at ${revision} (a store put back from a copy?)`);
     } catch (err) {
       if (!(err instanceof SnapshotUnreadable)) throw err;
       warn(`grouping snapshot ${o.snapshotFile} ignored: ${err.message}; restoring from the store`);
       loaded = null;
     }
   }
-  const caught = loaded ? await catchUp(store, loaded.image, loaded.meta.maxSeq, o.options, warn, o.snapshotFile!) : null;
+  const caught = loaded ? await catchUp(store, loaded, revision, o.options, warn, o.snapshotFile!) : null;
   const r = caught ?? (o.snapshotFile ? await restoreAll(store, o.options) : await restoreOnly(store, o.options));
   const source = !caught ? 'store' : r.replayed || r.reassigned ? 'caught-up' : 'snapshot';
   const worthSaving = (source === 'store' || r.replayed + r.reassigned >= RESAVE_FROM) && r.seqs.length >= (o.minArticles ?? SNAPSHOT_FROM);
@@ -67,7 +69,7 @@ export async function restoreGrouping(store: Store, o: RestoreOptions): Promise<
   // Saved only when no one wrote meanwhile: the rows read are then those of one revision.
   if (o.snapshotFile && r.complete && worthSaving && (await store.revision()) === revision) {
     const state = r.assigner.restoredState()!;
-    const meta: SnapshotMeta = { kind: 'parallax-grouping', format: SNAPSHOT_FORMAT, featuresVersion: FEATURES_VERSION, options, revision, maxSeq: r.seqs.length ? r.seqs[r.seqs.length - 1] : 0, articles: state.entries.length, writtenAt: new Date().toISOString() };
+    const meta: SnapshotMeta = { kind: 'parallax-grouping', format: SNAPSHOT_FORMAT, featuresVersion: FEATURES_VERSION, options, storeId, revision, maxSeq: r.seqs.length ? r.seqs[r.seqs.length - 1] : 0, articles: state.entries.length, writtenAt: new Date().toISOString() };
     const image: GroupingImage = { index: state, seqs: Float64Array.from(r.seqs), versions: Int32Array.from(r.versions) };
     saved = writeSnapshot(o.snapshotFile, meta, image).catch((err: Error) => warn(`grouping snapshot ${o.snapshotFile} not written: ${err.message}`));
   }
@@ -106,12 +108,19 @@ async function replay(store: Store, seq: number, r: Restored): Promise<void> {
   }
 }
 
-/** The snapshot brought up to the store, or null (with a warning) when the store does not prove it. */
-async function catchUp(store: Store, image: GroupingImage, maxSeq: number, options: Partial<StoryAssignerOptions> | undefined, warn: (m: string) => void, file: string): Promise<Restored | null> {
+/**
+ * The snapshot brought up to the store, or null (with a warning) when the store does not prove
+ * it. The store it was made of, unwritten since (same revision, same articles): current as it is.
+ * Else every article it holds is checked against the store's row.
+ */
+async function catchUp(store: Store, { meta, image }: { meta: SnapshotMeta; image: GroupingImage }, revision: number, options: Partial<StoryAssignerOptions> | undefined, warn: (m: string) => void, file: string): Promise<Restored | null> {
   const { entries } = image.index;
+  const { maxSeq } = meta;
+  const extent = await store.clusterExtent();
+  const unwritten = meta.revision === revision && extent.articles === meta.articles && extent.maxSeq === maxSeq;
   const changes: { articleId: string; storyId: string; copyOf: string | null }[] = [];
-  let i = 0;
-  for await (const a of store.clusterAssignments(maxSeq)) {
+  let i = unwritten ? entries.length : 0;
+  for await (const a of unwritten ? [] : store.clusterAssignments(maxSeq)) {
     const e = entries[i];
     if (!e || a.seq !== image.seqs[i] || a.articleId !== e.id || a.version !== image.versions[i]) {
       const why = !e ? 'the store has more articles than it' : a.articleId !== e.id ? `article ${a.articleId} is not its ${e.id}` : `article ${a.articleId} has a new version`;

@@ -19,8 +19,21 @@ interface AssignmentRow {
 
 const toAssignment = (r: AssignmentRow): ClusterAssignment => ({ seq: r.seq, version: r.version, articleId: r.id, storyId: r.story_id, copyOf: r.copy_of });
 
-export function sqliteClusterLog(stmt: Statements): Pick<ClusterLog, 'clusterAssignments' | 'clusterStateAfter'> {
+/** Gives a store file its random id once (a table of this file's own, made if missing). */
+export function createStoreId(db: Database.Database): void {
+  db.exec('CREATE TABLE IF NOT EXISTS store_identity (one INTEGER PRIMARY KEY CHECK (one = 1), id TEXT NOT NULL)');
+  if (!db.prepare('SELECT id FROM store_identity').get()) db.prepare('INSERT OR IGNORE INTO store_identity (one, id) VALUES (1, lower(hex(randomblob(16))))').run();
+}
+
+export function sqliteClusterLog(stmt: Statements): Omit<ClusterLog, 'sidecarFile'> {
   return {
+    async storeId() {
+      return stmt('SELECT id FROM store_identity').pluck().get() as string;
+    },
+    async clusterExtent() {
+      const r = stmt('SELECT COUNT(*) AS articles, COALESCE(MAX(seq), 0) AS maxSeq FROM articles').get() as { articles: number; maxSeq: number };
+      return { articles: r.articles, maxSeq: r.maxSeq };
+    },
     async *clusterAssignments(upToSeq: number) {
       const page = stmt('SELECT seq, version, id, story_id, copy_of FROM articles WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?');
       for (let after = 0; ; ) {

@@ -18,7 +18,7 @@ import {
 } from '../store.ts';
 import { BatchWriter, pack, tune } from './batch-write.ts';
 import { busyError, DEFAULT_BUSY_MS, TRY_MS, whenFree } from './busy.ts';
-import { sqliteClusterLog } from './cluster-log.ts';
+import { createStoreId, sqliteClusterLog } from './cluster-log.ts';
 import { createClaimTables, SqliteFeedClaims } from './feed-claims.ts';
 import { SqliteFeeds } from './feeds.ts';
 import { migrations } from './migrations.ts';
@@ -89,13 +89,14 @@ export class SqliteStore implements Store {
       this.db = new Database(file, { timeout: this.busyMs });
       tune(this.db);
       this.migrate();
+      createClaimTables(this.db);
+      createStoreId(this.db);
     } catch (err) {
       if (err instanceof StoreError) throw err;
       throw new StoreError(`store: cannot open ${file}: ${(err as Error).message}`);
     }
     this.db.pragma(`busy_timeout = ${TRY_MS}`);
     this.feeds = new SqliteFeeds(this.db);
-    createClaimTables(this.db);
     this.claims = new SqliteFeedClaims(this.db, (sql) => this.stmt(sql));
     this.search = new StorySearch(this.db);
     this.batches = new BatchWriter(this.db);
@@ -246,6 +247,8 @@ export class SqliteStore implements Store {
 
   // The grouping snapshot's queries: cluster-log.ts.
   private clusterLog = sqliteClusterLog((sql) => this.stmt(sql));
+  storeId = () => this.clusterLog.storeId();
+  clusterExtent = () => this.clusterLog.clusterExtent();
   clusterAssignments = (upToSeq: number) => this.clusterLog.clusterAssignments(upToSeq);
   clusterStateAfter = (seq: number) => this.clusterLog.clusterStateAfter(seq);
   // Feed claims and host pacing across processes: feed-claims.ts.
