@@ -2,6 +2,8 @@
 // by an FNV-1a hash of the term and checked against the names list. A JS Map of 630k terms (a
 // 100k-article store) took 0.35 s to rebuild at every restart; this table is saved as it is.
 
+import type { TermNames } from './term-names.ts';
+
 const EMPTY = -1;
 
 /** FNV-1a over the term's UTF-16 code units (deterministic: the table is saved with snapshots). */
@@ -17,11 +19,11 @@ export class TermIds {
 
   constructor(
     /** The vocabulary's names by id: the table holds ids only. */
-    private names: string[],
+    private names: TermNames,
     slots?: Int32Array,
   ) {
     this.slots = slots ?? new Int32Array(1024).fill(EMPTY);
-    if (!slots) for (let id = 0; id < names.length; id++) this.add(names[id], id);
+    if (!slots) for (let id = 0; id < names.length; id++) this.add(names.get(id), id);
     else this.used = names.length;
   }
 
@@ -31,7 +33,7 @@ export class TermIds {
     for (let i = hash(term) & mask; ; i = (i + 1) & mask) {
       const id = s[i];
       if (id === EMPTY) return undefined;
-      if (this.names[id] === term) return id;
+      if (this.names.is(id, term)) return id;
     }
   }
 
@@ -58,6 +60,6 @@ export class TermIds {
   private grow(): void {
     const old = this.slots;
     this.slots = new Int32Array(old.length * 2).fill(EMPTY);
-    for (const id of old) if (id !== EMPTY) this.place(this.names[id], id);
+    for (const id of old) if (id !== EMPTY) this.place(this.names.get(id), id);
   }
 }

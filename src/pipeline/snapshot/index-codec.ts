@@ -4,6 +4,7 @@
 import type { BandTableState } from '../4-cluster/band-table.ts';
 import { EVENT_KINDS } from '../4-cluster/kind.ts';
 import type { Entry, Story, StoryIndexState } from '../4-cluster/story-index.ts';
+import { TermNames } from '../4-cluster/term-names.ts';
 import { TermSums } from '../4-cluster/term-sums.ts';
 import { SnapshotUnreadable } from './container.ts';
 
@@ -92,6 +93,9 @@ function numberLists(r: Ragged<Float64Array>): number[][] {
 }
 const NO_NUMBERS: number[] = [];
 
+/** Norms not computed yet (normsAt -1): shared, as the index replaces norms and never writes into them. */
+const NO_NORMS: [number, number] = [0, 0];
+
 const NONE = Number.NaN;
 const orNone = (n: number | null) => (n === null ? NONE : n);
 const orNull = (n: number) => (Number.isNaN(n) ? null : n);
@@ -101,11 +105,14 @@ const ALIVE = 2;
 export function encodeIndex(s: StoryIndexState) {
   const e = s.entries;
   const stories = [...s.stories];
+  const storyIndex = new Map(stories.map(([id], i) => [id, i]));
   const sums = stories.map(([, st]) => st.sums?.state() ?? null);
   return {
     entries: {
       ids: packStrings(e.map((x) => x.id)),
-      storyIds: packStrings(e.map((x) => x.storyId)),
+      // By the story's place in `stories` (one string per story, not per article); -1: by name in storyIds.
+      stories: Int32Array.from(e, (x) => storyIndex.get(x.storyId) ?? -1),
+      storyIds: packStrings(e.map((x) => (storyIndex.has(x.storyId) ? '' : x.storyId))),
       // No article id is empty: '' stands for none.
       copyOf: packStrings(e.map((x) => x.copyOf ?? '')),
       headlines: packStrings(e.map((x) => x.headline)),
@@ -130,7 +137,7 @@ export function encodeIndex(s: StoryIndexState) {
       personCounts: Int32Array.from(stories.flatMap(([, st]) => (st.persons ? [st.persons.size, ...st.persons.values()] : [-1]))),
       kinds: ragged(stories.map(([, st]) => st.kinds ?? []), Int32Array),
     },
-    vocab: { names: packStrings(s.vocab.names), df: Int32Array.from(s.vocab.df), docs: s.vocab.docs, table: s.vocab.table },
+    vocab: { names: s.vocab.names.pack() ?? Array.from({ length: s.vocab.names.length }, (_, id) => s.vocab.names.get(id)), df: s.vocab.df, channels: s.vocab.channels, docs: s.vocab.docs, table: s.vocab.table },
     postings: { pages: ragged(s.postings.pages, Int32Array), free: s.postings.free, head: s.postings.head, count: s.postings.count },
     bands: s.bands.map((b) => ({ slots: b.table.slots, used: b.table.used, lists: ragged(b.lists, Int32Array) })),
   };
@@ -142,7 +149,11 @@ export type EncodedIndex = ReturnType<typeof encodeIndex>;
 export function decodeIndex(t: EncodedIndex): StoryIndexState {
   const c = t.entries;
   const ids = unpackStrings(c.ids);
-  const storyIds = unpackStrings(c.storyIds);
+  const stories = decodeStories(t.stories, ids.length);
+  const storyNames = [...stories.keys()];
+  const named = unpackStrings(c.storyIds);
+  const storyIds = Array.from(c.stories, (k, i) => (k >= 0 ? storyNames[k] : named[i]));
+  if (storyIds.some((id) => id === undefined)) throw new SnapshotUnreadable('entry story out of range');
   const copyOf = unpackStrings(c.copyOf);
   const headlines = unpackStrings(c.headlines);
   const persons = unpackLists(c.persons);
@@ -173,11 +184,17 @@ export function decodeIndex(t: EncodedIndex): StoryIndexState {
       cities: cities[i],
       ages: ages[i],
       alive: (c.flags[i] & ALIVE) !== 0,
-      norms: [0, 0],
+      norms: NO_NORMS,
       normsAt: -1,
     });
   }
-  return { entries, stories: decodeStories(t.stories, n), vocab: { names: unpackStrings(t.vocab.names), df: Array.from(t.vocab.df), docs: t.vocab.docs, table: t.vocab.table }, postings: { ...t.postings, pages: slices(t.postings.pages) }, bands: t.bands.map(decodeBand) };
+  return { entries, stories, vocab: { names: decodeNames(t.vocab.names), df: t.vocab.df, channels: t.vocab.channels, docs: t.vocab.docs, table: t.vocab.table }, postings: { ...t.postings, pages: slices(t.postings.pages) }, bands: t.bands.map(decodeBand) };
+}
+
+function decodeNames(n: EncodedIndex['vocab']['names']): TermNames {
+  if (Array.isArray(n)) return TermNames.fromList(n);
+  if (n.starts.length < 1 || n.starts[n.starts.length - 1] !== n.joined.length) throw new SnapshotUnreadable('term names disagree');
+  return new TermNames(n.joined, n.starts);
 }
 
 function decodeStories(s: EncodedIndex['stories'], entries: number): Map<string, Story> {
@@ -201,7 +218,7 @@ function decodeStories(s: EncodedIndex['stories'], entries: number): Map<string,
     stories.set(id, {
       members: new Set(members[i]),
       sums: s.sumsUsed[i] < 0 ? null : TermSums.fromState({ slots: sums[i], used: s.sumsUsed[i] }),
-      norms: [0, 0],
+      norms: NO_NORMS,
       normsAt: -1,
       persons,
       kinds: kinds[i].length ? kinds[i] : null,

@@ -22,7 +22,10 @@ function canonical(a: OnlineStoryAssigner) {
     const s = byId.get(id)!;
     return { id, members: [...s.members], sums: s.sums?.state() ?? null, persons: s.persons && [...s.persons], kinds: s.kinds };
   });
-  return { ...rest, stories: ordered, storyCount: byId.size, encodedCount: stories.members.counts.length };
+  // Entries name their story by its place in the map: compared by id instead.
+  const { stories: _byPlace, storyIds: _named, ...entries } = rest.entries;
+  const storyOf = a.restoredState()!.entries.map((e) => e.storyId);
+  return { ...rest, entries, storyOf, stories: ordered, storyCount: byId.size, encodedCount: stories.members.counts.length };
 }
 
 /** What the assigner does with the same following reports: their stories, copies and repair moves. */

@@ -134,8 +134,15 @@ async function catchUp(store: Store, { meta, image }: { meta: SnapshotMeta; imag
     warn(`grouping snapshot ${file} is not current (the store holds ${i} of its ${entries.length} articles); restoring from the store`);
     return null;
   }
-  const assigner = OnlineStoryAssigner.fromRestoredState(image.index, options);
-  if (changes.length) assigner.restoreAssignments(changes);
+  let assigner: OnlineStoryAssigner;
+  try {
+    assigner = OnlineStoryAssigner.fromRestoredState(image.index, options);
+    if (changes.length) assigner.restoreAssignments(changes);
+  } catch (err) {
+    // A snapshot whose parts do not fit together (written by a faulty or other build).
+    warn(`grouping snapshot ${file} ignored: ${(err as Error).message}; restoring from the store`);
+    return null;
+  }
   const r: Restored = { assigner, seqs: Array.from(image.seqs), versions: Array.from(image.versions), complete: true, replayed: 0, reassigned: changes.length };
   await replay(store, maxSeq, r);
   return r;
