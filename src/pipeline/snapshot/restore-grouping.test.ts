@@ -8,6 +8,7 @@ import type { ClusterAssignment } from '../../store/store.ts';
 import { withTempDir } from '../../../test/temp-dir.ts';
 import { fixtureDoc, REPORTS } from '../4-cluster/fixtures.test-data.ts';
 import type { OnlineStoryAssigner } from '../4-cluster/story-assigner.ts';
+import { completeBatch } from '../derive/batch.ts';
 import { ingestPaths } from '../run.ts';
 import { encodeIndex } from './index-codec.ts';
 import { restoreGrouping } from './restore-grouping.ts';
@@ -70,7 +71,7 @@ describe('grouping snapshot', () => {
       assert.ok(moving, 'a story of three articles');
       const b = (await other.listStories()).find((s) => s.id !== moving.storyId)!;
       const moved = moving.articleId;
-      await other.write({ articles: [], stories: [{ ...b, updatedAt: new Date().toISOString() }], moves: [{ articleId: moved, storyId: b.id }] });
+      await other.write(completeBatch({ articles: [], stories: [{ id: b.id, title: b.title, createdAt: b.createdAt, updatedAt: new Date().toISOString() }], moves: [{ articleId: moved, storyId: b.id }] }));
       await other.close();
 
       const caught = await restore(store, file, warnings);
@@ -118,7 +119,7 @@ describe('grouping snapshot', () => {
       writeFileSync(file, good);
       const stored = (await store.listStories())[0];
       const article = (await store.storyArticles(stored.id))[0];
-      await store.write({ articles: [{ ...article, article: { ...article.article, text: `${article.article.text} Updated.`, contentHash: 'changed' }, features: (await collectFeatures(store, article.article.id)) }], stories: [] });
+      await store.write(completeBatch({ articles: [{ article: { ...article.article, text: `${article.article.text} Updated.`, contentHash: 'changed' }, mentions: article.mentions, storyId: article.storyId, copyOf: article.copyOf, features: await collectFeatures(store, article.article.id) }], stories: [] }));
       warnings = [];
       assert.equal((await restore(store, file, warnings)).source, 'store');
       assert.match(warnings.join('\n'), /new version/);

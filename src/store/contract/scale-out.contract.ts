@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { noMentions } from '../../model/index.ts';
 import type { ArticleWrite, NewFeed, Store } from '../store.ts';
+import { completeBatch } from '../../pipeline/derive/batch.ts';
 import { sampleArticle } from './fixtures.ts';
 
 const story = (id: string) => ({ id, title: id, createdAt: '2026-03-14T00:00:00.000Z', updatedAt: '2026-03-14T00:00:00.000Z' });
@@ -29,9 +30,9 @@ export function runScaleOutContract(name: string, newStore: () => Store | Promis
   describe(`Store contract (scale-out): ${name}`, () => {
     it('lists articles in store order with versions and assignments; a new version keeps its place', async () => {
       const store = await newStore();
-      await store.write({ articles: [write('a', 's1'), write('b', 's1')], stories: [story('s1')] });
-      await store.write({ articles: [write('c', 's2')], stories: [story('s2')], moves: [{ articleId: 'a', storyId: 's2' }] });
-      await store.write({ articles: [write('b', 's1', 'Body of b, second version.')], stories: [story('s1')] });
+      await store.write(completeBatch({ articles: [write('a', 's1'), write('b', 's1')], stories: [story('s1')] }));
+      await store.write(completeBatch({ articles: [write('c', 's2')], stories: [story('s2')], moves: [{ articleId: 'a', storyId: 's2' }] }));
+      await store.write(completeBatch({ articles: [write('b', 's1', 'Body of b, second version.')], stories: [story('s1')] }));
       const rows = await all(store.clusterAssignments(Number.MAX_SAFE_INTEGER));
       assert.deepEqual(rows.map((r) => [r.articleId, r.storyId, r.version]), [['a', 's2', 1], ['b', 's1', 2], ['c', 's2', 1]]);
       assert.ok(rows[0].seq < rows[1].seq && rows[1].seq < rows[2].seq);
