@@ -1,7 +1,7 @@
 // The grouping's snapshot file: the story index exactly as a restore of the store builds it, with
 // each article's place in the store order (`seq`) and version, written beside the store. Loading
 // it takes well under a second at 100k articles where a restore (every article's features read
-// and parsed) takes 5–9 s. It is trusted only as far as the store proves it: see catch-up.ts.
+// and parsed) takes 5–9 s. It is trusted only as far as the store proves it: see restore-grouping.ts.
 import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import { FEATURES_VERSION } from '../4-cluster/features.ts';

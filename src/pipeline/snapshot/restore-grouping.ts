@@ -1,14 +1,15 @@
 // Restoring the grouping at start: from the snapshot when the store proves it current, else from
-// the store. A snapshot is checked row by row against the store's assignments up to its last
-// article (ids, places and versions must all match: a foreign or rewritten store is caught
-// there); stories that another process's repair changed since are rebuilt, and articles stored
-// since are replayed in store order. The result equals a restore of the whole store.
-import { readFeatures } from '../4-cluster/features.ts';
+// the store. A snapshot of this store (its id) at its current revision, with as many articles up
+// to the same last one, is current as it is. Otherwise it is checked row by row against the
+// store's assignments up to its last article (ids, places and versions must all match: a
+// rewritten store is caught there); stories that another process's repair changed since are
+// rebuilt, and articles stored since are replayed in store order. The result equals a restore of
+// the whole store (restore-grouping.test.ts; bench:restart at 100k).
+import { FEATURES_VERSION, readFeatures } from '../4-cluster/features.ts';
 import { defaultStoryAssignerOptions, OnlineStoryAssigner, type StoryAssignerOptions } from '../4-cluster/story-assigner.ts';
 import type { Store } from '../../store/store.ts';
 import { SnapshotUnreadable } from './container.ts';
 import { readSnapshot, SNAPSHOT_FORMAT, writeSnapshot, type GroupingImage, type SnapshotMeta } from './grouping-snapshot.ts';
-import { FEATURES_VERSION } from '../4-cluster/features.ts';
 
 /** Rows replayed or reassigned from which a caught-up grouping is saved anew (fewer: the old snapshot still serves). */
 const RESAVE_FROM = 1_000;
