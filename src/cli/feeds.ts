@@ -7,6 +7,7 @@ import { canonicalUrl } from '../pipeline/1-intake/web/canonical-url.ts';
 import { refuseInsideAddress } from '../pipeline/1-intake/web/feed-guard.ts';
 import {
   extractUrl,
+  pollDueFeeds,
   pollFeeds,
   subscribeFeed,
   watchFeeds,
@@ -141,19 +142,14 @@ export async function pollCommand(store: Store, cli: WebCli): Promise<number> {
     cli.err('parallax: no feeds to poll. Subscribe with `parallax feeds add URL`.');
     return 1;
   }
-  const now = Date.now();
-  const feeds = cli.flags.all ? all : all.filter((f) => Date.parse(f.nextCheckAt) <= now);
-  if (!feeds.length) {
+  const run = { config: cli.config, onProgress: cli.onProgress, onFeed: cli.flags.json ? undefined : (r: FeedPollResult) => cli.out(renderPoll(r)) };
+  // Due feeds are claimed first: another `poll` or `watch` on this store polls none of them twice.
+  const summary = cli.flags.all ? await pollFeeds(store, { ...run, feeds: all }) : await pollDueFeeds(store, run);
+  if (!summary) {
     const next = all.map((f) => f.nextCheckAt).sort()[0];
-    cli.err(`parallax: no feed is due; the next at ${next} (\`parallax feeds list\` shows each; \`parallax poll --all\` reads them all now).`);
+    cli.err(`parallax: no feed is due (or another poller has them); the next at ${next} (\`parallax feeds list\` shows each; \`parallax poll --all\` reads them all now).`);
     return 0;
   }
-  const summary = await pollFeeds(store, {
-    config: cli.config,
-    feeds,
-    onProgress: cli.onProgress,
-    onFeed: cli.flags.json ? undefined : (r) => cli.out(renderPoll(r)),
-  });
   if (cli.flags.json) cli.out(escapedJson(summary, 2));
   await report(summary, store, cli);
   return summary.feeds.some((f) => f.status !== 'failed') ? 0 : 1;

@@ -22,12 +22,18 @@ const fire = report('fire', 'Wildfire closes coastal road near Valencia', 'A wil
 const fire2 = report('fire-2', 'Valencia wildfire: coastal road still closed', 'The coastal road north of Valencia stayed closed as crews from Sagunto fought the wildfire through the night.');
 
 /** Counts how often the store's whole grouping state is read back. */
+/** Counts full restores: a store file is read in store order (for its snapshot), one in memory plainly. */
 function counted(store: SqliteStore) {
   const reads = { n: 0 };
   const clusterState = store.clusterState.bind(store);
   store.clusterState = () => {
     reads.n++;
     return clusterState();
+  };
+  const clusterStateAfter = store.clusterStateAfter.bind(store);
+  store.clusterStateAfter = (seq: number) => {
+    if (seq === 0) reads.n++;
+    return clusterStateAfter(seq);
   };
   return reads;
 }

@@ -4,9 +4,11 @@
 // A poll reads the feeds of different hosts side by side (lanes.ts) and gives each silent server
 // one timeout; items whose page could not be fetched are stored from their teaser and their page
 // is tried again at later polls (teasers.ts).
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { FEED_INTERVAL, type Config, type WebConfig } from '../config/index.ts';
 import type { Article, RawReport } from '../model/index.ts';
-import { StoreError, type FeedRecord, type Store } from '../store/store.ts';
+import { StoreBusy, StoreError, type FeedRecord, type Store } from '../store/store.ts';
 import { shortHash } from '../util/hash.ts';
 import type { FeedItem, ParsedFeed } from './1-intake/feeds/feed.ts';
 import { hasFullText, itemFingerprint, itemReport, type ItemContext } from './1-intake/feeds/items.ts';
@@ -100,8 +102,8 @@ class WebRun {
   readonly web: WebConfig;
   private silentHosts = new Set<string>();
 
-  constructor(readonly opts: WebRunOptions) {
-    this.client = opts.client ?? new WebClient(opts.config.web);
+  constructor(readonly opts: WebRunOptions, store?: Store) {
+    this.client = opts.client ?? (store ? pacedClient(store, opts.config.web) : new WebClient(opts.config.web));
     this.web = opts.config.web;
   }
 
@@ -317,7 +319,7 @@ export async function pollFeeds(
   store: Store,
   opts: WebRunOptions & { feeds?: FeedRecord[]; onFeed?: (r: FeedPollResult) => void },
 ): Promise<PollSummary> {
-  const run = new WebRun(opts);
+  const run = new WebRun(opts, store);
   const ingestor = new Ingestor(store, opts);
   const turn = takingTurns();
   const ingest: IngestTurn = (task) => turn(() => task(ingestor));
@@ -333,6 +335,47 @@ export async function pollFeeds(
   opts.onProgress?.({ done: results.size, total: feeds.length, current: '' });
   const polled = feeds.flatMap((f) => results.get(f) ?? []);
   return { ...(await ingestor.finish()), feeds: polled };
+}
+
+/**
+ * How long a poller holds a due feed it claimed: longer than one feed's poll can take (a feed
+ * timeout and its teasers' pages at the host's pace), so no other poller takes it meanwhile.
+ */
+const FEED_LEASE_SECONDS = 15 * 60;
+/** Feeds one poll claims at most. */
+const CLAIM_LIMIT = 1_000;
+
+/** A client whose per-host pacing holds across the processes on one store (a busy store: this process's pace alone). */
+export function pacedClient(store: Store, web: WebConfig): WebClient {
+  const sharedPace = (host: string, earliest: number, gapMs: number) =>
+    store.reserveHostSlot(host, earliest, gapMs).catch((err: unknown) => {
+      if (err instanceof StoreBusy) return earliest;
+      throw err;
+    });
+  return new WebClient(web, { sharedPace });
+}
+
+/** This process's name in feed claims. */
+export const pollerName = () => `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+
+/**
+ * Polls the feeds due now that no other poller holds: each is claimed for a lease first, so the
+ * pollers on one store (any number of processes) poll each due feed once; the claims are given
+ * back once the polls are recorded. Null when nothing was due and free.
+ */
+export async function pollDueFeeds(
+  store: Store,
+  opts: WebRunOptions & { owner?: string; onFeed?: (r: FeedPollResult) => void },
+): Promise<PollSummary | null> {
+  const owner = opts.owner ?? pollerName();
+  const now = new Date((opts.now ?? Date.now)()).toISOString();
+  const feeds = await store.claimDueFeeds(now, owner, FEED_LEASE_SECONDS, CLAIM_LIMIT);
+  if (!feeds.length) return null;
+  try {
+    return await pollFeeds(store, { ...opts, feeds });
+  } finally {
+    await store.releaseFeedClaims(owner, feeds.map((f) => f.id));
+  }
 }
 
 /** Subscribes to a feed URL; the first poll is due at once. */
@@ -376,9 +419,10 @@ export async function watchFeeds(
   },
 ): Promise<void> {
   const clock = opts.clock ?? realSchedulerClock;
-  const client = opts.client ?? new WebClient(opts.config.web);
+  const client = opts.client ?? pacedClient(store, opts.config.web);
   // Polls every few minutes: the story grouping is restored once, not at every poll.
   const grouping = opts.grouping ?? new GroupingCache();
+  const owner = pollerName();
   await runScheduler({
     clock,
     signal: opts.signal,
@@ -388,18 +432,17 @@ export async function watchFeeds(
       const times = (await store.listFeeds()).map((f) => Date.parse(f.nextCheckAt));
       return times.length ? Math.min(...times) : null;
     },
-    pollDue: async (nowMs) => {
-      const due = (await store.listFeeds()).filter((f) => Date.parse(f.nextCheckAt) <= nowMs);
-      if (!due.length) return;
-      const summary = await pollFeeds(store, { ...opts, client, grouping, feeds: due, now: clock.now });
-      opts.onPoll?.(summary);
+    pollDue: async () => {
+      // Due and not held by another poller (watch, poll, another machine's worker).
+      const summary = await pollDueFeeds(store, { ...opts, client, grouping, owner, now: clock.now });
+      if (summary) opts.onPoll?.(summary);
     },
   });
 }
 
 /** Ingests pages and one-off feeds by URL; each URL that yields nothing is skipped with its reason. */
 export async function ingestUrls(store: Store, urls: string[], opts: WebRunOptions): Promise<IngestSummary> {
-  const run = new WebRun(opts);
+  const run = new WebRun(opts, store);
   const ingestor = new Ingestor(store, opts);
   for (const [i, url] of urls.entries()) {
     opts.onProgress?.({ done: i, total: urls.length, current: url });

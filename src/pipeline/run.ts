@@ -15,6 +15,7 @@ import { OnlineStoryAssigner } from './4-cluster/story-assigner.ts';
 import type { GroupingCache } from './grouping-cache.ts';
 import { inlinePool, workerPool, type PreparePool } from './parallel/pool.ts';
 import { prepareReport, type Prepared } from './parallel/prepare.ts';
+import { restoreGrouping } from './snapshot/restore-grouping.ts';
 import { buildStoryReport } from './story-report.ts';
 
 export { backfillDerivedRows };
@@ -102,7 +103,9 @@ export class Ingestor {
         return;
       }
     }
-    for await (const row of this.store.clusterState()) this.assigner.restore(row.articleId, row.storyId, row.copyOf, row.features);
+    // The project's assigner restores from its snapshot beside the store when the store proves it current.
+    if (this.opts.newAssigner) for await (const row of this.store.clusterState()) this.assigner.restore(row.articleId, row.storyId, row.copyOf, row.features);
+    else this.madeAssigner = (await restoreGrouping(this.store, { snapshotFile: this.store.sidecarFile('grouping') })).assigner;
     this.restored = true;
   }
 

@@ -13,6 +13,7 @@ import { sampleArticle } from './contract/fixtures.ts';
 import { runDerivedContract } from './contract/derived.contract.ts';
 import { runFeedsContract } from './contract/feeds.contract.ts';
 import { runSearchContract } from './contract/search.contract.ts';
+import { runScaleOutContract } from './contract/scale-out.contract.ts';
 import { completeBatch } from '../pipeline/derive/batch.ts';
 
 // Kept here for callers of the contract (e.g. the on-disk SQLite test).
@@ -37,6 +38,7 @@ export function runStoreContract(name: string, newStore: () => Store | Promise<S
   runSearchContract(name, newStore);
   runDerivedContract(name, newStore);
   runFeedsContract(name, newStore);
+  runScaleOutContract(name, newStore);
   describe(`Store contract: ${name}`, () => {
     it('stores an article and reads it back unchanged', async () => {
       const store = await newStore();

@@ -188,7 +188,57 @@ export interface FeedPoll {
   items: { key: string; fingerprint: string; articleId: string | null }[];
 }
 
-export interface Store {
+// ---- Scale-out (issue #21 parts 4 and 5): the grouping's snapshot is checked and caught up
+// against the store's rows in their store order (`seq`, ascending as articles are first stored;
+// a new version keeps its article's place).
+
+/** A stored article's place in the store's order, its version and its current assignment. */
+export interface ClusterAssignment {
+  seq: number;
+  version: number;
+  articleId: string;
+  storyId: string;
+  copyOf: string | null;
+}
+
+export interface ClusterLogRow extends ClusterAssignment {
+  features: unknown;
+}
+
+export interface ClusterLog {
+  /** A random id the store got when it was made: tells a snapshot of another store from one of this. */
+  storeId(): Promise<string>;
+  /** How many articles are stored and the last one's place in store order (0 when none). */
+  clusterExtent(): Promise<{ articles: number; maxSeq: number }>;
+  /** Every article's place, version and assignment up to `seq` (inclusive), in store order (no features: cheap). */
+  clusterAssignments(upToSeq: number): AsyncIterable<ClusterAssignment>;
+  /** Rows after `seq`, in store order, with their clustering features (a snapshot's catch-up; 0: all). */
+  clusterStateAfter(seq: number): AsyncIterable<ClusterLogRow>;
+  /**
+   * A file beside the store where a process may keep what it derives from it (the grouping's
+   * snapshot: `name` 'grouping'), or null when the store has no place for one (in memory).
+   */
+  sidecarFile(name: string): string | null;
+}
+
+/** Feeds polled once across processes, and per-host pacing shared by them. */
+export interface FeedClaims {
+  /**
+   * Claims up to `limit` feeds due at `now` (ISO) that no one holds a live claim on, for
+   * `leaseSeconds`, atomically: two pollers never get the same feed. Oldest due first.
+   */
+  claimDueFeeds(now: string, owner: string, leaseSeconds: number, limit: number): Promise<FeedRecord[]>;
+  /** Gives up this owner's claims (after recording the polls); others' claims are untouched. */
+  releaseFeedClaims(owner: string, feedIds: string[]): Promise<void>;
+  /**
+   * Reserves the next request slot to `host`: returns the time (epoch ms, at least `earliest`)
+   * at which the caller may send it; the next reservation gets one at least `gapMs` later.
+   */
+  reserveHostSlot(host: string, earliest: number, gapMs: number): Promise<number>;
+}
+// ---- end of the scale-out block
+
+export interface Store extends ClusterLog, FeedClaims {
   getArticle(id: string): Promise<StoredArticle | null>;
   /** Id of the stored article whose current version has this content hash. */
   findByContentHash(hash: string): Promise<string | null>;

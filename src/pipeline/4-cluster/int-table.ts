@@ -5,6 +5,11 @@
 
 const FREE = -1;
 
+export interface IntTableState {
+  slots: Int32Array;
+  used: number;
+}
+
 export class IntTable {
   private slots: Int32Array;
   private used = 0;
@@ -31,6 +36,19 @@ export class IntTable {
       this.used++;
     }
     this.slots[at + 1] = value;
+  }
+
+  /** The raw slots (views, not copies) for a snapshot (pipeline/snapshot/). */
+  state(): IntTableState {
+    return { slots: this.slots, used: this.used };
+  }
+
+  /** A table back from `state()`: the same slots, so the same iteration order. */
+  static fromState(s: IntTableState): IntTable {
+    const t = Object.create(IntTable.prototype) as IntTable;
+    t.slots = s.slots;
+    t.used = s.used;
+    return t;
   }
 
   /** Every entry, in slot order. */

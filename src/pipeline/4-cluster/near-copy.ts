@@ -2,7 +2,7 @@
 // with an LSH band index so candidates are found without comparing against every article.
 // Headlines are left out on purpose: syndicated copies often get a new headline.
 import { foldMarks } from '../../text/fold.ts';
-import { BandTable } from './band-table.ts';
+import { BandTable, type BandTableState } from './band-table.ts';
 
 export const SIGNATURE_SIZE = 64;
 const BANDS = 16;
@@ -80,6 +80,17 @@ export class NearCopyIndex {
       keys.push(h & 0x3fffffff);
     }
     return keys;
+  }
+
+  state(): BandTableState[] {
+    return this.bands.map((b) => b.state());
+  }
+
+  static fromState(bands: BandTableState[]): NearCopyIndex {
+    const index = new NearCopyIndex();
+    if (bands.length !== BANDS) throw new Error(`near-copy: ${bands.length} bands in a snapshot, expected ${BANDS}`);
+    index.bands = bands.map((b) => BandTable.fromState(MAX_BUCKET, b));
+    return index;
   }
 
   add(id: number, sig: ArrayLike<number>): void {

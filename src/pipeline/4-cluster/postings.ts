@@ -10,13 +10,42 @@ const PER_BLOCK = BLOCK - 1;
 const PAGE_BITS = 20;
 const PAGE = 1 << PAGE_BITS;
 
+export interface PostingsState {
+  pages: Int32Array[];
+  free: number;
+  head: Int32Array;
+  count: Int32Array;
+}
+
 export class Postings {
   private pages: Int32Array[] = [];
   /** Next free block (as a slot address); block addresses are multiples of BLOCK. */
   private free = 0;
   /** Per term: address of its newest block (-1: none), and how many postings it has. */
-  private head = new Int32Array(1024).fill(-1);
-  private count = new Int32Array(1024);
+  private head: Int32Array = new Int32Array(1024).fill(-1);
+  private count: Int32Array = new Int32Array(1024);
+
+  /** The raw pages (views, the unused tail of the last page left out) for a snapshot. */
+  state(): PostingsState {
+    const last = this.free >>> PAGE_BITS;
+    const pages = this.pages.map((p, i) => (i === last ? p.subarray(0, this.free & (PAGE - 1)) : p));
+    return { pages, free: this.free, head: this.head, count: this.count };
+  }
+
+  static fromState(s: PostingsState): Postings {
+    const p = new Postings();
+    // Pages are written into as postings grow: each back at full size.
+    p.pages = s.pages.map((page) => {
+      if (page.length === PAGE) return page;
+      const full = new Int32Array(PAGE);
+      full.set(page);
+      return full;
+    });
+    p.free = s.free;
+    p.head = s.head;
+    p.count = s.count;
+    return p;
+  }
 
   /** Number of postings of a term. */
   size(term: number): number {

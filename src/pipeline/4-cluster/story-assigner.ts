@@ -5,7 +5,7 @@
 import { shortHash } from '../../util/hash.ts';
 import type { Assignment, ClusterDoc, StoryAssigner } from './assigner.ts';
 import { articleFeatures, headlineFeatures, headlinesRelated, readFeatures, type FeatureOptions } from './features.ts';
-import { StoryIndex, type Entry } from './story-index.ts';
+import { StoryIndex, type Entry, type StoryIndexState } from './story-index.ts';
 import { laterDays } from './story-days.ts';
 import { driftedHalf } from './story-split.ts';
 import { representativeTitle } from './story-title.ts';
@@ -115,6 +115,8 @@ export class OnlineStoryAssigner implements StoryAssigner {
   private changed = new Set<string>();
   /** Whether features computed with the default options (prepareReport) are this assigner's. */
   private defaultFeatures: boolean;
+  /** Whether anything was assigned: until then the index is what a restore of the store builds. */
+  private assigned = false;
 
   constructor(opts: Partial<StoryAssignerOptions> = {}) {
     this.opts = { ...defaultStoryAssignerOptions, ...opts };
@@ -123,12 +125,38 @@ export class OnlineStoryAssigner implements StoryAssigner {
     this.defaultFeatures = (['titleWeight', 'nameWeight', 'figureWeight', 'maxTerms', 'nameSenses'] as const).every((k) => this.opts[k] === d[k]);
   }
 
+  /**
+   * The index of an assigner that has only restored stored articles, for a snapshot
+   * (pipeline/snapshot/): null once it has assigned any, as the index then also holds what a
+   * restore would not rebuild (forgotten versions, cached norms, pending repairs).
+   */
+  restoredState(): StoryIndexState | null {
+    return this.assigned ? null : this.index.state();
+  }
+
+  /** An assigner as a restore of the store would leave it, from a snapshot of `restoredState()`. */
+  static fromRestoredState(state: StoryIndexState, opts: Partial<StoryAssignerOptions> = {}): OnlineStoryAssigner {
+    const assigner = new OnlineStoryAssigner(opts);
+    assigner.index = StoryIndex.fromState(assigner.opts, state);
+    return assigner;
+  }
+
+  /** Sets restored articles' stories and copy links anew (a snapshot caught up with moves made since). */
+  restoreAssignments(changes: { articleId: string; storyId: string; copyOf: string | null }[]): void {
+    if (this.assigned) throw new Error('grouping: restoreAssignments after assign');
+    const known = changes.map((c) => ({ ...c, idx: this.index.byId.get(c.articleId) }));
+    const missing = known.find((c) => c.idx === undefined);
+    if (missing) throw new Error(`grouping: no restored article ${missing.articleId}`);
+    this.index.restoreAssignments(known as { idx: number; storyId: string; copyOf: string | null }[]);
+  }
+
   restore(articleId: string, storyId: string, copyOf: string | null, features: unknown): void {
     const f = readFeatures(features);
     if (f) this.index.add(articleId, storyId, copyOf, f);
   }
 
   assign({ article, mentions, features }: ClusterDoc): Assignment {
+    this.assigned = true;
     // Precomputed features are used only when they were made with this assigner's feature options.
     let f = (this.defaultFeatures && readFeatures(features)) || articleFeatures(article, mentions, this.opts);
     this.index.forget(article.id);

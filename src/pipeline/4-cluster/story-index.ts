@@ -5,15 +5,16 @@
 // decisions live in story-assigner.ts.
 import { FEATURES_VERSION, type ArticleFeatures } from './features.ts';
 import { Arena } from './arena.ts';
-import { Postings } from './postings.ts';
+import { Postings, type PostingsState } from './postings.ts';
 import { NearCopyIndex, signatureSimilarity } from './near-copy.ts';
+import type { BandTableState } from './band-table.ts';
 import { CITY, citiesApart, storyValues } from './event-place.ts';
 import { agesApart } from './lead-ages.ts';
 import { EVENT_KINDS, happensOnOneDay, kindsAgree } from './kind.ts';
 import { Contrast, queryOf, type Query, type QueryEvent } from './query.ts';
 import type { StoryAssignerOptions } from './story-assigner.ts';
 import { TermSums } from './term-sums.ts';
-import { Vocabulary } from './vocabulary.ts';
+import { Vocabulary, type VocabularyState } from './vocabulary.ts';
 
 export type { Query } from './query.ts';
 
@@ -74,6 +75,15 @@ export interface NearCopy {
   sim: number;
 }
 
+/** Everything the index holds, as live structures (views, not copies): what a snapshot saves (pipeline/snapshot/). */
+export interface StoryIndexState {
+  entries: Entry[];
+  stories: Map<string, Story>;
+  vocab: VocabularyState;
+  postings: PostingsState;
+  bands: BandTableState[];
+}
+
 const STALE = 1.1;
 const MILLI = 1000;
 
@@ -101,6 +111,44 @@ export class StoryIndex {
   private denseQuery: Query | null = null;
 
   constructor(readonly opts: StoryAssignerOptions) {}
+
+  state(): StoryIndexState {
+    return { entries: this.entries, stories: this.stories, vocab: this.vocab.state(), postings: this.postings.state(), bands: this.copies.state() };
+  }
+
+  /** An index back from `state()` (its scratch arrays start afresh, as they are between queries). */
+  static fromState(opts: StoryAssignerOptions, s: StoryIndexState): StoryIndex {
+    const index = new StoryIndex(opts);
+    index.vocab = Vocabulary.fromState(s.vocab);
+    index.contrast = new Contrast(index.vocab);
+    index.postings = Postings.fromState(s.postings);
+    index.copies = NearCopyIndex.fromState(s.bands);
+    s.entries.forEach((e, idx) => {
+      index.entries.push(e);
+      if (e.alive) index.byId.set(e.id, idx);
+    });
+    for (const [id, story] of s.stories) index.stories.set(id, story);
+    return index;
+  }
+
+  /**
+   * Sets stored articles' stories and copy links as another process left them (its repair moved
+   * them): every story touched is rebuilt from its members in index order, as a restore of the
+   * store builds it, so the index equals the one a restore would make.
+   */
+  restoreAssignments(changes: { idx: number; storyId: string; copyOf: string | null }[]): void {
+    const touched = new Set<string>();
+    for (const c of changes) touched.add(this.entries[c.idx].storyId).add(c.storyId);
+    const members = new Set<number>();
+    for (const id of touched) for (const m of this.stories.get(id)?.members ?? []) members.add(m);
+    for (const c of changes) {
+      members.add(c.idx);
+      this.entries[c.idx].storyId = c.storyId;
+      this.entries[c.idx].copyOf = c.copyOf;
+    }
+    for (const id of touched) this.stories.delete(id);
+    for (const m of [...members].sort((a, b) => a - b)) this.join(this.entries[m].storyId, m);
+  }
 
   add(id: string, storyId: string, copyOf: string | null, f: ArticleFeatures): void {
     this.forget(id);

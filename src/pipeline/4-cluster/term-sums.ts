@@ -1,7 +1,7 @@
 // A story's centroid: term id → sum of its members' weights (integer thousandths), in an IntTable.
 // As JS maps, the 22k centroids of a 100k-article store held 2.6 million entries, about 105 MB of
 // heap for the garbage collector to trace.
-import { IntTable } from './int-table.ts';
+import { IntTable, type IntTableState } from './int-table.ts';
 
 export class TermSums {
   /** A term whose sum fell to 0 keeps its entry: it counts as none. */
@@ -9,6 +9,16 @@ export class TermSums {
 
   constructor(expected = 8) {
     this.table = new IntTable(expected);
+  }
+
+  state(): IntTableState {
+    return this.table.state();
+  }
+
+  static fromState(s: IntTableState): TermSums {
+    const sums = Object.create(TermSums.prototype) as TermSums;
+    sums.table = IntTable.fromState(s);
+    return sums;
   }
 
   /** The term's sum, 0 when it has none. */

@@ -1,35 +1,74 @@
 // The terms the story index has seen: interned to integer ids (typed arrays of ids, not strings,
 // in every article), each with its channel and document frequency, and the IDF they give.
 
+import { TermIds } from './term-ids.ts';
+import { TermNames } from './term-names.ts';
+
+export interface VocabularyState {
+  names: TermNames;
+  /** Per term id (the arrays may be longer than the names: room to grow). */
+  df: Int32Array;
+  channels: Uint8Array;
+  docs: number;
+  /** The term → id table (term-ids.ts) over `names`. */
+  table: Int32Array;
+}
+
 export class Vocabulary {
-  private ids = new Map<string, number>();
-  private names: string[] = [];
-  /** Channel of each term id: 0 words, 1 names/figures/places. */
-  readonly channels: number[] = [];
-  private df: number[] = [];
+  private names = new TermNames();
+  private ids = new TermIds(this.names);
+  /** Channel of each term id: 0 words, 1 names/figures/places (replaced as it grows: read it here each time). */
+  channels: Uint8Array = new Uint8Array(1024);
+  /** Document frequency of each term id. */
+  private df: Int32Array = new Int32Array(1024);
+  private terms = 0;
   /** Live articles: the IDF's document count. */
   private docs = 0;
+
+  state(): VocabularyState {
+    return { names: this.names, df: this.df.subarray(0, this.terms), channels: this.channels.subarray(0, this.terms), docs: this.docs, table: this.ids.table };
+  }
+
+  static fromState(s: VocabularyState): Vocabulary {
+    const v = new Vocabulary();
+    v.names = s.names;
+    v.ids = new TermIds(s.names, s.table);
+    v.terms = s.names.length;
+    if (s.df.length !== v.terms || s.channels.length !== v.terms) throw new Error('vocabulary: term columns disagree');
+    v.df = s.df;
+    v.channels = s.channels;
+    v.docs = s.docs;
+    return v;
+  }
 
   /** The term's id, interned on first sight. */
   id(term: string): number {
     let id = this.ids.get(term);
     if (id === undefined) {
-      id = this.channels.length;
-      this.ids.set(term, id);
+      id = this.terms++;
+      if (id >= this.df.length) this.grow();
       this.names.push(term);
-      this.channels.push(term.startsWith('w:') ? 0 : 1);
-      this.df.push(0);
+      this.ids.add(term, id);
+      this.channels[id] = term.startsWith('w:') ? 0 : 1;
     }
     return id;
   }
 
+  private grow(): void {
+    const df = new Int32Array(Math.max(1024, this.df.length * 2));
+    df.set(this.df);
+    const channels = new Uint8Array(df.length);
+    channels.set(this.channels);
+    [this.df, this.channels] = [df, channels];
+  }
+
   name(id: number): string {
-    return this.names[id];
+    return this.names.get(id);
   }
 
   /** Number of term ids handed out (scratch arrays indexed by term id need this length). */
   get size(): number {
-    return this.channels.length;
+    return this.terms;
   }
 
   /** Live articles counted. */

@@ -19,6 +19,8 @@ import {
 } from '../store.ts';
 import { BatchWriter, pack, tune } from './batch-write.ts';
 import { busyError, DEFAULT_BUSY_MS, TRY_MS, whenFree } from './busy.ts';
+import { createStoreId, sqliteClusterLog } from './cluster-log.ts';
+import { createClaimTables, SqliteFeedClaims } from './feed-claims.ts';
 import { SqliteFeeds } from './feeds.ts';
 import { migrations } from './migrations.ts';
 import { StorySearch } from './search.ts';
@@ -61,6 +63,7 @@ const toStory = (r: { id: string; title: string; created_at: string; updated_at:
 export class SqliteStore implements Store {
   private db: Database.Database;
   private feeds: SqliteFeeds;
+  private claims: SqliteFeedClaims;
   private search: StorySearch;
 
   private batches: BatchWriter;
@@ -87,12 +90,15 @@ export class SqliteStore implements Store {
       this.db = new Database(file, { timeout: this.busyMs });
       tune(this.db);
       this.migrate();
+      createClaimTables(this.db);
+      createStoreId(this.db);
     } catch (err) {
       if (err instanceof StoreError) throw err;
       throw new StoreError(`store: cannot open ${file}: ${(err as Error).message}`);
     }
     this.db.pragma(`busy_timeout = ${TRY_MS}`);
     this.feeds = new SqliteFeeds(this.db);
+    this.claims = new SqliteFeedClaims(this.db, (sql) => this.stmt(sql));
     this.search = new StorySearch(this.db);
     this.batches = new BatchWriter(this.db);
     this.onDisk = file !== ':memory:' && file !== '' && !file.startsWith('file:');
@@ -254,6 +260,21 @@ export class SqliteStore implements Store {
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
+
+  // The grouping snapshot's queries: cluster-log.ts.
+  private clusterLog = sqliteClusterLog((sql) => this.stmt(sql));
+  storeId = () => this.clusterLog.storeId();
+  clusterExtent = () => this.clusterLog.clusterExtent();
+  clusterAssignments = (upToSeq: number) => this.clusterLog.clusterAssignments(upToSeq);
+  clusterStateAfter = (seq: number) => this.clusterLog.clusterStateAfter(seq);
+  // Feed claims and host pacing across processes: feed-claims.ts.
+  claimDueFeeds = async (now: string, owner: string, leaseSeconds: number, limit: number) => {
+    const ids = await this.settled().then(() => this.whenFree(() => this.claims.claimDue(now, owner, leaseSeconds, limit), 'feed claim'));
+    return (await Promise.all(ids.map((id) => this.feeds.getFeed(id)))).filter((f) => f !== null);
+  };
+  releaseFeedClaims = async (owner: string, ids: string[]) => this.whenFree(() => this.claims.release(owner, ids), 'feed claim');
+  reserveHostSlot = async (host: string, earliest: number, gapMs: number) => this.whenFree(() => this.claims.reserveHost(host, earliest, gapMs), 'host pace');
+  sidecarFile = (name: string) => (this.onDisk ? `${resolve(this.file)}.${name}` : null);
 
   async revision(): Promise<number> {
     await this.settled();

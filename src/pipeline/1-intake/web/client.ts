@@ -4,7 +4,7 @@ import type { WebConfig } from '../../../config/index.ts';
 import { parseAllowList, type AllowEntry } from './address.ts';
 import { FetchError } from './errors.ts';
 import { safeFetch, type FetchOptions, type FetchResponse, type Resolver } from './fetch.ts';
-import { HostRateLimiter, realClock, type Clock } from './rate-limit.ts';
+import { HostRateLimiter, realClock, type Clock, type SharedPace } from './rate-limit.ts';
 import { withRetry } from './retry.ts';
 import { ALLOW_ALL, DISALLOW_ALL, parseRobots, robotsAllows, type RobotsRules } from './robots.ts';
 
@@ -15,6 +15,8 @@ export interface WebClientDeps {
   resolve?: Resolver;
   /** Base delay of the retry backoff (tests shorten it). */
   retryBaseMs?: number;
+  /** Per-host pacing shared with other processes (rate-limit.ts); with the real clock only. */
+  sharedPace?: SharedPace;
 }
 
 const ROBOTS_TTL_MS = 60 * 60 * 1000;
@@ -35,7 +37,7 @@ export class WebClient {
   ) {
     this.allow = parseAllowList(config.allow);
     this.clock = deps.clock ?? realClock;
-    this.limiter = new HostRateLimiter(config.hostIntervalMs, this.clock);
+    this.limiter = new HostRateLimiter(config.hostIntervalMs, this.clock, deps.sharedPace);
   }
 
   /** The product token robots.txt groups are matched against: "parallax" from "Parallax/0.1 (...)". */

@@ -11,19 +11,32 @@ export const realClock: Clock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
+/**
+ * Pacing shared with other processes (a next-allowed time per host in the store): reserves the
+ * first slot at or after `earliest` (epoch ms) and returns it; the next one is `gapMs` later.
+ */
+export type SharedPace = (host: string, earliest: number, gapMs: number) => Promise<number>;
+
 export class HostRateLimiter {
   private nextFree = new Map<string, number>();
 
   constructor(
     private intervalMs: number,
     private clock: Clock = realClock,
+    private shared?: SharedPace,
   ) {}
 
   /** Waits until a request to `host` is allowed; `minIntervalMs` can lengthen the gap (Crawl-delay). */
   async wait(host: string, minIntervalMs = 0): Promise<void> {
-    const now = this.clock.now();
-    const at = Math.max(now, this.nextFree.get(host) ?? 0);
-    this.nextFree.set(host, at + Math.max(this.intervalMs, minIntervalMs));
-    if (at > now) await this.clock.sleep(at - now);
+    const gap = Math.max(this.intervalMs, minIntervalMs);
+    let at = Math.max(this.clock.now(), this.nextFree.get(host) ?? 0);
+    this.nextFree.set(host, at + gap);
+    if (this.shared && gap > 0) {
+      // Our own queue first, then the slot other processes leave us.
+      at = await this.shared(host, at, gap);
+      this.nextFree.set(host, Math.max(this.nextFree.get(host) ?? 0, at + gap));
+    }
+    const wait = at - this.clock.now();
+    if (wait > 0) await this.clock.sleep(wait);
   }
 }

@@ -1,0 +1,232 @@
+// The story index (4-cluster/story-index.ts `StoryIndexState`) as columns for a snapshot: one
+// typed array per numeric field of all entries (terms, weights, signatures, days…) and plain
+// arrays of strings, so 100k articles load as a few dozen views instead of a million objects.
+import type { BandTableState } from '../4-cluster/band-table.ts';
+import { EVENT_KINDS } from '../4-cluster/kind.ts';
+import type { Entry, Story, StoryIndexState } from '../4-cluster/story-index.ts';
+import { TermNames } from '../4-cluster/term-names.ts';
+import { TermSums } from '../4-cluster/term-sums.ts';
+import { SnapshotUnreadable } from './container.ts';
+
+/** Numbers of all entries one after another, with each entry's count. */
+interface Ragged<T> {
+  counts: Int32Array;
+  values: T;
+}
+
+function ragged<T extends Int32Array | Uint32Array | Float32Array | Float64Array>(lists: ArrayLike<number>[], Type: new (n: number) => T): Ragged<T> {
+  const counts = new Int32Array(lists.length);
+  let total = 0;
+  lists.forEach((l, i) => (total += counts[i] = l.length));
+  const values = new Type(total);
+  let at = 0;
+  for (const l of lists) {
+    values.set(l, at);
+    at += l.length;
+  }
+  return { counts, values };
+}
+
+/** Each entry's slice of a ragged column, as views. */
+function slices<T extends Int32Array | Uint32Array | Float32Array | Float64Array>(r: Ragged<T>): T[] {
+  const out: T[] = [];
+  let at = 0;
+  for (let i = 0; i < r.counts.length; i++) {
+    out.push(r.values.subarray(at, at + r.counts[i]) as T);
+    at += r.counts[i];
+  }
+  if (at !== r.values.length) throw new SnapshotUnreadable('column lengths disagree');
+  return out;
+}
+
+/**
+ * A column of strings as one string joined by U+0000 (split back in one call: a JSON array of
+ * 630k names took 0.3 s to parse); a column holding U+0000 itself stays a plain array.
+ */
+type Strings = { joined: string; n: number } | string[];
+const SEP = '\u0000';
+
+function packStrings(list: string[]): Strings {
+  return list.some((x) => x.includes(SEP)) ? list : { joined: list.join(SEP), n: list.length };
+}
+
+function unpackStrings(p: Strings): string[] {
+  if (Array.isArray(p)) return p;
+  const list = p.n ? p.joined.split(SEP) : [];
+  if (list.length !== p.n) throw new SnapshotUnreadable('string column length disagrees');
+  return list;
+}
+
+/** Lists of strings (each entry's persons) as one column and each list's length. */
+function packLists(lists: string[][]) {
+  return { counts: Int32Array.from(lists, (l) => l.length), values: packStrings(lists.flat()) };
+}
+
+const NO_STRINGS: string[] = [];
+
+function unpackLists(p: ReturnType<typeof packLists>): string[][] {
+  const values = unpackStrings(p.values);
+  const out: string[][] = [];
+  let at = 0;
+  for (const n of p.counts) {
+    out.push(n ? values.slice(at, at + n) : NO_STRINGS);
+    at += n;
+  }
+  if (at !== values.length) throw new SnapshotUnreadable('list column lengths disagree');
+  return out;
+}
+
+/**
+ * Each entry's plain list of a ragged column (cities, ages: most entries have none, and share
+ * one empty list, which the index never changes in place).
+ */
+function numberLists(r: Ragged<Float64Array>): number[][] {
+  const out: number[][] = [];
+  let at = 0;
+  for (let i = 0; i < r.counts.length; i++) {
+    const n = r.counts[i];
+    out.push(n ? Array.from(r.values.subarray(at, at + n)) : NO_NUMBERS);
+    at += n;
+  }
+  if (at !== r.values.length) throw new SnapshotUnreadable('column lengths disagree');
+  return out;
+}
+const NO_NUMBERS: number[] = [];
+
+/** Norms not computed yet (normsAt -1): shared, as the index replaces norms and never writes into them. */
+const NO_NORMS: [number, number] = [0, 0];
+
+const NONE = Number.NaN;
+const orNone = (n: number | null) => (n === null ? NONE : n);
+const orNull = (n: number) => (Number.isNaN(n) ? null : n);
+const TEMPLATE = 1;
+const ALIVE = 2;
+
+export function encodeIndex(s: StoryIndexState) {
+  const e = s.entries;
+  const stories = [...s.stories];
+  const storyIndex = new Map(stories.map(([id], i) => [id, i]));
+  const sums = stories.map(([, st]) => st.sums?.state() ?? null);
+  return {
+    entries: {
+      ids: packStrings(e.map((x) => x.id)),
+      // By the story's place in `stories` (one string per story, not per article); -1: by name in storyIds.
+      stories: Int32Array.from(e, (x) => storyIndex.get(x.storyId) ?? -1),
+      storyIds: packStrings(e.map((x) => (storyIndex.has(x.storyId) ? '' : x.storyId))),
+      // No article id is empty: '' stands for none.
+      copyOf: packStrings(e.map((x) => x.copyOf ?? '')),
+      headlines: packStrings(e.map((x) => x.headline)),
+      persons: packLists(e.map((x) => x.persons)),
+      terms: ragged(e.map((x) => x.terms), Int32Array),
+      weights: ragged(e.map((x) => x.weights), Float32Array),
+      signatures: ragged(e.map((x) => x.signature), Uint32Array),
+      cities: ragged(e.map((x) => x.cities), Float64Array),
+      ages: ragged(e.map((x) => x.ages), Float64Array),
+      days: Float64Array.from(e, (x) => orNone(x.day)),
+      stated: Float64Array.from(e, (x) => orNone(x.stated)),
+      kinds: Int32Array.from(e, (x) => x.kind),
+      flags: Uint8Array.from(e, (x) => (x.template ? TEMPLATE : 0) | (x.alive ? ALIVE : 0)),
+    },
+    stories: {
+      ids: packStrings(stories.map(([id]) => id)),
+      members: ragged(stories.map(([, st]) => [...st.members]), Int32Array),
+      sums: ragged(sums.map((t) => t?.slots ?? []), Int32Array),
+      sumsUsed: Int32Array.from(sums, (t) => (t ? t.used : -1)),
+      // Each story's persons in the map's order, with their counts; -1 marks a story without a map.
+      persons: packLists(stories.map(([, st]) => [...(st.persons?.keys() ?? [])])),
+      personCounts: Int32Array.from(stories.flatMap(([, st]) => (st.persons ? [st.persons.size, ...st.persons.values()] : [-1]))),
+      kinds: ragged(stories.map(([, st]) => st.kinds ?? []), Int32Array),
+    },
+    vocab: { names: s.vocab.names.pack() ?? Array.from({ length: s.vocab.names.length }, (_, id) => s.vocab.names.get(id)), df: s.vocab.df, channels: s.vocab.channels, docs: s.vocab.docs, table: s.vocab.table },
+    postings: { pages: ragged(s.postings.pages, Int32Array), free: s.postings.free, head: s.postings.head, count: s.postings.count },
+    bands: s.bands.map((b) => ({ slots: b.table.slots, used: b.table.used, lists: ragged(b.lists, Int32Array) })),
+  };
+}
+
+export type EncodedIndex = ReturnType<typeof encodeIndex>;
+
+/** The index state back from `encodeIndex`'s tree, as a restore of the store would leave it (no cached norms). */
+export function decodeIndex(t: EncodedIndex): StoryIndexState {
+  const c = t.entries;
+  const ids = unpackStrings(c.ids);
+  const stories = decodeStories(t.stories, ids.length);
+  const storyNames = [...stories.keys()];
+  const named = unpackStrings(c.storyIds);
+  const storyIds = Array.from(c.stories, (k, i) => (k >= 0 ? storyNames[k] : named[i]));
+  if (storyIds.some((id) => id === undefined)) throw new SnapshotUnreadable('entry story out of range');
+  const copyOf = unpackStrings(c.copyOf);
+  const headlines = unpackStrings(c.headlines);
+  const persons = unpackLists(c.persons);
+  const n = ids.length;
+  const terms = slices(c.terms);
+  const weights = slices(c.weights);
+  const signatures = slices(c.signatures);
+  const cities = numberLists(c.cities);
+  const ages = numberLists(c.ages);
+  for (const col of [storyIds, copyOf, headlines, persons, terms, weights, signatures, cities, ages, c.days, c.stated, c.kinds, c.flags]) {
+    if (col.length !== n) throw new SnapshotUnreadable('entry columns disagree');
+  }
+  const entries: Entry[] = [];
+  for (let i = 0; i < n; i++) {
+    entries.push({
+      id: ids[i],
+      storyId: storyIds[i],
+      copyOf: copyOf[i] || null,
+      terms: terms[i],
+      weights: weights[i],
+      day: orNull(c.days[i]),
+      signature: signatures[i],
+      headline: headlines[i],
+      template: (c.flags[i] & TEMPLATE) !== 0,
+      persons: persons[i],
+      kind: c.kinds[i],
+      stated: orNull(c.stated[i]),
+      cities: cities[i],
+      ages: ages[i],
+      alive: (c.flags[i] & ALIVE) !== 0,
+      norms: NO_NORMS,
+      normsAt: -1,
+    });
+  }
+  return { entries, stories, vocab: { names: decodeNames(t.vocab.names), df: t.vocab.df, channels: t.vocab.channels, docs: t.vocab.docs, table: t.vocab.table }, postings: { ...t.postings, pages: slices(t.postings.pages) }, bands: t.bands.map(decodeBand) };
+}
+
+function decodeNames(n: EncodedIndex['vocab']['names']): TermNames {
+  if (Array.isArray(n)) return TermNames.fromList(n);
+  if (n.starts.length < 1 || n.starts[n.starts.length - 1] !== n.joined.length) throw new SnapshotUnreadable('term names disagree');
+  return new TermNames(n.joined, n.starts);
+}
+
+function decodeStories(s: EncodedIndex['stories'], entries: number): Map<string, Story> {
+  const members = slices(s.members);
+  const sums = slices(s.sums);
+  const kinds = slices(s.kinds);
+  const ids = unpackStrings(s.ids);
+  const names = unpackLists(s.persons);
+  const stories = new Map<string, Story>();
+  let at = 0;
+  ids.forEach((id, i) => {
+    let persons: Map<string, number> | null = null;
+    const size = s.personCounts[at++];
+    if (size >= 0) {
+      if (size !== names[i].length) throw new SnapshotUnreadable('story persons disagree');
+      persons = new Map(names[i].map((p, k) => [p, s.personCounts[at + k]]));
+      at += size;
+    }
+    for (const m of members[i]) if (m < 0 || m >= entries) throw new SnapshotUnreadable('story member out of range');
+    if (kinds[i].length && kinds[i].length !== EVENT_KINDS.length) throw new SnapshotUnreadable('kinds of event changed');
+    stories.set(id, {
+      members: new Set(members[i]),
+      sums: s.sumsUsed[i] < 0 ? null : TermSums.fromState({ slots: sums[i], used: s.sumsUsed[i] }),
+      norms: NO_NORMS,
+      normsAt: -1,
+      persons,
+      kinds: kinds[i].length ? kinds[i] : null,
+    });
+  });
+  return stories;
+}
+
+function decodeBand(b: EncodedIndex['bands'][number]): BandTableState {
+  return { table: { slots: b.slots, used: b.used }, lists: slices(b.lists).map((l) => Array.from(l)) };
+}
