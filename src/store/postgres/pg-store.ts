@@ -9,6 +9,7 @@ import {
   type ClusterStateRow,
   type DerivedRows,
   type FeedPoll,
+  type FeedRecord,
   type NewFeed,
   type Store,
   type StoredArticle,
@@ -20,6 +21,7 @@ import { openPool, read, safeUrl, transaction } from './connection.ts';
 import { PgFeeds } from './feeds.ts';
 import { importSqlite, targetCounts, type ImportProgress } from './import.ts';
 import { migrate } from './migrate.ts';
+import { PgScaleOut } from './scale-out.ts';
 import { PgSearch } from './search.ts';
 import { refreshStories, replaceDerivedRows } from './story-rows.ts';
 import type { SourceCounts, SqliteSource } from './sqlite-source.ts';
@@ -71,6 +73,7 @@ const toStory = (r: { id: string; title: string; created_at: string; updated_at:
 export class PgStore implements Store {
   private feeds: PgFeeds;
   private search: PgSearch;
+  private scaleOut: PgScaleOut;
   private busyMs: number;
 
   private constructor(
@@ -80,6 +83,7 @@ export class PgStore implements Store {
     this.busyMs = opts.busyMs;
     this.feeds = new PgFeeds(pool, opts.busyMs);
     this.search = new PgSearch(pool, opts.searchBudgetMs, opts.busyMs);
+    this.scaleOut = new PgScaleOut(pool);
   }
 
   /** Connects and migrates; a server that cannot be reached is a StoreError naming the URL without its password. */
@@ -88,6 +92,7 @@ export class PgStore implements Store {
     const pool = openPool(url, opts.schema, opts.connections);
     try {
       await migrate(pool, opts.schema);
+      await new PgScaleOut(pool).createTables();
     } catch (err) {
       await pool.end().catch(() => {});
       const why = (err as Error).message.replace(
@@ -260,6 +265,22 @@ export class PgStore implements Store {
   recordFeedPoll = async (id: string, poll: FeedPoll) => this.feeds.recordFeedPoll(id, poll);
   feedItemFingerprints = async (feedId: string, keys: string[]) =>
     this.feeds.feedItemFingerprints(feedId, keys);
+
+  // Store order, identity and feed claims for several processes: scale-out.ts. A server store has
+  // no file beside it, so no grouping snapshot: a restart restores from the store.
+  storeId = async () => this.scaleOut.storeId();
+  clusterExtent = async () => this.scaleOut.clusterExtent();
+  clusterAssignments = (upToSeq: number) => this.scaleOut.clusterAssignments(upToSeq);
+  clusterStateAfter = (seq: number) => this.scaleOut.clusterStateAfter(seq);
+  sidecarFile = (): string | null => null;
+  async claimDueFeeds(now: string, owner: string, leaseSeconds: number, limit: number): Promise<FeedRecord[]> {
+    const ids = await this.scaleOut.claimDueFeedIds(now, owner, leaseSeconds, limit);
+    const feeds = await Promise.all(ids.map((id) => this.feeds.getFeed(id)));
+    return feeds.filter((f): f is FeedRecord => f !== null);
+  }
+  releaseFeedClaims = async (owner: string, feedIds: string[]) => this.scaleOut.releaseFeedClaims(owner, feedIds);
+  reserveHostSlot = async (host: string, earliest: number, gapMs: number) =>
+    this.scaleOut.reserveHostSlot(host, earliest, gapMs);
 
   /**
    * Copies a SQLite store into this one, which must be empty (`migrate-store`): one transaction,
