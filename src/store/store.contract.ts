@@ -6,6 +6,7 @@ import type { Article, StoryRecord } from '../model/index.ts';
 import { noMentions } from '../model/index.ts';
 import type { ArticleWrite, Store } from './store.ts';
 import { sampleArticle } from './contract/fixtures.ts';
+import { runAlertsContract } from './contract/alerts.contract.ts';
 import { runFeedsContract } from './contract/feeds.contract.ts';
 import { runSearchContract } from './contract/search.contract.ts';
 
@@ -30,6 +31,7 @@ const write = (article: Article, storyId: string, copyOf: string | null = null):
 export function runStoreContract(name: string, newStore: () => Store | Promise<Store>): void {
   runSearchContract(name, newStore);
   runFeedsContract(name, newStore);
+  runAlertsContract(name, newStore);
   describe(`Store contract: ${name}`, () => {
     it('stores an article and reads it back unchanged', async () => {
       const store = await newStore();

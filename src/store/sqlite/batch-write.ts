@@ -3,7 +3,9 @@
 // so a batch is all-or-nothing. Used on the store's own connection and on the writer thread's.
 import type Database from 'better-sqlite3';
 import type { StoryRecord } from '../../model/index.ts';
-import type { WriteBatch } from '../store.ts';
+import type { NewDelivery, WriteBatch } from '../store.ts';
+import type { AlertEvent } from '../../model/index.ts';
+import { writeAlerts } from './alerts.ts';
 import { searchVariants } from './fold.ts';
 import { afterWrite as afterWriteStories, beforeWrite, type Named } from './story-delta.ts';
 
@@ -54,6 +56,8 @@ export interface PackedBatch {
   articles: PackedWrite[];
   stories: StoryRecord[];
   moves: { articleId: string; storyId: string }[];
+  alertEvents: AlertEvent[];
+  alertDeliveries: NewDelivery[];
 }
 
 export function pack(batch: WriteBatch): PackedBatch {
@@ -77,7 +81,13 @@ export function pack(batch: WriteBatch): PackedBatch {
       entities: (m.entities ?? []).map((e) => ({ name: e.name, text: e.text, type: e.type })),
     },
   }));
-  return { articles, stories: batch.stories, moves: batch.moves ?? [] };
+  return {
+    articles,
+    stories: batch.stories,
+    moves: batch.moves ?? [],
+    alertEvents: batch.alertEvents ?? [],
+    alertDeliveries: batch.alertDeliveries ?? [],
+  };
 }
 
 interface Previous {
@@ -152,6 +162,8 @@ export class BatchWriter {
       for (const m of batch.moves) move.run(m.storyId, m.articleId);
       raiseRevision.run();
       afterWriteStories(this.stmt, before, batch);
+      // The outbox commits with the batch that caused it: a crash after this never loses an alert.
+      writeAlerts(this.stmt, batch.alertEvents, batch.alertDeliveries, now);
       // Full-text rows last, all together: FTS5 writes its pending rows out at every statement
       // savepoint (the upserts above open one each), so with the inserts interleaved each article
       // was flushed on its own. Measured on 40k gva-dev replicas: the article upsert (where that

@@ -18,6 +18,7 @@ import {
 } from '../store.ts';
 import { BatchWriter, pack, tune } from './batch-write.ts';
 import { busyError, DEFAULT_BUSY_MS, TRY_MS, whenFree } from './busy.ts';
+import { SqliteAlerts } from './alerts.ts';
 import { SqliteFeeds } from './feeds.ts';
 import { migrations } from './migrations.ts';
 import { StorySearch } from './search.ts';
@@ -61,6 +62,7 @@ export class SqliteStore implements Store {
   private db: Database.Database;
   private feeds: SqliteFeeds;
   private search: StorySearch;
+  readonly alerts: SqliteAlerts;
 
   private batches: BatchWriter;
   /** A store file (not ':memory:'), which a writer thread can open too. */
@@ -94,6 +96,7 @@ export class SqliteStore implements Store {
     this.feeds = new SqliteFeeds(this.db);
     this.search = new StorySearch(this.db);
     this.batches = new BatchWriter(this.db);
+    this.alerts = new SqliteAlerts((sql) => this.stmt(sql), this.db, (attempt, what) => this.settled().then(() => this.whenFree(attempt, what)));
     this.onDisk = file !== ':memory:' && file !== '' && !file.startsWith('file:');
   }
 
