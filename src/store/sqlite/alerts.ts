@@ -169,8 +169,13 @@ export class SqliteAlerts implements AlertStore {
   inbox = async (q: InboxQuery = {}) => {
     const where: string[] = [];
     const args: unknown[] = [];
-    if (q.watchId) (where.push('watch_id = ?'), args.push(q.watchId));
-    if (q.kinds?.length) (where.push(`kind IN (${q.kinds.map(() => '?').join(', ')})`), args.push(...q.kinds));
+    const when = (cond: unknown, sql: string, ...values: unknown[]) => {
+      if (!cond) return;
+      where.push(sql);
+      args.push(...values);
+    };
+    when(q.watchId, 'watch_id = ?', q.watchId);
+    when(q.kinds?.length, `kind IN (${(q.kinds ?? []).map(() => '?').join(', ')})`, ...(q.kinds ?? []));
     const base = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const counts = this.stmt(
       `SELECT COUNT(*) AS total, COALESCE(SUM(read_at IS NULL), 0) AS unread FROM alert_events ${base}`,
@@ -246,8 +251,11 @@ export class SqliteAlerts implements AlertStore {
   deliveries = async (q: { watchId?: string; state?: DeliveryState; limit?: number } = {}) => {
     const where: string[] = [];
     const args: unknown[] = [];
-    if (q.watchId) (where.push('watch_id = ?'), args.push(q.watchId));
-    if (q.state) (where.push('state = ?'), args.push(q.state));
+    for (const [value, sql] of [[q.watchId, 'watch_id = ?'], [q.state, 'state = ?']] as const) {
+      if (!value) continue;
+      where.push(sql);
+      args.push(value);
+    }
     const rows = this.stmt(
       `SELECT * FROM alert_deliveries ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, notification_id LIMIT ?`,
     ).all(...args, Math.min(Math.max(q.limit ?? 100, 1), MAX_PAGE)) as DeliveryRow[];
