@@ -247,6 +247,8 @@ export interface InboxQuery {
 export type DeliveryOutcome =
   | { state: 'delivered'; at: string }
   | { state: 'retry'; error: string; nextAttemptAt: string }
+  /** Not tried now (the watch's rate limit): later, without counting an attempt. */
+  | { state: 'deferred'; nextAttemptAt: string }
   | { state: 'dead' | 'skipped'; error: string };
 
 export interface AlertStore {

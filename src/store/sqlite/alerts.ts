@@ -237,6 +237,8 @@ export class SqliteAlerts implements AlertStore {
         this.stmt(
           `UPDATE alert_deliveries SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE notification_id = ? AND channel = ?`,
         ).run(o.error, o.nextAttemptAt, ...key);
+      else if (o.state === 'deferred')
+        this.stmt('UPDATE alert_deliveries SET next_attempt_at = ? WHERE notification_id = ? AND channel = ?').run(o.nextAttemptAt, ...key);
       else
         this.stmt(
           `UPDATE alert_deliveries SET state = ?, attempts = attempts + ?, last_error = ? WHERE notification_id = ? AND channel = ?`,
