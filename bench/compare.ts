@@ -16,7 +16,7 @@ import { parseNumber } from '../src/pipeline/3-analyze/figures/numbers.ts';
 import { minhashSignature, signatureSimilarity } from '../src/pipeline/4-cluster/near-copy.ts';
 import { aggregateMentions } from '../src/pipeline/5-compare/aggregate.ts';
 import { compareSources } from '../src/pipeline/5-compare/compare.ts';
-import { foldName } from '../src/pipeline/5-compare/names.ts';
+import { foldLetters } from '../src/text/fold.ts';
 import { checkBrief, checkEvidence, type Failure } from '../src/pipeline/6-brief/faithfulness.ts';
 import { ingestPaths, storiesReport } from '../src/pipeline/run.ts';
 import { buildStoryReport } from '../src/pipeline/story-report.ts';
@@ -30,7 +30,7 @@ interface Expected {
   non_conflicts: { story: string; about: string; values: string[] }[];
 }
 
-const norm = (s: string) => foldName(s.replace(/\s+/g, ' ').trim());
+const norm = (s: string) => foldLetters(s.replace(/\s+/g, ' ').trim());
 const digits = (s: string) => s.replace(/(\d)[.,\s](?=\d{3}\b)/g, '$1').match(/\d+(?:[.,]\d+)?/g)?.join(' ') ?? '';
 
 const bareNumber = (s: string) => s.replace(/^(?:at least|more than|about|around|some|roughly|nearly|over|cerca de|unas?|unos)\s+/i, '').trim();

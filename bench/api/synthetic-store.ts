@@ -4,6 +4,7 @@ import type { Article, Mentions } from '../../src/model/index.ts';
 import { noMentions } from '../../src/model/index.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import type { ArticleWrite } from '../../src/store/store.ts';
+import { completeBatch } from '../../src/pipeline/derive/batch.ts';
 
 const OUTLETS = [
   'Harbor Ledger',
@@ -82,7 +83,7 @@ export async function buildSyntheticStore(file: string, storyCount: number) {
   let batch: ArticleWrite[] = [];
   let stories: { id: string; title: string; createdAt: string; updatedAt: string }[] = [];
   const flush = async () => {
-    await store.write({ articles: batch, stories });
+    await store.write(completeBatch({ articles: batch, stories }));
     batch = [];
     stories = [];
   };

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { QuoteMention } from '../../src/model/index.ts';
 import { extractEntities } from '../../src/pipeline/3-analyze/entities/extract.ts';
-import { foldName, initials } from '../../src/pipeline/3-analyze/entities/fold.ts';
+import { entityKey } from '../../src/text/fold.ts';
+import { initials } from '../../src/pipeline/3-analyze/entities/name-compare.ts';
 import { extractQuotes } from '../../src/pipeline/3-analyze/quotes/extract.ts';
 import { corpus, jsonLines, PROJECT_ROOT } from '../lib/data.ts';
 import type { Section, SectionResult } from '../extract.ts';
@@ -43,7 +44,7 @@ function loadTexts(gwnDir: string, gvaDir: string): Map<string, string> {
 }
 
 const surname = (name: string) =>
-  foldName(name)
+  entityKey(name)
     .split(' ')
     .filter((w) => !/^(jr|sr|ii|iii)$/.test(w))
     .at(-1) ?? '';

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StoryReport } from '../../src/model/index.ts';
-import { foldName } from '../../src/pipeline/3-analyze/entities/fold.ts';
+import { entityKey } from '../../src/text/fold.ts';
 import { argValue, corpus, jsonLines, PROJECT_ROOT } from '../lib/data.ts';
 import type { Section, SectionResult } from '../extract.ts';
 import { analyzeFolder } from './gva-run.ts';
@@ -43,7 +43,7 @@ export interface Shown {
   view: string;
 }
 
-export const hashOf = (s: string): string => createHash('sha1').update(foldName(s.replace(/\s+/g, ' ').trim())).digest('hex').slice(0, 12);
+export const hashOf = (s: string): string => createHash('sha1').update(entityKey(s.replace(/\s+/g, ' ').trim())).digest('hex').slice(0, 12);
 
 function around(story: StoryReport, article: string | undefined, needle: string): string {
   const text = story.articles.find((x) => x.id === article)?.text ?? '';
@@ -64,7 +64,7 @@ export function shownItems(story: StoryReport, kind: Kind): Shown[] {
       const values = c.values.map((v) => v.value);
       const a = [...new Set(c.values.flatMap((v) => v.articles))].sort();
       const ev = c.values.map((v) => { const e = v.evidence[0]; const t = story.articles.find((x) => x.id === e?.article)?.text ?? ''; return e ? `«${v.value}»: … ${t.slice(Math.max(0, e.start - 100), e.end + 60).replace(/\s+/g, ' ')} …` : `«${v.value}»`; });
-      return { k: hashOf(`${c.kind}|${[...values].map((v) => foldName(v)).sort().join('|')}`), a, expect: 'real', view: `${c.kind} about ${c.about}: ${values.join(' vs ')}\n    ${ev.join('\n    ')}` };
+      return { k: hashOf(`${c.kind}|${[...values].map((v) => entityKey(v)).sort().join('|')}`), a, expect: 'real', view: `${c.kind} about ${c.about}: ${values.join(' vs ')}\n    ${ev.join('\n    ')}` };
     });
   if (kind === 'timeline')
     return (story.timeline ?? []).map((t) => ({ k: hashOf(t.text), a: [...t.articles].sort(), expect: 'event', view: `${t.date} ${t.what}\n    text: ${t.text}` }));

@@ -3,9 +3,9 @@ import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from '../config/index.ts';
-import { extractFile, ingestPaths, storiesReport, storyReport } from '../pipeline/run.ts';
+import { backfillDerivedRows, extractFile, ingestPaths, storiesReport, storyReport } from '../pipeline/run.ts';
 import { addSummary, ingestUrls } from '../pipeline/run-web.ts';
-import { SqliteStore } from '../store/sqlite/sqlite-store.ts';
+import { openStore, storeLocation } from '../store/open.ts';
 import type { Store } from '../store/store.ts';
 import { extractUrlCommand, feedsCommand, pollCommand, watchCommand, type WebCli } from './feeds.ts';
 import { progressBar } from './progress.ts';
@@ -86,13 +86,19 @@ function atMost(command: string, args: string[], n: number): void {
 }
 
 /** Reading commands do not create a store where there is none (a mistyped --db would look empty). */
-function existingStore(file: string): void {
-  if (file !== ':memory:' && !existsSync(file)) throw new Error(`no store at ${file} (ingest something first, or give --db)`);
+function existingStore(url: string): void {
+  const where = storeLocation(url);
+  if (where.kind !== 'sqlite') return; // a server store exists or fails to open with its own error
+  const file = where.file;
+  if (file !== ':memory:' && !file.startsWith('file:') && !existsSync(file))
+    throw new Error(`no store at ${file} (ingest something first, or give --db)`);
 }
 
-async function withStore<T>(file: string, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = new SqliteStore(file);
+async function withStore<T>(url: string, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(url);
   try {
+    // A store written before the runner derived its index rows gets them first (once).
+    await backfillDerivedRows(store);
     return await fn(store);
   } finally {
     await store.close();

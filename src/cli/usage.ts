@@ -16,7 +16,7 @@ Commands:
   start                                     first run: ingest examples/ into the store; then serve the app
 
 Options:
-  --db FILE      store file (default ./parallax.db, or $PARALLAX_DB)
+  --db STORE     store: a file, sqlite:FILE or postgres://… (default ./parallax.db, or $PARALLAX_DB)
   --json         machine-readable output
   --with-text    include each article's clean text in JSON output
   --source NAME  outlet name for inputs that do not say

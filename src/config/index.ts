@@ -1,7 +1,7 @@
 // Every setting with its default, validated once at the edge and passed in (never read globally).
 
 export interface Config {
-  /** SQLite file of the embedded store. */
+  /** The store (open.ts): a file path or sqlite:FILE for the embedded store, postgres://… for a server; $PARALLAX_DB. */
   db: string;
   /** Largest single file intake reads (bytes); JSONL is streamed and limited per line instead. */
   maxFileBytes: number;
@@ -82,7 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Config> = 
   const allow = env.PARALLAX_FETCH_ALLOW?.split(',').map((s) => s.trim()).filter(Boolean);
   if (allow && !overrides.web) cfg.web = { ...cfg.web, allow };
   const problems: string[] = [];
-  if (!cfg.db) problems.push('db: must be a file path');
+  if (!cfg.db) problems.push('db: must be a store (a file path, sqlite:FILE or postgres://…)');
   for (const key of ['maxFileBytes', 'maxLineBytes', 'writeBatch'] as const) {
     if (!Number.isInteger(cfg[key]) || cfg[key] <= 0) problems.push(`${key}: must be a positive integer, got ${cfg[key]}`);
   }

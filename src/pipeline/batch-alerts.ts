@@ -4,7 +4,7 @@
 // with a source minimum matches. Decisions are the pure stages' (alerts/).
 import type { AlertEvent, StoryRecord, Watch } from '../model/index.ts';
 import type { ArticleWrite, NewDelivery, Store, StoredArticle } from '../store/store.ts';
-import { foldName } from './3-analyze/entities/fold.ts';
+import { nameKey as foldName } from '../text/fold.ts';
 import { citeLedes, eventsFor, notify } from './alerts/events.ts';
 import { storyChanges, type StoryChange } from './alerts/story-changes.ts';
 import { TopicIndex } from './alerts/topic-index.ts';

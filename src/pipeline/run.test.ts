@@ -6,6 +6,7 @@ import { SqliteStore } from '../store/sqlite/sqlite-store.ts';
 import type { WriteBatch } from '../store/store.ts';
 import { prepareReport } from './parallel/prepare.ts';
 import { Ingestor, storyReport } from './run.ts';
+import { completeBatch } from './derive/batch.ts';
 
 const report = (name: string, body: string): RawReport => ({
   format: 'text',
@@ -122,7 +123,7 @@ describe('story reports', () => {
     for (const raw of [same('x', 'Ferry aground near Porto'), same('y', 'Forty taken ashore as ferry runs aground')]) await ingestor.addPrepared(raw, prepareReport(raw));
     await ingestor.finish();
     const [listed] = await store.listStories();
-    await store.write({ articles: [], stories: [{ ...(await store.getStory(listed.id))!, title: 'A title set by the store' }] });
+    await store.write(completeBatch({ articles: [], stories: [{ ...(await store.getStory(listed.id))!, title: 'A title set by the store' }] }));
     assert.equal((await storyReport(store, listed.id))?.title, 'A title set by the store');
     await store.close();
   });

@@ -7,6 +7,8 @@ import type { Article, RawReport, StoryRecord, StoryReport } from '../model/inde
 import type { ArticleWrite, Store, StoredArticle } from '../store/store.ts';
 import { listInputs, readFileReports, type IntakeEvent } from './1-intake/files.ts';
 import { extractArticle, ExtractError, keyedId, spelledPathId } from './2-extract/extract.ts';
+import { backfillDerivedRows } from './derive/backfill.ts';
+import { completeBatch } from './derive/batch.ts';
 import type { StoryAssigner } from './4-cluster/assigner.ts';
 import { representativeTitle } from './4-cluster/story-title.ts';
 import { OnlineStoryAssigner } from './4-cluster/story-assigner.ts';
@@ -15,6 +17,8 @@ import type { GroupingCache } from './grouping-cache.ts';
 import { inlinePool, workerPool, type PreparePool } from './parallel/pool.ts';
 import { prepareReport, type Prepared } from './parallel/prepare.ts';
 import { buildStoryReport } from './story-report.ts';
+
+export { backfillDerivedRows };
 
 export interface Skip {
   input: string;
@@ -91,6 +95,8 @@ export class Ingestor {
 
   private async restore(): Promise<void> {
     if (this.restored) return;
+    // A store written before derived rows existed gets them before anything is added to its stories.
+    await backfillDerivedRows(this.store);
     if (this.opts.grouping) {
       this.revision = await this.store.revision();
       const kept = this.opts.grouping.take(this.revision);
@@ -231,7 +237,7 @@ export class Ingestor {
     }
     // Alert events and their outbox rows go in the same transaction as the batch (docs/ALERTS.md).
     const alerts = await this.alerts.ofBatch({ articles: this.pending, stories, moves: this.pendingMoves }, now);
-    const done = this.store.write({ articles: this.pending, stories, moves: this.pendingMoves, ...alerts });
+    const done = this.store.write({ ...completeBatch({ articles: this.pending, stories, moves: this.pendingMoves }), ...alerts });
     crashAfterCommitForTests(done, !!alerts.alertEvents?.length);
     this.writes++;
     done.catch(() => {}); // thrown by written(), not reported as unhandled meanwhile

@@ -1,5 +1,9 @@
-// The contract every Store implementation must pass (SQLite now, PostgreSQL later):
+// The contract every Store implementation must pass (SQLite now, PostgreSQL later), given a
+// factory of fresh, empty stores:
 //   runStoreContract('sqlite', () => new SqliteStore(':memory:'))
+//   runStoreContract('postgres', () => openStore(url))   (each store emptied first)
+// Cases: contract/search (story list, search, entities), contract/derived (the batch's derived
+// rows persisted and queried as given), contract/feeds, and below (articles, versions, moves).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Article, StoryRecord } from '../model/index.ts';
@@ -7,8 +11,10 @@ import { noMentions } from '../model/index.ts';
 import type { ArticleWrite, Store } from './store.ts';
 import { sampleArticle } from './contract/fixtures.ts';
 import { runAlertsContract } from './contract/alerts.contract.ts';
+import { runDerivedContract } from './contract/derived.contract.ts';
 import { runFeedsContract } from './contract/feeds.contract.ts';
 import { runSearchContract } from './contract/search.contract.ts';
+import { completeBatch } from '../pipeline/derive/batch.ts';
 
 // Kept here for callers of the contract (e.g. the on-disk SQLite test).
 export { sampleArticle };
@@ -30,13 +36,14 @@ const write = (article: Article, storyId: string, copyOf: string | null = null):
 
 export function runStoreContract(name: string, newStore: () => Store | Promise<Store>): void {
   runSearchContract(name, newStore);
+  runDerivedContract(name, newStore);
   runFeedsContract(name, newStore);
   runAlertsContract(name, newStore);
   describe(`Store contract: ${name}`, () => {
     it('stores an article and reads it back unchanged', async () => {
       const store = await newStore();
       const a = sampleArticle('a1', { title: 'Kovač says “yes”', metadata: { section: 'world' } });
-      await store.write({ articles: [write(a, 's1')], stories: [story('s1')] });
+      await store.write(completeBatch({ articles: [write(a, 's1')], stories: [story('s1')] }));
       const got = await store.getArticle('a1');
       assert.deepEqual(got?.article, a);
       assert.equal(got?.storyId, 's1');
@@ -48,11 +55,11 @@ export function runStoreContract(name: string, newStore: () => Store | Promise<S
     it('raises the revision by one at every write, and not on reads', async () => {
       const store = await newStore();
       const start = await store.revision();
-      await store.write({ articles: [write(sampleArticle('a1'), 's1')], stories: [story('s1')] });
+      await store.write(completeBatch({ articles: [write(sampleArticle('a1'), 's1')], stories: [story('s1')] }));
       await store.getArticle('a1');
       await store.counts();
       assert.equal(await store.revision(), start + 1);
-      await store.write({ articles: [], stories: [story('s2')], moves: [{ articleId: 'a1', storyId: 's2' }] });
+      await store.write(completeBatch({ articles: [], stories: [story('s2')], moves: [{ articleId: 'a1', storyId: 's2' }] }));
       assert.equal(await store.revision(), start + 2);
       await store.close();
     });
@@ -60,7 +67,7 @@ export function runStoreContract(name: string, newStore: () => Store | Promise<S
     it('finds articles by content hash', async () => {
       const store = await newStore();
       const a = sampleArticle('a1');
-      await store.write({ articles: [write(a, 's1')], stories: [story('s1')] });
+      await store.write(completeBatch({ articles: [write(a, 's1')], stories: [story('s1')] }));
       assert.equal(await store.findByContentHash(a.contentHash), 'a1');
       assert.equal(await store.findByContentHash('nope'), null);
       await store.close();
@@ -69,12 +76,12 @@ export function runStoreContract(name: string, newStore: () => Store | Promise<S
     it('keeps earlier versions when an article changes', async () => {
       const store = await newStore();
       const v1 = sampleArticle('a1');
-      await store.write({ articles: [write(v1, 's1')], stories: [story('s1')] });
+      await store.write(completeBatch({ articles: [write(v1, 's1')], stories: [story('s1')] }));
       const v2 = sampleArticle('a1', {
         text: 'Corrected body. Now longer than before.',
         contentHash: 'hash-v2',
       });
-      await store.write({ articles: [write(v2, 's1')], stories: [story('s1')] });
+      await store.write(completeBatch({ articles: [write(v2, 's1')], stories: [story('s1')] }));
       const got = await store.getArticle('a1');
       assert.equal(got?.version, 2);
       assert.equal(got?.article.text, v2.text);
@@ -92,7 +99,7 @@ export function runStoreContract(name: string, newStore: () => Store | Promise<S
 
     it('lists stories with counts, sources and dates, and their articles in date order', async () => {
       const store = await newStore();
-      await store.write({
+      await store.write(completeBatch({
         articles: [
           write(
             sampleArticle('late', {
@@ -112,7 +119,7 @@ export function runStoreContract(name: string, newStore: () => Store | Promise<S
           write(sampleArticle('other'), 's2'),
         ],
         stories: [story('s1', 'Flood'), story('s2', 'Other')],
-      });
+      }));
       const list = await store.listStories();
       const s1 = list.find((s) => s.id === 's1');
       assert.equal(s1?.articleCount, 3);
@@ -131,11 +138,11 @@ export function runStoreContract(name: string, newStore: () => Store | Promise<S
 
     it('moves articles between stories and hides emptied stories', async () => {
       const store = await newStore();
-      await store.write({
+      await store.write(completeBatch({
         articles: [write(sampleArticle('a'), 's1'), write(sampleArticle('b'), 's2')],
         stories: [story('s1'), story('s2')],
-      });
-      await store.write({ articles: [], stories: [], moves: [{ articleId: 'b', storyId: 's1' }] });
+      }));
+      await store.write(completeBatch({ articles: [], stories: [], moves: [{ articleId: 'b', storyId: 's1' }] }));
       assert.equal((await store.getArticle('b'))?.storyId, 's1');
       assert.deepEqual(
         (await store.listStories()).map((s) => s.id),
@@ -148,11 +155,11 @@ export function runStoreContract(name: string, newStore: () => Store | Promise<S
       const store = await newStore();
       // A move into a story that does not exist violates the story reference.
       await assert.rejects(
-        store.write({
+        store.write(completeBatch({
           articles: [write(sampleArticle('a'), 's1')],
           stories: [story('s1')],
           moves: [{ articleId: 'a', storyId: 'ghost' }],
-        }),
+        })),
         /store: write failed/,
       );
       assert.equal(await store.getArticle('a'), null);
@@ -162,10 +169,10 @@ export function runStoreContract(name: string, newStore: () => Store | Promise<S
 
     it('replays cluster state in ingest order', async () => {
       const store = await newStore();
-      await store.write({
+      await store.write(completeBatch({
         articles: [write(sampleArticle('x'), 's1'), write(sampleArticle('y'), 's1', 'x')],
         stories: [story('s1')],
-      });
+      }));
       const rows = [];
       for await (const r of store.clusterState()) rows.push(r);
       assert.deepEqual(rows, [

@@ -1,5 +1,7 @@
 // The Store interface: everything the runner and the edges may ask of storage. SQLite implements
-// it now, PostgreSQL later; both must pass store.contract.ts.
+// it now, PostgreSQL later; both must pass store.contract.ts. Stores are opened by open.ts.
+// A store holds no domain rule: what it indexes comes derived in the write batch; a query's names
+// and words are turned into keys with the same src/text/fold.ts functions the runner wrote with.
 import type {
   AlertEvent,
   AlertKind,
@@ -30,7 +32,57 @@ export interface ArticleWrite {
   features: unknown;
 }
 
-export interface WriteBatch {
+/**
+ * Rows the runner derives from one written article for the store's read-side indexes (pure
+ * functions in src/pipeline/derive/, folding by src/text/fold.ts). The store persists them as
+ * given and never recomputes them: it folds nothing, parses no mentions, decides nothing.
+ */
+export interface ArticleIndexRow {
+  articleId: string;
+  /** nameKey(article.source): the key the source filter and facets group by. */
+  sourceKey: string;
+  /** searchVariants(title) / searchVariants(text): folded forms indexed beside the full text. */
+  titleVariants: string;
+  textVariants: string;
+}
+
+/** A place the article names, once per key: what the story list counts and filters by. */
+export interface ArticlePlaceRow {
+  articleId: string;
+  /** nameKey(place name). */
+  key: string;
+  name: string;
+  country: string | null;
+  lat: number;
+  lon: number;
+}
+
+/** A spelling of an entity the article uses, once per (key, form). */
+export interface ArticleEntityFormRow {
+  articleId: string;
+  /** nameKey(entity name). */
+  key: string;
+  name: string;
+  type: string;
+  /** The spelling as written. */
+  form: string;
+}
+
+/** The derived rows of a set of articles, flat: each written article's rows replace its earlier ones. */
+export interface DerivedRows {
+  /** Exactly one per article written. */
+  articleIndex: ArticleIndexRow[];
+  articlePlaces: ArticlePlaceRow[];
+  articleEntityForms: ArticleEntityFormRow[];
+}
+
+/**
+ * One transaction. Story-level list rows (per-story article, source, place and entity-form counts,
+ * first and last publication) are plain SQL aggregates over the articles' derived rows, refreshed
+ * for every story the batch touches; a story's place or entity name is that of its earliest
+ * stored article naming it.
+ */
+export interface WriteBatch extends DerivedRows {
   /** New articles, or new versions of stored ones (same id): the earlier version is kept in history. */
   articles: ArticleWrite[];
   /** Stories created or changed (title, updatedAt). */
@@ -56,6 +108,7 @@ export interface StoryQuery {
   from?: string;
   /** Stories with an article published on or before this day. */
   to?: string;
+  /** Place, entity and source names match the derived rows' keys through nameKey (text/fold.ts). */
   place?: string;
   entity?: string;
   source?: string;
@@ -156,6 +209,16 @@ export interface Store {
    * store's bound; past it the write rejects with StoreBusy (nothing written, safe to retry).
    */
   write(batch: WriteBatch): Promise<void>;
+  /**
+   * Stored articles without derived rows (written before the store kept them), oldest first: the
+   * runner derives their rows and gives them to `writeDerived` (pipeline/derive/backfill.ts).
+   */
+  articlesWithoutDerivedRows(limit: number): Promise<StoredArticle[]>;
+  /**
+   * Replaces the derived rows of already stored articles (one index row each) and refreshes their
+   * stories' list rows; rows of articles not stored are ignored. Raises the revision like `write`.
+   */
+  writeDerived(rows: DerivedRows): Promise<void>;
   /**
    * Raised by one at every `write`, by any process or connection: a grouping restored at one
    * revision is still current while the revision has moved only by one's own writes.

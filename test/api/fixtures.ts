@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/config/index.ts';
 import { createApp } from '../../src/api/app.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import type { ArticleWrite, Store } from '../../src/store/store.ts';
+import { completeBatch } from '../../src/pipeline/derive/batch.ts';
 
 export const TOKEN = 'test-token-0123456789';
 
@@ -85,7 +86,7 @@ export async function seed(store: Store): Promise<void> {
     copyOf: null,
     features: null,
   });
-  await store.write({
+  await store.write(completeBatch({
     stories: [
       {
         id: 'st-border',
@@ -130,7 +131,7 @@ export async function seed(store: Store): Promise<void> {
         mentionsOf(T3, [], [['Lyon', 'FR', 45.76, 4.83]]),
       ),
     ],
-  });
+  }));
 }
 
 export async function testApp(over: Partial<Parameters<typeof createApp>[0]> = {}) {

@@ -11,6 +11,7 @@ import { noMentions } from '../../src/model/index.ts';
 import { ingestPaths } from '../../src/pipeline/run.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { article, seed, TOKEN } from '../api/fixtures.ts';
+import { completeBatch } from '../../src/pipeline/derive/batch.ts';
 
 export const HOSTILE = {
   storyId: 'st-hostile',
@@ -31,7 +32,7 @@ export async function seedHostile(store: SqliteStore) {
   };
   const at = a.text.indexOf('<script>');
   const name = `<svg onload="window.__xss='entity'">Mallory`;
-  await store.write({
+  await store.write(completeBatch({
     stories: [
       {
         id: HOSTILE.storyId,
@@ -74,7 +75,7 @@ export async function seedHostile(store: SqliteStore) {
         features: null,
       },
     ],
-  });
+  }));
 }
 
 export async function startTestServer() {

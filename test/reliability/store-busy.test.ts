@@ -9,10 +9,11 @@ import { noMentions } from '../../src/model/index.ts';
 import { sampleArticle } from '../../src/store/contract/fixtures.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { StoreBusy, type WriteBatch } from '../../src/store/store.ts';
+import { completeBatch } from '../../src/pipeline/derive/batch.ts';
 import { withTempDir } from '../temp-dir.ts';
 import { holdWriteLock } from './lock-holder.ts';
 
-const batch = (ids: string[]): WriteBatch => ({
+const batch = (ids: string[]): WriteBatch => completeBatch({
   stories: [{ id: 'st-1', title: 'Harbour fire', createdAt: '2026-03-14T00:00:00Z', updatedAt: '2026-03-14T00:00:00Z' }],
   articles: ids.map((id) => ({ article: sampleArticle(id), mentions: noMentions(), storyId: 'st-1', copyOf: null, features: null })),
 });

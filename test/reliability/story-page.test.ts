@@ -7,17 +7,18 @@ import { loadConfig } from '../../src/config/index.ts';
 import { noMentions } from '../../src/model/index.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { article } from '../api/fixtures.ts';
+import { completeBatch } from '../../src/pipeline/derive/batch.ts';
 
 const STORY = { id: 'st-dam', title: 'Dam above Lowfield cracks', createdAt: '2026-04-01T00:00:00Z', updatedAt: '2026-04-02T00:00:00Z' };
 const write = (store: SqliteStore, from: number, n: number, updatedAt = STORY.updatedAt) =>
-  store.write({
+  store.write(completeBatch({
     stories: [{ ...STORY, updatedAt }],
     articles: Array.from({ length: n }, (_, k) => {
       const i = from + k;
       const text = `Engineers inspected the dam above Lowfield on Tuesday after cracks were seen in its wall. Report ${i} says ${100 + i} homes downstream were told to prepare to leave. The council said it would decide on Wednesday.`;
       return { article: article(`dam-${i}`, `Outlet ${i % 12}`, `Dam cracks near Lowfield (${i})`, text, '2026-04-01'), mentions: noMentions(), storyId: STORY.id, copyOf: null, features: null };
     }),
-  });
+  }));
 
 describe('story pages per revision', () => {
   it('a 150-article story page is served within 100 ms once computed, and is never stale', async () => {

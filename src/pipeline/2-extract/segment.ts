@@ -98,11 +98,6 @@ export function sentenceSpans(text: string, paragraphs: Span[], lang = 'en'): Sp
   return spans;
 }
 
-/** Strips diacritics and lowercases: "São João" → "sao joao". */
-export function foldDiacritics(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
-}
-
 export interface Token extends Span {
   text: string;
 }

@@ -2,7 +2,7 @@
 // namespaces (w: words, n: names, f: figures, p: places), the publication and event day, a
 // MinHash signature of the body for near-copies, and the people named (persons.ts). Term weights get their IDF at scoring time.
 import type { Article, Mentions } from '../../model/index.ts';
-import { foldDiacritics } from '../2-extract/segment.ts';
+import { foldMarks } from '../../text/fold.ts';
 import { minhashOfWords } from './near-copy.ts';
 import { personNames, personsIn } from './persons.ts';
 import { leadCities } from './event-place.ts';
@@ -59,7 +59,7 @@ export function cleanHeadline(title: string): string {
   return parts.join(' - ').replace(/…$/, '').trim();
 }
 
-const words = (s: string): string[] => foldDiacritics(s).match(/[\p{L}\p{N}]+/gu) ?? [];
+const words = (s: string): string[] => foldMarks(s).match(/[\p{L}\p{N}]+/gu) ?? [];
 
 function addWords(into: Map<string, number>, list: string[], weight: number): void {
   for (const t of list) {
@@ -92,8 +92,8 @@ export function articleFeatures(article: Article, mentions: Mentions, o: Feature
   const boost = (key: string, w: number) => weights.set(key, Math.max(weights.get(key) ?? 0, w));
   for (const n of nameTokens(headline, article.text)) boost(`n:${n}`, o.nameWeight);
   for (const f of figureTokens(article.text)) boost(`f:${f}`, o.figureWeight);
-  for (const e of mentions.entities) for (const part of foldDiacritics(e.name).split(/\s+/)) if (part.length > 2) boost(`n:${part}`, o.nameWeight);
-  for (const p of mentions.places) boost(`p:${foldDiacritics(p.name)}`, o.nameWeight);
+  for (const e of mentions.entities) for (const part of foldMarks(e.name).split(/\s+/)) if (part.length > 2) boost(`n:${part}`, o.nameWeight);
+  for (const p of mentions.places) boost(`p:${foldMarks(p.name)}`, o.nameWeight);
   for (const f of mentions.figures) {
     if (f.value === null) continue;
     if (f.counts) boost(`f:${f.counts}${f.value}`, o.figureWeight);

@@ -1,7 +1,7 @@
 // Near-copies (syndicated or lightly edited reports): MinHash over word 4-shingles of the body,
 // with an LSH band index so candidates are found without comparing against every article.
 // Headlines are left out on purpose: syndicated copies often get a new headline.
-import { foldDiacritics } from '../2-extract/segment.ts';
+import { foldMarks } from '../../text/fold.ts';
 import { BandTable } from './band-table.ts';
 
 export const SIGNATURE_SIZE = 64;
@@ -37,7 +37,7 @@ const MAX_BUCKET = 64;
  * the bin keeps its smallest value. An empty signature when the body is too short.
  */
 export function minhashSignature(text: string): number[] {
-  return minhashOfWords(foldDiacritics(text).match(/[\p{L}\p{N}]+/gu) ?? []);
+  return minhashOfWords(foldMarks(text).match(/[\p{L}\p{N}]+/gu) ?? []);
 }
 
 /** The same from the body's folded words (when the caller has them already). */

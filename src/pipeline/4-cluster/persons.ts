@@ -3,7 +3,7 @@
 // apart). Officials, journalists and districts are left out: a police spokesman, a chief or a
 // photographer is named in reports of many different events.
 import type { Mentions } from '../../model/index.ts';
-import { foldDiacritics } from '../2-extract/segment.ts';
+import { foldMarks } from '../../text/fold.ts';
 
 const MAX_PERSONS = 12;
 
@@ -24,7 +24,7 @@ export function personNames(text: string, mentions: Mentions): string[] {
   for (const e of mentions.entities) {
     const raw = e.name.trim();
     if (e.type !== 'person' || !/\s/.test(raw)) continue;
-    const name = nameKey(foldDiacritics(raw));
+    const name = nameKey(foldMarks(raw));
     if (!name || DISTRICT.test(name)) continue;
     names.add(name);
     const before = text.slice(Math.max(0, e.start - 60), e.start);

@@ -2,7 +2,7 @@
 // (capitalised, and never written in lower case in the same article), ages and counts, and the
 // day the event happened when the text says "Monday" or "yesterday". When analysis produced
 // mentions, they are used too (see features.ts).
-import { foldDiacritics } from '../2-extract/segment.ts';
+import { foldMarks } from '../../text/fold.ts';
 import { STOPWORDS } from './stopwords.ts';
 
 // Capitalised words that are never names of a particular event's people or places.
@@ -18,7 +18,7 @@ const NOT_NAMES = new Set(
 );
 
 /** Lower case without diacritics; plain ASCII skips the (slow) Unicode normalisation. */
-export const fold = (w: string): string => (/^[\p{ASCII}]*$/u.test(w) ? w.toLowerCase() : foldDiacritics(w));
+export const fold = (w: string): string => (/^[\p{ASCII}]*$/u.test(w) ? w.toLowerCase() : foldMarks(w));
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const NUMBER_WORDS: Record<string, number> = {

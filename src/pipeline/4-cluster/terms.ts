@@ -1,5 +1,5 @@
 // Bag-of-words terms for grouping: folded, stop words out, title terms counted extra.
-import { foldDiacritics } from '../2-extract/segment.ts';
+import { foldMarks } from '../../text/fold.ts';
 import { STOPWORDS } from './stopwords.ts';
 
 export const TITLE_WEIGHT = 3;
@@ -7,7 +7,7 @@ export const TITLE_WEIGHT = 3;
 export function termCounts(title: string, text: string): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (s: string, w: number) => {
-    for (const m of foldDiacritics(s).matchAll(/[\p{L}\p{N}]+/gu)) {
+    for (const m of foldMarks(s).matchAll(/[\p{L}\p{N}]+/gu)) {
       const t = m[0];
       if (t.length < 3 || STOPWORDS.has(t) || /^\d{1,2}$/.test(t)) continue;
       counts.set(t, (counts.get(t) ?? 0) + w);

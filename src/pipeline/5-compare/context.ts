@@ -2,13 +2,13 @@
 // about the same thing ("people have crossed from Bosnia" vs "people spent the night in halls").
 import type { Span } from '../../model/index.ts';
 import { STOPWORDS } from '../4-cluster/stopwords.ts';
-import { foldName } from './names.ts';
+import { foldLetters } from '../../text/fold.ts';
 
 const WINDOW = 60;
 
 /** Crude stem: folded, common suffixes off, at most six letters ("crossed"/"crossing" → "cross"). */
 export const stem = (w: string) =>
-  foldName(w)
+  foldLetters(w)
     .replace(/(?:ing|ed|es|s|ions?)$/u, '')
     .slice(0, 6);
 

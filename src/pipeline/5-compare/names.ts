@@ -2,18 +2,9 @@
 // Acute, grave and circumflex accents on vowels are routinely dropped in English copy
 // ("Martínez"/"Martinez") and change nothing; marks that make a distinct letter in the
 // name's own alphabet (č, ü, ñ, ø, ł, å, ç, ş...) do, so dropping them is a spelling variant.
+import { foldLetters } from '../../text/fold.ts';
 
 const ACCENT_MARKS = /[\u0300\u0301\u0302]/g; // grave, acute, circumflex
-const ALL_MARKS = /\p{M}+/gu;
-// Letters that NFD does not decompose.
-const LETTER_FOLDS: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th' };
-
-const foldLetters = (s: string) => s.replace(/[øłđßæœıþ]/g, (c) => LETTER_FOLDS[c] ?? c);
-
-/** Lowercase, every diacritic removed: the key under which spellings of one name meet. */
-export function foldName(s: string): string {
-  return foldLetters(s.normalize('NFD').replace(ALL_MARKS, '').toLowerCase()).normalize('NFC');
-}
 
 /** Lowercase with only accents that never make a distinct letter removed, and one apostrophe ("O’Neil" = "O'Neil"). */
 export function strictName(s: string): string {
@@ -50,8 +41,8 @@ export function editDistance(a: string, b: string, max = 3): number {
 
 /** Two name words that are plausibly one word spelled or transliterated differently. */
 export function similarWords(a: string, b: string): boolean {
-  const fa = foldName(a);
-  const fb = foldName(b);
+  const fa = foldLetters(a);
+  const fb = foldLetters(b);
   if (fa === fb) return true;
   const shorter = Math.min(fa.length, fb.length);
   if (shorter < 4) return false;
@@ -74,10 +65,11 @@ const INFLECTIONS = ['s', 'es', "'s", 'n', 'an', 'ian', 'ns', 'ans', 'ians'];
 
 /** Whether one word is the other with an inflection ending: one name, not two spellings. */
 export function isInflection(a: string, b: string): boolean {
-  const [x, y] = [foldName(a), foldName(b)].sort((p, q) => p.length - q.length);
+  const [x, y] = [foldLetters(a), foldLetters(b)].sort((p, q) => p.length - q.length);
   if (x === y) return false;
   if (y.startsWith(x)) return INFLECTIONS.includes(y.slice(x.length));
   // "Texas" → "Texans": the demonym drops the final s of the place.
   const demonym = (p: string, q: string) => p.endsWith('s') && q.startsWith(p.slice(0, -1)) && INFLECTIONS.includes(q.slice(p.length - 1));
   return demonym(x, y) || (x.length === y.length && demonym(y, x));
 }
+

@@ -2,9 +2,10 @@
 // re-punctuated quotes still meet), with a speaker conflict when sources credit different people.
 import type { QuoteMention, ReportEntity } from '../../model/index.ts';
 import { conflictValues, disagreeing, type Claim, type Fact, type SourceArticle, type Sources } from './fact.ts';
-import { foldName, nameTokens, samePerson } from './names.ts';
+import { foldLetters } from '../../text/fold.ts';
+import { nameTokens, samePerson } from './names.ts';
 
-const words = (s: string) => foldName(s).match(/[\p{L}\p{N}]+/gu) ?? [];
+const words = (s: string) => foldLetters(s).match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /** Share of the shorter quote's words found in the other: 1 for the same quote, trimmed or not. */
 export const quoteOverlap = (a: string, b: string) => overlap(words(a), words(b));
@@ -23,19 +24,19 @@ interface Said {
 
 /** The story name of a speaker, via the linked entities; else the name itself. */
 function storyName(name: string, entities: ReportEntity[]): string {
-  const f = foldName(name);
-  const e = entities.find((x) => x.type === 'person' && (foldName(x.name) === f || x.variants.some((v) => foldName(v.form) === f)));
+  const f = foldLetters(name);
+  const e = entities.find((x) => x.type === 'person' && (foldLetters(x.name) === f || x.variants.some((v) => foldLetters(v.form) === f)));
   return e?.name ?? entities.find((x) => x.type === 'person' && samePerson(x.name, name))?.name ?? name;
 }
 
 /** Where the article names the speaker: the speaker span if it holds the name, else the nearest mention. */
 function speakerEvidence(s: Said, speaker: string): { written: string; start: number; end: number } | null {
   const text = s.article.article.text;
-  const surname = foldName(nameTokens(speaker).at(-1)?.text ?? speaker);
+  const surname = foldLetters(nameTokens(speaker).at(-1)?.text ?? speaker);
   const sp = s.quote.speakerSpan;
-  if (sp && foldName(text.slice(sp.start, sp.end)).includes(surname)) return { written: text.slice(sp.start, sp.end), ...sp };
+  if (sp && foldLetters(text.slice(sp.start, sp.end)).includes(surname)) return { written: text.slice(sp.start, sp.end), ...sp };
   const near = s.article.mentions.entities
-    .filter((e) => e.type === 'person' && foldName(e.text).includes(surname))
+    .filter((e) => e.type === 'person' && foldLetters(e.text).includes(surname))
     .sort((a, b) => Math.abs(a.start - s.quote.start) - Math.abs(b.start - s.quote.start))[0];
   return near ? { written: near.text, start: near.start, end: near.end } : null;
 }
@@ -46,7 +47,7 @@ const SPOKEN_OF = /\b(?:said|says|told|wrote|spoke|speaking|added|asked)\b[^.!?"
 /** Whether the named person is credited with saying the quote, not described by it or in it. */
 function creditable(s: Said, speaker: string, ev: { start: number }): boolean {
   const text = s.article.article.text;
-  const surname = foldName(nameTokens(speaker).at(-1)?.text ?? speaker);
+  const surname = foldLetters(nameTokens(speaker).at(-1)?.text ?? speaker);
   const quoted: string[] = words(s.quote.text);
   if (surname.length > 2 && quoted.includes(surname)) return false;
   return !SPOKEN_OF.test(text.slice(Math.max(0, ev.start - 60), ev.start));
@@ -68,11 +69,11 @@ function disputes(c: Claim, group: Said[], entities: ReportEntity[]): boolean {
   // Named by the attribution itself; or, when it is a pronoun ("she said"), named just before the quote.
   if (sp ? c.evidence.start !== sp.start : c.evidence.end > said.quote.start || said.quote.start - c.evidence.end > NEAR_BEFORE) return false;
   if (!entities.some((e) => e.type === 'person' && e.name === c.value) && entities.length) return false;
-  const surname = foldName(nameTokens(c.value).at(-1)?.text ?? c.value);
+  const surname = foldLetters(nameTokens(c.value).at(-1)?.text ?? c.value);
   return !group.some((s) => (words(s.quote.text) as string[]).includes(surname));
 }
 
-const sameSurname = (a: string, b: string) => foldName(nameTokens(a).at(-1)?.text ?? a) === foldName(nameTokens(b).at(-1)?.text ?? b);
+const sameSurname = (a: string, b: string) => foldLetters(nameTokens(a).at(-1)?.text ?? a) === foldLetters(nameTokens(b).at(-1)?.text ?? b);
 
 const short = (s: string, n = 90) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
 

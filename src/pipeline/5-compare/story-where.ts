@@ -3,7 +3,7 @@
 // the event day most reports give — not the place or day named by the most articles in passing.
 import type { Article, Mentions, PlaceMention, StoryReport } from '../../model/index.ts';
 import { storyEventDate } from '../3-analyze/event-date.ts';
-import { foldName } from '../3-analyze/places/gazetteer.ts';
+import { placeKey } from '../../text/fold.ts';
 import { articlePlaces, storyPlace, type ArticlePlaces } from '../3-analyze/places/places.ts';
 
 type Stored = { article: Pick<Article, 'text' | 'url' | 'title'>; mentions: Pick<Mentions, 'places' | 'eventDate'> };
@@ -15,9 +15,9 @@ type Stored = { article: Pick<Article, 'text' | 'url' | 'title'>; mentions: Pick
  */
 function placesOf({ article, mentions }: Stored): ArticlePlaces {
   const { title, outlet } = articlePlaces({ text: '', url: article.url, title: article.title });
-  const inText = new Map(mentions.places.map((p) => [foldName(p.text), p]));
+  const inText = new Map(mentions.places.map((p) => [placeKey(p.text), p]));
   const titled = title.map((p): PlaceMention => {
-    const same = inText.get(foldName(p.text));
+    const same = inText.get(placeKey(p.text));
     return same ? { ...same, start: p.start, end: p.end, text: p.text } : p;
   });
   return { text: mentions.places, title: titled, textLength: article.text.length, outlet };

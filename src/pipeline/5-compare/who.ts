@@ -3,7 +3,8 @@
 // errors, never as a dispute about the facts.
 import type { Conflict, EntityMention, ReportEntity } from '../../model/index.ts';
 import { unique, type Fact, type SourceArticle, type Sources } from './fact.ts';
-import { editDistance, foldName, isInflection, nameTokens, similarWords, strictName } from './names.ts';
+import { foldLetters } from '../../text/fold.ts';
+import { editDistance, isInflection, nameTokens, similarWords, strictName } from './names.ts';
 
 interface Located {
   entity: ReportEntity;
@@ -48,9 +49,9 @@ function nameWords(located: Located[], textOf: (article: string) => string = () 
   for (const [i, { mention: m, article }] of located.entries()) {
     const before = textOf(article).slice(Math.max(0, m.start - 30), m.start);
     if (ALIAS_BEFORE.test(before) || HOUSE_NUMBER_BEFORE.test(before)) continue;
-    const own = new Set(nameTokens(m.name).map((t) => foldName(t.text)));
+    const own = new Set(nameTokens(m.name).map((t) => foldLetters(t.text)));
     for (const t of nameTokens(m.text)) {
-      if (t.text.length < 3 || !/^\p{Lu}/u.test(t.text) || SCAN_NOISE.test(t.text) || !own.has(foldName(t.text))) continue;
+      if (t.text.length < 3 || !/^\p{Lu}/u.test(t.text) || SCAN_NOISE.test(t.text) || !own.has(foldLetters(t.text))) continue;
       words.push({ text: t.text, article, mention: i, start: m.start + t.start, end: m.start + t.end });
     }
   }
@@ -66,8 +67,8 @@ export function spellingVariant(entity: ReportEntity, located: Located[], source
   const slots: Word[][] = [];
   // Words written together in one mention ("William Pulliam") are two parts of the name, never two spellings.
   const together = new Set<string>();
-  for (const x of words) for (const y of words) if (x.mention === y.mention && x !== y) together.add(`${foldName(x.text)}\u0000${foldName(y.text)}`);
-  const apart = (x: Word, y: Word) => x.mention !== y.mention && !together.has(`${foldName(x.text)}\u0000${foldName(y.text)}`);
+  for (const x of words) for (const y of words) if (x.mention === y.mention && x !== y) together.add(`${foldLetters(x.text)}\u0000${foldLetters(y.text)}`);
+  const apart = (x: Word, y: Word) => x.mention !== y.mention && !together.has(`${foldLetters(x.text)}\u0000${foldLetters(y.text)}`);
   for (const w of words) {
     const slot = slots.find((s) => similarWords(s[0].text, w.text) && s.every((x) => apart(x, w)));
     if (slot) slot.push(w);
@@ -90,7 +91,7 @@ export function spellingVariant(entity: ReportEntity, located: Located[], source
     // A slip is one letter off (a typo or a swap); two off in one report is another name ("Parkland"/"Portland").
     const slip = (n: Map<string, number>) => {
       const [main, ...odd] = [...n].sort((a, b) => b[1] - a[1]);
-      return main[1] >= 2 && odd.every(([form, k]) => k === 1 && editDistance(foldName(form), foldName(main[0]), 1) <= 1);
+      return main[1] >= 2 && odd.every(([form, k]) => k === 1 && editDistance(foldLetters(form), foldLetters(main[0]), 1) <= 1);
     };
     if ([...byArticle.values()].some((n) => n.size > 1 && !slip(n))) continue;
     // Forms that only ever appear in different languages are translations, not misspellings.
@@ -147,7 +148,7 @@ export function whoFacts(articles: SourceArticle[], entities: ReportEntity[], so
     const claims = firstPerArticle(own).map((l) => ({
       article: l.article,
       written: l.mention.text,
-      value: foldName(entity.name),
+      value: foldLetters(entity.name),
       evidence: { article: l.article, start: l.mention.start, end: l.mention.end },
       group: 0,
     }));

@@ -5,7 +5,7 @@
 import type { BriefSentence, Comparison, DateMention, Evidence, HowMany, Span } from '../../model/index.ts';
 import { formatDay, parseDay } from '../3-analyze/dates/calendar.ts';
 import { Sources, type Fact, type SourceArticle } from '../5-compare/fact.ts';
-import { foldName } from '../5-compare/names.ts';
+import { foldLetters } from '../../text/fold.ts';
 import { EVENT_KEY } from '../5-compare/when.ts';
 import { namesDay } from '../5-compare/written-day.ts';
 import { disputeSentence } from './dispute.ts';
@@ -39,7 +39,7 @@ const LEANS_BACK = /^(?:he|she|they|it|we|i|his|her|their|its|this|that|these|th
 const splitQuote = (s: string) => (s.match(/"/g) ?? []).length % 2 === 1 || (s.match(/“/g) ?? []).length !== (s.match(/”/g) ?? []).length;
 
 export const normalizeSpace = (s: string) => s.replace(/\s+/g, ' ').trim();
-const words = (s: string) => new Set(foldName(s).match(/[\p{L}\p{N}]+/gu) ?? []);
+const words = (s: string) => new Set(foldLetters(s).match(/[\p{L}\p{N}]+/gu) ?? []);
 const inside = (e: Evidence | null, article: string, s: Span) => !!e && e.article === article && e.start >= s.start && e.end <= s.end;
 const touches = (e: Evidence, article: string, s: Span) => e.article === article && e.start < s.end && e.end > s.start;
 
@@ -67,8 +67,8 @@ function disputed(facts: Fact[], articles: SourceArticle[]) {
   for (const f of facts) {
     if (!f.conflict) continue;
     for (const c of f.claims) if (c.evidence) spans.push(c.evidence);
-    if (f.conflict.kind === 'value') forms.push(...f.conflict.values.map((v) => foldName(normalizeSpace(v.value))));
-    if (f.conflict.kind === 'speaker') forms.push(...f.conflict.about.match(/"(.{12,})/)?.slice(1, 2).map((q) => foldName(q.slice(0, 40))) ?? []);
+    if (f.conflict.kind === 'value') forms.push(...f.conflict.values.map((v) => foldLetters(normalizeSpace(v.value))));
+    if (f.conflict.kind === 'speaker') forms.push(...f.conflict.about.match(/"(.{12,})/)?.slice(1, 2).map((q) => foldLetters(q.slice(0, 40))) ?? []);
   }
   // Any date on a disputed day takes a side; an undated report's "evening of March 9" as much as a resolved one.
   const days = new Set(facts.flatMap((f) => (f.conflict?.kind === 'date' ? f.conflict.values.map((v) => v.value) : [])));
@@ -80,7 +80,7 @@ function disputed(facts: Fact[], articles: SourceArticle[]) {
   for (const e of spans) spansOf.set(e.article, [...(spansOf.get(e.article) ?? []), e]);
   return (article: string, span: Span, text: string) =>
     (spansOf.get(article) ?? []).some((e) => touches(e, article, span)) ||
-    forms.some((f) => f.length >= 2 && foldName(normalizeSpace(text)).includes(f)) ||
+    forms.some((f) => f.length >= 2 && foldLetters(normalizeSpace(text)).includes(f)) ||
     impliedDays(byId.get(article)!, span, text).some((d) => days.has(d));
 }
 

@@ -2,7 +2,7 @@
 // reports come from story-report.ts (the comparison the reader sees), for the stories the batch
 // touched only. Each change carries a key of what changed, from which its event id is made.
 import type { AlertKind, Conflict, Evidence, HowMany, StoryReport } from '../../model/index.ts';
-import { foldName } from '../3-analyze/entities/fold.ts';
+import { nameKey as foldName } from '../../text/fold.ts';
 
 export interface StoryChange {
   kind: AlertKind;

@@ -2,7 +2,7 @@
 // diacritics folded, every word required) with one difference: a word is whole unless it ends in
 // "*" (the search box makes its last word a prefix as one types; a standing alert should not).
 import type { Article, Evidence, Mentions, Topic } from '../../model/index.ts';
-import { foldName } from '../3-analyze/entities/fold.ts';
+import { entityKey, nameKey as foldName } from '../../text/fold.ts';
 
 /** Earth's mean radius, for distances between points (km). */
 const EARTH_KM = 6371;
@@ -13,6 +13,9 @@ export const MIN_PREFIX = 3;
 export const MAX_TOPIC_WORDS = 12;
 /** Largest radius around a place, so one watch stays within a few cells of the index. */
 export const MAX_RADIUS_KM = 1000;
+
+/** Words as the search folds them (src/text/fold.ts): "São-Tomé's" → "sao", "tome", "s". */
+const searchWordsOf = (s: string): string[] => foldName(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
 export interface TopicWords {
   whole: string[];
@@ -26,7 +29,7 @@ export function topicWords(words: string): TopicWords {
   const prefixes: string[] = [];
   for (const w of raw) {
     const prefix = w.endsWith('*');
-    const folded = foldName(prefix ? w.slice(0, -1) : w).split(' ').filter(Boolean);
+    const folded = searchWordsOf(prefix ? w.slice(0, -1) : w);
     if (!folded.length) continue;
     if (prefix) {
       const last = folded.pop()!;
@@ -55,10 +58,10 @@ export interface TopicDoc {
 export function topicDoc(article: Article, mentions: Mentions, withWords: boolean): TopicDoc {
   const span = (s: { start: number; end: number }): Evidence => ({ article: article.id, start: s.start, end: s.end });
   const entities = new Map<string, Evidence>();
-  for (const e of mentions.entities) if (!entities.has(foldName(e.name))) entities.set(foldName(e.name), span(e));
+  for (const e of mentions.entities) if (!entities.has(entityKey(e.name))) entities.set(entityKey(e.name), span(e));
   return {
     article,
-    words: withWords ? new Set(foldName(`${article.title} ${article.text}`).split(' ')) : null,
+    words: withWords ? new Set(searchWordsOf(`${article.title} ${article.text}`)) : null,
     entities,
     places: mentions.places.map((p) => ({ key: foldName(p.name), lat: p.lat, lon: p.lon, evidence: span(p) })),
     source: foldName(article.source),
@@ -87,7 +90,7 @@ export interface CompiledTopic {
 export function compileTopic(t: Topic): CompiledTopic {
   const c: CompiledTopic = {
     words: t.words?.trim() ? topicWords(t.words) : null,
-    entity: t.entity?.trim() ? foldName(t.entity) : null,
+    entity: t.entity?.trim() ? entityKey(t.entity) : null,
     place: t.place ? { ...t.place, key: foldName(t.place.name) } : null,
     source: t.source?.trim() ? foldName(t.source) : null,
     language: t.language?.trim() ? t.language.trim().toLowerCase() : null,

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AlertEvent, Watch } from '../../model/index.ts';
 import { noMentions } from '../../model/index.ts';
+import { completeBatch } from '../../pipeline/derive/batch.ts';
 import type { NewDelivery, Store } from '../store.ts';
 import { sampleArticle } from './fixtures.ts';
 
@@ -41,8 +42,10 @@ const outbox = (notificationId: string, watchId: string): NewDelivery => ({ noti
 
 async function writeEvents(store: Store, id: string, events: AlertEvent[], deliveries: NewDelivery[]) {
   await store.write({
-    articles: [{ article: sampleArticle(id), mentions: noMentions(), storyId: 's1', copyOf: null, features: null }],
-    stories: [{ id: 's1', title: 'Flood', createdAt: T0, updatedAt: T0 }],
+    ...completeBatch({
+      articles: [{ article: sampleArticle(id), mentions: noMentions(), storyId: 's1', copyOf: null, features: null }],
+      stories: [{ id: 's1', title: 'Flood', createdAt: T0, updatedAt: T0 }],
+    }),
     alertEvents: events,
     alertDeliveries: deliveries,
   });

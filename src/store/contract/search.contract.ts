@@ -6,6 +6,7 @@ import type { Article, Mentions, StoryRecord } from '../../model/index.ts';
 import { noMentions } from '../../model/index.ts';
 import type { ArticleWrite, Store } from '../store.ts';
 import { sampleArticle } from './fixtures.ts';
+import { completeBatch } from '../../pipeline/derive/batch.ts';
 
 const story = (id: string, updatedAt = '2026-03-14T00:00:00.000Z'): StoryRecord => ({
   id,
@@ -57,7 +58,7 @@ const w = (a: Article, storyId: string, m: Partial<Mentions> = {}): ArticleWrite
 });
 
 async function seed(store: Store) {
-  await store.write({
+  await store.write(completeBatch({
     stories: [story('flood', '2026-03-20T00:00:00.000Z'), story('strike'), story('fire')],
     articles: [
       w(
@@ -87,7 +88,7 @@ async function seed(store: Store) {
       w(article('x1', { source: 'Plainsman', day: '2026-01-05' }), 'fire'),
       w(article('x2', { source: 'Plainsman', day: '2026-01-06' }), 'fire'),
     ],
-  });
+  }));
 }
 
 const ids = (r: { stories: { id: string }[] }) => r.stories.map((s) => s.id);
@@ -141,14 +142,14 @@ export function runSearchContract(name: string, newStore: () => Store | Promise<
     it('keeps the indexes in step when articles move and stories empty', async () => {
       const store = await newStore();
       await seed(store);
-      await store.write({
+      await store.write(completeBatch({
         articles: [],
         stories: [story('strike', '2026-03-21T00:00:00.000Z')],
         moves: [
           { articleId: 'x1', storyId: 'strike' },
           { articleId: 'x2', storyId: 'strike' },
         ],
-      });
+      }));
       const all = await store.findStories({ sort: 'size' });
       assert.deepEqual(ids(all), ['flood', 'strike']);
       assert.deepEqual(all.stories[1].sources, ['Northgate', 'Plainsman']);
@@ -170,10 +171,10 @@ export function runSearchContract(name: string, newStore: () => Store | Promise<
         'strike',
       ]);
       // A new article makes the count stale again.
-      await store.write({
+      await store.write(completeBatch({
         articles: [w(article('x3', { source: 'Plainsman' }), 'fire')],
         stories: [story('fire', '2026-03-22T00:00:00.000Z')],
-      });
+      }));
       assert.ok((await store.storiesWithoutConflicts(10)).some((s) => s.id === 'fire'));
       await store.close();
     });
@@ -189,10 +190,10 @@ export function runSearchContract(name: string, newStore: () => Store | Promise<
       assert.equal((await store.searchArticles('LYO')).hits[0]?.articleId, 's1', 'last word is a prefix');
       for (const q of ['"', 'a" OR "b', 'NEAR(', '*', 'title:x', ')(', '']) await store.searchArticles(q);
       assert.equal((await store.searchArticles('---')).total, 0);
-      await store.write({
+      await store.write(completeBatch({
         articles: [w(article('s1', { text: 'Corrected: rail workers strike in Marseille.' }), 'strike')],
         stories: [story('strike')],
-      });
+      }));
       assert.equal((await store.searchArticles('lyon')).total, 0, 'old text is no longer found');
       assert.equal((await store.searchArticles('marseille')).total, 1);
       await store.close();

@@ -1,13 +1,13 @@
-// One write batch as one transaction: articles (earlier versions kept), stories, moves, and the
-// read-side indexes (full-text search, story list) brought up to date in the same transaction,
-// so a batch is all-or-nothing. Used on the store's own connection and on the writer thread's.
+// One write batch as one transaction: articles (earlier versions kept), stories, moves, the
+// runner's derived rows, and the read-side indexes (full-text search, story list) brought up to
+// date in the same transaction, so a batch is all-or-nothing. Used on the store's own connection
+// and on the writer thread's. Nothing here derives anything: rows are written as given.
 import type Database from 'better-sqlite3';
 import type { StoryRecord } from '../../model/index.ts';
-import type { NewDelivery, WriteBatch } from '../store.ts';
+import type { ArticleEntityFormRow, ArticleIndexRow, ArticlePlaceRow, DerivedRows, NewDelivery, WriteBatch } from '../store.ts';
 import type { AlertEvent } from '../../model/index.ts';
 import { writeAlerts } from './alerts.ts';
-import { searchVariants } from './fold.ts';
-import { afterWrite as afterWriteStories, beforeWrite, type Named } from './story-delta.ts';
+import { refreshStories } from './story-list.ts';
 
 /** Connection settings shared by every connection to a store file. */
 export function tune(db: Database.Database): void {
@@ -24,11 +24,9 @@ export function tune(db: Database.Database): void {
   // many commits changed it, and index pages change in most; the file is cut back to 64 MB after.
   db.pragma('wal_autocheckpoint = 8192');
   db.pragma('journal_size_limit = 67108864');
-  // For SQL that fills the search index (migration 4): the same folding as the writes below.
-  db.function('search_variants', { deterministic: true }, (s) => searchVariants(s as string | null));
 }
 
-/** An article as written: its columns, JSON already made, and what the story list counts. */
+/** An article as written: its columns, JSON already made, and its derived rows. */
 export interface PackedWrite {
   id: string;
   storyId: string;
@@ -44,12 +42,14 @@ export interface PackedWrite {
   articleJson: string;
   mentionsJson: string;
   featuresJson: string;
-  named: Named;
+  index: ArticleIndexRow;
+  places: ArticlePlaceRow[];
+  forms: ArticleEntityFormRow[];
 }
 
 /**
- * A write batch made ready for SQLite: JSON made, and only what the story list counts of the
- * mentions. Made on the thread that writes: handing the writer thread these strings instead of
+ * A write batch made ready for SQLite: JSON made, derived rows grouped by article. Made on the
+ * thread that writes: handing the writer thread these strings instead of
  * the objects was measured slower, as the main thread's (large) heap then has to collect them.
  */
 export interface PackedBatch {
@@ -60,27 +60,49 @@ export interface PackedBatch {
   alertDeliveries: NewDelivery[];
 }
 
+/** The batch's derived rows grouped by article; throws when an article has no index row or a row no article. */
+function rowsByArticle(ids: string[], rows: DerivedRows, what: string) {
+  const byId = new Map(ids.map((id) => [id, { index: undefined as ArticleIndexRow | undefined, places: [] as ArticlePlaceRow[], forms: [] as ArticleEntityFormRow[] }]));
+  const of = (id: string, kind: string) => {
+    const r = byId.get(id);
+    if (!r) throw new Error(`${kind} row for article ${id}, which is not in the ${what}`);
+    return r;
+  };
+  for (const r of rows.articleIndex) {
+    const got = of(r.articleId, 'index');
+    if (got.index) throw new Error(`two index rows for article ${r.articleId}`);
+    got.index = r;
+  }
+  for (const r of rows.articlePlaces) of(r.articleId, 'place').places.push(r);
+  for (const r of rows.articleEntityForms) of(r.articleId, 'entity form').forms.push(r);
+  return byId;
+}
+
 export function pack(batch: WriteBatch): PackedBatch {
-  const articles = batch.articles.map(({ article: a, mentions: m, storyId, copyOf, features }): PackedWrite => ({
-    id: a.id,
-    storyId,
-    copyOf,
-    contentHash: a.contentHash,
-    source: a.source,
-    title: a.title,
-    url: a.url,
-    path: a.path,
-    language: a.language,
-    published: a.published?.date ?? null,
-    text: a.text,
-    articleJson: JSON.stringify(a),
-    mentionsJson: JSON.stringify(m),
-    featuresJson: JSON.stringify(features ?? null),
-    named: {
-      places: (m.places ?? []).map((p) => ({ name: p.name, country: p.country, lat: p.lat, lon: p.lon })),
-      entities: (m.entities ?? []).map((e) => ({ name: e.name, text: e.text, type: e.type })),
-    },
-  }));
+  const derived = rowsByArticle(batch.articles.map((w) => w.article.id), batch, 'batch');
+  const articles = batch.articles.map(({ article: a, mentions: m, storyId, copyOf, features }): PackedWrite => {
+    const rows = derived.get(a.id)!;
+    if (!rows.index) throw new Error(`no index row for article ${a.id}`);
+    return {
+      id: a.id,
+      storyId,
+      copyOf,
+      contentHash: a.contentHash,
+      source: a.source,
+      title: a.title,
+      url: a.url,
+      path: a.path,
+      language: a.language,
+      published: a.published?.date ?? null,
+      text: a.text,
+      articleJson: JSON.stringify(a),
+      mentionsJson: JSON.stringify(m),
+      featuresJson: JSON.stringify(features ?? null),
+      index: rows.index,
+      places: rows.places,
+      forms: rows.forms,
+    };
+  });
   return {
     articles,
     stories: batch.stories,
@@ -92,6 +114,7 @@ export function pack(batch: WriteBatch): PackedBatch {
 
 interface Previous {
   seq: number;
+  story_id: string;
   version: number;
   content_hash: string;
   article_json: string;
@@ -118,26 +141,26 @@ export class BatchWriter {
        ON CONFLICT(id) DO UPDATE SET title = excluded.title, updated_at = excluded.updated_at`,
     );
     const current = this.stmt(
-      'SELECT seq, version, content_hash, article_json, mentions_json, ingested_at FROM articles WHERE id = ?',
+      'SELECT seq, story_id, version, content_hash, article_json, mentions_json, ingested_at FROM articles WHERE id = ?',
     );
     const keepVersion = this.stmt(
       'INSERT OR IGNORE INTO article_versions (article_id, version, content_hash, article_json, mentions_json, stored_at) VALUES (?, ?, ?, ?, ?, ?)',
     );
     // RETURNING seq: the FTS row shares the article's rowid, no second lookup needed.
     const upsertArticle = this.stmt(
-      `INSERT INTO articles (id, story_id, copy_of, version, content_hash, source, title, url, path, language, published,
-                             article_json, mentions_json, features_json, ingested_at)
-       VALUES (@id, @storyId, @copyOf, @version, @contentHash, @source, @title, @url, @path, @language, @published,
-               @articleJson, @mentionsJson, @featuresJson, @ingestedAt)
+      `INSERT INTO articles (id, story_id, copy_of, version, content_hash, source, source_key, title, url, path, language,
+                             published, article_json, mentions_json, features_json, ingested_at)
+       VALUES (@id, @storyId, @copyOf, @version, @contentHash, @source, @sourceKey, @title, @url, @path, @language,
+               @published, @articleJson, @mentionsJson, @featuresJson, @ingestedAt)
        ON CONFLICT(id) DO UPDATE SET story_id = excluded.story_id, copy_of = excluded.copy_of, version = excluded.version,
-         content_hash = excluded.content_hash, source = excluded.source, title = excluded.title, url = excluded.url,
-         path = excluded.path, language = excluded.language, published = excluded.published,
-         article_json = excluded.article_json, mentions_json = excluded.mentions_json,
+         content_hash = excluded.content_hash, source = excluded.source, source_key = excluded.source_key,
+         title = excluded.title, url = excluded.url, path = excluded.path, language = excluded.language,
+         published = excluded.published, article_json = excluded.article_json, mentions_json = excluded.mentions_json,
          features_json = excluded.features_json, ingested_at = excluded.ingested_at
        RETURNING seq`,
     ).pluck();
+    const storyOf = this.stmt('SELECT story_id FROM articles WHERE id = ?').pluck();
     const move = this.stmt('UPDATE articles SET story_id = ? WHERE id = ?');
-    const raiseRevision = this.stmt('UPDATE store_revision SET revision = revision + 1');
     const unsearch = this.stmt('DELETE FROM article_search WHERE rowid = ?');
     const search = this.stmt(
       `INSERT INTO article_search (rowid, article_id, title, source, text, title_variants, text_variants)
@@ -145,23 +168,38 @@ export class BatchWriter {
     );
     // IMMEDIATE: the write lock first (busy.ts); another writer's commit cannot fail this one midway.
     this.db.transaction(() => {
-      const before = beforeWrite(this.stmt, batch);
+      const touched = new Set<string>(batch.stories.map((s) => s.id));
       const searchRows: [number, PackedWrite][] = [];
       const replaced: number[] = [];
+      const replacedIds = new Set<string>();
       for (const s of batch.stories) upsertStory.run(s);
       for (const a of batch.articles) {
         const prev = current.get(a.id) as Previous | undefined;
         if (prev) {
           keepVersion.run(a.id, prev.version, prev.content_hash, prev.article_json, prev.mentions_json, prev.ingested_at);
           replaced.push(prev.seq);
+          replacedIds.add(a.id);
+          touched.add(prev.story_id);
         }
-        const { named: _named, text: _text, ...columns } = a;
-        const seq = upsertArticle.get({ ...columns, version: prev ? prev.version + 1 : 1, ingestedAt: now }) as number;
+        touched.add(a.storyId);
+        const { index, places: _p, forms: _f, text: _text, ...columns } = a;
+        const seq = upsertArticle.get({
+          ...columns,
+          sourceKey: index.sourceKey,
+          version: prev ? prev.version + 1 : 1,
+          ingestedAt: now,
+        }) as number;
         searchRows.push([seq, a]);
       }
-      for (const m of batch.moves) move.run(m.storyId, m.articleId);
-      raiseRevision.run();
-      afterWriteStories(this.stmt, before, batch);
+      for (const m of batch.moves) {
+        const from = storyOf.get(m.articleId) as string | undefined;
+        if (from === undefined) continue;
+        touched.add(from).add(m.storyId);
+        move.run(m.storyId, m.articleId);
+      }
+      this.putRows(batch.articles, (id) => replacedIds.has(id));
+      this.raiseRevision();
+      refreshStories(this.stmt, touched);
       // The outbox commits with the batch that caused it: a crash after this never loses an alert.
       writeAlerts(this.stmt, batch.alertEvents, batch.alertDeliveries, now);
       // Full-text rows last, all together: FTS5 writes its pending rows out at every statement
@@ -170,7 +208,60 @@ export class BatchWriter {
       // flush lands) took 0.18-0.24 ms instead of 0.05-0.08 ms, a third of the whole write.
       for (const seq of replaced) unsearch.run(seq);
       for (const [seq, a] of searchRows)
-        search.run(seq, a.id, a.title, a.source, a.text, searchVariants(a.title), searchVariants(a.text));
+        search.run(seq, a.id, a.title, a.source, a.text, a.index.titleVariants, a.index.textVariants);
     }).immediate();
+  }
+
+  /**
+   * Replaces the derived rows of stored articles (written before the store kept them) and
+   * refreshes their stories; rows of articles not stored are skipped.
+   */
+  writeDerived(rows: DerivedRows): void {
+    const setKey = this.stmt('UPDATE articles SET source_key = ? WHERE id = ? RETURNING seq, story_id');
+    const setVariants = this.stmt('UPDATE article_search SET title_variants = ?, text_variants = ? WHERE rowid = ?');
+    this.db.transaction(() => {
+      const ids = [...new Set([...rows.articleIndex, ...rows.articlePlaces, ...rows.articleEntityForms].map((r) => r.articleId))];
+      const byId = rowsByArticle(ids, rows, 'rows given');
+      const touched = new Set<string>();
+      const stored: { id: string; places: ArticlePlaceRow[]; forms: ArticleEntityFormRow[] }[] = [];
+      for (const [id, r] of byId) {
+        if (!r.index) throw new Error(`no index row for article ${id}`);
+        const hit = setKey.get(r.index.sourceKey, id) as { seq: number; story_id: string } | undefined;
+        if (!hit) continue;
+        setVariants.run(r.index.titleVariants, r.index.textVariants, hit.seq);
+        touched.add(hit.story_id);
+        stored.push({ id, places: r.places, forms: r.forms });
+      }
+      this.putRows(stored, () => true);
+      this.raiseRevision();
+      refreshStories(this.stmt, touched);
+    }).immediate();
+  }
+
+  private raiseRevision(): void {
+    this.stmt('UPDATE store_revision SET revision = revision + 1').run();
+  }
+
+  /** Each article's place and entity-form rows, replacing those it had (`hadRows`: it may have had some). */
+  private putRows(
+    articles: { id: string; places: ArticlePlaceRow[]; forms: ArticleEntityFormRow[] }[],
+    hadRows: (id: string) => boolean,
+  ): void {
+    const dropPlaces = this.stmt('DELETE FROM article_places WHERE article_id = ?');
+    const dropForms = this.stmt('DELETE FROM article_entity_forms WHERE article_id = ?');
+    const putPlace = this.stmt(
+      'INSERT OR IGNORE INTO article_places (article_id, place_key, name, country, lat, lon) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    const putForm = this.stmt(
+      'INSERT OR IGNORE INTO article_entity_forms (article_id, entity_key, form, name, type) VALUES (?, ?, ?, ?, ?)',
+    );
+    for (const a of articles) {
+      if (hadRows(a.id)) {
+        dropPlaces.run(a.id);
+        dropForms.run(a.id);
+      }
+      for (const p of a.places) putPlace.run(a.id, p.key, p.name, p.country, p.lat, p.lon);
+      for (const f of a.forms) putForm.run(a.id, f.key, f.form, f.name, f.type);
+    }
   }
 }

@@ -1,7 +1,7 @@
 // Snippets of long articles, made here rather than by FTS5's snippet(), whose cost grows with the
 // square of a document's matches (a 500 KB article and the word "the": 1.5 s per hit, with the
 // database, and so the server, blocked meanwhile). Linear: the first window holding a search word.
-import { foldName, matchesSearch } from './fold.ts';
+import { matchesSearch, nameKey } from '../../text/fold.ts';
 
 /** Texts longer than this get their snippet here (snippet() takes ~15 ms at this size and a common word). */
 export const LONG_TEXT_CHARS = 50_000;
@@ -13,7 +13,7 @@ const WORD = /[\p{L}\p{N}\p{M}]+/gu;
  * as in the query), matches marked U+0002 … U+0003 and cuts marked '…', like snippet()'s.
  */
 export function longSnippet(text: string, words: string[], size = 24): string {
-  const matches = (w: string) => matchesSearch(foldName(w), words);
+  const matches = (w: string) => matchesSearch(nameKey(w), words);
   const spans: { start: number; end: number; hit: boolean }[] = [];
   let first = -1;
   for (const m of text.matchAll(WORD)) {

@@ -113,7 +113,9 @@ export const migrations: { version: number; name: string; sql: string }[] = [
     version: 4,
     name: 'search finds ø, ł, ß, æ… from their folded forms',
     // FTS5 tables cannot gain a column: recreated, then refilled from the articles (rowid = seq).
-    // search_variants() is registered on every connection by tune() (batch-write.ts).
+    // Its variants are filled by the runner since migration 6 (they were computed here by a
+    // function registered in SQL; the store now folds nothing): the articles it refills have no
+    // derived rows yet, so the runner derives theirs (pipeline/derive/backfill.ts). Same schema.
     sql: `
       DROP TABLE article_search;
       CREATE VIRTUAL TABLE article_search USING fts5(
@@ -121,7 +123,7 @@ export const migrations: { version: number; name: string; sql: string }[] = [
         tokenize = 'unicode61 remove_diacritics 2'
       );
       INSERT INTO article_search (rowid, article_id, title, source, text, title_variants, text_variants)
-        SELECT seq, id, title, source, text, search_variants(title), search_variants(text)
+        SELECT seq, id, title, source, text, '', ''
           FROM (SELECT seq, id, title, source, json_extract(article_json, '$.text') AS text FROM articles);
     `,
   },
@@ -135,6 +137,25 @@ export const migrations: { version: number; name: string; sql: string }[] = [
   },
   {
     version: 6,
+    name: 'rows the runner derives for the story list and search: per-article places, entity spellings, source key',
+    // Articles stored before have no derived rows (source_key NULL): articlesWithoutDerivedRows
+    // lists them for the runner, which gives their rows back through writeDerived.
+    sql: `
+      ALTER TABLE articles ADD COLUMN source_key TEXT;
+      CREATE INDEX articles_underived ON articles(seq) WHERE source_key IS NULL;
+      CREATE TABLE article_places (
+        article_id TEXT NOT NULL, place_key TEXT NOT NULL, name TEXT NOT NULL, country TEXT,
+        lat REAL NOT NULL, lon REAL NOT NULL,
+        PRIMARY KEY (article_id, place_key)
+      ) WITHOUT ROWID;
+      CREATE TABLE article_entity_forms (
+        article_id TEXT NOT NULL, entity_key TEXT NOT NULL, form TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL,
+        PRIMARY KEY (article_id, entity_key, form)
+      ) WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 7,
     name: 'alerts: watches, their events (the inbox), the outbox of deliveries and the deliverer lease',
     // No foreign keys to watches: a batch must not fail for a watch removed while it was grouped;
     // events of a removed watch are not written (alerts.ts), and removal deletes what it had.

@@ -2,14 +2,12 @@
 // (every article matching, ranked) never holds the server's event loop.
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { searchVariants } from './fold.ts';
 import { StorySearch } from './search.ts';
 
 export type SearchRequest = { seq: number; q: string; limit?: number; offset?: number } | { close: true };
 export type SearchReply = { seq: number; result?: ReturnType<StorySearch['searchArticles']>; error?: string };
 
 const db = new Database((workerData as { file: string }).file, { readonly: true, timeout: 1_000 });
-db.function('search_variants', { deterministic: true }, (s) => searchVariants(s as string | null));
 const search = new StorySearch(db);
 
 parentPort!.on('message', (msg: SearchRequest) => {

@@ -6,9 +6,12 @@ import Database from 'better-sqlite3';
 import { noMentions } from '../../model/index.ts';
 import { sampleArticle } from '../store.contract.ts';
 import { migrations } from './migrations.ts';
-import { foldName, ftsQuery, markVariants, searchVariants, searchWords } from './fold.ts';
+import { markVariants, nameKey as foldName, searchVariants, searchWords } from '../../text/fold.ts';
+import { ftsQuery } from './fts-query.ts';
+import { backfillDerivedRows } from '../../pipeline/derive/backfill.ts';
 import { LONG_TEXT_CHARS, longSnippet } from './long-snippet.ts';
 import { SqliteStore } from './sqlite-store.ts';
+import { completeBatch } from '../../pipeline/derive/batch.ts';
 
 describe('search helpers', () => {
   it('folds names and builds safe FTS queries', () => {
@@ -66,7 +69,7 @@ const TEXTS: Record<string, { title: string; text: string }> = {
 };
 
 function write(store: SqliteStore, ids: string[]) {
-  return store.write({
+  return store.write(completeBatch({
     articles: ids.map((id) => ({
       article: sampleArticle(id, TEXTS[id]),
       mentions: noMentions(),
@@ -75,7 +78,7 @@ function write(store: SqliteStore, ids: string[]) {
       features: null,
     })),
     stories: [{ id: 's', title: 'S', createdAt: 'x', updatedAt: 'x' }],
-  });
+  }));
 }
 
 const found = async (store: SqliteStore, q: string) =>
@@ -128,6 +131,8 @@ describe('search indexes on an existing store', () => {
       const v3 = migrations.find((m) => m.version === 3)!.sql;
       // (Tables of later migrations go too: they are made again on open.)
       raw.exec(`DROP TABLE store_revision; DROP TABLE article_search; ${v3.slice(v3.indexOf('CREATE VIRTUAL TABLE article_search'))}`);
+      raw.exec(`DROP TABLE article_places; DROP TABLE article_entity_forms; DROP INDEX articles_underived;
+        ALTER TABLE articles DROP COLUMN source_key;`);
       raw.exec(`INSERT INTO article_search (rowid, article_id, title, source, text)
         SELECT seq, id, title, source, json_extract(article_json, '$.text') FROM articles;
         DELETE FROM schema_migrations WHERE version > 3;`);
@@ -135,6 +140,10 @@ describe('search indexes on an existing store', () => {
       assert.deepEqual(cols, ['article_id', 'title', 'source', 'text']);
       raw.close();
       const s2 = new SqliteStore(file);
+      // The variants are the runner's to derive: the runner backfills them before its first write.
+      assert.equal((await s2.articlesWithoutDerivedRows(10)).length, 3);
+      assert.equal(await backfillDerivedRows(s2), 3);
+      assert.deepEqual(await s2.articlesWithoutDerivedRows(10), []);
       assert.deepEqual(await found(s2, 'tromso'), ['plain', 'tromso']);
       assert.deepEqual(await found(s2, 'lodz'), ['lodz']);
       assert.deepEqual(await found(s2, 'rivers'), ['plain']);
@@ -145,12 +154,12 @@ describe('search indexes on an existing store', () => {
     });
   });
 
-  it('are rebuilt on open when a store was written before they existed', async () => {
+  it('are rebuilt from the runner\'s derived rows when a store was written before they existed', async () => {
     await withTempDir('search', async (dir) => {
       const file = join(dir, 'p.db');
       const s1 = new SqliteStore(file);
       const text = 'Flooding in São João da Madeira.';
-      await s1.write({
+      await s1.write(completeBatch({
         articles: [
           {
             article: sampleArticle('a', { text }),
@@ -176,15 +185,18 @@ describe('search indexes on an existing store', () => {
           },
         ],
         stories: [{ id: 's', title: 'S', createdAt: 'x', updatedAt: 'x' }],
-      });
+      }));
       await s1.close();
-      // Simulate a v1 store: the index tables are empty.
+      // Simulate a v1 store: the index tables are empty, the articles without derived rows.
       const raw = new Database(file);
       raw.exec(
-        'DELETE FROM story_stats; DELETE FROM story_places; DELETE FROM story_sources; DELETE FROM article_search;',
+        `DELETE FROM story_stats; DELETE FROM story_places; DELETE FROM story_sources; DELETE FROM article_places;
+         UPDATE articles SET source_key = NULL; UPDATE article_search SET title_variants = '', text_variants = '';`,
       );
       raw.close();
       const s2 = new SqliteStore(file);
+      assert.equal((await s2.findStories({})).total, 0);
+      assert.equal(await backfillDerivedRows(s2), 1);
       assert.deepEqual(
         (await s2.findStories({ place: 'sao joao da madeira' })).stories.map((s) => s.id),
         ['s'],
@@ -209,10 +221,10 @@ describe('snippets of long articles', () => {
 
   it('are made for long texts without snippet(), the same way for the search', async () => {
     const store = new SqliteStore(':memory:');
-    await store.write({
+    await store.write(completeBatch({
       articles: [{ article: sampleArticle('long', { title: 'Snow', text: long }), mentions: noMentions(), storyId: 's', copyOf: null, features: null }],
       stories: [{ id: 's', title: 'S', createdAt: 'x', updatedAt: 'x' }],
-    });
+    }));
     assert.ok(long.length > LONG_TEXT_CHARS);
     const [hit] = (await store.searchArticles('tromso')).hits;
     assert.ok(hit.snippet.startsWith('…') && hit.snippet.endsWith('…'), hit.snippet);

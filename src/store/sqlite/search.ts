@@ -1,12 +1,13 @@
 // Read-side indexes of the SQLite store, kept in step with every write (batch-write.ts): the story
 // list's (story-index.ts) and FTS5 over article titles and text with diacritics folded ("sao joao"
-// finds "São João"; "tromso" finds "Tromsø" through the folded variants columns, fold.ts); entities
-// and facets are read from the story list's tables.
+// finds "São João"; "tromso" finds "Tromsø" through the folded variants columns the runner wrote);
+// entities and facets are read from the story list's tables. Query words and names become keys
+// with text/fold.ts, the functions the runner derived the stored keys with.
 import type Database from 'better-sqlite3';
-import type { Article } from '../../model/index.ts';
-import { foldName, ftsQuery, markVariants, searchVariants, searchWords } from './fold.ts';
+import { markVariants, nameKey, searchWords } from '../../text/fold.ts';
+import { ftsQuery } from './fts-query.ts';
 import { LONG_TEXT_CHARS, longSnippet } from './long-snippet.ts';
-import { findStories, reindexStories } from './story-index.ts';
+import { findStories } from './story-index.ts';
 import type {
   ArticleHit,
   EntityDetail,
@@ -15,8 +16,6 @@ import type {
   StoryListItem,
   StoryQuery,
 } from '../store.ts';
-
-export { foldName, ftsQuery } from './fold.ts';
 
 export class StorySearch {
   private statements = new Map<string, Database.Statement>();
@@ -28,37 +27,7 @@ export class StorySearch {
     return st;
   };
 
-  constructor(private db: Database.Database) {
-    const stats = db.prepare('SELECT COUNT(*) AS n FROM story_stats').get() as { n: number };
-    const arts = db.prepare('SELECT COUNT(*) AS n FROM articles').get() as { n: number };
-    if (stats.n === 0 && arts.n > 0) this.rebuild();
-  }
-
-  /** Recomputes every index from the articles table (a store written before these indexes existed). */
-  rebuild(): void {
-    this.db.transaction(() => {
-      this.db.exec('DELETE FROM article_search');
-      const page = this.db.prepare(
-        'SELECT seq, article_json FROM articles WHERE seq > ? ORDER BY seq LIMIT 500',
-      );
-      const insert = this.db.prepare(
-        `INSERT INTO article_search (rowid, article_id, title, source, text, title_variants, text_variants)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      );
-      for (
-        let after = 0, rows;
-        (rows = page.all(after) as { seq: number; article_json: string }[]).length;
-        after = rows[rows.length - 1].seq
-      ) {
-        for (const r of rows) {
-          const a = JSON.parse(r.article_json) as Article;
-          insert.run(r.seq, a.id, a.title, a.source, a.text, searchVariants(a.title), searchVariants(a.text));
-        }
-      }
-      const ids = (this.db.prepare('SELECT id FROM stories').all() as { id: string }[]).map((r) => r.id);
-      reindexStories(this.stmt, new Set(ids));
-    }).immediate();
-  }
+  constructor(private db: Database.Database) {}
 
   findStories(q: StoryQuery): { total: number; stories: StoryListItem[] } {
     return findStories(this.stmt, q);
@@ -104,7 +73,7 @@ export class StorySearch {
   }
 
   entities(opts: { q?: string; limit?: number }): EntitySummary[] {
-    const key = opts.q ? foldName(opts.q) : '';
+    const key = opts.q ? nameKey(opts.q) : '';
     return this.stmt(
       `SELECT entity_key AS key, MAX(name) AS name, MAX(type) AS type, COUNT(DISTINCT story_id) AS stories,
                 SUM(article_count) AS mentions
@@ -114,7 +83,7 @@ export class StorySearch {
   }
 
   entity(name: string): EntityDetail | null {
-    const key = foldName(name);
+    const key = nameKey(name);
     const forms = this.stmt(
       `SELECT name, type, form, SUM(article_count) AS articles, COUNT(DISTINCT story_id) AS stories
          FROM story_entity_forms WHERE entity_key = ? GROUP BY form ORDER BY articles DESC, form`,

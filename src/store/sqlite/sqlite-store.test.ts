@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { runStoreContract } from '../store.contract.ts';
 import { SqliteStore } from './sqlite-store.ts';
+import { completeBatch } from '../../pipeline/derive/batch.ts';
 
 runStoreContract('sqlite in memory', () => new SqliteStore(':memory:'));
 
@@ -15,10 +16,10 @@ describe('SqliteStore on disk', () => {
       const file = join(dir, 'p.db');
       const { sampleArticle } = await import('../store.contract.ts');
       const s1 = new SqliteStore(file);
-      await s1.write({
+      await s1.write(completeBatch({
         articles: [{ article: sampleArticle('a'), mentions: { entities: [], dates: [], places: [], figures: [], quotes: [], eventDate: null }, storyId: 's', copyOf: null, features: null }],
         stories: [{ id: 's', title: 'S', createdAt: 'x', updatedAt: 'x' }],
-      });
+      }));
       await s1.close();
       const s2 = new SqliteStore(file);
       assert.equal((await s2.getArticle('a'))?.article.id, 'a');
@@ -39,10 +40,10 @@ describe('SqliteStore on disk', () => {
       const reader = new SqliteStore(file);
       const writer = new SqliteStore(file);
       const before = await reader.revision();
-      await writer.write({
+      await writer.write(completeBatch({
         articles: [{ article: sampleArticle('a'), mentions: { entities: [], dates: [], places: [], figures: [], quotes: [], eventDate: null }, storyId: 's', copyOf: null, features: null }],
         stories: [{ id: 's', title: 'S', createdAt: 'x', updatedAt: 'x' }],
-      });
+      }));
       assert.equal(await reader.revision(), before + 1);
       await writer.close();
       await reader.close();
@@ -62,7 +63,7 @@ describe('SqliteStore on disk', () => {
       copyOf: null,
       features: { n: i },
     }));
-    await store.write({ articles, stories: [{ id: 's', title: 'S', createdAt: 'x', updatedAt: 'x' }] });
+    await store.write(completeBatch({ articles, stories: [{ id: 's', title: 'S', createdAt: 'x', updatedAt: 'x' }] }));
     const order: string[] = [];
     const seen: unknown[] = [];
     setImmediate(() => void store.counts().then(() => order.push('read')));

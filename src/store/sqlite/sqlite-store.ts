@@ -8,6 +8,7 @@ import {
   StoreError,
   type ArticleVersion,
   type ClusterStateRow,
+  type DerivedRows,
   type FeedPoll,
   type NewFeed,
   type StoryQuery,
@@ -170,6 +171,21 @@ export class SqliteStore implements Store {
       if (err instanceof WriterBusy) throw busyError(this.busyMs);
       if (err instanceof WriterStopped)
         throw new StoreError(`store: write failed, the last batch may not have been written: ${err.message}`);
+      throw new StoreError(`store: write failed, nothing written: ${(err as Error).message}`);
+    }
+  }
+
+  async articlesWithoutDerivedRows(limit: number): Promise<StoredArticle[]> {
+    const rows = this.stmt('SELECT * FROM articles WHERE source_key IS NULL ORDER BY seq LIMIT ?').all(limit) as ArticleRow[];
+    return rows.map(toStored);
+  }
+
+  async writeDerived(rows: DerivedRows): Promise<void> {
+    await this.settled();
+    try {
+      await this.whenFree(() => this.batches.writeDerived(rows), 'derived rows');
+    } catch (err) {
+      if (err instanceof StoreError) throw err;
       throw new StoreError(`store: write failed, nothing written: ${(err as Error).message}`);
     }
   }

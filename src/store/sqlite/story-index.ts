@@ -1,9 +1,9 @@
-// The story list's indexes: per-story stats, sources, places and entity spellings, rewritten for
-// every story a write touches, so the list filters and sorts with indexed lookups at 10k+ stories.
+// The story list's queries over its indexes: per-story stats, sources, places and entity spellings,
+// rewritten for every story a write touches (story-list.ts), so the list filters and sorts with
+// indexed lookups at 10k+ stories.
 import type Database from 'better-sqlite3';
-import type { Mentions } from '../../model/index.ts';
 import type { StoryListItem, StoryQuery } from '../store.ts';
-import { foldName } from './fold.ts';
+import { nameKey } from '../../text/fold.ts';
 
 /** Prepares (or reuses) a statement. */
 export type Statements = (sql: string) => Database.Statement;
@@ -25,65 +25,6 @@ const ORDER: Record<NonNullable<StoryQuery['sort']>, string> = {
   conflicts: 's.conflicts DESC, s.last_pub DESC, s.story_id', // not yet counted (NULL) sorts last
 };
 
-/** Rewrites the index rows of these stories from their articles (stories left empty drop out). */
-export function reindexStories(stmt: Statements, ids: Set<string>): void {
-  const story = stmt('SELECT updated_at FROM stories WHERE id = ?');
-  const arts = stmt('SELECT source, published, mentions_json FROM articles WHERE story_id = ?');
-  const clear = ['story_stats', 'story_sources', 'story_places', 'story_entity_forms'].map((t) =>
-    stmt(`DELETE FROM ${t} WHERE story_id = ?`),
-  );
-  const putStats = stmt(
-    'INSERT INTO story_stats (story_id, article_count, source_count, first_pub, last_pub, updated_at, conflicts) VALUES (?, ?, ?, ?, ?, ?, NULL)',
-  );
-  const putSource = stmt('INSERT INTO story_sources (story_id, source, source_key) VALUES (?, ?, ?)');
-  const putPlace = stmt(
-    'INSERT INTO story_places (story_id, place_key, name, country, lat, lon, article_count) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
-  const putForm = stmt(
-    'INSERT INTO story_entity_forms (story_id, entity_key, name, type, form, article_count) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  for (const id of ids) {
-    for (const c of clear) c.run(id);
-    const s = story.get(id) as { updated_at: string } | undefined;
-    const rows = arts.all(id) as { source: string; published: string | null; mentions_json: string }[];
-    if (!s || !rows.length) continue; // emptied stories are not listed
-    const sources = new Map<string, string>();
-    const places = new Map<
-      string,
-      { name: string; country: string | null; lat: number; lon: number; n: number }
-    >();
-    const forms = new Map<string, { key: string; name: string; type: string; form: string; n: number }>();
-    const dates = rows
-      .map((r) => r.published)
-      .filter((d): d is string => !!d)
-      .sort();
-    for (const r of rows) {
-      sources.set(foldName(r.source), r.source);
-      const m = JSON.parse(r.mentions_json) as Mentions;
-      const seen = new Set<string>();
-      for (const p of m.places ?? []) {
-        const key = foldName(p.name);
-        const pl = places.get(key) ?? { name: p.name, country: p.country, lat: p.lat, lon: p.lon, n: 0 };
-        if (!seen.has(`p:${key}`)) pl.n++;
-        seen.add(`p:${key}`);
-        places.set(key, pl);
-      }
-      for (const e of m.entities ?? []) {
-        const key = foldName(e.name);
-        const fk = `${key}\u0000${e.text}`;
-        const f = forms.get(fk) ?? { key, name: e.name, type: e.type, form: e.text, n: 0 };
-        if (!seen.has(`e:${fk}`)) f.n++;
-        seen.add(`e:${fk}`);
-        forms.set(fk, f);
-      }
-    }
-    putStats.run(id, rows.length, sources.size, dates[0] ?? null, dates.at(-1) ?? null, s.updated_at);
-    for (const [key, name] of sources) putSource.run(id, name, key);
-    for (const [key, p] of places) putPlace.run(id, key, p.name, p.country, p.lat, p.lon, p.n);
-    for (const f of forms.values()) putForm.run(id, f.key, f.name, f.type, f.form, f.n);
-  }
-}
-
 /** A page of stories matching every filter given, with the total before paging. */
 export function findStories(stmt: Statements, q: StoryQuery): { total: number; stories: StoryListItem[] } {
   const where: string[] = [];
@@ -97,7 +38,7 @@ export function findStories(stmt: Statements, q: StoryQuery): { total: number; s
   const byName = (value: string | undefined, table: string, key: string) => {
     if (!value) return;
     where.push(`s.story_id IN (SELECT story_id FROM ${table} WHERE ${key} = ?)`);
-    args.push(foldName(value));
+    args.push(nameKey(value));
     names.push({ table, key });
   };
   byDay(q.from, 's.last_pub >= ?');

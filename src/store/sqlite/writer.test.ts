@@ -7,6 +7,7 @@ import { sampleArticle } from '../store.contract.ts';
 import type { ArticleWrite, WriteBatch } from '../store.ts';
 import { SqliteStore } from './sqlite-store.ts';
 import { WriterStopped, WriterThread } from './writer.ts';
+import { completeBatch } from '../../pipeline/derive/batch.ts';
 
 const place = (name: string) => ({
   start: 0,
@@ -35,7 +36,7 @@ function bigBatch(n: number, prefix: string, storyOf = (i: number) => `${prefix}
   }
   const storyIds = [...new Set(articles.map((w) => w.storyId))];
   const stories = storyIds.map((id) => ({ id, title: id, createdAt: '2026-03-14T00:00:00.000Z', updatedAt: '2026-03-14T00:00:00.000Z' }));
-  return { articles, stories };
+  return completeBatch({ articles, stories });
 }
 
 describe('SqliteStore writer thread (large batches into a store file)', () => {
@@ -44,15 +45,15 @@ describe('SqliteStore writer thread (large batches into a store file)', () => {
       const file = join(dir, 'p.db');
       const store = new SqliteStore(file);
       // Two writes queued at once: they must commit in order.
-      const first = store.write(bigBatch(300, 'a'));
-      const second = store.write(bigBatch(300, 'b'));
+      const first = store.write(completeBatch(bigBatch(300, 'a')));
+      const second = store.write(completeBatch(bigBatch(300, 'b')));
       await Promise.all([first, second]);
       assert.deepEqual(await store.counts(), { articles: 600, stories: 60 });
       assert.equal(await store.findByContentHash('b-hash-299'), 'b-299');
       assert.equal((await store.searchArticles('a7x')).hits[0]?.articleId, 'a-7');
       assert.equal((await store.findStories({ place: 'porto' })).total, 60);
       // A small write after the thread started still lands after the large ones.
-      await store.write({ articles: [{ ...bigBatch(1, 'c').articles[0], storyId: 'a-s0' }], stories: [] });
+      await store.write(completeBatch({ articles: [{ ...bigBatch(1, 'c').articles[0], storyId: 'a-s0' }], stories: [] }));
       assert.equal((await store.storyArticles('a-s0')).length, 11);
       await store.close();
       const again = new SqliteStore(file);
@@ -64,14 +65,14 @@ describe('SqliteStore writer thread (large batches into a store file)', () => {
   it('writes a failing batch all-or-nothing and keeps working', async () => {
     await withTempDir('writer', async (dir) => {
       const store = new SqliteStore(join(dir, 'p.db'));
-      await store.write(bigBatch(300, 'a'));
+      await store.write(completeBatch(bigBatch(300, 'a')));
       // The last article's story is in no batch: the foreign key fails the whole transaction.
       const bad = bigBatch(300, 'b', (i) => (i === 299 ? 'nowhere' : `b-s${i % 30}`));
       bad.stories = bad.stories.filter((s) => s.id !== 'nowhere');
-      await assert.rejects(store.write(bad), /^StoreError: store: write failed, nothing written: FOREIGN KEY/);
+      await assert.rejects(store.write(completeBatch(bad)), /^StoreError: store: write failed, nothing written: FOREIGN KEY/);
       assert.equal(await store.getArticle('b-0'), null);
       assert.equal((await store.searchArticles('b0x')).total, 0);
-      await store.write(bigBatch(300, 'c'));
+      await store.write(completeBatch(bigBatch(300, 'c')));
       assert.deepEqual(await store.counts(), { articles: 600, stories: 60 });
       await store.close();
     });

@@ -2,7 +2,7 @@
 import type { EntityType, Span } from '../../../model/index.ts';
 import { isFirstName } from './first-names.ts';
 import type { PlaceLexicon } from './gazetteer.ts';
-import { foldName } from './fold.ts';
+import { entityKey } from '../../../text/fold.ts';
 import {
   DEMONYM_NOT_PLACE,
   NAME_PARTICLES,
@@ -111,7 +111,7 @@ export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candi
   const words = toks.map((t) => lexForm(t.text));
   const first = words[0];
   const last = words[words.length - 1];
-  const folded = foldName(spanText(ctx, toks));
+  const folded = entityKey(spanText(ctx, toks));
   // "el Gobierno", "the Congress": a capitalised institution inside a sentence names that institution.
   if (toks.length === 1 && INSTITUTIONS.has(first) && !toks[0].sentenceStart) {
     out.push(candidate(ctx, toks, 'organization', 'strong', null));
@@ -208,7 +208,7 @@ export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candi
     const rest = words.slice(n);
     if (
       (n >= 2 || rest.some((w) => w.endsWith('s'))) &&
-      ctx.places.places.has(foldName(spanText(ctx, toks.slice(0, n))))
+      ctx.places.places.has(entityKey(spanText(ctx, toks.slice(0, n))))
     ) {
       out.push(candidate(ctx, toks, 'organization', 'weak', null));
       return;

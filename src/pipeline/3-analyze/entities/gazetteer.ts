@@ -1,7 +1,7 @@
 // Place names the entity recogniser needs to type a name as a place: countries (with demonyms),
 // US states and larger cities. Coordinates and disambiguation are the places extractor's job.
 import { createRequire } from 'node:module';
-import { foldName } from './fold.ts';
+import { entityKey } from '../../../text/fold.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -74,7 +74,7 @@ export function placeLexicon(): PlaceLexicon {
   const places = new Map<string, string>();
   const demonyms = new Map<string, string>();
   const addPlace = (form: string, name: string) => {
-    const k = foldName(form);
+    const k = entityKey(form);
     if (k.length > 1 && !places.has(k)) places.set(k, name);
   };
   const addDemonym = (form: string, country: string) => {
@@ -97,7 +97,7 @@ export function placeLexicon(): PlaceLexicon {
     if (c.demonyms?.eng) addDemonym(`${c.demonyms.eng.m}, ${c.demonyms.eng.f}`, name);
   }
   for (const r of REGIONS.split(/,\s*/)) addPlace(r, r);
-  for (const [alias, name] of Object.entries(COUNTRY_ALIASES)) places.set(foldName(alias), name);
+  for (const [alias, name] of Object.entries(COUNTRY_ALIASES)) places.set(entityKey(alias), name);
   for (const [d, name] of Object.entries(DEMONYM_ALIASES)) addDemonym(d, name);
   for (const s of US_STATES.split(/\s+/)) addPlace(s.replace(/_/g, ' '), s.replace(/_/g, ' '));
   try {

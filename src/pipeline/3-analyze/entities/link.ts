@@ -2,7 +2,8 @@
 // transliteration and diacritic variants each source used ("Kovač"/"Kovac", "Grünewald"/"Grunwald").
 import type { EntityMention, EntityType, Mentions, ReportEntity } from '../../../model/index.ts';
 import { shortHash } from '../../../util/hash.ts';
-import { editDistance, foldName, initials, phoneticKey } from './fold.ts';
+import { entityKey, phoneticKey } from '../../../text/fold.ts';
+import { editDistance, initials } from './name-compare.ts';
 import { NAME_SUFFIXES } from './lexicon.ts';
 import { FOLDED_FIRST_NAMES } from './first-names.ts';
 import { nicknameOf } from './nicknames.ts';
@@ -27,7 +28,7 @@ interface ArticleName {
 }
 
 // Name words are folded ("Jr." → "jr"), so the suffixes are compared folded too.
-const FOLDED_SUFFIXES = new Set([...NAME_SUFFIXES].map(foldName));
+const FOLDED_SUFFIXES = new Set([...NAME_SUFFIXES].map(entityKey));
 const SUFFIX = (w: string) => FOLDED_SUFFIXES.has(w);
 /** Two suffixes that make two people of one name (James Glass Jr. ≠ James Glass Sr.). */
 const suffixClash = (a: ArticleName, b: ArticleName) => !!a.suffix && !!b.suffix && a.suffix !== b.suffix;
@@ -42,14 +43,14 @@ function articleNames(a: LinkInput): ArticleName[] {
   const seen = new Map<string, ArticleName>();
   for (const e of a.mentions.entities as EntityMention[]) {
     const key = `${e.type}|${e.name}`;
-    const role = e.role ? foldName(e.role) : null;
+    const role = e.role ? entityKey(e.role) : null;
     const known = seen.get(key);
     if (known) {
       if (role && !known.roles.includes(role)) known.roles.push(role);
       continue;
     }
     // "el-Sisi"/"al-Sisi"/"Sisi": the Arabic article is written or left out at will.
-    const all = foldName(e.name.replace(/\b(?:al|el|Al|El)[-‑‐]/g, '')).split(' ').filter(Boolean);
+    const all = entityKey(e.name.replace(/\b(?:al|el|Al|El)[-‑‐]/g, '')).split(' ').filter(Boolean);
     const suffix = all.find(SUFFIX) ?? null;
     seen.set(key, {
       article: a.id,
@@ -272,7 +273,7 @@ export function canonicalNames(entities: ReportEntity[]): Map<string, string> {
   for (const e of entities) {
     for (const v of e.variants) {
       if (!map.has(v.form)) map.set(v.form, e.name);
-      const folded = foldName(v.form);
+      const folded = entityKey(v.form);
       if (!map.has(folded)) map.set(folded, e.name);
     }
   }

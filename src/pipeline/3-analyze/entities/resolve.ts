@@ -2,13 +2,14 @@
 // ("Kovač" → "Ana Kovač", "Mr Hyland" → "Terry Hyland"), acronyms to the organisation they abbreviate.
 import type { EntityMention } from '../../../model/index.ts';
 import type { Candidate } from './classify.ts';
-import { foldName, initials } from './fold.ts';
+import { entityKey } from '../../../text/fold.ts';
+import { initials } from './name-compare.ts';
 import { NAME_SUFFIXES } from './lexicon.ts';
 
 const nameWords = (name: string) =>
   name.split(/\s+/).filter((w) => !NAME_SUFFIXES.has(w) && !/^\p{Lu}\.$/u.test(w));
-const surnameKey = (name: string) => foldName(nameWords(name).at(-1) ?? name);
-const firstKey = (name: string) => foldName(nameWords(name)[0] ?? name);
+const surnameKey = (name: string) => entityKey(nameWords(name).at(-1) ?? name);
+const firstKey = (name: string) => entityKey(nameWords(name)[0] ?? name);
 
 /** Full (multi-word) person names indexed by one of their words, in text order. */
 function indexBy(people: Candidate[], key: (n: string) => string): Map<string, Candidate[]> {
@@ -31,7 +32,7 @@ export function resolveMentions(candidates: Candidate[], text: string): EntityMe
   const sorted = [...candidates].sort((a, b) => a.start - b.start);
   const people = sorted.filter((c) => c.type === 'person' && c.tokens >= 2);
   // A weak multi-word "other" whose last word is used alone elsewhere is a person ("Kaemon Robinson" … "Robinson").
-  const singles = new Set(sorted.filter((c) => c.tokens === 1).map((c) => foldName(c.text)));
+  const singles = new Set(sorted.filter((c) => c.tokens === 1).map((c) => entityKey(c.text)));
   for (const c of sorted) {
     if (
       c.type === 'other' &&
@@ -59,16 +60,16 @@ export function resolveMentions(candidates: Candidate[], text: string): EntityMe
     let { type, name } = c;
     // "Police Chief William Moore" … "Moore said": a lone word that is a town and this article's surname is the person.
     if (c.tokens === 1 && type === 'place' && name === c.text) {
-      const bySurname = surnames.get(foldName(c.name)) ?? [];
+      const bySurname = surnames.get(entityKey(c.name)) ?? [];
       if (bySurname.length) ({ type, name } = { type: 'person', name: nearest(c, bySurname).name });
     } else if (c.tokens === 1 && type !== 'place') {
-      const bySurname = surnames.get(foldName(c.name)) ?? [];
-      const byFirst = bySurname.length ? [] : (firsts.get(foldName(c.name)) ?? []);
+      const bySurname = surnames.get(entityKey(c.name)) ?? [];
+      const byFirst = bySurname.length ? [] : (firsts.get(entityKey(c.name)) ?? []);
       const firstNames = new Set(byFirst.map((p) => p.name));
       if (bySurname.length) ({ type, name } = { type: 'person', name: nearest(c, bySurname).name });
       else if (firstNames.size === 1 && type !== 'organization')
         ({ type, name } = { type: 'person', name: byFirst[0].name });
-      else if (leading.has(foldName(c.text))) ({ type, name } = leading.get(foldName(c.text))!);
+      else if (leading.has(entityKey(c.text))) ({ type, name } = leading.get(entityKey(c.text))!);
       else if (/^\p{Lu}[\p{Lu}\p{Ll}]*\p{Lu}s?$/u.test(c.text)) {
         const org = acronymFor(c, orgs, text);
         if (org) ({ type, name } = { type: 'organization', name: org });

@@ -12,7 +12,7 @@ import {
   type ClassifyContext,
 } from './classify.ts';
 import { isFirstName } from './first-names.ts';
-import { foldName } from './fold.ts';
+import { entityKey } from '../../../text/fold.ts';
 import { NAME_SUFFIXES, NOT_NAMES, ORG_WORDS, TITLE_HEADS } from './lexicon.ts';
 import type { NameToken } from './tokens.ts';
 
@@ -23,7 +23,7 @@ function splitTitled(ctx: ClassifyContext, toks: NameToken[], out: Candidate[]):
   while (k > 0 && (nameLike(toks[k - 1]) || NAME_SUFFIXES.has(toks[k - 1].text))) k--;
   while (k < toks.length && !toks[k].capitalised) k++; // a name does not start with a particle
   // "… of the Communist Party of Vietnam Nguyen Phu Trong": the place belongs to the role.
-  while (k < toks.length - 1 && ctx.places.places.has(foldName(toks[k].text)) && !isFirstName(toks[k].text))
+  while (k < toks.length - 1 && ctx.places.places.has(entityKey(toks[k].text)) && !isFirstName(toks[k].text))
     k++;
   let h = -1;
   for (let i = k - 1; i >= 0; i--)
@@ -67,7 +67,7 @@ function splitPersonOfOrg(ctx: ClassifyContext, run: NameToken[]): NameToken[][]
     (before.some((t) => TITLE_HEADS.has(lexForm(t.text))) || isFirstName(before[0].text));
   const orgOrPlace =
     after.some((t) => ORG_WORDS.has(lexForm(t.text))) ||
-    ctx.places.places.has(foldName(spanText(ctx, after)));
+    ctx.places.places.has(entityKey(spanText(ctx, after)));
   // "Marlon Quist of Pellingham": a first name and a surname, then a short capitalised name is where
   // the person is from, even when the gazetteer does not know the town.
   const namedPerson =
@@ -83,7 +83,7 @@ function splitPersonOfOrg(ctx: ClassifyContext, run: NameToken[]): NameToken[][]
 function splitOnAnd(ctx: ClassifyContext, run: NameToken[]): NameToken[][] {
   const i = run.findIndex((t) => t.text === 'and' || t.text === 'y');
   if (i < 0) return [run];
-  const whole = foldName(spanText(ctx, run));
+  const whole = entityKey(spanText(ctx, run));
   if (ctx.places.places.has(whole) || ORG_WORDS.has(lexForm(run[run.length - 1].text))) return [run];
   return [run.slice(0, i), ...splitOnAnd(ctx, run.slice(i + 1))];
 }

@@ -2,6 +2,7 @@
 // world-countries, and the hand-written regions. Built once, lazily, on first use; every lookup
 // goes through folded names so "St. Louis", "Saint Louis" and "ST. LOUIS" meet.
 import { createRequire } from 'node:module';
+import { placeKey } from '../../../text/fold.ts';
 import { REGIONS } from './regions.ts';
 
 export type GazetteerKind = 'city' | 'region' | 'country' | 'continent' | 'landmark';
@@ -36,22 +37,6 @@ interface CountryRow {
   demonyms?: { eng?: { m: string; f: string } };
   unMember?: boolean;
   translations?: Record<string, { common: string }>;
-}
-
-/** Lowercase, no diacritics, one space, St./Ft./Mt. spelled out, no trailing dots. */
-export function foldName(s: string): string {
-  // Fast path for the common case, one plain ASCII word (called for every token of every article).
-  if (/^[A-Za-z]+$/.test(s)) return s.toLowerCase();
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’`]/g, "'")
-    .replace(/[łøæßđı]/g, (c) => ({ ł: 'l', ø: 'o', æ: 'ae', ß: 'ss', đ: 'd', ı: 'i' })[c]!)
-    .replace(/\s+/g, ' ')
-    .replace(/\b(st|ste|ft|mt)\.? (?=\p{L})/gu, (_, a: string) => ({ st: 'saint ', ste: 'sainte ', ft: 'fort ', mt: 'mount ' })[a]!)
-    .replace(/\.+$/, '')
-    .trim();
 }
 
 // Spellings the packages lack but news uses.
@@ -146,9 +131,9 @@ export function gazetteer(): Gazetteer {
     g.countries.set(c.cca2, p);
     const translated = TRANSLATIONS.map((l) => c.translations?.[l]?.common).filter((n): n is string => !!n && n.length > 3);
     const names = [c.name.common, c.name.official, ...c.altSpellings.filter((s) => s.length > 3 && !/^[A-Z]{2,3}$/.test(s)), ...(COUNTRY_ALIASES[c.cca2] ?? []), ...translated];
-    for (const n of names) add(g.byName, foldName(n), p);
+    for (const n of names) add(g.byName, placeKey(n), p);
     const dem = c.demonyms?.eng;
-    if (dem) for (const d of [dem.m, dem.f]) if (d && !g.byDemonym.has(foldName(d))) g.byDemonym.set(foldName(d), p);
+    if (dem) for (const d of [dem.m, dem.f]) if (d && !g.byDemonym.has(placeKey(d))) g.byDemonym.set(placeKey(d), p);
   }
   add(g.byName, 'us', g.countries.get('US')!);
   g.byDemonym.set('british', g.countries.get('GB')!);
@@ -157,10 +142,10 @@ export function gazetteer(): Gazetteer {
     const p: GazetteerPlace = { name: r.name, kind: r.kind, country: r.country, admin1: r.admin1, lat: r.lat, lon: r.lon, population: 0, feature: 'ADM1' };
     if (r.country && r.admin1) g.regions.set(`${r.country}-${r.admin1}`, p);
     if (r.kind === 'landmark') p.feature = 'LMK';
-    for (const n of [r.name, ...(r.aliases ?? [])]) add(g.byName, foldName(n), p);
+    for (const n of [r.name, ...(r.aliases ?? [])]) add(g.byName, placeKey(n), p);
     for (const a of r.abbreviations ?? []) {
-      add(g.byAbbreviation, foldName(a), p);
-      add(g.byAbbreviation, foldName(a).replace(/[. ]/g, ''), p);
+      add(g.byAbbreviation, placeKey(a), p);
+      add(g.byAbbreviation, placeKey(a).replace(/[. ]/g, ''), p);
     }
   }
   for (const c of cities) {
@@ -174,18 +159,18 @@ export function gazetteer(): Gazetteer {
       population: c.population,
       feature: c.featureCode,
     };
-    add(g.byName, foldName(c.name), p);
+    add(g.byName, placeKey(c.name), p);
     if (c.name === 'New York City') add(g.byName, 'new york', p);
-    if (c.name.includes(', ')) add(g.byName, foldName(c.name.split(', ')[0]), p); // "Washington, D.C."
+    if (c.name.includes(', ')) add(g.byName, placeKey(c.name.split(', ')[0]), p); // "Washington, D.C."
     // altName holds a single alternative (often an ASCII form); skip country codes found there.
-    if (c.altName && c.altName.length > 3) add(g.byName, foldName(c.altName), p);
+    if (c.altName && c.altName.length > 3) add(g.byName, placeKey(c.altName), p);
   }
   for (const [english, native, country] of EXONYMS) {
     // Whichever of the two names GeoNames uses, the other one finds the same city.
-    const city = [...(g.byName.get(foldName(native)) ?? []), ...(g.byName.get(foldName(english)) ?? [])]
+    const city = [...(g.byName.get(placeKey(native)) ?? []), ...(g.byName.get(placeKey(english)) ?? [])]
       .filter((p) => p.country === country && p.kind === 'city')
       .sort((a, b) => b.population - a.population)[0];
-    if (city) for (const n of [english, native]) add(g.byName, foldName(n), city);
+    if (city) for (const n of [english, native]) add(g.byName, placeKey(n), city);
   }
   for (const [adj, area] of Object.entries(AREA_DEMONYMS)) {
     const p = g.byName.get(area.toLowerCase())?.find((x) => x.kind === 'continent');

@@ -1,6 +1,7 @@
 // Places mentioned in an article, geocoded offline, and the article's main location.
 import type { Article, PlaceKind, PlaceMention } from '../../../model/index.ts';
-import { foldName, gazetteer, type GazetteerPlace } from './gazetteer.ts';
+import { placeKey } from '../../../text/fold.ts';
+import { gazetteer, type GazetteerPlace } from './gazetteer.ts';
 import { outletCity } from './outlet-city.ts';
 import { lowercaseWords, recognizeToponyms, type RecognizeOptions } from './recognize.ts';
 import { resolveToponyms, type Resolved } from './resolve.ts';
@@ -100,8 +101,8 @@ function km(a: { lat: number; lon: number }, b: { lat: number; lon: number }): n
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 /** The country's capital city, by its gazetteer entry. */
-const isCapital = (p: PlaceMention) => !!gazetteer().byName.get(foldName(p.name))?.some((g) => g.feature === 'PPLC' && g.country === p.country && g.lat === p.lat && g.lon === p.lon);
-const placeKey = (p: PlaceMention) => `${p.name}|${p.country}|${p.admin1 ?? ''}`;
+const isCapital = (p: PlaceMention) => !!gazetteer().byName.get(placeKey(p.name))?.some((g) => g.feature === 'PPLC' && g.country === p.country && g.lat === p.lat && g.lon === p.lon);
+const readingKey = (p: PlaceMention) => `${p.name}|${p.country}|${p.admin1 ?? ''}`;
 
 /**
  * How much each place an article names stands for where its story happens: every mention counts
@@ -115,15 +116,15 @@ function placeWeights(places: PlaceMention[], titlePlaces: PlaceMention[], textL
     let w = p.confidence;
     if (p.start < 40 || (p.start < 600 && /\p{Lu}{3}/u.test(p.text) && p.text === p.text.toUpperCase())) w += 2;
     else if (textLength && p.start < textLength / 4) w += 0.3;
-    const entry = local.get(placeKey(p));
+    const entry = local.get(readingKey(p));
     if (entry) [entry.w, entry.sure] = [entry.w + w, Math.max(entry.sure, p.confidence)];
-    else local.set(placeKey(p), { place: p, w, sure: p.confidence });
+    else local.set(readingKey(p), { place: p, w, sure: p.confidence });
   }
   for (const p of titlePlaces) {
     if (p.kind === 'other') continue;
-    const entry = local.get(placeKey(p));
+    const entry = local.get(readingKey(p));
     if (entry) [entry.w, entry.sure] = [entry.w + 1.5, Math.max(entry.sure, p.confidence)];
-    else local.set(placeKey(p), { place: p, w: 1.5 * p.confidence, sure: p.confidence });
+    else local.set(readingKey(p), { place: p, w: 1.5 * p.confidence, sure: p.confidence });
   }
   // A local report's far-away "city" is mostly a neighbourhood or street of its own city that
   // shares a name ("Austin" on Chicago's West Side, "Bordeaux" in Nashville): it counts less. The
@@ -134,9 +135,9 @@ function placeWeights(places: PlaceMention[], titlePlaces: PlaceMention[], textL
   const home = outlet ?? (dateline && !isCapital(dateline) ? dateline : null);
   if (home) for (const e of local.values()) if (e.place.kind === 'city' && km(e.place, home) > FAR_FROM_OUTLET_KM) e.w *= FAR_FACTOR;
   if (outlet) {
-    const entry = local.get(placeKey(outlet));
+    const entry = local.get(readingKey(outlet));
     if (entry) entry.w += OUTLET_WEIGHT;
-    else local.set(placeKey(outlet), { place: outlet, w: OUTLET_WEIGHT, sure: outlet.confidence });
+    else local.set(readingKey(outlet), { place: outlet, w: OUTLET_WEIGHT, sure: outlet.confidence });
   }
   for (const [k, v] of local) {
     const entry = into.get(k);

@@ -1,7 +1,8 @@
 // Toponym recognition: capitalised runs of words matched against the gazetteer (leftmost-longest),
 // with the look-alikes rejected: common words, person names ("Paris Hilton", "Mayor Jackson"),
 // month names, acronyms. Feature names ("Edwards Street", "Harris County") are recognised whole.
-import { foldName, gazetteer, type GazetteerPlace } from './gazetteer.ts';
+import { placeKey } from '../../../text/fold.ts';
+import { gazetteer, type GazetteerPlace } from './gazetteer.ts';
 import { EMBEDDING_WORDS, FEATURE_PREFIXES, FEATURE_WORDS, LOCATIVE, TITLES, nameLexicon } from './lexicon.ts';
 
 export interface Toponym {
@@ -40,7 +41,7 @@ export interface RecognizeOptions {
 /** The words a text writes in lowercase (folded). */
 export function lowercaseWords(text: string): Set<string> {
   const out = new Set<string>();
-  for (const m of text.matchAll(/(?<![\p{L}\p{M}'’-])\p{Ll}[\p{L}\p{M}]*/gu)) out.add(foldName(m[0]));
+  for (const m of text.matchAll(/(?<![\p{L}\p{M}'’-])\p{Ll}[\p{L}\p{M}]*/gu)) out.add(placeKey(m[0]));
   return out;
 }
 
@@ -74,7 +75,7 @@ function tokenize(text: string): Token[] {
     if (possessive) raw = raw.slice(0, -2);
     const dot = raw.endsWith('.') && raw.length > 1;
     const word = dot && !/\.\p{L}{1,3}\.$/u.test(raw) ? raw.slice(0, -1) : raw;
-    out.push({ start, end: start + word.length, word, fold: foldName(word), cap: /^\p{Lu}/u.test(word), dot, possessive });
+    out.push({ start, end: start + word.length, word, fold: placeKey(word), cap: /^\p{Lu}/u.test(word), dot, possessive });
   }
   return out;
 }
@@ -153,9 +154,9 @@ export function recognizeToponyms(text: string, opts: RecognizeOptions = {}): To
     const last = tokens[b];
     // A whole run ending in a feature word is one toponym: "Edwards Street", "Harris County".
     while (a < b && FUNCTION_WORDS.has(tokens[a].fold)) a++;
-    if (b > a && FEATURE_WORDS.has(last.fold) && !g.byName.has(foldName(spanText(tokens[a], last)))) {
+    if (b > a && FEATURE_WORDS.has(last.fold) && !g.byName.has(placeKey(spanText(tokens[a], last)))) {
       const head = tokens.slice(a, b).map((t) => t.word).join(' ');
-      const named = /^(county|parish|province|district|region|state|territory)$/.test(last.fold) ? (g.byName.get(foldName(head)) ?? []) : [];
+      const named = /^(county|parish|province|district|region|state|territory)$/.test(last.fold) ? (g.byName.get(placeKey(head)) ?? []) : [];
       let places = last.fold === 'county' || last.fold === 'parish' ? named.filter((p) => p.kind === 'city') : named.filter((p) => p.kind !== 'city');
       // "Accomack County, Va.": a county the gazetteer lacks, placed at its state.
       const qualifier = qualifierAfter(b);
@@ -178,11 +179,11 @@ export function recognizeToponyms(text: string, opts: RecognizeOptions = {}): To
       for (let j = Math.min(b, i + MAX_NAME_TOKENS - 1); j >= i; j--) {
         if (!tokens[j].cap) continue;
         const name = spanText(tokens[i], tokens[j]);
-        let places = g.byName.get(foldName(name));
+        let places = g.byName.get(placeKey(name));
         const adjective = opts.adjectives && i === j ? g.byDemonym.get(tokens[i].fold) : undefined;
         // "Canadian Press": the adjective, not the town of Canadian, Texas.
         if (adjective && places?.every((p) => p.kind === 'city')) places = undefined;
-        if (places && NOT_PLACES.has(foldName(name))) continue;
+        if (places && NOT_PLACES.has(placeKey(name))) continue;
         if (!places && !adjective) continue;
         const t = accept(i, j, a, b, places ?? [adjective!], adjective ? 'adjective' : 'gazetteer');
         if (t) {
@@ -262,7 +263,7 @@ export function recognizeToponyms(text: string, opts: RecognizeOptions = {}): To
     const comma = tokens[j + 1];
     const q = tokens[j + 2];
     if (!comma || comma.word !== ',' || !q || !q.cap || comma.start !== tokens[j].end + (tokens[j].dot ? 1 : 0)) return null;
-    const two = tokens[j + 3] && joined(text, q, tokens[j + 3]) && tokens[j + 3].cap ? foldName(`${q.word} ${tokens[j + 3].word}`) : null;
+    const two = tokens[j + 3] && joined(text, q, tokens[j + 3]) && tokens[j + 3].cap ? placeKey(`${q.word} ${tokens[j + 3].word}`) : null;
     for (const key of [two, q.fold, q.fold.replace(/\./g, '')]) {
       if (!key) continue;
       const named = (g.byName.get(key) ?? []).find((p) => p.kind === 'region' || p.kind === 'country');

@@ -1,7 +1,8 @@
 // Toponym resolution: each name's gazetteer readings scored by prominence (population, kind) and by
 // the article's context — the countries and regions its other places point to, a ", State"
 // qualifier, the outlet's country. Two rounds: context from the surest readings, then from all.
-import { foldName, regionOf, type GazetteerPlace } from './gazetteer.ts';
+import { placeKey } from '../../../text/fold.ts';
+import { regionOf, type GazetteerPlace } from './gazetteer.ts';
 import type { Toponym } from './recognize.ts';
 
 export interface Resolved {
@@ -69,7 +70,7 @@ export function resolveToponyms(toponyms: Toponym[], hintCountry: string | null 
     const best = [...t.places].sort((a, b) => prior(b) - prior(a))[0];
     const oneCountry = t.places.every((p) => p.country === best.country);
     const w = t.places.length === 1 || t.qualifier ? 1 : oneCountry ? 0.7 : 0.3;
-    const key = `${foldName(t.text)}|${t.qualifier ? 'q' : ''}`;
+    const key = `${placeKey(t.text)}|${t.qualifier ? 'q' : ''}`;
     if (t.places.length > 1 && voted.has(key)) continue;
     voted.add(key);
     vote(first, best, w);
@@ -82,7 +83,7 @@ export function resolveToponyms(toponyms: Toponym[], hintCountry: string | null 
   if (hintCity) vote(second, hintCity, 1);
   const voted2 = new Set<string>();
   for (const r of picks) {
-    const key = `${foldName(r.toponym.text)}|${r.place.name}|${r.place.admin1}`;
+    const key = `${placeKey(r.toponym.text)}|${r.place.name}|${r.place.admin1}`;
     if (r.toponym.places.length > 1 && voted2.has(key)) continue;
     voted2.add(key);
     vote(second, r.place, r.confidence);
@@ -101,12 +102,12 @@ function oneSensePerArticle(picks: Resolved[]): Resolved[] {
   const qualified = new Map<string, Resolved>();
   for (const r of picks) {
     if (!r.toponym.qualifier) continue;
-    const key = foldName(r.toponym.text);
+    const key = placeKey(r.toponym.text);
     if (!qualified.has(key)) qualified.set(key, r);
   }
   if (!qualified.size) return picks;
   return picks.map((r) => {
-    const q = r.toponym.qualifier ? null : qualified.get(foldName(r.toponym.text));
+    const q = r.toponym.qualifier ? null : qualified.get(placeKey(r.toponym.text));
     if (!q || q.place === r.place || !r.toponym.places.includes(q.place)) return r;
     return { toponym: r.toponym, place: q.place, confidence: Math.max(r.confidence, q.confidence) };
   });

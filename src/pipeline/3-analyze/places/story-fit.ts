@@ -1,6 +1,7 @@
 // Readings that do not fit the article are dropped (precision first): a name is a town elsewhere
 // only when something in the story points there.
-import { foldName, type GazetteerPlace } from './gazetteer.ts';
+import { placeKey } from '../../../text/fold.ts';
+import { type GazetteerPlace } from './gazetteer.ts';
 import type { Resolved } from './resolve.ts';
 
 /** With nothing else to go by, a county is read as its namesake town only when that is a sizeable city ("St. Louis County"). */
@@ -21,9 +22,9 @@ const DOMINANT_RATIO = 3;
  * its country or another place in it; a small town only near the story's other places, if any.
  */
 export function fitStory(picks: Resolved[], outletCountry: string | null, home: GazetteerPlace | null): Resolved[] {
-  const alone = new Set(picks.filter((r) => !r.toponym.institution).map((r) => foldName(r.toponym.text)));
-  const kept = picks.filter((r) => !r.toponym.institution || alone.has(foldName(r.toponym.text)));
-  const name = (r: Resolved) => foldName(r.toponym.text);
+  const alone = new Set(picks.filter((r) => !r.toponym.institution).map((r) => placeKey(r.toponym.text)));
+  const kept = picks.filter((r) => !r.toponym.institution || alone.has(placeKey(r.toponym.text)));
+  const name = (r: Resolved) => placeKey(r.toponym.text);
   const others = (r: Resolved) => kept.filter((o) => name(o) !== name(r) && o.toponym.source !== 'feature');
   const countries = (r: Resolved) => new Set([outletCountry, home?.country, ...others(r).map((o) => o.place.country)].filter(Boolean));
   const regions = (r: Resolved) => new Set([home, ...others(r).map((o) => o.place)].filter((p) => p?.country && p.admin1).map((p) => `${p!.country}-${p!.admin1}`));
