@@ -4,7 +4,7 @@
 // At least once: a crash after sending and before recording sends again, with the same id.
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Transporter } from 'nodemailer';
+import nodemailer, { type Transporter } from 'nodemailer';
 import type { Watch } from '../model/index.ts';
 import type { DeliveryOutcome, DueDelivery, Store } from '../store/store.ts';
 import { FetchError } from './1-intake/web/errors.ts';
@@ -182,4 +182,22 @@ export function startDelivering(store: Store, opts: DeliverOptions, everyMs = 5_
     clearTimeout(timer);
     await running;
   };
+}
+
+/**
+ * Delivery settings from the environment, for the edges: PARALLAX_ALLOW_PRIVATE_WEBHOOKS=1 (private
+ * and loopback receivers), PARALLAX_SMTP_URL (smtp://user:pass@host:587) with PARALLAX_SMTP_FROM,
+ * PARALLAX_PUBLIC_URL (links in e-mail). Throws listing the problems.
+ */
+export function deliveryOptionsFromEnv(env: NodeJS.ProcessEnv, fetchAllow: readonly string[]): DeliverOptions {
+  const problems: string[] = [];
+  let mailer: DeliverOptions['mailer'];
+  if (env.PARALLAX_SMTP_URL) {
+    if (!/^smtps?:\/\//.test(env.PARALLAX_SMTP_URL)) problems.push('PARALLAX_SMTP_URL: must start with smtp:// or smtps://');
+    if (!env.PARALLAX_SMTP_FROM) problems.push('PARALLAX_SMTP_FROM: needed with PARALLAX_SMTP_URL');
+    if (!problems.length) mailer = { transport: nodemailer.createTransport(env.PARALLAX_SMTP_URL), from: env.PARALLAX_SMTP_FROM! };
+  }
+  if (problems.length) throw new Error(`alerts: ${problems.join('; ')}`);
+  const base = (env.PARALLAX_PUBLIC_URL ?? 'http://127.0.0.1:8787').replace(/\/+$/, '');
+  return { allow: deliveryAllowList(env, fetchAllow), mailer, storyUrl: (id) => `${base}/#/story/${encodeURIComponent(id)}` };
 }
