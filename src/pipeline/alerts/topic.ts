@@ -118,9 +118,14 @@ export function matchTopic(t: CompiledTopic, d: TopicDoc): Evidence[] | null {
   }
   if (t.place) {
     const { key, radiusKm } = t.place;
-    const p = d.places.find((p) => (radiusKm == null ? p.key === key : distanceKm(p, t.place!) <= radiusKm));
-    if (!p) return null;
-    evidence.push(p.evidence);
+    // Cited by the nearest place that matches (the watched place itself when it is named).
+    let best: { km: number; evidence: Evidence } | null = null;
+    for (const p of d.places) {
+      const km = radiusKm == null ? (p.key === key ? 0 : Infinity) : distanceKm(p, t.place);
+      if (km <= (radiusKm ?? 0) && (!best || km < best.km)) best = { km, evidence: p.evidence };
+    }
+    if (!best) return null;
+    evidence.push(best.evidence);
   }
   if (t.words) {
     const words = d.words;
