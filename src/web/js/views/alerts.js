@@ -199,3 +199,20 @@ function deadLetters(dead) {
 function alertError(el, err) {
   el.after(h('span', { class: 'notice notice-error' }, err.message));
 }
+
+/** "Follow this story": a watch on it (every kind of change); says so once made, or why not. */
+export function followButton(storyId, title) {
+  const note = h('span', { class: 'muted', 'aria-live': 'polite' });
+  const button = h('button', { type: 'button', class: 'follow-story' }, 'Follow this story');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      await api.addWatch({ storyId, name: title.slice(0, 200) });
+      mount(note, ' Following: changes will show under ', h('a', { href: '#/alerts' }, 'Alerts'), '.');
+    } catch (err) {
+      button.disabled = false;
+      mount(note, ` ${err.status === 401 ? 'Token needed (see "Add reports").' : err.message}`);
+    }
+  });
+  return h('p', { class: 'follow' }, button, note);
+}
