@@ -1,5 +1,6 @@
 // Alerts in a real browser (Debian's chromium, as test/browser/): make a watch in the web app, add
-// a report that triggers it, see the unread count in the header rise, open the event and its evidence.
+// a report that triggers it, see the unread count in the header rise, open the event and its
+// evidence; follow a story from its page.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -78,6 +79,13 @@ describe('alerts in the web app (chromium)', { skip: skip ?? false, timeout: 120
     assert.match(text, /Split|Trogir|wildfire/i);
     // Opening the event read it: the count falls back to nothing.
     await badge.waitFor({ state: 'hidden', timeout: 15_000 });
+
+    // Follow the dam story from its page.
+    const dam = (await store.getArticle('tulcea-hl-1'))!.storyId;
+    await page.goto(`${running.url}#/story/${dam}`);
+    await page.click('button.follow-story');
+    await page.locator('.follow', { hasText: 'Following' }).waitFor();
+    assert.ok((await store.alerts.listWatches()).some((w) => w.storyId === dam));
     assert.deepEqual(problems, []);
     await page.close();
   });
