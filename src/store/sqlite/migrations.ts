@@ -159,8 +159,9 @@ export const migrations: { version: number; name: string; sql: string }[] = [
     name: 'alerts: watches, their events (the inbox), the outbox of deliveries and the deliverer lease',
     // No foreign keys to watches: a batch must not fail for a watch removed while it was grouped;
     // events of a removed watch are not written (alerts.ts), and removal deletes what it had.
+    // IF NOT EXISTS: a store whose migration records were rolled back (search.test.ts) keeps its watches.
     sql: `
-      CREATE TABLE watches (
+      CREATE TABLE IF NOT EXISTS watches (
         id TEXT PRIMARY KEY,
         name TEXT NOT NULL,
         story_id TEXT,
@@ -174,7 +175,7 @@ export const migrations: { version: number; name: string; sql: string }[] = [
         email_mode TEXT NOT NULL DEFAULT 'immediate',
         created_at TEXT NOT NULL
       );
-      CREATE TABLE alert_events (
+      CREATE TABLE IF NOT EXISTS alert_events (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
         id TEXT NOT NULL UNIQUE,
         watch_id TEXT NOT NULL,
@@ -185,10 +186,10 @@ export const migrations: { version: number; name: string; sql: string }[] = [
         created_at TEXT NOT NULL,
         read_at TEXT
       );
-      CREATE INDEX alert_events_watch ON alert_events(watch_id, seq);
-      CREATE INDEX alert_events_notification ON alert_events(notification_id);
-      CREATE INDEX alert_events_unread ON alert_events(read_at, watch_id);
-      CREATE TABLE alert_deliveries (
+      CREATE INDEX IF NOT EXISTS alert_events_watch ON alert_events(watch_id, seq);
+      CREATE INDEX IF NOT EXISTS alert_events_notification ON alert_events(notification_id);
+      CREATE INDEX IF NOT EXISTS alert_events_unread ON alert_events(read_at, watch_id);
+      CREATE TABLE IF NOT EXISTS alert_deliveries (
         notification_id TEXT NOT NULL,
         channel TEXT NOT NULL,
         watch_id TEXT NOT NULL,
@@ -200,9 +201,9 @@ export const migrations: { version: number; name: string; sql: string }[] = [
         created_at TEXT NOT NULL,
         PRIMARY KEY (notification_id, channel)
       );
-      CREATE INDEX alert_deliveries_due ON alert_deliveries(state, next_attempt_at);
-      CREATE INDEX alert_deliveries_watch ON alert_deliveries(watch_id, channel, state);
-      CREATE TABLE alert_lease (name TEXT PRIMARY KEY, holder TEXT NOT NULL, until TEXT NOT NULL);
+      CREATE INDEX IF NOT EXISTS alert_deliveries_due ON alert_deliveries(state, next_attempt_at);
+      CREATE INDEX IF NOT EXISTS alert_deliveries_watch ON alert_deliveries(watch_id, channel, state);
+      CREATE TABLE IF NOT EXISTS alert_lease (name TEXT PRIMARY KEY, holder TEXT NOT NULL, until TEXT NOT NULL);
     `,
   },
 ];
