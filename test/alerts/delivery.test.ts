@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
@@ -11,6 +12,7 @@ import type { Watch } from '../../src/model/index.ts';
 import { verifySignature } from '../../src/pipeline/alerts/message.ts';
 import { deliverAlerts, LEASE, PRIVATE_RANGES, type DeliverOptions } from '../../src/pipeline/run-alerts.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import { withTempDir } from '../temp-dir.ts';
 import { ingest, watch } from './helpers.ts';
 
 interface Received {
@@ -142,12 +144,38 @@ describe('alerts: webhook delivery', () => {
   });
 
   it('lets one deliverer at a time hold the lease', async () => {
-    const store = await storeWith({});
+    const r = await receiver([200]);
+    const store = await storeWith({ webhookUrl: r.url, webhookSecret: 's' });
     const now = new Date().toISOString();
     const later = new Date(Date.now() + 60_000).toISOString();
     assert.ok(await store.alerts.takeLease(LEASE, 'other-process', now, later));
-    assert.equal((await deliverAlerts(store, { allow: [] })).leased, false);
+    assert.equal((await deliverAlerts(store, { allow: PRIVATE_RANGES })).leased, false);
+    assert.equal(r.got.length, 0, 'the holder delivers, not this one');
+    await store.alerts.releaseLease(LEASE, 'other-process');
+    assert.equal((await deliverAlerts(store, { allow: PRIVATE_RANGES })).delivered, 1);
     await store.close();
+    r.server.close();
+  });
+
+  it('sends each notification once when two processes deliver at the same time', async () => {
+    await withTempDir('alerts-lease', async (dir) => {
+      const r = await receiver([200]);
+      const file = join(dir, 'p.db');
+      const first = new SqliteStore(file);
+      await first.alerts.addWatch(watch('dams', { topic: { words: 'romania' }, webhookUrl: r.url, webhookSecret: 's' }));
+      await ingest(first, ['day1', 'bridge1']);
+      const second = new SqliteStore(file);
+      const [a, b] = await Promise.all([
+        deliverAlerts(first, { allow: PRIVATE_RANGES, holder: 'one' }),
+        deliverAlerts(second, { allow: PRIVATE_RANGES, holder: 'two' }),
+      ]);
+      assert.equal(a.delivered + b.delivered, 2);
+      assert.equal(r.got.length, 2);
+      assert.equal(new Set(r.got.map((g) => g.headers['parallax-event-id'])).size, 2);
+      await first.close();
+      await second.close();
+      r.server.close();
+    });
   });
 });
 
