@@ -8,13 +8,14 @@ const PAGE = 500;
 
 /** Derives and writes the rows of every stored article without them; returns how many. */
 export async function backfillDerivedRows(store: Store): Promise<number> {
-  let done = 0;
+  const done = new Set<string>();
   for (;;) {
     const page = await store.articlesWithoutDerivedRows(PAGE);
-    if (!page.length) return done;
+    if (!page.length) return done.size;
+    // A store that listed an article again after taking its rows would make this loop for ever.
+    const again = page.find((s) => done.has(s.article.id));
+    if (again) throw new Error(`store: article ${again.article.id} still lacks derived rows after they were written`);
     await store.writeDerived(deriveRows(page));
-    done += page.length;
-    // Every row given is stored: a page that came back again would loop for ever.
-    if (page.length < PAGE) return done;
+    for (const s of page) done.add(s.article.id);
   }
 }

@@ -48,3 +48,28 @@ describe('derived rows', () => {
     assert.deepEqual(batch.stories, [story]);
   });
 });
+
+describe('backfill of derived rows', () => {
+  it('derives the rows of every listed article, page by page, and stops on a store that keeps listing them', async () => {
+    const { backfillDerivedRows } = await import('./backfill.ts');
+    const stored = Array.from({ length: 1200 }, (_, i) => ({
+      ...w(`a${i}`, { places: [place('Tromsø', 69.6)] }),
+      storyId: 's', copyOf: null, version: 1, ingestedAt: 't',
+    }));
+    const given: string[] = [];
+    let pending = [...stored];
+    const store = {
+      articlesWithoutDerivedRows: async (limit: number) => pending.slice(0, limit),
+      writeDerived: async (rows: { articleIndex: { articleId: string }[]; articlePlaces: unknown[] }) => {
+        given.push(...rows.articleIndex.map((r) => r.articleId));
+        assert.equal(rows.articlePlaces.length, rows.articleIndex.length);
+        pending = pending.filter((s) => !given.includes(s.article.id));
+      },
+    };
+    assert.equal(await backfillDerivedRows(store as never), 1200);
+    assert.equal(new Set(given).size, 1200);
+    const stuck = { ...store, writeDerived: async () => {} };
+    pending = stored.slice(0, 3);
+    await assert.rejects(backfillDerivedRows(stuck as never), /still lacks derived rows/);
+  });
+});

@@ -49,8 +49,8 @@ export interface PackedWrite {
 
 /**
  * A write batch made ready for SQLite: JSON made, derived rows grouped by article. Made on the
- * thread that writes: handing the writer thread these strings instead of
- * the objects was measured slower, as the main thread's (large) heap then has to collect them.
+ * thread that writes: handing the writer thread these strings instead of the objects was
+ * measured slower, as the main thread's (large) heap then has to collect them.
  */
 export interface PackedBatch {
   articles: PackedWrite[];
@@ -218,7 +218,12 @@ export class BatchWriter {
    */
   writeDerived(rows: DerivedRows): void {
     const setKey = this.stmt('UPDATE articles SET source_key = ? WHERE id = ? RETURNING seq, story_id');
-    const setVariants = this.stmt('UPDATE article_search SET title_variants = ?, text_variants = ? WHERE rowid = ?');
+    // Only rows whose variants change: an FTS5 update re-indexes the whole text (most articles
+    // have none, and stores from before migration 6 mostly hold the same ones already).
+    const setVariants = this.stmt(
+      `UPDATE article_search SET title_variants = @title, text_variants = @text
+        WHERE rowid = @seq AND (title_variants IS NOT @title OR text_variants IS NOT @text)`,
+    );
     this.db.transaction(() => {
       const ids = [...new Set([...rows.articleIndex, ...rows.articlePlaces, ...rows.articleEntityForms].map((r) => r.articleId))];
       const byId = rowsByArticle(ids, rows, 'rows given');
@@ -228,7 +233,7 @@ export class BatchWriter {
         if (!r.index) throw new Error(`no index row for article ${id}`);
         const hit = setKey.get(r.index.sourceKey, id) as { seq: number; story_id: string } | undefined;
         if (!hit) continue;
-        setVariants.run(r.index.titleVariants, r.index.textVariants, hit.seq);
+        setVariants.run({ title: r.index.titleVariants, text: r.index.textVariants, seq: hit.seq });
         touched.add(hit.story_id);
         stored.push({ id, places: r.places, forms: r.forms });
       }
