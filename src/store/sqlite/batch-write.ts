@@ -3,9 +3,8 @@
 // date in the same transaction, so a batch is all-or-nothing. Used on the store's own connection
 // and on the writer thread's. Nothing here derives anything: rows are written as given.
 import type Database from 'better-sqlite3';
-import type { StoryRecord } from '../../model/index.ts';
+import type { AlertEvent, StoryRecord } from '../../model/index.ts';
 import type { ArticleEntityFormRow, ArticleIndexRow, ArticlePlaceRow, DerivedRows, NewDelivery, WriteBatch } from '../store.ts';
-import type { AlertEvent } from '../../model/index.ts';
 import { writeAlerts } from './alerts.ts';
 import { refreshStories } from './story-list.ts';
 
