@@ -21,6 +21,8 @@ type Move = { articleId: string; from: string; to: string };
 
 export class BatchAlerts {
   private loaded: { topics: TopicIndex; followed: Map<string, Watch[]>; byId: Map<string, Watch> } | null = null;
+  /** Topic matches already made in this run (watch + story): a story's later batches cannot make them new again. */
+  private matched = new Set<string>();
 
   constructor(private store: Store) {}
 
@@ -54,15 +56,16 @@ export class BatchAlerts {
     for (const w of batch.articles) {
       for (const m of topics.matching(topicDoc(w.article, w.mentions, topics.needsWords))) {
         const key = `${m.watch.watch.id}\n${w.storyId}`;
-        if (!hits.has(key)) hits.set(key, { watch: m.watch.watch, storyId: w.storyId, minSources: m.watch.topic.minSources, evidence: m.evidence });
+        if (!hits.has(key) && !this.matched.has(key)) hits.set(key, { watch: m.watch.watch, storyId: w.storyId, minSources: m.watch.topic.minSources, evidence: m.evidence });
       }
     }
     const titles = new Map(batch.stories.map((s) => [s.id, s.title]));
     const sourceCounts = new Map<string, number>();
     const out: AlertEvent[] = [];
-    for (const h of hits.values()) {
+    for (const [key, h] of hits) {
       const n = h.minSources > 1 ? await this.sourcesAfter(h.storyId, batch, sourceCounts) : 1;
       if (n < h.minSources) continue;
+      this.matched.add(key);
       const title = titles.get(h.storyId) ?? '';
       const change: StoryChange = {
         kind: 'new-story',

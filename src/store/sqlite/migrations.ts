@@ -188,7 +188,6 @@ export const migrations: { version: number; name: string; sql: string }[] = [
       );
       CREATE INDEX IF NOT EXISTS alert_events_watch ON alert_events(watch_id, seq);
       CREATE INDEX IF NOT EXISTS alert_events_notification ON alert_events(notification_id);
-      CREATE INDEX IF NOT EXISTS alert_events_unread ON alert_events(read_at, watch_id);
       CREATE TABLE IF NOT EXISTS alert_deliveries (
         notification_id TEXT NOT NULL,
         channel TEXT NOT NULL,
