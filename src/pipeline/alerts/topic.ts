@@ -74,7 +74,10 @@ export interface TopicDoc {
 export function topicDoc(article: Article, mentions: Mentions, withWords: boolean): TopicDoc {
   const span = (s: { start: number; end: number }): Evidence => ({ article: article.id, start: s.start, end: s.end });
   const entities = new Map<string, Evidence>();
-  for (const e of mentions.entities) if (!entities.has(entityKey(e.name))) entities.set(entityKey(e.name), span(e));
+  for (const e of mentions.entities) {
+    const key = entityKey(e.name);
+    if (!entities.has(key)) entities.set(key, span(e));
+  }
   return {
     article,
     words: withWords ? reportWords(`${article.title} ${article.text}`) : null,
