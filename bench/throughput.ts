@@ -15,7 +15,8 @@
 // pile up on a 24 GB machine and RSS measures that) and --expose-gc (to report the live heap).
 //   npm run bench:throughput        (THROUGHPUT_ARTICLES=20000 for a quick run; THROUGHPUT_BATCH=n
 //   overrides the runner's write batch, 500; THROUGHPUT_SINGLE=0 skips the single-report ingests
-//   timed at the end, see throughput/single-ingest.ts; THROUGHPUT_KEEP=1 keeps the store file)
+//   timed at the end, see throughput/single-ingest.ts; THROUGHPUT_KEEP=1 keeps the store file;
+//   THROUGHPUT_WATCHES=1000 adds that many topic watches first, throughput/watches.ts: the cost of alerts)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +30,7 @@ import { Ingestor } from '../src/pipeline/run.ts';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { contentHash } from '../src/util/hash.ts';
 import { loadGvaDev } from './cluster.ts';
+import { topicWatches } from './throughput/watches.ts';
 import { peakRssMb, PROJECT_ROOT } from './lib/data.ts';
 
 const TOTAL = Number(process.env.THROUGHPUT_ARTICLES ?? 100_000);
@@ -84,6 +86,8 @@ async function main(): Promise<void> {
   const inMemory = process.env.THROUGHPUT_STORE === 'memory';
   const dir = inMemory ? null : mkdtempSync(join(tmpdir(), 'parallax-throughput-'));
   const store = new SqliteStore(dir ? join(dir, 'bench.db') : ':memory:');
+  const watchCount = Number(process.env.THROUGHPUT_WATCHES ?? 0);
+  for (const w of topicWatches(base, watchCount)) await store.alerts.addWatch(w);
   const ingestor = new Ingestor(store, { config: { ...defaultConfig, writeBatch: Number(process.env.THROUGHPUT_BATCH ?? defaultConfig.writeBatch) } });
   // How long each store.write takes from call to commit. Full batches into a store file are
   // written on the store's writer thread while the runner groups the next batch, so this overlaps
@@ -170,11 +174,14 @@ async function main(): Promise<void> {
     ratio: atEnd / at10k,
     storeWriteMsPerArticle: storeMs / TOTAL,
     waitedForStoreMsPerArticle: waitedMs / TOTAL,
+    topicWatches: watchCount,
+    alertEvents: (await store.alerts.inbox({ limit: 1 })).total,
     peakRssMb: await peakRssMb(),
     // Where the memory is at the end: the JS heap (grouping index, runner) vs. the rest (SQLite, buffers).
     heapUsedMb: liveHeapMb(),
   };
   console.log(`timed: ${result.timed}`);
+  if (watchCount) console.log(`topic watches: ${watchCount}; alert events written: ${result.alertEvents}`);
   console.log(
     `store.write, call to commit: ${result.storeWriteMsPerArticle.toFixed(3)} ms/article; main thread waited for it ${result.waitedForStoreMsPerArticle.toFixed(3)} ms/article`,
   );
@@ -186,7 +193,7 @@ async function main(): Promise<void> {
   );
   const out = join(PROJECT_ROOT, '.bench-out');
   mkdirSync(out, { recursive: true });
-  const name = `throughput${inMemory ? '-memory' : ''}${featuresInWorkers ? '' : '-features-main'}.json`;
+  const name = `throughput${inMemory ? '-memory' : ''}${featuresInWorkers ? '' : '-features-main'}${watchCount ? `-watches${watchCount}` : ''}.json`;
   writeFileSync(join(out, name), JSON.stringify({ ...result, windows }, null, 2));
   await store.close();
   // The API's case on the same store: one report at a time (THROUGHPUT_SINGLE=0 skips it).

@@ -13,6 +13,7 @@ import { rateLimit, SEARCH_RATE } from './rate-limit.ts';
 import { readRoutes } from './routes/read.ts';
 import { limitBody, loopbackHostOnly, requireToken, securityHeaders } from './security.ts';
 import { webRoutes } from './static.ts';
+import { watchRoutes } from './routes/watches.ts';
 
 export interface AppOptions {
   store: Store;
@@ -61,6 +62,7 @@ export function createApp(opts: AppOptions) {
   const grouping = opts.grouping ?? new GroupingCache();
   api.route('/', ingestRoutes({ store, config, ingestUrl, grouping, afterIngest: refresh }));
   api.route('/', feedRoutes(store, config, refresh, grouping));
+  api.route('/', watchRoutes(store, config));
   app.route('/api', api);
   if (opts.web !== false) app.route('/', webRoutes());
   return { app, conflicts };

@@ -11,6 +11,7 @@ import {
   TextIngestBody,
   UrlIngestBody,
 } from './schemas.ts';
+import { WatchBody, WatchPatchBody } from './routes/watches.ts';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
@@ -64,6 +65,8 @@ export function openApiDocument() {
         TextIngest: z.toJSONSchema(TextIngestBody, { io: 'input' }),
         UrlIngest: z.toJSONSchema(UrlIngestBody, { io: 'input' }),
         Feed: z.toJSONSchema(FeedBody, { io: 'input' }),
+        Watch: z.toJSONSchema(WatchBody, { io: 'input' }),
+        WatchPatch: z.toJSONSchema(WatchPatchBody, { io: 'input' }),
       },
     },
     paths: {
@@ -185,6 +188,100 @@ export function openApiDocument() {
           summary: 'Poll one feed now',
           parameters: [pathParam('id')],
           responses: { ...ok('Poll summary'), ...errors(401, 404) },
+        },
+      },
+      // Alerts (docs/ALERTS.md).
+      '/api/watches': {
+        get: {
+          summary: 'Watches (a topic or a followed story); webhook secrets are never shown',
+          responses: ok('Watches'),
+        },
+        post: {
+          ...write,
+          summary: 'Make a watch',
+          description:
+            'A topic (words in the search syntax, entity, place with radius, source, language, minimum sources) or a storyId; channels: webhook (signed, HMAC-SHA256), e-mail (immediate or digest). The inbox always fills.',
+          requestBody: json(ref('Watch')),
+          responses: { '201': { description: 'Made' }, ...errors(400, 401, 404) },
+        },
+      },
+      '/api/watches/{id}': {
+        get: {
+          summary: 'One watch',
+          parameters: [pathParam('id')],
+          responses: { ...ok('The watch'), ...errors(404) },
+        },
+        patch: {
+          ...write,
+          summary: 'Mute, rate-limit, choose kinds, change channels',
+          parameters: [pathParam('id')],
+          requestBody: json(ref('WatchPatch')),
+          responses: { ...ok('The watch'), ...errors(400, 401, 404) },
+        },
+        delete: {
+          ...write,
+          summary: 'Remove a watch with its events',
+          parameters: [pathParam('id')],
+          responses: { ...ok('Removed'), ...errors(401, 404) },
+        },
+      },
+      '/api/watches/{id}/feed.atom': {
+        get: {
+          summary: "The watch's events as an Atom feed",
+          parameters: [pathParam('id')],
+          responses: {
+            '200': {
+              description: 'Atom',
+              content: { 'application/atom+xml': { schema: { type: 'string' } } },
+            },
+            ...errors(404),
+          },
+        },
+      },
+      '/api/inbox': {
+        get: {
+          summary: 'Events newest first, with total and unread counts',
+          parameters: [
+            { name: 'watch', in: 'query', schema: { type: 'string' } },
+            { name: 'unread', in: 'query', schema: { type: 'string', enum: ['1', '0'] } },
+            { name: 'kinds', in: 'query', schema: { type: 'string' } },
+            { name: 'limit', in: 'query', schema: { type: 'integer' } },
+            { name: 'offset', in: 'query', schema: { type: 'integer' } },
+          ],
+          responses: ok('Inbox'),
+        },
+      },
+      '/api/inbox/count': { get: { summary: 'Unread events', responses: ok('{ unread }') } },
+      '/api/inbox/read': {
+        post: {
+          ...write,
+          summary: 'Mark events read: these ids, a watch’s, or all',
+          requestBody: json({
+            type: 'object',
+            properties: { ids: { type: 'array', items: { type: 'string' } }, watch: { type: 'string' } },
+          }),
+          responses: { ...ok('{ marked }'), ...errors(400, 401) },
+        },
+      },
+      '/api/events/{id}': {
+        get: {
+          summary: 'One event with its evidence spans',
+          parameters: [pathParam('id')],
+          responses: { ...ok('The event'), ...errors(404) },
+        },
+      },
+      '/api/deliveries': {
+        get: {
+          summary: 'The outbox: pending, delivered, skipped and dead-lettered deliveries',
+          parameters: [
+            { name: 'watch', in: 'query', schema: { type: 'string' } },
+            {
+              name: 'state',
+              in: 'query',
+              schema: { type: 'string', enum: ['pending', 'delivered', 'dead', 'skipped'] },
+            },
+          ],
+          responses: ok('Deliveries'),
         },
       },
     },

@@ -7,6 +7,7 @@ import { backfillDerivedRows, extractFile, ingestPaths, storiesReport, storyRepo
 import { addSummary, ingestUrls } from '../pipeline/run-web.ts';
 import { openStore, storeLocation } from '../store/open.ts';
 import type { Store } from '../store/store.ts';
+import { alertsMain } from './alerts.ts';
 import { extractUrlCommand, feedsCommand, pollCommand, watchCommand, type WebCli } from './feeds.ts';
 import { migrateStoreCommand } from './migrate-store.ts';
 import { progressBar } from './progress.ts';
@@ -47,6 +48,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   // Everything printed passes forTerminal (terminal-text.ts): report text never reaches the terminal raw.
   const out = (s: string) => io.stdout.write(forTerminal(s.endsWith('\n') ? s : `${s}\n`));
   const err = (s: string) => io.stderr.write(forTerminal(s.endsWith('\n') ? s : `${s}\n`));
+  // Alerts have options of their own (cli/alerts.ts).
+  if (argv[0] === 'alerts') return alertsMain(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });

@@ -6,6 +6,7 @@ import { createApp } from '../api/app.ts';
 import type { Config } from '../config/index.ts';
 import type { WebClient } from '../pipeline/1-intake/web/client.ts';
 import { GroupingCache } from '../pipeline/grouping-cache.ts';
+import { deliveryOptionsFromEnv, startDelivering } from '../pipeline/run-alerts.ts';
 import { watchFeeds } from '../pipeline/run-web.ts';
 import { pollCounts } from './feeds.ts';
 import type { Store } from '../store/store.ts';
@@ -22,6 +23,8 @@ export interface ServeOptions {
   watch?: boolean;
   /** Web client for the feed watcher (tests point it at loopback). */
   client?: WebClient;
+  /** Environment for alert delivery settings (run-alerts.ts: webhooks, SMTP); default process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface Running {
@@ -59,6 +62,10 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
     );
   void conflicts.fillPending().catch((e: Error) => opts.log(`serve: comparing stories failed: ${e.message}`));
   const watcher = opts.watch ? startWatcher(opts, grouping) : null;
+  // Alerts go out from here, every few seconds; the lease keeps a second server from sending too.
+  const stopDelivering = startDelivering(opts.store, deliveryOptionsFromEnv(opts.env ?? process.env, opts.config.web.allow), 3_000, (e) =>
+    opts.log(`serve: delivering alerts failed: ${e.message}`),
+  );
   return {
     url: `http://${host}:${port}/`,
     token,
@@ -67,6 +74,7 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
       // The recount in progress ends at its next story; the store must outlive it.
       await conflicts.fillPending().catch(() => 0);
       await watcher?.stop();
+      await stopDelivering();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();

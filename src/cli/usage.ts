@@ -12,6 +12,7 @@ Commands:
   feeds remove ID|URL                       unsubscribe (articles stay)
   poll [--all]                              read every due feed (--all: every feed) once, now
   watch                                     poll feeds as they fall due, until Ctrl-C
+  alerts add|list|remove|inbox|deliver      watch a topic or a story (parallax alerts -h)
   serve [--port N] [--host H] [--watch]     HTTP API and web app (default 127.0.0.1:8787)
   start                                     first run: ingest examples/ into the store; then serve the app
   migrate-store --from sqlite:FILE --to postgres://…  copy a SQLite store into an empty PostgreSQL one

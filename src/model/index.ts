@@ -3,3 +3,5 @@ export type * from './article.ts';
 export type * from './mention.ts';
 export type * from './story.ts';
 export { noMentions } from './mention.ts';
+export type * from './alert.ts';
+export { ALERT_KINDS } from './alert.ts';

@@ -12,6 +12,7 @@ import { completeBatch } from './derive/batch.ts';
 import type { StoryAssigner } from './4-cluster/assigner.ts';
 import { representativeTitle } from './4-cluster/story-title.ts';
 import { OnlineStoryAssigner } from './4-cluster/story-assigner.ts';
+import { BatchAlerts, crashAfterCommitForTests } from './batch-alerts.ts';
 import type { GroupingCache } from './grouping-cache.ts';
 import { inlinePool, workerPool, type PreparePool } from './parallel/pool.ts';
 import { prepareReport, type Prepared } from './parallel/prepare.ts';
@@ -75,11 +76,14 @@ export class Ingestor {
   private writing: { done: Promise<void>; ids: Set<string>; hashes: Map<string, string> } | null = null;
   private touched = new Set<string>();
   private summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, skipped: [], warnings: [], storiesTouched: 0 };
+  private alerts: BatchAlerts;
 
   constructor(
     private store: Store,
     private opts: IngestOptions,
-  ) {}
+  ) {
+    this.alerts = new BatchAlerts(store);
+  }
 
   /**
    * The story grouping, made on first use: an ingest that takes the kept grouping (`opts.grouping`)
@@ -234,7 +238,10 @@ export class Ingestor {
         ]);
       stories.push({ id, title, createdAt: existing?.createdAt ?? now, updatedAt: now });
     }
-    const done = this.store.write(completeBatch({ articles: this.pending, stories, moves: this.pendingMoves }));
+    // Alert events and their outbox rows go in the same transaction as the batch (docs/ALERTS.md).
+    const alerts = await this.alerts.ofBatch({ articles: this.pending, stories, moves: this.pendingMoves }, now);
+    const done = this.store.write({ ...completeBatch({ articles: this.pending, stories, moves: this.pendingMoves }), ...alerts });
+    crashAfterCommitForTests(done, !!alerts.alertEvents?.length);
     this.writes++;
     done.catch(() => {}); // thrown by written(), not reported as unhandled meanwhile
     this.writing = { done, ids: this.pendingIds, hashes: this.pendingHashes };

@@ -10,6 +10,7 @@ import type { Article, StoryRecord } from '../model/index.ts';
 import { noMentions } from '../model/index.ts';
 import type { ArticleWrite, Store } from './store.ts';
 import { sampleArticle } from './contract/fixtures.ts';
+import { runAlertsContract } from './contract/alerts.contract.ts';
 import { runDerivedContract } from './contract/derived.contract.ts';
 import { runFeedsContract } from './contract/feeds.contract.ts';
 import { runSearchContract } from './contract/search.contract.ts';
@@ -39,6 +40,7 @@ export function runStoreContract(name: string, newStore: () => Store | Promise<S
   runDerivedContract(name, newStore);
   runFeedsContract(name, newStore);
   runScaleOutContract(name, newStore);
+  runAlertsContract(name, newStore);
   describe(`Store contract: ${name}`, () => {
     it('stores an article and reads it back unchanged', async () => {
       const store = await newStore();

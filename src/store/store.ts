@@ -2,7 +2,16 @@
 // it now, PostgreSQL later; both must pass store.contract.ts. Stores are opened by open.ts.
 // A store holds no domain rule: what it indexes comes derived in the write batch; a query's names
 // and words are turned into keys with the same src/text/fold.ts functions the runner wrote with.
-import type { Article, Mentions, StoryRecord } from '../model/index.ts';
+import type {
+  AlertEvent,
+  AlertKind,
+  Article,
+  DeliveryChannel,
+  DeliveryState,
+  Mentions,
+  StoryRecord,
+  Watch,
+} from '../model/index.ts';
 
 export interface StoredArticle {
   article: Article;
@@ -80,6 +89,9 @@ export interface WriteBatch extends DerivedRows {
   stories: StoryRecord[];
   /** Articles moved to another story (story repair); the target must exist or be in `stories`. */
   moves?: { articleId: string; storyId: string }[];
+  /** Alert events the runner found in this batch, with their outbox rows: written in the same transaction. */
+  alertEvents?: AlertEvent[];
+  alertDeliveries?: NewDelivery[];
 }
 
 export interface StorySummary extends StoryRecord {
@@ -300,7 +312,86 @@ export interface Store extends ClusterLog, FeedClaims {
   recordFeedPoll(id: string, poll: FeedPoll): Promise<void>;
   /** Fingerprints of the given item keys as last processed. */
   feedItemFingerprints(feedId: string, keys: string[]): Promise<Map<string, string>>;
+  /** Watches, their events (the inbox) and the outbox of deliveries: contract/alerts.contract.ts. */
+  readonly alerts: AlertStore;
   close(): Promise<void>;
+}
+
+// ---- Alerts (docs/ALERTS.md) -------------------------------------------------------------------
+
+/** One outbox row: a notification (events of one story in one batch) to send on one channel. */
+export interface NewDelivery {
+  notificationId: string;
+  watchId: string;
+  channel: DeliveryChannel;
+  /** Not sent before this time (an e-mail digest waits for its window). */
+  notBefore: string;
+}
+
+export interface StoredAlertEvent extends AlertEvent {
+  readAt: string | null;
+}
+
+export interface DeliveryRecord extends NewDelivery {
+  state: DeliveryState;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  deliveredAt: string | null;
+  createdAt: string;
+}
+
+/** A due delivery with what it carries. */
+export interface DueDelivery extends DeliveryRecord {
+  events: AlertEvent[];
+}
+
+export type WatchPatch = Partial<Pick<Watch, 'name' | 'kinds' | 'muted' | 'ratePerHour' | 'webhookUrl' | 'webhookSecret' | 'email' | 'emailMode'>>;
+
+export interface InboxQuery {
+  watchId?: string;
+  unread?: boolean;
+  kinds?: AlertKind[];
+  limit?: number;
+  offset?: number;
+}
+
+/** What a delivery attempt came to. */
+export type DeliveryOutcome =
+  | { state: 'delivered'; at: string }
+  | { state: 'retry'; error: string; nextAttemptAt: string }
+  /** Not tried now (the watch's rate limit): later, without counting an attempt. */
+  | { state: 'deferred'; nextAttemptAt: string }
+  | { state: 'dead' | 'skipped'; error: string };
+
+export interface AlertStore {
+  /** Adds a watch; throws StoreError when its id is taken. */
+  addWatch(w: Watch): Promise<Watch>;
+  getWatch(id: string): Promise<Watch | null>;
+  /** Every watch, oldest first. */
+  listWatches(): Promise<Watch[]>;
+  updateWatch(id: string, patch: WatchPatch): Promise<Watch | null>;
+  /** Removes the watch with its events and deliveries; false when there was none. */
+  removeWatch(id: string): Promise<boolean>;
+  /** Events newest first, with the total and the unread count of the same filter (before paging). */
+  inbox(q?: InboxQuery): Promise<{ total: number; unread: number; events: StoredAlertEvent[] }>;
+  getEvent(id: string): Promise<StoredAlertEvent | null>;
+  /** Marks events read (these ids, or every event of a watch, or all when neither); returns how many changed. */
+  markRead(q: { ids?: string[]; watchId?: string }, at: string): Promise<number>;
+  /** Pending deliveries due at `now`, oldest first, with their events. */
+  dueDeliveries(now: string, limit: number): Promise<DueDelivery[]>;
+  /** Pending deliveries of one watch on one channel, due or not (an e-mail digest sends them together). */
+  pendingDeliveries(watchId: string, channel: DeliveryChannel): Promise<DueDelivery[]>;
+  recordDelivery(notificationId: string, channel: DeliveryChannel, outcome: DeliveryOutcome): Promise<void>;
+  /** Deliveries sent on a watch's channel since `since` (the rate limit counts them). */
+  sentSince(watchId: string, since: string): Promise<number>;
+  deliveries(q?: { watchId?: string; state?: DeliveryState; limit?: number }): Promise<DeliveryRecord[]>;
+  /**
+   * Takes or renews the named lease for `holder` until `until` when it is free, expired or already
+   * the holder's: true when held. One deliverer at a time across processes.
+   */
+  takeLease(name: string, holder: string, now: string, until: string): Promise<boolean>;
+  releaseLease(name: string, holder: string): Promise<void>;
 }
 
 /** A failure inside the store, with the store's prefix. */

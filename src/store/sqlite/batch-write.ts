@@ -3,8 +3,9 @@
 // date in the same transaction, so a batch is all-or-nothing. Used on the store's own connection
 // and on the writer thread's. Nothing here derives anything: rows are written as given.
 import type Database from 'better-sqlite3';
-import type { StoryRecord } from '../../model/index.ts';
-import type { ArticleEntityFormRow, ArticleIndexRow, ArticlePlaceRow, DerivedRows, WriteBatch } from '../store.ts';
+import type { AlertEvent, StoryRecord } from '../../model/index.ts';
+import type { ArticleEntityFormRow, ArticleIndexRow, ArticlePlaceRow, DerivedRows, NewDelivery, WriteBatch } from '../store.ts';
+import { writeAlerts } from './alerts.ts';
 import { refreshStories } from './story-list.ts';
 
 /** Connection settings shared by every connection to a store file. */
@@ -54,6 +55,8 @@ export interface PackedBatch {
   articles: PackedWrite[];
   stories: StoryRecord[];
   moves: { articleId: string; storyId: string }[];
+  alertEvents: AlertEvent[];
+  alertDeliveries: NewDelivery[];
 }
 
 /** The batch's derived rows grouped by article; throws when an article has no index row or a row no article. */
@@ -99,7 +102,13 @@ export function pack(batch: WriteBatch): PackedBatch {
       forms: rows.forms,
     };
   });
-  return { articles, stories: batch.stories, moves: batch.moves ?? [] };
+  return {
+    articles,
+    stories: batch.stories,
+    moves: batch.moves ?? [],
+    alertEvents: batch.alertEvents ?? [],
+    alertDeliveries: batch.alertDeliveries ?? [],
+  };
 }
 
 interface Previous {
@@ -190,6 +199,8 @@ export class BatchWriter {
       this.putRows(batch.articles, (id) => replacedIds.has(id));
       this.raiseRevision();
       refreshStories(this.stmt, touched);
+      // The outbox commits with the batch that caused it: a crash after this never loses an alert.
+      writeAlerts(this.stmt, batch.alertEvents, batch.alertDeliveries, now);
       // Full-text rows last, all together: FTS5 writes its pending rows out at every statement
       // savepoint (the upserts above open one each), so with the inserts interleaved each article
       // was flushed on its own. Measured on 40k gva-dev replicas: the article upsert (where that

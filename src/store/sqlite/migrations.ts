@@ -154,4 +154,55 @@ export const migrations: { version: number; name: string; sql: string }[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 7,
+    name: 'alerts: watches, their events (the inbox), the outbox of deliveries and the deliverer lease',
+    // No foreign keys to watches: a batch must not fail for a watch removed while it was grouped;
+    // events of a removed watch are not written (alerts.ts), and removal deletes what it had.
+    // IF NOT EXISTS: a store whose migration records were rolled back (search.test.ts) keeps its watches.
+    sql: `
+      CREATE TABLE IF NOT EXISTS watches (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        story_id TEXT,
+        topic_json TEXT,
+        kinds_json TEXT,
+        muted INTEGER NOT NULL DEFAULT 0,
+        rate_per_hour INTEGER,
+        webhook_url TEXT,
+        webhook_secret TEXT,
+        email TEXT,
+        email_mode TEXT NOT NULL DEFAULT 'immediate',
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS alert_events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        watch_id TEXT NOT NULL,
+        story_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        notification_id TEXT NOT NULL,
+        event_json TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        read_at TEXT
+      );
+      CREATE INDEX IF NOT EXISTS alert_events_watch ON alert_events(watch_id, seq);
+      CREATE INDEX IF NOT EXISTS alert_events_notification ON alert_events(notification_id);
+      CREATE TABLE IF NOT EXISTS alert_deliveries (
+        notification_id TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        watch_id TEXT NOT NULL,
+        state TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        last_error TEXT,
+        delivered_at TEXT,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (notification_id, channel)
+      );
+      CREATE INDEX IF NOT EXISTS alert_deliveries_due ON alert_deliveries(state, next_attempt_at);
+      CREATE INDEX IF NOT EXISTS alert_deliveries_watch ON alert_deliveries(watch_id, channel, state);
+      CREATE TABLE IF NOT EXISTS alert_lease (name TEXT PRIMARY KEY, holder TEXT NOT NULL, until TEXT NOT NULL);
+    `,
+  },
 ];

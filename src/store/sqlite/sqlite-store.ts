@@ -21,6 +21,7 @@ import { BatchWriter, pack, tune } from './batch-write.ts';
 import { busyError, DEFAULT_BUSY_MS, TRY_MS, whenFree } from './busy.ts';
 import { createStoreId, sqliteClusterLog } from './cluster-log.ts';
 import { createClaimTables, SqliteFeedClaims } from './feed-claims.ts';
+import { SqliteAlerts } from './alerts.ts';
 import { SqliteFeeds } from './feeds.ts';
 import { migrations } from './migrations.ts';
 import { StorySearch } from './search.ts';
@@ -65,6 +66,7 @@ export class SqliteStore implements Store {
   private feeds: SqliteFeeds;
   private claims: SqliteFeedClaims;
   private search: StorySearch;
+  readonly alerts: SqliteAlerts;
 
   private batches: BatchWriter;
   /** A store file (not ':memory:'), which a writer thread can open too. */
@@ -101,6 +103,7 @@ export class SqliteStore implements Store {
     this.claims = new SqliteFeedClaims(this.db, (sql) => this.stmt(sql));
     this.search = new StorySearch(this.db);
     this.batches = new BatchWriter(this.db);
+    this.alerts = new SqliteAlerts((sql) => this.stmt(sql), this.db, (attempt, what) => this.settled().then(() => this.whenFree(attempt, what)));
     this.onDisk = file !== ':memory:' && file !== '' && !file.startsWith('file:');
   }
 

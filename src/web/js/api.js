@@ -66,4 +66,19 @@ export const api = {
   ingestText: (body) => post('/api/ingest/text', body),
   ingestUrl: (body) => post('/api/ingest/url', body),
   ingestFiles: (form) => call('/api/ingest/files', { method: 'POST', headers: auth(), body: form }),
+  // Alerts (views/alerts.js, views/event.js, inbox-badge.js).
+  watches: () => call('/api/watches'),
+  addWatch: (body) => post('/api/watches', body),
+  patchWatch: (id, body) =>
+    call(`/api/watches/${encodeURIComponent(id)}`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json', ...auth() },
+      body: JSON.stringify(body),
+    }),
+  removeWatch: (id) => call(`/api/watches/${encodeURIComponent(id)}`, { method: 'DELETE', headers: auth() }),
+  inbox: (params) => call(`/api/inbox${qs(params)}`),
+  inboxCount: () => call('/api/inbox/count'),
+  markRead: (body) => post('/api/inbox/read', body),
+  event: (id) => call(`/api/events/${encodeURIComponent(id)}`),
+  deliveries: (params) => call(`/api/deliveries${qs(params)}`),
 };

@@ -2,7 +2,10 @@
 /* global document, location, window, FormData, URLSearchParams, setTimeout */
 import { adoptTokenFromUrl } from './api.js';
 import { h, mount } from './dom.js';
+import { startInboxBadge } from './inbox-badge.js';
 import { renderAdd } from './views/add.js';
+import { renderAlerts } from './views/alerts.js';
+import { renderEvent } from './views/event.js';
 import { renderArticle } from './views/article.js';
 import { renderEntity } from './views/entity.js';
 import { renderSearch } from './views/search.js';
@@ -16,6 +19,8 @@ const routes = [
   [/^\/entity\/(.+)$/, 'stories', (m) => renderEntity(m[1])],
   [/^\/search$/, 'search', (_m, q) => renderSearch(q)],
   [/^\/add$/, 'add', () => renderAdd()],
+  [/^\/alerts$/, 'alerts', () => renderAlerts()],
+  [/^\/event\/(.+)$/, 'alerts', (m) => renderEvent(m[1])],
 ];
 
 let current = 0;
@@ -85,6 +90,7 @@ async function route() {
 }
 
 adoptTokenFromUrl();
+startInboxBadge();
 document.querySelector('.quick-search').addEventListener('submit', (e) => {
   e.preventDefault();
   const q = new FormData(e.target).get('q');

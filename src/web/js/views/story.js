@@ -3,6 +3,7 @@ import { api } from '../api.js';
 import { h, plural } from '../dom.js';
 import { section } from './common.js';
 import { factsTable } from './facts.js';
+import { followButton } from './alerts.js';
 import { entities, howMany, quotes, reports, timeline } from './story-sections.js';
 import { storyMap } from './map.js';
 import { storyWhen } from './when.js';
@@ -26,6 +27,7 @@ export async function renderStory(id) {
       { class: 'page-head story-head' },
       h('a', { href: '#/', class: 'crumb' }, '← Stories'),
       h('h1', {}, story.title),
+      followButton(story.id, story.title),
       h(
         'div',
         { class: 'story-facts' },
