@@ -163,4 +163,55 @@ export const migrations: { version: number; name: string; sql: string }[] = [
       CREATE INDEX story_entity_forms_trgm ON story_entity_forms USING gin (entity_key TRGM_OPS);
     `,
   },
+  {
+    version: 5,
+    name: 'alerts: watches, their events (the inbox), the outbox of deliveries and the deliverer lease',
+    // As on SQLite (sqlite/migrations.ts v7): no foreign keys to watches, so a batch never fails
+    // for a watch removed while it was grouped; alerts.ts writes no event for a missing watch, and
+    // removal (holding the write lock) deletes what the watch had. JSON in text, as the other tables.
+    sql: `
+      CREATE TABLE watches (
+        id text COLLATE "C" PRIMARY KEY,
+        name text NOT NULL,
+        story_id text COLLATE "C",
+        topic_json text,
+        kinds_json text,
+        muted boolean NOT NULL DEFAULT false,
+        rate_per_hour integer,
+        webhook_url text,
+        webhook_secret text,
+        email text,
+        email_mode text NOT NULL DEFAULT 'immediate',
+        created_at text COLLATE "C" NOT NULL
+      );
+      CREATE TABLE alert_events (
+        seq bigserial PRIMARY KEY, -- write order: the inbox lists newest first
+        id text COLLATE "C" NOT NULL UNIQUE,
+        watch_id text COLLATE "C" NOT NULL,
+        story_id text COLLATE "C" NOT NULL,
+        kind text COLLATE "C" NOT NULL,
+        notification_id text COLLATE "C" NOT NULL,
+        event_json text NOT NULL,
+        created_at text COLLATE "C" NOT NULL,
+        read_at text COLLATE "C"
+      );
+      CREATE INDEX alert_events_watch ON alert_events (watch_id, seq);
+      CREATE INDEX alert_events_notification ON alert_events (notification_id, seq);
+      CREATE TABLE alert_deliveries (
+        notification_id text COLLATE "C" NOT NULL,
+        channel text COLLATE "C" NOT NULL,
+        watch_id text COLLATE "C" NOT NULL,
+        state text COLLATE "C" NOT NULL,
+        attempts integer NOT NULL DEFAULT 0,
+        next_attempt_at text COLLATE "C" NOT NULL,
+        last_error text,
+        delivered_at text COLLATE "C",
+        created_at text COLLATE "C" NOT NULL,
+        PRIMARY KEY (notification_id, channel)
+      );
+      CREATE INDEX alert_deliveries_due ON alert_deliveries (state, next_attempt_at, created_at);
+      CREATE INDEX alert_deliveries_watch ON alert_deliveries (watch_id, channel, state);
+      CREATE TABLE alert_lease (name text COLLATE "C" PRIMARY KEY, holder text COLLATE "C" NOT NULL, until text COLLATE "C" NOT NULL);
+    `,
+  },
 ];

@@ -17,6 +17,7 @@ import {
   type StorySummary,
   type WriteBatch,
 } from '../store.ts';
+import { PgAlerts } from './alerts.ts';
 import { openPool, read, safeUrl, transaction } from './connection.ts';
 import { PgFeeds } from './feeds.ts';
 import { importSqlite, targetCounts, type ImportProgress } from './import.ts';
@@ -75,6 +76,8 @@ export class PgStore implements Store {
   private search: PgSearch;
   private scaleOut: PgScaleOut;
   private busyMs: number;
+  /** Watches, the inbox, the outbox of deliveries and the deliverer's lease: alerts.ts. */
+  readonly alerts: PgAlerts;
 
   private constructor(
     private pool: pg.Pool,
@@ -84,6 +87,7 @@ export class PgStore implements Store {
     this.feeds = new PgFeeds(pool, opts.busyMs);
     this.search = new PgSearch(pool, opts.searchBudgetMs, opts.busyMs);
     this.scaleOut = new PgScaleOut(pool);
+    this.alerts = new PgAlerts(pool, opts.busyMs);
   }
 
   /** Connects and migrates; a server that cannot be reached is a StoreError naming the URL without its password. */

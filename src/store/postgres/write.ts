@@ -1,9 +1,11 @@
 // One write batch as one transaction of set-based statements (one per table, never one per
 // article): the revision row is locked first (the write lock: writers run one at a time, so a new
 // version always follows the one committed before it), then stories, articles (the replaced
-// version copied to article_versions), moves, the articles' derived rows, the touched stories' list rows.
+// version copied to article_versions), moves, the articles' derived rows, the touched stories' list
+// rows, and the alert events and outbox rows the runner found in the batch (alerts.ts).
 import type { StoryRecord } from '../../model/index.ts';
 import { StoreError, type ArticleIndexRow, type ArticleWrite, type WriteBatch } from '../store.ts';
+import { writeAlerts } from './alerts.ts';
 import type { Client } from './connection.ts';
 import { refreshStories, replaceDerivedRows, VARIANTS_VECTOR } from './story-rows.ts';
 
@@ -91,6 +93,8 @@ export async function writeBatch(c: Client, batch: WriteBatch, now: string): Pro
     );
   await replaceDerivedRows(c, batch, { variants: false }); // written with the articles above
   await refreshStories(c, [...touched]);
+  // The outbox commits with the batch that caused it: a crash after this never loses an alert.
+  await writeAlerts(c, batch.alertEvents ?? [], batch.alertDeliveries ?? [], now);
   return Number(rows[0].revision);
 }
 
