@@ -232,20 +232,34 @@ export class PgAlerts implements AlertStore {
         ORDER BY seq DESC LIMIT ${limit} OFFSET ${offset}`,
       args,
     );
-    return { total: q.unread ? counts.unread : counts.total, unread: counts.unread, events: rows.map(toEvent) };
+    return {
+      total: q.unread ? counts.unread : counts.total,
+      unread: counts.unread,
+      events: rows.map(toEvent),
+    };
   };
 
   getEvent = async (id: string) => {
-    const [r] = await read<EventRow>(this.pool, 'SELECT event_json, read_at FROM alert_events WHERE id = $1', [id]);
+    const [r] = await read<EventRow>(
+      this.pool,
+      'SELECT event_json, read_at FROM alert_events WHERE id = $1',
+      [id],
+    );
     return r ? toEvent(r) : null;
   };
 
   markRead = (q: { ids?: string[]; watchId?: string }, at: string) =>
     this.write('inbox', async (c) => {
       const r = q.ids
-        ? await c.query('UPDATE alert_events SET read_at = $1 WHERE id = ANY($2::text[]) AND read_at IS NULL', [at, q.ids])
+        ? await c.query(
+            'UPDATE alert_events SET read_at = $1 WHERE id = ANY($2::text[]) AND read_at IS NULL',
+            [at, q.ids],
+          )
         : q.watchId
-          ? await c.query('UPDATE alert_events SET read_at = $1 WHERE watch_id = $2 AND read_at IS NULL', [at, q.watchId])
+          ? await c.query('UPDATE alert_events SET read_at = $1 WHERE watch_id = $2 AND read_at IS NULL', [
+              at,
+              q.watchId,
+            ])
           : await c.query('UPDATE alert_events SET read_at = $1 WHERE read_at IS NULL', [at]);
       return r.rowCount ?? 0;
     });
@@ -336,7 +350,9 @@ export class PgAlerts implements AlertStore {
     });
 
   releaseLease = async (name: string, holder: string) => {
-    await this.write('lease', (c) => c.query('DELETE FROM alert_lease WHERE name = $1 AND holder = $2', [name, holder]));
+    await this.write('lease', (c) =>
+      c.query('DELETE FROM alert_lease WHERE name = $1 AND holder = $2', [name, holder]),
+    );
   };
 }
 
@@ -350,6 +366,9 @@ function outcomeUpdate(o: DeliveryOutcome): [string, unknown[]] {
     case 'deferred':
       return ['next_attempt_at = $3', [o.nextAttemptAt]];
     default:
-      return ['state = $3, attempts = attempts + $4, last_error = $5', [o.state, o.state === 'dead' ? 1 : 0, o.error]];
+      return [
+        'state = $3, attempts = attempts + $4, last_error = $5',
+        [o.state, o.state === 'dead' ? 1 : 0, o.error],
+      ];
   }
 }

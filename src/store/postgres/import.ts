@@ -1,5 +1,6 @@
 // Copies a SQLite store's rows into an empty PostgreSQL store as they are (ids, versions, ingest
-// order, ingest times, features, feeds and their items), in one transaction of set-based
+// order, ingest times, features, feeds and their items, watches with their events (read or not, in
+// write order) and deliveries; not the deliverer's lease, which lapses anyway), in one transaction of set-based
 // statements, a page of rows each: a failed copy leaves the target empty. Derived rows are not
 // read from SQLite: the runner derives them into the target afterwards (as for any store written
 // before it kept them), from the same articles.
@@ -25,7 +26,8 @@ export async function importSqlite(
 ): Promise<SourceCounts> {
   const counts = src.counts();
   const { rows } = await c.query<{ n: number }>(
-    `SELECT (SELECT COUNT(*) FROM articles) + (SELECT COUNT(*) FROM stories) + (SELECT COUNT(*) FROM feeds) AS n`,
+    `SELECT (SELECT COUNT(*) FROM articles) + (SELECT COUNT(*) FROM stories) + (SELECT COUNT(*) FROM feeds)
+          + (SELECT COUNT(*) FROM watches) AS n`,
   );
   if (Number(rows[0].n) > 0)
     throw new StoreError(
@@ -128,9 +130,89 @@ export async function importSqlite(
     );
   }
   onProgress('feeds', feeds.length, counts.feeds);
+  await importAlerts(c, src, onProgress, counts);
   // Past the source's revision: a process that restored its grouping from either store sees a change.
   await c.query('UPDATE store_revision SET revision = $1', [counts.revision + 1]);
   return counts;
+}
+
+async function importAlerts(c: Client, src: SqliteSource, onProgress: ImportProgress, counts: SourceCounts) {
+  const watches = src.watches();
+  if (watches.length)
+    await c.query(
+      `INSERT INTO watches (id, name, story_id, topic_json, kinds_json, muted, rate_per_hour, webhook_url, webhook_secret,
+                            email, email_mode, created_at)
+         SELECT t.id, t.name, t.story_id, t.topic_json, t.kinds_json, t.muted <> 0, t.rate_per_hour, t.webhook_url,
+                t.webhook_secret, t.email, t.email_mode, t.created_at
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[], $8::text[],
+                       $9::text[], $10::text[], $11::text[], $12::text[])
+                AS t(id, name, story_id, topic_json, kinds_json, muted, rate_per_hour, webhook_url, webhook_secret, email,
+                     email_mode, created_at)`,
+      (
+        [
+          'id',
+          'name',
+          'story_id',
+          'topic_json',
+          'kinds_json',
+          'muted',
+          'rate_per_hour',
+          'webhook_url',
+          'webhook_secret',
+          'email',
+          'email_mode',
+          'created_at',
+        ] as const
+      ).map((k) => col(watches, k)),
+    );
+  onProgress('watches', watches.length, counts.watches);
+  let done = 0;
+  for (const page of src.alertEvents(5 * PAGE)) {
+    // WITH ORDINALITY … ORDER BY: the new sequence numbers keep the inbox's order.
+    await c.query(
+      `INSERT INTO alert_events (id, watch_id, story_id, kind, notification_id, event_json, created_at, read_at)
+         SELECT t.id, t.watch_id, t.story_id, t.kind, t.notification_id, t.event_json, t.created_at, t.read_at
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+                WITH ORDINALITY AS t(id, watch_id, story_id, kind, notification_id, event_json, created_at, read_at, ord)
+          ORDER BY t.ord`,
+      (
+        [
+          'id',
+          'watch_id',
+          'story_id',
+          'kind',
+          'notification_id',
+          'event_json',
+          'created_at',
+          'read_at',
+        ] as const
+      ).map((k) => col(page, k)),
+    );
+    onProgress('alert events', (done += page.length), counts.alertEvents);
+  }
+  done = 0;
+  for (const page of src.alertDeliveries(5 * PAGE)) {
+    await c.query(
+      `INSERT INTO alert_deliveries (notification_id, channel, watch_id, state, attempts, next_attempt_at, last_error,
+                                     delivered_at, created_at)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[],
+                              $8::text[], $9::text[])`,
+      (
+        [
+          'notification_id',
+          'channel',
+          'watch_id',
+          'state',
+          'attempts',
+          'next_attempt_at',
+          'last_error',
+          'delivered_at',
+          'created_at',
+        ] as const
+      ).map((k) => col(page, k)),
+    );
+    onProgress('alert deliveries', (done += page.length), counts.alertDeliveries);
+  }
 }
 
 /** The target's counts of the copied tables, to compare with the source's. */
@@ -138,7 +220,9 @@ export async function targetCounts(c: Client): Promise<Omit<SourceCounts, 'revis
   const { rows } = await c.query<Record<string, number>>(
     `SELECT (SELECT COUNT(*)::int FROM stories) AS stories, (SELECT COUNT(*)::int FROM articles) AS articles,
             (SELECT COUNT(*)::int FROM article_versions) AS versions, (SELECT COUNT(*)::int FROM feeds) AS feeds,
-            (SELECT COUNT(*)::int FROM feed_items) AS "feedItems"`,
+            (SELECT COUNT(*)::int FROM feed_items) AS "feedItems", (SELECT COUNT(*)::int FROM watches) AS watches,
+            (SELECT COUNT(*)::int FROM alert_events) AS "alertEvents",
+            (SELECT COUNT(*)::int FROM alert_deliveries) AS "alertDeliveries"`,
   );
   const r = rows[0];
   return {
@@ -147,5 +231,8 @@ export async function targetCounts(c: Client): Promise<Omit<SourceCounts, 'revis
     versions: r.versions,
     feeds: r.feeds,
     feedItems: r.feedItems,
+    watches: r.watches,
+    alertEvents: r.alertEvents,
+    alertDeliveries: r.alertDeliveries,
   };
 }
