@@ -192,7 +192,12 @@ export function noiseKind(line: string): NoiseKind | null {
   // A caption a template cut at a fixed length: three dots straight after a word, mid-sentence
   // ("…placed on the door step of..."). A writer's own trailing "…" stays.
   if (/[\p{L}\d,]\.\.\.$/u.test(s) && words(s).length >= 8 && s.length <= 200) return 'caption';
+  // An excerpt a template cut and marked "[…]": a teaser for another page (a station's promo, a
+  // related story), whatever its length.
+  if (/\[\s*(…|\.\.\.)\s*\]$/.test(s) && s.length <= 1500) return 'related';
   if (s.length <= 200 && (any(VIDEO, s) || isPlayerControls(s))) return 'video';
+  // A video's caption closed by the player's own link ("… talks to reporters on Monday. See more videos").
+  if (s.length <= 500 && /[.!?]\s+(see|watch) (more|all) videos?\W*$/i.test(s)) return 'video';
   if (s.length <= 200 && any(COOKIES, s)) return 'cookies';
   if (s.length <= 300 && any(COPYRIGHT, s)) return 'copyright';
   if (isAuthorContact(s)) return 'author-bio';
@@ -210,6 +215,7 @@ export function noiseKind(line: string): NoiseKind | null {
   return null;
 }
 
+const FUNCTION_WORDS = new Set('with from that this after over into were have been will about their they them when what while'.split(' '));
 const SENTENCE_END = /[.!?:;"”»'’)\]…]$/;
 const compact = (s: string) =>
   s
@@ -228,23 +234,59 @@ export function strayHeadlines(
   title: string | null,
 ): { kept: string[]; dropped: string[] } {
   const own = title ? compact(title) : '';
-  const kept: string[] = [];
-  const dropped: string[] = [];
-  for (const [i, p] of paragraphs.entries()) {
-    const n = words(p).length;
-    // "Label: value" lines, names in capitals and date lines are the report's data, not headlines.
-    const data = /:\s/.test(p) || p === p.toUpperCase() || (/\b\d{4}\b/.test(p) && n <= 6);
-    // Without a title of its own, the report's first line is its headline.
-    if (i === 0 && !own) {
-      kept.push(p);
-      continue;
-    }
-    const stray =
-      n >= 3 && n <= 16 && !data && !SENTENCE_END.test(p.trim()) && !(own && own.includes(compact(p)));
-    (stray ? dropped : kept).push(p);
+  const n = paragraphs.map((p) => words(p).length);
+  // "Label: value" lines, names in capitals and date lines are the report's data, not headlines.
+  const data = paragraphs.map((p, i) => /:\s/.test(p) || p === p.toUpperCase() || (/\b\d{4}\b/.test(p) && n[i] <= 6));
+  const shaped = paragraphs.map((p) => !SENTENCE_END.test(p.trim()) && !(own && own.includes(compact(p))));
+  const stray = paragraphs.map((_, i) => n[i] >= 3 && n[i] <= 16 && !data[i] && shaped[i]);
+  // Without a title of its own, the report's first line is its headline.
+  if (!own && paragraphs.length) stray[0] = false;
+  for (let i = 0; i < paragraphs.length; i++) {
+    if (!own && i === 0) continue;
+    // In a list of other stories' headlines, one with a colon or a quotation is a headline too
+    // ("Dispatcher: 'She was alone'"): a short line that ends no sentence, beside a stray one.
+    const inList = (stray[i - 1] ?? false) || (stray[i + 1] ?? false);
+    if (!stray[i] && inList && n[i] >= 3 && n[i] <= 16 && !/[.!?]$/.test(paragraphs[i].trim()) && paragraphs[i] !== paragraphs[i].toUpperCase() && !(own && own.includes(compact(paragraphs[i]))))
+      stray[i] = true;
   }
-  // With no sentence left, two or more short lines were the report itself (its key points).
-  if (dropped.length >= 2 && !kept.some((p) => SENTENCE_END.test(p.trim()) && words(p).length >= 6))
+  // A heading with nothing under it (the last paragraph, one to sixteen words, no sentence end):
+  // the label of a box whose text was dropped as furniture ("Total Access" over a sign-up prompt).
+  const last = paragraphs.length - 1;
+  if ((last > 0 || (last === 0 && own)) && n[last] <= 16 && shaped[last] && !data[last]) stray[last] = true;
+  const kept = paragraphs.filter((_, i) => !stray[i]);
+  const dropped = paragraphs.filter((_, i) => stray[i]);
+  // With no sentence left, two or more short lines were the report itself (its key points) — when
+  // they speak of its headline; lines that share no word with it are a list of other stories.
+  const titleWords = new Set(own.split(' ').filter((w) => w.length >= 4 && !FUNCTION_WORDS.has(w)));
+  const aboutTitle = !own || dropped.some((p) => compact(p).split(' ').some((w) => titleWords.has(w)));
+  if (dropped.length >= 2 && aboutTitle && !kept.some((p) => SENTENCE_END.test(p.trim()) && words(p).length >= 6))
     return { kept: paragraphs, dropped: [] };
   return { kept, dropped };
+}
+
+/**
+ * A caption shown twice, as a gallery or player repeats it: the same paragraph twice in a row, or a
+ * paragraph followed by its own opening cut short ("Ryan Ames, 4, was hurt at his home by a gun
+ * in his parents'..."). Both copies go: the report's own text is not printed twice on end.
+ */
+export function repeatedCaptions(paragraphs: string[]): { kept: string[]; dropped: string[] } {
+  const drop = new Set<number>();
+  for (let i = 1; i < paragraphs.length; i++) {
+    const a = compact(paragraphs[i - 1]);
+    const b = paragraphs[i].trim();
+    const cut = /(\.\.\.|…)$/.test(b) ? compact(b.replace(/(\.\.\.|…)$/, '')) : null;
+    if (words(a).length < 6) continue;
+    if (compact(b) === a || (cut && words(cut).length >= 6 && a.startsWith(cut))) drop.add(i - 1).add(i);
+  }
+  return {
+    kept: paragraphs.filter((_, i) => !drop.has(i)),
+    dropped: paragraphs.filter((_, i) => drop.has(i)),
+  };
+}
+
+/** Paragraph-level furniture of scraped record text: captions shown twice, then stray headlines. */
+export function scrapedFurniture(paragraphs: string[], title: string | null): { kept: string[]; dropped: string[] } {
+  const captions = repeatedCaptions(paragraphs);
+  const stray = strayHeadlines(captions.kept, title);
+  return { kept: stray.kept, dropped: [...captions.dropped, ...stray.dropped] };
 }
