@@ -9,7 +9,7 @@ import { parsePlainText, splitFrontMatter } from './plain-text.ts';
 import { parseDateValue } from './published-date.ts';
 import { paragraphSpans, sentenceSpans } from './segment.ts';
 import { archivedOriginal, fileOutlet, isArchiveHost, staffOutlet } from './outlet.ts';
-import { scrapedFurniture } from './noise.ts';
+import { scrapedFurniture } from '../../text/furniture/index.ts';
 import { normalizeReport } from '../1-intake/normalize.ts';
 
 export { ExtractError } from './errors.ts';

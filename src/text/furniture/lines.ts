@@ -1,7 +1,21 @@
 // Scraper leftovers: lines that are page furniture, not part of the report. Each class is told by
 // the shape furniture takes on any site (a credit in parentheses at the end of a caption, a
 // player's button labels, an attribution line under an embedded post), not by one outlet's words.
-// A line that reports something ("…, police said") is never furniture.
+// A line that reports something ("…, police said") is never furniture. The classes shared with
+// the sentence and span views are defined once in classes.ts.
+import {
+  HANDLE as HANDLE_ALONE,
+  isPlayerControls,
+  LABELLED_CREDIT,
+  NAME_OUTLET_CREDIT,
+  POST_DATE,
+  POST_LINK,
+  POST_SIGNATURE,
+  re,
+  REPORTED,
+  REPUBLISH_WARNING,
+  RIGHTS_RESERVED,
+} from './classes.ts';
 
 const IMAGE_OR_FILE = /^[\w\-. ()[\]]{1,120}\.(jpe?g|png|gif|webp|svg|bmp|tiff?|heic|mp4|mov|pdf|docx?)$/i;
 const TAGS = /^(tags?|etiquetas|keywords|palabras clave|topics|filed under|categor(y|ies|ías))\s*:/i;
@@ -40,13 +54,11 @@ const SITE_ONLY_WORDS = /\b(digital access|premium (clicks|articles|content)|sub
 const SITE_ONLY =
   /^(get|activate|renew|manage) (digital access|your (account|subscription))\W*$|^(don'?t|never) miss\b|^get (email|news|breaking news) alerts\b/i;
 
-/** Reported speech: a line that says who said it is the report's, whatever words it uses. */
-const REPORTED = /\b(said|says|told|asks|asked|according to|reported|announced|wrote)\b/i;
 
 const EMBEDDED_POST: RegExp[] = [
-  /\bpic\.twitter\.com\/\w+/i,
+  re(POST_LINK, 'iu'),
   // The attribution line under an embedded post: "— Name (@handle) March 4, 2026".
-  /[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s*(\p{L}{3,9}\.? \d{1,2}, \d{4})?\s*$/u,
+  re(String.raw`${POST_SIGNATURE}\s*(${POST_DATE})?\s*$`),
   /^a post shared by .{1,80}\(@[\w.]{1,30}\)/i,
 ];
 
@@ -58,30 +70,12 @@ const CAPTION: RegExp[] = [
   // A news agency's credit closing a caption: "… REUTERS/Name", "… AP Photo/Name".
   /\b(REUTERS|AP Photo|AFP|Getty Images|EPA)\s*\/\s*\p{Lu}[\p{L}.' -]{1,40}$/u,
   // A credit in parentheses closing the line: "(Photo: Name/Outlet)", "(Credit: …)", "(Name/Staff)".
-  /\((photo|photos|image|credit|photo credit|file photo|foto)\s*:[^()]{1,120}\)\s*$/i,
-  /\(\p{Lu}[\p{L}.'’ -]{1,40}\/\s*(staff|file|[\p{Lu}][\p{L}.'’& -]{1,40})\)\s*$/u,
+  re(String.raw`${LABELLED_CREDIT}\s*$`, 'iu'),
+  re(String.raw`${NAME_OUTLET_CREDIT}\s*$`),
   /^(getty images|reuters|ap photo|afp)\b.{0,60}$/i,
   /^(photo|image|foto|imagen|picture)\s*(credit)?\s*:.{0,120}$/i,
 ];
 
-const VIDEO_WORDS = new Set([
-  'close',
-  'skip',
-  'in',
-  'x',
-  'embed',
-  'share',
-  'replay',
-  'pause',
-  'play',
-  'mute',
-  'unmute',
-  'autoplay',
-  'fullscreen',
-  'next',
-  'up',
-  'video',
-]);
 const VIDEO: RegExp[] = [
   /\b(enable javascript|javascript (is )?(disabled|required)).{0,40}\b(video|player)\b/i,
   /\btrouble (viewing|playing|loading) (the|this) video\b/i,
@@ -116,7 +110,7 @@ const COOKIES: RegExp[] = [
 ];
 
 const EMAIL = /\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b/;
-const HANDLE = /(^|\s)@\w{2,30}\b|\b(twitter|x|instagram)\.com\/\w+/i;
+const HANDLE = re(String.raw`${HANDLE_ALONE}|\b(twitter|x|instagram)\.com\/\w+`, 'iu');
 const AUTHOR_BIO: RegExp[] = [
   /^([Cc]ontact|[Rr]each|[Ee]-?mail)\s+\p{Lu}[\p{L}'’.-]+(\s+\p{Lu}[\p{L}'’.-]+)*\s*(at|:)/u,
   /^(follow|find) (him|her|them|\p{Lu}[\p{L}'’.-]+)\b.{0,40}\b(on twitter|on instagram|bio)\b/iu,
@@ -128,8 +122,8 @@ const AUTHOR_BIO: RegExp[] = [
 const COPYRIGHT: RegExp[] = [
   /^\(?(all rights reserved|copyright|©|\(c\)).{0,200}$/i,
   /^all content ©/i,
-  /\ball rights reserved\b/i,
-  /^this material may not be (published|broadcast|rewritten|redistributed)\b/i,
+  re(RIGHTS_RESERVED, 'i'),
+  re(String.raw`^this material ${REPUBLISH_WARNING}`, 'i'),
 ];
 
 export type NoiseKind =
@@ -150,11 +144,6 @@ export type NoiseKind =
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 const any = (res: RegExp[], s: string) => res.some((re) => re.test(s));
 
-/** A player's button labels run together ("CLOSE Skip in Skip x Embed x Share"). */
-function isPlayerControls(s: string): boolean {
-  const w = words(s.toLowerCase());
-  return w.length >= 4 && w.length <= 20 && w.filter((x) => VIDEO_WORDS.has(x)).length >= w.length * 0.8;
-}
 
 /** An address line on its own, or a line that asks the reader to write to or follow the writer. */
 function isAuthorContact(s: string): boolean {

@@ -3,7 +3,7 @@
 // table are article sentences that share words with the furniture and must stay.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { noiseKind, repeatedCaptions, scrapedFurniture, strayHeadlines } from './noise.ts';
+import { noiseKind, repeatedCaptions, scrapedFurniture, strayHeadlines } from './lines.ts';
 
 const table = (name: string, rows: [string, string | null][]) =>
   describe(name, () => {
