@@ -249,6 +249,14 @@ describe('captions shown twice', () => {
     const cut = "Mia Lowe, 6, was hurt at her home by a pistol left in a kitchen drawer...";
     assert.deepEqual(repeatedCaptions([story, cap, cut]).kept, [story]);
   });
+  it("keeps one copy of the report's own lede printed twice", () => {
+    const lede = 'Two men were hurt in a bar shooting on Elm Street late Friday, police said.';
+    assert.deepEqual(repeatedCaptions([lede, lede, story], 'Two hurt in Elm Street bar shooting - Channel 9 | Elmtown').kept, [lede, story]);
+  });
+  it('drops a caption of another story though the title names the site and its city', () => {
+    const cap = 'Two hawks nest again on the bank tower in Elmtown, the zoo said. Their eggs hatched on Sunday.';
+    assert.deepEqual(repeatedCaptions([cap, cap, story], 'Driver caught after crash - Channel 9 | Elmtown').kept, [story]);
+  });
   it('keeps a doubled page and a short repeated line', () => {
     const other = 'The victim was taken to County General in stable condition.';
     assert.deepEqual(repeatedCaptions([story, other, story, other]).kept, [story, other, story, other]);
@@ -270,6 +278,17 @@ describe('headline lists and empty boxes in scraped text', () => {
   it('drops a heading left with nothing under it', () => {
     assert.deepEqual(scrapedFurniture([story, 'Digital Plus'], 'Two hurt in Elm Street bar shooting').kept, [story]);
     assert.deepEqual(scrapedFurniture(['Digital Plus'], 'Two hurt in Elm Street bar shooting').kept, []);
+  });
+  it('keeps a quotation with its speaker, list items and labels beside a stray headline', () => {
+    const own = [
+      story,
+      'Zoo welcomes twin otters at the park',
+      '“Now they are back,” a neighbor said. “It never stops.”',
+      'Of the people hurt:',
+      '• Lane Ortiz, 19, who was shot in the leg;',
+      'Police have not named a suspect.',
+    ];
+    assert.deepEqual(scrapedFurniture(own, 'Two hurt in Elm Street bar shooting').kept, [story, ...own.slice(2)]);
   });
   it('keeps a label with its value beside ordinary text', () => {
     const own = [story, 'Bond: $50,000', 'Police have not named a suspect.'];

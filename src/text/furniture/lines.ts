@@ -205,6 +205,12 @@ export function noiseKind(line: string): NoiseKind | null {
 }
 
 const FUNCTION_WORDS = new Set('with from that this after over into were have been will about their they them when what while'.split(' '));
+/** Whether a paragraph shares a content word with the headline (the title without the site's name after " - " or " | "). */
+const sharesWord = (p: string, title: string) => {
+  const head = compact(title.split(/\s+[|–—-]\s+/)[0]);
+  const titleWords = new Set(head.split(' ').filter((w) => w.length >= 4 && !FUNCTION_WORDS.has(w)));
+  return compact(p).split(' ').some((w) => titleWords.has(w));
+};
 const SENTENCE_END = /[.!?:;"”»'’)\]…]$/;
 const compact = (s: string) =>
   s
@@ -235,7 +241,8 @@ export function strayHeadlines(
     // In a list of other stories' headlines, one with a colon or a quotation is a headline too
     // ("Dispatcher: 'She was alone'"): a short line that ends no sentence, beside a stray one.
     const inList = (stray[i - 1] ?? false) || (stray[i + 1] ?? false);
-    if (!stray[i] && inList && n[i] >= 3 && n[i] <= 16 && !/[.!?]$/.test(paragraphs[i].trim()) && paragraphs[i] !== paragraphs[i].toUpperCase() && !(own && own.includes(compact(paragraphs[i]))))
+    const p = paragraphs[i].trim();
+    if (!stray[i] && inList && n[i] >= 3 && n[i] <= 16 && !/[.!?:;]$/.test(p) && !/^[•*·-]/.test(p) && !REPORTED.test(p) && p !== p.toUpperCase() && !(own && own.includes(compact(p))))
       stray[i] = true;
   }
   // A heading with nothing under it (the last paragraph, one to sixteen words, no sentence end):
@@ -246,8 +253,7 @@ export function strayHeadlines(
   const dropped = paragraphs.filter((_, i) => stray[i]);
   // With no sentence left, two or more short lines were the report itself (its key points) — when
   // they speak of its headline; lines that share no word with it are a list of other stories.
-  const titleWords = new Set(own.split(' ').filter((w) => w.length >= 4 && !FUNCTION_WORDS.has(w)));
-  const aboutTitle = !own || dropped.some((p) => compact(p).split(' ').some((w) => titleWords.has(w)));
+  const aboutTitle = !title || dropped.some((p) => sharesWord(p, title));
   if (dropped.length >= 2 && aboutTitle && !kept.some((p) => SENTENCE_END.test(p.trim()) && words(p).length >= 6))
     return { kept: paragraphs, dropped: [] };
   return { kept, dropped };
@@ -256,16 +262,20 @@ export function strayHeadlines(
 /**
  * A caption shown twice, as a gallery or player repeats it: the same paragraph twice in a row, or a
  * paragraph followed by its own opening cut short ("Ryan Ames, 4, was hurt at his home by a gun
- * in his parents'..."). Both copies go: the report's own text is not printed twice on end.
+ * in his parents'..."). Both copies go, unless the paragraph speaks of the report's headline: then
+ * it is the report's own lede printed twice, and its first copy stays.
  */
-export function repeatedCaptions(paragraphs: string[]): { kept: string[]; dropped: string[] } {
+export function repeatedCaptions(paragraphs: string[], title: string | null = null): { kept: string[]; dropped: string[] } {
   const drop = new Set<number>();
   for (let i = 1; i < paragraphs.length; i++) {
     const a = compact(paragraphs[i - 1]);
     const b = paragraphs[i].trim();
     const cut = /(\.\.\.|…)$/.test(b) ? compact(b.replace(/(\.\.\.|…)$/, '')) : null;
     if (words(a).length < 6) continue;
-    if (compact(b) === a || (cut && words(cut).length >= 6 && a.startsWith(cut))) drop.add(i - 1).add(i);
+    if (compact(b) === a || (cut && words(cut).length >= 6 && a.startsWith(cut))) {
+      if (!title || !sharesWord(a, title)) drop.add(i - 1);
+      drop.add(i);
+    }
   }
   return {
     kept: paragraphs.filter((_, i) => !drop.has(i)),
@@ -275,7 +285,7 @@ export function repeatedCaptions(paragraphs: string[]): { kept: string[]; droppe
 
 /** Paragraph-level furniture of scraped record text: captions shown twice, then stray headlines. */
 export function scrapedFurniture(paragraphs: string[], title: string | null): { kept: string[]; dropped: string[] } {
-  const captions = repeatedCaptions(paragraphs);
+  const captions = repeatedCaptions(paragraphs, title);
   const stray = strayHeadlines(captions.kept, title);
   return { kept: stray.kept, dropped: [...captions.dropped, ...stray.dropped] };
 }
