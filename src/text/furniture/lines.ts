@@ -183,7 +183,7 @@ export function noiseKind(line: string): NoiseKind | null {
   if (/[\p{L}\d,]\.\.\.$/u.test(s) && words(s).length >= 8 && s.length <= 200) return 'caption';
   // An excerpt a template cut and marked "[…]": a teaser for another page (a station's promo, a
   // related story), whatever its length.
-  if (/\[\s*(…|\.\.\.)\s*\]$/.test(s) && s.length <= 1500) return 'related';
+  if (s.length <= 1500 && /\[\s*(…|\.\.\.)\s*\]$/.test(s)) return 'related';
   if (s.length <= 200 && (any(VIDEO, s) || isPlayerControls(s))) return 'video';
   // A video's caption closed by the player's own link ("… talks to reporters on Monday. See more videos").
   if (s.length <= 500 && /[.!?]\s+(see|watch) (more|all) videos?\W*$/i.test(s)) return 'video';
