@@ -9,7 +9,7 @@ import { parsePlainText, splitFrontMatter } from './plain-text.ts';
 import { parseDateValue } from './published-date.ts';
 import { paragraphSpans, sentenceSpans } from './segment.ts';
 import { archivedOriginal, fileOutlet, isArchiveHost, staffOutlet } from './outlet.ts';
-import { strayHeadlines } from './noise.ts';
+import { scrapedFurniture } from '../../text/furniture/index.ts';
 import { normalizeReport } from '../1-intake/normalize.ts';
 
 export { ExtractError } from './errors.ts';
@@ -131,7 +131,7 @@ function fromRecord(raw: RawReport): Fields {
     if (page.published) bodyDate = publishedFrom(page.published.value, page.published.method, 0.8);
   } else {
     const parts = parsePlainText(body.replace(/\r\n?/g, '\n'), { hasTitle: true });
-    const stray = strayHeadlines(parts.paragraphs, str(r.title));
+    const stray = scrapedFurniture(parts.paragraphs, str(r.title));
     paragraphs = stray.kept;
     dropped = [...parts.dropped, ...stray.dropped];
     bylineOutlet = parts.outlet;

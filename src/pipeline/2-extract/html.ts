@@ -12,7 +12,7 @@ import { paragraphize, prune } from './html-prepare.ts';
 import { contains, headerLead, scoreCandidates, topCandidate, withSiblings } from './html-body.ts';
 import { cleanArticle, paragraphsOf } from './html-clean.ts';
 import { notArticleReason, notArticleSignals } from './html-page-kind.ts';
-import { noiseKind } from './noise.ts';
+import { noiseKind } from '../../text/furniture/index.ts';
 import { trimEdges } from './html-edges.ts';
 import { type Block, blockFeatures, FEATURE_NAMES, rawBlocks } from './html-blocks.ts';
 import { type BlockModel, bodyProbability, shippedModel } from './block-model.ts';

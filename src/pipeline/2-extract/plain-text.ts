@@ -2,7 +2,7 @@
 // the title, a short unpunctuated second line is a subtitle, a line that is only a date is the
 // publication date, and scraper leftovers (tag lines, file names, share prompts) are dropped.
 import { parse as parseYaml } from 'yaml';
-import { noiseKind } from './noise.ts';
+import { noiseKind } from '../../text/furniture/index.ts';
 import { parseDateString, type ParsedDate } from './published-date.ts';
 import { ExtractError } from './errors.ts';
 

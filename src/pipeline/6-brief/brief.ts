@@ -9,7 +9,7 @@ import { foldLetters } from '../../text/fold.ts';
 import { EVENT_KEY } from '../5-compare/when.ts';
 import { namesDay } from '../5-compare/written-day.ts';
 import { disputeSentence } from './dispute.ts';
-import { isPageFurniture } from './furniture.ts';
+import { isPageFurniture } from '../../text/furniture/index.ts';
 
 export interface BriefOptions {
   min: number;

@@ -2,7 +2,7 @@
 // mention, when it reads as one (a subject and a verb), and never a dateline, a tweet, a caption or
 // a name that only looks like a date ("the 25 de Abril bridge").
 import type { Span } from '../../model/index.ts';
-import { isPageFurniture } from './furniture.ts';
+import { isPageFurniture } from '../../text/furniture/index.ts';
 
 const MAX_WHAT = 160;
 const MIN_CLAUSE = 60;

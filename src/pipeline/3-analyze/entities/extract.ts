@@ -4,7 +4,7 @@
 import type { EntityMention, Span } from '../../../model/index.ts';
 import type { Candidate } from './classify.ts';
 import { classifyRun } from './runs.ts';
-import { furnitureSpans } from './furniture.ts';
+import { furnitureSpans } from '../../../text/furniture/index.ts';
 import { placeLexicon } from './gazetteer.ts';
 import { resolveMentions } from './resolve.ts';
 import { capitalisedRuns, nameTokens } from './tokens.ts';

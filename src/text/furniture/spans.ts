@@ -2,7 +2,9 @@
 // credits, "Contact …" lines, tweet attributions, links. A name found there is no story actor
 // (issue 18): it is dropped before entities are resolved. Only the furniture itself is covered —
 // the sentence after a byline is running text again.
-import type { Span } from '../../../model/index.ts';
+// The classes shared with the line and sentence views are defined once in classes.ts.
+import type { Span } from '../../model/index.ts';
+import { HANDLE, POST_DATE, POST_LINK, POST_SIGNATURE, re } from './classes.ts';
 
 /** Lower-case words a title-case sub-heading may hold ("Campaign Promises Set Off a Rush to the Border"). */
 const HEADING_SMALL = new Set('a an the of to in on at for and or but by with from as into over after before vs via de del la el los las y en'.split(' '));
@@ -35,11 +37,11 @@ const FURNITURE: RegExp[] = [
   // "Staff writers Neal Goswami and Gina Conn …" (the "contributed to this story" sentence is found below).
   /\b(?:Staff|Associated Press|AP|Reuters)\s+[Ww]riters?\s+[^.!?\n]*/gu,
   // Tweet attributions: "— Audrey Washington (@AudreyWSBTV) March 21, 2016".
-  /[—–-]\s*[^—–\n()]{1,60}\(@\w+\)(?:\s+\p{Lu}\p{Ll}+\.? \d{1,2}, \d{4})?/gu,
+  re(String.raw`${POST_SIGNATURE}(?:\s+${POST_DATE})?`, 'gu'),
   // Shouted stretches (transcripts, all-caps headlines): three capitalised words or more in a row.
   /(?:\b\p{Lu}{2,}[\p{Lu}'’%]*\b[\s,.:;!?%-]+){2,}\b\p{Lu}{2,}[\p{Lu}'’%]*\b/gu,
   // Links, handles and addresses: their pieces are no names.
-  /\b(?:https?:\/\/|www\.|pic\.twitter\.com\/)\S+|@\w+|\b[\w.+-]+@[\w-]+\.[\w.]+\b/gu,
+  re(String.raw`${POST_LINK}|\b(?:https?:\/\/|www\.)\S+|${HANDLE}|\b[\w.+-]+@[\w-]+\.[\w.]+\b`, 'giu'),
 ];
 
 /** The furniture spans of a text, plus every mention of the outlet's own name. */

@@ -3,7 +3,7 @@
 // table are article sentences that share words with the furniture and must stay.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { noiseKind, strayHeadlines } from './noise.ts';
+import { noiseKind, repeatedCaptions, scrapedFurniture, strayHeadlines } from './lines.ts';
 
 const table = (name: string, rows: [string, string | null][]) =>
   describe(name, () => {
@@ -227,5 +227,71 @@ describe('headlines of other stories left in a scraped content field', () => {
       ...body.slice(2, 3),
     ];
     assert.deepEqual(strayHeadlines(own, 'Two hurt in Elm Street bar shooting').kept, own);
+  });
+});
+
+table('teasers and video captions closed by a player link', [
+  ['Morning Drive with Tess and Ray, weekdays from six on the city\u2019s sports station! Tune [\u2026]', 'related'],
+  ['Listen live for traffic and weather on the eights, all day long [...]', 'related'],
+  ['Sheriff Ana Pruitt talks to reporters about the arrest on Monday. See more videos', 'video'],
+  ['Officers said the suspect left in a gray sedan [and] headed north.', null],
+  ['The chief said she would see more videos from the body cameras next week.', null],
+]);
+
+describe('captions shown twice', () => {
+  const story = 'Deputies said the driver fled on foot after the crash and was caught two blocks away.';
+  it('drops a caption repeated in a row, both copies', () => {
+    const cap = 'Two hawks nest again on the bank tower downtown, the zoo said. Their eggs hatched on Sunday.';
+    assert.deepEqual(repeatedCaptions([cap, cap, story]), { kept: [story], dropped: [cap, cap] });
+  });
+  it('drops a caption and its own opening cut short', () => {
+    const cap = 'Mia Lowe, 6, was hurt at her home by a pistol left in a kitchen drawer. Her family moved last year.';
+    const cut = "Mia Lowe, 6, was hurt at her home by a pistol left in a kitchen drawer...";
+    assert.deepEqual(repeatedCaptions([story, cap, cut]).kept, [story]);
+  });
+  it("keeps one copy of the report's own lede printed twice", () => {
+    const lede = 'Two men were hurt in a bar shooting on Elm Street late Friday, police said.';
+    assert.deepEqual(repeatedCaptions([lede, lede, story], 'Two hurt in Elm Street bar shooting - Channel 9 | Elmtown').kept, [lede, story]);
+  });
+  it('drops a caption of another story though the title names the site and its city', () => {
+    const cap = 'Two hawks nest again on the bank tower in Elmtown, the zoo said. Their eggs hatched on Sunday.';
+    assert.deepEqual(repeatedCaptions([cap, cap, story], 'Driver caught after crash - Channel 9 | Elmtown').kept, [story]);
+  });
+  it('keeps a doubled page and a short repeated line', () => {
+    const other = 'The victim was taken to County General in stable condition.';
+    assert.deepEqual(repeatedCaptions([story, other, story, other]).kept, [story, other, story, other]);
+    assert.deepEqual(repeatedCaptions(['Police said', 'Police said']).kept, ['Police said', 'Police said']);
+  });
+});
+
+describe('headline lists and empty boxes in scraped text', () => {
+  const story = 'Two men were hurt in a shooting outside a bar on Elm Street late Friday, police said.';
+  it("drops a headline with a quotation inside a list of other stories' headlines", () => {
+    const list = ["Mayor on the flood: 'We were not ready'", 'Bridge reopens after three weeks of repairs', 'Zoo welcomes twin otters'];
+    const { kept } = scrapedFurniture([story, ...list], 'Two hurt in Elm Street bar shooting');
+    assert.deepEqual(kept, [story]);
+  });
+  it('drops a list with no word of the headline even when nothing else is left', () => {
+    const list = ['Bridge reopens after three weeks of repairs', 'Zoo welcomes twin otters at the park', 'Caught on camera: fight at the mall'];
+    assert.deepEqual(scrapedFurniture(list, 'Woman shot while hiking with her brother').kept, []);
+  });
+  it('drops a heading left with nothing under it', () => {
+    assert.deepEqual(scrapedFurniture([story, 'Digital Plus'], 'Two hurt in Elm Street bar shooting').kept, [story]);
+    assert.deepEqual(scrapedFurniture(['Digital Plus'], 'Two hurt in Elm Street bar shooting').kept, []);
+  });
+  it('keeps a quotation with its speaker, list items and labels beside a stray headline', () => {
+    const own = [
+      story,
+      'Zoo welcomes twin otters at the park',
+      '“Now they are back,” a neighbor said. “It never stops.”',
+      'Of the people hurt:',
+      '• Lane Ortiz, 19, who was shot in the leg;',
+      'Police have not named a suspect.',
+    ];
+    assert.deepEqual(scrapedFurniture(own, 'Two hurt in Elm Street bar shooting').kept, [story, ...own.slice(2)]);
+  });
+  it('keeps a label with its value beside ordinary text', () => {
+    const own = [story, 'Bond: $50,000', 'Police have not named a suspect.'];
+    assert.deepEqual(scrapedFurniture(own, 'Two hurt in Elm Street bar shooting').kept, own);
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isPageFurniture } from './furniture.ts';
+import { isPageFurniture } from './sentences.ts';
 
 // Page furniture a scraper leaves in the text: never a brief sentence.
 describe('isPageFurniture', () => {

@@ -1,7 +1,21 @@
 // Scraper leftovers: lines that are page furniture, not part of the report. Each class is told by
 // the shape furniture takes on any site (a credit in parentheses at the end of a caption, a
 // player's button labels, an attribution line under an embedded post), not by one outlet's words.
-// A line that reports something ("…, police said") is never furniture.
+// A line that reports something ("…, police said") is never furniture. The classes shared with
+// the sentence and span views are defined once in classes.ts.
+import {
+  HANDLE as HANDLE_ALONE,
+  isPlayerControls,
+  LABELLED_CREDIT,
+  NAME_OUTLET_CREDIT,
+  POST_DATE,
+  POST_LINK,
+  POST_SIGNATURE,
+  re,
+  REPORTED,
+  REPUBLISH_WARNING,
+  RIGHTS_RESERVED,
+} from './classes.ts';
 
 const IMAGE_OR_FILE = /^[\w\-. ()[\]]{1,120}\.(jpe?g|png|gif|webp|svg|bmp|tiff?|heic|mp4|mov|pdf|docx?)$/i;
 const TAGS = /^(tags?|etiquetas|keywords|palabras clave|topics|filed under|categor(y|ies|ías))\s*:/i;
@@ -40,13 +54,11 @@ const SITE_ONLY_WORDS = /\b(digital access|premium (clicks|articles|content)|sub
 const SITE_ONLY =
   /^(get|activate|renew|manage) (digital access|your (account|subscription))\W*$|^(don'?t|never) miss\b|^get (email|news|breaking news) alerts\b/i;
 
-/** Reported speech: a line that says who said it is the report's, whatever words it uses. */
-const REPORTED = /\b(said|says|told|asks|asked|according to|reported|announced|wrote)\b/i;
 
 const EMBEDDED_POST: RegExp[] = [
-  /\bpic\.twitter\.com\/\w+/i,
+  re(POST_LINK, 'iu'),
   // The attribution line under an embedded post: "— Name (@handle) March 4, 2026".
-  /[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s*(\p{L}{3,9}\.? \d{1,2}, \d{4})?\s*$/u,
+  re(String.raw`${POST_SIGNATURE}\s*(${POST_DATE})?\s*$`),
   /^a post shared by .{1,80}\(@[\w.]{1,30}\)/i,
 ];
 
@@ -58,30 +70,12 @@ const CAPTION: RegExp[] = [
   // A news agency's credit closing a caption: "… REUTERS/Name", "… AP Photo/Name".
   /\b(REUTERS|AP Photo|AFP|Getty Images|EPA)\s*\/\s*\p{Lu}[\p{L}.' -]{1,40}$/u,
   // A credit in parentheses closing the line: "(Photo: Name/Outlet)", "(Credit: …)", "(Name/Staff)".
-  /\((photo|photos|image|credit|photo credit|file photo|foto)\s*:[^()]{1,120}\)\s*$/i,
-  /\(\p{Lu}[\p{L}.'’ -]{1,40}\/\s*(staff|file|[\p{Lu}][\p{L}.'’& -]{1,40})\)\s*$/u,
+  re(String.raw`${LABELLED_CREDIT}\s*$`, 'iu'),
+  re(String.raw`${NAME_OUTLET_CREDIT}\s*$`),
   /^(getty images|reuters|ap photo|afp)\b.{0,60}$/i,
   /^(photo|image|foto|imagen|picture)\s*(credit)?\s*:.{0,120}$/i,
 ];
 
-const VIDEO_WORDS = new Set([
-  'close',
-  'skip',
-  'in',
-  'x',
-  'embed',
-  'share',
-  'replay',
-  'pause',
-  'play',
-  'mute',
-  'unmute',
-  'autoplay',
-  'fullscreen',
-  'next',
-  'up',
-  'video',
-]);
 const VIDEO: RegExp[] = [
   /\b(enable javascript|javascript (is )?(disabled|required)).{0,40}\b(video|player)\b/i,
   /\btrouble (viewing|playing|loading) (the|this) video\b/i,
@@ -116,7 +110,7 @@ const COOKIES: RegExp[] = [
 ];
 
 const EMAIL = /\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b/;
-const HANDLE = /(^|\s)@\w{2,30}\b|\b(twitter|x|instagram)\.com\/\w+/i;
+const HANDLE = re(String.raw`${HANDLE_ALONE}|\b(twitter|x|instagram)\.com\/\w+`, 'iu');
 const AUTHOR_BIO: RegExp[] = [
   /^([Cc]ontact|[Rr]each|[Ee]-?mail)\s+\p{Lu}[\p{L}'’.-]+(\s+\p{Lu}[\p{L}'’.-]+)*\s*(at|:)/u,
   /^(follow|find) (him|her|them|\p{Lu}[\p{L}'’.-]+)\b.{0,40}\b(on twitter|on instagram|bio)\b/iu,
@@ -128,8 +122,8 @@ const AUTHOR_BIO: RegExp[] = [
 const COPYRIGHT: RegExp[] = [
   /^\(?(all rights reserved|copyright|©|\(c\)).{0,200}$/i,
   /^all content ©/i,
-  /\ball rights reserved\b/i,
-  /^this material may not be (published|broadcast|rewritten|redistributed)\b/i,
+  re(RIGHTS_RESERVED, 'i'),
+  re(String.raw`^this material ${REPUBLISH_WARNING}`, 'i'),
 ];
 
 export type NoiseKind =
@@ -150,11 +144,6 @@ export type NoiseKind =
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 const any = (res: RegExp[], s: string) => res.some((re) => re.test(s));
 
-/** A player's button labels run together ("CLOSE Skip in Skip x Embed x Share"). */
-function isPlayerControls(s: string): boolean {
-  const w = words(s.toLowerCase());
-  return w.length >= 4 && w.length <= 20 && w.filter((x) => VIDEO_WORDS.has(x)).length >= w.length * 0.8;
-}
 
 /** An address line on its own, or a line that asks the reader to write to or follow the writer. */
 function isAuthorContact(s: string): boolean {
@@ -192,7 +181,12 @@ export function noiseKind(line: string): NoiseKind | null {
   // A caption a template cut at a fixed length: three dots straight after a word, mid-sentence
   // ("…placed on the door step of..."). A writer's own trailing "…" stays.
   if (/[\p{L}\d,]\.\.\.$/u.test(s) && words(s).length >= 8 && s.length <= 200) return 'caption';
+  // An excerpt a template cut and marked "[…]": a teaser for another page (a station's promo, a
+  // related story), whatever its length.
+  if (s.length <= 1500 && /\[\s*(…|\.\.\.)\s*\]$/.test(s)) return 'related';
   if (s.length <= 200 && (any(VIDEO, s) || isPlayerControls(s))) return 'video';
+  // A video's caption closed by the player's own link ("… talks to reporters on Monday. See more videos").
+  if (s.length <= 500 && /[.!?]\s+(see|watch) (more|all) videos?\W*$/i.test(s)) return 'video';
   if (s.length <= 200 && any(COOKIES, s)) return 'cookies';
   if (s.length <= 300 && any(COPYRIGHT, s)) return 'copyright';
   if (isAuthorContact(s)) return 'author-bio';
@@ -210,6 +204,13 @@ export function noiseKind(line: string): NoiseKind | null {
   return null;
 }
 
+const FUNCTION_WORDS = new Set('with from that this after over into were have been will about their they them when what while'.split(' '));
+/** Whether a paragraph shares a content word with the headline (the title without the site's name after " - " or " | "). */
+const sharesWord = (p: string, title: string) => {
+  const head = compact(title.split(/\s+[|–—-]\s+/)[0]);
+  const titleWords = new Set(head.split(' ').filter((w) => w.length >= 4 && !FUNCTION_WORDS.has(w)));
+  return compact(p).split(' ').some((w) => titleWords.has(w));
+};
 const SENTENCE_END = /[.!?:;"”»'’)\]…]$/;
 const compact = (s: string) =>
   s
@@ -228,23 +229,63 @@ export function strayHeadlines(
   title: string | null,
 ): { kept: string[]; dropped: string[] } {
   const own = title ? compact(title) : '';
-  const kept: string[] = [];
-  const dropped: string[] = [];
-  for (const [i, p] of paragraphs.entries()) {
-    const n = words(p).length;
-    // "Label: value" lines, names in capitals and date lines are the report's data, not headlines.
-    const data = /:\s/.test(p) || p === p.toUpperCase() || (/\b\d{4}\b/.test(p) && n <= 6);
-    // Without a title of its own, the report's first line is its headline.
-    if (i === 0 && !own) {
-      kept.push(p);
-      continue;
-    }
-    const stray =
-      n >= 3 && n <= 16 && !data && !SENTENCE_END.test(p.trim()) && !(own && own.includes(compact(p)));
-    (stray ? dropped : kept).push(p);
+  const n = paragraphs.map((p) => words(p).length);
+  // "Label: value" lines, names in capitals and date lines are the report's data, not headlines.
+  const data = paragraphs.map((p, i) => /:\s/.test(p) || p === p.toUpperCase() || (/\b\d{4}\b/.test(p) && n[i] <= 6));
+  const shaped = paragraphs.map((p) => !SENTENCE_END.test(p.trim()) && !(own && own.includes(compact(p))));
+  const stray = paragraphs.map((_, i) => n[i] >= 3 && n[i] <= 16 && !data[i] && shaped[i]);
+  // Without a title of its own, the report's first line is its headline.
+  if (!own && paragraphs.length) stray[0] = false;
+  for (let i = 0; i < paragraphs.length; i++) {
+    if (!own && i === 0) continue;
+    // In a list of other stories' headlines, one with a colon or a quotation is a headline too
+    // ("Dispatcher: 'She was alone'"): a short line that ends no sentence, beside a stray one.
+    const inList = (stray[i - 1] ?? false) || (stray[i + 1] ?? false);
+    const p = paragraphs[i].trim();
+    if (!stray[i] && inList && n[i] >= 3 && n[i] <= 16 && !/[.!?:;]$/.test(p) && !/^[•*·-]/.test(p) && !REPORTED.test(p) && p !== p.toUpperCase() && !(own && own.includes(compact(p))))
+      stray[i] = true;
   }
-  // With no sentence left, two or more short lines were the report itself (its key points).
-  if (dropped.length >= 2 && !kept.some((p) => SENTENCE_END.test(p.trim()) && words(p).length >= 6))
+  // A heading with nothing under it (the last paragraph, one to sixteen words, no sentence end):
+  // the label of a box whose text was dropped as furniture ("Total Access" over a sign-up prompt).
+  const last = paragraphs.length - 1;
+  if ((last > 0 || (last === 0 && own)) && n[last] <= 16 && shaped[last] && !data[last]) stray[last] = true;
+  const kept = paragraphs.filter((_, i) => !stray[i]);
+  const dropped = paragraphs.filter((_, i) => stray[i]);
+  // With no sentence left, two or more short lines were the report itself (its key points) — when
+  // they speak of its headline; lines that share no word with it are a list of other stories.
+  const aboutTitle = !title || dropped.some((p) => sharesWord(p, title));
+  if (dropped.length >= 2 && aboutTitle && !kept.some((p) => SENTENCE_END.test(p.trim()) && words(p).length >= 6))
     return { kept: paragraphs, dropped: [] };
   return { kept, dropped };
+}
+
+/**
+ * A caption shown twice, as a gallery or player repeats it: the same paragraph twice in a row, or a
+ * paragraph followed by its own opening cut short ("Ryan Ames, 4, was hurt at his home by a gun
+ * in his parents'..."). Both copies go, unless the paragraph speaks of the report's headline: then
+ * it is the report's own lede printed twice, and its first copy stays.
+ */
+export function repeatedCaptions(paragraphs: string[], title: string | null = null): { kept: string[]; dropped: string[] } {
+  const drop = new Set<number>();
+  for (let i = 1; i < paragraphs.length; i++) {
+    const a = compact(paragraphs[i - 1]);
+    const b = paragraphs[i].trim();
+    const cut = /(\.\.\.|…)$/.test(b) ? compact(b.replace(/(\.\.\.|…)$/, '')) : null;
+    if (words(a).length < 6) continue;
+    if (compact(b) === a || (cut && words(cut).length >= 6 && a.startsWith(cut))) {
+      if (!title || !sharesWord(a, title)) drop.add(i - 1);
+      drop.add(i);
+    }
+  }
+  return {
+    kept: paragraphs.filter((_, i) => !drop.has(i)),
+    dropped: paragraphs.filter((_, i) => drop.has(i)),
+  };
+}
+
+/** Paragraph-level furniture of scraped record text: captions shown twice, then stray headlines. */
+export function scrapedFurniture(paragraphs: string[], title: string | null): { kept: string[]; dropped: string[] } {
+  const captions = repeatedCaptions(paragraphs, title);
+  const stray = strayHeadlines(captions.kept, title);
+  return { kept: stray.kept, dropped: [...captions.dropped, ...stray.dropped] };
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { noiseKind } from './noise.ts';
+import { noiseKind } from './lines.ts';
 
 describe('noiseKind', () => {
   const cases: [string, string | null][] = [
