@@ -158,45 +158,50 @@ export type EncodedIndex = ReturnType<typeof encodeIndex>;
 export function decodeIndex(t: EncodedIndex): StoryIndexState {
   const c = t.entries;
   const ids = unpackStrings(c.ids);
-  const stories = decodeStories(t.stories, ids.length);
+  const n = ids.length;
+  const stories = decodeStories(t.stories, n);
   const storyNames = [...stories.keys()];
   const named = unpackStrings(c.storyIds);
-  const storyIds = Array.from(c.stories, (k, i) => (k >= 0 ? storyNames[k] : named[i]));
-  if (storyIds.some((id) => id === undefined)) throw new SnapshotUnreadable('entry story out of range');
   const copyOf = unpackStrings(c.copyOf);
   const headlines = unpackStrings(c.headlines);
   const persons = unpackLists(c.persons);
-  const n = ids.length;
-  const terms = slices(c.terms);
-  const weights = slices(c.weights);
-  const signatures = slices(c.signatures);
   const cities = numberLists(c.cities);
   const ages = numberLists(c.ages);
-  for (const col of [storyIds, copyOf, headlines, persons, terms, weights, signatures, cities, ages, c.days, c.stated, c.kinds, c.flags]) {
+  const { terms, weights, signatures } = c;
+  for (const col of [c.stories, named, copyOf, headlines, persons, terms.counts, weights.counts, signatures.counts, cities, ages, c.days, c.stated, c.kinds, c.flags]) {
     if (col.length !== n) throw new SnapshotUnreadable('entry columns disagree');
   }
   const entries: Entry[] = [];
+  // Cursors into the ragged columns: each entry's terms, weights and signature are views made here, no list of them between.
+  let term = 0;
+  let weight = 0;
+  let sig = 0;
   for (let i = 0; i < n; i++) {
+    const k = c.stories[i];
+    const storyId = k >= 0 ? storyNames[k] : named[i];
+    if (storyId === undefined) throw new SnapshotUnreadable('entry story out of range');
+    const flags = c.flags[i];
     entries.push({
       id: ids[i],
-      storyId: storyIds[i],
+      storyId,
       copyOf: copyOf[i] || null,
-      terms: terms[i],
-      weights: weights[i],
+      terms: terms.values.subarray(term, (term += terms.counts[i])),
+      weights: weights.values.subarray(weight, (weight += weights.counts[i])),
       day: orNull(c.days[i]),
-      signature: signatures[i],
+      signature: signatures.values.subarray(sig, (sig += signatures.counts[i])),
       headline: headlines[i],
-      template: (c.flags[i] & TEMPLATE) !== 0,
+      template: (flags & TEMPLATE) !== 0,
       persons: persons[i],
       kind: c.kinds[i],
       stated: orNull(c.stated[i]),
       cities: cities[i],
       ages: ages[i],
-      alive: (c.flags[i] & ALIVE) !== 0,
+      alive: (flags & ALIVE) !== 0,
       norms: NO_NORMS,
       normsAt: -1,
     });
   }
+  if (term !== terms.values.length || weight !== weights.values.length || sig !== signatures.values.length) throw new SnapshotUnreadable('column lengths disagree');
   return { entries, stories, vocab: { names: decodeNames(t.vocab.names), df: t.vocab.df, channels: t.vocab.channels, docs: t.vocab.docs, table: t.vocab.table }, postings: { ...t.postings, pages: slices(t.postings.pages) }, bands: t.bands.map(decodeBand) };
 }
 
