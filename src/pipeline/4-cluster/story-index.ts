@@ -88,9 +88,9 @@ const STALE = 1.1;
 const MILLI = 1000;
 
 export class StoryIndex {
-  readonly entries: Entry[] = [];
+  readonly entries: Entry[];
   readonly byId = new Map<string, number>();
-  readonly stories = new Map<string, Story>();
+  readonly stories: Map<string, Story>;
   private vocab = new Vocabulary();
   private contrast = new Contrast(this.vocab);
   private postings = new Postings();
@@ -110,24 +110,32 @@ export class StoryIndex {
   private dense = new Float64Array(0);
   private denseQuery: Query | null = null;
 
-  constructor(readonly opts: StoryAssignerOptions) {}
+  constructor(
+    readonly opts: StoryAssignerOptions,
+    taken: Pick<StoryIndexState, 'entries' | 'stories'> = { entries: [], stories: new Map() },
+  ) {
+    this.entries = taken.entries;
+    this.stories = taken.stories;
+  }
 
   state(): StoryIndexState {
     return { entries: this.entries, stories: this.stories, vocab: this.vocab.state(), postings: this.postings.state(), bands: this.copies.state() };
   }
 
-  /** An index back from `state()` (its scratch arrays start afresh, as they are between queries). */
+  /**
+   * An index back from `state()` (its scratch arrays start afresh, as they are between queries).
+   * The state's entries and stories are taken over, not copied (63k stories put into a second map
+   * cost a snapshot's load time): the state belongs to the index from then on.
+   */
   static fromState(opts: StoryAssignerOptions, s: StoryIndexState): StoryIndex {
-    const index = new StoryIndex(opts);
+    const index = new StoryIndex(opts, s);
     index.vocab = Vocabulary.fromState(s.vocab);
     index.contrast = new Contrast(index.vocab);
     index.postings = Postings.fromState(s.postings);
     index.copies = NearCopyIndex.fromState(s.bands);
     s.entries.forEach((e, idx) => {
-      index.entries.push(e);
       if (e.alive) index.byId.set(e.id, idx);
     });
-    for (const [id, story] of s.stories) index.stories.set(id, story);
     return index;
   }
 

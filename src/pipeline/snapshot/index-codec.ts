@@ -77,18 +77,27 @@ function unpackLists(p: ReturnType<typeof packLists>): string[][] {
 }
 
 /**
- * Each entry's plain list of a ragged column (cities, ages: most entries have none, and share
- * one empty list, which the index never changes in place).
+ * Each entry's plain list of a ragged column (cities, ages, band lists: most entries of the first
+ * two have none, and share one empty list, which the index never changes in place). Copied
+ * straight from the column: no view per list.
  */
-function numberLists(r: Ragged<Float64Array>): number[][] {
+function numberLists(r: Ragged<ArrayLike<number>>, empty: number[] | null = NO_NUMBERS): number[][] {
+  const { counts, values } = r;
   const out: number[][] = [];
   let at = 0;
-  for (let i = 0; i < r.counts.length; i++) {
-    const n = r.counts[i];
-    out.push(n ? Array.from(r.values.subarray(at, at + n)) : NO_NUMBERS);
+  for (let i = 0; i < counts.length; i++) {
+    const n = counts[i];
+    if (!n && empty) {
+      out.push(empty);
+      continue;
+    }
+    // Pushed, not preallocated: packed lists, as the index's own are (no holey elements kind).
+    const list: number[] = [];
+    for (let k = 0; k < n; k++) list.push(values[at + k]);
+    out.push(list);
     at += n;
   }
-  if (at !== r.values.length) throw new SnapshotUnreadable('column lengths disagree');
+  if (at !== values.length) throw new SnapshotUnreadable('column lengths disagree');
   return out;
 }
 const NO_NUMBERS: number[] = [];
@@ -149,45 +158,50 @@ export type EncodedIndex = ReturnType<typeof encodeIndex>;
 export function decodeIndex(t: EncodedIndex): StoryIndexState {
   const c = t.entries;
   const ids = unpackStrings(c.ids);
-  const stories = decodeStories(t.stories, ids.length);
+  const n = ids.length;
+  const stories = decodeStories(t.stories, n);
   const storyNames = [...stories.keys()];
   const named = unpackStrings(c.storyIds);
-  const storyIds = Array.from(c.stories, (k, i) => (k >= 0 ? storyNames[k] : named[i]));
-  if (storyIds.some((id) => id === undefined)) throw new SnapshotUnreadable('entry story out of range');
   const copyOf = unpackStrings(c.copyOf);
   const headlines = unpackStrings(c.headlines);
   const persons = unpackLists(c.persons);
-  const n = ids.length;
-  const terms = slices(c.terms);
-  const weights = slices(c.weights);
-  const signatures = slices(c.signatures);
   const cities = numberLists(c.cities);
   const ages = numberLists(c.ages);
-  for (const col of [storyIds, copyOf, headlines, persons, terms, weights, signatures, cities, ages, c.days, c.stated, c.kinds, c.flags]) {
+  const { terms, weights, signatures } = c;
+  for (const col of [c.stories, named, copyOf, headlines, persons, terms.counts, weights.counts, signatures.counts, cities, ages, c.days, c.stated, c.kinds, c.flags]) {
     if (col.length !== n) throw new SnapshotUnreadable('entry columns disagree');
   }
   const entries: Entry[] = [];
+  // Cursors into the ragged columns: each entry's terms, weights and signature are views made here, no list of them between.
+  let term = 0;
+  let weight = 0;
+  let sig = 0;
   for (let i = 0; i < n; i++) {
+    const k = c.stories[i];
+    const storyId = k >= 0 ? storyNames[k] : named[i];
+    if (storyId === undefined) throw new SnapshotUnreadable('entry story out of range');
+    const flags = c.flags[i];
     entries.push({
       id: ids[i],
-      storyId: storyIds[i],
+      storyId,
       copyOf: copyOf[i] || null,
-      terms: terms[i],
-      weights: weights[i],
+      terms: terms.values.subarray(term, (term += terms.counts[i])),
+      weights: weights.values.subarray(weight, (weight += weights.counts[i])),
       day: orNull(c.days[i]),
-      signature: signatures[i],
+      signature: signatures.values.subarray(sig, (sig += signatures.counts[i])),
       headline: headlines[i],
-      template: (c.flags[i] & TEMPLATE) !== 0,
+      template: (flags & TEMPLATE) !== 0,
       persons: persons[i],
       kind: c.kinds[i],
       stated: orNull(c.stated[i]),
       cities: cities[i],
       ages: ages[i],
-      alive: (c.flags[i] & ALIVE) !== 0,
+      alive: (flags & ALIVE) !== 0,
       norms: NO_NORMS,
       normsAt: -1,
     });
   }
+  if (term !== terms.values.length || weight !== weights.values.length || sig !== signatures.values.length) throw new SnapshotUnreadable('column lengths disagree');
   return { entries, stories, vocab: { names: decodeNames(t.vocab.names), df: t.vocab.df, channels: t.vocab.channels, docs: t.vocab.docs, table: t.vocab.table }, postings: { ...t.postings, pages: slices(t.postings.pages) }, bands: t.bands.map(decodeBand) };
 }
 
@@ -198,35 +212,47 @@ function decodeNames(n: EncodedIndex['vocab']['names']): TermNames {
 }
 
 function decodeStories(s: EncodedIndex['stories'], entries: number): Map<string, Story> {
-  const members = slices(s.members);
-  const sums = slices(s.sums);
-  const kinds = slices(s.kinds);
   const ids = unpackStrings(s.ids);
   const names = unpackLists(s.persons);
+  const members = s.members.counts;
+  const sums = s.sums.counts;
+  const kinds = s.kinds.counts;
+  for (const col of [members, sums, kinds, names, s.sumsUsed]) if (col.length !== ids.length) throw new SnapshotUnreadable('story columns disagree');
   const stories = new Map<string, Story>();
+  // Cursors into the ragged columns: views only for the sums and kinds a story has (most have one member and neither).
+  let member = 0;
+  let sum = 0;
+  let kind = 0;
   let at = 0;
-  ids.forEach((id, i) => {
+  for (let i = 0; i < ids.length; i++) {
     let persons: Map<string, number> | null = null;
     const size = s.personCounts[at++];
     if (size >= 0) {
       if (size !== names[i].length) throw new SnapshotUnreadable('story persons disagree');
-      persons = new Map(names[i].map((p, k) => [p, s.personCounts[at + k]]));
+      persons = new Map();
+      for (let k = 0; k < size; k++) persons.set(names[i][k], s.personCounts[at + k]);
       at += size;
     }
-    for (const m of members[i]) if (m < 0 || m >= entries) throw new SnapshotUnreadable('story member out of range');
-    if (kinds[i].length && kinds[i].length !== EVENT_KINDS.length) throw new SnapshotUnreadable('kinds of event changed');
-    stories.set(id, {
-      members: new Set(members[i]),
-      sums: s.sumsUsed[i] < 0 ? null : TermSums.fromState({ slots: sums[i], used: s.sumsUsed[i] }),
-      norms: NO_NORMS,
-      normsAt: -1,
-      persons,
-      kinds: kinds[i].length ? kinds[i] : null,
-    });
-  });
+    // Added one by one from the column (a Set made from a view walks it through an iterator).
+    const set = new Set<number>();
+    for (const end = member + members[i]; member < end; member++) {
+      const m = s.members.values[member];
+      if (!(m >= 0 && m < entries)) throw new SnapshotUnreadable('story member out of range');
+      set.add(m);
+    }
+    const used = s.sumsUsed[i];
+    const slots = used < 0 ? null : s.sums.values.subarray(sum, sum + sums[i]);
+    sum += sums[i];
+    if (kinds[i] && kinds[i] !== EVENT_KINDS.length) throw new SnapshotUnreadable('kinds of event changed');
+    const counts = kinds[i] ? s.kinds.values.subarray(kind, kind + kinds[i]) : null;
+    kind += kinds[i];
+    stories.set(ids[i], { members: set, sums: slots ? TermSums.fromState({ slots, used }) : null, norms: NO_NORMS, normsAt: -1, persons, kinds: counts });
+  }
+  if (member !== s.members.values.length || sum !== s.sums.values.length || kind !== s.kinds.values.length) throw new SnapshotUnreadable('column lengths disagree');
   return stories;
 }
 
 function decodeBand(b: EncodedIndex['bands'][number]): BandTableState {
-  return { table: { slots: b.slots, used: b.used }, lists: slices(b.lists).map((l) => Array.from(l)) };
+  // Each list is grown in place as articles join its bucket: none shares the empty one.
+  return { table: { slots: b.slots, used: b.used }, lists: numberLists(b.lists, null) };
 }
