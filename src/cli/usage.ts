@@ -14,6 +14,9 @@ Commands:
   watch                                     poll feeds as they fall due, until Ctrl-C
   serve [--port N] [--host H] [--watch]     HTTP API and web app (default 127.0.0.1:8787)
   start                                     first run: ingest examples/ into the store; then serve the app
+  enqueue PATH... [--db STORE]              queue reports for workers (the assigner stores them in this order)
+  worker [--assigner] [--until-empty]       prepare queued reports; --assigner: the one elected assigner
+                                            (or its standby) that groups them into stories, in queue order
   migrate-store --from sqlite:FILE --to postgres://…  copy a SQLite store into an empty PostgreSQL one
 
 Options:
@@ -26,6 +29,7 @@ Options:
   --port N       port to serve on (0 picks a free one)
   --host H       address to listen on (default 127.0.0.1; elsewhere, reads need the token too)
   --watch        serve/start: also poll the subscribed feeds as they fall due
+  --until-empty  worker: stop once nothing is queued
   -h, --help     this help
 
 Web requests never reach loopback/private/metadata addresses unless listed in

@@ -4,7 +4,7 @@
 import { stat } from 'node:fs/promises';
 import type { Config } from '../config/index.ts';
 import type { Article, RawReport, StoryRecord, StoryReport } from '../model/index.ts';
-import type { ArticleWrite, Store, StoredArticle } from '../store/store.ts';
+import type { ArticleWrite, Store, StoredArticle, WriteBatch } from '../store/store.ts';
 import { listInputs, readFileReports, type IntakeEvent } from './1-intake/files.ts';
 import { extractArticle, ExtractError, keyedId, spelledPathId } from './2-extract/extract.ts';
 import { backfillDerivedRows } from './derive/backfill.ts';
@@ -52,6 +52,8 @@ export interface IngestOptions {
   newAssigner?: () => StoryAssigner;
   /** A long-running process's grouping, reused between ingests while no one else writes. */
   grouping?: GroupingCache;
+  /** How a batch is written (default `store.write`): the elected assigner's fenced write (run-assigner.ts). */
+  write?: (batch: WriteBatch) => Promise<void>;
 }
 
 /** How a skipped report is named: "feed.jsonl:3" (as intake names a bad line), "list.json (item 2)". */
@@ -234,7 +236,8 @@ export class Ingestor {
         ]);
       stories.push({ id, title, createdAt: existing?.createdAt ?? now, updatedAt: now });
     }
-    const done = this.store.write(completeBatch({ articles: this.pending, stories, moves: this.pendingMoves }));
+    const batch = completeBatch({ articles: this.pending, stories, moves: this.pendingMoves });
+    const done = this.opts.write ? this.opts.write(batch) : this.store.write(batch);
     this.writes++;
     done.catch(() => {}); // thrown by written(), not reported as unhandled meanwhile
     this.writing = { done, ids: this.pendingIds, hashes: this.pendingHashes };
