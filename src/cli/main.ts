@@ -37,6 +37,7 @@ const OPTIONS = {
   watch: { type: 'boolean' },
   assigner: { type: 'boolean' },
   'until-empty': { type: 'boolean' },
+  lease: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
   help: { type: 'boolean', short: 'h' },

@@ -30,6 +30,7 @@ Options:
   --host H       address to listen on (default 127.0.0.1; elsewhere, reads need the token too)
   --watch        serve/start: also poll the subscribed feeds as they fall due
   --until-empty  worker: stop once nothing is queued
+  --lease S      worker: seconds a claim (or the assigner's post on SQLite) lasts without news (60, 6)
   -h, --help     this help
 
 Web requests never reach loopback/private/metadata addresses unless listed in

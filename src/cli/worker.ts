@@ -8,10 +8,11 @@ import { runAssigner } from '../pipeline/run-assigner.ts';
 import { runWorker } from '../pipeline/run-worker.ts';
 import type { RawReport } from '../model/index.ts';
 import type { Store } from '../store/store.ts';
+import { UsageError } from './usage.ts';
 
 export interface WorkerCli {
   config: Config;
-  flags: { assigner?: boolean; 'until-empty'?: boolean; source?: string; quiet?: boolean };
+  flags: { assigner?: boolean; 'until-empty'?: boolean; lease?: string; source?: string; quiet?: boolean };
   out: (s: string) => void;
   err: (s: string) => void;
 }
@@ -64,6 +65,8 @@ export async function enqueueCommand(store: Store, paths: string[], cli: WorkerC
 export async function workerCommand(store: Store, cli: WorkerCli): Promise<number> {
   const { signal, done } = stopOnSignal(cli);
   const untilEmpty = cli.flags['until-empty'];
+  const lease = cli.flags.lease === undefined ? undefined : Number(cli.flags.lease);
+  if (lease !== undefined && !(Number.isInteger(lease) && lease >= 1 && lease <= 3600)) throw new UsageError(`--lease must be 1..3600 seconds, got ${cli.flags.lease}`);
   try {
     if (cli.flags.assigner) {
       const owner = ownerName('assigner');
@@ -72,12 +75,13 @@ export async function workerCommand(store: Store, cli: WorkerCli): Promise<numbe
         owner,
         signal,
         untilEmpty,
+        ...(lease ? { leaseSeconds: lease } : {}),
         onEvent: (e) =>
           cli.err(e.kind === 'lead' ? `parallax: ${owner} assigns (epoch ${e.epoch})` : `parallax: ${owner} lost the post (epoch ${e.epoch}): ${e.why}`),
       });
       cli.err(`parallax: assigner consumed ${r.consumed} intake rows`);
     } else {
-      const r = await runWorker(store, { owner: ownerName('worker'), signal, untilEmpty });
+      const r = await runWorker(store, { owner: ownerName('worker'), signal, untilEmpty, ...(lease ? { leaseSeconds: lease } : {}) });
       cli.err(`parallax: worker prepared ${r.prepared}, failed ${r.failed}`);
     }
   } finally {

@@ -23,7 +23,11 @@ export interface AssignerOptions {
   pollMs?: number;
   /** Ready rows read at a time. */
   read?: number;
-  /** With nothing ready for this long, the pending articles are written (else they wait for a full batch). */
+  /**
+   * Pending articles are written when a batch is full, when nothing at all is queued, and when
+   * the next row has not been ready for this long. Batch ends are where the assigner repairs, so
+   * the first two keep the grouping that of one process fed the same reports in one run.
+   */
   flushIdleMs?: number;
   /** Stops when nothing is queued at all (tests, one-shot runs); otherwise runs until `signal`. */
   untilEmpty?: boolean;
@@ -33,7 +37,7 @@ export interface AssignerOptions {
   onEvent?: (e: { kind: 'lead'; epoch: number } | { kind: 'lost'; epoch: number; why: string }) => void;
 }
 
-export const ASSIGNER_DEFAULTS = { leaseSeconds: 6, pollMs: 100, read: 500, flushIdleMs: 1_000 };
+export const ASSIGNER_DEFAULTS = { leaseSeconds: 6, pollMs: 100, read: 500, flushIdleMs: 10_000 };
 
 /** Stands by and leads in turn until stopped; returns the rows this process consumed. */
 export async function runAssigner(store: Store, options: AssignerOptions): Promise<{ consumed: number }> {
@@ -107,7 +111,7 @@ async function lead(store: Store, fence: AssignerFence, o: Resolved): Promise<{ 
         idleSince = Date.now();
         continue;
       }
-      if (unflushed && Date.now() - idleSince >= o.flushIdleMs) {
+      if (unflushed && (Date.now() - idleSince >= o.flushIdleMs || (await queued(store)) === 0)) {
         await ingestor.flush();
         // Rows that gave no article to write (unchanged, failed) are deleted on their own.
         if (done.length) await store.writeAssigned(fence, null, done.splice(0));
