@@ -38,6 +38,7 @@ const OPTIONS = {
   assigner: { type: 'boolean' },
   'until-empty': { type: 'boolean' },
   lease: { type: 'string' },
+  batch: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
   help: { type: 'boolean', short: 'h' },

@@ -12,7 +12,7 @@ import { UsageError } from './usage.ts';
 
 export interface WorkerCli {
   config: Config;
-  flags: { assigner?: boolean; 'until-empty'?: boolean; lease?: string; source?: string; quiet?: boolean };
+  flags: { assigner?: boolean; 'until-empty'?: boolean; lease?: string; batch?: string; source?: string; quiet?: boolean };
   out: (s: string) => void;
   err: (s: string) => void;
 }
@@ -66,12 +66,14 @@ export async function workerCommand(store: Store, cli: WorkerCli): Promise<numbe
   const { signal, done } = stopOnSignal(cli);
   const untilEmpty = cli.flags['until-empty'];
   const lease = cli.flags.lease === undefined ? undefined : Number(cli.flags.lease);
+  const batch = cli.flags.batch === undefined ? undefined : Number(cli.flags.batch);
+  if (batch !== undefined && !(Number.isInteger(batch) && batch >= 1 && batch <= 100_000)) throw new UsageError(`--batch must be 1..100000 articles, got ${cli.flags.batch}`);
   if (lease !== undefined && !(Number.isInteger(lease) && lease >= 1 && lease <= 3600)) throw new UsageError(`--lease must be 1..3600 seconds, got ${cli.flags.lease}`);
   try {
     if (cli.flags.assigner) {
       const owner = ownerName('assigner');
       const r = await runAssigner(store, {
-        config: cli.config,
+        config: batch ? { ...cli.config, writeBatch: batch } : cli.config,
         owner,
         signal,
         untilEmpty,
