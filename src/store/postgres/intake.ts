@@ -25,9 +25,12 @@ const TABLES = `
   CREATE TABLE IF NOT EXISTS assigner_post (one integer PRIMARY KEY CHECK (one = 1), owner text NOT NULL, epoch bigint NOT NULL);
 `;
 
-/** Keys of the advisory locks (hashtext of a name: no clash with the migrations' or scale-out's). */
-const ENQUEUE_LOCK = "hashtext('parallax intake order')";
-const POST_LOCK = "hashtext('parallax assigner post')";
+/**
+ * Keys of the advisory locks (hashtext of a name: no clash with the migrations' or scale-out's),
+ * per schema: advisory locks are the database's, and stores in two schemas are two stores.
+ */
+const ENQUEUE_LOCK = "hashtext('parallax intake order ' || current_schema())";
+const POST_LOCK = "hashtext('parallax assigner post ' || current_schema())";
 
 interface ReadyRow {
   seq: string;
@@ -156,7 +159,7 @@ export class PgIntake {
 
   /** The post's lock lives with its connection: no lease to keep, `leaseSeconds` is for SQLite. */
   async take(owner: string): Promise<number | null> {
-    if (this.post?.owner === owner && (await this.renew(this.post))) return this.post.epoch;
+    if (this.post && (await this.renew(this.post))) return this.post.owner === owner ? this.post.epoch : null;
     await this.dropPost();
     let client: Client;
     try {
