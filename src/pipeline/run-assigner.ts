@@ -84,7 +84,7 @@ async function lead(store: Store, fence: AssignerFence, o: Resolved): Promise<{ 
     );
   }, Math.max(200, (o.leaseSeconds * 1000) / 3));
   // Rows whose report the ingestor has taken (added, found unchanged or skipped) and not yet deleted.
-  let done: number[] = [];
+  const done: number[] = [];
   const ingestor = new Ingestor(store, {
     config: o.config,
     newAssigner: o.newAssigner,

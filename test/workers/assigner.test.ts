@@ -103,7 +103,7 @@ async function cluster(file: string, db: string, failover: boolean): Promise<{ s
     return { store, log: procs.map((p) => p.err()).join('') };
   } catch (err) {
     await store.close();
-    throw new Error(`${(err as Error).message}\n${procs.map((p) => p.err()).join('')}`);
+    throw new Error(`${(err as Error).message}\n${procs.map((p) => p.err()).join('')}`, { cause: err });
   } finally {
     for (const p of procs) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGTERM');
     await Promise.all(procs.map((p) => p.exited));
