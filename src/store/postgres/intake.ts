@@ -126,10 +126,15 @@ export class PgIntake {
   }
 
   async ready(afterSeq: number, limit: number): Promise<IntakeReady[]> {
+    // States first (the assigner asks often while it waits at a row): the JSON only of the ready run.
+    const states = await read<{ seq: string; state: string }>(this.pool, 'SELECT seq, state FROM intake WHERE seq > $1 ORDER BY seq LIMIT $2', [afterSeq, limit]);
+    const gap = states.findIndex((r) => r.state !== 'prepared' && r.state !== 'failed');
+    const run = gap === -1 ? states : states.slice(0, gap);
+    if (!run.length) return [];
     const rows = await read<ReadyRow>(
       this.pool,
-      'SELECT seq, state, raw_json, prepared_json, error FROM intake WHERE seq > $1 ORDER BY seq LIMIT $2',
-      [afterSeq, limit],
+      'SELECT seq, state, raw_json, prepared_json, error FROM intake WHERE seq > $1 AND seq <= $2 ORDER BY seq',
+      [afterSeq, run[run.length - 1].seq],
     );
     const out: IntakeReady[] = [];
     for (const r of rows) {

@@ -89,7 +89,12 @@ export class SqliteIntake {
   }
 
   ready(afterSeq: number, limit: number): IntakeReady[] {
-    const rows = this.stmt('SELECT seq, state, raw_json, prepared_json, error FROM intake WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as ReadyRow[];
+    // States first (the assigner asks often while it waits at a row): the JSON only of the ready run.
+    const states = this.stmt('SELECT seq, state FROM intake WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as { seq: number; state: string }[];
+    const gap = states.findIndex((r) => r.state !== 'prepared' && r.state !== 'failed');
+    const run = gap === -1 ? states : states.slice(0, gap);
+    if (!run.length) return [];
+    const rows = this.stmt('SELECT seq, state, raw_json, prepared_json, error FROM intake WHERE seq > ? AND seq <= ? ORDER BY seq').all(afterSeq, run[run.length - 1].seq) as ReadyRow[];
     const out: IntakeReady[] = [];
     for (const r of rows) {
       const raw = JSON.parse(r.raw_json) as RawReport;
