@@ -10,6 +10,7 @@ import type { Store } from '../store/store.ts';
 import { alertsMain } from './alerts.ts';
 import { extractUrlCommand, feedsCommand, pollCommand, watchCommand, type WebCli } from './feeds.ts';
 import { migrateStoreCommand } from './migrate-store.ts';
+import { enqueueCommand, workerCommand } from './worker.ts';
 import { progressBar } from './progress.ts';
 import { serveUntilStopped } from './serve.ts';
 import { renderArticle, renderSkips, renderStories, renderStory, renderStoryList, renderSummary, skipLine } from './render.ts';
@@ -35,6 +36,10 @@ const OPTIONS = {
   all: { type: 'boolean' },
   host: { type: 'string' },
   watch: { type: 'boolean' },
+  assigner: { type: 'boolean' },
+  'until-empty': { type: 'boolean' },
+  lease: { type: 'string' },
+  batch: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -141,6 +146,12 @@ async function run(
     case 'watch':
       atMost(command, args, 0);
       return withStore(config.db, (store) => watchCommand(store, web));
+    case 'enqueue':
+      need(args, 1, 'PATH to enqueue');
+      return withStore(config.db, (store) => enqueueCommand(store, args, { config, flags, out, err }));
+    case 'worker':
+      atMost(command, args, 0);
+      return withStore(config.db, (store) => workerCommand(store, { config, flags, out, err }));
     case 'analyze': {
       need(args, 1, 'PATH to analyze');
       return withStore(':memory:', async (store) => {

@@ -15,6 +15,10 @@ Commands:
   alerts add|list|remove|inbox|deliver      watch a topic or a story (parallax alerts -h)
   serve [--port N] [--host H] [--watch]     HTTP API and web app (default 127.0.0.1:8787)
   start                                     first run: ingest examples/ into the store; then serve the app
+  enqueue PATH... [--db STORE]              queue reports for workers (the assigner stores them in this order)
+  worker [--assigner] [--until-empty] [--lease S] [--batch N]
+                                            prepare queued reports; --assigner: the one elected assigner
+                                            (or its standby) that groups them into stories, in queue order
   migrate-store --from sqlite:FILE --to postgres://…  copy a SQLite store into an empty PostgreSQL one
 
 Options:
@@ -27,6 +31,9 @@ Options:
   --port N       port to serve on (0 picks a free one)
   --host H       address to listen on (default 127.0.0.1; elsewhere, reads need the token too)
   --watch        serve/start: also poll the subscribed feeds as they fall due
+  --until-empty  worker: stop once nothing is queued
+  --lease S      worker: seconds a claim (or the assigner's post on SQLite) lasts without news (60, 6)
+  --batch N      worker --assigner: articles per write (default 500)
   -h, --help     this help
 
 Web requests never reach loopback/private/metadata addresses unless listed in

@@ -4,7 +4,7 @@
 import { stat } from 'node:fs/promises';
 import type { Config } from '../config/index.ts';
 import type { Article, RawReport, StoryRecord, StoryReport } from '../model/index.ts';
-import type { ArticleWrite, Store, StoredArticle } from '../store/store.ts';
+import type { ArticleWrite, Store, StoredArticle, WriteBatch } from '../store/store.ts';
 import { listInputs, readFileReports, type IntakeEvent } from './1-intake/files.ts';
 import { extractArticle, ExtractError, keyedId, spelledPathId } from './2-extract/extract.ts';
 import { backfillDerivedRows } from './derive/backfill.ts';
@@ -53,6 +53,8 @@ export interface IngestOptions {
   newAssigner?: () => StoryAssigner;
   /** A long-running process's grouping, reused between ingests while no one else writes. */
   grouping?: GroupingCache;
+  /** How a batch is written (default `store.write`): the elected assigner's fenced write (run-assigner.ts). */
+  write?: (batch: WriteBatch) => Promise<void>;
 }
 
 /** How a skipped report is named: "feed.jsonl:3" (as intake names a bad line), "list.json (item 2)". */
@@ -240,7 +242,8 @@ export class Ingestor {
     }
     // Alert events and their outbox rows go in the same transaction as the batch (docs/ALERTS.md).
     const alerts = await this.alerts.ofBatch({ articles: this.pending, stories, moves: this.pendingMoves }, now);
-    const done = this.store.write({ ...completeBatch({ articles: this.pending, stories, moves: this.pendingMoves }), ...alerts });
+    const batch = { ...completeBatch({ articles: this.pending, stories, moves: this.pendingMoves }), ...alerts };
+    const done = this.opts.write ? this.opts.write(batch) : this.store.write(batch);
     crashAfterCommitForTests(done, !!alerts.alertEvents?.length);
     this.writes++;
     done.catch(() => {}); // thrown by written(), not reported as unhandled meanwhile

@@ -15,6 +15,7 @@ import { runDerivedContract } from './contract/derived.contract.ts';
 import { runFeedsContract } from './contract/feeds.contract.ts';
 import { runSearchContract } from './contract/search.contract.ts';
 import { runScaleOutContract } from './contract/scale-out.contract.ts';
+import { runIntakeContract } from './contract/intake.contract.ts';
 import { completeBatch } from '../pipeline/derive/batch.ts';
 
 // Kept here for callers of the contract (e.g. the on-disk SQLite test).
@@ -41,6 +42,7 @@ export function runStoreContract(name: string, newStore: () => Store | Promise<S
   runFeedsContract(name, newStore);
   runScaleOutContract(name, newStore);
   runAlertsContract(name, newStore);
+  runIntakeContract(name, newStore);
   describe(`Store contract: ${name}`, () => {
     it('stores an article and reads it back unchanged', async () => {
       const store = await newStore();

@@ -9,6 +9,7 @@ import type {
   DeliveryChannel,
   DeliveryState,
   Mentions,
+  RawReport,
   StoryRecord,
   Watch,
 } from '../model/index.ts';
@@ -248,9 +249,78 @@ export interface FeedClaims {
    */
   reserveHostSlot(host: string, earliest: number, gapMs: number): Promise<number>;
 }
+/** A report waiting in the intake queue, as a worker claims it. */
+export interface IntakeClaim {
+  /** Its place in intake order (ascending as enqueued; the assigner assigns in this order). */
+  seq: number;
+  raw: RawReport;
+}
+
+/** What a worker made of a claimed report: the prepared article (parallel/prepare.ts), or why there is none. */
+export type IntakeOutcome =
+  | { seq: number; prepared: { article: Article; mentions: Mentions; features?: unknown; warning?: string } }
+  | { seq: number; error: string };
+
+/** A row the assigner may take next: prepared or failed, in intake order. */
+export type IntakeReady = IntakeOutcome & { raw: RawReport };
+
+export interface IntakeCounts {
+  pending: number;
+  claimed: number;
+  prepared: number;
+  failed: number;
+}
+
+/** Who holds the assigner's post: a batch carries it, and one from a stale epoch is refused. */
+export interface AssignerFence {
+  owner: string;
+  epoch: number;
+}
+
+/**
+ * Reports queued for workers (any number, any process) and assigned to stories by one elected
+ * assigner in intake order. A row is pending, claimed (for a lease), prepared or failed; a
+ * failed row keeps its error and is never retried; the assigner deletes a row in the very
+ * transaction that writes its article.
+ */
+export interface IntakeQueue {
+  /** Appends reports in the given order; returns their seqs. Enqueues are serialised, so rows become visible in seq order. */
+  enqueueReports(raws: RawReport[]): Promise<number[]>;
+  /**
+   * Claims up to `limit` pending rows (or claimed ones whose lease ran out), oldest first, for
+   * `leaseSeconds`; two workers never get one row. A row claimed `maxClaims` times without an
+   * outcome is failed instead (a report that kills its worker is not retried forever).
+   */
+  claimIntake(owner: string, leaseSeconds: number, limit: number, maxClaims: number): Promise<IntakeClaim[]>;
+  /** Records outcomes of this owner's claims; a row no longer claimed by `owner` is left alone. Returns how many were recorded. */
+  finishIntake(owner: string, outcomes: IntakeOutcome[]): Promise<number>;
+  /**
+   * Rows after `afterSeq` in intake order, up to the first one not yet prepared or failed (the
+   * assigner waits there), at most `limit`.
+   */
+  readyIntake(afterSeq: number, limit: number): Promise<IntakeReady[]>;
+  intakeCounts(): Promise<IntakeCounts>;
+  /** Failed rows with their errors, oldest first. */
+  failedIntake(limit: number): Promise<{ seq: number; error: string; raw: RawReport }[]>;
+  /**
+   * Takes the assigner's post if no one holds it (SQLite: a lease row that expired; PostgreSQL:
+   * an advisory lock on a connection of its own): returns the new epoch (one above the last), or
+   * null when another holds it. Renewing (same owner, held) keeps the epoch.
+   */
+  takeAssigner(owner: string, leaseSeconds: number): Promise<number | null>;
+  /** Still holds the post at this epoch (and extends the lease); false once another took over. */
+  renewAssigner(fence: AssignerFence, leaseSeconds: number): Promise<boolean>;
+  /** Gives the post up (a clean stop: the standby need not wait for the lease). */
+  resignAssigner(fence: AssignerFence): Promise<void>;
+  /**
+   * One transaction: checks the fence's epoch is still the current one (else StaleEpoch, nothing
+   * written), writes the batch (when given) and deletes the intake rows `doneSeqs`.
+   */
+  writeAssigned(fence: AssignerFence, batch: WriteBatch | null, doneSeqs: number[]): Promise<void>;
+}
 // ---- end of the scale-out block
 
-export interface Store extends ClusterLog, FeedClaims {
+export interface Store extends ClusterLog, FeedClaims, IntakeQueue {
   getArticle(id: string): Promise<StoredArticle | null>;
   /** Id of the stored article whose current version has this content hash. */
   findByContentHash(hash: string): Promise<string | null>;
@@ -417,4 +487,9 @@ export class StoreBusy extends StoreError {
 /** A read query stopped at the store's time budget: the same query will not do better; a narrower one may. */
 export class QueryOverBudget extends StoreError {
   override name = 'QueryOverBudget';
+}
+
+/** A batch from an assigner that lost its post (another took over): refused, nothing written. */
+export class StaleEpoch extends StoreError {
+  override name = 'StaleEpoch';
 }

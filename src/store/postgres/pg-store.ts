@@ -2,10 +2,12 @@
 // run one at a time across every process (the revision row is the write lock, waited for up to
 // the bound, then StoreBusy); reads go to a pool of connections.
 import type pg from 'pg';
-import type { StoryRecord } from '../../model/index.ts';
+import type { RawReport, StoryRecord } from '../../model/index.ts';
 import {
   StoreError,
   type ArticleVersion,
+  type AssignerFence,
+  type IntakeOutcome,
   type ClusterStateRow,
   type DerivedRows,
   type FeedPoll,
@@ -22,6 +24,7 @@ import { openPool, read, safeUrl, transaction } from './connection.ts';
 import { PgFeeds } from './feeds.ts';
 import { importSqlite, targetCounts, type ImportProgress } from './import.ts';
 import { migrate } from './migrate.ts';
+import { PgIntake } from './intake.ts';
 import { PgScaleOut } from './scale-out.ts';
 import { PgSearch } from './search.ts';
 import { refreshStories, replaceDerivedRows } from './story-rows.ts';
@@ -75,6 +78,7 @@ export class PgStore implements Store {
   private feeds: PgFeeds;
   private search: PgSearch;
   private scaleOut: PgScaleOut;
+  private intake: PgIntake;
   private busyMs: number;
   /** Watches, the inbox, the outbox of deliveries and the deliverer's lease: alerts.ts. */
   readonly alerts: PgAlerts;
@@ -88,6 +92,7 @@ export class PgStore implements Store {
     this.search = new PgSearch(pool, opts.searchBudgetMs, opts.busyMs);
     this.scaleOut = new PgScaleOut(pool);
     this.alerts = new PgAlerts(pool, opts.busyMs);
+    this.intake = new PgIntake(pool, opts.busyMs);
   }
 
   /** Connects and migrates; a server that cannot be reached is a StoreError naming the URL without its password. */
@@ -97,6 +102,7 @@ export class PgStore implements Store {
     try {
       await migrate(pool, opts.schema);
       await new PgScaleOut(pool).createTables();
+      await new PgIntake(pool, opts.busyMs).createTables();
     } catch (err) {
       await pool.end().catch(() => {});
       const why = (err as Error).message.replace(
@@ -291,6 +297,18 @@ export class PgStore implements Store {
    * committed only when every table's count matches the source's. Derived rows are then missing
    * (articlesWithoutDerivedRows) until the runner backfills them.
    */
+  // The intake queue and the assigner's post: intake.ts.
+  enqueueReports = async (raws: RawReport[]) => this.intake.enqueue(raws);
+  claimIntake = async (owner: string, leaseSeconds: number, limit: number, maxClaims: number) => this.intake.claim(owner, leaseSeconds, limit, maxClaims);
+  finishIntake = async (owner: string, outcomes: IntakeOutcome[]) => this.intake.finish(owner, outcomes);
+  readyIntake = async (afterSeq: number, limit: number) => this.intake.ready(afterSeq, limit);
+  intakeCounts = async () => this.intake.counts();
+  failedIntake = async (limit: number) => this.intake.failed(limit);
+  takeAssigner = async (owner: string) => this.intake.take(owner);
+  renewAssigner = async (fence: AssignerFence) => this.intake.renew(fence);
+  resignAssigner = async (fence: AssignerFence) => this.intake.resign(fence);
+  writeAssigned = async (fence: AssignerFence, batch: WriteBatch | null, doneSeqs: number[]) => this.intake.writeAssigned(fence, batch, doneSeqs);
+
   async importSqlite(src: SqliteSource, onProgress: ImportProgress = () => {}): Promise<SourceCounts> {
     return transaction(
       this.pool,
@@ -313,6 +331,7 @@ export class PgStore implements Store {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.intake.close();
     await this.pool.end();
   }
 }

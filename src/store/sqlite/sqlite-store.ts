@@ -2,11 +2,13 @@
 // writer thread of its own, writer.ts; reads on this connection).
 import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import type { StoryRecord } from '../../model/index.ts';
+import type { RawReport, StoryRecord } from '../../model/index.ts';
 import {
   StoreBusy,
   StoreError,
   type ArticleVersion,
+  type AssignerFence,
+  type IntakeOutcome,
   type ClusterStateRow,
   type DerivedRows,
   type FeedPoll,
@@ -22,6 +24,7 @@ import { busyError, DEFAULT_BUSY_MS, TRY_MS, whenFree } from './busy.ts';
 import { createStoreId, sqliteClusterLog } from './cluster-log.ts';
 import { createClaimTables, SqliteFeedClaims } from './feed-claims.ts';
 import { SqliteAlerts } from './alerts.ts';
+import { createIntakeTables, SqliteIntake } from './intake.ts';
 import { SqliteFeeds } from './feeds.ts';
 import { migrations } from './migrations.ts';
 import { StorySearch } from './search.ts';
@@ -65,6 +68,7 @@ export class SqliteStore implements Store {
   private db: Database.Database;
   private feeds: SqliteFeeds;
   private claims: SqliteFeedClaims;
+  private intake: SqliteIntake;
   private search: StorySearch;
   readonly alerts: SqliteAlerts;
 
@@ -93,6 +97,7 @@ export class SqliteStore implements Store {
       tune(this.db);
       this.migrate();
       createClaimTables(this.db);
+      createIntakeTables(this.db);
       createStoreId(this.db);
     } catch (err) {
       if (err instanceof StoreError) throw err;
@@ -101,6 +106,7 @@ export class SqliteStore implements Store {
     this.db.pragma(`busy_timeout = ${TRY_MS}`);
     this.feeds = new SqliteFeeds(this.db);
     this.claims = new SqliteFeedClaims(this.db, (sql) => this.stmt(sql));
+    this.intake = new SqliteIntake(this.db, (sql) => this.stmt(sql));
     this.search = new StorySearch(this.db);
     this.batches = new BatchWriter(this.db);
     this.alerts = new SqliteAlerts((sql) => this.stmt(sql), this.db, (attempt, what) => this.settled().then(() => this.whenFree(attempt, what)));
@@ -277,6 +283,24 @@ export class SqliteStore implements Store {
   };
   releaseFeedClaims = async (owner: string, ids: string[]) => this.whenFree(() => this.claims.release(owner, ids), 'feed claim');
   reserveHostSlot = async (host: string, earliest: number, gapMs: number) => this.whenFree(() => this.claims.reserveHost(host, earliest, gapMs), 'host pace');
+  // The intake queue and the assigner's post: intake.ts.
+  enqueueReports = async (raws: RawReport[]) => this.whenFree(() => this.intake.enqueue(raws), 'intake');
+  claimIntake = async (owner: string, leaseSeconds: number, limit: number, maxClaims: number) =>
+    this.whenFree(() => this.intake.claim(owner, leaseSeconds, limit, maxClaims), 'intake claim');
+  finishIntake = async (owner: string, outcomes: IntakeOutcome[]) => this.whenFree(() => this.intake.finish(owner, outcomes), 'intake');
+  readyIntake = async (afterSeq: number, limit: number) => this.intake.ready(afterSeq, limit);
+  intakeCounts = async () => this.intake.counts();
+  failedIntake = async (limit: number) => this.intake.failed(limit);
+  takeAssigner = async (owner: string, leaseSeconds: number) => this.whenFree(() => this.intake.take(owner, leaseSeconds), 'assigner post');
+  renewAssigner = async (fence: AssignerFence, leaseSeconds: number) => this.whenFree(() => this.intake.renew(fence, leaseSeconds), 'assigner post');
+  resignAssigner = async (fence: AssignerFence) => this.whenFree(() => this.intake.resign(fence), 'assigner post');
+  /** Always on this connection (not the writer thread): the fence, the batch and the rows are one transaction. */
+  writeAssigned = async (fence: AssignerFence, batch: WriteBatch | null, doneSeqs: number[]) => {
+    await this.settled();
+    const packed = batch && pack(batch);
+    const now = new Date().toISOString();
+    await this.whenFree(() => this.intake.writeAssigned(fence, doneSeqs, () => packed && this.batches.write(packed, now)), 'assigned batch');
+  };
   sidecarFile = (name: string) => (this.onDisk ? `${resolve(this.file)}.${name}` : null);
 
   async revision(): Promise<number> {
