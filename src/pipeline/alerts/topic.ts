@@ -23,12 +23,14 @@ const NON_ASCII = /[^\p{ASCII}]/u;
  * A report's words folded as searchWordsOf folds them (same result, table test in topic.test.ts),
  * at a third of the cost: only words with a letter beyond ASCII go through the Unicode folding
  * (measured on a 3,300-character report: 63 µs instead of 196 µs; every ingested report pays it).
+ * `keep`: only the words some watch could use are kept (the set stays a few words, not hundreds).
  */
-export function reportWords(s: string): Set<string> {
+export function reportWords(s: string, keep?: (word: string) => boolean): Set<string> {
   const out = new Set<string>();
   for (const w of s.toLowerCase().match(/[a-z0-9\u0080-\uffff]+/g) ?? []) {
-    if (!NON_ASCII.test(w)) out.add(w);
-    else for (const x of searchWordsOf(w)) out.add(x);
+    if (!NON_ASCII.test(w)) {
+      if (!keep || keep(w)) out.add(w);
+    } else for (const x of searchWordsOf(w)) if (!keep || keep(x)) out.add(x);
   }
   return out;
 }
@@ -70,19 +72,56 @@ export interface TopicDoc {
   language: string;
 }
 
+/** What of a report some watch reads: its words (all, only those `keep` accepts, or none), entities, places. */
+export interface DocNeeds {
+  words: boolean;
+  keep?: (word: string) => boolean;
+  entities: boolean;
+  places: boolean;
+}
+
+const ALL: DocNeeds = { words: true, entities: true, places: true };
+
 /** The report's words are folded only when some watch has words (the one costly part). */
 export function topicDoc(article: Article, mentions: Mentions, withWords: boolean): TopicDoc {
+  return topicDocFor(article, mentions, withWords ? ALL : { ...ALL, words: false });
+}
+
+/**
+ * The report as `needs` asks: each distinct entity or place name is keyed once (a report names
+ * the same one many times), the first mention citing it, as a loop over every mention would.
+ */
+export function topicDocFor(article: Article, mentions: Mentions, needs: DocNeeds): TopicDoc {
   const span = (s: { start: number; end: number }): Evidence => ({ article: article.id, start: s.start, end: s.end });
   const entities = new Map<string, Evidence>();
-  for (const e of mentions.entities) {
-    const key = entityKey(e.name);
-    if (!entities.has(key)) entities.set(key, span(e));
+  if (needs.entities) {
+    const seen = new Set<string>();
+    for (const e of mentions.entities) {
+      if (seen.has(e.name)) continue;
+      seen.add(e.name);
+      const key = entityKey(e.name);
+      if (!entities.has(key)) entities.set(key, span(e));
+    }
+  }
+  const places: TopicDoc['places'] = [];
+  if (needs.places) {
+    // Same name and point again cannot change a match nor its (first, nearest) citation.
+    const seen = new Map<string, string>();
+    const point = new Set<string>();
+    for (const p of mentions.places) {
+      let key = seen.get(p.name);
+      if (key === undefined) seen.set(p.name, (key = foldName(p.name)));
+      const id = `${key}\u0000${p.lat}\u0000${p.lon}`;
+      if (point.has(id)) continue;
+      point.add(id);
+      places.push({ key, lat: p.lat, lon: p.lon, evidence: span(p) });
+    }
   }
   return {
     article,
-    words: withWords ? reportWords(`${article.title} ${article.text}`) : null,
+    words: needs.words ? reportWords(`${article.title} ${article.text}`, needs.keep) : null,
     entities,
-    places: mentions.places.map((p) => ({ key: foldName(p.name), lat: p.lat, lon: p.lon, evidence: span(p) })),
+    places,
     source: foldName(article.source),
     language: article.language,
   };
