@@ -3,7 +3,7 @@
 // place's name or map cells, a source, a language), so a report meets only the few watches filed
 // under something it has, and matchTopic checks those fully. No loop over every watch, no search.
 import type { Article, Evidence, Mentions, Watch } from '../../model/index.ts';
-import { compileTopic, matchTopic, MAX_RADIUS_KM, topicDocFor, type CompiledTopic, type DocNeeds, type TopicDoc } from './topic.ts';
+import { compileTopic, matchTopic, MAX_RADIUS_KM, topicDocFor, WordFilter, type CompiledTopic, type DocNeeds, type TopicDoc } from './topic.ts';
 
 export interface TopicWatch {
   watch: Watch;
@@ -53,7 +53,7 @@ export class TopicIndex {
     const heads = new Set(topics.flatMap((w) => (w.topic.words?.prefixes ?? []).map((p) => p.slice(0, 3))));
     this.needs = {
       words: this.needsWords,
-      keep: heads.size ? (word) => vocabulary.has(word) || (word.length >= 3 && heads.has(word.slice(0, 3))) : (word) => vocabulary.has(word),
+      filter: new WordFilter(vocabulary, heads),
       entities: topics.some((w) => w.topic.entity),
       places: topics.some((w) => w.topic.place),
     };
