@@ -26,7 +26,7 @@ const wordHash = (s: string, from: number, to: number) => {
 /** Three ASCII letters as one number. */
 const headCode = (s: string, at: number) => (s.charCodeAt(at) << 16) | (s.charCodeAt(at + 1) << 8) | s.charCodeAt(at + 2);
 const PREFIX_HEAD = 3;
-const isAscii = (s: string) => !/[^\x00-\x7f]/.test(s);
+const isAscii = (s: string) => [...s].every((c) => c.charCodeAt(0) < 0x80);
 
 /**
  * The words some watch reads: its whole words, and the first three letters of its prefixes (a
