@@ -8,7 +8,7 @@ import { nameKey as foldName } from '../text/fold.ts';
 import { citeLedes, eventsFor, notify } from './alerts/events.ts';
 import { storyChanges, type StoryChange } from './alerts/story-changes.ts';
 import { TopicIndex } from './alerts/topic-index.ts';
-import { ledeEnd, topicDoc } from './alerts/topic.ts';
+import { ledeEnd } from './alerts/topic.ts';
 import { buildStoryReport } from './story-report.ts';
 
 export interface BatchChanges {
@@ -54,7 +54,7 @@ export class BatchAlerts {
     if (!topics.size) return [];
     const hits = new Map<string, { watch: Watch; storyId: string; minSources: number; evidence: AlertEvent['evidence'] }>();
     for (const w of batch.articles) {
-      for (const m of topics.matching(topicDoc(w.article, w.mentions, topics.needsWords))) {
+      for (const m of topics.matching(topics.docOf(w.article, w.mentions))) {
         const key = `${m.watch.watch.id}\n${w.storyId}`;
         if (!hits.has(key) && !this.matched.has(key)) hits.set(key, { watch: m.watch.watch, storyId: w.storyId, minSources: m.watch.topic.minSources, evidence: m.evidence });
       }

@@ -2,8 +2,8 @@
 // source and language: each watch is filed under its most selective part (a word, an entity, a
 // place's name or map cells, a source, a language), so a report meets only the few watches filed
 // under something it has, and matchTopic checks those fully. No loop over every watch, no search.
-import type { Evidence, Watch } from '../../model/index.ts';
-import { compileTopic, matchTopic, MAX_RADIUS_KM, type CompiledTopic, type TopicDoc } from './topic.ts';
+import type { Article, Evidence, Mentions, Watch } from '../../model/index.ts';
+import { compileTopic, matchTopic, MAX_RADIUS_KM, topicDocFor, WordFilter, type CompiledTopic, type DocNeeds, type TopicDoc } from './topic.ts';
 
 export interface TopicWatch {
   watch: Watch;
@@ -31,6 +31,8 @@ export class TopicIndex {
   readonly size: number;
   /** Whether any watch has words (else reports' words are never folded). */
   readonly needsWords: boolean;
+  /** What of a report the watches read: only their own words are kept, keys made only when some watch has one. */
+  private needs: DocNeeds;
 
   constructor(watches: Watch[]) {
     const topics: TopicWatch[] = [];
@@ -45,6 +47,24 @@ export class TopicIndex {
     for (const w of topics) this.file(w);
     this.size = topics.length;
     this.needsWords = topics.some((w) => w.topic.words);
+    // Every word of every watch (not only the one it is filed under: matchTopic checks them all),
+    // and the first three letters of every prefix (a prefix has at least three).
+    const vocabulary = new Set(topics.flatMap((w) => w.topic.words?.whole ?? []));
+    const heads = new Set(topics.flatMap((w) => (w.topic.words?.prefixes ?? []).map((p) => p.slice(0, 3))));
+    this.needs = {
+      words: this.needsWords,
+      filter: new WordFilter(vocabulary, heads),
+      entities: topics.some((w) => w.topic.entity),
+      places: topics.some((w) => w.topic.place),
+    };
+  }
+
+  /**
+   * A report as these watches read it: of its words only the watches' own, so matching gives what
+   * it gives on the whole report (topic-index.test.ts) without keeping hundreds of words per report.
+   */
+  docOf(article: Article, mentions: Mentions): TopicDoc {
+    return topicDocFor(article, mentions, this.needs);
   }
 
   private file(w: TopicWatch): void {

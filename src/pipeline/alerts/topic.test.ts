@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Article, Mentions } from '../../model/index.ts';
 import { noMentions } from '../../model/index.ts';
-import { compileTopic, matchTopic, reportWords, searchWordsOf, topicDoc, topicWords } from './topic.ts';
+import { compileTopic, matchTopic, reportWords, searchWordsOf, topicDoc, topicWords, WordFilter } from './topic.ts';
 
 const article = (text: string, over: Partial<Article> = {}) => ({ id: 'a1', title: 'T', text, source: 'Harbor Ledger', language: 'en', ...over }) as Article;
 
@@ -11,6 +11,18 @@ describe('alerts topic matching', () => {
     for (const s of ['São João’s “Łódź” — Tromsø, 12 km', 'plain ascii words, twice twice', 'Straße ÆØÅ naïve café-bar', 'ﬁ ligature, Ⅻ, 東京 2026']) {
       assert.deepEqual([...reportWords(s)].sort(), [...new Set(searchWordsOf(s))].sort(), s);
     }
+  });
+
+  it('keeps, with a filter, exactly the words the filter keeps of all of them', () => {
+    const filter = new WordFilter(new Set(['sao', 'tromso', 'twice', 'cafe', 'kelvin', '東京', 'x']), new Set(['naï', 'lig', 'wor', '東京2']));
+    const texts = ['São João’s “Łódź” — Tromsø, 12 km', 'plain ascii WORDS, twice twice x', 'Straße ÆØÅ naïve café-bar \u212Aelvin', 'ﬁ ligature, Ⅻ, 東京 2026 東京2026'];
+    let kept = 0;
+    for (const s of texts) {
+      const want = [...reportWords(s)].filter((w) => filter.keeps(w)).sort();
+      assert.deepEqual([...reportWords(s, filter)].sort(), want, s);
+      kept += want.length;
+    }
+    assert.ok(kept >= 8, `the filter keeps words (${kept})`);
   });
 
   it('reads words, prefixes and their limits', () => {

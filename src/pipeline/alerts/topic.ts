@@ -17,18 +17,75 @@ export const MAX_RADIUS_KM = 1000;
 /** Words as the search folds them (src/text/fold.ts): "São-Tomé's" → "sao", "tome", "s". */
 export const searchWordsOf = (s: string): string[] => foldName(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
-const NON_ASCII = /[^\p{ASCII}]/u;
+/** An ASCII word's hash as reportWords computes it while scanning (no string made per word). */
+const wordHash = (s: string, from: number, to: number) => {
+  let h = 0;
+  for (let i = from; i < to; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  return h;
+};
+/** Three ASCII letters as one number. */
+const headCode = (s: string, at: number) => (s.charCodeAt(at) << 16) | (s.charCodeAt(at + 1) << 8) | s.charCodeAt(at + 2);
+const PREFIX_HEAD = 3;
+const isAscii = (s: string) => [...s].every((c) => c.charCodeAt(0) < 0x80);
 
 /**
- * A report's words folded as searchWordsOf folds them (same result, table test in topic.test.ts),
- * at a third of the cost: only words with a letter beyond ASCII go through the Unicode folding
- * (measured on a 3,300-character report: 63 µs instead of 196 µs; every ingested report pays it).
+ * The words some watch reads: its whole words, and the first three letters of its prefixes (a
+ * prefix has at least three). Hashed, so a report's other words are passed over without a string.
  */
-export function reportWords(s: string): Set<string> {
+export class WordFilter {
+  private wordHashes: Set<number>;
+  private headCodes: Set<number>;
+  constructor(
+    private words: Set<string>,
+    private heads: Set<string>,
+  ) {
+    this.wordHashes = new Set([...words].filter(isAscii).map((w) => wordHash(w, 0, w.length)));
+    this.headCodes = new Set([...heads].filter((h) => h.length === PREFIX_HEAD && isAscii(h)).map((h) => headCode(h, 0)));
+  }
+  keeps(w: string): boolean {
+    return this.words.has(w) || (w.length >= PREFIX_HEAD && this.heads.has(w.slice(0, PREFIX_HEAD)));
+  }
+  /** Whether the ASCII word at s[from, to) with this hash may be kept (keeps() then decides). */
+  mayKeep(s: string, from: number, to: number, hash: number): boolean {
+    return this.wordHashes.has(hash) || (to - from >= PREFIX_HEAD && this.headCodes.has(headCode(s, from)));
+  }
+}
+
+/**
+ * A report's words folded as searchWordsOf folds them (same result, table test in topic.test.ts):
+ * the words of the lower-cased text are [a-z0-9\u0080-\uffff] runs, found by one pass over its
+ * characters; only words with a letter beyond ASCII go through the Unicode folding. With a filter
+ * only the words some watch reads are made and kept (every ingested report pays this scan: the
+ * regex-and-set version cost ~200 µs per 3,300-character report on the loaded bench machine).
+ */
+export function reportWords(s: string, filter?: WordFilter): Set<string> {
   const out = new Set<string>();
-  for (const w of s.toLowerCase().match(/[a-z0-9\u0080-\uffff]+/g) ?? []) {
-    if (!NON_ASCII.test(w)) out.add(w);
-    else for (const x of searchWordsOf(w)) out.add(x);
+  const lower = s.toLowerCase();
+  const n = lower.length;
+  let start = -1;
+  let hash = 0;
+  let ascii = true;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? lower.charCodeAt(i) : 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c >= 0x80) {
+      if (start < 0) {
+        start = i;
+        hash = 0;
+        ascii = true;
+      }
+      if (c >= 0x80) ascii = false;
+      else hash = (Math.imul(hash, 31) + c) | 0;
+      continue;
+    }
+    if (start < 0) continue;
+    if (!ascii) {
+      for (const x of searchWordsOf(lower.slice(start, i))) if (!filter || filter.keeps(x)) out.add(x);
+    } else if (!filter) out.add(lower.slice(start, i));
+    else if (filter.mayKeep(lower, start, i, hash)) {
+      const w = lower.slice(start, i);
+      if (filter.keeps(w)) out.add(w);
+    }
+    start = -1;
   }
   return out;
 }
@@ -70,19 +127,56 @@ export interface TopicDoc {
   language: string;
 }
 
+/** What of a report some watch reads: its words (all, only those `keep` accepts, or none), entities, places. */
+export interface DocNeeds {
+  words: boolean;
+  filter?: WordFilter;
+  entities: boolean;
+  places: boolean;
+}
+
+const ALL: DocNeeds = { words: true, entities: true, places: true };
+
 /** The report's words are folded only when some watch has words (the one costly part). */
 export function topicDoc(article: Article, mentions: Mentions, withWords: boolean): TopicDoc {
+  return topicDocFor(article, mentions, withWords ? ALL : { ...ALL, words: false });
+}
+
+/**
+ * The report as `needs` asks: each distinct entity or place name is keyed once (a report names
+ * the same one many times), the first mention citing it, as a loop over every mention would.
+ */
+export function topicDocFor(article: Article, mentions: Mentions, needs: DocNeeds): TopicDoc {
   const span = (s: { start: number; end: number }): Evidence => ({ article: article.id, start: s.start, end: s.end });
   const entities = new Map<string, Evidence>();
-  for (const e of mentions.entities) {
-    const key = entityKey(e.name);
-    if (!entities.has(key)) entities.set(key, span(e));
+  if (needs.entities) {
+    const seen = new Set<string>();
+    for (const e of mentions.entities) {
+      if (seen.has(e.name)) continue;
+      seen.add(e.name);
+      const key = entityKey(e.name);
+      if (!entities.has(key)) entities.set(key, span(e));
+    }
+  }
+  const places: TopicDoc['places'] = [];
+  if (needs.places) {
+    // Same name and point again cannot change a match nor its (first, nearest) citation.
+    const seen = new Map<string, string>();
+    const point = new Set<string>();
+    for (const p of mentions.places) {
+      let key = seen.get(p.name);
+      if (key === undefined) seen.set(p.name, (key = foldName(p.name)));
+      const id = `${key}\u0000${p.lat}\u0000${p.lon}`;
+      if (point.has(id)) continue;
+      point.add(id);
+      places.push({ key, lat: p.lat, lon: p.lon, evidence: span(p) });
+    }
   }
   return {
     article,
-    words: withWords ? reportWords(`${article.title} ${article.text}`) : null,
+    words: needs.words ? reportWords(`${article.title} ${article.text}`, needs.filter) : null,
     entities,
-    places: mentions.places.map((p) => ({ key: foldName(p.name), lat: p.lat, lon: p.lon, evidence: span(p) })),
+    places,
     source: foldName(article.source),
     language: article.language,
   };

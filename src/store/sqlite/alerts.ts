@@ -22,15 +22,24 @@ type Stmt = (sql: string) => Database.Statement;
  */
 export function writeAlerts(stmt: Stmt, events: AlertEvent[], deliveries: NewDelivery[], now: string): void {
   if (!events.length) return;
+  // Each watch looked up once per batch, not once per event (a batch may carry thousands).
+  const watchExists = stmt('SELECT 1 FROM watches WHERE id = ?');
+  const live = new Map<string, boolean>();
+  const isLive = (id: string) => {
+    let v = live.get(id);
+    if (v === undefined) live.set(id, (v = watchExists.get(id) !== undefined));
+    return v;
+  };
   const event = stmt(
     `INSERT OR IGNORE INTO alert_events (id, watch_id, story_id, kind, notification_id, event_json, created_at)
-     SELECT ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM watches WHERE id = ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   // An outbox row only for a notification with an event written now: a notification whose events
   // were all written before (the same changes again) is not sent twice.
   const fresh = new Set<string>();
   for (const e of events) {
-    const r = event.run(e.id, e.watchId, e.storyId, e.kind, e.notificationId, JSON.stringify(e), e.createdAt, e.watchId);
+    if (!isLive(e.watchId)) continue;
+    const r = event.run(e.id, e.watchId, e.storyId, e.kind, e.notificationId, eventBody(e), e.createdAt);
     if (r.changes) fresh.add(e.notificationId);
   }
   const delivery = stmt(
@@ -39,6 +48,9 @@ export function writeAlerts(stmt: Stmt, events: AlertEvent[], deliveries: NewDel
   );
   for (const d of deliveries) if (fresh.has(d.notificationId)) delivery.run(d.notificationId, d.channel, d.watchId, d.notBefore, now);
 }
+
+/** An event's JSON holds only what its columns do not (the row stays small: one per match). */
+const eventBody = (e: AlertEvent) => JSON.stringify({ summary: e.summary, detail: e.detail, evidence: e.evidence });
 
 interface WatchRow {
   id: string;
@@ -86,10 +98,32 @@ const watchColumns = (w: Watch) => ({
 });
 
 interface EventRow {
+  id: string;
+  watch_id: string;
+  story_id: string;
+  kind: AlertEvent['kind'];
+  notification_id: string;
   event_json: string;
+  created_at: string;
   read_at: string | null;
 }
-const toEvent = (r: EventRow): StoredAlertEvent => ({ ...(JSON.parse(r.event_json) as AlertEvent), readAt: r.read_at });
+const EVENT_COLUMNS = 'id, watch_id, story_id, kind, notification_id, event_json, created_at, read_at';
+/** Columns first, then the JSON (rows written before the JSON was slimmed hold the whole event: the same values). */
+const toAlertEvent = (r: EventRow): AlertEvent => {
+  const body = JSON.parse(r.event_json) as Pick<AlertEvent, 'summary' | 'detail' | 'evidence'>;
+  return {
+    id: r.id,
+    watchId: r.watch_id,
+    storyId: r.story_id,
+    kind: r.kind,
+    summary: body.summary,
+    detail: body.detail,
+    evidence: body.evidence,
+    notificationId: r.notification_id,
+    createdAt: r.created_at,
+  };
+};
+const toEvent = (r: EventRow): StoredAlertEvent => ({ ...toAlertEvent(r), readAt: r.read_at });
 
 interface DeliveryRow {
   notification_id: string;
@@ -183,13 +217,13 @@ export class SqliteAlerts implements AlertStore {
     const listWhere = q.unread ? (base ? `${base} AND read_at IS NULL` : 'WHERE read_at IS NULL') : base;
     const limit = Math.min(Math.max(q.limit ?? 50, 1), MAX_PAGE);
     const rows = this.stmt(
-      `SELECT event_json, read_at FROM alert_events ${listWhere} ORDER BY seq DESC LIMIT ? OFFSET ?`,
+      `SELECT ${EVENT_COLUMNS} FROM alert_events ${listWhere} ORDER BY seq DESC LIMIT ? OFFSET ?`,
     ).all(...args, limit, Math.max(q.offset ?? 0, 0)) as EventRow[];
     return { total: q.unread ? counts.unread : counts.total, unread: counts.unread, events: rows.map(toEvent) };
   };
 
   getEvent = async (id: string) => {
-    const r = this.stmt('SELECT event_json, read_at FROM alert_events WHERE id = ?').get(id) as EventRow | undefined;
+    const r = this.stmt(`SELECT ${EVENT_COLUMNS} FROM alert_events WHERE id = ?`).get(id) as EventRow | undefined;
     return r ? toEvent(r) : null;
   };
 
@@ -204,10 +238,10 @@ export class SqliteAlerts implements AlertStore {
     }, 'inbox');
 
   private withEvents(rows: DeliveryRow[]): DueDelivery[] {
-    const events = this.stmt('SELECT event_json FROM alert_events WHERE notification_id = ? ORDER BY seq');
+    const events = this.stmt(`SELECT ${EVENT_COLUMNS} FROM alert_events WHERE notification_id = ? ORDER BY seq`);
     return rows.map((r) => ({
       ...toDelivery(r),
-      events: (events.all(r.notification_id) as { event_json: string }[]).map((e) => JSON.parse(e.event_json) as AlertEvent),
+      events: (events.all(r.notification_id) as EventRow[]).map(toAlertEvent),
     }));
   }
 
