@@ -171,6 +171,9 @@ export class BatchWriter {
       const searchRows: [number, PackedWrite][] = [];
       const replaced: number[] = [];
       const replacedIds = new Set<string>();
+      // Stories changed otherwise than by gaining new articles: those are recomputed (story-list.ts).
+      const changed = new Set<string>();
+      const added: string[] = [];
       for (const s of batch.stories) upsertStory.run(s);
       for (const a of batch.articles) {
         const prev = current.get(a.id) as Previous | undefined;
@@ -179,7 +182,8 @@ export class BatchWriter {
           replaced.push(prev.seq);
           replacedIds.add(a.id);
           touched.add(prev.story_id);
-        }
+          changed.add(prev.story_id).add(a.storyId);
+        } else added.push(a.id);
         touched.add(a.storyId);
         const { index, places: _p, forms: _f, text: _text, ...columns } = a;
         const seq = upsertArticle.get({
@@ -194,11 +198,12 @@ export class BatchWriter {
         const from = storyOf.get(m.articleId) as string | undefined;
         if (from === undefined) continue;
         touched.add(from).add(m.storyId);
+        changed.add(from).add(m.storyId);
         move.run(m.storyId, m.articleId);
       }
       this.putRows(batch.articles, (id) => replacedIds.has(id));
       this.raiseRevision();
-      refreshStories(this.stmt, touched);
+      refreshStories(this.stmt, { touched, changed, added });
       // The outbox commits with the batch that caused it: a crash after this never loses an alert.
       writeAlerts(this.stmt, batch.alertEvents, batch.alertDeliveries, now);
       // Full-text rows last, all together: FTS5 writes its pending rows out at every statement
@@ -238,7 +243,7 @@ export class BatchWriter {
       }
       this.putRows(stored, () => true);
       this.raiseRevision();
-      refreshStories(this.stmt, touched);
+      refreshStories(this.stmt, { touched, changed: touched, added: [] });
     }).immediate();
   }
 
