@@ -90,6 +90,26 @@ export interface AlertEventRow {
   read_at: string | null;
 }
 
+/**
+ * SQLite keeps in an event's JSON only what its columns do not (summary, detail, evidence); the
+ * PostgreSQL store reads the whole event from its JSON, so the copy puts the columns back in.
+ */
+const wholeEvent = (r: AlertEventRow): AlertEventRow => {
+  const body = JSON.parse(r.event_json) as Record<string, unknown>;
+  const event = {
+    id: r.id,
+    watchId: r.watch_id,
+    storyId: r.story_id,
+    kind: r.kind,
+    summary: body.summary,
+    detail: body.detail,
+    evidence: body.evidence,
+    notificationId: r.notification_id,
+    createdAt: r.created_at,
+  };
+  return { ...r, event_json: JSON.stringify(event) };
+};
+
 export interface AlertDeliveryRow {
   notification_id: string;
   channel: string;
@@ -216,7 +236,7 @@ export class SqliteSource {
         WHERE seq > ? ORDER BY seq LIMIT ?`,
     );
     for (let after = 0; ;) {
-      const rows = page.all(after, size) as AlertEventRow[];
+      const rows = (page.all(after, size) as AlertEventRow[]).map(wholeEvent);
       if (rows.length) yield rows;
       if (rows.length < size) return;
       after = rows[rows.length - 1].seq;
