@@ -15,6 +15,7 @@ import {
   type StoredAlertEvent,
   type WatchPatch,
 } from '../store.ts';
+import { toWatch, type WatchRow } from '../rows.ts';
 import { read, transaction, type Client } from './connection.ts';
 
 /**
@@ -62,36 +63,6 @@ export async function writeAlerts(
     ],
   );
 }
-
-interface WatchRow {
-  id: string;
-  name: string;
-  story_id: string | null;
-  topic_json: string | null;
-  kinds_json: string | null;
-  muted: boolean;
-  rate_per_hour: number | null;
-  webhook_url: string | null;
-  webhook_secret: string | null;
-  email: string | null;
-  email_mode: string;
-  created_at: string;
-}
-
-const toWatch = (r: WatchRow): Watch => ({
-  id: r.id,
-  name: r.name,
-  storyId: r.story_id,
-  topic: r.topic_json ? JSON.parse(r.topic_json) : null,
-  kinds: r.kinds_json ? JSON.parse(r.kinds_json) : null,
-  muted: r.muted,
-  ratePerHour: r.rate_per_hour,
-  webhookUrl: r.webhook_url,
-  webhookSecret: r.webhook_secret,
-  email: r.email,
-  emailMode: r.email_mode === 'digest' ? 'digest' : 'immediate',
-  createdAt: r.created_at,
-});
 
 /** A watch's columns in table order (WATCH_COLUMNS). */
 const watchValues = (w: Watch): unknown[] => [

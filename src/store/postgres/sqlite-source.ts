@@ -4,6 +4,7 @@
 // schema's base tables (migrations 1, 2, 5) and the alert tables (7; none in a file older than it).
 import Database from 'better-sqlite3';
 import { StoreError } from '../store.ts';
+import { toAlertEvent } from '../rows.ts';
 
 export interface StoryRow {
   id: string;
@@ -94,21 +95,7 @@ export interface AlertEventRow {
  * SQLite keeps in an event's JSON only what its columns do not (summary, detail, evidence); the
  * PostgreSQL store reads the whole event from its JSON, so the copy puts the columns back in.
  */
-const wholeEvent = (r: AlertEventRow): AlertEventRow => {
-  const body = JSON.parse(r.event_json) as Record<string, unknown>;
-  const event = {
-    id: r.id,
-    watchId: r.watch_id,
-    storyId: r.story_id,
-    kind: r.kind,
-    summary: body.summary,
-    detail: body.detail,
-    evidence: body.evidence,
-    notificationId: r.notification_id,
-    createdAt: r.created_at,
-  };
-  return { ...r, event_json: JSON.stringify(event) };
-};
+const wholeEvent = (r: AlertEventRow): AlertEventRow => ({ ...r, event_json: JSON.stringify(toAlertEvent(r)) });
 
 export interface AlertDeliveryRow {
   notification_id: string;

@@ -13,6 +13,7 @@ import {
   type StoredAlertEvent,
   type WatchPatch,
 } from '../store.ts';
+import { toAlertEvent, toWatch, type WatchRow } from '../rows.ts';
 
 type Stmt = (sql: string) => Database.Statement;
 
@@ -52,36 +53,6 @@ export function writeAlerts(stmt: Stmt, events: AlertEvent[], deliveries: NewDel
 /** An event's JSON holds only what its columns do not (the row stays small: one per match). */
 const eventBody = (e: AlertEvent) => JSON.stringify({ summary: e.summary, detail: e.detail, evidence: e.evidence });
 
-interface WatchRow {
-  id: string;
-  name: string;
-  story_id: string | null;
-  topic_json: string | null;
-  kinds_json: string | null;
-  muted: number;
-  rate_per_hour: number | null;
-  webhook_url: string | null;
-  webhook_secret: string | null;
-  email: string | null;
-  email_mode: string;
-  created_at: string;
-}
-
-const toWatch = (r: WatchRow): Watch => ({
-  id: r.id,
-  name: r.name,
-  storyId: r.story_id,
-  topic: r.topic_json ? JSON.parse(r.topic_json) : null,
-  kinds: r.kinds_json ? JSON.parse(r.kinds_json) : null,
-  muted: !!r.muted,
-  ratePerHour: r.rate_per_hour,
-  webhookUrl: r.webhook_url,
-  webhookSecret: r.webhook_secret,
-  email: r.email,
-  emailMode: r.email_mode === 'digest' ? 'digest' : 'immediate',
-  createdAt: r.created_at,
-});
-
 const watchColumns = (w: Watch) => ({
   id: w.id,
   name: w.name,
@@ -108,21 +79,6 @@ interface EventRow {
   read_at: string | null;
 }
 const EVENT_COLUMNS = 'id, watch_id, story_id, kind, notification_id, event_json, created_at, read_at';
-/** Columns first, then the JSON (rows written before the JSON was slimmed hold the whole event: the same values). */
-const toAlertEvent = (r: EventRow): AlertEvent => {
-  const body = JSON.parse(r.event_json) as Pick<AlertEvent, 'summary' | 'detail' | 'evidence'>;
-  return {
-    id: r.id,
-    watchId: r.watch_id,
-    storyId: r.story_id,
-    kind: r.kind,
-    summary: body.summary,
-    detail: body.detail,
-    evidence: body.evidence,
-    notificationId: r.notification_id,
-    createdAt: r.created_at,
-  };
-};
 const toEvent = (r: EventRow): StoredAlertEvent => ({ ...toAlertEvent(r), readAt: r.read_at });
 
 interface DeliveryRow {

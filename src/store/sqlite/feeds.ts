@@ -2,38 +2,7 @@
 // per feed (key → fingerprint), so a poll can tell new and changed items from ones already read.
 import type Database from 'better-sqlite3';
 import { StoreError, type FeedPoll, type FeedRecord, type NewFeed } from '../store.ts';
-
-interface FeedRow {
-  id: string;
-  url: string;
-  title: string | null;
-  interval_seconds: number;
-  added_at: string;
-  etag: string | null;
-  last_modified: string | null;
-  last_checked_at: string | null;
-  last_success_at: string | null;
-  failures: number;
-  last_error: string | null;
-  next_check_at: string;
-  item_count: number;
-}
-
-const toFeed = (r: FeedRow): FeedRecord => ({
-  id: r.id,
-  url: r.url,
-  title: r.title,
-  intervalSeconds: r.interval_seconds,
-  addedAt: r.added_at,
-  etag: r.etag,
-  lastModified: r.last_modified,
-  lastCheckedAt: r.last_checked_at,
-  lastSuccessAt: r.last_success_at,
-  failures: r.failures,
-  lastError: r.last_error,
-  nextCheckAt: r.next_check_at,
-  itemCount: r.item_count,
-});
+import { toFeed, type FeedRow } from '../rows.ts';
 
 const SELECT = `SELECT f.*, (SELECT COUNT(*) FROM feed_items i WHERE i.feed_id = f.id) AS item_count FROM feeds f`;
 
