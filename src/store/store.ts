@@ -254,6 +254,8 @@ export interface IntakeClaim {
   /** Its place in intake order (ascending as enqueued; the assigner assigns in this order). */
   seq: number;
   raw: RawReport;
+  /** How many times the row has been claimed, this claim included (1 the first time). */
+  attempt: number;
 }
 
 /** What a worker made of a claimed report: the prepared article (parallel/prepare.ts), or why there is none. */
@@ -263,6 +265,18 @@ export type IntakeOutcome =
 
 /** A row the assigner may take next: prepared or failed, in intake order. */
 export type IntakeReady = IntakeOutcome & { raw: RawReport };
+
+/**
+ * A queued report's progress, for whoever queued it (an API ingest answering once it is
+ * assigned): the row's state while it is queued, `done` once the assigner consumed it. The
+ * worker's outcome (the prepared article's id, or the error) is kept past the row, for a day.
+ */
+export interface IntakeStatus {
+  seq: number;
+  state: 'pending' | 'claimed' | 'prepared' | 'failed' | 'done';
+  articleId: string | null;
+  error: string | null;
+}
 
 export interface IntakeCounts {
   pending: number;
@@ -294,6 +308,14 @@ export interface IntakeQueue {
   claimIntake(owner: string, leaseSeconds: number, limit: number, maxClaims: number): Promise<IntakeClaim[]>;
   /** Records outcomes of this owner's claims; a row no longer claimed by `owner` is left alone. Returns how many were recorded. */
   finishIntake(owner: string, outcomes: IntakeOutcome[]): Promise<number>;
+  /**
+   * Gives this owner's claim back to be tried again from `notBefore` (epoch ms), keeping `error`
+   * as its last one (a fetch that may pass later); its claims still count towards `maxClaims`.
+   * False when the row is no longer this owner's.
+   */
+  retryIntake(owner: string, seq: number, error: string, notBefore: number): Promise<boolean>;
+  /** Where each of these rows is (unknown seqs: `done` with neither id nor error). */
+  intakeStatus(seqs: number[]): Promise<IntakeStatus[]>;
   /**
    * Rows after `afterSeq` in intake order, up to the first one not yet prepared or failed (the
    * assigner waits there), at most `limit`.

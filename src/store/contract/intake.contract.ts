@@ -92,5 +92,46 @@ export function runIntakeContract(name: string, newStore: () => Store | Promise<
       await store.resignAssigner({ owner: 'B', epoch: e2! });
       await store.close();
     });
+    it('a claim tells its attempt; a row given back for a retry is claimed again only from its time, keeping its error', async () => {
+      const store = await newStore();
+      const [seq, next] = await store.enqueueReports([raw(1), raw(2)]);
+      const [first] = await store.claimIntake('A', 60, 1, 3);
+      assert.deepEqual([first.seq, first.attempt], [seq, 1]);
+      assert.equal(await store.retryIntake('B', seq, 'not B', Date.now()), false, "not B's row");
+      assert.equal(await store.retryIntake('A', seq, 'fetch failed: timeout', Date.now() + 60_000), true);
+      assert.deepEqual((await store.claimIntake('B', 60, 5, 3)).map((c) => c.seq), [next], 'not before its time');
+      assert.deepEqual((await store.intakeStatus([seq]))[0], { seq, state: 'claimed', articleId: null, error: 'fetch failed: timeout' });
+      assert.equal(await store.retryIntake('B', next, 'fetch failed: 503', Date.now() - 1), true);
+      const [again] = await store.claimIntake('C', 60, 5, 3);
+      assert.deepEqual([again.seq, again.attempt], [next, 2], 'claimed again once its time came: its second attempt');
+      await store.close();
+    });
+
+    it("a row's status while queued and after the assigner consumed it: the prepared id or the error kept", async () => {
+      const store = await newStore();
+      const seqs = await store.enqueueReports([raw(1), raw(2), raw(3)]);
+      assert.deepEqual(
+        (await store.intakeStatus(seqs)).map((s) => s.state),
+        ['pending', 'pending', 'pending'],
+      );
+      await store.claimIntake('A', 60, 2, 3);
+      await store.finishIntake('A', [{ seq: seqs[0], prepared: prepared('r1') }, { seq: seqs[1], error: 'empty: no body text' }]);
+      assert.deepEqual(await store.intakeStatus(seqs), [
+        { seq: seqs[0], state: 'prepared', articleId: 'r1', error: null },
+        { seq: seqs[1], state: 'failed', articleId: null, error: 'empty: no body text' },
+        { seq: seqs[2], state: 'pending', articleId: null, error: null },
+      ]);
+      const epoch = (await store.takeAssigner('S', 60))!;
+      const batch = completeBatch({ articles: [{ ...prepared('r1'), storyId: 's1', copyOf: null }], stories: [story('s1')] });
+      await store.writeAssigned({ owner: 'S', epoch }, batch, seqs.slice(0, 2));
+      assert.deepEqual(await store.intakeStatus(seqs), [
+        { seq: seqs[0], state: 'done', articleId: 'r1', error: null },
+        { seq: seqs[1], state: 'done', articleId: null, error: 'empty: no body text' },
+        { seq: seqs[2], state: 'pending', articleId: null, error: null },
+      ]);
+      assert.deepEqual(await store.intakeStatus([seqs[2] + 1000]), [{ seq: seqs[2] + 1000, state: 'done', articleId: null, error: null }]);
+      await store.resignAssigner({ owner: 'S', epoch });
+      await store.close();
+    });
   });
 }

@@ -6,7 +6,10 @@
 // raises the epoch, and every assigned batch checks it under a row lock in its own transaction.
 import type pg from 'pg';
 import type { RawReport } from '../../model/index.ts';
-import { StaleEpoch, StoreError, type AssignerFence, type IntakeClaim, type IntakeCounts, type IntakeOutcome, type IntakeReady, type WriteBatch } from '../store.ts';
+import { StaleEpoch, StoreError, type AssignerFence, type IntakeClaim, type IntakeCounts, type IntakeOutcome, type IntakeReady, type IntakeStatus, type WriteBatch } from '../store.ts';
+
+/** How long a worker's outcome is kept past its row. */
+const RESULTS_KEPT_MS = 24 * 3600_000;
 import { read, transaction, type Client } from './connection.ts';
 import { checkDerivedRows, writeBatch } from './write.ts';
 
@@ -22,6 +25,8 @@ const TABLES = `
     error text
   );
   CREATE INDEX IF NOT EXISTS intake_state ON intake (state, seq);
+  -- A worker's outcome, kept past its row (the assigner deletes it) for whoever queued it.
+  CREATE TABLE IF NOT EXISTS intake_results (seq bigint PRIMARY KEY, article_id text, error text, at bigint NOT NULL);
   CREATE TABLE IF NOT EXISTS assigner_post (one integer PRIMARY KEY CHECK (one = 1), owner text NOT NULL, epoch bigint NOT NULL);
 `;
 
@@ -82,17 +87,21 @@ export class PgIntake {
       this.pool,
       async (c) =>
         (
-          await c.query<{ seq: string; state: string; raw_json: string }>(
+          await c.query<{ seq: string; state: string; raw_json: string; claims: number }>(
             `WITH free AS (
                SELECT seq FROM intake WHERE state = 'pending' OR (state = 'claimed' AND until <= $1)
-                ORDER BY seq LIMIT $2 FOR UPDATE SKIP LOCKED)
-             UPDATE intake i SET
+                ORDER BY seq LIMIT $2 FOR UPDATE SKIP LOCKED),
+             taken AS (UPDATE intake i SET
                state = CASE WHEN i.claims >= $5 THEN 'failed' ELSE 'claimed' END,
                owner = CASE WHEN i.claims >= $5 THEN NULL ELSE $3 END,
                until = $4, claims = i.claims + 1,
                error = CASE WHEN i.claims >= $5 THEN 'given up: claimed ' || i.claims || ' times without an outcome (its worker died or hung)' ELSE i.error END
              FROM free WHERE i.seq = free.seq
-             RETURNING i.seq, i.state, i.raw_json`,
+             RETURNING i.seq, i.state, i.raw_json, i.claims, i.error),
+             given_up AS (
+               INSERT INTO intake_results (seq, article_id, error, at) SELECT seq, NULL, error, $1 FROM taken WHERE state = 'failed'
+               ON CONFLICT (seq) DO UPDATE SET article_id = NULL, error = excluded.error, at = excluded.at)
+             SELECT seq, state, raw_json, claims FROM taken`,
             [now, limit, owner, now + leaseSeconds * 1000, maxClaims],
           )
         ).rows,
@@ -100,7 +109,7 @@ export class PgIntake {
     );
     return rows
       .filter((r) => r.state === 'claimed')
-      .map((r) => ({ seq: Number(r.seq), raw: JSON.parse(r.raw_json) as RawReport }))
+      .map((r) => ({ seq: Number(r.seq), raw: JSON.parse(r.raw_json) as RawReport, attempt: Number(r.claims) }))
       .sort((a, b) => a.seq - b.seq);
   }
 
@@ -109,20 +118,55 @@ export class PgIntake {
     const seqs = outcomes.map((o) => o.seq);
     const prepared = outcomes.map((o) => ('error' in o ? null : JSON.stringify(o.prepared)));
     const errors = outcomes.map((o) => ('error' in o ? o.error : null));
+    const ids = outcomes.map((o) => ('error' in o ? null : o.prepared.article.id));
+    const now = Date.now();
     return transaction(
       this.pool,
-      async (c) =>
-        (
-          await c.query(
-            `UPDATE intake i SET state = CASE WHEN u.p IS NULL THEN 'failed' ELSE 'prepared' END,
+      async (c) => {
+        const { rows } = await c.query<{ n: string }>(
+          `WITH done AS (
+             UPDATE intake i SET state = CASE WHEN u.p IS NULL THEN 'failed' ELSE 'prepared' END,
                     prepared_json = u.p, error = u.e, owner = NULL, until = NULL
-               FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u(s, p, e)
-              WHERE i.seq = u.s AND i.state = 'claimed' AND i.owner = $4`,
-            [seqs, prepared, errors, owner],
-          )
-        ).rowCount ?? 0,
+               FROM unnest($1::bigint[], $2::text[], $3::text[], $5::text[]) AS u(s, p, e, a)
+              WHERE i.seq = u.s AND i.state = 'claimed' AND i.owner = $4
+             RETURNING i.seq, u.a, u.e),
+           kept AS (
+             INSERT INTO intake_results (seq, article_id, error, at) SELECT seq, a, e, $6 FROM done
+             ON CONFLICT (seq) DO UPDATE SET article_id = excluded.article_id, error = excluded.error, at = excluded.at)
+           SELECT COUNT(*) AS n FROM done`,
+          [seqs, prepared, errors, owner, ids, now],
+        );
+        await c.query('DELETE FROM intake_results WHERE at < $1', [now - RESULTS_KEPT_MS]);
+        return Number(rows[0].n);
+      },
       { lockMs: this.busyMs, what: 'intake' },
     );
+  }
+
+  async retry(owner: string, seq: number, error: string, notBefore: number): Promise<boolean> {
+    // Claimed by no one until `notBefore`: a claim takes it then, as it takes an ended lease.
+    const r = await transaction(
+      this.pool,
+      (c) => c.query("UPDATE intake SET owner = NULL, until = $1, error = $2 WHERE seq = $3 AND state = 'claimed' AND owner = $4", [notBefore, error, seq, owner]),
+      { lockMs: this.busyMs, what: 'intake' },
+    );
+    return r.rowCount === 1;
+  }
+
+  async status(seqs: number[]): Promise<IntakeStatus[]> {
+    const rows = await read<{ seq: string; state: IntakeStatus['state']; error: string | null; article_id: string | null }>(
+      this.pool,
+      `SELECT s.seq, COALESCE(i.state, 'done') AS state, COALESCE(i.error, CASE WHEN i.seq IS NULL THEN r.error END) AS error,
+              CASE WHEN i.state = 'prepared' OR i.seq IS NULL THEN r.article_id END AS article_id
+         FROM unnest($1::bigint[]) AS s(seq)
+         LEFT JOIN intake i ON i.seq = s.seq LEFT JOIN intake_results r ON r.seq = s.seq`,
+      [seqs],
+    );
+    const got = new Map(rows.map((r) => [Number(r.seq), r]));
+    return seqs.map((seq) => {
+      const r = got.get(seq)!;
+      return { seq, state: r.state, articleId: r.article_id, error: r.error };
+    });
   }
 
   async ready(afterSeq: number, limit: number): Promise<IntakeReady[]> {

@@ -301,6 +301,8 @@ export class PgStore implements Store {
   enqueueReports = async (raws: RawReport[]) => this.intake.enqueue(raws);
   claimIntake = async (owner: string, leaseSeconds: number, limit: number, maxClaims: number) => this.intake.claim(owner, leaseSeconds, limit, maxClaims);
   finishIntake = async (owner: string, outcomes: IntakeOutcome[]) => this.intake.finish(owner, outcomes);
+  retryIntake = async (owner: string, seq: number, error: string, notBefore: number) => this.intake.retry(owner, seq, error, notBefore);
+  intakeStatus = async (seqs: number[]) => this.intake.status(seqs);
   readyIntake = async (afterSeq: number, limit: number) => this.intake.ready(afterSeq, limit);
   intakeCounts = async () => this.intake.counts();
   failedIntake = async (limit: number) => this.intake.failed(limit);

@@ -5,7 +5,10 @@
 // two processes never read the same unclaimed row. Tables of this file's own, made if missing.
 import type Database from 'better-sqlite3';
 import type { RawReport } from '../../model/index.ts';
-import { StaleEpoch, type AssignerFence, type IntakeClaim, type IntakeCounts, type IntakeOutcome, type IntakeReady } from '../store.ts';
+import { StaleEpoch, type AssignerFence, type IntakeClaim, type IntakeCounts, type IntakeOutcome, type IntakeReady, type IntakeStatus } from '../store.ts';
+
+/** How long a worker's outcome is kept past its row. */
+const RESULTS_KEPT_MS = 24 * 3600_000;
 
 type Statements = (sql: string) => Database.Statement;
 
@@ -22,6 +25,8 @@ export function createIntakeTables(db: Database.Database): void {
       error TEXT
     );
     CREATE INDEX IF NOT EXISTS intake_state ON intake (state, seq);
+    -- A worker's outcome, kept past its row (the assigner deletes it) for whoever queued it.
+    CREATE TABLE IF NOT EXISTS intake_results (seq INTEGER PRIMARY KEY, article_id TEXT, error TEXT, at INTEGER NOT NULL);
     CREATE TABLE IF NOT EXISTS assigner_post (
       one INTEGER PRIMARY KEY CHECK (one = 1),
       owner TEXT NOT NULL,
@@ -57,6 +62,7 @@ export class SqliteIntake {
     );
     const take = this.stmt("UPDATE intake SET state = 'claimed', owner = ?, until = ?, claims = claims + 1 WHERE seq = ?");
     const give = this.stmt("UPDATE intake SET state = 'failed', owner = NULL, error = ? WHERE seq = ?");
+    const result = this.stmt('INSERT OR REPLACE INTO intake_results (seq, article_id, error, at) VALUES (?, NULL, ?, ?)');
     return this.db.transaction(() => {
       const out: IntakeClaim[] = [];
       // A row past its claims is failed and does not count against the limit (the next one is taken).
@@ -64,10 +70,13 @@ export class SqliteIntake {
         const rows = free.all(now, limit - out.length) as { seq: number; raw_json: string; claims: number }[];
         if (!rows.length) return out;
         for (const r of rows) {
-          if (r.claims >= maxClaims) give.run(`given up: claimed ${r.claims} times without an outcome (its worker died or hung)`, r.seq);
-          else {
+          if (r.claims >= maxClaims) {
+            const why = `given up: claimed ${r.claims} times without an outcome (its worker died or hung)`;
+            give.run(why, r.seq);
+            result.run(r.seq, why, now);
+          } else {
             take.run(owner, now + leaseSeconds * 1000, r.seq);
-            out.push({ seq: r.seq, raw: JSON.parse(r.raw_json) as RawReport });
+            out.push({ seq: r.seq, raw: JSON.parse(r.raw_json) as RawReport, attempt: r.claims + 1 });
           }
         }
         if (out.length >= limit) return out;
@@ -80,12 +89,38 @@ export class SqliteIntake {
       "UPDATE intake SET state = 'prepared', prepared_json = ?, owner = NULL, until = NULL WHERE seq = ? AND state = 'claimed' AND owner = ?",
     );
     const failed = this.stmt("UPDATE intake SET state = 'failed', error = ?, owner = NULL, until = NULL WHERE seq = ? AND state = 'claimed' AND owner = ?");
+    const result = this.stmt('INSERT OR REPLACE INTO intake_results (seq, article_id, error, at) VALUES (?, ?, ?, ?)');
+    const now = Date.now();
     return this.db.transaction(() => {
       let n = 0;
-      for (const o of outcomes)
-        n += ('error' in o ? failed.run(o.error, o.seq, owner) : prepared.run(JSON.stringify(o.prepared), o.seq, owner)).changes;
+      for (const o of outcomes) {
+        const done = ('error' in o ? failed.run(o.error, o.seq, owner) : prepared.run(JSON.stringify(o.prepared), o.seq, owner)).changes;
+        if (done) result.run(o.seq, 'error' in o ? null : o.prepared.article.id, 'error' in o ? o.error : null, now);
+        n += done;
+      }
+      this.stmt('DELETE FROM intake_results WHERE at < ?').run(now - RESULTS_KEPT_MS);
       return n;
     }).immediate();
+  }
+
+  retry(owner: string, seq: number, error: string, notBefore: number): boolean {
+    // Claimed by no one until `notBefore`: a claim takes it then, as it takes an ended lease.
+    const give = this.stmt("UPDATE intake SET owner = NULL, until = ?, error = ? WHERE seq = ? AND state = 'claimed' AND owner = ?");
+    return give.run(notBefore, error, seq, owner).changes === 1;
+  }
+
+  status(seqs: number[]): IntakeStatus[] {
+    const row = this.stmt('SELECT state, error, prepared_json FROM intake WHERE seq = ?');
+    const result = this.stmt('SELECT article_id, error FROM intake_results WHERE seq = ?');
+    return seqs.map((seq) => {
+      const r = row.get(seq) as { state: IntakeStatus['state']; error: string | null; prepared_json: string | null } | undefined;
+      if (r) {
+        const articleId = r.prepared_json ? ((JSON.parse(r.prepared_json) as { article: { id: string } }).article.id ?? null) : null;
+        return { seq, state: r.state, articleId, error: r.error };
+      }
+      const got = result.get(seq) as { article_id: string | null; error: string | null } | undefined;
+      return { seq, state: 'done', articleId: got?.article_id ?? null, error: got?.error ?? null };
+    });
   }
 
   ready(afterSeq: number, limit: number): IntakeReady[] {

@@ -288,6 +288,9 @@ export class SqliteStore implements Store {
   claimIntake = async (owner: string, leaseSeconds: number, limit: number, maxClaims: number) =>
     this.whenFree(() => this.intake.claim(owner, leaseSeconds, limit, maxClaims), 'intake claim');
   finishIntake = async (owner: string, outcomes: IntakeOutcome[]) => this.whenFree(() => this.intake.finish(owner, outcomes), 'intake');
+  retryIntake = async (owner: string, seq: number, error: string, notBefore: number) =>
+    this.whenFree(() => this.intake.retry(owner, seq, error, notBefore), 'intake');
+  intakeStatus = async (seqs: number[]) => this.intake.status(seqs);
   readyIntake = async (afterSeq: number, limit: number) => this.intake.ready(afterSeq, limit);
   intakeCounts = async () => this.intake.counts();
   failedIntake = async (limit: number) => this.intake.failed(limit);
