@@ -15,7 +15,7 @@ Commands:
   alerts add|list|remove|inbox|deliver      watch a topic or a story (parallax alerts -h)
   serve [--port N] [--host H] [--watch]     HTTP API and web app (default 127.0.0.1:8787)
   start                                     first run: ingest examples/ into the store; then serve the app
-  enqueue PATH... [--db STORE]              queue reports for workers (the assigner stores them in this order)
+  enqueue PATH|URL... [--db STORE]          queue reports for workers (a URL is fetched by the worker; the assigner stores them in this order)
   worker [--assigner] [--until-empty] [--lease S] [--batch N]
                                             prepare queued reports; --assigner: the one elected assigner
                                             (or its standby) that groups them into stories, in queue order

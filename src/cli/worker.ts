@@ -4,6 +4,7 @@
 import { hostname } from 'node:os';
 import type { Config } from '../config/index.ts';
 import { listInputs, readFileReports } from '../pipeline/1-intake/files.ts';
+import { isWebAddress, queuedUrl } from '../pipeline/1-intake/queued-url.ts';
 import { runAssigner } from '../pipeline/run-assigner.ts';
 import { runWorker } from '../pipeline/run-worker.ts';
 import type { RawReport } from '../model/index.ts';
@@ -40,20 +41,32 @@ function stopOnSignal(cli: WorkerCli): { signal: AbortSignal; done: () => void }
   };
 }
 
-/** `enqueue PATH...`: the files' reports into the intake queue, in the order ingest reads them. */
-export async function enqueueCommand(store: Store, paths: string[], cli: WorkerCli): Promise<number> {
-  const { files, skips } = await listInputs(paths);
-  for (const s of skips) if (s.kind === 'skip') cli.err(`skipped ${s.input}: ${s.reason}`);
+/**
+ * `enqueue PATH|URL...`: the files' reports into the intake queue, in the order ingest reads them;
+ * a URL is queued as its address, fetched by the worker that claims it.
+ */
+export async function enqueueCommand(store: Store, inputs: string[], cli: WorkerCli): Promise<number> {
   let batch: RawReport[] = [];
   let queued = 0;
   const put = async () => {
     queued += (await store.enqueueReports(batch)).length;
     batch = [];
   };
-  for (const file of files) {
-    for await (const ev of readFileReports(file, { ...cli.config, sourceHint: cli.flags.source })) {
-      if (ev.kind === 'skip') cli.err(`skipped ${ev.input}: ${ev.reason}`);
-      else if (batch.push(ev.raw) >= ENQUEUE_BATCH) await put();
+  // In the order given: a URL where it stands among the files.
+  for (const input of inputs) {
+    if (isWebAddress(input)) {
+      const raw = queuedUrl(input, cli.flags.source);
+      if (!raw) cli.err(`skipped ${input}: not an http(s) URL`);
+      else if (batch.push(raw) >= ENQUEUE_BATCH) await put();
+      continue;
+    }
+    const { files, skips } = await listInputs([input]);
+    for (const s of skips) if (s.kind === 'skip') cli.err(`skipped ${s.input}: ${s.reason}`);
+    for (const file of files) {
+      for await (const ev of readFileReports(file, { ...cli.config, sourceHint: cli.flags.source })) {
+        if (ev.kind === 'skip') cli.err(`skipped ${ev.input}: ${ev.reason}`);
+        else if (batch.push(ev.raw) >= ENQUEUE_BATCH) await put();
+      }
     }
   }
   if (batch.length) await put();
@@ -83,8 +96,8 @@ export async function workerCommand(store: Store, cli: WorkerCli): Promise<numbe
       });
       cli.err(`parallax: assigner consumed ${r.consumed} intake rows`);
     } else {
-      const r = await runWorker(store, { owner: ownerName('worker'), signal, untilEmpty, ...(lease ? { leaseSeconds: lease } : {}) });
-      cli.err(`parallax: worker prepared ${r.prepared}, failed ${r.failed}`);
+      const r = await runWorker(store, { owner: ownerName('worker'), web: cli.config.web, signal, untilEmpty, ...(lease ? { leaseSeconds: lease } : {}) });
+      cli.err(`parallax: worker prepared ${r.prepared}, failed ${r.failed}${r.retrying ? `, gave ${r.retrying} fetches back for a later try` : ''}`);
     }
   } finally {
     done();
