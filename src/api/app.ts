@@ -9,6 +9,7 @@ import { ApiError, errorResponse, onError } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { fetchAndIngest, ingestRoutes, type UrlIngest } from './routes/ingest.ts';
+import type { QueueOptions } from './queued-ingest.ts';
 import { rateLimit, SEARCH_RATE } from './rate-limit.ts';
 import { readRoutes } from './routes/read.ts';
 import { limitBody, loopbackHostOnly, requireToken, securityHeaders } from './security.ts';
@@ -29,6 +30,8 @@ export interface AppOptions {
   /** Serve the web app too (default true). */
   web?: boolean;
   log?: (msg: string) => void;
+  /** Queue API ingests for workers and the assigner instead of ingesting here (`serve --queue`). */
+  queue?: QueueOptions;
   /** Who a request comes from, for the per-client limit on searches (default: the socket's address). */
   clientOf?: (c: Context) => string;
 }
@@ -60,7 +63,7 @@ export function createApp(opts: AppOptions) {
   const refresh = () => void conflicts.fillPending();
   const ingestUrl = opts.ingestUrl === undefined ? fetchAndIngest(config) : (opts.ingestUrl ?? undefined);
   const grouping = opts.grouping ?? new GroupingCache();
-  api.route('/', ingestRoutes({ store, config, ingestUrl, grouping, afterIngest: refresh }));
+  api.route('/', ingestRoutes({ store, config, ingestUrl, grouping, afterIngest: refresh, queue: opts.queue }));
   api.route('/', feedRoutes(store, config, refresh, grouping));
   api.route('/', watchRoutes(store, config));
   app.route('/api', api);

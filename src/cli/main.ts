@@ -38,6 +38,8 @@ const OPTIONS = {
   watch: { type: 'boolean' },
   assigner: { type: 'boolean' },
   'until-empty': { type: 'boolean' },
+  queue: { type: 'boolean' },
+  'queue-wait': { type: 'string' },
   lease: { type: 'string' },
   batch: { type: 'string' },
   from: { type: 'string' },
@@ -166,6 +168,7 @@ async function run(
     case 'serve':
     case 'start': {
       atMost(command, args, 0);
+      if (command === 'start' && flags.queue) throw new UsageError('--queue is for serve (start ingests the examples itself)');
       const port = flags.port === undefined ? 8787 : Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535, got ${flags.port}`);
       return withStore(config.db, async (store) => {
@@ -175,7 +178,7 @@ async function run(
           err(renderSummary(summary, await store.counts()));
         }
         if (command === 'start') out(renderStoryList(await store.listStories({ limit: 20 })));
-        const serveOpts = { store, config, port, host: flags.host ?? '127.0.0.1', token: io.env.PARALLAX_TOKEN, log: err, out, watch: flags.watch };
+        const serveOpts = { store, config, port, host: flags.host ?? '127.0.0.1', token: io.env.PARALLAX_TOKEN, log: err, out, watch: flags.watch, queue: queueOption(flags) };
         return serveUntilStopped(serveOpts);
       });
     }
@@ -238,4 +241,15 @@ async function run(
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
+}
+
+/** `serve --queue [--queue-wait S]`: API ingests queued for workers, answered once assigned (or 202 after S seconds, 10 by default). */
+function queueOption(flags: Flags): { waitMs: number } | undefined {
+  if (!flags.queue) {
+    if (flags['queue-wait'] !== undefined) throw new UsageError('--queue-wait needs --queue');
+    return undefined;
+  }
+  const wait = flags['queue-wait'] === undefined ? 10 : Number(flags['queue-wait']);
+  if (!(Number.isFinite(wait) && wait >= 0 && wait <= 300)) throw new UsageError(`--queue-wait must be 0..300 seconds, got ${flags['queue-wait']}`);
+  return { waitMs: wait * 1000 };
 }

@@ -19,6 +19,8 @@ export interface ServeOptions {
   /** PARALLAX_TOKEN; when absent a random one is made for this run and printed. */
   token?: string;
   log: (line: string) => void;
+  /** Queue API ingests for workers and the assigner instead of ingesting here (`serve --queue`). */
+  queue?: { waitMs: number };
   /** Also poll the stored feed subscriptions as they fall due (`serve --watch`). */
   watch?: boolean;
   /** Web client for the feed watcher (tests point it at loopback). */
@@ -47,6 +49,7 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
     token,
     openReads,
     log: opts.log,
+    queue: opts.queue,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, () => resolve(s));
@@ -115,6 +118,7 @@ export async function serveUntilStopped(opts: ServeOptions & { out: (s: string) 
       : "That link carries this run's write token (set PARALLAX_TOKEN to choose your own).",
   );
   opts.out(`API: ${running.url}api/openapi.json · Ctrl-C to stop`);
+  if (opts.queue) opts.out('Ingests are queued for `parallax worker` processes and the assigner (`parallax worker --assigner`): run them on this store.');
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

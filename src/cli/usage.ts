@@ -13,7 +13,8 @@ Commands:
   poll [--all]                              read every due feed (--all: every feed) once, now
   watch                                     poll feeds as they fall due, until Ctrl-C
   alerts add|list|remove|inbox|deliver      watch a topic or a story (parallax alerts -h)
-  serve [--port N] [--host H] [--watch]     HTTP API and web app (default 127.0.0.1:8787)
+  serve [--port N] [--host H] [--watch] [--queue [--queue-wait S]]
+                                            HTTP API and web app (default 127.0.0.1:8787); --queue: API ingests go to the workers' queue
   start                                     first run: ingest examples/ into the store; then serve the app
   enqueue PATH|URL... [--db STORE]          queue reports for workers (a URL is fetched by the worker; the assigner stores them in this order)
   worker [--assigner] [--until-empty] [--lease S] [--batch N]

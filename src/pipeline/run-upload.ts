@@ -39,6 +39,37 @@ export const uploadName = (name: string): string =>
     .replace(/[^\w.-]+/g, '_')
     .slice(-120) || 'upload.txt';
 
+/** The uploaded files' reports, in upload order, each skip in its place (known by the file's name). */
+export async function* uploadReports(
+  files: UploadedFile[],
+  opts: { config: Pick<Config, 'maxFileBytes' | 'maxLineBytes' | 'web'>; sourceHint?: string },
+): AsyncGenerator<{ kind: 'skip'; input: string; reason: string } | { kind: 'report'; raw: RawReport }> {
+  const { config } = opts;
+  const dir = await mkdtemp(join(tmpdir(), 'parallax-upload-'));
+  try {
+    for (const [k, f] of files.entries()) {
+      const name = uploadName(f.name);
+      if (!isSupportedFile(name)) {
+        yield { kind: 'skip', input: name, reason: UNSUPPORTED };
+        continue;
+      }
+      if (f.size > config.maxFileBytes) {
+        yield { kind: 'skip', input: name, reason: `too large: over ${config.maxFileBytes} bytes` };
+        continue;
+      }
+      const tmp = join(dir, `${k}-${name}`);
+      await writeFile(tmp, Buffer.from(await f.arrayBuffer()));
+      for await (const ev of readFileReports(tmp, { ...config, sourceHint: opts.sourceHint })) {
+        if (ev.kind === 'skip') yield { kind: 'skip', input: name, reason: ev.reason };
+        // Uploads are known by their file name, not the temporary file.
+        else yield { kind: 'report', raw: { ...ev.raw, path: `upload/${name}`, realPath: undefined } };
+      }
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 /**
  * Adds every report of the uploaded files through `ingestor`, in upload order (grouping is
  * order-dependent); returns the ids of the articles added or changed (null for the others).
@@ -48,8 +79,6 @@ export async function ingestUploads(
   files: UploadedFile[],
   opts: { config: Pick<Config, 'maxFileBytes' | 'maxLineBytes' | 'web'>; sourceHint?: string },
 ): Promise<(string | null)[]> {
-  const { config } = opts;
-  const dir = await mkdtemp(join(tmpdir(), 'parallax-upload-'));
   const pool = workerPool(UPLOAD_WORKERS, { niceness: UPLOAD_NICENESS });
   try {
     const ids: (string | null)[] = [];
@@ -67,34 +96,19 @@ export async function ingestUploads(
         }
       }
     };
-    for (const [k, f] of files.entries()) {
-      const name = uploadName(f.name);
-      if (!isSupportedFile(name)) {
-        ingestor.skipInput(name, UNSUPPORTED);
+    for await (const ev of uploadReports(files, opts)) {
+      if (ev.kind === 'skip') {
+        await drain(0); // skips keep their place among the reports
+        ingestor.skipInput(ev.input, ev.reason);
         continue;
       }
-      if (f.size > config.maxFileBytes) {
-        ingestor.skipInput(name, `too large: over ${config.maxFileBytes} bytes`);
-        continue;
-      }
-      const tmp = join(dir, `${k}-${name}`);
-      await writeFile(tmp, Buffer.from(await f.arrayBuffer()));
-      for await (const ev of readFileReports(tmp, { ...config, sourceHint: opts.sourceHint })) {
-        if (ev.kind === 'skip') {
-          await drain(0); // skips keep their place among the reports
-          ingestor.skipInput(name, ev.reason);
-          continue;
-        }
-        // Uploads are known by their file name, not the temporary file.
-        const raw: RawReport = { ...ev.raw, path: `upload/${name}`, realPath: undefined };
-        inFlight.push(pool.submit(raw).then((p): [RawReport, Prepared] => [raw, p]));
-        await drain(UPLOAD_IN_FLIGHT);
-      }
+      const raw = ev.raw;
+      inFlight.push(pool.submit(raw).then((p): [RawReport, Prepared] => [raw, p]));
+      await drain(UPLOAD_IN_FLIGHT);
     }
     await drain(0);
     return ids;
   } finally {
     await pool.close();
-    await rm(dir, { recursive: true, force: true });
   }
 }

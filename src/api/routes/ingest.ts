@@ -1,15 +1,17 @@
 // Write routes: add reports as pasted text, uploaded files or a URL. One ingest runs at a time,
 // behind the write token; the story grouping is kept between them (grouping-cache.ts).
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { Config } from '../../config/index.ts';
 import type { RawReport, StoryRecord } from '../../model/index.ts';
 import { ingestUrls } from '../../pipeline/run-web.ts';
 import type { GroupingCache } from '../../pipeline/grouping-cache.ts';
-import { ingestUploads } from '../../pipeline/run-upload.ts';
-import { Ingestor, type IngestSummary } from '../../pipeline/run.ts';
+import { queuedUrl } from '../../pipeline/1-intake/queued-url.ts';
+import { ingestUploads, uploadReports } from '../../pipeline/run-upload.ts';
+import { Ingestor, type IngestSummary, type Skip } from '../../pipeline/run.ts';
 import type { Store } from '../../store/store.ts';
 import { shortHash } from '../../util/hash.ts';
 import { ApiError } from '../errors.ts';
+import { awaitQueued, enqueue, parseTicket, queuedAnswer, withSkips, type QueuedAnswer, type QueueOptions } from '../queued-ingest.ts';
 import { TextIngestBody, UrlIngestBody, jsonBody, parse } from '../schemas.ts';
 
 /** Fetches and ingests one URL. */
@@ -29,6 +31,8 @@ export interface IngestDeps {
   grouping?: GroupingCache;
   /** Called after every successful ingest (e.g. to refresh conflict counts). */
   afterIngest?: () => void;
+  /** Queue ingests for workers and the assigner instead of ingesting here (`serve --queue`). */
+  queue?: QueueOptions;
 }
 
 export const MAX_FILES = 20;
@@ -87,6 +91,30 @@ export function ingestRoutes(deps: IngestDeps) {
     return result;
   };
 
+  /** A queued ingest's answer: done, the ingest's own; else 202 and where to ask again. */
+  const queuedReply = (c: Context, answer: QueuedAnswer, skips: Skip[] = [], shape: 'articles' | 'summary' = 'articles') => {
+    if (!answer.done) {
+      const statusUrl = `/api/ingest/queued/${answer.ticket}`;
+      c.header('location', statusUrl);
+      return c.json({ status: 'queued' as const, statusUrl, counts: answer.counts, skipped: skips }, 202);
+    }
+    deps.afterIngest?.();
+    const { summary, articles } = withSkips(answer, skips);
+    const result = respond({ summary, articles });
+    return c.json(shape === 'summary' ? { summary: result.summary } : result, 201);
+  };
+  const queueAndWait = async (raws: RawReport[], describe: (raw: RawReport) => string) => {
+    const ticket = await enqueue(store, raws);
+    const inputs = new Map(parseTicket(ticket).seqs.map((seq, i) => [seq, describe(raws[i])]));
+    return awaitQueued(store, ticket, deps.queue!, inputs);
+  };
+
+  app.get('/ingest/queued/:ticket', async (c) => {
+    const answer = await queuedAnswer(store, c.req.param('ticket'));
+    if (!answer.done) return queuedReply(c, answer);
+    return c.json(respond({ summary: answer.summary, articles: answer.articles }), 200);
+  });
+
   app.post('/ingest/text', async (c) => {
     const body = parse(TextIngestBody, await jsonBody(c.req), 'body');
     const raw: RawReport = {
@@ -112,6 +140,7 @@ export function ingestRoutes(deps: IngestDeps) {
           : {}),
       },
     };
+    if (deps.queue) return queuedReply(c, await queueAndWait([raw], () => 'pasted text'));
     return c.json(respond(await ingest(async (ing) => [await ing.add(raw)])), 201);
   });
 
@@ -129,12 +158,29 @@ export function ingestRoutes(deps: IngestDeps) {
       throw new ApiError('invalid_input', `at most ${MAX_FILES} files per upload`);
     const source =
       typeof form.source === 'string' && form.source.trim() ? form.source.trim().slice(0, 200) : undefined;
+    if (deps.queue) {
+      const raws: RawReport[] = [];
+      const skips: Skip[] = [];
+      for await (const ev of uploadReports(files, { config, sourceHint: source })) {
+        if (ev.kind === 'skip') skips.push({ input: ev.input, reason: ev.reason });
+        else raws.push(ev.raw);
+      }
+      if (!raws.length) respond({ summary: { added: 0, updated: 0, unchanged: 0, skipped: skips, warnings: [], storiesTouched: 0 }, articles: [] });
+      const describe = (raw: RawReport) => `${raw.path}${raw.locator ? ` (${raw.locator})` : ''}`;
+      return queuedReply(c, await queueAndWait(raws, describe), skips);
+    }
     const result = await ingest((ing) => ingestUploads(ing, files, { config, sourceHint: source }));
     return c.json(respond(result), 201);
   });
 
   app.post('/ingest/url', async (c) => {
     const body = parse(UrlIngestBody, await jsonBody(c.req), 'body');
+    if (deps.queue) {
+      // A worker fetches it, with the same guard and limits.
+      const raw = queuedUrl(body.url, body.source);
+      if (!raw) throw new ApiError('invalid_input', 'url: not an http(s) URL');
+      return queuedReply(c, await queueAndWait([raw], () => body.url), [], 'summary');
+    }
     if (!deps.ingestUrl)
       throw new ApiError(
         'url_ingest_unavailable',
