@@ -124,7 +124,7 @@ export function openApiDocument() {
           description:
             'A stated `title` and `source` win over the text\'s first line and the URL\'s host; the text is then all body. One report\'s text is at most 500,000 characters.',
           requestBody: json(ref('TextIngest')),
-          responses: { '201': { description: 'Ingested' }, ...errors(400, 401, 413, 415, 422, 503) },
+          responses: { '201': { description: 'Ingested' }, '202': { description: 'Queued (a server run with `serve --queue`): not assigned within the wait; `statusUrl` (also `Location`) answers once it is' }, ...errors(400, 401, 413, 415, 422, 503) },
         },
       },
       '/api/ingest/files': {
@@ -144,7 +144,7 @@ export function openApiDocument() {
               },
             },
           },
-          responses: { '201': { description: 'Ingested' }, ...errors(400, 401, 413, 415, 422, 503) },
+          responses: { '201': { description: 'Ingested' }, '202': { description: 'Queued (a server run with `serve --queue`): not assigned within the wait; `statusUrl` (also `Location`) answers once it is' }, ...errors(400, 401, 413, 415, 422, 503) },
         },
       },
       '/api/ingest/url': {
@@ -152,7 +152,15 @@ export function openApiDocument() {
           ...write,
           summary: 'Fetch and ingest one URL',
           requestBody: json(ref('UrlIngest')),
-          responses: { '201': { description: 'Ingested' }, ...errors(400, 401, 422, 501, 503) },
+          responses: { '201': { description: 'Ingested' }, '202': { description: 'Queued (a server run with `serve --queue`): not assigned within the wait; `statusUrl` (also `Location`) answers once it is' }, ...errors(400, 401, 422, 501, 503) },
+        },
+      },
+      '/api/ingest/queued/{ticket}': {
+        get: {
+          summary: 'A queued ingest (`serve --queue`): its answer once its reports are assigned',
+          description: 'The body a 201 of the ingest would have had (200), or 202 with the rows\' progress (`counts`) while any is still queued.',
+          parameters: [pathParam('ticket')],
+          responses: { '200': { description: 'Ingested' }, '202': { description: 'Still queued' }, ...errors(404, 422) },
         },
       },
       '/api/feeds': {
