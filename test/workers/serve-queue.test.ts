@@ -18,9 +18,17 @@ const REPORT =
   'Dam spillway opened near Lleida\n\nOperators opened the spillway of the Rialb dam near Lleida on Thursday after a week of heavy rain, the regional water agency said. ' +
   'Residents of two villages downstream were told to keep away from the riverbanks until Sunday.';
 
+/** The app on a queued store; `close` ends its background recount before the store closes. */
 function app(store: Store, waitMs: number) {
   const config = loadConfig({}, { db: ':memory:' });
-  return createApp({ store, config, token: TOKEN, web: false, log: () => {}, queue: { waitMs, pollMs: 20 } }).app;
+  const { app, conflicts } = createApp({ store, config, token: TOKEN, web: false, log: () => {}, queue: { waitMs, pollMs: 20 } });
+  return Object.assign(app, {
+    close: async () => {
+      conflicts.stop();
+      await conflicts.fillPending().catch(() => 0);
+      await store.close();
+    },
+  });
 }
 
 /** A worker and the assigner on the store until stopped. */
@@ -60,7 +68,7 @@ describe('serve --queue: API ingests queued for workers', () => {
     const stored = await store.getArticle(body.articles[0].id);
     assert.equal(stored?.storyId, body.articles[0].storyId);
     assert.equal(body.articles[0].storyArticles, 1);
-    await store.close();
+    await api.close();
   });
 
   it('with workers running a request answers 201 once assigned: added, then the same report again unchanged', async () => {
@@ -80,7 +88,7 @@ describe('serve --queue: API ingests queued for workers', () => {
       assert.equal((await store.counts()).articles, 1);
     } finally {
       await stop();
-      await store.close();
+      await api.close();
     }
   });
 
@@ -96,7 +104,32 @@ describe('serve --queue: API ingests queued for workers', () => {
       assert.match(body.error.message, /fetch failed: web: .*127\.0\.0\.1/);
     } finally {
       await stop();
-      await store.close();
+      await api.close();
+    }
+  });
+
+  it('an upload is queued report by report; a file not read keeps its skip in the answer', async () => {
+    const store = new SqliteStore(':memory:');
+    const api = app(store, 30_000);
+    const stop = workers(store);
+    try {
+      const form = new FormData();
+      form.append('file', new File([REPORT], 'dam.txt', { type: 'text/plain' }));
+      form.append('file', new File(['%PDF-1.4'], 'scan.pdf', { type: 'application/pdf' }));
+      const lines = ['Bergen ferry delayed by fog', 'Molde road reopened after landslide'].map((title, i) =>
+        JSON.stringify({ id: `wire-${i}`, title, text: `${title}. The county said on Monday that traffic was back to normal by the evening, and no one was hurt in the incident.` }),
+      );
+      form.append('file', new File([lines.join('\n')], 'wire.jsonl', { type: 'application/x-ndjson' }));
+      const res = await api.request('/api/ingest/files', { method: 'POST', headers: { Authorization: auth.Authorization }, body: form });
+      assert.equal(res.status, 201, await res.clone().text());
+      const body = (await res.json()) as { summary: { added: number; skipped: { input: string; reason: string }[] }; articles: { id: string }[] };
+      assert.equal(body.summary.added, 3);
+      assert.deepEqual(body.summary.skipped.map((s) => s.input), ['scan.pdf']);
+      assert.ok(body.articles.some((a) => a.id === 'wire-1'), 'a given id is kept');
+      assert.equal((await store.counts()).articles, 3);
+    } finally {
+      await stop();
+      await api.close();
     }
   });
 
@@ -104,6 +137,6 @@ describe('serve --queue: API ingests queued for workers', () => {
     const store = new SqliteStore(':memory:');
     const api = app(store, 100);
     for (const t of ['x', 'zz.', 'abc.5-2', `abc.1-${10 ** 9}`]) assert.equal((await api.request(`/api/ingest/queued/${t}`)).status, 404, t);
-    await store.close();
+    await api.close();
   });
 });
