@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createApp } from '../../src/api/app.ts';
+import { parseTicket, ticketOf } from '../../src/api/queued-ingest.ts';
 import { defaultConfig, loadConfig } from '../../src/config/index.ts';
 import { runAssigner } from '../../src/pipeline/run-assigner.ts';
 import { runWorker } from '../../src/pipeline/run-worker.ts';
@@ -131,6 +132,16 @@ describe('serve --queue: API ingests queued for workers', () => {
       await stop();
       await api.close();
     }
+  });
+
+  it('a ticket names its rows in runs and its time, and reads back the same', () => {
+    const at = Date.parse('2026-12-07T14:00:00Z');
+    for (const seqs of [[7], [3, 4, 5, 9, 11, 12], Array.from({ length: 500 }, (_, i) => 1000 + i)]) {
+      const t = ticketOf(at, seqs);
+      assert.deepEqual(parseTicket(t), { queuedAt: at, seqs });
+      assert.ok(t.length < 40, `${t} stays short`);
+    }
+    assert.equal(ticketOf(at, [3, 4, 5, 9, 11, 12]).split('.').slice(1).join('.'), '3-5.9.11-12');
   });
 
   it('a ticket that names nothing valid is not found', async () => {
