@@ -1,12 +1,13 @@
 // Who said a quote: the name or pronoun next to a speech verb just after the quote ("…," Kovač told
 // reporters / "…," said Ivana Perić) or in the clause that introduces it (Kovač said: "…").
 import type { EntityMention, Span } from '../../../model/index.ts';
+import type { Gender } from './gender.ts';
 import { NAME_SUFFIXES, NOT_NAMES, PERSON_NOUNS, SPEECH_VERBS, TITLE_HEADS } from '../entities/lexicon.ts';
 
 /** Verbs that tag a quote but are too rare or too loose to type entities with (so not in SPEECH_VERBS). */
 const TAG_VERBS = new Set([
   ...SPEECH_VERBS,
-  ...'saying telling adding noting explaining declares answered answers charged quipped joked asserted asserts cautioned conceded concedes countered retorted observed complained boasted vowed pledged shouted yelled yelling writing predicted insisting arguing'.split(
+  ...'saying telling adding noting explaining declares answered answers charged quipped joked asserted asserts cautioned conceded concedes countered retorted observed complained boasted vowed pledged shouted yelled yelling writing predicted insisting arguing notes concludes interjected cracked proclaimed barked mused'.split(
     ' ',
   ),
 ]);
@@ -17,6 +18,8 @@ export interface Attribution {
   anonymous: boolean;
   /** A pronoun or definite description ("he said", "the minister added") for the caller to resolve. */
   anaphoric: boolean;
+  /** The gender of that pronoun ("she said" → 'f'), when it has one. */
+  pronoun?: Gender;
   /** "her daughter says", "the child's mother said": someone named only through this relation, if at all. */
   relation?: string;
 }
@@ -27,6 +30,8 @@ const DEFINITE =
 const INDEFINITE =
   /(?:^|[\s,])(?:a|an|one|another|some|several|un|una|uno)\s+[\p{L}\d'’-]+(?:\s+[\p{L}\d'’-]+){0,5}[\s,]*$/iu;
 const WORD = /[\p{L}'’]+/gu;
+const pronounGender = (word: string): Gender | undefined =>
+  /^(?:he|him|él)$/i.test(word) ? 'm' : /^(?:she|her|ella)$/i.test(word) ? 'f' : undefined;
 const none: Attribution = { speaker: null, anonymous: false, anaphoric: false };
 const named = (speaker: EntityMention): Attribution => ({ speaker, anonymous: false, anaphoric: false });
 
@@ -38,19 +43,21 @@ export function sentenceEnd(text: string, from: number, max: number): number {
   for (const m of part.matchAll(/[.!?](?=["”’]?(?:\s|$))|\n/g)) {
     const at = from + m.index!;
     if (at >= limit) break;
-    if (m[0] !== '.') return at;
-    const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(from, at - 12), at))?.[1] ?? '';
-    if (
-      /^\p{Lu}$/u.test(word) ||
-      TITLE_HEADS.has(word) ||
-      NAME_SUFFIXES.has(word) ||
-      /\./.test(word) ||
-      /^(St|Mt|Ft|Inc|Co|Corp|Ltd|No)$/.test(word)
-    )
-      continue;
-    return at;
+    if (m[0] !== '.' || !abbreviationAt(text, at, from)) return at;
   }
   return limit;
+}
+
+/** The period at `at` closes a title or an initial ("Lt.", "M.", "Mr."), not a sentence. */
+function abbreviationAt(text: string, at: number, from = 0): boolean {
+  const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(from, at - 12), at))?.[1] ?? '';
+  return (
+    /^\p{Lu}$/u.test(word) ||
+    TITLE_HEADS.has(word) ||
+    NAME_SUFFIXES.has(word) ||
+    /\./.test(word) ||
+    /^(St|Mt|Ft|Inc|Co|Corp|Ltd|No)$/.test(word)
+  );
 }
 
 /** Entities starting in [from, to); `entities` is sorted by start, so a binary search finds the first. */
@@ -100,8 +107,8 @@ function describedSubject(phrase: string): Attribution | null {
   if (relation && PERSON_NOUNS.has(relation))
     return { speaker: null, anonymous: false, anaphoric: false, relation };
   // "he said", "she later told", "but he did say"
-  if (/(?:^|[\s,])(?:he|she|they|él|ella|ellos|ellas)(?:\s+\p{Ll}+){0,2}[\s,]*$/iu.test(phrase))
-    return { speaker: null, anonymous: false, anaphoric: true };
+  const pronoun = /(?:^|[\s,])(he|she|they|él|ella|ellos|ellas)(?:\s+\p{Ll}+){0,2}[\s,]*$/iu.exec(phrase)?.[1];
+  if (pronoun) return { speaker: null, anonymous: false, anaphoric: true, pronoun: pronounGender(pronoun) };
   if (INDEFINITE.test(phrase)) return { speaker: null, anonymous: true, anaphoric: false };
   if (DEFINITE.test(phrase)) return { speaker: null, anonymous: false, anaphoric: true };
   return null;
@@ -185,7 +192,8 @@ function subjectAround(text: string, entities: EntityMention[], verb: Span, clau
     'start',
   );
   const wordAfter = /^\s+([\p{L}]+)/u.exec(text.slice(verb.end, afterEnd))?.[1];
-  if (wordAfter && PRONOUN.test(wordAfter)) return { speaker: null, anonymous: false, anaphoric: true };
+  if (wordAfter && PRONOUN.test(wordAfter))
+    return { speaker: null, anonymous: false, anaphoric: true, pronoun: pronounGender(wordAfter) };
   // "said Clinton campaign manager Robby Mook": a name, lower-case role words, then the speaker.
   const roleThenName =
     afterAll &&
@@ -259,9 +267,10 @@ export function attributionBefore(
   let lineStart = lead.lastIndexOf('\n') + 1;
   // 'X said:' on its own paragraph leads into the quote below it.
   if (!lead.slice(lineStart).trim() && /:\s*$/.test(lead)) lineStart = lead.trimEnd().lastIndexOf('\n') + 1;
-  const sentenceStarts = [...lead.matchAll(/[.!?]["”]?\s+(?=["“«]?\p{Lu})/gu)].map(
-    (m) => m.index! + m[0].length,
-  );
+  // "said of Mr. Halvorsen:": the period of a title starts no sentence.
+  const sentenceStarts = [...lead.matchAll(/[.!?]["”]?\s+(?=["“«]?\p{Lu})/gu)]
+    .filter((m) => m[0][0] !== '.' || !abbreviationAt(text, windowStart + m.index!, windowStart))
+    .map((m) => m.index! + m[0].length);
   const clause = { start: windowStart + Math.max(lineStart, ...sentenceStarts), end: quote.start };
   const clauseText = text.slice(clause.start, clause.end);
   const acc = /\b(?:according to|según|de acuerdo con)\s+/i.exec(clauseText);
