@@ -139,10 +139,10 @@ function subjectPeople(text: string, entities: EntityMention[], sentences: Span[
   return out;
 }
 
-/** "he said", "the minister added": the later of the previous quote's speaker and the last subject,
- * skipping people whose gender (learned from the article) is not the pronoun's: "she said" after
- * "Mr. Ridley" goes back to "Mrs. Okafor", and to no one when no one named can be "she". Someone
- * known to be "she" is preferred over a later person of unknown gender. */
+/** "he said", "the minister added": the later of the previous quote's speaker and the last subject.
+ * A pronoun skips people whose gender (learned from the article) is not its own: "she said" after
+ * "Mr. Ridley" goes back to "Mrs. Okafor". Once someone is skipped, only a person known to fit is
+ * taken; one of unknown gender would be a guess, so the quote keeps no speaker. */
 function antecedent(
   previous: Previous | null,
   subjects: EntityMention[],
@@ -151,13 +151,16 @@ function antecedent(
   genders: Map<string, Gender>,
 ): EntityMention | null {
   const candidates: { who: EntityMention; at: number }[] = [];
-  for (const e of between(subjects, at - 1700, at)) if (e.end <= at && at - e.end <= 1500) candidates.push({ who: e, at: e.start });
+  for (const e of between(subjects, at - 1700, at))
+    if (e.end <= at && at - e.end <= 1500) candidates.push({ who: e, at: e.start });
   // The previous speaker counts from the end of their quote.
   if (previous?.speaker && at - previous.end <= 1500) candidates.push({ who: previous.speaker, at: previous.end });
   candidates.sort((x, y) => x.at - y.at);
-  const fits = candidates.filter((c) => !pronoun || (genders.get(c.who.name) ?? pronoun) === pronoun);
-  const known = fits.filter((c) => pronoun && genders.get(c.who.name) === pronoun);
-  return fits[fits.length - 1]?.who ?? null;
+  const gender = (c: { who: EntityMention }) => genders.get(c.who.name);
+  const latest = candidates[candidates.length - 1];
+  if (!latest || !pronoun || (gender(latest) ?? pronoun) === pronoun) return latest?.who ?? null;
+  const known = candidates.filter((c) => gender(c) === pronoun);
+  return known[known.length - 1]?.who ?? null;
 }
 
 /** '"…," said Rep. Beto O'Rourke, a Clinton endorser who suggested …. "…"': the words between two quotes

@@ -12,8 +12,9 @@ const TITLE = /\b(Mr|Mrs|Ms|Miss|Sr|Sra|Señor|Señora)\.?\s+$/u;
 const TITLE_GENDER: Record<string, Gender> = { Mr: 'm', Sr: 'm', Señor: 'm', Mrs: 'f', Ms: 'f', Miss: 'f', Sra: 'f', Señora: 'f' };
 const FEMALE_NOUNS =
   'spokeswoman chairwoman congresswoman councilwoman businesswoman actress mother wife daughter sister grandmother widow woman girl queen princess';
+// "spokesman", "chairman" are left out: papers use them for women too ("Trump spokesman Hope Hicks").
 const MALE_NOUNS =
-  'spokesman chairman congressman councilman businessman actor father husband son brother grandfather widower man boy king prince';
+  'congressman councilman businessman actor father husband son brother grandfather widower man boy king prince';
 const NOUN_GENDER = new Map<string, Gender>([
   ...FEMALE_NOUNS.split(' ').map((w) => [w, 'f'] as [string, Gender]),
   ...MALE_NOUNS.split(' ').map((w) => [w, 'm'] as [string, Gender]),
@@ -32,8 +33,14 @@ function nounVote(text: string, e: EntityMention): Gender | undefined {
 
 export function articleGenders(text: string, people: EntityMention[], sentences: Span[]): Map<string, Gender> {
   const votes = new Map<string, { f: number; m: number }>();
+  // A bare surname two people share ("Clinton" for Bill or Hillary) may be linked to the wrong one.
+  const bySurname = new Map<string, Set<string>>();
+  for (const e of people) {
+    const surname = e.name.split(' ').pop()!;
+    bySurname.set(surname, (bySurname.get(surname) ?? new Set()).add(e.name));
+  }
   const vote = (e: EntityMention, g: Gender | undefined) => {
-    if (!g) return;
+    if (!g || (!/\s/.test(e.text) && (bySurname.get(e.text)?.size ?? 0) > 1)) return;
     const v = votes.get(e.name) ?? { f: 0, m: 0 };
     v[g]++;
     votes.set(e.name, v);
@@ -52,8 +59,9 @@ export function articleGenders(text: string, people: EntityMention[], sentences:
       pi++;
     }
     const body = text.slice(s.start, s.end);
-    // "He …" opening a sentence right after one that named only one person.
-    const opener = /^\W*(He|She)\b/u.exec(body)?.[1];
+    // "He …" opening a sentence right after one that named only one person (not inside a quote,
+    // where "He" is whoever the speaker talks about).
+    const opener = /^\s*(He|She)\b/u.exec(body)?.[1];
     if (opener && previousOnly && !inside.some((e) => e.start - s.start < 40)) vote(previousOnly, PRONOUN_GENDER[opener.toLowerCase()]);
     const names = new Set(inside.map((e) => e.name));
     previousOnly = names.size === 1 ? inside[0] : null;
@@ -63,9 +71,9 @@ export function articleGenders(text: string, people: EntityMention[], sentences:
     const other = inside.find((e) => e.name !== first.name);
     // …and not inside a quotation, where "she" may be anyone.
     const stretch = text.slice(first.end, other ? other.start : s.end).split(/["“”«»]|''/u)[0];
-    // A subject pronoun or a reflexive ("said she would appeal", "found himself"), or a possessive of
-    // family ("with his wife"); not an object ("scolded him:"), which points at someone else.
-    const pronoun = /\b(?:(he|she|himself|herself)|(his|her)\s+(?:wife|husband|son|daughter|mother|father|children|family|parents))\b/i.exec(
+    // A reflexive ("found himself") or a possessive of family ("with his wife"); not an object
+    // ("scolded him:") nor a subject ("Kunin said he …"), which often point at someone else.
+    const pronoun = /\b(?:(himself|herself)|(his|her)\s+(?:wife|husband|son|daughter|mother|father|children|family|parents))\b/i.exec(
       stretch,
     );
     const word = pronoun?.[1] ?? pronoun?.[2];

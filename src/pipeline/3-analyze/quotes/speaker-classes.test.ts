@@ -61,19 +61,34 @@ const cases: [string, string, (string | null)[]][] = [
     ['Okafor'],
   ],
   [
-    'he said after a man and a woman known from "Ms.": the man',
-    'Gerald Finch chaired the meeting. Ms. Whitcombe presented the budget.\n\n"We cannot pay for this twice," he said.',
+    'he said after a man known from "his wife" and a woman known from "Ms.": the man',
+    'Gerald Finch chaired the meeting with his wife. Ms. Whitcombe presented the budget.\n\n"We cannot pay for this twice," he said.',
     ['Gerald Finch'],
   ],
   [
-    'she said when the last named person is a man: the earlier woman (from "his wife" and "she")',
-    'Colin Abbott, who wrote the ruling, was at home with his wife. Priya Ramaswamy said she would appeal. Mr. Abbott did not comment.\n\n"This is not the end of it," she said.',
-    ['Priya Ramaswamy'],
+    'she said when the last named person is a man: the earlier woman (from "his wife" and "Ms.")',
+    'Ms. Ramaswamy said the office would appeal. The ruling was written by Judge Colin Abbott, at home with his wife.\n\n"This is not the end of it," she said.',
+    ['Ramaswamy'],
+  ],
+  [
+    '"spokesman" before a name is no cue (papers use it for women too)',
+    'Campaign spokesman Dana Hollis confirmed the schedule.\n\n"They are not part of the campaign," she said.',
+    ['Dana Hollis'],
+  ],
+  [
+    '"He" opening a sentence inside a quote is no cue for the speaker',
+    '"Now he is a national figure," said Merle Kunst. "He claims to be one of us," she said.',
+    ['Merle Kunst', 'Merle Kunst'],
   ],
   [
     'an object pronoun is no cue: "scolded him" does not make the scolder a man',
     'Sen. Dana Kessler scolded him: "You called these pills miracles," she said. The witness, Dr. Amos Farr, said nothing.',
     ['Dana Kessler'],
+  ],
+  [
+    'she said after a man, with only a person of unknown gender before him: no speaker',
+    'Robin Castellano chaired the hearing. Mr. Dunleavy testified first.\n\n"We were never told," she said.',
+    [null],
   ],
   [
     'she said when everyone named is known to be a man: no speaker rather than a guess',
