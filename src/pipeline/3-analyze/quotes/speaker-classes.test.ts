@@ -100,6 +100,31 @@ const cases: [string, string, (string | null)[]][] = [
     'Kendall Ashby, the director, runs the shelter on Fourth Street.\n\n"We turn people away every night," he said.',
     ['Kendall Ashby'],
   ],
+  [
+    'a quote as what the subject called something',
+    'In April, Wendell Pryce called the plan to move the plant to Mexico "an absolute disgrace," and threatened a tax.',
+    ['Wendell Pryce'],
+  ],
+  [
+    'called, after a short apposition',
+    'Radio host Lon Barrow, for one, called the charges "liberal party lingo."',
+    ['Lon Barrow'],
+  ],
+  [
+    'a bare surname calling someone something, not the person called',
+    'Quinlan called Marsh "a real smart guy, one of the best."',
+    ['Quinlan'],
+  ],
+  [
+    'a passive "was called" names no speaker',
+    'Mayor Ruth Abernathy was called "a coward and a liar" at the meeting.',
+    [null],
+  ],
+  [
+    'according to after the quote',
+    'The review was sealed.\n\n"The evidence cannot prove the charge beyond a reasonable doubt," according to Ines Koval, the county prosecutor.',
+    ['Ines Koval'],
+  ],
 ];
 
 for (const [name, text, expected] of cases)

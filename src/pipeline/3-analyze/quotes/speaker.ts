@@ -227,6 +227,13 @@ export function attributionAfter(
   const end = sentenceEnd(text, quote.end, 200);
   const next = text.slice(quote.end, end).search(/["“”«]/);
   const clause = { start: quote.end, end: next < 0 ? end : quote.end + next };
+  // '"…," according to Ines Koval': the name right after it.
+  const according = /^[\s,"”'’]*according to\s+(?:the\s+)?/iu.exec(text.slice(clause.start, clause.end));
+  if (according) {
+    const at = clause.start + according[0].length;
+    const who = between(entities, at, at + 2)[0];
+    return who && who.type !== 'place' ? named(who) : none;
+  }
   const verb = verbsIn(text, clause.start, Math.min(clause.end, clause.start + 80))[0];
   if (!verb) return appositionTag(text, clause, entities);
   // A quote that ends its own sentence is attributed only by a bare tag: '… home." Moore said.'
@@ -284,6 +291,8 @@ export function attributionBefore(
   const verbs = verbsIn(text, clause.start, clause.end);
   const verb = verbs[verbs.length - 1];
   if (!verb) {
+    const calling = callingSubject(text, clause, entities);
+    if (calling) return named(calling);
     // "And Mr. Christie gloated:", "As Akhil Amar put it,": a lead-in with no speech verb we know,
     // a colon or "put it" before the quote, and a name opening the clause: that name speaks.
     if (!/(?::|\bput it,?)\s*$/.test(clauseText)) return none;
@@ -291,4 +300,22 @@ export function attributionBefore(
     return opener && !/^['’]s?\s*\p{Ll}/u.test(text.slice(opener.end, opener.end + 3)) ? named(opener) : none;
   }
   return subjectAround(text, entities, verb, clause);
+}
+
+/** Verbs whose complement is the subject's own words for something: 'Pryce called the plan "a disgrace"'. */
+const CALLING = /\b(?:called|calls|labeled|labelled|branded|dubbed|termed|deemed)\b/g;
+
+/** The subject of a calling verb right before the quote (within 90 characters): the name just before
+ * the verb, or before a short apposition (", for one,"). Never the one called, never a passive. */
+function callingSubject(text: string, clause: Span, entities: EntityMention[]): EntityMention | null {
+  const lead = text.slice(clause.start, clause.end);
+  const m = [...lead.matchAll(CALLING)].pop();
+  if (!m || lead.length - m.index! - m[0].length > 90) return null;
+  const at = clause.start + m.index!;
+  if (/\b(?:was|were|is|are|be|been|being|get|got|gets)\s+(?:\p{Ll}+ly\s+)?$/u.test(text.slice(clause.start, at))) return null;
+  const before = pick(entities, clause.start, at, 'end');
+  const gap = before ? text.slice(before.end, at) : '';
+  if (before && /^(?:\s+\p{Ll}+ly)?\s*$|^,[^,]{1,30},\s*$/u.test(gap)) return before;
+  const written = TAG_BEFORE.exec(text.slice(clause.start, at))?.[1];
+  return written ? tagName(entities, at - text.slice(clause.start, at).length + text.slice(clause.start, at).indexOf(written), written) : null;
 }
