@@ -125,6 +125,11 @@ const cases: [string, string, (string | null)[]][] = [
     'The review was sealed.\n\n"The evidence cannot prove the charge beyond a reasonable doubt," according to Ines Koval, the county prosecutor.',
     ['Ines Koval'],
   ],
+  [
+    'said, a person named in the article, a role, then the speaker',
+    'Sen. Kelly Arcotte refunded $43,100 to the donors. "Out of an abundance of caution, we returned the money," said Arcotte campaign manager Jon Kohlan. Arcotte called on others to do the same.',
+    ['Jon Kohlan'],
+  ],
 ];
 
 for (const [name, text, expected] of cases)

@@ -204,7 +204,8 @@ function subjectAround(text: string, entities: EntityMention[], verb: Span, clau
         !/\b(?:of|in|at|for|from|to|with|and|or|on|by|about|the|a|an|who|that)\b/.test(
           text.slice(afterAll.end, e.start),
         ) &&
-        /^\s*\p{Lu}/u.test(text.slice(verb.end, afterAll.start)),
+        // …and that name comes right after the verb ("said Arcotte campaign manager Jon Kohlan").
+        !text.slice(verb.end, afterAll.start).trim(),
     );
   const after = roleThenName ?? afterAll;
   if (after) return named(after);
