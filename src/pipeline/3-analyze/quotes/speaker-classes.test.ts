@@ -130,6 +130,11 @@ const cases: [string, string, (string | null)[]][] = [
     'Sen. Kelly Arcotte refunded $43,100 to the donors. "Out of an abundance of caution, we returned the money," said Arcotte campaign manager Jon Kohlan. Arcotte called on others to do the same.',
     ['Jon Kohlan'],
   ],
+  [
+    'a name the entity pass missed, with an apposition, after the quote',
+    'Apprehensions rose.\n“What we have seen is that our efforts to date have been insufficient to address the claims,” Amy Pope, deputy homeland security advisor, said on a call with reporters.',
+    ['Amy Pope'],
+  ],
 ];
 
 for (const [name, text, expected] of cases)

@@ -121,6 +121,7 @@ const APPOSITION =
 const TAG_NAME =
   /(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Sgt|Col|Capt|Prof|Rev)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}/u;
 const TAG_BEFORE = new RegExp(`^[\\s,"”'’—–-]*(${TAG_NAME.source})\\s*$`, 'u');
+const TAG_APPOSED = new RegExp(`^[\\s,"”'’—–-]*(${TAG_NAME.source})${APPOSITION.source.slice(1)}`, 'u');
 const TAG_AFTER = new RegExp(`^\\s+(${TAG_NAME.source})(?=\\s*(?:[,.;:!?(]|$))`, 'u');
 
 /** A name written in the speech tag itself that the entity pass did not list ('"…," Hale said',
@@ -174,7 +175,8 @@ function subjectAround(text: string, entities: EntityMention[], verb: Span, clau
     return named(before);
   }
   const lead = text.slice(clause.start, verb.start);
-  const writtenBefore = TAG_BEFORE.exec(lead)?.[1];
+  // 'Amy Paige, deputy homeland security adviser, said': a written name and its apposition.
+  const writtenBefore = TAG_BEFORE.exec(lead)?.[1] ?? TAG_APPOSED.exec(lead)?.[1];
   const tagged =
     writtenBefore && tagName(entities, verb.start - lead.length + lead.indexOf(writtenBefore), writtenBefore);
   if (tagged) return named(tagged);
