@@ -135,6 +135,21 @@ const cases: [string, string, (string | null)[]][] = [
     'Apprehensions rose.\n“What we have seen is that our efforts to date have been insufficient to address the claims,” Amy Pope, deputy homeland security advisor, said on a call with reporters.',
     ['Amy Pope'],
   ],
+  [
+    'a byline after a dash under each quote',
+    'Readers wrote in after the debate.\n\n“He is someone no sane person would vote for.” ― Adriana Rodell\n\n“The most unqualified man to ever run for office.” ― Carl Ruiz\u00a0\n“A bully on a stage, nothing more.” ― Lena Ortiz\n',
+    ['Adriana Rodell', 'Carl Ruiz', 'Lena Ortiz'],
+  ],
+  [
+    'a byline on the next line, with a title and a comma',
+    '"Great speech. She is tested and she is ready."\n\n-President Obama, tweeting after the speech.',
+    ['Obama'],
+  ],
+  [
+    'a dash after a quote that is no byline',
+    'The plan is "not negotiable" — a phrase Lee used twice.\n\n"It was never about the money" — Smith\'s team insisted on Monday.',
+    [null],
+  ],
 ];
 
 for (const [name, text, expected] of cases)

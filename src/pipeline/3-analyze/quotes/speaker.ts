@@ -122,6 +122,8 @@ const TAG_NAME =
   /(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Sgt|Col|Capt|Prof|Rev)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}/u;
 const TAG_BEFORE = new RegExp(`^[\\s,"”'’—–-]*(${TAG_NAME.source})\\s*$`, 'u');
 const TAG_APPOSED = new RegExp(`^[\\s,"”'’—–-]*(${TAG_NAME.source})${APPOSITION.source.slice(1)}`, 'u');
+// Horizontal space is any white space but a line break (bylines end in no-break spaces too).
+const BYLINE = new RegExp(`^[^\\S\\n]*(?:\\n\\s*)?[―—–-][^\\S\\n]*(${TAG_NAME.source})[^\\S\\n]*(?=[,.]?[^\\S\\n]*(?:\\n|$)|,)`, 'u');
 const TAG_AFTER = new RegExp(`^\\s+(${TAG_NAME.source})(?=\\s*(?:[,.;:!?(]|$))`, 'u');
 
 /** A name written in the speech tag itself that the entity pass did not list ('"…," Hale said',
@@ -230,6 +232,15 @@ export function attributionAfter(
   const end = sentenceEnd(text, quote.end, 200);
   const next = text.slice(quote.end, end).search(/["“”«]/);
   const clause = { start: quote.end, end: next < 0 ? end : quote.end + next };
+  // '"…" ― Adriana Rodell' or the next line '-President Obama, tweeting …': a byline under the quote.
+  const byline = BYLINE.exec(text.slice(quote.end, quote.end + 120));
+  if (byline) {
+    const at = quote.end + byline.index + byline[0].length - byline[1].length;
+    const who =
+      between(entities, at, at + byline[1].length).find((e) => e.type === 'person' || e.type === 'other') ??
+      tagName(entities, at, byline[1]);
+    return who ? named(who) : none;
+  }
   // '"…," according to Ines Koval': the name right after it.
   const according = /^[\s,"”'’]*according to\s+(?:the\s+)?/iu.exec(text.slice(clause.start, clause.end));
   if (according) {
