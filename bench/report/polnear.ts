@@ -32,13 +32,23 @@ export function parseAnn(ann: string): Attribution[] {
     const cols = line.split('\t');
     if (/^T\d+$/.test(cols[0] ?? '') && cols[1]) {
       const [type, ...rest] = cols[1].split(' ');
-      const parts = rest.join(' ').split(';').map((p) => {
-        const [s, e] = p.trim().split(' ').map(Number);
-        return { start: s, end: e };
-      });
+      const parts = rest
+        .join(' ')
+        .split(';')
+        .map((p) => {
+          const [s, e] = p.trim().split(' ').map(Number);
+          return { start: s, end: e };
+        });
       spans.set(cols[0], { type, parts, text: cols[2] ?? '' });
     } else if (/^E\d+$/.test(cols[0] ?? '') && cols[1]) {
-      events.push(new Map(cols[1].trim().split(/\s+/).map((kv) => kv.split(':') as [string, string])));
+      events.push(
+        new Map(
+          cols[1]
+            .trim()
+            .split(/\s+/)
+            .map((kv) => kv.split(':') as [string, string]),
+        ),
+      );
     }
   }
   const out: Attribution[] = [];
@@ -62,7 +72,8 @@ export function isDirect(text: string, content: Span[]): boolean {
   return OPEN.test(head) && CLOSE.test(tail) && end - start > 3;
 }
 
-const NOT_NAME = /^(?:he|she|they|it|i|we|you|him|her|them|his|its|their|this|that|these|those|one|some|many|others?|both|all|who|which)$/i;
+const NOT_NAME =
+  /^(?:he|she|they|it|i|we|you|him|her|them|his|its|their|this|that|these|those|one|some|many|others?|both|all|who|which)$/i;
 const DETERMINER = /^(?:the|a|an|his|her|their|its|this|that|our|my)$/i;
 /** The first filter: any capitalised word not opening the Source after a determiner. It counts
  * descriptions ("the Florida senator", "one Trump campaign source") as names; kept for comparison. */
@@ -79,7 +90,9 @@ export function isName(part: string | null): boolean {
   if (!part) return false;
   const words = part.trim().split(/\s+/);
   const head = words[words.length - 1].replace(/['’]s?$/u, '');
-  return /^[\p{Lu}\d]/u.test(head) && !NOT_NAME.test(words[0]) && !(words.length === 1 && DETERMINER.test(head));
+  return (
+    /^[\p{Lu}\d]/u.test(head) && !NOT_NAME.test(words[0]) && !(words.length === 1 && DETERMINER.test(head))
+  );
 }
 
 const PARTS = /,|\s+(?:who|of|from|at|with|in)\s+|\s+[—–(]/u;
@@ -119,15 +132,30 @@ interface Tally {
 }
 
 function scoreFolder(dir: string, misses: string[]): Tally {
-  const t: Tally = { articles: 0, direct: 0, found: 0, named: 0, speakerRight: 0, speakerNone: 0, capitalised: 0, capitalisedRight: 0, predicted: 0, predictedHit: 0 };
+  const t: Tally = {
+    articles: 0,
+    direct: 0,
+    found: 0,
+    named: 0,
+    speakerRight: 0,
+    speakerNone: 0,
+    capitalised: 0,
+    capitalisedRight: 0,
+    predicted: 0,
+    predictedHit: 0,
+  };
   const annFiles = readdirSync(join(dir, 'attributions')).sort();
   for (const txt of readdirSync(join(dir, 'text')).sort()) {
     const stem = txt.replace(/\.txt$/, '');
     const annFile = annFiles.find((f) => f.startsWith(`${stem}_`));
     if (!annFile) continue;
     const text = readFileSync(join(dir, 'text', txt), 'utf8');
-    const gold = parseAnn(readFileSync(join(dir, 'attributions', annFile), 'utf8')).filter((a) => isDirect(text, a.content));
-    const preds = extractQuotes(text, extractEntities(text), { sentences: roughSentences(text) }).filter((q) => q.kind === 'direct');
+    const gold = parseAnn(readFileSync(join(dir, 'attributions', annFile), 'utf8')).filter((a) =>
+      isDirect(text, a.content),
+    );
+    const preds = extractQuotes(text, extractEntities(text), { sentences: roughSentences(text) }).filter(
+      (q) => q.kind === 'direct',
+    );
     t.articles++;
     t.predicted += preds.length;
     t.predictedHit += preds.filter((p) => gold.some((g) => g.content.some((c) => overlap(c, p) > 0))).length;
@@ -136,11 +164,17 @@ function scoreFolder(dir: string, misses: string[]): Tally {
       const len = g.content.reduce((n, c) => n + c.end - c.start, 0);
       const covered = g.content.reduce((n, c) => n + preds.reduce((m, p) => m + overlap(c, p), 0), 0);
       if (covered < 0.5 * len) {
-        misses.push(`${stem} ${g.content[0].start}: not found «${text.slice(g.content[0].start, g.content[0].start + 60).replace(/\s+/g, ' ')}»`);
+        misses.push(
+          `${stem} ${g.content[0].start}: not found «${text.slice(g.content[0].start, g.content[0].start + 60).replace(/\s+/g, ' ')}»`,
+        );
         continue;
       }
       t.found++;
-      const best = preds.reduce((b, p) => (g.content.reduce((n, c) => n + overlap(c, p), 0) > g.content.reduce((n, c) => n + overlap(c, b), 0) ? p : b));
+      const best = preds.reduce((b, p) =>
+        g.content.reduce((n, c) => n + overlap(c, p), 0) > g.content.reduce((n, c) => n + overlap(c, b), 0)
+          ? p
+          : b,
+      );
       const firstPart = g.source && strip(g.source.split(PARTS)[0]);
       if (anyCapital(firstPart)) {
         t.capitalised++;
@@ -152,7 +186,9 @@ function scoreFolder(dir: string, misses: string[]): Tally {
       if (sameSpeaker(name, best.speaker)) t.speakerRight++;
       else {
         if (best.speaker === null) t.speakerNone++;
-        misses.push(`${stem} ${g.content[0].start}: speaker ${JSON.stringify(best.speaker)} ≠ ${JSON.stringify(name)}`);
+        misses.push(
+          `${stem} ${g.content[0].start}: speaker ${JSON.stringify(best.speaker)} ≠ ${JSON.stringify(name)}`,
+        );
       }
     }
   }
@@ -166,9 +202,13 @@ export const section: Section = {
     if (!root) return null;
     const misses: string[] = [];
     const train = scoreFolder(join(root, 'train'), process.env.BENCH_VERBOSE === 'train' ? misses : []);
-    const dev = scoreFolder(join(root, 'dev'), process.env.BENCH_VERBOSE && process.env.BENCH_VERBOSE !== 'train' ? misses : []);
-    console.log('PolNeAR direct quotes      | train (tuning)       | dev (check; the issue\'s number)');
-    const row = (name: string, f: (t: Tally) => string) => console.log(`${name.padEnd(26)} | ${f(train).padEnd(20)} | ${f(dev)}`);
+    const dev = scoreFolder(
+      join(root, 'dev'),
+      process.env.BENCH_VERBOSE && process.env.BENCH_VERBOSE !== 'train' ? misses : [],
+    );
+    console.log("PolNeAR direct quotes      | train (tuning)       | dev (check; the issue's number)");
+    const row = (name: string, f: (t: Tally) => string) =>
+      console.log(`${name.padEnd(26)} | ${f(train).padEnd(20)} | ${f(dev)}`);
     row('articles', (t) => String(t.articles));
     row('direct-quote recall', (t) => shown(t.found, t.direct));
     row('speaker right (named)', (t) => shown(t.speakerRight, t.named));
@@ -177,7 +217,14 @@ export const section: Section = {
     row('  old filter (any capital)', (t) => shown(t.capitalisedRight, t.capitalised));
     row('direct precision (overlap)', (t) => shown(t.predictedHit, t.predicted));
     for (const m of misses) console.log('  ', m);
-    const out = (t: Tally) => ({ ...t, recall: share(t.found, t.direct), speaker: share(t.speakerRight, t.named), speakerWrong: share(t.named - t.speakerRight - t.speakerNone, t.named), speakerAnyCapital: share(t.capitalisedRight, t.capitalised), precision: share(t.predictedHit, t.predicted) });
+    const out = (t: Tally) => ({
+      ...t,
+      recall: share(t.found, t.direct),
+      speaker: share(t.speakerRight, t.named),
+      speakerWrong: share(t.named - t.speakerRight - t.speakerNone, t.named),
+      speakerAnyCapital: share(t.capitalisedRight, t.capitalised),
+      precision: share(t.predictedHit, t.predicted),
+    });
     return { train: out(train), dev: out(dev) };
   },
 };

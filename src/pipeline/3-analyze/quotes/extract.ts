@@ -154,7 +154,8 @@ function antecedent(
   for (const e of between(subjects, at - 1700, at))
     if (e.end <= at && at - e.end <= 1500) candidates.push({ who: e, at: e.start });
   // The previous speaker counts from the end of their quote.
-  if (previous?.speaker && at - previous.end <= 1500) candidates.push({ who: previous.speaker, at: previous.end });
+  if (previous?.speaker && at - previous.end <= 1500)
+    candidates.push({ who: previous.speaker, at: previous.end });
   candidates.sort((x, y) => x.at - y.at);
   const gender = (c: { who: EntityMention }) => genders.get(c.who.name);
   const latest = candidates[candidates.length - 1];

@@ -15,10 +15,26 @@ const genders = (text: string) => {
 
 /** [cue, text, the genders learned] */
 const cases: [string, string, Record<string, string>][] = [
-  ['courtesy titles', 'Maria Ocampo met Peter Lindqvist. Mrs. Ocampo spoke first; Mr. Lindqvist listened.', { 'Maria Ocampo': 'f', 'Peter Lindqvist': 'm' }],
-  ['a gendered role noun in apposition', 'Tessa Varga, a spokeswoman for the county, declined to comment.', { 'Tessa Varga': 'f' }],
-  ['a reflexive after the sentence subject', 'Omar Sadeq found himself alone on the stage.', { 'Omar Sadeq': 'm' }],
-  ['"He" opening the sentence after one naming only that person', 'Omar Sadeq arrived late. He apologised to the hosts.', { 'Omar Sadeq': 'm' }],
+  [
+    'courtesy titles',
+    'Maria Ocampo met Peter Lindqvist. Mrs. Ocampo spoke first; Mr. Lindqvist listened.',
+    { 'Maria Ocampo': 'f', 'Peter Lindqvist': 'm' },
+  ],
+  [
+    'a gendered role noun in apposition',
+    'Tessa Varga, a spokeswoman for the county, declined to comment.',
+    { 'Tessa Varga': 'f' },
+  ],
+  [
+    'a reflexive after the sentence subject',
+    'Omar Sadeq found himself alone on the stage.',
+    { 'Omar Sadeq': 'm' },
+  ],
+  [
+    '"He" opening the sentence after one naming only that person',
+    'Omar Sadeq arrived late. He apologised to the hosts.',
+    { 'Omar Sadeq': 'm' },
+  ],
   ['"spokesman" is no cue', 'Campaign spokesman Dana Hollis confirmed the schedule.', {}],
   ['an object pronoun is no cue', 'Sen. Dana Kessler scolded him for an hour.', {}],
   ['a subject pronoun in reported speech is no cue', 'Merle Kunst said he would lose the primary.', {}],
@@ -30,4 +46,5 @@ const cases: [string, string, Record<string, string>][] = [
   ['conflicting cues give no gender', 'Kim Ridley arrived with his wife. Mrs. Ridley left early.', {}],
 ];
 
-for (const [name, text, expected] of cases) test(`article genders: ${name}`, () => assert.deepEqual(genders(text), expected));
+for (const [name, text, expected] of cases)
+  test(`article genders: ${name}`, () => assert.deepEqual(genders(text), expected));

@@ -9,7 +9,16 @@ import type { EntityMention, Span } from '../../../model/index.ts';
 export type Gender = 'f' | 'm';
 
 const TITLE = /\b(Mr|Mrs|Ms|Miss|Sr|Sra|Señor|Señora)\.?\s+$/u;
-const TITLE_GENDER: Record<string, Gender> = { Mr: 'm', Sr: 'm', Señor: 'm', Mrs: 'f', Ms: 'f', Miss: 'f', Sra: 'f', Señora: 'f' };
+const TITLE_GENDER: Record<string, Gender> = {
+  Mr: 'm',
+  Sr: 'm',
+  Señor: 'm',
+  Mrs: 'f',
+  Ms: 'f',
+  Miss: 'f',
+  Sra: 'f',
+  Señora: 'f',
+};
 const FEMALE_NOUNS =
   'spokeswoman chairwoman congresswoman councilwoman businesswoman actress mother wife daughter sister grandmother widow woman girl queen princess';
 // "spokesman", "chairman" are left out: papers use them for women too ("Trump spokesman Hope Hicks").
@@ -19,19 +28,31 @@ const NOUN_GENDER = new Map<string, Gender>([
   ...FEMALE_NOUNS.split(' ').map((w) => [w, 'f'] as [string, Gender]),
   ...MALE_NOUNS.split(' ').map((w) => [w, 'm'] as [string, Gender]),
 ]);
-const PRONOUN_GENDER: Record<string, Gender> = { he: 'm', his: 'm', himself: 'm', she: 'f', her: 'f', herself: 'f' };
+const PRONOUN_GENDER: Record<string, Gender> = {
+  he: 'm',
+  his: 'm',
+  himself: 'm',
+  she: 'f',
+  her: 'f',
+  herself: 'f',
+};
 
 /** "actress Salma Hayek", "Congresswoman Ana Ruiz" (the noun right before) or ", a spokeswoman for …" (after). */
 function nounVote(text: string, e: EntityMention): Gender | undefined {
   const before = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, e.start - 20), e.start))?.[1]?.toLowerCase();
   if (before && NOUN_GENDER.has(before)) return NOUN_GENDER.get(before);
-  const apposed = /^,\s+(?:a|an|the|his|her|their|\p{Lu}[\p{L}.]*['’]s?)\s+(?:[\p{L}-]+\s+){0,3}?(\p{L}+)\b/u.exec(
-    text.slice(e.end, e.end + 80),
-  )?.[1];
+  const apposed =
+    /^,\s+(?:a|an|the|his|her|their|\p{Lu}[\p{L}.]*['’]s?)\s+(?:[\p{L}-]+\s+){0,3}?(\p{L}+)\b/u.exec(
+      text.slice(e.end, e.end + 80),
+    )?.[1];
   return apposed ? NOUN_GENDER.get(apposed.toLowerCase()) : undefined;
 }
 
-export function articleGenders(text: string, people: EntityMention[], sentences: Span[]): Map<string, Gender> {
+export function articleGenders(
+  text: string,
+  people: EntityMention[],
+  sentences: Span[],
+): Map<string, Gender> {
   const votes = new Map<string, { f: number; m: number }>();
   // A bare surname two people share ("Clinton" for Bill or Hillary) may be linked to the wrong one.
   const bySurname = new Map<string, Set<string>>();
@@ -62,7 +83,8 @@ export function articleGenders(text: string, people: EntityMention[], sentences:
     // "He …" opening a sentence right after one that named only one person (not inside a quote,
     // where "He" is whoever the speaker talks about).
     const opener = /^\s*(He|She)\b/u.exec(body)?.[1];
-    if (opener && previousOnly && !inside.some((e) => e.start - s.start < 40)) vote(previousOnly, PRONOUN_GENDER[opener.toLowerCase()]);
+    if (opener && previousOnly && !inside.some((e) => e.start - s.start < 40))
+      vote(previousOnly, PRONOUN_GENDER[opener.toLowerCase()]);
     const names = new Set(inside.map((e) => e.name));
     previousOnly = names.size === 1 ? inside[0] : null;
     // The sentence's first person, then a pronoun before any other person is named.
@@ -73,9 +95,10 @@ export function articleGenders(text: string, people: EntityMention[], sentences:
     const stretch = text.slice(first.end, other ? other.start : s.end).split(/["“”«»]|''/u)[0];
     // A reflexive ("found himself") or a possessive of family ("with his wife"); not an object
     // ("scolded him:") nor a subject ("Kunin said he …"), which often point at someone else.
-    const pronoun = /\b(?:(himself|herself)|(his|her)\s+(?:wife|husband|son|daughter|mother|father|children|family|parents))\b/i.exec(
-      stretch,
-    );
+    const pronoun =
+      /\b(?:(himself|herself)|(his|her)\s+(?:wife|husband|son|daughter|mother|father|children|family|parents))\b/i.exec(
+        stretch,
+      );
     const word = pronoun?.[1] ?? pronoun?.[2];
     if (word) vote(first, PRONOUN_GENDER[word.toLowerCase()]);
   }

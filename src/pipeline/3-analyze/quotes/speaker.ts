@@ -107,7 +107,9 @@ function describedSubject(phrase: string): Attribution | null {
   if (relation && PERSON_NOUNS.has(relation))
     return { speaker: null, anonymous: false, anaphoric: false, relation };
   // "he said", "she later told", "but he did say"
-  const pronoun = /(?:^|[\s,])(he|she|they|él|ella|ellos|ellas)(?:\s+\p{Ll}+){0,2}[\s,]*$/iu.exec(phrase)?.[1];
+  const pronoun = /(?:^|[\s,])(he|she|they|él|ella|ellos|ellas)(?:\s+\p{Ll}+){0,2}[\s,]*$/iu.exec(
+    phrase,
+  )?.[1];
   if (pronoun) return { speaker: null, anonymous: false, anaphoric: true, pronoun: pronounGender(pronoun) };
   if (INDEFINITE.test(phrase)) return { speaker: null, anonymous: true, anaphoric: false };
   if (DEFINITE.test(phrase)) return { speaker: null, anonymous: false, anaphoric: true };
@@ -123,7 +125,10 @@ const TAG_NAME =
 const TAG_BEFORE = new RegExp(`^[\\s,"”'’—–-]*(${TAG_NAME.source})\\s*$`, 'u');
 const TAG_APPOSED = new RegExp(`^[\\s,"”'’—–-]*(${TAG_NAME.source})${APPOSITION.source.slice(1)}`, 'u');
 // Horizontal space is any white space but a line break (bylines end in no-break spaces too).
-const BYLINE = new RegExp(`^[^\\S\\n]*(?:\\n\\s*)?[―—–-][^\\S\\n]*(${TAG_NAME.source})[^\\S\\n]*(?=[,.]?[^\\S\\n]*(?:\\n|$)|,)`, 'u');
+const BYLINE = new RegExp(
+  `^[^\\S\\n]*(?:\\n\\s*)?[―—–-][^\\S\\n]*(${TAG_NAME.source})[^\\S\\n]*(?=[,.]?[^\\S\\n]*(?:\\n|$)|,)`,
+  'u',
+);
 const TAG_AFTER = new RegExp(`^\\s+(${TAG_NAME.source})(?=\\s*(?:[,.;:!?(]|$))`, 'u');
 
 /** A name written in the speech tag itself that the entity pass did not list ('"…," Hale said',
@@ -326,10 +331,21 @@ function callingSubject(text: string, clause: Span, entities: EntityMention[]): 
   const m = [...lead.matchAll(CALLING)].pop();
   if (!m || lead.length - m.index! - m[0].length > 90) return null;
   const at = clause.start + m.index!;
-  if (/\b(?:was|were|is|are|be|been|being|get|got|gets)\s+(?:\p{Ll}+ly\s+)?$/u.test(text.slice(clause.start, at))) return null;
+  if (
+    /\b(?:was|were|is|are|be|been|being|get|got|gets)\s+(?:\p{Ll}+ly\s+)?$/u.test(
+      text.slice(clause.start, at),
+    )
+  )
+    return null;
   const before = pick(entities, clause.start, at, 'end');
   const gap = before ? text.slice(before.end, at) : '';
   if (before && /^(?:\s+\p{Ll}+ly)?\s*$|^,[^,]{1,30},\s*$/u.test(gap)) return before;
   const written = TAG_BEFORE.exec(text.slice(clause.start, at))?.[1];
-  return written ? tagName(entities, at - text.slice(clause.start, at).length + text.slice(clause.start, at).indexOf(written), written) : null;
+  return written
+    ? tagName(
+        entities,
+        at - text.slice(clause.start, at).length + text.slice(clause.start, at).indexOf(written),
+        written,
+      )
+    : null;
 }
