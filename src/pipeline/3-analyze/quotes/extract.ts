@@ -4,6 +4,7 @@ import type { EntityMention, QuoteMention, Span } from '../../../model/index.ts'
 import { quoteContent, quotedPassages, type QuotedPassage } from './marks.ts';
 import { reportedSpeech } from './reported.ts';
 import { PERSON_NOUNS, SPEECH_VERBS } from '../entities/lexicon.ts';
+import { articleGenders, type Gender } from './gender.ts';
 import { attributionAfter, attributionBefore, between, sentenceEnd, type Attribution } from './speaker.ts';
 
 export interface QuoteOptions {
@@ -59,6 +60,7 @@ export function extractQuotes(
   const subjects = subjectPeople(text, sorted, sentences);
   const people = sorted.filter((e) => e.type === 'person');
   const relations = namedRelations(text, sorted);
+  const genders = articleGenders(text, people, sentences);
   const quotes: QuoteMention[] = [];
   let previous = null as Previous | null;
   for (const p of quotedPassages(text)) {
@@ -71,7 +73,7 @@ export function extractQuotes(
       a = attributionBefore(text, p, sorted, previous?.end ?? 0);
     let speaker = a.speaker;
     if (a.relation) speaker = relations.get(a.relation) ?? null;
-    else if (a.anaphoric) speaker = antecedent(previous, subjects, p.start);
+    else if (a.anaphoric) speaker = antecedent(previous, subjects, p.start, a.pronoun, genders);
     else if (!speaker && !a.anonymous) speaker = continuation(text, previous, people, p);
     quotes.push({
       text: content,
@@ -137,13 +139,29 @@ function subjectPeople(text: string, entities: EntityMention[], sentences: Span[
   return out;
 }
 
-/** "he said", "the minister added": the later of the previous quote's speaker and the last subject. */
-function antecedent(previous: Previous | null, subjects: EntityMention[], at: number): EntityMention | null {
-  let subject: EntityMention | null = null;
-  for (const e of between(subjects, at - 1700, at)) if (e.end <= at && at - e.end <= 1500) subject = e;
-  const prev = previous?.speaker && at - previous.end <= 1500 ? previous : null;
-  if (prev && (!subject || subject.start < prev.end)) return prev.speaker;
-  return subject;
+/** "he said", "the minister added": the later of the previous quote's speaker and the last subject.
+ * A pronoun skips people whose gender (learned from the article) is not its own: "she said" after
+ * "Mr. Ridley" goes back to "Mrs. Okafor". Once someone is skipped, only a person known to fit is
+ * taken; one of unknown gender would be a guess, so the quote keeps no speaker. */
+function antecedent(
+  previous: Previous | null,
+  subjects: EntityMention[],
+  at: number,
+  pronoun: Gender | undefined,
+  genders: Map<string, Gender>,
+): EntityMention | null {
+  const candidates: { who: EntityMention; at: number }[] = [];
+  for (const e of between(subjects, at - 1700, at))
+    if (e.end <= at && at - e.end <= 1500) candidates.push({ who: e, at: e.start });
+  // The previous speaker counts from the end of their quote.
+  if (previous?.speaker && at - previous.end <= 1500)
+    candidates.push({ who: previous.speaker, at: previous.end });
+  candidates.sort((x, y) => x.at - y.at);
+  const gender = (c: { who: EntityMention }) => genders.get(c.who.name);
+  const latest = candidates[candidates.length - 1];
+  if (!latest || !pronoun || (gender(latest) ?? pronoun) === pronoun) return latest?.who ?? null;
+  const known = candidates.filter((c) => gender(c) === pronoun);
+  return known[known.length - 1]?.who ?? null;
 }
 
 /** '"…," said Rep. Beto O'Rourke, a Clinton endorser who suggested …. "…"': the words between two quotes

@@ -1,12 +1,13 @@
 // Who said a quote: the name or pronoun next to a speech verb just after the quote ("…," Kovač told
 // reporters / "…," said Ivana Perić) or in the clause that introduces it (Kovač said: "…").
 import type { EntityMention, Span } from '../../../model/index.ts';
+import type { Gender } from './gender.ts';
 import { NAME_SUFFIXES, NOT_NAMES, PERSON_NOUNS, SPEECH_VERBS, TITLE_HEADS } from '../entities/lexicon.ts';
 
 /** Verbs that tag a quote but are too rare or too loose to type entities with (so not in SPEECH_VERBS). */
 const TAG_VERBS = new Set([
   ...SPEECH_VERBS,
-  ...'saying telling adding noting explaining declares answered answers charged quipped joked asserted asserts cautioned conceded concedes countered retorted observed complained boasted vowed pledged shouted yelled yelling writing predicted insisting arguing'.split(
+  ...'saying telling adding noting explaining declares answered answers charged quipped joked asserted asserts cautioned conceded concedes countered retorted observed complained boasted vowed pledged shouted yelled yelling writing predicted insisting arguing notes concludes interjected cracked proclaimed barked mused'.split(
     ' ',
   ),
 ]);
@@ -17,6 +18,8 @@ export interface Attribution {
   anonymous: boolean;
   /** A pronoun or definite description ("he said", "the minister added") for the caller to resolve. */
   anaphoric: boolean;
+  /** The gender of that pronoun ("she said" → 'f'), when it has one. */
+  pronoun?: Gender;
   /** "her daughter says", "the child's mother said": someone named only through this relation, if at all. */
   relation?: string;
 }
@@ -27,6 +30,8 @@ const DEFINITE =
 const INDEFINITE =
   /(?:^|[\s,])(?:a|an|one|another|some|several|un|una|uno)\s+[\p{L}\d'’-]+(?:\s+[\p{L}\d'’-]+){0,5}[\s,]*$/iu;
 const WORD = /[\p{L}'’]+/gu;
+const pronounGender = (word: string): Gender | undefined =>
+  /^(?:he|him|él)$/i.test(word) ? 'm' : /^(?:she|her|ella)$/i.test(word) ? 'f' : undefined;
 const none: Attribution = { speaker: null, anonymous: false, anaphoric: false };
 const named = (speaker: EntityMention): Attribution => ({ speaker, anonymous: false, anaphoric: false });
 
@@ -38,19 +43,21 @@ export function sentenceEnd(text: string, from: number, max: number): number {
   for (const m of part.matchAll(/[.!?](?=["”’]?(?:\s|$))|\n/g)) {
     const at = from + m.index!;
     if (at >= limit) break;
-    if (m[0] !== '.') return at;
-    const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(from, at - 12), at))?.[1] ?? '';
-    if (
-      /^\p{Lu}$/u.test(word) ||
-      TITLE_HEADS.has(word) ||
-      NAME_SUFFIXES.has(word) ||
-      /\./.test(word) ||
-      /^(St|Mt|Ft|Inc|Co|Corp|Ltd|No)$/.test(word)
-    )
-      continue;
-    return at;
+    if (m[0] !== '.' || !abbreviationAt(text, at, from)) return at;
   }
   return limit;
+}
+
+/** The period at `at` closes a title or an initial ("Lt.", "M.", "Mr."), not a sentence. */
+function abbreviationAt(text: string, at: number, from = 0): boolean {
+  const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(from, at - 12), at))?.[1] ?? '';
+  return (
+    /^\p{Lu}$/u.test(word) ||
+    TITLE_HEADS.has(word) ||
+    NAME_SUFFIXES.has(word) ||
+    /\./.test(word) ||
+    /^(St|Mt|Ft|Inc|Co|Corp|Ltd|No)$/.test(word)
+  );
 }
 
 /** Entities starting in [from, to); `entities` is sorted by start, so a binary search finds the first. */
@@ -100,8 +107,10 @@ function describedSubject(phrase: string): Attribution | null {
   if (relation && PERSON_NOUNS.has(relation))
     return { speaker: null, anonymous: false, anaphoric: false, relation };
   // "he said", "she later told", "but he did say"
-  if (/(?:^|[\s,])(?:he|she|they|él|ella|ellos|ellas)(?:\s+\p{Ll}+){0,2}[\s,]*$/iu.test(phrase))
-    return { speaker: null, anonymous: false, anaphoric: true };
+  const pronoun = /(?:^|[\s,])(he|she|they|él|ella|ellos|ellas)(?:\s+\p{Ll}+){0,2}[\s,]*$/iu.exec(
+    phrase,
+  )?.[1];
+  if (pronoun) return { speaker: null, anonymous: false, anaphoric: true, pronoun: pronounGender(pronoun) };
   if (INDEFINITE.test(phrase)) return { speaker: null, anonymous: true, anaphoric: false };
   if (DEFINITE.test(phrase)) return { speaker: null, anonymous: false, anaphoric: true };
   return null;
@@ -114,6 +123,12 @@ const APPOSITION =
 const TAG_NAME =
   /(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Sgt|Col|Capt|Prof|Rev)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}/u;
 const TAG_BEFORE = new RegExp(`^[\\s,"”'’—–-]*(${TAG_NAME.source})\\s*$`, 'u');
+const TAG_APPOSED = new RegExp(`^[\\s,"”'’—–-]*(${TAG_NAME.source})${APPOSITION.source.slice(1)}`, 'u');
+// Horizontal space is any white space but a line break (bylines end in no-break spaces too).
+const BYLINE = new RegExp(
+  `^[^\\S\\n]*(?:\\n\\s*)?[―—–-][^\\S\\n]*(${TAG_NAME.source})[^\\S\\n]*(?=[,.]?[^\\S\\n]*(?:\\n|$)|,)`,
+  'u',
+);
 const TAG_AFTER = new RegExp(`^\\s+(${TAG_NAME.source})(?=\\s*(?:[,.;:!?(]|$))`, 'u');
 
 /** A name written in the speech tag itself that the entity pass did not list ('"…," Hale said',
@@ -167,7 +182,8 @@ function subjectAround(text: string, entities: EntityMention[], verb: Span, clau
     return named(before);
   }
   const lead = text.slice(clause.start, verb.start);
-  const writtenBefore = TAG_BEFORE.exec(lead)?.[1];
+  // 'Amy Paige, deputy homeland security adviser, said': a written name and its apposition.
+  const writtenBefore = TAG_BEFORE.exec(lead)?.[1] ?? TAG_APPOSED.exec(lead)?.[1];
   const tagged =
     writtenBefore && tagName(entities, verb.start - lead.length + lead.indexOf(writtenBefore), writtenBefore);
   if (tagged) return named(tagged);
@@ -185,7 +201,8 @@ function subjectAround(text: string, entities: EntityMention[], verb: Span, clau
     'start',
   );
   const wordAfter = /^\s+([\p{L}]+)/u.exec(text.slice(verb.end, afterEnd))?.[1];
-  if (wordAfter && PRONOUN.test(wordAfter)) return { speaker: null, anonymous: false, anaphoric: true };
+  if (wordAfter && PRONOUN.test(wordAfter))
+    return { speaker: null, anonymous: false, anaphoric: true, pronoun: pronounGender(wordAfter) };
   // "said Clinton campaign manager Robby Mook": a name, lower-case role words, then the speaker.
   const roleThenName =
     afterAll &&
@@ -196,7 +213,8 @@ function subjectAround(text: string, entities: EntityMention[], verb: Span, clau
         !/\b(?:of|in|at|for|from|to|with|and|or|on|by|about|the|a|an|who|that)\b/.test(
           text.slice(afterAll.end, e.start),
         ) &&
-        /^\s*\p{Lu}/u.test(text.slice(verb.end, afterAll.start)),
+        // …and that name comes right after the verb ("said Arcotte campaign manager Jon Kohlan").
+        !text.slice(verb.end, afterAll.start).trim(),
     );
   const after = roleThenName ?? afterAll;
   if (after) return named(after);
@@ -219,6 +237,22 @@ export function attributionAfter(
   const end = sentenceEnd(text, quote.end, 200);
   const next = text.slice(quote.end, end).search(/["“”«]/);
   const clause = { start: quote.end, end: next < 0 ? end : quote.end + next };
+  // '"…" ― Adriana Rodell' or the next line '-President Obama, tweeting …': a byline under the quote.
+  const byline = BYLINE.exec(text.slice(quote.end, quote.end + 120));
+  if (byline) {
+    const at = quote.end + byline.index + byline[0].length - byline[1].length;
+    const who =
+      between(entities, at, at + byline[1].length).find((e) => e.type === 'person' || e.type === 'other') ??
+      tagName(entities, at, byline[1]);
+    return who ? named(who) : none;
+  }
+  // '"…," according to Ines Koval': the name right after it.
+  const according = /^[\s,"”'’]*according to\s+(?:the\s+)?/iu.exec(text.slice(clause.start, clause.end));
+  if (according) {
+    const at = clause.start + according[0].length;
+    const who = between(entities, at, at + 2)[0];
+    return who && who.type !== 'place' ? named(who) : none;
+  }
   const verb = verbsIn(text, clause.start, Math.min(clause.end, clause.start + 80))[0];
   if (!verb) return appositionTag(text, clause, entities);
   // A quote that ends its own sentence is attributed only by a bare tag: '… home." Moore said.'
@@ -259,9 +293,10 @@ export function attributionBefore(
   let lineStart = lead.lastIndexOf('\n') + 1;
   // 'X said:' on its own paragraph leads into the quote below it.
   if (!lead.slice(lineStart).trim() && /:\s*$/.test(lead)) lineStart = lead.trimEnd().lastIndexOf('\n') + 1;
-  const sentenceStarts = [...lead.matchAll(/[.!?]["”]?\s+(?=["“«]?\p{Lu})/gu)].map(
-    (m) => m.index! + m[0].length,
-  );
+  // "said of Mr. Halvorsen:": the period of a title starts no sentence.
+  const sentenceStarts = [...lead.matchAll(/[.!?]["”]?\s+(?=["“«]?\p{Lu})/gu)]
+    .filter((m) => m[0][0] !== '.' || !abbreviationAt(text, windowStart + m.index!, windowStart))
+    .map((m) => m.index! + m[0].length);
   const clause = { start: windowStart + Math.max(lineStart, ...sentenceStarts), end: quote.start };
   const clauseText = text.slice(clause.start, clause.end);
   const acc = /\b(?:according to|según|de acuerdo con)\s+/i.exec(clauseText);
@@ -275,6 +310,8 @@ export function attributionBefore(
   const verbs = verbsIn(text, clause.start, clause.end);
   const verb = verbs[verbs.length - 1];
   if (!verb) {
+    const calling = callingSubject(text, clause, entities);
+    if (calling) return named(calling);
     // "And Mr. Christie gloated:", "As Akhil Amar put it,": a lead-in with no speech verb we know,
     // a colon or "put it" before the quote, and a name opening the clause: that name speaks.
     if (!/(?::|\bput it,?)\s*$/.test(clauseText)) return none;
@@ -282,4 +319,33 @@ export function attributionBefore(
     return opener && !/^['’]s?\s*\p{Ll}/u.test(text.slice(opener.end, opener.end + 3)) ? named(opener) : none;
   }
   return subjectAround(text, entities, verb, clause);
+}
+
+/** Verbs whose complement is the subject's own words for something: 'Pryce called the plan "a disgrace"'. */
+const CALLING = /\b(?:called|calls|labeled|labelled|branded|dubbed|termed|deemed)\b/g;
+
+/** The subject of a calling verb right before the quote (within 90 characters): the name just before
+ * the verb, or before a short apposition (", for one,"). Never the one called, never a passive. */
+function callingSubject(text: string, clause: Span, entities: EntityMention[]): EntityMention | null {
+  const lead = text.slice(clause.start, clause.end);
+  const m = [...lead.matchAll(CALLING)].pop();
+  if (!m || lead.length - m.index! - m[0].length > 90) return null;
+  const at = clause.start + m.index!;
+  if (
+    /\b(?:was|were|is|are|be|been|being|get|got|gets)\s+(?:\p{Ll}+ly\s+)?$/u.test(
+      text.slice(clause.start, at),
+    )
+  )
+    return null;
+  const before = pick(entities, clause.start, at, 'end');
+  const gap = before ? text.slice(before.end, at) : '';
+  if (before && /^(?:\s+\p{Ll}+ly)?\s*$|^,[^,]{1,30},\s*$/u.test(gap)) return before;
+  const written = TAG_BEFORE.exec(text.slice(clause.start, at))?.[1];
+  return written
+    ? tagName(
+        entities,
+        at - text.slice(clause.start, at).length + text.slice(clause.start, at).indexOf(written),
+        written,
+      )
+    : null;
 }
