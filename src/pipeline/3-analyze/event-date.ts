@@ -21,7 +21,16 @@ const STATE = /\b(remains?|remained|is|was|were)\s+(?:in\s+)?(?:critical|stable|
 
 // "the Jan. 1 shooting", "shot on Jan. 1": the date is named as the event's, however old.
 const NAMED_EVENT_AFTER = /^\s*(?:,?\s*(?:19|20)\d{2},?\s+)?(?:(?:fatal|deadly|double|triple|quadruple|drive-by|accidental|mass|gang|police)\s+)*(?:shooting|shootout|killing|slaying|stabbing|attack|murder|homicide|crash|fire|explosion|incident|death|home invasion|melee|gunfight)\b/i;
-const NAMED_EVENT_BEFORE = /\b(?:shot|killed|slain|died|shooting|happened|occurred)\s+(?:on\s+)?$/i;
+const NAMED_EVENT_BEFORE = /\b(?:shot|killed|slain|shooting|happened|occurred)\s+(?:on\s+)?$/i;
+// "died Tuesday", "succumbed to his wounds Saturday": a victim's death, a later moment than the
+// injury that caused it ("shot Monday night ... died on Tuesday"). It counts less only when the
+// article dates an injury too; otherwise the death may well be the event ("died Sunday after a
+// rifle discharged").
+const DEATH_BEFORE = /\b(?:died|dies|passed away|succumbed(?:\s+to\s+(?:his|her|their)\s+(?:wounds|injuries))?|pronounced dead|came off life support)\s+(?:on\s+)?$/i;
+/** How much less a death's day counts than a day the text ties to the injury. */
+const DEATH_PENALTY = 1.5;
+// The injury itself, as opposed to the death that may follow it.
+const INJURY = /\b(?:shot|shooting|shootout|gunfire|gunshots?|fired|opened fire|wounded|injured|stabbed|stabbing|beaten|struck|attacked|discharged|went off)\b/i;
 // The incident itself, for dates further back than WINDOW_DAYS: "was shot and killed by his
 // brother on March 11", "On Nov. 2, several people ... when shots were fired".
 const INCIDENT = /\b(?:shot|shooting|shootings|shootout|gunfire|gunshots?|shots|fired|opened fire|opening fire|killed|killing|slain|slaying|murders?|murdered|homicide|died|death|wounded|injured|stabbed|discharged|went off|happened|occurred|erupted|broke out|incident|attack(?:ed)?)\b/gi;
@@ -95,6 +104,10 @@ interface Candidate {
   background: boolean;
   /** The date of a saying ("police said Tuesday"). */
   saying: boolean;
+  /** The date of a victim's death ("died Tuesday"). */
+  death: boolean;
+  /** In a sentence that tells of the injury ("was shot Monday night"). */
+  injury: boolean;
 }
 
 /** The earliest of the best-scored candidates (later dates are usually follow-ups), if any scores at all. */
@@ -114,6 +127,7 @@ export function eventDate(article: Pick<Article, 'text' | 'published' | 'sentenc
     if (STAMP.test(text.slice(Math.max(0, d.start - 30), d.start))) continue;
     const month = d.granularity === 'month';
     const sentence = article.sentences.find((s) => s.start <= d.start && d.start < s.end) ?? { start: Math.max(0, d.start - 150), end: d.end + 80 };
+    const death = DEATH_BEFORE.test(text.slice(Math.max(0, d.start - 45), d.start));
     const named = NAMED_EVENT_AFTER.test(text.slice(d.end, d.end + 40)) || NAMED_EVENT_BEFORE.test(text.slice(Math.max(0, d.start - 25), d.start));
     const tied = named || tiedToIncident(text, sentence, d);
     let day = parseDay(d.date)!;
@@ -135,8 +149,9 @@ export function eventDate(article: Pick<Article, 'text' | 'published' | 'sentenc
     else if (named) score += 3;
     if (month) score -= 1;
     const background = BACKGROUND.test(text.slice(Math.max(0, sentence.start - 150), sentence.end));
-    candidates.push({ d, day, score, month, tied, named, background, saying: ATTRIBUTION.test(before) });
+    candidates.push({ d, day, score, month, tied, named, background, saying: ATTRIBUTION.test(before), death, injury: !death && tied && INJURY.test(words) });
   }
+  if (candidates.some((c) => c.injury && !c.month)) for (const c of candidates) if (c.death) c.score -= DEATH_PENALTY;
   // A month stands in only for a day not given anywhere in it.
   const days = candidates.filter((c) => !c.month);
   const all = candidates.filter((c) => !c.month || !days.some((x) => x.d.date!.slice(0, 7) === c.d.date!.slice(0, 7)));
