@@ -24,6 +24,8 @@ describe('extractPlaces', () => {
     ['View Full Caption Shutterstock CHICAGO — Four people were wounded.', ['CHICAGO→Chicago/US-IL']],
     ['Accomack County, Va. – A man is behind bars.', ['Accomack County→Accomack County/US-VA', 'Va.→Virginia/US-VA']],
     ['Forecasters blamed El Niño for the drought.', []],
+    // A state written out after a town is the state, not a city of that name ("Washington, D.C.").
+    ['A gunman opened fire at a mall in Burlington, Washington, on Friday.', ['Burlington→Burlington/US-WA', 'Washington→Washington/US-WA']],
   ];
   for (const [text, expected] of cases) it(text, () => assert.deepEqual(named(text), expected));
 
