@@ -73,6 +73,36 @@ describe('eventDate', () => {
   ];
   for (const [text, pub, expected] of traps) it(`trap: ${text.slice(0, 60)}`, () => assert.equal(eventOf(text, pub)?.date, expected));
 
+  // A victim's death is a later moment than the shooting that caused it: the day attached to the
+  // injury wins over the day of the death, and the death's day stands in only when no other is given.
+  // [text, publication day, event day]
+  const laterMoments: [string, string, string][] = [
+    ['An officer was shot in northeast Charlotte Monday night. Officer Lee Hart died on Tuesday at the medical center.', '2015-03-11', '2015-03-09'],
+    ['A little girl is dead after police say her father shot her during an argument Friday night. The charge was upgraded after the girl died Saturday.', '2016-05-28', '2016-05-27'],
+    ['A teenager who was shot in a drive-by on Sunday during his birthday party died Tuesday, the sheriff said.', '2016-08-10', '2016-08-07'],
+    ['The boy was shot in the face by a relative Saturday afternoon. He passed away early Monday at the children\'s hospital.', '2015-07-21', '2015-07-18'],
+    ['Two hunters were wounded Thursday near the lake. One of them succumbed to his injuries Saturday, deputies said.', '2014-11-24', '2014-11-20'],
+    ['Deputies said the Tuesday shooting happened in the backyard. The child was rushed to the hospital and pronounced dead on Thursday.', '2016-09-30', '2016-09-27'],
+    ['Police say a man injured in a November 2 shooting at 22nd and Bragg streets died at a local hospital on Sunday as a result of his wounds.', '2016-11-22', '2016-11-02'],
+    ['Two suspects were arrested in the shooting. The victim was shot on Oct. 3 and died around 6 a.m. Oct. 20 at the medical center.', '2016-10-29', '2016-10-03'],
+    ['Police said Fred Dunn, 38, died at a local hospital on Sunday. Dunn was one of five people shot in the incident that occurred late in the evening on Nov. 2 on Bragg Street.', '2016-11-22', '2016-11-02'],
+    // The death is the only day given: it stands (nearer the event than the publication day).
+    ['Marcus Reed, 19, died Sunday at the hospital after a shooting on Elm Street, police said.', '2016-04-12', '2016-04-10'],
+    // "died after being shot Sunday": the day belongs to the shooting.
+    ['A 15-year-old died after being shot Sunday outside his home, police said.', '2016-04-12', '2016-04-10'],
+  ];
+  for (const [text, pub, expected] of laterMoments) it(`later moment: ${text.slice(0, 60)}`, () => assert.equal(eventOf(text, pub)?.date, expected));
+
+  // Among days about as likely, the one the injury is dated on, not an earlier or later moment
+  // around it (the last sign of life, a fight the day before, the body found, a ruling).
+  const injuryDay: [string, string, string][] = [
+    ['Four people, including a boy, were found shot to death inside the home on Tuesday. Police said a dispute inside the residence reached a point on Monday evening where the violence occurred.', '2017-02-22', '2017-02-21'],
+    ['A student was shot near the high school Wednesday afternoon. His family said he had nothing to do with the shooting but was jumped by a group of teenagers at the school Tuesday.', '2017-03-16', '2017-03-15'],
+    ['Police confirmed the body found in the river this morning is the teen sought in the murder. The 15-year-old was shot near Crenshaw Street and Senator Street on Valentine\'s Day.', '2017-02-22', '2017-02-14'],
+    ['The coroner ruled the boy\'s death a homicide Thursday, two days after the arrest. The shooting happened inside a home near Wallace Street on June 22.', '2016-06-30', '2016-06-22'],
+  ];
+  for (const [text, pub, expected] of injuryDay) it(`injury day: ${text.slice(0, 60)}`, () => assert.equal(eventOf(text, pub)?.date, expected));
+
   it('points at the old date it chose', () => {
     const text = 'A Toledo man accused in a May 25 shooting that killed one entered pleas in court Tuesday.';
     const e = eventOf(text, '2014-11-18')!;

@@ -21,7 +21,42 @@ const STATE = /\b(remains?|remained|is|was|were)\s+(?:in\s+)?(?:critical|stable|
 
 // "the Jan. 1 shooting", "shot on Jan. 1": the date is named as the event's, however old.
 const NAMED_EVENT_AFTER = /^\s*(?:,?\s*(?:19|20)\d{2},?\s+)?(?:(?:fatal|deadly|double|triple|quadruple|drive-by|accidental|mass|gang|police)\s+)*(?:shooting|shootout|killing|slaying|stabbing|attack|murder|homicide|crash|fire|explosion|incident|death|home invasion|melee|gunfight)\b/i;
-const NAMED_EVENT_BEFORE = /\b(?:shot|killed|slain|died|shooting|happened|occurred)\s+(?:on\s+)?$/i;
+const NAMED_EVENT_BEFORE = /\b(?:shot|killed|slain|shooting|happened|occurred)\s+(?:on\s+)?$/i;
+// "died Tuesday", "died at a local hospital on Sunday": a victim's death, a later moment than the
+// injury that caused it ("shot Monday night ... died on Tuesday"). It counts less only when the
+// article dates an injury too; otherwise the death may well be the event ("died Sunday after a
+// rifle discharged").
+const DEATH = /\b(?:died|dies|passed away|succumbed|pronounced dead|came off life support)\b/gi;
+/** Characters from a death word to the date it is dated by. */
+const DEATH_REACH = 45;
+/** How much less a death's day counts than a day the text ties to the injury. */
+const DEATH_PENALTY = 1.5;
+// The injury itself, as opposed to the death that may follow it: "was shot ... Monday night".
+const INJURY = /\b(?:shot|shooting|shootout|gunfire|gunshots?|fired|opened fire|wounded|injured|stabbed|stabbing|beaten|struck|attacked|discharged|went off)\b/gi;
+const INJURY_WORD = new RegExp(INJURY.source, 'i');
+/** Characters from an injury word to the date it is dated by. */
+const INJURY_REACH = 60;
+// Words between an injury and a date that make the date another moment's ("shot ... police said Monday").
+const OTHER_MOMENT = /\b(?:said|says|told|stated|reported|as of|remain(?:s|ed)?|condition|died|until|since)\b/i;
+
+/** The date is a victim's death's ("died at a local hospital on Sunday"), not one after an injury ("died after being shot Sunday"). */
+function datesDeath(text: string, s: Sentence, d: DateMention): boolean {
+  const before = text.slice(Math.max(s.start, d.start - DEATH_REACH), d.start);
+  const death = [...before.matchAll(DEATH)].pop();
+  if (!death) return false;
+  const between = before.slice(death.index + death[0].length);
+  return !INJURY_WORD.test(between) && !/\b(?:said|says|told|after)\b/i.test(between);
+}
+
+/** The date is the injury's own: named with it ("Monday's shooting") or right after it ("was shot ... Monday night"). */
+function datesInjury(text: string, s: Sentence, d: DateMention, named: boolean): boolean {
+  if (named) return true;
+  const before = text.slice(Math.max(s.start, d.start - INJURY_REACH), d.start);
+  const last = [...before.matchAll(INJURY)].pop();
+  if (!last) return false;
+  const between = before.slice(last.index + last[0].length);
+  return !FOLLOW_UP.test(between) && !OTHER_MOMENT.test(between);
+}
 // The incident itself, for dates further back than WINDOW_DAYS: "was shot and killed by his
 // brother on March 11", "On Nov. 2, several people ... when shots were fired".
 const INCIDENT = /\b(?:shot|shooting|shootings|shootout|gunfire|gunshots?|shots|fired|opened fire|opening fire|killed|killing|slain|slaying|murders?|murdered|homicide|died|death|wounded|injured|stabbed|discharged|went off|happened|occurred|erupted|broke out|incident|attack(?:ed)?)\b/gi;
@@ -95,13 +130,23 @@ interface Candidate {
   background: boolean;
   /** The date of a saying ("police said Tuesday"). */
   saying: boolean;
+  /** The date of a victim's death ("died Tuesday"). */
+  death: boolean;
+  /** In a sentence that tells of the injury ("was shot Monday night"). */
+  injury: boolean;
 }
 
-/** The earliest of the best-scored candidates (later dates are usually follow-ups), if any scores at all. */
+/**
+ * Among the best-scored candidates, those that date the injury itself ("found shot to death on
+ * Tuesday", not "no activity all day Monday" nor "ruled a homicide Thursday"), and of those the
+ * earliest (later dates are usually follow-ups); null if none scores at all.
+ */
 function pick(list: Candidate[]): { best: Candidate; top: number } | null {
   const top = Math.max(-Infinity, ...list.map((c) => c.score));
   if (!list.length || top < 0) return null;
-  const best = list.filter((c) => c.score >= top - 0.5).sort((a, b) => a.day - b.day || a.d.start - b.d.start)[0];
+  const near = list.filter((c) => c.score >= top - 0.5);
+  const injured = near.filter((c) => c.injury);
+  const best = (injured.length ? injured : near).sort((a, b) => a.day - b.day || a.d.start - b.d.start)[0];
   return { best, top };
 }
 
@@ -114,6 +159,7 @@ export function eventDate(article: Pick<Article, 'text' | 'published' | 'sentenc
     if (STAMP.test(text.slice(Math.max(0, d.start - 30), d.start))) continue;
     const month = d.granularity === 'month';
     const sentence = article.sentences.find((s) => s.start <= d.start && d.start < s.end) ?? { start: Math.max(0, d.start - 150), end: d.end + 80 };
+    const death = datesDeath(text, sentence, d);
     const named = NAMED_EVENT_AFTER.test(text.slice(d.end, d.end + 40)) || NAMED_EVENT_BEFORE.test(text.slice(Math.max(0, d.start - 25), d.start));
     const tied = named || tiedToIncident(text, sentence, d);
     let day = parseDay(d.date)!;
@@ -135,8 +181,9 @@ export function eventDate(article: Pick<Article, 'text' | 'published' | 'sentenc
     else if (named) score += 3;
     if (month) score -= 1;
     const background = BACKGROUND.test(text.slice(Math.max(0, sentence.start - 150), sentence.end));
-    candidates.push({ d, day, score, month, tied, named, background, saying: ATTRIBUTION.test(before) });
+    candidates.push({ d, day, score, month, tied, named, background, saying: ATTRIBUTION.test(before), death, injury: !death && datesInjury(text, sentence, d, named) });
   }
+  if (candidates.some((c) => c.injury && !c.month)) for (const c of candidates) if (c.death) c.score -= DEATH_PENALTY;
   // A month stands in only for a day not given anywhere in it.
   const days = candidates.filter((c) => !c.month);
   const all = candidates.filter((c) => !c.month || !days.some((x) => x.d.date!.slice(0, 7) === c.d.date!.slice(0, 7)));

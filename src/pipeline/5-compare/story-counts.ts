@@ -41,7 +41,7 @@ function casualtyCounts(articles: SourceArticle[], titles: Map<string, string>, 
     const headline = title ? extractFigures({ text: title }, [], { headline: true }) : [];
     // Headline figures sit past the text so no evidence span points into the wrong string.
     const shifted = headline.map((f) => ({ ...f, start: -1, end: -1 }));
-    const c = articleCasualties([...a.mentions.figures, ...shifted], { text: `${title}\n${a.article.text}` });
+    const c = articleCasualties([...a.mentions.figures, ...shifted], { text: a.article.text, title });
     return { a, c, headline };
   });
   const known = readings.filter((r) => r.c.killed !== null || r.c.injured !== null);

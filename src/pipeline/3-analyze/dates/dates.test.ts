@@ -27,6 +27,9 @@ describe('extractDates', () => {
     ['The law took effect in March 2013.', '2014-01-28', [['March 2013', '2013-03-01', 'month']]],
     ['It was filed 1/27/2014 at the courthouse.', '2014-02-10', [['1/27/2014', '2014-01-27', 'day']]],
     ['Sam died Feb. 21,2015, at home.', '2016-03-05', [['Feb. 21,2015', '2015-02-21', 'day']]],
+    // "would-be" is an adjective ("his would-be victim"), not a plan.
+    ['A boy was shot by his would-be victim Monday night, police said.', '2017-02-07', [['Monday night', '2017-02-06', 'day']]],
+    ['Police said the would-be robber fled on foot Sunday.', '2017-02-07', [['Sunday', '2017-02-05', 'day']]],
     // A month without a day: a past one for what happened, a coming one for what will.
     ['He was killed in May.', '2015-03-20', [['May', '2014-05-01', 'month']]],
     ['The trial will begin in May.', '2015-03-20', [['May', '2015-05-01', 'month']]],

@@ -231,7 +231,7 @@ const FOREIGN_RULES: Rule[] = [
   },
 ];
 
-const FUTURE = /\b(will|would|shall|is to|are to|to be|scheduled|plans?|planned|expected|forecasts?|predicted|set to|upcoming|due|next|until|payable|effective|expires?)\b/i;
+const FUTURE = /\b(will|would(?!-be\b)|shall|is to|are to|to be|scheduled|plans?|planned|expected|forecasts?|predicted|set to|upcoming|due|next|until|payable|effective|expires?)\b/i;
 const PAST = /\b(was|were|had|did|said|happened|occurred|died|killed|shot|took place|last|broke|fled|fell|took|held|began|hit|struck|met|[a-z]{3,}ed)\b/i;
 
 const PAST_REACH = 30;

@@ -32,8 +32,32 @@ describe('articleCasualties', () => {
     ['Deputies said the man, who was shot in the head, was taken off life support on Friday.', { killed: 1, injured: 0 }],
     ['He was charged with assault with a deadly weapon after a man was shot in the arm.', { killed: 0, injured: 1 }],
     ['A boy accidentally shot himself, suffering a wound to the lower body. He is the eighth child this year injured or killed by a loaded gun.', { killed: 0, injured: 1 }],
+    // "Fatally wounded" is a death, not a wound.
+    ['SAN ANTONIO - A 14-year-old girl was fatally wounded and the suspected shooter was arrested.', { killed: 1, injured: 0 }],
+    ['Police said a woman was mortally wounded in the crossfire on Elm Street.', { killed: 1, injured: 0 }],
+    // An age between commas after a name is no count of the hurt.
+    ['A neighbor, Dana Price, 44, was injured by a stray bullet.', { killed: 0, injured: 1 }],
+    // A tally of a city's separate shootings is no count of this one's victims.
+    ['A man was killed Sunday on the West Side. Twenty-three other people were wounded in shootings across the city over the weekend.', { killed: 1, injured: 0 }],
+    ['A man has died and at least five people were wounded since Tuesday afternoon in separate shootings citywide, police said.', { killed: 1, injured: 0 }],
+    // Two shootings a report ties together are counted as it counts them.
+    ['Three people were wounded in two shootings minutes apart on Centre Avenue, police said.', { killed: 0, injured: 3 }],
+    ['A man is dead and a 9-year-old boy suffered minor injuries after both were shot in separate incidents.', { killed: 1, injured: 1 }],
+    // One incident's own total stays.
+    ['Three people were killed and at least 11 others were wounded, including several children, in a shooting at a block party.', { killed: 3, injured: 11 }],
   ];
   for (const [text, expected] of cases) it(text, () => assert.deepEqual(casualties(text), expected));
+});
+
+describe('ages', () => {
+  // [text, the age that must not be read as a count]
+  const ages: [string, number][] = [
+    ['A woman was shot and killed. Her father, Bert Hollis Jr., 60, was outside, injured and yelling for help.', 60],
+    ['Police said Tom Reyes Sr., 52, was wounded in the arm.', 52],
+    ['Dana Price, 44, was injured by a stray bullet.', 44],
+  ];
+  for (const [text, age] of ages)
+    it(text, () => assert.deepEqual(extractFigures({ text }).filter((f) => f.value === age && f.counts).map((f) => f.text), []));
 });
 
 describe('storyCasualties', () => {

@@ -34,16 +34,32 @@ const reportsDeath = (text: string) => DEATH_WORDS.test(text.replace(NOT_A_DEATH
 const BACK_REFERENCE = /^(?:the|he|she)\b/i;
 const ANOTHER = /^(?:another|a second|a third|one other)\b/i;
 const maxOf = (xs: number[]) => (xs.length ? Math.max(...xs) : null);
+// A city's or a weekend's tally of many shootings, not one incident's victims: "23 others were
+// wounded in shootings across the city", "five wounded since Tuesday in separate shootings".
+const TALLY = /\b(?:in|from|during)\s+(?:(?:separate|several|multiple|other|different)\s+)?shootings\b|\bseparate (?:shootings|incidents|attacks)\b|\bcity-?wide\b|\bacross the (?:city|county|state|region)\b/i;
+/** Characters after a count within which a tally says what it adds up. */
+const TALLY_REACH = 100;
+
+/** A count that adds up a city's separate shootings (its text at its offsets; a misaligned text says nothing). */
+function isTally(text: string, f: FigureMention): boolean {
+  // One victim is no tally, even in a report of separate incidents.
+  if (f.value === null || f.value < 2 || f.start < 0 || text.slice(f.start, f.end).trim() !== f.text) return false;
+  const clause = text.slice(f.end, f.end + TALLY_REACH).split(/[.;!?](?:\s|$)|\n/)[0];
+  return TALLY.test(clause);
+}
 
 /**
  * One article's killed and injured: the largest count of each (later paragraphs repeat or update
- * with partial counts). "Four people were shot, one fatally" → killed 1, injured 3.
+ * with partial counts). "Four people were shot, one fatally" → killed 1, injured 3. `text` is the
+ * text the figures point into; `title` is read with its lede for words without a count.
  */
-export function articleCasualties(figures: FigureMention[], opts: { within?: number; text?: string } = {}): Casualties {
+export function articleCasualties(figures: FigureMention[], opts: { within?: number; text?: string; title?: string } = {}): Casualties {
   // Counts far down an article are mostly background ("last month a gunman killed three"):
   // by default only the lede and the paragraphs right after it count.
   const within = opts.within ?? LEDE_CHARS;
-  const counted = (label: string) => figures.filter((f) => f.start < within && f.counts === label && f.value !== null && !f.vague && Number.isInteger(f.value) && f.value < 1000);
+  const body = opts.text ?? '';
+  const counted = (label: string) =>
+    figures.filter((f) => f.start < within && f.counts === label && f.value !== null && !f.vague && Number.isInteger(f.value) && f.value < 1000 && !isTally(body, f));
   let killed = maxOf(counted('killed').map((f) => f.value!));
   // "The boy was taken to a hospital, where he died": a victim referred back to ("the boy", "he")
   // is one already counted, so when someone died, such a mention adds no one wounded.
@@ -53,7 +69,8 @@ export function articleCasualties(figures: FigureMention[], opts: { within?: num
   // "Another teen was shot in the foot": one more victim than those already told of.
   const more = counted('shot').find((f) => f.value === 1 && ANOTHER.test(f.text));
   if (more && shot !== null && killed) shot = Math.max(shot, killed + 1);
-  const lede = opts.text?.slice(0, within) ?? '';
+  // The headline is read with the lede; figure offsets point into the text alone.
+  const lede = opts.text === undefined ? '' : (opts.title !== undefined ? `${opts.title}\n${opts.text}` : opts.text).slice(0, within);
   if (killed === null && injured === null && shot === null) {
     // Words without numbers: a report of a death is at least one killed, of a shooting at least one hit.
     if (!lede) return { killed: null, injured: null };

@@ -124,6 +124,8 @@ export function labelAfter(after: string, headline = false): CasualtyLabel | nul
   const verb = CASUALTY_VERB.exec(rest);
   if (!verb || !(hasAux || headline || ADJECTIVAL.test(rest))) return null;
   const label = first(rest.slice(0, verb[0].length + 25))?.label ?? null;
+  // "was fatally wounded", "mortally injured": a death.
+  if ((label === 'injured' || label === 'shot') && /\b(?:fatally|mortally)\b/i.test(aux[1] ?? '')) return 'killed';
   // "was shot several times and died at a hospital", "were taken to a hospital, where they
   // later died": the victim hit is the one who died.
   if ((label === 'shot' || label === 'injured') && SHOT_THEN_DIED.test(rest.slice(verb[0].length))) return 'killed';

@@ -72,9 +72,9 @@ function blocked(text: string, start: number, end: number, taken: Span[]): boole
   const before = text.slice(Math.max(0, start - 12), start);
   const after = text.slice(end, end + 16);
   if (/\bages?\s+(?:\d+,?\s*(?:and\s+)?)+$/i.test(text.slice(Math.max(0, start - 30), start))) return true;
-  // Citations "[31]", ages "(22)" and "Cartrail Robertson, 13,", references "one of the six".
+  // Citations "[31]", ages "(22)", "Cartrail Robertson, 13," and "Bert Hollis Jr., 60,", references "one of the six".
   if (/[[(]$/.test(before) && /^[\])]/.test(after)) return true;
-  if (/\p{Lu}\p{L}+,\s*$/u.test(before) && /^\s*(?:,|\.|and\b|were\b|was\b|of\b)/.test(after) && /^\d{1,2}$/.test(text.slice(start, end))) return true;
+  if (/\p{Lu}\p{L}+\.?,\s*$/u.test(before) && /^\s*(?:,|\.|and\b|were\b|was\b|of\b)/.test(after) && /^\d{1,2}$/.test(text.slice(start, end))) return true;
   if (/\b(?:of the|of those|of these|one of)\s+$/i.test(before)) return true;
   // "one of the most stable nations", "uno de los países más estables": one picked out of many, not a count.
   if (/^(?:one|uno|una)$/i.test(text.slice(start, end)) && ONE_OF_MANY.test(text.slice(end, end + 60))) return true;

@@ -24,6 +24,8 @@ describe('extractPlaces', () => {
     ['View Full Caption Shutterstock CHICAGO — Four people were wounded.', ['CHICAGO→Chicago/US-IL']],
     ['Accomack County, Va. – A man is behind bars.', ['Accomack County→Accomack County/US-VA', 'Va.→Virginia/US-VA']],
     ['Forecasters blamed El Niño for the drought.', []],
+    // A state written out after a town is the state, not a city of that name ("Washington, D.C.").
+    ['A gunman opened fire at a mall in Burlington, Washington, on Friday.', ['Burlington→Burlington/US-WA', 'Washington→Washington/US-WA']],
   ];
   for (const [text, expected] of cases) it(text, () => assert.deepEqual(named(text), expected));
 
@@ -115,6 +117,20 @@ describe('storyPlace', () => {
     // Without the outlet's city the bigger namesake wins: the outlet is what tells them apart.
     assert.equal(storyPlace([of(text, 'Boy, 16, shot in Austin')])?.admin1, 'TX');
   });
+  // A local outlet's far "town" that nothing else in the report places in its state is a namesake
+  // of something local; a far place the report qualifies or whose state it names is the story's.
+  // [text, title, outlet's address, expected]
+  const farFromOutlet: [string, string, string, string][] = [
+    ['A 5-year-old boy was fatally shot Sunday in Madisonville, police said. Officers found him on a porch.', 'Boy, 5, fatally shot in Madisonville', 'https://www.cincinnati.com/story/news/crime/boy-shot/', 'Cincinnati/US-OH'],
+    ['Two teenagers and a man were shot in Cherry Hill late Friday. All three were taken to Presbyterian hospital.', 'Three shot in Cherry Hill', 'https://pittsburgh.examplenews.com/2016/02/three-shot/', 'Pittsburgh/US-PA'],
+    ['ORLANDO, Fla. — A gunman killed two people at a nightclub in Orlando early Sunday, police said.', 'Two killed at Orlando nightclub', 'https://www.chicagotribune.com/news/nation/orlando/', 'Orlando/US-FL'],
+    ['A deputy was shot during a traffic stop in Tucson, Arizona, on Monday night.', 'Deputy shot in Tucson', 'https://www.fox10phoenix.com/news/deputy-shot', 'Tucson/US-AZ'],
+  ];
+  for (const [text, title, url, expected] of farFromOutlet)
+    it(`far from the outlet: ${title}`, () => {
+      const main = storyPlace([of(text, title, url)]);
+      assert.equal(main && `${main.name}/${main.country}-${main.admin1}`, expected);
+    });
   it('gives a name one sense across the reports of a story', () => {
     const story = [
       of('FELTON, Minn. — A toddler was shot Monday in a Felton home, the sheriff said.'),
@@ -123,4 +139,19 @@ describe('storyPlace', () => {
     ];
     assert.equal(storyPlace(story)?.admin1, 'MN');
   });
+  // A main place read abroad while everything else the story names is in one other country (and
+  // state) is that country's namesake: the state named is the prior for the town. [articles, expected]
+  const inStoryCountry: [[string, string][], string][] = [
+    [[['Four people were hurt in a shooting at a York nightclub.', 'Four hurt in York shooting'], ['Police in Pennsylvania said the gunman, a man from Allentown, was arrested Sunday.', 'Gunman arrested']], 'York/US-PA'],
+    [[['Rome police said a man was found shot dead on Copeland Street.', 'Rome homicide victim identified'], ['The victim was flown to a hospital in Atlanta, where he died.', 'Rome victim identified']], 'Rome/US-GA'],
+    [[['Athens police said a man was wounded in a drive-by shooting on Tuesday night.', 'Athens man wounded in drive-by shooting'], ['The victim was taken to a hospital in Atlanta and was in stable condition.', 'Athens drive-by victim stable']], 'Athens/US-GA'],
+    // A foreign story stays abroad: its other places are there too.
+    [[['Police in Germany said a man opened fire in Berlin. Officers from Munich were sent.', 'Shooting in Berlin']], 'Berlin/DE-16'],
+    [[['The attack in Paris left three dead, French police said. A suspect fled toward Lyon.', 'Three dead in Paris attack']], 'Paris/FR-11'],
+  ];
+  for (const [articles, expected] of inStoryCountry)
+    it(`reads the main place in the story's country: ${articles[0][1]}`, () => {
+      const main = storyPlace(articles.map(([text, title]) => of(text, title)));
+      assert.equal(main && `${main.name}/${main.country}-${main.admin1}`, expected);
+    });
 });

@@ -133,7 +133,11 @@ function placeWeights(places: PlaceMention[], titlePlaces: PlaceMention[], textL
   // A capital's dateline ("LIMA —") is where national and foreign news is filed, not a home whose
   // neighbourhoods far namesakes would be: the state of emergency it reports may be in Tacna.
   const home = outlet ?? (dateline && !isCapital(dateline) ? dateline : null);
-  if (home) for (const e of local.values()) if (e.place.kind === 'city' && km(e.place, home) > FAR_FROM_OUTLET_KM) e.w *= FAR_FACTOR;
+  // Such a far town counts at all only when the report places something else in its state
+  // ("Orlando, Fla.", "Tucson, Arizona"); otherwise it is only a name shared with something local.
+  const region = (p: PlaceMention) => `${p.country}-${p.admin1}`;
+  const backed = (e: PlaceMention) => [...places, ...titlePlaces].some((p) => p.name !== e.name && p.admin1 && region(p) === region(e));
+  if (home) for (const e of local.values()) if (e.place.kind === 'city' && km(e.place, home) > FAR_FROM_OUTLET_KM) e.w *= backed(e.place) ? FAR_FACTOR : 0;
   if (outlet) {
     const entry = local.get(readingKey(outlet));
     if (entry) entry.w += OUTLET_WEIGHT;
@@ -170,7 +174,37 @@ export interface ArticlePlaces {
 export function storyPlace(articles: ArticlePlaces[]): PlaceMention | null {
   const weights: Weights = new Map();
   for (const a of articles) placeWeights(a.text, a.title, a.textLength, weights, a.outlet ?? null);
-  return heaviest(oneSensePerStory(weights));
+  const main = heaviest(oneSensePerStory(weights));
+  return main && inStoryCountry(main, weights);
+}
+
+/** Share of the rest of a story's place weight that must lie in one other country for its main place to be read there. */
+const STORY_COUNTRY_SHARE = 0.75;
+
+/**
+ * A main town read abroad ("Berlin", Germany; "Athens", Greece) while the rest of the story's places
+ * lie in one other country is that country's namesake, in a state the story names ("Connecticut",
+ * "Georgia"); without such a namesake the reading stands.
+ */
+function inStoryCountry(main: PlaceMention, weights: Weights): PlaceMention {
+  if (main.kind !== 'city') return main;
+  const countries = new Map<string, number>();
+  const regions = new Map<string, number>();
+  let total = 0;
+  for (const { place: p, w } of weights.values()) {
+    if (p.name === main.name || !p.country || w <= 0) continue;
+    total += w;
+    countries.set(p.country, (countries.get(p.country) ?? 0) + w);
+    if (p.admin1 && p.kind !== 'country') regions.set(`${p.country}-${p.admin1}`, (regions.get(`${p.country}-${p.admin1}`) ?? 0) + w);
+  }
+  const [country, share] = [...countries].sort((a, b) => b[1] - a[1])[0] ?? [null, 0];
+  if (!country || country === main.country || share < STORY_COUNTRY_SHARE * total) return main;
+  const region = (p: GazetteerPlace) => regions.get(`${p.country}-${p.admin1}`) ?? 0;
+  const namesakes = (gazetteer().byName.get(placeKey(main.text)) ?? gazetteer().byName.get(placeKey(main.name)) ?? [])
+    .filter((p) => p.kind === 'city' && p.country === country && region(p) > 0)
+    .sort((a, b) => region(b) - region(a) || b.population - a.population);
+  const p = namesakes[0];
+  return p ? { ...main, name: p.name, country: p.country, admin1: p.admin1, lat: p.lat, lon: p.lon } : main;
 }
 
 /**

@@ -135,6 +135,8 @@ export function recognizeToponyms(text: string, opts: RecognizeOptions = {}): To
   const found: Toponym[] = [];
   // A state abbreviation that qualified the last name ("Rocky Mount, N.C."): a toponym of its own.
   let abbreviationSpan: Toponym | null = null;
+  // Names written out as a town's qualifier ("Burlington, Washington"), by their start: read as that region.
+  const qualifierAt = new Map<number, GazetteerPlace>();
   const spanText = (a: Token, b: Token) => text.slice(a.start, b.end);
   const locativeBefore = (i: number) => i > 0 && !tokens[i - 1].cap && LOCATIVE.has(tokens[i - 1].fold);
   // One sense per article: a word seen as a person's first name ("Austin Hedrick") is not a city
@@ -251,6 +253,9 @@ export function recognizeToponyms(text: string, opts: RecognizeOptions = {}): To
       // A town too small for the gazetteer, in a region it knows: placed at the region.
       else if (qualifier.kind === 'region') readings = [{ ...qualifier, name: titleCase(text.slice(first.start, lastTok.end)), kind: 'city', population: 0, feature: 'REGION' }];
     }
+    // The qualifier of the town before it is that region, whatever else the name may mean.
+    const qualifying = qualifierAt.get(first.start);
+    if (qualifying && placeKey(text.slice(first.start, lastTok.end)) === placeKey(qualifying.name)) readings = [qualifying];
     return make(readings, source);
 
     function make(readings: GazetteerPlace[], src: Toponym['source']): Toponym {
@@ -267,7 +272,10 @@ export function recognizeToponyms(text: string, opts: RecognizeOptions = {}): To
     for (const key of [two, q.fold, q.fold.replace(/\./g, '')]) {
       if (!key) continue;
       const named = (g.byName.get(key) ?? []).find((p) => p.kind === 'region' || p.kind === 'country');
-      if (named) return named;
+      if (named) {
+        qualifierAt.set(q.start, named);
+        return named;
+      }
       const abbreviated = g.byAbbreviation.get(key)?.[0];
       if (abbreviated && key !== two) {
         const end = q.end + (q.dot && !q.word.endsWith('.') ? 1 : 0);
