@@ -34,7 +34,7 @@ const DAY_APART = /\b(?:a|one|the) day (after|before)\b/i;
 const SAME_ARTICLE_COST = 0.75;
 
 // A line in capitals is a heading or a broadcast transcript's line; the brief quotes reporting as written.
-const SHOUTED = /^[^\p{Ll}]*$/u;
+const SHOUTED = (s: string) => !/\p{Ll}/u.test(s.replace(/\d(?:st|nd|rd|th)\b/g, ''));
 // A brief sentence is a sentence: a headline or a label without a final stop is not one.
 const ENDS_SENTENCE = /[.!?]["”’)]?$/;
 // A lede names its subject: a sentence opening on a pronoun or a clause leans on one before it.
@@ -46,7 +46,7 @@ const splitQuote = (s: string) => (s.match(/"/g) ?? []).length % 2 === 1 || (s.m
 // A page often carries other stories: a scrape whose text is a teaser rail, a playlist or another
 // report under this report's headline. A report speaks of the story when its opening shares a content
 // word with a headline of the story, or with an opening that does; a report that does not lends the
-// brief only its sentences that share one. A headline of fewer than three content words (a section
+// brief nothing (a line of it that meets a headline by one word is as likely another story's). A headline of fewer than three content words (a section
 // name, "Open Investigations") is too little to judge its own report by.
 const FUNCTION_WORDS = new Set(
   ('about above after again against also among around because been before being below between both could does doing during each ' +
@@ -66,8 +66,8 @@ function headlineStems(title: string): Set<string> {
 }
 const sharesStem = (a: Set<string>, b: Set<string>) => [...a].some((w) => b.has(w));
 
-/** Whether a sentence of a report speaks of the story. */
-export function storyTopic(articles: BriefArticle[]): (a: BriefArticle, text: string) => boolean {
+/** Whether a report speaks of the story. */
+export function storyTopic(articles: BriefArticle[]): (a: BriefArticle) => boolean {
   const heads = new Map(articles.map((a) => [a, headlineStems(a.article.title ?? '')]));
   // A report's opening: its first five sentences (a feature may open on a scene, "For Kim, her phone is her lifeline").
   const ledes = new Map(articles.map((a) => {
@@ -80,7 +80,7 @@ export function storyTopic(articles: BriefArticle[]): (a: BriefArticle, text: st
   // A report under a section's name, whose lede meets another report's: the same story.
   for (const a of onTopic) for (const w of ledes.get(a)!) topic.add(w);
   for (const a of articles) if (!onTopic.has(a) && sharesStem(ledes.get(a)!, topic)) onTopic.add(a);
-  return (a, text) => onTopic.has(a) || sharesStem(stems(text), topic);
+  return (a) => onTopic.has(a);
 }
 
 export const normalizeSpace = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -205,10 +205,10 @@ export function writeBrief(articles: BriefArticle[], facts: Fact[], _comparison:
   const onTopic = storyTopic(articles.filter((a) => !a.copyOf));
   for (const a of articles) {
     const own = claimsOf.get(a.article.id) ?? [];
-    if (a.copyOf || (a.article.language !== lang && lang !== 'und')) continue;
+    if (a.copyOf || (a.article.language !== lang && lang !== 'und') || !onTopic(a)) continue;
     a.article.sentences.forEach((span, index) => {
       const text = a.article.text.slice(span.start, span.end);
-      if (text.length < opts.minChars || text.length > opts.maxChars || !ENDS_SENTENCE.test(text.trimEnd()) || SHOUTED.test(text) || isPageFurniture(text) || splitQuote(text) || !onTopic(a, text)) return;
+      if (text.length < opts.minChars || text.length > opts.maxChars || !ENDS_SENTENCE.test(text.trimEnd()) || SHOUTED(text) || isPageFurniture(text) || splitQuote(text)) return;
       const covers = [...new Set(own.filter((c) => inside(c.evidence, a.article.id, span)).map((c) => c.fact))];
       candidates.push({ article: a, span, text, index, covers, words: words(text), disputed: isDisputed(a.article.id, span, text) });
     });

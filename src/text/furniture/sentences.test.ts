@@ -39,6 +39,7 @@ describe('isPageFurniture', () => {
     'The Rev. Dana Hill of Grace Church prays Monday night in the 5600 block of South Elm Avenue.',
     'Officers stand near the tape on Birch Avenue on Sunday morning.',
     // A photo's caption that says so.
+    'Dana Reed reports for the Channel 9 News at 11 p.m. Friday, May 23, 2014.',
     "Carl Moss, 19, shown in a jail booking photo released by the Lakeview County Sheriff's Office.",
   ];
   const prose = [

@@ -45,8 +45,10 @@ const FULL_DATE = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-
 // The same for a scene on a named day ("prays Monday night in the 5600 block"): a state still
 // holding ("remains", "should call") or a past ("knew") is reporting.
 const WEEKDAY = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/;
-const TENSED = /\b(?:\p{L}+ed|was|were|is|are|has|have|had|will|would|did|does|said|says|told|died|shot|killed|hit|ran|left|found|took|made|came|went|got|saw|fled|struck|began|held|knew|thought|heard|became|gave|kept|brought|caught|sent|lost|stood|fell|drove|wrote|spoke|broke|led|met|paid|spent|woke|sat|lay|rose|felt|won|sold|bought|fought|drew|threw|grew|flew|chose|stole|hid|shook|\p{L}+n't|remains?|continues?|can|could|may|might|should|must|shows?)\b/iu;
-const isCaption = (s: string) => (FULL_DATE.test(s) || WEEKDAY.test(s)) && !TENSED.test(s);
+const TENSED = /\b(?:was|were|is|are|has|have|had|will|would|did|does|said|says|told|died|shot|killed|hit|ran|left|found|took|made|came|went|got|saw|fled|struck|began|held|knew|thought|heard|became|gave|kept|brought|caught|sent|lost|stood|fell|drove|wrote|spoke|broke|led|met|paid|spent|woke|sat|lay|rose|felt|won|sold|bought|fought|drew|threw|grew|flew|chose|stole|hid|shook|\p{L}+n't|remains?|continues?|can|could|may|might|should|must|shows?)\b/iu;
+const PAST_ED = /\b\p{Ll}{2,}ed\b/u; // in lower case: a name ("Reed") is no past
+// The date itself is no verb: "May 23, 2014" is no "may".
+const isCaption = (s: string) => (FULL_DATE.test(s) || WEEKDAY.test(s)) && !TENSED.test(s.replace(new RegExp(FULL_DATE.source, 'g'), '')) && !PAST_ED.test(s);
 
 // The outlet speaking ("we are big fans of free speech"), or a prompt to the reader ("you get free
 // access to our edition"): first or second person outside any quotation and with no one saying it.
