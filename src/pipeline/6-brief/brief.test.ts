@@ -243,3 +243,47 @@ test('brief: a lede that states a disputed value opens the brief through the dis
   const r = report(disputedDay());
   assert.match(r.brief[0].text, /^Sources differ: .*(late on Monday|Tuesday, March 10)/);
 });
+
+test('brief: no sentence of a report whose scraped text is another page, even one that meets the headline by a word', () => {
+  const titled = (d: Draft, title: string) => Object.assign(d, { article: Object.assign(d.article, { title }) });
+  const report = titled(
+    published(draft('own', 'Metro Daily', 'A man was killed and three others were wounded in a shooting on Elm Street in Dayton early Sunday, police said.\n\nThe victim was identified as Carl Moss, 31, by the county coroner.\n\nDetectives have not named a suspect.'), '2026-05-03'),
+    'Man killed, 3 wounded in Dayton shooting - Metro Daily',
+  );
+  // A page whose scraped text is a business story and a travel teaser under the same headline; a
+  // line far down it meets the headline by a word or two, as another story's line can.
+  const wrong = titled(
+    published(draft('biz', 'River Post', 'Since the sale of the grain company was announced last summer, executives have brushed off concerns about the loss of local jobs.\n\nThis is far too many sights for the average tourist to visit during a short stay in the city.\n\nA list of the five most famous sights is in order.\n\nThe first is a cathedral on an island in the river.\n\nThe second is a tower built for a fair.\n\nThe three wounded men were taken to Miami Valley Hospital in Dayton.'), '2026-05-03'),
+    'Dayton shooting leaves one dead, three wounded | River Post',
+  );
+  for (const d of [report, wrong]) d.mentions.figures = [];
+  const { comparison, facts } = compareSources([report, wrong], []);
+  const brief = writeBrief([report, wrong], facts, comparison);
+  assert.match(brief[0]?.text ?? '', /^A man was killed and three others were wounded/);
+  assert.ok(brief.some((s) => /Carl Moss/.test(s.text)), brief.map((s) => s.text).join(' | '));
+  for (const s of brief) assert.doesNotMatch(s.text, /grain company|tourist|famous sights|cathedral|tower|Miami Valley/, s.text);
+});
+
+test('brief: a report\'s own sentences stay when they share a word with its headline or lede only', () => {
+  const d = Object.assign(
+    published(draft('own', 'Metro Daily', 'Two teenagers were shot outside a high school in Lakeview on Friday afternoon, police said.\n\nBoth teenagers were taken to Mercy Hospital in stable condition.\n\nDetectives have not identified a suspect in the shooting.'), '2026-05-03'),
+    {},
+  );
+  Object.assign(d.article, { title: '2 teens shot outside Lakeview school' });
+  d.mentions.figures = [];
+  const { comparison, facts } = compareSources([d], []);
+  const brief = writeBrief([d], facts, comparison);
+  assert.equal(brief.length, 3, brief.map((s) => s.text).join(' | '));
+});
+
+test('brief: no line in capitals (a heading, a broadcast transcript), however sentence-like', () => {
+  const d = published(
+    draft('caps', 'Metro Daily', 'WHERE THE INVESTIGATION STANDS TONIGHT.\n\nA 6-year-old boy was killed by a stray bullet inside his home on Elm Street on Sunday, police said.\n\nTHE MOTHER OF THE BOY IS OVERCOME WITH GRIEF AFTER HE WAS SHOT ON 18th STREET.\n\nPolice have not made an arrest in the shooting.'),
+    '2026-05-03',
+  );
+  d.mentions.figures = [];
+  const { comparison, facts } = compareSources([d], []);
+  const brief = writeBrief([d], facts, comparison);
+  assert.match(brief[0]?.text ?? '', /^A 6-year-old boy was killed/);
+  for (const s of brief) assert.match(s.text, /\p{Ll}/u, s.text);
+});

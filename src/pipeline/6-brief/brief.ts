@@ -11,6 +11,9 @@ import { namesDay } from '../5-compare/written-day.ts';
 import { disputeSentence } from './dispute.ts';
 import { isPageFurniture } from '../../text/furniture/index.ts';
 
+/** A report as the brief reads it; its headline, when known, tells its own sentences from other stories'. */
+type BriefArticle = SourceArticle & { article: { title?: string | null } };
+
 export interface BriefOptions {
   min: number;
   max: number;
@@ -30,6 +33,8 @@ const disputeRank = (f: Fact) => (f.key === EVENT_KEY ? -1 : DISPUTE_ORDER.index
 const DAY_APART = /\b(?:a|one|the) day (after|before)\b/i;
 const SAME_ARTICLE_COST = 0.75;
 
+// A line in capitals is a heading or a broadcast transcript's line; the brief quotes reporting as written.
+const SHOUTED = (s: string) => !/\p{Ll}/u.test(s.replace(/\d(?:st|nd|rd|th)\b/g, ''));
 // A brief sentence is a sentence: a headline or a label without a final stop is not one.
 const ENDS_SENTENCE = /[.!?]["”’)]?$/;
 // A lede names its subject: a sentence opening on a pronoun or a clause leans on one before it.
@@ -37,6 +42,46 @@ const LEANS_BACK = /^(?:he|she|they|it|we|i|his|her|their|its|this|that|these|th
 
 /** A sentence that opens or closes inside a quotation (the segmenter split the quote): a fragment. */
 const splitQuote = (s: string) => (s.match(/"/g) ?? []).length % 2 === 1 || (s.match(/“/g) ?? []).length !== (s.match(/”/g) ?? []).length;
+
+// A page often carries other stories: a scrape whose text is a teaser rail, a playlist or another
+// report under this report's headline. A report speaks of the story when its opening shares a content
+// word with a headline of the story, or with an opening that does; a report that does not lends the
+// brief nothing (a line of it that meets a headline by one word is as likely another story's). A headline of fewer than three content words (a section
+// name, "Open Investigations") is too little to judge its own report by.
+const FUNCTION_WORDS = new Set(
+  ('about above after again against also among around because been before being below between both could does doing during each ' +
+    'from further have having here into just like more most much only other over same should some such than that their them then ' +
+    'there these they this those through under until very were what when where which while will with would your said says told ' +
+    'according people time year years today monday tuesday wednesday thursday friday saturday sunday january february march april ' +
+    'june july august september october november december night morning afternoon evening news update').split(' '),
+);
+/** Content words cut to five letters ("shooting" meets "shooter"), and numbers of two digits or more ("30 people"). */
+const stems = (s: string) =>
+  new Set((foldLetters(s).match(/\p{L}{4,}|\d{2,}/gu) ?? []).filter((w) => !FUNCTION_WORDS.has(w)).map((w) => w.slice(0, 5)));
+/** A headline's words without the site's name after it ("Man shot in Dayton - Metro Daily"), unless that leaves too few ("CBS 58 - Man shot"). */
+function headlineStems(title: string): Set<string> {
+  const parts = title.split(/\s+(?:[|–—·-]|::)\s+/);
+  const head = stems(parts.slice(0, Math.max(1, parts.length - 1)).join(' '));
+  return head.size >= 3 ? head : stems(title);
+}
+const sharesStem = (a: Set<string>, b: Set<string>) => [...a].some((w) => b.has(w));
+
+/** Whether a report speaks of the story. */
+export function storyTopic(articles: BriefArticle[]): (a: BriefArticle) => boolean {
+  const heads = new Map(articles.map((a) => [a, headlineStems(a.article.title ?? '')]));
+  // A report's opening: its first five sentences (a feature may open on a scene, "For Kim, her phone is her lifeline").
+  const ledes = new Map(articles.map((a) => {
+    const opening = a.article.sentences.slice(0, 5);
+    return [a, stems(opening.length ? a.article.text.slice(opening[0].start, opening.at(-1)!.end) : '')];
+  }));
+  const topic = new Set([...heads.values()].flatMap((h) => [...h]));
+  const judged = (a: BriefArticle) => heads.get(a)!.size >= 3;
+  const onTopic = new Set(articles.filter((a) => !judged(a) || sharesStem(ledes.get(a)!, topic)));
+  // A report under a section's name, whose lede meets another report's: the same story.
+  for (const a of onTopic) for (const w of ledes.get(a)!) topic.add(w);
+  for (const a of articles) if (!onTopic.has(a) && sharesStem(ledes.get(a)!, topic)) onTopic.add(a);
+  return (a) => onTopic.has(a);
+}
 
 export const normalizeSpace = (s: string) => s.replace(/\s+/g, ' ').trim();
 const words = (s: string) => new Set(foldLetters(s).match(/[\p{L}\p{N}]+/gu) ?? []);
@@ -139,7 +184,7 @@ function figureSentences(howMany: HowMany[], candidates: Candidate[], central: S
   return out;
 }
 
-export function writeBrief(articles: SourceArticle[], facts: Fact[], _comparison: Comparison, opts: BriefOptions = defaultBriefOptions, howMany: HowMany[] = []): BriefSentence[] {
+export function writeBrief(articles: BriefArticle[], facts: Fact[], _comparison: Comparison, opts: BriefOptions = defaultBriefOptions, howMany: HowMany[] = []): BriefSentence[] {
   const sources = new Sources(articles);
   const isDisputed = disputed(facts, articles);
   const lang = mainLanguage(articles);
@@ -157,12 +202,13 @@ export function writeBrief(articles: SourceArticle[], facts: Fact[], _comparison
     for (const c of f.claims) if (c.evidence) claimsOf.set(c.article, [...(claimsOf.get(c.article) ?? []), { fact: f, evidence: c.evidence }]);
   }
   const candidates: Candidate[] = [];
+  const onTopic = storyTopic(articles.filter((a) => !a.copyOf));
   for (const a of articles) {
     const own = claimsOf.get(a.article.id) ?? [];
-    if (a.copyOf || (a.article.language !== lang && lang !== 'und')) continue;
+    if (a.copyOf || (a.article.language !== lang && lang !== 'und') || !onTopic(a)) continue;
     a.article.sentences.forEach((span, index) => {
       const text = a.article.text.slice(span.start, span.end);
-      if (text.length < opts.minChars || text.length > opts.maxChars || !ENDS_SENTENCE.test(text.trimEnd()) || isPageFurniture(text) || splitQuote(text)) return;
+      if (text.length < opts.minChars || text.length > opts.maxChars || !ENDS_SENTENCE.test(text.trimEnd()) || SHOUTED(text) || isPageFurniture(text) || splitQuote(text)) return;
       const covers = [...new Set(own.filter((c) => inside(c.evidence, a.article.id, span)).map((c) => c.fact))];
       candidates.push({ article: a, span, text, index, covers, words: words(text), disputed: isDisputed(a.article.id, span, text) });
     });

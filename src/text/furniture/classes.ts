@@ -17,6 +17,9 @@ export const LABELLED_CREDIT = String.raw`\((?:photo|photos|image|credit|photo c
 /** Credit: a name over an outlet in brackets, "(Dana Ruiz / The Ledger)", "(Sam Kehl/Staff)". */
 export const NAME_OUTLET_CREDIT = String.raw`\(\s*\p{Lu}[\p{L}.'’ -]{1,40}\/\s*(?:staff|file|\p{Lu}[\p{L}.'’& -]{1,40})\)`;
 
+/** Caption: a person placed in the picture, "Dana Ruiz, left, and …", "… embraces Tracy Amos, center." */
+export const PICTURE_PLACE = String.raw`\p{Lu}[\p{L}.'’-]+,\s(?:left|right|center|centre|second from (?:left|right)|top|bottom)[,.)]|\((?:left|right|center|centre|[Ff]rom (?:left|right)|[Ll]-[Rr])\)`;
+
 /** Copyright notice: the rights line and the syndication warning. */
 export const RIGHTS_RESERVED = String.raw`\ball rights reserved\b`;
 export const REPUBLISH_WARNING = String.raw`\bmay not be (?:published|broadcast|rewritten|redistributed)\b`;

@@ -31,6 +31,16 @@ table('photo credits and captions', [
   ['Photo: Courtesy of the family', 'caption'],
   ['Image 4 of 18 Officers stand near the tape on Birch Avenue. Photo: Ana Pike', 'caption'],
   ['Mourners left candles at the corner on Friday. (Jordan Wells/Staff)', 'caption'],
+  // A gallery's slide: its counter opens the caption, however long the caption and its repeat run.
+  [
+    'Image 1 of 12 A neighbour hugs Marta Lind, center, outside the house on Birch Avenue, where deputies investigate a shooting that left two people dead, Monday, May 2, 2016. less A neighbour hugs Marta Lind, center, outside the house on Birch Avenue, where deputies investigate a shooting that left two people dead, Monday, May 2, 2016, as her son waits in the car and officers... more Photo: Ana Pike, Valley Herald',
+    'caption',
+  ],
+  // A person placed in the picture ("Name, left, ..."): a caption's mark, never prose's.
+  ['Deputy Carl Moss, left, and Sgt. Lee Park wait outside the courthouse on Tuesday.', 'caption'],
+  ['A woman embraces Tracy Amos, center, outside the church on Elm Street.', 'caption'],
+  ['The car turned left, struck a pole and caught fire.', null],
+  ['Sgt. Lee Park, left, said the deputies waited outside for an hour.', null],
   ['Officers walk along the fence line after the shooting. (Credit: Lee Park/Daily Star)', 'caption'],
   ['Mourners left candles and notes at the corner of Elm Street and...', 'caption'],
   ['And that is where the story gets strange …', null],

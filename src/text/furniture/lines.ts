@@ -8,6 +8,7 @@ import {
   isPlayerControls,
   LABELLED_CREDIT,
   NAME_OUTLET_CREDIT,
+  PICTURE_PLACE,
   POST_DATE,
   POST_LINK,
   POST_SIGNATURE,
@@ -75,6 +76,8 @@ const CAPTION: RegExp[] = [
   /^(getty images|reuters|ap photo|afp)\b.{0,60}$/i,
   /^(photo|image|foto|imagen|picture)\s*(credit)?\s*:.{0,120}$/i,
 ];
+
+const PLACED = re(PICTURE_PLACE);
 
 const VIDEO: RegExp[] = [
   /\b(enable javascript|javascript (is )?(disabled|required)).{0,40}\b(video|player)\b/i,
@@ -178,6 +181,10 @@ export function noiseKind(line: string): NoiseKind | null {
   if (IMAGE_OR_FILE.test(s) && !/\s{2,}/.test(s) && s.split(/\s+/).length <= 4) return 'file-name';
   if (s.length <= 400 && any(EMBEDDED_POST, s)) return 'embedded-post';
   if (s.length <= 400 && any(CAPTION, s)) return 'caption';
+  // A gallery's slide: its counter opens the caption, however long the caption and its repeat run.
+  if (s.length <= 3000 && /^image \d+ of \d+\b/i.test(s)) return 'caption';
+  // A person placed in the picture ("Dana Ruiz, left, and …"); a line that says who said it is prose.
+  if (s.length <= 400 && PLACED.test(s) && !REPORTED.test(s)) return 'caption';
   // A caption a template cut at a fixed length: three dots straight after a word, mid-sentence
   // ("…placed on the door step of..."). A writer's own trailing "…" stays.
   if (/[\p{L}\d,]\.\.\.$/u.test(s) && words(s).length >= 8 && s.length <= 200) return 'caption';

@@ -28,6 +28,19 @@ describe('isPageFurniture', () => {
     'Variable clouds with a chance of scattered showers late in the day.',
     'As a publisher of newspapers with strong opinions, we are big fans of free speech in our comments.',
     'Family says the shelter shooting was an accident News Family says the shelter shooting was an accident A family is mourning their son.',
+    // A video's caption: people talking with the station's reporter, told in the present.
+    "Maria Lopez and her brother talk with Channel 9's Dana Reed about the crash that killed their parents.",
+    "The victim's father speaks to News 4's Alan Cho about his son's last day at school.",
+    'Neighbors talk with reporters about the gunfire that woke them up early on Sunday.',
+    // A person placed in the picture: "Name, center," — a photo caption, whatever its tense.
+    'An unidentified woman reaches out to embrace Tracy Amos, center, as deputies investigate the shooting.',
+    'Deputy Carl Moss, left, and Sgt. Lee Park, right, were honoured at the ceremony on Friday.',
+    // A scene on a named day with no verb in the past: a photo's caption.
+    'The Rev. Dana Hill of Grace Church prays Monday night in the 5600 block of South Elm Avenue.',
+    'Officers stand near the tape on Birch Avenue on Sunday morning.',
+    // A photo's caption that says so.
+    'Dana Reed reports for the Channel 9 News at 11 p.m. Friday, May 23, 2014.',
+    "Carl Moss, 19, shown in a jail booking photo released by the Lakeview County Sheriff's Office.",
   ];
   const prose = [
     'Three officers were killed and two were wounded when a gunman opened fire on Sunday morning.',
@@ -40,6 +53,20 @@ describe('isPageFurniture', () => {
     '"We want you to know that our son was loved," his mother told reporters.',
     'The sheriff said we may never know why the gunman chose the school.',
     'Police said the weather was clear and the road was dry when the truck left the highway.',
+    'Investigators will talk with witnesses and neighbors again on Monday.',
+    'Police want to talk to anyone who saw a dark sedan leave the parking lot.',
+    'Detectives did not speak with the driver before he was taken to the hospital.',
+    'The family said they talk to the prosecutor every week about the case.',
+    'The car turned left, struck a pole and caught fire near the bridge.',
+    'Sgt. Lee Park, left, said the deputies waited outside for an hour.',
+    'The boy remains in critical condition at Mercy Hospital on Monday.',
+    'Anyone with information should call the sheriff on Monday or Tuesday.',
+    'Police believe the two men knew each other before the fight on Sunday.',
+    'DENVER (CBS4) One man is dead in a double shooting that happened overnight on Sunday.',
+    'The video shows the suspect walking into the store on Friday night.',
+    'Police spent hours searching for the gunman after finding a wounded teenager in a car on Friday morning.',
+    'The sound of a gunshot woke the couple at about 10:30 p.m. Sunday.',
+    "More information about the victim wasn't available on Saturday.",
   ];
   for (const s of furniture) it(`furniture: ${s}`, () => assert.equal(isPageFurniture(s), true));
   for (const s of prose) it(`prose: ${s}`, () => assert.equal(isPageFurniture(s), false));
