@@ -24,8 +24,8 @@ export interface AssignerOptions {
   /** Ready rows read at a time. */
   read?: number;
   /**
-   * Pending articles are written when a batch is full, when nothing at all is queued, and when
-   * the next row has not been ready for this long. Batch ends are where the assigner repairs, so
+   * Pending articles are written when a batch is full, when nothing more is queued (no row being
+   * prepared, none ready: `drained`), and when the next row has not been ready for this long. Batch ends are where the assigner repairs, so
    * the first two keep the grouping that of one process fed the same reports in one run.
    */
   flushIdleMs?: number;
@@ -71,6 +71,16 @@ const queued = async (store: Store) => {
   return c.pending + c.claimed + c.prepared;
 };
 
+/**
+ * Nothing queued after `after`, as one process at the end of its input: no row is being prepared
+ * and none after it is ready (read after that, so a row prepared meanwhile is seen). The assigner's
+ * own taken rows stay queued until their batch commits, so counting queued rows would wait them out.
+ */
+const drained = async (store: Store, after: number) => {
+  const c = await store.intakeCounts();
+  return c.pending + c.claimed === 0 && (await store.readyIntake(after, 1)).length === 0;
+};
+
 type Resolved = Required<Pick<AssignerOptions, 'pollMs' | 'read' | 'flushIdleMs' | 'leaseSeconds'>> & AssignerOptions;
 
 /** Leads until stopped or the post is lost (then `lost` says why; nothing more is written). */
@@ -111,7 +121,7 @@ async function lead(store: Store, fence: AssignerFence, o: Resolved): Promise<{ 
         idleSince = Date.now();
         continue;
       }
-      if (unflushed && (Date.now() - idleSince >= o.flushIdleMs || (await queued(store)) === 0)) {
+      if (unflushed && (Date.now() - idleSince >= o.flushIdleMs || (await drained(store, after)))) {
         await ingestor.flush();
         // Rows that gave no article to write (unchanged, failed) are deleted on their own.
         if (done.length) await store.writeAssigned(fence, null, done.splice(0));
