@@ -27,6 +27,22 @@ function ragged<T extends Int32Array | Uint32Array | Float32Array | Float64Array
   return { counts, values };
 }
 
+/** Entries' runs of an index column (story-index.ts `Entry`), one after another. */
+function runs<T extends Int32Array | Float32Array | Uint32Array>(entries: Entry[], blocks: T[], block: (e: Entry) => number, at: (e: Entry) => number, size: (e: Entry) => number, Type: new (n: number) => T): Ragged<T> {
+  const counts = Int32Array.from(entries, size);
+  let total = 0;
+  for (const n of counts) total += n;
+  const values = new Type(total);
+  let to = 0;
+  for (const e of entries) {
+    const from = at(e);
+    const n = size(e);
+    if (n) values.set(blocks[block(e)].subarray(from, from + n), to);
+    to += n;
+  }
+  return { counts, values };
+}
+
 /** Each entry's slice of a ragged column, as views. */
 function slices<T extends Int32Array | Uint32Array | Float32Array | Float64Array>(r: Ragged<T>): T[] {
   const out: T[] = [];
@@ -126,9 +142,9 @@ export function encodeIndex(s: StoryIndexState) {
       copyOf: packStrings(e.map((x) => x.copyOf ?? '')),
       headlines: packStrings(e.map((x) => x.headline)),
       persons: packLists(e.map((x) => x.persons)),
-      terms: ragged(e.map((x) => x.terms), Int32Array),
-      weights: ragged(e.map((x) => x.weights), Float32Array),
-      signatures: ragged(e.map((x) => x.signature), Uint32Array),
+      terms: runs(e, s.columns.terms, (x) => x.block, (x) => x.at, (x) => x.size, Int32Array),
+      weights: runs(e, s.columns.weights, (x) => x.block, (x) => x.at, (x) => x.size, Float32Array),
+      signatures: runs(e, s.columns.signatures, (x) => x.sigBlock, (x) => x.sigAt, (x) => x.sigSize, Uint32Array),
       cities: ragged(e.map((x) => x.cities), Float64Array),
       ages: ragged(e.map((x) => x.ages), Float64Array),
       days: Float64Array.from(e, (x) => orNone(x.day)),
@@ -171,10 +187,11 @@ export function decodeIndex(t: EncodedIndex): StoryIndexState {
   for (const col of [c.stories, named, copyOf, headlines, persons, terms.counts, weights.counts, signatures.counts, cities, ages, c.days, c.stated, c.kinds, c.flags]) {
     if (col.length !== n) throw new SnapshotUnreadable('entry columns disagree');
   }
+  if (terms.values.length !== weights.values.length) throw new SnapshotUnreadable('column lengths disagree');
   const entries: Entry[] = [];
-  // Cursors into the ragged columns: each entry's terms, weights and signature are views made here, no list of them between.
+  // Cursors into the ragged columns: each entry's terms, weights and signature are offsets into
+  // the one column of each (block 0 of the index's), no view per entry.
   let term = 0;
-  let weight = 0;
   let sig = 0;
   for (let i = 0; i < n; i++) {
     const k = c.stories[i];
@@ -185,10 +202,13 @@ export function decodeIndex(t: EncodedIndex): StoryIndexState {
       id: ids[i],
       storyId,
       copyOf: copyOf[i] || null,
-      terms: terms.values.subarray(term, (term += terms.counts[i])),
-      weights: weights.values.subarray(weight, (weight += weights.counts[i])),
+      block: 0,
+      at: term,
+      size: terms.counts[i],
       day: orNull(c.days[i]),
-      signature: signatures.values.subarray(sig, (sig += signatures.counts[i])),
+      sigBlock: 0,
+      sigAt: sig,
+      sigSize: signatures.counts[i],
       headline: headlines[i],
       template: (flags & TEMPLATE) !== 0,
       persons: persons[i],
@@ -200,9 +220,13 @@ export function decodeIndex(t: EncodedIndex): StoryIndexState {
       norms: NO_NORMS,
       normsAt: -1,
     });
+    if (weights.counts[i] !== terms.counts[i] || terms.counts[i] < 0 || signatures.counts[i] < 0) throw new SnapshotUnreadable('entry runs disagree');
+    term += terms.counts[i];
+    sig += signatures.counts[i];
   }
-  if (term !== terms.values.length || weight !== weights.values.length || sig !== signatures.values.length) throw new SnapshotUnreadable('column lengths disagree');
-  return { entries, stories, vocab: { names: decodeNames(t.vocab.names), df: t.vocab.df, channels: t.vocab.channels, docs: t.vocab.docs, table: t.vocab.table }, postings: { ...t.postings, pages: slices(t.postings.pages) }, bands: t.bands.map(decodeBand) };
+  if (term !== terms.values.length || sig !== signatures.values.length) throw new SnapshotUnreadable('column lengths disagree');
+  const columns = { terms: [terms.values], weights: [weights.values], signatures: [signatures.values] };
+  return { entries, stories, columns, vocab: { names: decodeNames(t.vocab.names), df: t.vocab.df, channels: t.vocab.channels, docs: t.vocab.docs, table: t.vocab.table }, postings: { ...t.postings, pages: slices(t.postings.pages) }, bands: t.bands.map(decodeBand) };
 }
 
 function decodeNames(n: EncodedIndex['vocab']['names']): TermNames {
