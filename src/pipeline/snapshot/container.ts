@@ -69,12 +69,23 @@ export function encodeContainer(meta: unknown, tree: unknown): Buffer[] {
   return [head, ...parts];
 }
 
-/** Meta and tree back from a container's bytes; throws SnapshotUnreadable when they are not one. */
-export function decodeContainer(bytes: Buffer): { meta: unknown; tree: unknown } {
+/** The checksummed part of a container's bytes and the CRC-32 it must have; throws SnapshotUnreadable when they are not a container. */
+export function containerSum(bytes: Buffer): { body: Buffer; crc: number } {
   if (bytes.length < HEAD || !bytes.subarray(0, 8).equals(MAGIC)) throw new SnapshotUnreadable('not a Parallax snapshot');
   const format = bytes.readUInt32LE(8);
   if (format !== CONTAINER_FORMAT) throw new SnapshotUnreadable(`container format ${format}, this Parallax reads ${CONTAINER_FORMAT}`);
-  if (crc32(bytes.subarray(HEAD)) !== bytes.readUInt32LE(12)) throw new SnapshotUnreadable('checksum mismatch (a damaged or partly written file)');
+  return { body: bytes.subarray(HEAD), crc: bytes.readUInt32LE(12) };
+}
+
+export const CHECKSUM_MISMATCH = 'checksum mismatch (a damaged or partly written file)';
+
+/**
+ * Meta and tree back from a container's bytes; throws SnapshotUnreadable when they are not one.
+ * `checked`: the caller has the checksum taken (and must not use the result before it matches).
+ */
+export function decodeContainer(bytes: Buffer, checked = false): { meta: unknown; tree: unknown } {
+  const { body, crc } = containerSum(bytes);
+  if (!checked && crc32(body) !== crc) throw new SnapshotUnreadable(CHECKSUM_MISMATCH);
   const jsonLength = bytes.readUInt32LE(16);
   if (HEAD + jsonLength > bytes.length) throw new SnapshotUnreadable('truncated');
   let parsed: { meta: unknown; arrays: [Kind, number, number][]; tree: unknown };
@@ -91,6 +102,7 @@ export function decodeContainer(bytes: Buffer): { meta: unknown; tree: unknown }
     if (!Type) throw new SnapshotUnreadable(`unknown array kind ${String(kind)}`);
     const start = aligned.byteOffset + base + offset;
     if (base + offset + length * Type.BYTES_PER_ELEMENT > aligned.length) throw new SnapshotUnreadable('truncated');
+    // (A shared buffer when the file was read into one for its checksum: checksum.ts.)
     return new Type(aligned.buffer as ArrayBuffer, start, length);
   });
   return { meta: parsed.meta, tree: revive(parsed.tree, arrays) };
