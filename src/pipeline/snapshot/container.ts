@@ -15,8 +15,8 @@ const CONTAINER_FORMAT = 1;
 const HEAD = 24;
 
 /** The typed arrays a tree may hold; anything else in it must be plain JSON. */
-type Column = Int32Array | Uint32Array | Float32Array | Float64Array | Uint8Array;
-const KINDS = { i32: Int32Array, u32: Uint32Array, f32: Float32Array, f64: Float64Array, u8: Uint8Array } as const;
+type Column = Int32Array | Uint32Array | Float32Array | Float64Array | Uint8Array | Uint16Array;
+const KINDS = { i32: Int32Array, u32: Uint32Array, f32: Float32Array, f64: Float64Array, u8: Uint8Array, u16: Uint16Array } as const;
 type Kind = keyof typeof KINDS;
 
 function kindOf(a: Column): Kind {
@@ -24,6 +24,7 @@ function kindOf(a: Column): Kind {
   if (a instanceof Uint32Array) return 'u32';
   if (a instanceof Float32Array) return 'f32';
   if (a instanceof Float64Array) return 'f64';
+  if (a instanceof Uint16Array) return 'u16';
   return 'u8';
 }
 
