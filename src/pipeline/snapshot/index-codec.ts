@@ -70,7 +70,7 @@ const SEP = '\u0000';
 type Text = { latin1: Uint8Array } | { utf16: Uint16Array };
 
 export function packText(s: string): Text {
-  if (!/[^\u0000-\u00ff]/.test(s)) {
+  if (!/[\u0100-\uffff]/.test(s)) {
     const latin1 = new Uint8Array(s.length);
     Buffer.from(latin1.buffer).write(s, 'latin1');
     return { latin1 };
