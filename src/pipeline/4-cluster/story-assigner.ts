@@ -344,7 +344,7 @@ export class OnlineStoryAssigner implements StoryAssigner {
         // plain fit would hold an article in a story another fits better. The plain fit stands in
         // only when no candidate came from its own story.
         let bestScore = (scores.get(storyId) ?? own) + this.opts.repairMargin;
-        const bar = this.joinBar(e.terms.length, e.template);
+        const bar = this.joinBar(e.size, e.template);
         for (const [other, score] of scores) {
           if (other !== storyId && score >= bar && score > bestScore && !this.splitsOnDays(other, idx)) [best, bestScore] = [other, score];
         }

@@ -22,11 +22,19 @@ export interface Entry {
   id: string;
   storyId: string;
   copyOf: string | null;
-  terms: Int32Array;
-  weights: Float32Array;
+  /**
+   * Its terms and their weights: `size` values from `at` in block `block` of the index's term and
+   * weight columns (termsOf/weightsOf give them as views).
+   */
+  block: number;
+  at: number;
+  size: number;
   /** Event day (or publication day), or null. */
   day: number | null;
-  signature: Uint32Array;
+  /** Its MinHash signature, the same way in the signature column (sigSize 0: none). */
+  sigBlock: number;
+  sigAt: number;
+  sigSize: number;
   headline: string;
   /** The body is a template shared by unrelated reports (features.ts `b`). */
   template: boolean;
@@ -79,9 +87,17 @@ export interface NearCopy {
 export interface StoryIndexState {
   entries: Entry[];
   stories: Map<string, Story>;
+  /** The blocks entries' terms, weights and signatures are in (parallel blocks for terms and weights). */
+  columns: EntryColumns;
   vocab: VocabularyState;
   postings: PostingsState;
   bands: BandTableState[];
+}
+
+export interface EntryColumns {
+  terms: Int32Array[];
+  weights: Float32Array[];
+  signatures: Uint32Array[];
 }
 
 const STALE = 1.1;
@@ -97,9 +113,14 @@ export class StoryIndex {
   /** Scratch for one term's postings in a query. */
   private postingScratch = new Int32Array(0);
   private copies = new NearCopyIndex();
-  private termArena = new Arena((n) => new Int32Array(n));
-  private weightArena = new Arena((n) => new Float32Array(n));
-  private signatureArena = new Arena((n) => new Uint32Array(n));
+  /** Terms and weights are taken together: the same block and offset in both. */
+  private termArena: Arena<Int32Array>;
+  private weightArena: Arena<Float32Array>;
+  private signatureArena: Arena<Uint32Array>;
+  /** The arenas' blocks, read by entries' block numbers. */
+  private termBlocks: Int32Array[];
+  private weightBlocks: Float32Array[];
+  private signatureBlocks: Uint32Array[];
   /** Term ids of the features last queried (add() reuses them). */
   private interned: { f: ArticleFeatures; ids: Int32Array } | null = null;
   /** Scratch accumulator of rough scores, indexed by entry (kept zeroed between queries). */
@@ -112,14 +133,36 @@ export class StoryIndex {
 
   constructor(
     readonly opts: StoryAssignerOptions,
-    taken: Pick<StoryIndexState, 'entries' | 'stories'> = { entries: [], stories: new Map() },
+    taken: Pick<StoryIndexState, 'entries' | 'stories' | 'columns'> = { entries: [], stories: new Map(), columns: { terms: [], weights: [], signatures: [] } },
   ) {
     this.entries = taken.entries;
     this.stories = taken.stories;
+    const c = taken.columns;
+    if (c.terms.length !== c.weights.length || c.terms.some((t, i) => t.length !== c.weights[i].length)) throw new Error('story index: term and weight columns disagree');
+    this.termArena = new Arena((n) => new Int32Array(n), c.terms);
+    this.weightArena = new Arena((n) => new Float32Array(n), c.weights);
+    this.signatureArena = new Arena((n) => new Uint32Array(n), c.signatures);
+    this.termBlocks = this.termArena.blocks;
+    this.weightBlocks = this.weightArena.blocks;
+    this.signatureBlocks = this.signatureArena.blocks;
   }
 
   state(): StoryIndexState {
-    return { entries: this.entries, stories: this.stories, vocab: this.vocab.state(), postings: this.postings.state(), bands: this.copies.state() };
+    const columns = { terms: this.termBlocks, weights: this.weightBlocks, signatures: this.signatureBlocks };
+    return { entries: this.entries, stories: this.stories, columns, vocab: this.vocab.state(), postings: this.postings.state(), bands: this.copies.state() };
+  }
+
+  /** An entry's term ids, as a view (for the colder paths; hot loops read the block itself). */
+  termsOf(e: Entry): Int32Array {
+    return this.termBlocks[e.block].subarray(e.at, e.at + e.size);
+  }
+
+  weightsOf(e: Entry): Float32Array {
+    return this.weightBlocks[e.block].subarray(e.at, e.at + e.size);
+  }
+
+  signatureOf(e: Entry): Uint32Array {
+    return this.signatureBlocks[e.sigBlock].subarray(e.sigAt, e.sigAt + e.sigSize);
   }
 
   /**
@@ -161,22 +204,26 @@ export class StoryIndex {
   add(id: string, storyId: string, copyOf: string | null, f: ArticleFeatures): void {
     this.forget(id);
     const idx = this.entries.length;
-    // Views into shared chunks, not arrays of their own: 300k small array buffers at 100k
-    // articles cost the GC far more than a few large ones.
-    const terms = this.termArena.take(f.t.length);
-    const weights = this.weightArena.take(f.t.length);
+    // Runs of a few large columns, not arrays or views of their own (arena.ts).
+    const size = f.t.length;
+    const at = this.termArena.take(size);
+    const block = this.termArena.block;
+    if (this.weightArena.take(size) !== at || this.weightArena.block !== block) throw new Error('story index: term and weight columns out of step');
+    const terms = this.termBlocks[block];
+    const weights = this.weightBlocks[block];
     const ids = this.interned?.f === f ? this.interned.ids : null;
     f.t.forEach(([t, w], i) => {
-      terms[i] = ids ? ids[i] : this.vocab.id(t);
-      weights[i] = w;
+      terms[at + i] = ids ? ids[i] : this.vocab.id(t);
+      weights[at + i] = w;
     });
     this.interned = null;
-    const signature = this.signatureArena.take(f.m.length);
-    signature.set(f.m);
+    const sigAt = this.signatureArena.take(f.m.length);
+    const sigBlock = this.signatureArena.block;
+    this.signatureBlocks[sigBlock].set(f.m, sigAt);
     this.entries.push({
-      id, storyId, copyOf, terms, weights,
+      id, storyId, copyOf, block, at, size,
       day: f.e ?? f.d,
-      signature,
+      sigBlock, sigAt, sigSize: f.m.length,
       headline: f.h,
       template: !!f.b,
       persons: f.r ?? [],
@@ -189,16 +236,17 @@ export class StoryIndex {
       normsAt: -1,
     });
     this.byId.set(id, idx);
-    this.vocab.count(terms, 1);
-    for (const t of terms) this.postings.add(t, idx);
+    this.vocab.count(terms, 1, at, at + size);
+    for (let i = at; i < at + size; i++) this.postings.add(terms[i], idx);
     this.join(storyId, idx);
     this.copies.add(idx, f.m);
   }
 
   /** An entry's features back in stored form (its day stands for both days). */
   featuresOf(e: Entry): ArticleFeatures {
-    const t = Array.from(e.terms, (id, i) => [this.vocab.name(id), e.weights[i]] as [string, number]);
-    return { v: FEATURES_VERSION, t, d: e.day, e: e.day, m: Array.from(e.signature), h: e.headline, ...(e.template ? { b: true } : {}), r: e.persons, ...(e.kind >= 0 ? { k: EVENT_KINDS[e.kind] } : {}), ...(e.stated !== null ? { s: true } : {}), ...(e.cities.length ? { c: e.cities } : {}), ...(e.ages.length ? { a: e.ages } : {}) };
+    const weights = this.weightsOf(e);
+    const t = Array.from(this.termsOf(e), (id, i) => [this.vocab.name(id), weights[i]] as [string, number]);
+    return { v: FEATURES_VERSION, t, d: e.day, e: e.day, m: Array.from(this.signatureOf(e)), h: e.headline, ...(e.template ? { b: true } : {}), r: e.persons, ...(e.kind >= 0 ? { k: EVENT_KINDS[e.kind] } : {}), ...(e.stated !== null ? { s: true } : {}), ...(e.cities.length ? { c: e.cities } : {}), ...(e.ages.length ? { a: e.ages } : {}) };
   }
 
   forget(id: string): void {
@@ -206,7 +254,7 @@ export class StoryIndex {
     if (idx === undefined) return;
     const e = this.entries[idx];
     e.alive = false;
-    this.vocab.count(e.terms, -1);
+    this.vocab.count(this.termBlocks[e.block], -1, e.at, e.at + e.size);
     this.leave(idx);
     this.byId.delete(id);
   }
@@ -261,8 +309,10 @@ export class StoryIndex {
   }
 
   private addTo(sums: TermSums, idx: number, sign: number): void {
-    const { terms, weights } = this.entries[idx];
-    for (let i = 0; i < terms.length; i++) sums.add(terms[i], sign * Math.round(weights[i] * MILLI));
+    const e = this.entries[idx];
+    const terms = this.termBlocks[e.block];
+    const weights = this.weightBlocks[e.block];
+    for (let i = e.at; i < e.at + e.size; i++) sums.add(terms[i], sign * Math.round(weights[i] * MILLI));
   }
 
   /** Moves one article to another story (keeping centroids right). */
@@ -274,7 +324,7 @@ export class StoryIndex {
 
   private entryNorms(e: Entry): [number, number] {
     if (e.normsAt < 0 || this.vocab.documents > e.normsAt * STALE) {
-      e.norms = this.vocab.arrayNorms(e.terms, e.weights);
+      e.norms = this.vocab.arrayNorms(this.termBlocks[e.block], this.weightBlocks[e.block], e.at, e.at + e.size);
       e.normsAt = this.vocab.documents;
     }
     return e.norms;
@@ -282,7 +332,7 @@ export class StoryIndex {
 
   /** The query form of an article's terms: unit length per channel under the current IDF. */
   query(f: ArticleFeatures | Entry): Query {
-    if ('terms' in f) return queryOf(this.vocab, f.terms, f.weights, f.day, f.persons, f);
+    if (!('t' in f)) return queryOf(this.vocab, this.termsOf(f), this.weightsOf(f), f.day, f.persons, f);
     const ids = new Int32Array(f.t.length);
     const raw = new Float64Array(f.t.length);
     f.t.forEach(([t, w], i) => {
@@ -343,9 +393,11 @@ export class StoryIndex {
   articleSimilarity(q: Query, e: Entry): number {
     const dots: [number, number] = [0, 0];
     const weights = this.weightsById(q);
-    for (let i = 0; i < e.terms.length; i++) {
-      const qw = weights[e.terms[i]];
-      if (qw) dots[this.vocab.channels[e.terms[i]]] += qw * e.weights[i] * this.vocab.idf(e.terms[i]);
+    const terms = this.termBlocks[e.block];
+    const raw = this.weightBlocks[e.block];
+    for (let i = e.at, end = e.at + e.size; i < end; i++) {
+      const qw = weights[terms[i]];
+      if (qw) dots[this.vocab.channels[terms[i]]] += qw * raw[i] * this.vocab.idf(terms[i]);
     }
     return this.combine(q, dots, this.entryNorms(e), e.day, q.persons.some((p) => e.persons.includes(p)), e);
   }
@@ -392,9 +444,11 @@ export class StoryIndex {
       const e = this.entries[leaveOut];
       const norm2 = [norms[0] ** 2, norms[1] ** 2];
       const weights = this.weightsById(q);
-      for (let i = 0; i < e.terms.length; i++) {
-        const t = e.terms[i];
-        const w = Math.round(e.weights[i] * MILLI);
+      const terms = this.termBlocks[e.block];
+      const raw = this.weightBlocks[e.block];
+      for (let i = e.at, end = e.at + e.size; i < end; i++) {
+        const t = terms[i];
+        const w = Math.round(raw[i] * MILLI);
         const idf = this.vocab.idf(t);
         const c = this.vocab.channels[t];
         norm2[c] -= (2 * sums.get(t) * w - w * w) * idf * idf;
@@ -544,7 +598,7 @@ export class StoryIndex {
     const candidates = this.candidates(query);
     const others = candidates.filter((c) => c !== self && this.entries[c].alive);
     // Weighing down what the candidates share needs a few of them to tell what is shared.
-    const q = this.opts.contrast && others.length >= 3 ? this.contrast.apply(query, others.map((c) => this.entries[c].terms), this.opts.contrast) : query;
+    const q = this.opts.contrast && others.length >= 3 ? this.contrast.apply(query, others.map((c) => this.termsOf(this.entries[c])), this.opts.contrast) : query;
     for (const c of candidates) {
       const e = this.entries[c];
       if (!e.alive || c === self) continue;
@@ -563,7 +617,7 @@ export class StoryIndex {
     for (const idx of [...this.copies.candidates(signature)].sort((a, b) => a - b)) {
       const entry = this.entries[idx];
       if (!entry.alive || entry.id === id) continue;
-      const sim = signatureSimilarity(signature, entry.signature);
+      const sim = signatureSimilarity(signature, this.signatureOf(entry));
       if (sim >= this.opts.copyThreshold) out.push({ entry, sim });
     }
     return out;

@@ -76,10 +76,10 @@ export class Vocabulary {
     return this.docs;
   }
 
-  /** Counts an article's terms in (+1) or out (-1) of the document frequencies. */
-  count(terms: ArrayLike<number>, sign: 1 | -1): void {
+  /** Counts an article's terms (`terms` from `from` to `to`) in (+1) or out (-1) of the document frequencies. */
+  count(terms: ArrayLike<number>, sign: 1 | -1, from = 0, to = terms.length): void {
     this.docs += sign;
-    for (let i = 0; i < terms.length; i++) this.df[terms[i]] += sign;
+    for (let i = from; i < to; i++) this.df[terms[i]] += sign;
   }
 
   idf(id: number): number {
@@ -93,10 +93,10 @@ export class Vocabulary {
     return [Math.sqrt(n[0]), Math.sqrt(n[1])];
   }
 
-  /** The same for terms and weights in two arrays. */
-  arrayNorms(terms: ArrayLike<number>, weights: ArrayLike<number>): [number, number] {
+  /** The same for terms and weights in two arrays (from `from` to `to`). */
+  arrayNorms(terms: ArrayLike<number>, weights: ArrayLike<number>, from = 0, to = terms.length): [number, number] {
     const n: [number, number] = [0, 0];
-    for (let i = 0; i < terms.length; i++) n[this.channels[terms[i]]] += (weights[i] * this.idf(terms[i])) ** 2;
+    for (let i = from; i < to; i++) n[this.channels[terms[i]]] += (weights[i] * this.idf(terms[i])) ** 2;
     return [Math.sqrt(n[0]), Math.sqrt(n[1])];
   }
 }

@@ -15,8 +15,8 @@ const CONTAINER_FORMAT = 1;
 const HEAD = 24;
 
 /** The typed arrays a tree may hold; anything else in it must be plain JSON. */
-type Column = Int32Array | Uint32Array | Float32Array | Float64Array | Uint8Array;
-const KINDS = { i32: Int32Array, u32: Uint32Array, f32: Float32Array, f64: Float64Array, u8: Uint8Array } as const;
+type Column = Int32Array | Uint32Array | Float32Array | Float64Array | Uint8Array | Uint16Array;
+const KINDS = { i32: Int32Array, u32: Uint32Array, f32: Float32Array, f64: Float64Array, u8: Uint8Array, u16: Uint16Array } as const;
 type Kind = keyof typeof KINDS;
 
 function kindOf(a: Column): Kind {
@@ -24,6 +24,7 @@ function kindOf(a: Column): Kind {
   if (a instanceof Uint32Array) return 'u32';
   if (a instanceof Float32Array) return 'f32';
   if (a instanceof Float64Array) return 'f64';
+  if (a instanceof Uint16Array) return 'u16';
   return 'u8';
 }
 
@@ -69,12 +70,23 @@ export function encodeContainer(meta: unknown, tree: unknown): Buffer[] {
   return [head, ...parts];
 }
 
-/** Meta and tree back from a container's bytes; throws SnapshotUnreadable when they are not one. */
-export function decodeContainer(bytes: Buffer): { meta: unknown; tree: unknown } {
+/** The checksummed part of a container's bytes and the CRC-32 it must have; throws SnapshotUnreadable when they are not a container. */
+export function containerSum(bytes: Buffer): { body: Buffer; crc: number } {
   if (bytes.length < HEAD || !bytes.subarray(0, 8).equals(MAGIC)) throw new SnapshotUnreadable('not a Parallax snapshot');
   const format = bytes.readUInt32LE(8);
   if (format !== CONTAINER_FORMAT) throw new SnapshotUnreadable(`container format ${format}, this Parallax reads ${CONTAINER_FORMAT}`);
-  if (crc32(bytes.subarray(HEAD)) !== bytes.readUInt32LE(12)) throw new SnapshotUnreadable('checksum mismatch (a damaged or partly written file)');
+  return { body: bytes.subarray(HEAD), crc: bytes.readUInt32LE(12) };
+}
+
+export const CHECKSUM_MISMATCH = 'checksum mismatch (a damaged or partly written file)';
+
+/**
+ * Meta and tree back from a container's bytes; throws SnapshotUnreadable when they are not one.
+ * `checked`: the caller has the checksum taken (and must not use the result before it matches).
+ */
+export function decodeContainer(bytes: Buffer, checked = false): { meta: unknown; tree: unknown } {
+  const { body, crc } = containerSum(bytes);
+  if (!checked && crc32(body) !== crc) throw new SnapshotUnreadable(CHECKSUM_MISMATCH);
   const jsonLength = bytes.readUInt32LE(16);
   if (HEAD + jsonLength > bytes.length) throw new SnapshotUnreadable('truncated');
   let parsed: { meta: unknown; arrays: [Kind, number, number][]; tree: unknown };
@@ -91,6 +103,7 @@ export function decodeContainer(bytes: Buffer): { meta: unknown; tree: unknown }
     if (!Type) throw new SnapshotUnreadable(`unknown array kind ${String(kind)}`);
     const start = aligned.byteOffset + base + offset;
     if (base + offset + length * Type.BYTES_PER_ELEMENT > aligned.length) throw new SnapshotUnreadable('truncated');
+    // (A shared buffer when the file was read into one for its checksum: checksum.ts.)
     return new Type(aligned.buffer as ArrayBuffer, start, length);
   });
   return { meta: parsed.meta, tree: revive(parsed.tree, arrays) };

@@ -3,10 +3,11 @@
 // it takes well under a second at 100k articles where a restore (every article's features read
 // and parsed) takes 5–9 s. It is trusted only as far as the store proves it: see restore-grouping.ts.
 import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import { FEATURES_VERSION } from '../4-cluster/features.ts';
 import type { StoryIndexState } from '../4-cluster/story-index.ts';
-import { decodeContainer, encodeContainer, SnapshotUnreadable } from './container.ts';
+import { checksum } from './checksum.ts';
+import { CHECKSUM_MISMATCH, containerSum, decodeContainer, encodeContainer, SnapshotUnreadable } from './container.ts';
 import { decodeIndex, encodeIndex, type EncodedIndex } from './index-codec.ts';
 
 /**
@@ -14,7 +15,7 @@ import { decodeIndex, encodeIndex, type EncodedIndex } from './index-codec.ts';
  * snapshot is ignored and the store restored once). The snapshot test compares a loaded
  * snapshot with a fresh restore field by field, so a change that forgets this fails there.
  */
-export const SNAPSHOT_FORMAT = 2;
+export const SNAPSHOT_FORMAT = 3;
 
 export interface SnapshotMeta {
   kind: 'parallax-grouping';
@@ -59,12 +60,46 @@ export async function writeSnapshot(file: string, meta: SnapshotMeta, image: Gro
 export async function readSnapshot(file: string, expected: Pick<SnapshotMeta, 'options'>): Promise<{ meta: SnapshotMeta; image: GroupingImage } | null> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = await readShared(file);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new SnapshotUnreadable(`cannot read: ${(err as Error).message}`);
   }
-  const { meta, tree } = decodeContainer(bytes);
+  const { body, crc } = containerSum(bytes);
+  // Summed on another thread while this one decodes; nothing decoded is returned before it matches.
+  const sum = checksum(body);
+  let loaded: { meta: SnapshotMeta; image: GroupingImage };
+  try {
+    loaded = decodeSnapshot(bytes, expected);
+  } catch (err) {
+    // A damaged file is reported as one, whatever its damage made the decoding fail on.
+    if ((await sum) !== crc) throw new SnapshotUnreadable(CHECKSUM_MISMATCH);
+    throw err;
+  }
+  if ((await sum) !== crc) throw new SnapshotUnreadable(CHECKSUM_MISMATCH);
+  return loaded;
+}
+
+/** The file's bytes, in memory another thread can read too (its checksum: checksum.ts). */
+async function readShared(file: string): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    const bytes = Buffer.from(new SharedArrayBuffer(size));
+    let at = 0;
+    while (at < size) {
+      const { bytesRead } = await handle.read(bytes, at, size - at, at);
+      if (!bytesRead) break;
+      at += bytesRead;
+    }
+    return bytes.subarray(0, at);
+  } finally {
+    await handle.close();
+  }
+}
+
+function decodeSnapshot(bytes: Buffer, expected: Pick<SnapshotMeta, 'options'>): { meta: SnapshotMeta; image: GroupingImage } {
+  const { meta, tree } = decodeContainer(bytes, true);
   const m = meta as SnapshotMeta;
   if (m?.kind !== 'parallax-grouping') throw new SnapshotUnreadable('not a grouping snapshot');
   if (m.format !== SNAPSHOT_FORMAT) throw new SnapshotUnreadable(`snapshot format ${m.format}, this Parallax writes ${SNAPSHOT_FORMAT}`);

@@ -27,6 +27,22 @@ function ragged<T extends Int32Array | Uint32Array | Float32Array | Float64Array
   return { counts, values };
 }
 
+/** Entries' runs of an index column (story-index.ts `Entry`), one after another. */
+function runs<T extends Int32Array | Float32Array | Uint32Array>(entries: Entry[], blocks: T[], block: (e: Entry) => number, at: (e: Entry) => number, size: (e: Entry) => number, Type: new (n: number) => T): Ragged<T> {
+  const counts = Int32Array.from(entries, size);
+  let total = 0;
+  for (const n of counts) total += n;
+  const values = new Type(total);
+  let to = 0;
+  for (const e of entries) {
+    const from = at(e);
+    const n = size(e);
+    if (n) values.set(blocks[block(e)].subarray(from, from + n), to);
+    to += n;
+  }
+  return { counts, values };
+}
+
 /** Each entry's slice of a ragged column, as views. */
 function slices<T extends Int32Array | Uint32Array | Float32Array | Float64Array>(r: Ragged<T>): T[] {
   const out: T[] = [];
@@ -43,16 +59,40 @@ function slices<T extends Int32Array | Uint32Array | Float32Array | Float64Array
  * A column of strings as one string joined by U+0000 (split back in one call: a JSON array of
  * 630k names took 0.3 s to parse); a column holding U+0000 itself stays a plain array.
  */
-type Strings = { joined: string; n: number } | string[];
+type Strings = { joined: Text; n: number } | string[];
 const SEP = '\u0000';
 
+/**
+ * A long string as a typed array of its characters, outside the snapshot's JSON: one byte each
+ * when all fit in one (latin1), else UTF-16 code units as they are. Either is a plain copy into a
+ * string when read back, where 27 MB of UTF-8 in JSON took a fifth of a restart to decode and parse.
+ */
+type Text = { latin1: Uint8Array } | { utf16: Uint16Array };
+
+export function packText(s: string): Text {
+  if (!/[\u0100-\uffff]/.test(s)) {
+    const latin1 = new Uint8Array(s.length);
+    Buffer.from(latin1.buffer).write(s, 'latin1');
+    return { latin1 };
+  }
+  const utf16 = new Uint16Array(s.length);
+  Buffer.from(utf16.buffer).write(s, 'utf16le');
+  return { utf16 };
+}
+
+export function unpackText(t: Text): string {
+  const a = 'latin1' in t ? t.latin1 : t.utf16;
+  if (!ArrayBuffer.isView(a)) throw new SnapshotUnreadable('text column is not an array');
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('latin1' in t ? 'latin1' : 'utf16le');
+}
+
 function packStrings(list: string[]): Strings {
-  return list.some((x) => x.includes(SEP)) ? list : { joined: list.join(SEP), n: list.length };
+  return list.some((x) => x.includes(SEP)) ? list : { joined: packText(list.join(SEP)), n: list.length };
 }
 
 function unpackStrings(p: Strings): string[] {
   if (Array.isArray(p)) return p;
-  const list = p.n ? p.joined.split(SEP) : [];
+  const list = p.n ? unpackText(p.joined).split(SEP) : [];
   if (list.length !== p.n) throw new SnapshotUnreadable('string column length disagrees');
   return list;
 }
@@ -126,9 +166,9 @@ export function encodeIndex(s: StoryIndexState) {
       copyOf: packStrings(e.map((x) => x.copyOf ?? '')),
       headlines: packStrings(e.map((x) => x.headline)),
       persons: packLists(e.map((x) => x.persons)),
-      terms: ragged(e.map((x) => x.terms), Int32Array),
-      weights: ragged(e.map((x) => x.weights), Float32Array),
-      signatures: ragged(e.map((x) => x.signature), Uint32Array),
+      terms: runs(e, s.columns.terms, (x) => x.block, (x) => x.at, (x) => x.size, Int32Array),
+      weights: runs(e, s.columns.weights, (x) => x.block, (x) => x.at, (x) => x.size, Float32Array),
+      signatures: runs(e, s.columns.signatures, (x) => x.sigBlock, (x) => x.sigAt, (x) => x.sigSize, Uint32Array),
       cities: ragged(e.map((x) => x.cities), Float64Array),
       ages: ragged(e.map((x) => x.ages), Float64Array),
       days: Float64Array.from(e, (x) => orNone(x.day)),
@@ -146,7 +186,7 @@ export function encodeIndex(s: StoryIndexState) {
       personCounts: Int32Array.from(stories.flatMap(([, st]) => (st.persons ? [st.persons.size, ...st.persons.values()] : [-1]))),
       kinds: ragged(stories.map(([, st]) => st.kinds ?? []), Int32Array),
     },
-    vocab: { names: s.vocab.names.pack() ?? Array.from({ length: s.vocab.names.length }, (_, id) => s.vocab.names.get(id)), df: s.vocab.df, channels: s.vocab.channels, docs: s.vocab.docs, table: s.vocab.table },
+    vocab: { names: packNames(s.vocab.names) ?? Array.from({ length: s.vocab.names.length }, (_, id) => s.vocab.names.get(id)), df: s.vocab.df, channels: s.vocab.channels, docs: s.vocab.docs, table: s.vocab.table },
     postings: { pages: ragged(s.postings.pages, Int32Array), free: s.postings.free, head: s.postings.head, count: s.postings.count },
     bands: s.bands.map((b) => ({ slots: b.table.slots, used: b.table.used, lists: ragged(b.lists, Int32Array) })),
   };
@@ -171,10 +211,11 @@ export function decodeIndex(t: EncodedIndex): StoryIndexState {
   for (const col of [c.stories, named, copyOf, headlines, persons, terms.counts, weights.counts, signatures.counts, cities, ages, c.days, c.stated, c.kinds, c.flags]) {
     if (col.length !== n) throw new SnapshotUnreadable('entry columns disagree');
   }
+  if (terms.values.length !== weights.values.length) throw new SnapshotUnreadable('column lengths disagree');
   const entries: Entry[] = [];
-  // Cursors into the ragged columns: each entry's terms, weights and signature are views made here, no list of them between.
+  // Cursors into the ragged columns: each entry's terms, weights and signature are offsets into
+  // the one column of each (block 0 of the index's), no view per entry.
   let term = 0;
-  let weight = 0;
   let sig = 0;
   for (let i = 0; i < n; i++) {
     const k = c.stories[i];
@@ -185,10 +226,13 @@ export function decodeIndex(t: EncodedIndex): StoryIndexState {
       id: ids[i],
       storyId,
       copyOf: copyOf[i] || null,
-      terms: terms.values.subarray(term, (term += terms.counts[i])),
-      weights: weights.values.subarray(weight, (weight += weights.counts[i])),
+      block: 0,
+      at: term,
+      size: terms.counts[i],
       day: orNull(c.days[i]),
-      signature: signatures.values.subarray(sig, (sig += signatures.counts[i])),
+      sigBlock: 0,
+      sigAt: sig,
+      sigSize: signatures.counts[i],
       headline: headlines[i],
       template: (flags & TEMPLATE) !== 0,
       persons: persons[i],
@@ -200,15 +244,25 @@ export function decodeIndex(t: EncodedIndex): StoryIndexState {
       norms: NO_NORMS,
       normsAt: -1,
     });
+    if (weights.counts[i] !== terms.counts[i] || terms.counts[i] < 0 || signatures.counts[i] < 0) throw new SnapshotUnreadable('entry runs disagree');
+    term += terms.counts[i];
+    sig += signatures.counts[i];
   }
-  if (term !== terms.values.length || weight !== weights.values.length || sig !== signatures.values.length) throw new SnapshotUnreadable('column lengths disagree');
-  return { entries, stories, vocab: { names: decodeNames(t.vocab.names), df: t.vocab.df, channels: t.vocab.channels, docs: t.vocab.docs, table: t.vocab.table }, postings: { ...t.postings, pages: slices(t.postings.pages) }, bands: t.bands.map(decodeBand) };
+  if (term !== terms.values.length || sig !== signatures.values.length) throw new SnapshotUnreadable('column lengths disagree');
+  const columns = { terms: [terms.values], weights: [weights.values], signatures: [signatures.values] };
+  return { entries, stories, columns, vocab: { names: decodeNames(t.vocab.names), df: t.vocab.df, channels: t.vocab.channels, docs: t.vocab.docs, table: t.vocab.table }, postings: { ...t.postings, pages: slices(t.postings.pages) }, bands: t.bands.map(decodeBand) };
+}
+
+function packNames(names: TermNames): { joined: Text; starts: Int32Array } | null {
+  const p = names.pack();
+  return p && { joined: packText(p.joined), starts: p.starts };
 }
 
 function decodeNames(n: EncodedIndex['vocab']['names']): TermNames {
   if (Array.isArray(n)) return TermNames.fromList(n);
-  if (n.starts.length < 1 || n.starts[n.starts.length - 1] !== n.joined.length) throw new SnapshotUnreadable('term names disagree');
-  return new TermNames(n.joined, n.starts);
+  const joined = unpackText(n.joined);
+  if (n.starts.length < 1 || n.starts[n.starts.length - 1] !== joined.length) throw new SnapshotUnreadable('term names disagree');
+  return new TermNames(joined, n.starts);
 }
 
 function decodeStories(s: EncodedIndex['stories'], entries: number): Map<string, Story> {
