@@ -26,7 +26,7 @@ for (const [name, reports, batch] of [
       const store = new SqliteStore(join(dir, 'q.db'));
       try {
         await store.enqueueReports(Array.from({ length: reports }, (_, i) => raw(i)));
-        await runWorker(store, { owner: 'w', untilEmpty: true });
+        await runWorker(store, { owner: 'w', web: defaultConfig.web, untilEmpty: true });
         const t0 = Date.now();
         const r = await runAssigner(store, {
           config: { ...defaultConfig, writeBatch: batch },
