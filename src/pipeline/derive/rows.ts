@@ -20,11 +20,27 @@ export function indexRow({ article: a }: Derivable): ArticleIndexRow {
   };
 }
 
+/**
+ * Keys of names already folded: an article names the same people and places again and again, and
+ * a story's articles each other's (folding was most of deriving, on the runner's thread).
+ */
+const keys = new Map<string, string>();
+const KEYS_KEPT = 50_000;
+
+function keyOf(name: string): string {
+  let key = keys.get(name);
+  if (key === undefined) {
+    if (keys.size >= KEYS_KEPT) keys.clear();
+    keys.set(name, (key = nameKey(name)));
+  }
+  return key;
+}
+
 /** The article's places, once per key (the first mention's reading). */
 export function placeRows({ article, mentions }: Derivable): ArticlePlaceRow[] {
   const rows = new Map<string, ArticlePlaceRow>();
   for (const p of mentions.places ?? []) {
-    const key = nameKey(p.name);
+    const key = keyOf(p.name);
     if (!rows.has(key))
       rows.set(key, { articleId: article.id, key, name: p.name, country: p.country, lat: p.lat, lon: p.lon });
   }
@@ -34,8 +50,14 @@ export function placeRows({ article, mentions }: Derivable): ArticlePlaceRow[] {
 /** The article's entity spellings, once per (entity key, spelling). */
 export function entityFormRows({ article, mentions }: Derivable): ArticleEntityFormRow[] {
   const rows = new Map<string, ArticleEntityFormRow>();
+  // A mention repeating an earlier one's name and spelling adds nothing: skipped before any folding.
+  const seen = new Map<string, Set<string>>();
   for (const e of mentions.entities ?? []) {
-    const key = nameKey(e.name);
+    let texts = seen.get(e.name);
+    if (!texts) seen.set(e.name, (texts = new Set()));
+    else if (texts.has(e.text)) continue;
+    texts.add(e.text);
+    const key = keyOf(e.name);
     const id = `${key}\u0000${e.text}`;
     if (!rows.has(id)) rows.set(id, { articleId: article.id, key, name: e.name, type: e.type, form: e.text });
   }
