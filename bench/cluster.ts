@@ -8,7 +8,8 @@
 // Each set also runs in 5 shuffled arrival orders (spread of F1). Scores are given for the
 // dev and check parts too (bench/lib/split.ts: gva-dev by incident, ECB+ by topic parity, odd =
 // dev; the collision set by report): tune on dev, report check.
-//   node --import tsx bench/cluster.ts   (CLUSTER_OPTS='{"joinThreshold":0.3}', CLUSTER_SETS=gva-dev,ecbplus, CLUSTER_SHUFFLES=5, CLUSTER_CACHE=file)
+//   node --import tsx bench/cluster.ts   (CLUSTER_OPTS='{"joinThreshold":0.3}', CLUSTER_SETS=gva-dev,ecbplus, CLUSTER_SHUFFLES=5, CLUSTER_CACHE=file,
+//   CLUSTER_DIFF=1: with ecbplus and mixed, the ECB+ stories that differ between the two runs)
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -141,7 +142,22 @@ function runOnce(set: SetRun, order: LabelledDoc[], opts: Partial<StoryAssignerO
       mixedItems: storiesMixing(predicted, reports, into).items,
     };
   }
-  return { corpora, collision };
+  return { corpora, collision, predicted };
+}
+
+/**
+ * One corpus's stories that differ between two runs (its items only): each run's groups the other
+ * run does not have, as 'id[gold] …'. Which reports the mixed stream groups otherwise than the
+ * corpus's run alone is where the mixed score moved (issue #23).
+ */
+export function differingStories(a: Map<string, string>, b: Map<string, string>, gold: Map<string, string>): { onlyA: string[]; onlyB: string[] } {
+  const groups = (m: Map<string, string>) => {
+    const by = new Map<string, string[]>();
+    for (const id of gold.keys()) (by.get(m.get(id)!) ?? by.set(m.get(id)!, []).get(m.get(id)!)!).push(id);
+    return new Map([...by.values()].map((g) => [[...g].sort().map((id) => `${id}[${gold.get(id)}]`).join(' '), g]));
+  };
+  const [ga, gb] = [groups(a), groups(b)];
+  return { onlyA: [...ga.keys()].filter((k) => !gb.has(k)), onlyB: [...gb.keys()].filter((k) => !ga.has(k)) };
 }
 
 /** CLUSTER_DUMP=1: the main order's collisions and mixed stories, headlines only (to read why). */
@@ -198,9 +214,11 @@ async function main(): Promise<void> {
     sets.push({ name: 'mixed', docs: interleaved(gva, ecb), corpora: [{ scored: ecbScored, purity: false }, { scored: gvaScored, purity: true }] });
   }
   const results: Record<string, unknown> = {};
+  const mainOrder = new Map<string, Map<string, string>>();
   for (const set of sets) {
     const t1 = performance.now();
     const main = runOnce(set, set.docs, opts);
+    mainOrder.set(set.name, main.predicted);
     const msPerDoc = (performance.now() - t1) / set.docs.length;
     const orders = Array.from({ length: shuffles }, (_, i) => runOnce(set, shuffled(set.docs, i + 1), opts));
     console.log(`\n== ${set.name}: ${set.docs.length} reports, ${msPerDoc.toFixed(2)} ms/report`);
@@ -232,6 +250,18 @@ async function main(): Promise<void> {
           `in a story with any shooting report ${pct(c.inAny, c.reports)}; shooting reports in a story of mostly short ones: ${c.intoJoined}; stories holding both: ${c.mixedStories} (${c.mixedItems} reports); shuffled: ${orders.map((o) => o.collision!.joined).join(' ')} (spread of rate ${fmt(Math.max(...rates) - Math.min(...rates))})`,
       );
       results[`${set.name}/collision`] = { ...c, shuffled: orders.map((o) => o.collision) };
+    }
+  }
+  // ECB+ alone against ECB+ inside the mixed stream, main order: the stories that differ.
+  const alone = mainOrder.get('ecbplus');
+  const inMixed = mainOrder.get('mixed');
+  if (alone && inMixed && ecbScored) {
+    const gold = new Map([...ecbScored.gold].map(([id, g]) => [id, g.slice('ecbplus:'.length)]));
+    const { onlyA, onlyB } = differingStories(alone, inMixed, gold);
+    console.log(`\n== ecbplus alone vs in the mixed stream (main order): ${onlyA.length} stories only alone, ${onlyB.length} only mixed${process.env.CLUSTER_DIFF ? '' : ' (CLUSTER_DIFF=1 lists them)'}`);
+    if (process.env.CLUSTER_DIFF) {
+      for (const g of onlyA) console.log(`  alone  ${g}`);
+      for (const g of onlyB) console.log(`  mixed  ${g}`);
     }
   }
   if (analysisFailures.count) console.log(`(analysis failed on ${analysisFailures.count} documents: grouped without mentions)`);
