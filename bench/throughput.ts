@@ -32,32 +32,11 @@ import { contentHash } from '../src/util/hash.ts';
 import { loadGvaDev } from './cluster.ts';
 import { topicWatches } from './throughput/watches.ts';
 import { peakRssMb, PROJECT_ROOT } from './lib/data.ts';
+import { later, rewrite } from './lib/replica.ts';
 
 const TOTAL = Number(process.env.THROUGHPUT_ARTICLES ?? 100_000);
 const WINDOW = 2_000;
 
-function fnv(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-/**
- * Shifts the letters of every capitalised word (so every replica has its own people and places)
- * and of about a third of the other words, chosen per replica; lengths are kept.
- */
-function rewrite(s: string, replica: number): string {
-  // Letters at even and odd places move by different amounts, so replicas up to 625 all differ
-  // (one shift for every letter would repeat every 25 replicas: replica 26 would reuse replica
-  // 1's names, and from 78k articles on the stories would be found again 25 replicas later).
-  const shifts = [(replica % 25) + 1, (Math.floor(replica / 25) % 25) + 1];
-  return s.replace(/[A-Za-z]{3,}/g, (w) => {
-    if (!/^[A-Z]/.test(w) && fnv(`${w.toLowerCase()}#${replica}`) % 3 !== 0) return w;
-    return w.replace(/[a-z]/g, (c, at: number) => String.fromCharCode(((c.charCodeAt(0) - 97 + shifts[at % 2]) % 26) + 97));
-  });
-}
-
-const later = (day: string, replica: number) => new Date(Date.parse(day) + replica * 9 * 86_400_000).toISOString().slice(0, 10);
 
 function replicate(a: Article, m: Mentions, replica: number): { article: Article; mentions: Mentions } {
   if (replica === 0) return { article: a, mentions: m };

@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpus, jsonLines } from '../lib/data.ts';
+import { later, rewrite } from '../lib/replica.ts';
 
 interface GvaRow {
   incident: string;
@@ -16,23 +17,6 @@ interface GvaRow {
   content: string;
 }
 
-function fnv(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-/** Letters at even and odd places shift by different amounts, so replicas up to 625 all differ. */
-export function rewrite(s: string, replica: number): string {
-  if (replica === 0) return s;
-  const shifts = [(replica % 25) + 1, (Math.floor(replica / 25) % 25) + 1];
-  return s.replace(/[A-Za-z]{3,}/g, (w) => {
-    if (!/^[A-Z]/.test(w) && fnv(`${w.toLowerCase()}#${replica}`) % 3 !== 0) return w;
-    return w.replace(/[a-z]/g, (c, at: number) => String.fromCharCode(((c.charCodeAt(0) - 97 + shifts[at % 2]) % 26) + 97));
-  });
-}
-
-const later = (day: string, replica: number) => new Date(Date.parse(day) + replica * 9 * 86_400_000).toISOString().slice(0, 10);
 
 /** A record as `parallax enqueue` reads a JSON Lines file (fields extraction knows). */
 export interface ReportRecord {

@@ -1,27 +1,16 @@
 // Two pollers on one store file, in two processes: each due feed is claimed, and fetched, once,
 // and requests to one host keep the host's pace across both processes.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { subscribeFeed } from '../../src/pipeline/run-web.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { withTempDir } from '../temp-dir.ts';
 import { startServer, type TestServer } from '../web/server.ts';
+import { runNode } from './run-node.ts';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
 
-/** Runs a node script (through tsx) to its end; its stdout, or a rejection with its stderr. */
-function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: { ...process.env, ...env } });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    child.on('close', (code) => resolve({ code, out, err }));
-  });
-}
+const run = runNode;
 
 const rss = (i: number) =>
   `<?xml version="1.0"?><rss version="2.0"><channel><title>Feed ${i}</title><item><guid>item-${i}</guid><title>Harbour crane ${i} collapses in Gdynia</title>` +

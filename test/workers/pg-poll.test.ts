@@ -2,25 +2,15 @@
 // fetched once between them, counted by the loopback server, and one host's pace (1 s, the
 // default) holds across both processes. The SQLite twin is feed-claims.test.ts.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { subscribeFeed } from '../../src/pipeline/run-web.ts';
 import { openStore } from '../../src/store/open.ts';
 import { noPgReason, testPgUrl, withDatabase } from '../postgres/pg-test-db.ts';
 import { startServer, type TestServer } from '../web/server.ts';
+import { runNode } from './run-node.ts';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
 
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: { ...process.env, ...env } });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    child.on('close', (code) => resolve({ code, out, err }));
-  });
-}
+const run = runNode;
 
 const rss = (i: number) =>
   `<?xml version="1.0"?><rss version="2.0"><channel><title>Feed ${i}</title><item><guid>item-${i}</guid><title>Ferry ${i} runs aground off Visby</title>` +

@@ -3,7 +3,6 @@
 // the loopback server), one request a second to the host across both workers (the pace kept in
 // the store), every page stored. On SQLite; on PostgreSQL when PARALLAX_TEST_PG is set.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openStore } from '../../src/store/open.ts';
@@ -11,20 +10,11 @@ import { noPgReason, testPgUrl, withDatabase } from '../postgres/pg-test-db.ts';
 import { withTempDir } from '../temp-dir.ts';
 import { startServer, type TestServer } from '../web/server.ts';
 import { articlePage, sendPage } from './url-pages.ts';
+import { runNode } from './run-node.ts';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
 const PAGES = 4;
 
-function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: { ...process.env, ...env } });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    child.on('close', (code) => resolve({ code, out, err }));
-  });
-}
+const run = runNode;
 
 let srv: TestServer;
 /** Request times per path. */
