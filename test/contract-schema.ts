@@ -11,6 +11,8 @@ export const storySchema = z.object({
   when: day.nullable(),
   // Added: the sides of a disputed event day, or null.
   when_disputed: z.array(z.object({ date: day, articles: ids, evidence: z.array(evidence) })).min(2).nullable(),
+  // Added: 'text' when a report states the day, 'published' when the publication day stands in; null with no day.
+  when_basis: z.enum(['text', 'published']).nullable(),
   // Added: the kind of event (shooting, crash, election…), or null.
   kind: z.string().nullable(),
   where: z.object({ name: z.string(), country: z.string().nullable(), lat: z.number(), lon: z.number() }).nullable(),

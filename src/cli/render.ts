@@ -12,7 +12,7 @@ export function renderStories(stories: StoryReport[]): string {
   return stories
     .map((s) => {
       const sources = new Set(s.articles.map((a) => a.source));
-      const when = s.when_disputed ? `when disputed: ${s.when_disputed.map((d) => d.date).join(' vs ')}` : s.when && `when ${s.when}`;
+      const when = s.when_disputed ? `when disputed: ${s.when_disputed.map((d) => d.date).join(' vs ')}` : s.when && `when ${s.when}${publishedOnly(s)}`;
       const meta = [when, s.where && `where ${l(s.where.name)}${s.where.country ? `, ${l(s.where.country)}` : ''}`]
         .filter(Boolean)
         .join(' · ');
@@ -47,7 +47,7 @@ export function renderStory(s: StoryReport): string {
   // A disputed day shows each side as the facts table does: its letter, its day, its sources.
   const when = s.when_disputed
     ? `when disputed: ${s.when_disputed.map((d, i) => `${sideLetter(i)} ${d.date} ${cite(d.articles)}`).join('  vs  ')}`
-    : s.when && `when ${s.when}`;
+    : s.when && `when ${s.when}${publishedOnly(s)}`;
   const meta = [when, s.where && `where ${l(s.where.name)}${s.where.country ? `, ${l(s.where.country)}` : ''}`].filter(Boolean).join(' · ');
   const out = [`■ ${l(s.title)}`, `  ${l(s.id)} · ${plural(s.articles.length, 'article')}${meta ? ` · ${meta}` : ''}`, ''];
   out.push('Sources:');
@@ -139,4 +139,9 @@ export const skipLine = (s: { input: string; reason: string }, word = 'skipped')
 
 export function renderSkips(sum: IngestSummary): string {
   return [...sum.skipped.map((s) => skipLine(s)), ...sum.warnings.map((w) => skipLine(w, 'warning'))].join('\n');
+}
+
+/** A `when` no report states is the publication day standing in, and says so. */
+function publishedOnly(s: StoryReport): string {
+  return s.when_basis === 'published' ? ' (publication day: no report states the day)' : '';
 }

@@ -166,6 +166,11 @@ export interface StoryReport {
   when: string | null;
   /** Added: when sources put the event on different days, each side (the first is `when`); null when the day is settled. */
   when_disputed?: WhenSide[] | null;
+  /**
+   * Added: how `when` was found: 'text' when a report states the day, 'published' when none does and
+   * the first publication day stands in (shown as such, never as the event's day); null with no `when`.
+   */
+  when_basis?: 'text' | 'published' | null;
   /** Added: the kind of event most of the story's reports are about ("shooting", "election"…; 4-cluster/kind.ts), or null when none stands out. */
   kind?: string | null;
   where: { name: string; country: string | null; lat: number; lon: number } | null;

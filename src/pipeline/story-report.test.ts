@@ -66,3 +66,16 @@ describe('the story\'s when', () => {
     assert.equal(r.when_disputed, null);
   });
 });
+
+describe('story report: how its when was found', () => {
+  it('is "text" when a report states the day, and "published" when none does and the publication day stands in', () => {
+    const stated = story(MONDAY);
+    assert.equal(stated.when, '2025-03-03');
+    assert.equal(stated.when_basis, 'text');
+    const undated = report('ud', 'Valley Courier', '2025-03-06', 'Two workers were killed in an explosion at the Calder Agri fertiliser plant in Ridgefield, fire chief Dana Morrow said.');
+    const fallback = story(undated);
+    assert.equal(fallback.when, '2025-03-06');
+    assert.equal(fallback.when_basis, 'published');
+  });
+});
+

@@ -16,13 +16,15 @@ export function buildStoryReport(story: StoryRecord, stored: StoredArticle[], op
   const { comparison, facts } = compareSources(stored, agg.entities);
   // A disputed day is shown with its sides, led by the best-supported one, never as settled.
   const disputed = whenSides(facts);
+  const when = disputed ? disputed[0].date : agg.when;
   const howMany = storyHowMany(stored, new Map(stored.map((s) => [s.article.id, s.article.title])));
   return {
     id: story.id,
     // The stored title, as the story list shows it (the assigner's choice, near-copies not counted twice).
     title: story.title || representativeTitle(stored.map((s) => s.article.title)),
-    when: disputed ? disputed[0].date : agg.when,
+    when,
     when_disputed: disputed,
+    when_basis: whenBasis(when, !!disputed, stored),
     kind: storyKind(stored.filter((s) => !s.copyOf).map((s) => s.article)),
     where: agg.where,
     articles: stored.map(({ article: a, mentions, copyOf }) => ({
@@ -49,4 +51,10 @@ export function buildStoryReport(story: StoryRecord, stored: StoredArticle[], op
     timeline: buildTimeline(stored, facts),
     how_many: howMany,
   };
+}
+
+/** A day no report states (no article's event day has a span in its text) is the publication day standing in. */
+function whenBasis(when: string | null, disputed: boolean, stored: StoredArticle[]): StoryReport['when_basis'] {
+  if (!when) return null;
+  return disputed || stored.some((s) => s.mentions.eventDate?.span) ? 'text' : 'published';
 }

@@ -103,7 +103,7 @@ describe('story presenter', () => {
   });
 
   it('shows a disputed event day as sides, copies in their original\'s column; a settled one without', () => {
-    assert.deepEqual(view.when, { date: '2026-03-13', sides: [] });
+    assert.deepEqual(view.when, { date: '2026-03-13', basis: null, sides: [] });
     const disputed = {
       ...report,
       when_disputed: [

@@ -30,6 +30,8 @@ export type FactRow =
 /** The story's event day; when sources dispute it, each side with its source columns, as conflict rows show sides. */
 export interface WhenView {
   date: string | null;
+  /** 'published' when no report states the day and the publication day stands in. */
+  basis: 'text' | 'published' | null;
   /** Empty when the day is settled. */
   sides: {
     date: string;
@@ -113,6 +115,7 @@ export function presentStory(report: StoryReport, texts: Map<string, string>) {
     }));
   const when: WhenView = {
     date: report.when,
+    basis: report.when_basis ?? null,
     sides: (report.when_disputed ?? []).map((d, side) => ({
       date: d.date,
       side,

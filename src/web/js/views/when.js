@@ -5,7 +5,21 @@ import { fmtDay, fmtRange, h } from '../dom.js';
 /** `published`: the reports' publication days in order, the fallback span when no event day is known. */
 export function storyWhen(view, published, number) {
   const { when } = view;
-  if (!when.sides.length) return when.date ? fmtDay(when.date) : fmtRange(published[0], published.at(-1));
+  if (!when.sides.length) {
+    if (!when.date) return fmtRange(published[0], published.at(-1));
+    // No report states the day: the publication day stands in, and says so.
+    if (when.basis === 'published')
+      return h(
+        'span',
+        {
+          class: 'when-published',
+          title: 'No report states the day of the event; this is the day of publication',
+        },
+        fmtDay(when.date),
+        ' (published)',
+      );
+    return fmtDay(when.date);
+  }
   const outlet = new Map(view.sources.map((s) => [s.article, s.source]));
   return h(
     'span',
