@@ -67,12 +67,15 @@ interface Tally {
   whenN: number;
   whenOk: number;
   whenNull: number;
+  /** Stories whose `when` is the publication day standing in (`when_basis: published`), and of those right. */
+  whenPub: number;
+  whenPubOk: number;
   countN: number;
   killed: Record<CountOutcome, number>;
   injured: Record<CountOutcome, number>;
 }
 const outcomes = (): Record<CountOutcome, number> => ({ right: 0, wrong: 0, missed: 0, 'disputed-has-truth': 0 });
-const tally = (): Tally => ({ stories: 0, whereN: 0, whereOk: 0, whereNull: 0, whenN: 0, whenOk: 0, whenNull: 0, countN: 0, killed: outcomes(), injured: outcomes() });
+const tally = (): Tally => ({ stories: 0, whereN: 0, whereOk: 0, whereNull: 0, whenN: 0, whenOk: 0, whenNull: 0, whenPub: 0, whenPubOk: 0, countN: 0, killed: outcomes(), injured: outcomes() });
 
 const dumpPath = argValue('--dump');
 
@@ -113,6 +116,10 @@ export const section: Section = {
         t.whenN++;
         if (!s.when) t.whenNull++;
         else if (s.when === day) t.whenOk++;
+        if (s.when_basis === 'published') {
+          t.whenPub++;
+          if (s.when === day) t.whenPubOk++;
+        }
       }
       let killed: CountOutcome | null = null;
       let injured: CountOutcome | null = null;
@@ -141,6 +148,7 @@ export const section: Section = {
     row('  where missing', (t) => String(t.whereNull));
     row('when = incident day', (t) => shown(t.whenOk, t.whenN));
     row('  when missing', (t) => String(t.whenNull));
+    row('  when shown as publication day (right)', (t) => `${t.whenPub} (${t.whenPubOk})`);
     for (const what of ['killed', 'injured'] as const) {
       row(`${what}: right value shown`, (t) => shown(t[what].right, t.countN));
       row(`  ${what}: wrong value shown`, (t) => shown(t[what].wrong, t.countN));
