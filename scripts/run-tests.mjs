@@ -1,4 +1,4 @@
-// Finds every *.test.ts under src/ and test/ and runs them with node's test runner through tsx.
+// Finds every *.test.ts under src/, test/ and bench/ (the benchmarks' own helpers) and runs them with node's test runner through tsx.
 // (Node 20's --test does not expand globs itself.)
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -15,7 +15,7 @@ function findTests(dir) {
 }
 
 const filter = process.argv[2];
-const files = ['src', 'test'].flatMap(findTests).filter((f) => !filter || f.includes(filter)).sort();
+const files = ['src', 'test', 'bench'].flatMap(findTests).filter((f) => !filter || f.includes(filter)).sort();
 if (files.length === 0) {
   console.error('run-tests: no test files found');
   process.exit(1);
