@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { bisect, nearest } from './story-split.ts';
+import { bisect, nearest, normalisedCut } from './story-split.ts';
 
 /** Similarity matrix of `sizes` groups: `inside` within a group, `across` between groups, a little noise. */
 function blocks(sizes: number[], inside: number, across: number): Float64Array[] {
@@ -42,5 +42,16 @@ describe('bisect (spectral)', () => {
     const w = nearest(raw.map((row, i) => row.map((x, j) => (x + raw[j][i]) / 2)), 2);
     for (let i = 0; i < w.length; i++) for (let j = 0; j < w.length; j++) assert.equal(w[i][j], w[j][i]);
     assert.ok(w.every((row) => row.filter((x) => x > 0).length >= 2));
+  });
+
+  it('scores any partition as the sweep scores its own: low along the events, high across them', () => {
+    const raw = blocks([6, 5], 0.5, 0.3);
+    const w = nearest(raw.map((row, i) => row.map((x, j) => (x + raw[j][i]) / 2)), 3);
+    const [a, , ncut] = bisect(w);
+    const sideA = new Set(a);
+    assert.ok(Math.abs(normalisedCut(w, w.map((_, i) => sideA.has(i))) - ncut) < 1e-6);
+    // Two of the second event on the first one's side: the line a repartition would redraw.
+    const crossed = normalisedCut(w, w.map((_, i) => i < 6 || i >= 9));
+    assert.ok(crossed > 0.22 && crossed > 2 * ncut, `crossed ${crossed}, events ${ncut}`);
   });
 });

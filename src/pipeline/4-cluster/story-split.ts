@@ -27,16 +27,47 @@ const ITERATIONS = 60;
 
 /** The members to move out into a new story, or null when the story holds together. */
 export function driftedHalf(index: StoryIndex, members: number[], o: SplitOptions): number[] | null {
+  return driftedSplit(index, members, o)?.leave ?? null;
+}
+
+/** The same, with the normalised cut it was found at. */
+export function driftedSplit(index: StoryIndex, members: number[], o: SplitOptions): { leave: number[]; ncut: number } | null {
   if (members.length < 4 || members.length > MAX_MEMBERS) return null;
   const sorted = [...members].sort((a, b) => a - b);
-  // Neighbours grow with the story: a big story of one event is not cut along its outlets.
-  const k = Math.max(o.splitNeighbours, Math.round(sorted.length / 10));
-  const [sideA, sideB, ncut] = bisect(nearest(similarities(index, sorted), k));
+  const [sideA, sideB, ncut] = bisect(neighbourGraph(index, sorted, o));
   const [a, b] = [sideA, sideB].map((side) => side.map((i) => sorted[i]));
   if (a.length < 2 || b.length < 2 || ncut > o.splitCut) return null;
   // The half without the story's first article leaves (the story keeps its id where it began).
   const [stay, leave] = a.includes(sorted[0]) ? [a, b] : [b, a];
-  return index.groupScore(index.groupQuery(stay), leave) < o.splitSimilarity ? leave : null;
+  return index.groupScore(index.groupQuery(stay), leave) < o.splitSimilarity ? { leave, ncut } : null;
+}
+
+/** Normalised cut, in the graph driftedSplit cuts, between `side` and the rest of `members`. */
+export function partitionCut(index: StoryIndex, members: number[], side: Set<number>, o: SplitOptions): number {
+  const sorted = [...members].sort((a, b) => a - b);
+  const w = neighbourGraph(index, sorted, o);
+  return normalisedCut(w, sorted.map((m) => side.has(m)));
+}
+
+/** Each article linked to its most similar ones; neighbours grow with the story: a big story of one event is not cut along its outlets. */
+function neighbourGraph(index: StoryIndex, sorted: number[], o: SplitOptions): Float64Array[] {
+  const k = Math.max(o.splitNeighbours, Math.round(sorted.length / 10));
+  return nearest(similarities(index, sorted), k);
+}
+
+/** cut/vol(A) + cut/vol(B) of a two-way partition of a graph. */
+export function normalisedCut(w: Float64Array[], inA: boolean[]): number {
+  let cut = 0;
+  let volumeA = 0;
+  let volume = 0;
+  for (let i = 0; i < w.length; i++) {
+    for (let j = 0; j < w.length; j++) {
+      volume += w[i][j];
+      if (inA[i]) volumeA += w[i][j];
+      if (inA[i] && !inA[j]) cut += w[i][j];
+    }
+  }
+  return cut / (volumeA + 1e-9) + cut / (volume - volumeA + 1e-9);
 }
 
 /** Symmetric article-to-article similarity matrix (zero diagonal). */
