@@ -53,8 +53,11 @@ function isDateline(text: string, date: Span, sentenceStart: number): boolean {
 }
 
 /** The statement a dated mention is part of, or null when the sentence is no statement of an event. */
-export function statementAt(text: string, sentence: Span, date: Span & { text: string }): Statement | null {
+export function statementAt(text: string, sentence: Span, date: Span & { text: string }, day?: string): Statement | null {
   const s = text.slice(sentence.start, sentence.end).replace(/\s+/g, ' ').trim();
+  // "on Valentine's Day, 2011" read as this year's: a year written after the date that is not the day's.
+  const year = /^,?\s*((?:19|20)\d{2})\b/.exec(text.slice(date.end, date.end + 7))?.[1];
+  if (day && year && !day.startsWith(year)) return null;
   if (isPageFurniture(s) || isDateline(text, date, sentence.start) || namesAPlace(text, date, sentence.start)) return null;
   // A segment that starts in lower case is a fragment of a sentence the segmenter split.
   if (!/^["“'‘(¿¡]?[\p{Lu}\d]/u.test(s) || s.split(' ').length < 4) return null;

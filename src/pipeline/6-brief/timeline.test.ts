@@ -73,6 +73,9 @@ describe('timeline lines are events with a subject and a verb', () => {
     // A post someone shared (emoji) is no reporting; a date in brackets after a name is a birth date.
     ['Police arrested two men on Thursday. Me and my family lost someone very special on March 10 😢 rest easy cuz', 'March 10', '2026-03-10', null],
     ['Police arrested two men on Thursday. The driver, Juan Perez (12/09/1991), was taken into custody.', '12/09/1991', '1991-12-09', null],
+    // A year written after the date that is not the day's own: the day was read in the wrong year.
+    ['Police arrested two men on Thursday. Court records show he filed for divorce on Valentine\'s Day, 2011 in a Kansas City court.', 'Valentine\'s Day', '2026-02-14', null],
+    ['Police arrested two men on Thursday. Court records show he filed for divorce on March 3, 2011, in a Kansas City court.', 'March 3, 2011', '2011-03-03', /filed for divorce/],
     // "March 2-15" is a period, not a day.
     ['Police arrested two men on Thursday. The first campaign ran March 2-15, and the second runs in May.', 'March 2', '2026-03-02', null],
   ];
