@@ -15,13 +15,17 @@ const NAMED_AFTER = /^\s*(?:bridge|street|st\.|avenue|ave\.|square|station|stadi
 const CAPITAL_MONTH_ES = /\b(?:de\s+)?(?:Enero|Febrero|Marzo|Abril|Mayo|Junio|Julio|Agosto|Septiembre|Setiembre|Octubre|Noviembre|Diciembre)\b/u;
 
 // The ends of a period are no events: "through March 13", "between March 1 and Thursday".
-const PERIOD_BEFORE = /\b(?:between|through|thru|until|till|as of|from|since|by)\s+(?:(?:early|late)\s+)?$|\b(?:between|from)\s[^;]{1,40}\s(?:and|to)\s+$/i;
+const PERIOD_BEFORE = /\b(?:between|through|thru|until|till|as of|from|since|by|expiring|expires)\s+(?:on\s+)?(?:(?:early|late)\s+)?$|\b(?:between|from)\s[^;]{1,40}\s(?:and|to)\s+$/i;
 // "March 1 and March 5", "June 3 to 7": the other end is a date too ("on March 13 and found the rifle" is no period).
 const PERIOD_AFTER = /^\s*(?:[-–]\d|(?:and|to|through|until|[-–])\s+(?:\d|early\b|late\b|mid|the\s+\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|ene|abr|ago|dic|lun|mié|jue|vie|sáb|dom)\p{L}*))/iu;
 // "In a story on Aug. 10 about …", "An article published March 10 misstated …": a correction dates a story.
 const STORY_BEFORE = /\b(?:a|an|the|our|this)\s+(?:story|article|column|editorial)\s+(?:published\s+|posted\s+|that ran\s+)?(?:on\s+)?$/i;
 // "… on Monday, Nov. 9, released this photo of him", "This photo provided by …": a caption dates the photo.
-const CAPTION = /\bthis (?:undated )?(?:photo|image|picture)\b|\b(?:photo|image|picture) (?:provided|released|taken) by\b/i;
+// A gallery's counter ("Image 8 of 13") or an agency caption's head ("CHICAGO, IL - JUNE 11: …") too.
+const CAPTION = /\bthis (?:undated )?(?:photo|image|picture)\b|\b(?:photo|image|picture) (?:provided|released|taken) by\b|\b(?:image|photo|slide) \d+ of \d+\b/iu;
+const AGENCY_CAPTION = /^[\p{Lu}\s.,'-]+\s[-–]\s(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\p{Lu}*\.?\s\d{1,2}:/u;
+// "The second was on March 10 …": a subject that only points back to the sentence before.
+const POINTS_BACK = /^(?:the|a)\s+(?:first|second|third|fourth|fifth|other|latter|former|last|next)\s+(?:was|were|is|are|came|happened|occurred)\b/i;
 // "BURGLARY: On Nov. 20, …": a police blotter entry under its own heading (not "UPDATE:", not a
 // case page's own "HOMICIDE On …", which is the story's incident).
 const BLOTTER = /^\s*(?!(?:UPDATE|UPDATED|BREAKING|CORRECTION|EDITOR|WATCH|VIDEO|PHOTOS?|NOTE)\b)\p{Lu}{4,}(?:\s\p{Lu}{2,})*:/u;
@@ -63,7 +67,7 @@ export function statementAt(text: string, sentence: Span, date: Span & { text: s
   if (!/^["“'‘(¿¡]?[\p{Lu}\d]/u.test(s) || s.split(' ').length < 4) return null;
   const before = text.slice(sentence.start, date.start);
   if (PERIOD_BEFORE.test(before) || PERIOD_AFTER.test(text.slice(date.end, date.end + 12))) return null;
-  if (STORY_BEFORE.test(before) || CAPTION.test(s) || BLOTTER.test(before)) return null;
+  if (STORY_BEFORE.test(before) || CAPTION.test(s) || AGENCY_CAPTION.test(s) || BLOTTER.test(before) || POINTS_BACK.test(s)) return null;
   // Inside someone's quoted words: their memory, not a dated event of the story.
   if ((before.match(QUOTE_MARKS) ?? []).length % 2 === 1) return null;
   // "Juan Perez (12/09/1991)": a date alone in brackets after a name is a birth date or an aside.

@@ -76,6 +76,15 @@ describe('timeline lines are events with a subject and a verb', () => {
     // A year written after the date that is not the day's own: the day was read in the wrong year.
     ['Police arrested two men on Thursday. Court records show he filed for divorce on Valentine\'s Day, 2011 in a Kansas City court.', 'Valentine\'s Day', '2026-02-14', null],
     ['Police arrested two men on Thursday. Court records show he filed for divorce on March 3, 2011, in a Kansas City court.', 'March 3, 2011', '2011-03-03', /filed for divorce/],
+    // A line whose subject only points back ("The second was on …") says nothing read alone.
+    ['Police arrested two men on Thursday. The second was on March 10 at the Magnolia Hotel on Omni Boulevard.', 'March 10', '2026-03-10', null],
+    ['Police arrested two men on Thursday. The first was at a nightclub on Shore Drive on March 10, 2026.', 'March 10, 2026', '2026-03-10', null],
+    ['Police arrested two men on Thursday. The second shooting was on March 10 at the Magnolia Hotel on Omni Boulevard.', 'March 10', '2026-03-10', /^The second shooting was/],
+    // A gallery's caption: its counter, or an agency's "CITY, ST - MONTH DD:" head.
+    ['Police arrested two men on Thursday. Photo: Dana Ruiz Image 8 of 13 A resident learned that his car, stolen March 10, was used in the shooting.', 'March 10', '2026-03-10', null],
+    ['Police arrested two men on Thursday. CHICAGO, IL - MARCH 10: Flowers cover a memorial outside the home where the boy was shot March 10, 2026 in Chicago, Illinois.', 'March 10, 2026', '2026-03-10', null],
+    // A weather alert "expiring March 10" names the end of a period.
+    ['Police arrested two men on Thursday. Flood Watch issued March 8 at 3:40PM expiring March 10 at 7:00AM in effect for the county.', 'March 10', '2026-03-10', null],
     // "March 2-15" is a period, not a day.
     ['Police arrested two men on Thursday. The first campaign ran March 2-15, and the second runs in May.', 'March 2', '2026-03-02', null],
   ];
