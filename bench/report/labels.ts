@@ -31,12 +31,16 @@ export interface Label {
   a: string[];
   label: string;
   by?: string;
+  /** Timeline: a hash of the line as the labeller read it (`what`); a changed line needs a new label. */
+  w?: string;
 }
 
 /** One item the story JSON shows, with what it must be labelled to count as right. */
 export interface Shown {
   k: string;
   a: string[];
+  /** Timeline: a hash of the line shown (`what`). */
+  w?: string;
   /** For entities, the type shown; else the kind's right label. */
   expect: string;
   /** Context for the labeller only (never written to the repo). */
@@ -67,7 +71,7 @@ export function shownItems(story: StoryReport, kind: Kind): Shown[] {
       return { k: hashOf(`${c.kind}|${[...values].map((v) => entityKey(v)).sort().join('|')}`), a, expect: 'real', view: `${c.kind} about ${c.about}: ${values.join(' vs ')}\n    ${ev.join('\n    ')}` };
     });
   if (kind === 'timeline')
-    return (story.timeline ?? []).map((t) => ({ k: hashOf(t.text), a: [...t.articles].sort(), expect: 'event', view: `${t.date} ${t.what}\n    text: ${t.text}` }));
+    return (story.timeline ?? []).map((t) => ({ k: hashOf(t.text), w: hashOf(t.what), a: [...t.articles].sort(), expect: 'event', view: `${t.date} ${t.what}\n    text: ${t.text}` }));
   if (kind === 'brief-furniture')
     return story.brief.map((b) => ({ k: hashOf(b.text), a: [...b.articles].sort(), expect: 'article', view: `story "${story.title}"\n    brief: ${b.text}` }));
   const first = story.brief[0];
@@ -80,9 +84,13 @@ export function readLabels(kind: Kind): Label[] {
   return existsSync(fileOf(kind)) ? jsonLines(fileOf(kind)).map((l) => JSON.parse(l) as Label) : [];
 }
 
-/** The label of a shown item: same key, and at least one article in common. */
-export function labelOf(labels: Label[], item: Pick<Shown, 'k' | 'a'>): Label | undefined {
-  return labels.find((l) => l.k === item.k && l.a.some((x) => item.a.includes(x)));
+/**
+ * The label of a shown item: same key, and at least one article in common. A timeline label that
+ * records the line it judged (`w`) applies only to that line, and before an older label without one.
+ */
+export function labelOf(labels: Label[], item: Pick<Shown, 'k' | 'a' | 'w'>): Label | undefined {
+  const same = labels.filter((l) => l.k === item.k && l.a.some((x) => item.a.includes(x)) && (!l.w || l.w === item.w));
+  return same.find((l) => l.w) ?? same[0];
 }
 
 /** Is a shown item right by its label? */
@@ -103,9 +111,10 @@ export const section: Section = {
     if (merge) {
       const have = readLabels(merge);
       const todo = jsonLines(join(out, `label-todo-${merge}.jsonl`)).map((l) => JSON.parse(l) as Label);
-      const add = todo.filter((t) => t.label && KINDS[merge] && !labelOf(have, t));
+      // Already labelled: the same item as read then (a timeline line changed since gets a new label).
+      const add = todo.filter((t) => t.label && KINDS[merge] && !have.some((l) => l.k === t.k && l.w === t.w && l.a.some((x) => t.a.includes(x))));
       for (const t of add) if (![...KINDS[merge].right, ...KINDS[merge].wrong].includes(t.label as never)) throw new Error(`labels: ${merge} label "${t.label}" is not one of ${[...KINDS[merge].right, ...KINDS[merge].wrong].join(', ')}`);
-      appendFileSync(fileOf(merge), add.map((t) => JSON.stringify({ k: t.k, a: t.a, label: t.label, by: t.by ?? null }) + '\n').join(''));
+      appendFileSync(fileOf(merge), add.map((t) => JSON.stringify({ k: t.k, ...(t.w ? { w: t.w } : {}), a: t.a, label: t.label, by: t.by ?? null }) + '\n').join(''));
       console.log(`labels: added ${add.length} ${merge} labels to bench/data/report-labels-${merge}.jsonl`);
       return { merged: add.length };
     }
@@ -119,7 +128,7 @@ export const section: Section = {
       const items = stories.flatMap((s) => shownItems(s, sample)).filter((i) => !labelOf(labels, i) && !seen.has(i.k) && seen.add(i.k));
       const order = (i: Shown) => createHash('sha1').update(`${i.k}:${i.a[0]}`).digest('hex');
       const picked = items.sort((x, y) => order(x).localeCompare(order(y))).slice(0, n);
-      writeFileSync(join(out, `label-todo-${sample}.jsonl`), picked.map((i) => JSON.stringify({ k: i.k, a: i.a.slice(0, 3), label: null, by: null }) + '\n').join(''));
+      writeFileSync(join(out, `label-todo-${sample}.jsonl`), picked.map((i) => JSON.stringify({ k: i.k, ...(i.w ? { w: i.w } : {}), a: i.a.slice(0, 3), label: null, by: null }) + '\n').join(''));
       writeFileSync(join(out, `label-todo-${sample}.txt`), picked.map((i, n) => `#${n} [shown: ${i.expect}] ${i.view}`).join('\n\n') + '\n');
       console.log(`labels: ${picked.length} ${sample} items to label: .bench-out/label-todo-${sample}.txt (context) and .jsonl (fill "label", then --merge ${sample})`);
       return { sampled: picked.length };

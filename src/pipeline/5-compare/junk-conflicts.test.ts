@@ -108,3 +108,37 @@ describe('a speaker conflict needs two full names', () => {
     assert.deepEqual(comparison.conflicts.filter((c) => c.kind === 'speaker').length, 0);
   });
 });
+
+// Two quotes are one only when they share their words of substance: "we are using all of our
+// resources" is not the governor's statement that says "we are all grateful … all resources".
+describe('a speaker conflict is about one quote, not two that share common words', () => {
+  const different: [string, string, string][] = [
+    ['a spokeswoman\'s line against a governor\'s statement', 'we are using all of our resources', 'We hold the Riverside community in our thoughts and prayers. We are all grateful to the officers, and we are in contact with the mayor. All of our resources are at the ready'],
+    ['a mother\'s grief against a neighbour\'s question', 'I don\'t know what I would do without him', 'I don\'t know why he would do this, and I want to know what happened to him'],
+    ['a son remembered against a father remembered', 'He was a good kid who did not deserve this', 'He was a good father, and he did not deserve any of this'],
+  ];
+  for (const [name, qa, qb] of different)
+    it(`no conflict: ${name}`, async () => {
+      const { quote, person } = await import('./fixtures.ts');
+      const a = person(draft('a', 'Daily A', `"${qa}," said Lt. Carla Benton.`), 'Carla Benton', 'Carla Benton');
+      quote(a, qa, 'Carla Benton', 'Carla Benton');
+      const b = person(draft('b', 'Daily B', `Gov. Peter Hale released a statement: "${qb}."`), 'Peter Hale', 'Peter Hale');
+      quote(b, qb, 'Peter Hale', 'Peter Hale');
+      const { comparison } = compareSources([a, b], []);
+      assert.deepEqual(comparison.conflicts.filter((c) => c.kind === 'speaker').map((c) => c.values.map((v) => v.value)), []);
+    });
+  const same: [string, string, string][] = [
+    ['one trimmed', 'Millions of passengers should not be held hostage to a pay dispute', 'Millions of passengers should not be held hostage'],
+    ['one re-punctuated, a word changed', 'We will rebuild every home the river took from us, every single one', 'We will rebuild every house the river took from us — every single one'],
+  ];
+  for (const [name, qa, qb] of same)
+    it(`still one quote, two speakers: ${name}`, async () => {
+      const { quote, person } = await import('./fixtures.ts');
+      const a = person(draft('a', 'Daily A', `"${qa}," said Lt. Carla Benton.`), 'Carla Benton', 'Carla Benton');
+      quote(a, qa, 'Carla Benton', 'Carla Benton');
+      const b = person(draft('b', 'Daily B', `"${qb}," Gov. Peter Hale said.`), 'Peter Hale', 'Peter Hale');
+      quote(b, qb, 'Peter Hale', 'Peter Hale');
+      const { comparison } = compareSources([a, b], []);
+      assert.equal(comparison.conflicts.filter((c) => c.kind === 'speaker').length, 1);
+    });
+});

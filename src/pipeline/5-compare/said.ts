@@ -3,6 +3,7 @@
 import type { QuoteMention, ReportEntity } from '../../model/index.ts';
 import { conflictValues, disagreeing, type Claim, type Fact, type SourceArticle, type Sources } from './fact.ts';
 import { foldLetters } from '../../text/fold.ts';
+import { STOPWORDS } from '../4-cluster/stopwords.ts';
 import { nameTokens, samePerson } from './names.ts';
 
 const words = (s: string) => foldLetters(s).match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -10,11 +11,18 @@ const words = (s: string) => foldLetters(s).match(/[\p{L}\p{N}]+/gu) ?? [];
 /** Share of the shorter quote's words found in the other: 1 for the same quote, trimmed or not. */
 export const quoteOverlap = (a: string, b: string) => overlap(words(a), words(b));
 
+// Words of substance: function words ("we are all of our") are shared by any two quotes.
+const substance = (ws: string[]) => ws.filter((w) => w.length > 2 && !STOPWORDS.has(w));
+
+/**
+ * The share of the shorter quote's words found in the other, and of its words of substance: one
+ * quote trimmed or re-punctuated keeps both; two quotes that only share common words do not.
+ */
 function overlap(wa: string[], wb: string[]): number {
   const [shorter, longer] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
   if (shorter.length < 4) return 0;
-  const other = new Set(longer);
-  return shorter.filter((w) => other.has(w)).length / shorter.length;
+  const share = (xs: string[], other: Set<string>) => (xs.length ? xs.filter((w) => other.has(w)).length / xs.length : 0);
+  return Math.min(share(shorter, new Set(longer)), share(substance(shorter), new Set(substance(longer))));
 }
 
 interface Said {

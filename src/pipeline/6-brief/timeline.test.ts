@@ -57,6 +57,36 @@ describe('timeline lines are events with a subject and a verb', () => {
     ['Police arrested two men on Thursday. UPDATE: Police identified the man shot on Tuesday, March 10, as a local welder.', 'Tuesday, March 10', '2026-03-10', /^UPDATE: Police identified/],
     // A capitalised word that is no heading does not make a blotter: an acronym opening the sentence.
     ['Police arrested two men on Thursday. Agents of the FBI searched the house on March 10 and found the rifle.', 'March 10', '2026-03-10', /^Agents of the FBI searched/],
+    // A long sentence cut after its date shows the verb of the date's clause, else no line:
+    // "On March 10, Darnell Reeves, a senior at the school…" says nothing happened.
+    ['Police arrested two men on Thursday. On March 10, 18-year-old Darnell Reeves, a senior at the high school and a starting guard on its team for three seasons, was shot outside the gym after practice.', 'March 10', '2026-03-10', /^On March 10, 18-year-old Darnell Reeves, .* was shot/],
+    ['Police arrested two men on Thursday. April 2, 2026 HOMICIDE & AGGRAVATED ASSAULT On Tuesday, March 10, 2026 at 12:10 a.m., officers responded to a shooting at the corner of Elm Street and Third Avenue, where they found two men with gunshot wounds.', 'Tuesday, March 10, 2026', '2026-03-10', /officers responded/],
+    ['Police arrested two men on Thursday. March 20, 2026 ROBBERY SOLVED - A tip led to an arrest; reward paid: $1000 On Friday, March 10, 2026, at approximately 5 p.m., two men robbed the store on Elm Street at gunpoint and fled toward the interstate, police said.', 'Friday, March 10, 2026', '2026-03-10', /two men robbed the store/],
+    ['Police arrested two men on Thursday. According to the criminal complaint, on March 10 Dwayne Smith, Brittany Rock, Terrence Miles, Andre Wallace, Jerome Pratt, Kevin Dunn, Marcus Bell and Tyrell Hayes, all of the east side, drove to the party.', 'March 10', '2026-03-10', null],
+    // A participle of place or an adjective in -ed is no verb: "located at", "two unidentified people".
+    ['Police arrested two men on Thursday. On March 10, 2026, just after 2 a.m., an officer working extra duty at the Pulse club, located at 1912 S. Orange Ave., exchanged gunfire with the shooter near the door.', 'March 10, 2026', '2026-03-10', /exchanged gunfire/],
+    ['Police arrested two men on Thursday. March 20, 2026 ROBBERY On Monday, March 9, 2026, at approximately 2:40 p.m., two unidentified people, both wearing masks and dark clothing and gloves and carrying a bag, walked into the store and demanded cash from the clerk.', 'Monday, March 9, 2026', '2026-03-09', null],
+    // A heading run into the date's own sentence ("… an extra award On Saturday, …") lends it no verb.
+    ['Police arrested two men on Thursday. March 12, 2026 HOMICIDE SOLVED - Citizen with a tip is paid $1,000 plus $25,000 in an extra award On Saturday, March 7, 2026, at 6:17 a.m., at the corner of Elm Street and Third Avenue, officers found a man shot in a car.', 'Saturday, March 7, 2026', '2026-03-07', null],
+    // A comma that closes a full date is the date's, not the end of its clause.
+    ['Police arrested two men on Thursday. The shooting happened two days after the verdict in the March 10, 2026, courthouse shooting that left a bailiff and a juror wounded in the lobby of the county building.', 'March 10, 2026', '2026-03-10', /March 10, 2026, courthouse shooting/],
+    // A post someone shared (emoji) is no reporting; a date in brackets after a name is a birth date.
+    ['Police arrested two men on Thursday. Me and my family lost someone very special on March 10 😢 rest easy cuz', 'March 10', '2026-03-10', null],
+    ['Police arrested two men on Thursday. The driver, Juan Perez (12/09/1991), was taken into custody.', '12/09/1991', '1991-12-09', null],
+    // A year written after the date that is not the day's own: the day was read in the wrong year.
+    ['Police arrested two men on Thursday. Court records show he filed for divorce on Valentine\'s Day, 2011 in a Kansas City court.', 'Valentine\'s Day', '2026-02-14', null],
+    ['Police arrested two men on Thursday. Court records show he filed for divorce on March 3, 2011, in a Kansas City court.', 'March 3, 2011', '2011-03-03', /filed for divorce/],
+    // A line whose subject only points back ("The second was on …") says nothing read alone.
+    ['Police arrested two men on Thursday. The second was on March 10 at the Magnolia Hotel on Omni Boulevard.', 'March 10', '2026-03-10', null],
+    ['Police arrested two men on Thursday. The first was at a nightclub on Shore Drive on March 10, 2026.', 'March 10, 2026', '2026-03-10', null],
+    ['Police arrested two men on Thursday. The second shooting was on March 10 at the Magnolia Hotel on Omni Boulevard.', 'March 10', '2026-03-10', /^The second shooting was/],
+    // A gallery's caption: its counter, or an agency's "CITY, ST - MONTH DD:" head.
+    ['Police arrested two men on Thursday. Photo: Dana Ruiz Image 8 of 13 A resident learned that his car, stolen March 10, was used in the shooting.', 'March 10', '2026-03-10', null],
+    ['Police arrested two men on Thursday. CHICAGO, IL - MARCH 10: Flowers cover a memorial outside the home where the boy was shot March 10, 2026 in Chicago, Illinois.', 'March 10, 2026', '2026-03-10', null],
+    // A weather alert "expiring March 10" names the end of a period.
+    ['Police arrested two men on Thursday. Flood Watch issued March 8 at 3:40PM expiring March 10 at 7:00AM in effect for the county.', 'March 10', '2026-03-10', null],
+    // "March 2-15" is a period, not a day.
+    ['Police arrested two men on Thursday. The first campaign ran March 2-15, and the second runs in May.', 'March 2', '2026-03-02', null],
   ];
   for (const [text, written, day, want, opts] of cases) {
     it(text, () => {

@@ -17,7 +17,7 @@ function statementOf(articles: Map<string, SourceArticle>, claims: Claim[]): { w
     if (!a || !c.evidence) continue;
     const sentence = a.article.sentences.find((x) => x.start <= c.evidence!.start && c.evidence!.start < x.end);
     if (!sentence) continue;
-    const st = statementAt(a.article.text, sentence, { ...c.evidence, text: a.article.text.slice(c.evidence.start, c.evidence.end) });
+    const st = statementAt(a.article.text, sentence, { ...c.evidence, text: a.article.text.slice(c.evidence.start, c.evidence.end) }, c.value);
     if (st) return { what: st.what, claim: c };
   }
   return null;
