@@ -146,3 +146,27 @@ describe('extractArticle', () => {
     assert.equal(extractArticle(page('/news/mill-fire', null)).url, null);
   });
 });
+
+describe('a scraped page that is only a photo gallery', () => {
+  const slides = [
+    'Image 1 of / 3 Caption Close',
+    'Image 1 of 3 Firefighters search the rubble of a warehouse that collapsed Tuesday in Riverton. Firefighters search the rubble of a warehouse that collapsed Tuesday in Riverton. Photo: Dana Ruiz, The Riverton Ledger',
+    'Image 2 of 3 Two workers were killed when the roof of the warehouse gave way during a storm. Two workers were killed when the roof of the warehouse gave...',
+  ].join('\n\n');
+  it('keeps its captions as the text instead of refusing the report', () => {
+    const a = extractArticle(json({ id: 'g1', title: 'Two killed as warehouse roof collapses in Riverton', text: slides }));
+    assert.equal(
+      a.text,
+      'Firefighters search the rubble of a warehouse that collapsed Tuesday in Riverton.\n\nTwo workers were killed when the roof of the warehouse gave way during a storm.',
+    );
+  });
+  it('still refuses a page whose slides speak of another story', () => {
+    const other = ['Image 1 of 2 Dancers perform at the spring festival parade downtown on Saturday afternoon.', 'Image 2 of 2 Children ride the carousel at the spring festival downtown on Saturday.'].join('\n\n');
+    assert.throws(() => extractArticle(json({ id: 'g2', title: 'Teen shoots herself by accident', text: other })), ExtractError);
+  });
+  it('keeps an article with sentences as it is: captions stay dropped', () => {
+    const text = `${slides}\n\nA storm brought down the roof of a Riverton warehouse on Tuesday, killing two workers, officials said.`;
+    const a = extractArticle(json({ id: 'g3', title: 'Two killed as warehouse roof collapses in Riverton', text }));
+    assert.equal(a.text, 'A storm brought down the roof of a Riverton warehouse on Tuesday, killing two workers, officials said.');
+  });
+});

@@ -9,7 +9,7 @@ import { parsePlainText, splitFrontMatter } from './plain-text.ts';
 import { parseDateValue } from './published-date.ts';
 import { paragraphSpans, sentenceSpans } from './segment.ts';
 import { archivedOriginal, fileOutlet, isArchiveHost, staffOutlet } from './outlet.ts';
-import { scrapedFurniture } from '../../text/furniture/index.ts';
+import { galleryText, scrapedFurniture } from '../../text/furniture/index.ts';
 import { normalizeReport } from '../1-intake/normalize.ts';
 
 export { ExtractError } from './errors.ts';
@@ -134,6 +134,11 @@ function fromRecord(raw: RawReport): Fields {
     const stray = scrapedFurniture(parts.paragraphs, str(r.title));
     paragraphs = stray.kept;
     dropped = [...parts.dropped, ...stray.dropped];
+    // A page that is only a photo gallery: with no sentence left, its captions are its text.
+    if (!paragraphs.some((p) => /[.!?]["”]?$/.test(p) && p.split(/\s+/).length >= 6)) {
+      const gallery = galleryText(parts.dropped, str(r.title));
+      if (gallery.length) paragraphs = [...paragraphs, ...gallery];
+    }
     bylineOutlet = parts.outlet;
     if (parts.dateLine) bodyDate = { date: parts.dateLine.date, iso: parts.dateLine.iso, method: 'date-line', confidence: 0.8, text: parts.dateLine.text };
   }

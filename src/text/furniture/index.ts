@@ -3,4 +3,5 @@
 // spans of running text no entity is read from.
 export { noiseKind, repeatedCaptions, scrapedFurniture, strayHeadlines, type NoiseKind } from './lines.ts';
 export { isPageFurniture } from './sentences.ts';
+export { galleryText } from './gallery.ts';
 export { furnitureSpans, isHeading } from './spans.ts';

@@ -213,7 +213,7 @@ export function noiseKind(line: string): NoiseKind | null {
 
 const FUNCTION_WORDS = new Set('with from that this after over into were have been will about their they them when what while'.split(' '));
 /** Whether a paragraph shares a content word with the headline (the title without the site's name after " - " or " | "). */
-const sharesWord = (p: string, title: string) => {
+export const sharesWord = (p: string, title: string) => {
   const head = compact(title.split(/\s+[|–—-]\s+/)[0]);
   const titleWords = new Set(head.split(' ').filter((w) => w.length >= 4 && !FUNCTION_WORDS.has(w)));
   return compact(p).split(' ').some((w) => titleWords.has(w));
