@@ -103,6 +103,32 @@ describe('eventDate', () => {
   ];
   for (const [text, pub, expected] of injuryDay) it(`injury day: ${text.slice(0, 60)}`, () => assert.equal(eventOf(text, pub)?.date, expected));
 
+  // The body dates nothing (a short page, a teaser): the headline's day of the incident stands in
+  // for the publication day, read against the same publication date. [headline, text, publication day, event day]
+  const headlines: [string, string, string, string][] = [
+    ['One of two men shot late Monday in Belle Glade dies', 'A man shot in Belle Glade has died, the sheriff\'s office said.', '2017-01-17', '2017-01-16'],
+    ['Police call Sunday\'s Jeffersontown homicide and arson a domestic case', 'A woman was found dead in a burning home.', '2016-03-21', '2016-03-20'],
+    ['Boy charged in fatal New Year\'s Eve shooting', 'A 15-year-old boy has been charged with murder.', '2017-01-01', '2016-12-31'],
+    // A headline day that dates a later step, or a day to come, is not the event's.
+    ['Man arrested Monday in shooting of store clerk', 'A man has been arrested in the shooting of a store clerk.', '2017-01-17', '2017-01-17'],
+    ['Vigil planned Friday for teen killed in shooting', 'Friends will gather to remember the teen.', '2017-01-17', '2017-01-17'],
+    // The text's own day wins over the headline's.
+    ['Man shot Monday in Belle Glade', 'The man was shot late Sunday night outside a store, deputies said.', '2017-01-17', '2017-01-15'],
+  ];
+  for (const [title, text, pub, expected] of headlines)
+    it(`headline: ${title}`, () => {
+      const article = { title, text, published: published(pub), sentences: sentenceSpans(text, paragraphSpans(text)) };
+      assert.equal(eventDate(article, extractDates(article))?.date, expected);
+    });
+
+  it('a headline day points at no span of the text and is less sure than a day the text gives', () => {
+    const text = 'A man shot in Belle Glade has died, the sheriff\'s office said.';
+    const headline = eventDate({ title: 'One of two men shot late Monday in Belle Glade dies', text, published: published('2017-01-17'), sentences: [] }, []);
+    assert.equal(headline?.span, null);
+    assert.ok(headline!.confidence < eventOf('A man was shot late Monday in Belle Glade.', '2017-01-17')!.confidence);
+    assert.ok(headline!.confidence > eventOf(text, '2017-01-17')!.confidence);
+  });
+
   it('points at the old date it chose', () => {
     const text = 'A Toledo man accused in a May 25 shooting that killed one entered pleas in court Tuesday.';
     const e = eventOf(text, '2014-11-18')!;

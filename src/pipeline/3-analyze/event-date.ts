@@ -6,7 +6,7 @@
 // "the January shooting"), not to a hearing. Without any, the publication date, less sure.
 import type { Article, DateMention, Mentions } from '../../model/index.ts';
 import { dayNumber, formatDay, parseDay, partsOf } from './dates/calendar.ts';
-import { referenceDay } from './dates/dates.ts';
+import { extractDates, referenceDay } from './dates/dates.ts';
 
 // Verbs and nouns that report something happening, as opposed to saying or being.
 const EVENT =
@@ -201,6 +201,8 @@ export function eventDate(article: Pick<Article, 'text' | 'published' | 'sentenc
   const said = chosen ? null : pick(all.filter((c) => c.saying && isRecent(c) && !c.month && c.score >= SAYING_FLOOR).map((c) => ({ ...c, score: c.score - SAYING_FLOOR })));
   if (said) return { date: formatDay(said.best.day), confidence: Math.round(SAYING_CONFIDENCE * said.best.d.confidence * 100) / 100, span: { start: said.best.d.start, end: said.best.d.end } };
   if (!chosen) {
+    const headline = headlineDay(article, ref);
+    if (headline) return { date: formatDay(headline.day), confidence: Math.round(HEADLINE_CONFIDENCE * headline.d.confidence * 100) / 100, span: null };
     if (!article.published) return null;
     return { date: article.published.date, confidence: Math.round(0.5 * article.published.confidence * 100) / 100, span: null };
   }
@@ -209,6 +211,29 @@ export function eventDate(article: Pick<Article, 'text' | 'published' | 'sentenc
   let confidence = Math.min(0.95, best.d.confidence * (top >= 2 ? 0.9 : 0.7) + 0.05 * (agreeing - 1));
   if (best.month) confidence = Math.min(confidence, MONTH_CONFIDENCE);
   return { date: formatDay(best.day), confidence: Math.round(confidence * 100) / 100, span: { start: best.d.start, end: best.d.end } };
+}
+
+/** A headline's day stands in for the text's at this share of its confidence: above the publication day, below a day the text gives. */
+const HEADLINE_CONFIDENCE = 0.7;
+
+/**
+ * The incident's day as the headline gives it ("One of two men shot late Monday ... dies", "Sunday's
+ * homicide"), read against the article's reference day: for a text that dates nothing (a teaser, a
+ * page of furniture). Not the day of a later step ("Man arrested Monday in shooting") nor a coming one.
+ */
+function headlineDay(article: { title?: string; published: Article['published'] }, ref: number | null): { d: DateMention; day: number } | null {
+  const title = article.title?.trim();
+  if (!title || ref === null || !article.published) return null;
+  const whole = { start: 0, end: title.length };
+  const published = { ...article.published, date: formatDay(ref) };
+  for (const d of extractDates({ text: title, published, sentences: [whole] })) {
+    if (d.granularity !== 'day' || !d.date) continue;
+    const day = parseDay(d.date)!;
+    if (day > ref || day < ref - WINDOW_DAYS) continue;
+    const named = NAMED_EVENT_AFTER.test(title.slice(d.end, d.end + 40)) || NAMED_EVENT_BEFORE.test(title.slice(Math.max(0, d.start - 25), d.start));
+    if (named || (!FOLLOW_UP.test(title.slice(Math.max(0, d.start - 30), d.start)) && tiedToIncident(title, whole, d))) return { d, day };
+  }
+  return null;
 }
 
 /**
