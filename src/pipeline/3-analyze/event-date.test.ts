@@ -129,6 +129,20 @@ describe('eventDate', () => {
     assert.ok(headline!.confidence > eventOf(text, '2017-01-17')!.confidence);
   });
 
+  // A later moment dated, the incident counted back from it: "died Thursday, three days after he
+  // was shot". Only an exact count ("more than two weeks after" is no day). [text, publication day, event day]
+  const countedBack: [string, string, string][] = [
+    ['Rohan Levy died Thursday, three days after he was shot on a Brooklyn street, police said.', '2017-02-24', '2017-02-20'],
+    ['A 19-year-old man was arrested Thursday on a manslaughter charge, a day after he accidentally shot his friend in the head.', '2017-02-24', '2017-02-22'],
+    ['A 46-year-old woman died Saturday, a week after she was critically wounded in a drive-by shooting.', '2016-04-24', '2016-04-16'],
+    ['Police said he was taken into custody late Tuesday night, five days after he allegedly shot up a restaurant.', '2016-05-05', '2016-04-28'],
+    ['The teen died Friday, two days after the shooting outside his school.', '2016-03-14', '2016-03-09'],
+    // Not exact, or not counted from the incident: the day as written.
+    ['The boy died Monday, more than two weeks after he was shot.', '2016-11-22', '2016-11-21'],
+    ['A man was shot Sunday night. He was released Tuesday, two days after his surgery.', '2016-11-22', '2016-11-20'],
+  ];
+  for (const [text, pub, expected] of countedBack) it(`counted back: ${text.slice(0, 60)}`, () => assert.equal(eventOf(text, pub)?.date, expected));
+
   it('points at the old date it chose', () => {
     const text = 'A Toledo man accused in a May 25 shooting that killed one entered pleas in court Tuesday.';
     const e = eventOf(text, '2014-11-18')!;

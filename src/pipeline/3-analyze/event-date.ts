@@ -163,6 +163,13 @@ export function eventDate(article: Pick<Article, 'text' | 'published' | 'sentenc
     const named = NAMED_EVENT_AFTER.test(text.slice(d.end, d.end + 40)) || NAMED_EVENT_BEFORE.test(text.slice(Math.max(0, d.start - 25), d.start));
     const tied = named || tiedToIncident(text, sentence, d);
     let day = parseDay(d.date)!;
+    // "died Thursday, three days after he was shot": the incident, counted back from a later moment.
+    const back = month ? null : countedBack(text.slice(d.end, d.end + COUNTED_BACK_CHARS));
+    if (back) {
+      day -= back.days;
+      candidates.push({ d: { ...d, end: d.end + back.length }, day, score: 5 + (d.start < text.length / 3 ? 0.5 : 0), month: false, tied: true, named: true, background: false, saying: false, death: false, injury: true });
+      continue;
+    }
     if (month) {
       if (!tied) continue;
       day = dayForMonth(day, ref);
@@ -211,6 +218,20 @@ export function eventDate(article: Pick<Article, 'text' | 'published' | 'sentenc
   let confidence = Math.min(0.95, best.d.confidence * (top >= 2 ? 0.9 : 0.7) + 0.05 * (agreeing - 1));
   if (best.month) confidence = Math.min(confidence, MONTH_CONFIDENCE);
   return { date: formatDay(best.day), confidence: Math.round(confidence * 100) / 100, span: { start: best.d.start, end: best.d.end } };
+}
+
+const COUNTS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+// ", three days after he was shot", "on a manslaughter charge, a day after he accidentally shot his
+// friend": an exact count back to the incident ("more than two weeks after" is none).
+const COUNTED_BACK = /^(?:\s*,?|[^.;!?]{0,40}?,)\s*(?:just\s+|exactly\s+)?(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(day|week)s?\s+after\s+(?:[\w'’-]+\s+){0,4}?(?:shot|shooting|wounded|injured|stabbed|stabbing|attack(?:ed)?|incident|opened fire|fired)\b/i;
+const COUNTED_BACK_CHARS = 90;
+
+/** Days from a later moment back to the incident, and the length of the words saying so; null when the text counts none. */
+function countedBack(after: string): { days: number; length: number } | null {
+  const m = COUNTED_BACK.exec(after);
+  if (!m) return null;
+  const n = COUNTS[m[1].toLowerCase()] ?? Number(m[1]);
+  return { days: n * (m[2].toLowerCase() === 'week' ? 7 : 1), length: m[0].length };
 }
 
 /** A headline's day stands in for the text's at this share of its confidence: above the publication day, below a day the text gives. */
