@@ -86,6 +86,9 @@ describe('eventDate', () => {
     ['Police say a man injured in a November 2 shooting at 22nd and Bragg streets died at a local hospital on Sunday as a result of his wounds.', '2016-11-22', '2016-11-02'],
     ['Two suspects were arrested in the shooting. The victim was shot on Oct. 3 and died around 6 a.m. Oct. 20 at the medical center.', '2016-10-29', '2016-10-03'],
     ['Police said Fred Dunn, 38, died at a local hospital on Sunday. Dunn was one of five people shot in the incident that occurred late in the evening on Nov. 2 on Bragg Street.', '2016-11-22', '2016-11-02'],
+    // An old incident day against a recent death: the death does not make the incident background.
+    ['Police reported that Fred Dunn, 38, died early Sunday morning at the medical center as a result of his injuries. Dunn was one of five people injured in the incident that occurred late in the evening on Nov. 2 at a home on Bragg Street.', '2016-11-22', '2016-11-02'],
+    ['The man died Saturday at the hospital. He was shot on Oct. 3 outside a store on Main Street, police said.', '2016-10-25', '2016-10-03'],
     // The death is the only day given: it stands (nearer the event than the publication day).
     ['Marcus Reed, 19, died Sunday at the hospital after a shooting on Elm Street, police said.', '2016-04-12', '2016-04-10'],
     // "died after being shot Sunday": the day belongs to the shooting.

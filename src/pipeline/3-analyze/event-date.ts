@@ -88,9 +88,10 @@ const SAYING_CONFIDENCE = 0.6;
 /** How much better than every recent date an old incident date must score to be the event. */
 const OLD_MARGIN = 0;
 
-// A report of what followed an incident, in its headline or lead.
+// A report of what followed an incident (an arrest, a trial, a victim's death), in its headline or
+// lead, or one that places the incident weeks back ("wounded in a shooting earlier this month").
 const FOLLOW_UP_REPORT =
-  /\b(arrest(?:ed|s)?|charged?|charges|accused|sentenced?|sentencing|trial|court|guilty|pleads?|pleaded|plea|indicted|indictment|convicted|conviction|jury|judge|lawsuit|sued|hearing|prison|probation|prosecutors?|warrant|extradited|turned (?:him|her)self in|anniversary|years? later|months? (?:later|after))\b/i;
+  /\b(arrest(?:ed|s)?|charged?|charges|accused|sentenced?|sentencing|trial|court|guilty|pleads?|pleaded|plea|indicted|indictment|convicted|conviction|jury|judge|lawsuit|sued|hearing|prison|probation|prosecutors?|warrant|extradited|turned (?:him|her)self in|anniversary|years? later|months? (?:later|after)|(?:has|have) died|dies|(?:earlier|late) (?:this|last) (?:week|month)|last (?:week|month))\b/i;
 // An earlier, other incident given as background: "the second shooting this month. On Feb. 6, ...".
 const BACKGROUND =
   /\b(?:(?:second|third|fourth|another|previous|prior|earlier|similar)\s+(?:[\w-]+\s+){0,2}?(?:shootings?|incidents?|homicides?|killings?|deaths?|time|case|attacks?)|(?:days?|weeks?|months?) (?:earlier|before))\b/i;
@@ -202,7 +203,10 @@ export function eventDate(article: Pick<Article, 'text' | 'published' | 'sentenc
   const lead = Math.max(LEAD_CHARS, text.length / 4);
   const recent = pick(all.filter(isRecent));
   const old = pick(all.filter((c) => !isRecent(c) && (!c.background || c.named) && (followUp || c.d.start < lead)));
-  const chosen = old && (!recent || old.best.score > recent.top + OLD_MARGIN) ? old : recent;
+  // A recent death ("died early Sunday") is a later moment of the old incident the text dates ("the
+  // incident ... on Nov. 2"): only the other recent dates can make that incident background.
+  const recentBar = Math.max(-Infinity, ...all.filter((c) => isRecent(c) && !c.death).map((c) => c.score));
+  const chosen = old && (!recent || old.best.score > recentBar + OLD_MARGIN) ? old : recent;
   // Only dates of sayings or states ("police said Tuesday", "was reported Sunday afternoon"): the
   // day of a saying in the days before publication is nearer the event than publication itself.
   const said = chosen ? null : pick(all.filter((c) => c.saying && isRecent(c) && !c.month && c.score >= SAYING_FLOOR).map((c) => ({ ...c, score: c.score - SAYING_FLOOR })));
