@@ -48,6 +48,8 @@ describe('eventDate', () => {
     ['Kevin Smith appeared in court Tuesday on a manslaughter charge. Police say Smith shot and killed Annarae Ponce on Jan. 1 at her home.', '2015-06-09', '2015-01-01'],
     ['Nikolai Wasilewski, 17, has been charged. Marcus Seichter was shot and killed on Dec. 22, 2015, in Beloit.', '2016-02-15', '2015-12-22'],
     ['Two men were arrested on Monday. The boy was shot dead on 7 January outside his school.', '2016-02-10', '2016-01-07'],
+    // A bullet striking someone is the incident, however old the date.
+    ['A mother who was accidentally shot by her own child is now facing charges. On February 2nd, the woman woke up in pain after a bullet entered her calf.', '2015-04-23', '2015-02-02'],
     // A hearing still to come is never the event.
     ['A man charged in the shooting death of a Tulsa woman will be sentenced on March 3. The woman was shot on Jan. 7 outside her apartment.', '2014-02-20', '2014-01-07'],
     // Month only: the middle of the most recent such month before publication.

@@ -59,7 +59,7 @@ function datesInjury(text: string, s: Sentence, d: DateMention, named: boolean):
 }
 // The incident itself, for dates further back than WINDOW_DAYS: "was shot and killed by his
 // brother on March 11", "On Nov. 2, several people ... when shots were fired".
-const INCIDENT = /\b(?:shot|shooting|shootings|shootout|gunfire|gunshots?|shots|fired|opened fire|opening fire|killed|killing|slain|slaying|murders?|murdered|homicide|died|death|wounded|injured|stabbed|discharged|went off|happened|occurred|erupted|broke out|incident|attack(?:ed)?)\b/gi;
+const INCIDENT = /\b(?:shot|shooting|shootings|shootout|gunfire|gunshots?|shots|bullets?|fired|opened fire|opening fire|killed|killing|slain|slaying|murders?|murdered|homicide|died|death|wounded|injured|stabbed|discharged|went off|happened|occurred|erupted|broke out|incident|attack(?:ed)?)\b/gi;
 /** Characters between an incident word and its date ("killed by his younger brother on"). */
 const ATTACH_CHARS = 90;
 /** The same, for an incident word after its date ("Sept. 5 when it discharged"). */
