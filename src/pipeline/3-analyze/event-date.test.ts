@@ -50,6 +50,8 @@ describe('eventDate', () => {
     ['Two men were arrested on Monday. The boy was shot dead on 7 January outside his school.', '2016-02-10', '2016-01-07'],
     // A bullet striking someone is the incident, however old the date.
     ['A mother who was accidentally shot by her own child is now facing charges. On February 2nd, the woman woke up in pain after a bullet entered her calf.', '2015-04-23', '2015-02-02'],
+    // An opening phrase ending with the date: the main clause after it tells what happened on it.
+    ['Police made another arrest in the shooting of five teens. Shortly after leaving a basketball tournament on June 21, five teenagers were shot at a bus stop.', '2014-07-17', '2014-06-21'],
     // A hearing still to come is never the event.
     ['A man charged in the shooting death of a Tulsa woman will be sentenced on March 3. The woman was shot on Jan. 7 outside her apartment.', '2014-02-20', '2014-01-07'],
     // Month only: the middle of the most recent such month before publication.

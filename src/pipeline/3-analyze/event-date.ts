@@ -107,11 +107,16 @@ function tiedToIncident(text: string, s: Sentence, d: DateMention): boolean {
   const last = [...near.matchAll(INCIDENT)].pop();
   if (last && !FOLLOW_UP.test(near.slice(last.index + last[0].length))) return true;
   // "playing with it Sept. 5 when it discharged"; "On Nov. 2, several people ... when shots were fired".
-  const reach = before.trim().length > 30 || FOLLOW_UP.test(before) ? AFTER_CHARS : 120;
+  // An opening phrase that ends with the date ("Shortly after leaving a tournament on June 21, five
+  // teens were shot"): the sentence's main clause tells what happened on it.
+  const opening = INTRO.test(before) && /^\s*,/.test(text.slice(d.end, d.end + 3));
+  const reach = (before.trim().length > 30 && !opening) || FOLLOW_UP.test(before) ? AFTER_CHARS : 120;
   const after = text.slice(d.end, Math.min(s.end, d.end + reach));
   const first = after.search(INCIDENT);
   return first >= 0 && !FOLLOW_UP.test(after.slice(0, first));
 }
+
+const INTRO = /^\s*(?:(?:shortly|just|soon|sometime|some time|moments?|minutes?|hours?)\s+)?(?:on|at|around|about|after|before|early|late|during|while)\b/i;
 
 /** A day to stand for a month: the middle of it, or of its part before the reference day. */
 function dayForMonth(month: number, ref: number | null): number {
