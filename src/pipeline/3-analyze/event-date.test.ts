@@ -93,6 +93,9 @@ describe('eventDate', () => {
     // An old incident day against a recent death: the death does not make the incident background.
     ['Police reported that Fred Dunn, 38, died early Sunday morning at the medical center as a result of his injuries. Dunn was one of five people injured in the incident that occurred late in the evening on Nov. 2 at a home on Bragg Street.', '2016-11-22', '2016-11-02'],
     ['The man died Saturday at the hospital. He was shot on Oct. 3 outside a store on Main Street, police said.', '2016-10-25', '2016-10-03'],
+    // The day of a release or of a saying to a named outlet dates no moment of the event.
+    ['A man wounded in a shooting earlier this month has died. In a news release issued Tuesday, police reported that the victim, 38, died early Sunday morning at the medical center. He was one of five people injured in the incident that occurred late in the evening on Nov. 2 at a home on Bragg Street.', '2016-11-22', '2016-11-02'],
+    ['A teen died in a shooting at a home Saturday night. Deputies told KTVB Sunday that the shooting appeared to be accidental.', '2015-10-19', '2015-10-17'],
     // The death is the only day given: it stands (nearer the event than the publication day).
     ['Marcus Reed, 19, died Sunday at the hospital after a shooting on Elm Street, police said.', '2016-04-12', '2016-04-10'],
     // "died after being shot Sunday": the day belongs to the shooting.

@@ -12,7 +12,11 @@ import { extractDates, referenceDay } from './dates/dates.ts';
 const EVENT =
   /\b(shot|shooting|shootings|killed|kill|died|dies|dead|wounded|injured|hurt|stabbed|attack(?:ed)?|happened|occurred|erupted|struck|hit|crash(?:ed)?|collapsed|exploded|explosion|fire|blaze|flood(?:ed|ing)?|broke out|began|started|fled|arrested|found|robbed|robbery|fired|opened fire|declared|adopted|voted|signed|approved|ruled|took place|collided|burst|evacuated)\b/i;
 // "police said Tuesday": the day of the saying, not of the event.
-const ATTRIBUTION = /\b(said|says|told|stated|confirmed|reported|announced|added)\s*(?:on\s+)?$/i;
+const SAID = /\b(said|says|told|stated|confirmed|reported|announced|added)\s*(?:on\s+)?$/i;
+// "Police told KTVB Sunday evening", "told reporters Friday", "in a news release issued Tuesday".
+const TOLD_OUTLET = /\b[Tt]old\s+(?:reporters\s+|(?:\p{Lu}[\p{L}\d&.-]*\s+){1,3})(?:on\s+)?$/u;
+const RELEASE_ISSUED = /\b(?:news|press)\s+release\s+(?:issued|sent|posted)\s+(?:on\s+)?$/i;
+const attributed = (before: string) => SAID.test(before) || TOLD_OUTLET.test(before) || RELEASE_ISSUED.test(before);
 // "since March 1", "desde el 1 de marzo": the start of a period, not the event.
 const SINCE = /\b(since|until|between|from|desde|hasta|depuis|jusqu'au|seit|bis|dal|fino al)\s+(?:el\s+|le\s+|the\s+|dem\s+)?$/i;
 // What happens after the event: the date of an arrest, a court date, a vigil, things running again.
@@ -184,7 +188,7 @@ export function eventDate(article: Pick<Article, 'text' | 'published' | 'sentenc
     const before = text.slice(sentence.start, d.start);
     const words = text.slice(sentence.start, sentence.end);
     let score = EVENT.test(words) ? 2 : 0;
-    if (ATTRIBUTION.test(before)) score -= 1.5;
+    if (attributed(before)) score -= 1.5;
     if (STATE.test(before)) score -= 2;
     if (SINCE.test(before)) score -= 2;
     // "arrested Monday", "On Monday, a jury ...": a later step's date.
@@ -194,7 +198,7 @@ export function eventDate(article: Pick<Article, 'text' | 'published' | 'sentenc
     else if (named) score += 3;
     if (month) score -= 1;
     const background = BACKGROUND.test(text.slice(Math.max(0, sentence.start - 150), sentence.end));
-    candidates.push({ d, day, score, month, tied, named, background, saying: ATTRIBUTION.test(before), death, injury: !death && datesInjury(text, sentence, d, named) });
+    candidates.push({ d, day, score, month, tied, named, background, saying: attributed(before), death, injury: !death && datesInjury(text, sentence, d, named) });
   }
   if (candidates.some((c) => c.injury && !c.month)) for (const c of candidates) if (c.death) c.score -= DEATH_PENALTY;
   // A month stands in only for a day not given anywhere in it.
