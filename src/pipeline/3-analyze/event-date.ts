@@ -177,7 +177,7 @@ export function eventDate(article: Pick<Article, 'text' | 'published' | 'sentenc
     const back = month ? null : countedBack(text.slice(d.end, d.end + COUNTED_BACK_CHARS));
     if (back) {
       day -= back.days;
-      candidates.push({ d: { ...d, end: d.end + back.length }, day, score: 5 + (d.start < text.length / 3 ? 0.5 : 0), month: false, tied: true, named: true, background: false, saying: false, death: false, injury: true });
+      candidates.push({ d: { ...d, end: d.end + back.length }, day, score: COUNTED_BACK_SCORE + (d.start < text.length / 3 ? 0.5 : 0), month: false, tied: true, named: true, background: false, saying: false, death: false, injury: true });
       continue;
     }
     if (month) {
@@ -238,6 +238,8 @@ const COUNTS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4
 // friend": an exact count back to the incident ("more than two weeks after" is none).
 const COUNTED_BACK = /^(?:\s*,?|[^.;!?]{0,40}?,)\s*(?:just\s+|exactly\s+)?(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(day|week)s?\s+after\s+(?:[\w'’-]+\s+){0,4}?(?:shot|shooting|wounded|injured|stabbed|stabbing|attack(?:ed)?|incident|opened fire|fired)\b/i;
 const COUNTED_BACK_CHARS = 90;
+/** A day counted back scores as a named one (an event word, 2, and the naming, 3). */
+const COUNTED_BACK_SCORE = 5;
 
 /** Days from a later moment back to the incident, and the length of the words saying so; null when the text counts none. */
 function countedBack(after: string): { days: number; length: number } | null {
