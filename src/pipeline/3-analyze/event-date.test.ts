@@ -48,6 +48,10 @@ describe('eventDate', () => {
     ['Kevin Smith appeared in court Tuesday on a manslaughter charge. Police say Smith shot and killed Annarae Ponce on Jan. 1 at her home.', '2015-06-09', '2015-01-01'],
     ['Nikolai Wasilewski, 17, has been charged. Marcus Seichter was shot and killed on Dec. 22, 2015, in Beloit.', '2016-02-15', '2015-12-22'],
     ['Two men were arrested on Monday. The boy was shot dead on 7 January outside his school.', '2016-02-10', '2016-01-07'],
+    // A bullet striking someone is the incident, however old the date.
+    ['A mother who was accidentally shot by her own child is now facing charges. On February 2nd, the woman woke up in pain after a bullet entered her calf.', '2015-04-23', '2015-02-02'],
+    // An opening phrase ending with the date: the main clause after it tells what happened on it.
+    ['Police made another arrest in the shooting of five teens. Shortly after leaving a basketball tournament on June 21, five teenagers were shot at a bus stop.', '2014-07-17', '2014-06-21'],
     // A hearing still to come is never the event.
     ['A man charged in the shooting death of a Tulsa woman will be sentenced on March 3. The woman was shot on Jan. 7 outside her apartment.', '2014-02-20', '2014-01-07'],
     // Month only: the middle of the most recent such month before publication.
@@ -86,6 +90,12 @@ describe('eventDate', () => {
     ['Police say a man injured in a November 2 shooting at 22nd and Bragg streets died at a local hospital on Sunday as a result of his wounds.', '2016-11-22', '2016-11-02'],
     ['Two suspects were arrested in the shooting. The victim was shot on Oct. 3 and died around 6 a.m. Oct. 20 at the medical center.', '2016-10-29', '2016-10-03'],
     ['Police said Fred Dunn, 38, died at a local hospital on Sunday. Dunn was one of five people shot in the incident that occurred late in the evening on Nov. 2 on Bragg Street.', '2016-11-22', '2016-11-02'],
+    // An old incident day against a recent death: the death does not make the incident background.
+    ['Police reported that Fred Dunn, 38, died early Sunday morning at the medical center as a result of his injuries. Dunn was one of five people injured in the incident that occurred late in the evening on Nov. 2 at a home on Bragg Street.', '2016-11-22', '2016-11-02'],
+    ['The man died Saturday at the hospital. He was shot on Oct. 3 outside a store on Main Street, police said.', '2016-10-25', '2016-10-03'],
+    // The day of a release or of a saying to a named outlet dates no moment of the event.
+    ['A man wounded in a shooting earlier this month has died. In a news release issued Tuesday, police reported that the victim, 38, died early Sunday morning at the medical center. He was one of five people injured in the incident that occurred late in the evening on Nov. 2 at a home on Bragg Street.', '2016-11-22', '2016-11-02'],
+    ['A teen died in a shooting at a home Saturday night. Deputies told KTVB Sunday that the shooting appeared to be accidental.', '2015-10-19', '2015-10-17'],
     // The death is the only day given: it stands (nearer the event than the publication day).
     ['Marcus Reed, 19, died Sunday at the hospital after a shooting on Elm Street, police said.', '2016-04-12', '2016-04-10'],
     // "died after being shot Sunday": the day belongs to the shooting.
@@ -102,6 +112,46 @@ describe('eventDate', () => {
     ['The coroner ruled the boy\'s death a homicide Thursday, two days after the arrest. The shooting happened inside a home near Wallace Street on June 22.', '2016-06-30', '2016-06-22'],
   ];
   for (const [text, pub, expected] of injuryDay) it(`injury day: ${text.slice(0, 60)}`, () => assert.equal(eventOf(text, pub)?.date, expected));
+
+  // The body dates nothing (a short page, a teaser): the headline's day of the incident stands in
+  // for the publication day, read against the same publication date. [headline, text, publication day, event day]
+  const headlines: [string, string, string, string][] = [
+    ['One of two men shot late Monday in Belle Glade dies', 'A man shot in Belle Glade has died, the sheriff\'s office said.', '2017-01-17', '2017-01-16'],
+    ['Police call Sunday\'s Jeffersontown homicide and arson a domestic case', 'A woman was found dead in a burning home.', '2016-03-21', '2016-03-20'],
+    ['Boy charged in fatal New Year\'s Eve shooting', 'A 15-year-old boy has been charged with murder.', '2017-01-01', '2016-12-31'],
+    // A headline day that dates a later step, or a day to come, is not the event's.
+    ['Man arrested Monday in shooting of store clerk', 'A man has been arrested in the shooting of a store clerk.', '2017-01-17', '2017-01-17'],
+    ['Vigil planned Friday for teen killed in shooting', 'Friends will gather to remember the teen.', '2017-01-17', '2017-01-17'],
+    // The text's own day wins over the headline's.
+    ['Man shot Monday in Belle Glade', 'The man was shot late Sunday night outside a store, deputies said.', '2017-01-17', '2017-01-15'],
+  ];
+  for (const [title, text, pub, expected] of headlines)
+    it(`headline: ${title}`, () => {
+      const article = { title, text, published: published(pub), sentences: sentenceSpans(text, paragraphSpans(text)) };
+      assert.equal(eventDate(article, extractDates(article))?.date, expected);
+    });
+
+  it('a headline day points at no span of the text and is less sure than a day the text gives', () => {
+    const text = 'A man shot in Belle Glade has died, the sheriff\'s office said.';
+    const headline = eventDate({ title: 'One of two men shot late Monday in Belle Glade dies', text, published: published('2017-01-17'), sentences: [] }, []);
+    assert.equal(headline?.span, null);
+    assert.ok(headline!.confidence < eventOf('A man was shot late Monday in Belle Glade.', '2017-01-17')!.confidence);
+    assert.ok(headline!.confidence > eventOf(text, '2017-01-17')!.confidence);
+  });
+
+  // A later moment dated, the incident counted back from it: "died Thursday, three days after he
+  // was shot". Only an exact count ("more than two weeks after" is no day). [text, publication day, event day]
+  const countedBack: [string, string, string][] = [
+    ['Rohan Levy died Thursday, three days after he was shot on a Brooklyn street, police said.', '2017-02-24', '2017-02-20'],
+    ['A 19-year-old man was arrested Thursday on a manslaughter charge, a day after he accidentally shot his friend in the head.', '2017-02-24', '2017-02-22'],
+    ['A 46-year-old woman died Saturday, a week after she was critically wounded in a drive-by shooting.', '2016-04-24', '2016-04-16'],
+    ['Police said he was taken into custody late Tuesday night, five days after he allegedly shot up a restaurant.', '2016-05-05', '2016-04-28'],
+    ['The teen died Friday, two days after the shooting outside his school.', '2016-03-14', '2016-03-09'],
+    // Not exact, or not counted from the incident: the day as written.
+    ['The boy died Monday, more than two weeks after he was shot.', '2016-11-22', '2016-11-21'],
+    ['A man was shot Sunday night. He was released Tuesday, two days after his surgery.', '2016-11-22', '2016-11-20'],
+  ];
+  for (const [text, pub, expected] of countedBack) it(`counted back: ${text.slice(0, 60)}`, () => assert.equal(eventOf(text, pub)?.date, expected));
 
   it('points at the old date it chose', () => {
     const text = 'A Toledo man accused in a May 25 shooting that killed one entered pleas in court Tuesday.';

@@ -6,13 +6,17 @@
 // "the January shooting"), not to a hearing. Without any, the publication date, less sure.
 import type { Article, DateMention, Mentions } from '../../model/index.ts';
 import { dayNumber, formatDay, parseDay, partsOf } from './dates/calendar.ts';
-import { referenceDay } from './dates/dates.ts';
+import { extractDates, referenceDay } from './dates/dates.ts';
 
 // Verbs and nouns that report something happening, as opposed to saying or being.
 const EVENT =
   /\b(shot|shooting|shootings|killed|kill|died|dies|dead|wounded|injured|hurt|stabbed|attack(?:ed)?|happened|occurred|erupted|struck|hit|crash(?:ed)?|collapsed|exploded|explosion|fire|blaze|flood(?:ed|ing)?|broke out|began|started|fled|arrested|found|robbed|robbery|fired|opened fire|declared|adopted|voted|signed|approved|ruled|took place|collided|burst|evacuated)\b/i;
 // "police said Tuesday": the day of the saying, not of the event.
-const ATTRIBUTION = /\b(said|says|told|stated|confirmed|reported|announced|added)\s*(?:on\s+)?$/i;
+const SAID = /\b(said|says|told|stated|confirmed|reported|announced|added)\s*(?:on\s+)?$/i;
+// "Police told KTVB Sunday evening", "told reporters Friday", "in a news release issued Tuesday".
+const TOLD_OUTLET = /\b[Tt]old\s+(?:reporters\s+|(?:\p{Lu}[\p{L}\d&.-]*\s+){1,3})(?:on\s+)?$/u;
+const RELEASE_ISSUED = /\b(?:news|press)\s+release\s+(?:issued|sent|posted)\s+(?:on\s+)?$/i;
+const attributed = (before: string) => SAID.test(before) || TOLD_OUTLET.test(before) || RELEASE_ISSUED.test(before);
 // "since March 1", "desde el 1 de marzo": the start of a period, not the event.
 const SINCE = /\b(since|until|between|from|desde|hasta|depuis|jusqu'au|seit|bis|dal|fino al)\s+(?:el\s+|le\s+|the\s+|dem\s+)?$/i;
 // What happens after the event: the date of an arrest, a court date, a vigil, things running again.
@@ -59,7 +63,7 @@ function datesInjury(text: string, s: Sentence, d: DateMention, named: boolean):
 }
 // The incident itself, for dates further back than WINDOW_DAYS: "was shot and killed by his
 // brother on March 11", "On Nov. 2, several people ... when shots were fired".
-const INCIDENT = /\b(?:shot|shooting|shootings|shootout|gunfire|gunshots?|shots|fired|opened fire|opening fire|killed|killing|slain|slaying|murders?|murdered|homicide|died|death|wounded|injured|stabbed|discharged|went off|happened|occurred|erupted|broke out|incident|attack(?:ed)?)\b/gi;
+const INCIDENT = /\b(?:shot|shooting|shootings|shootout|gunfire|gunshots?|shots|bullets?|fired|opened fire|opening fire|killed|killing|slain|slaying|murders?|murdered|homicide|died|death|wounded|injured|stabbed|discharged|went off|happened|occurred|erupted|broke out|incident|attack(?:ed)?)\b/gi;
 /** Characters between an incident word and its date ("killed by his younger brother on"). */
 const ATTACH_CHARS = 90;
 /** The same, for an incident word after its date ("Sept. 5 when it discharged"). */
@@ -88,9 +92,10 @@ const SAYING_CONFIDENCE = 0.6;
 /** How much better than every recent date an old incident date must score to be the event. */
 const OLD_MARGIN = 0;
 
-// A report of what followed an incident, in its headline or lead.
+// A report of what followed an incident (an arrest, a trial, a victim's death), in its headline or
+// lead, or one that places the incident weeks back ("wounded in a shooting earlier this month").
 const FOLLOW_UP_REPORT =
-  /\b(arrest(?:ed|s)?|charged?|charges|accused|sentenced?|sentencing|trial|court|guilty|pleads?|pleaded|plea|indicted|indictment|convicted|conviction|jury|judge|lawsuit|sued|hearing|prison|probation|prosecutors?|warrant|extradited|turned (?:him|her)self in|anniversary|years? later|months? (?:later|after))\b/i;
+  /\b(arrest(?:ed|s)?|charged?|charges|accused|sentenced?|sentencing|trial|court|guilty|pleads?|pleaded|plea|indicted|indictment|convicted|conviction|jury|judge|lawsuit|sued|hearing|prison|probation|prosecutors?|warrant|extradited|turned (?:him|her)self in|anniversary|years? later|months? (?:later|after)|(?:has|have) died|dies|(?:earlier|late) (?:this|last) (?:week|month)|last (?:week|month))\b/i;
 // An earlier, other incident given as background: "the second shooting this month. On Feb. 6, ...".
 const BACKGROUND =
   /\b(?:(?:second|third|fourth|another|previous|prior|earlier|similar)\s+(?:[\w-]+\s+){0,2}?(?:shootings?|incidents?|homicides?|killings?|deaths?|time|case|attacks?)|(?:days?|weeks?|months?) (?:earlier|before))\b/i;
@@ -106,11 +111,16 @@ function tiedToIncident(text: string, s: Sentence, d: DateMention): boolean {
   const last = [...near.matchAll(INCIDENT)].pop();
   if (last && !FOLLOW_UP.test(near.slice(last.index + last[0].length))) return true;
   // "playing with it Sept. 5 when it discharged"; "On Nov. 2, several people ... when shots were fired".
-  const reach = before.trim().length > 30 || FOLLOW_UP.test(before) ? AFTER_CHARS : 120;
+  // An opening phrase that ends with the date ("Shortly after leaving a tournament on June 21, five
+  // teens were shot"): the sentence's main clause tells what happened on it.
+  const opening = INTRO.test(before) && /^\s*,/.test(text.slice(d.end, d.end + 3));
+  const reach = (before.trim().length > 30 && !opening) || FOLLOW_UP.test(before) ? AFTER_CHARS : 120;
   const after = text.slice(d.end, Math.min(s.end, d.end + reach));
   const first = after.search(INCIDENT);
   return first >= 0 && !FOLLOW_UP.test(after.slice(0, first));
 }
+
+const INTRO = /^\s*(?:(?:shortly|just|soon|sometime|some time|moments?|minutes?|hours?)\s+)?(?:on|at|around|about|after|before|early|late|during|while)\b/i;
 
 /** A day to stand for a month: the middle of it, or of its part before the reference day. */
 function dayForMonth(month: number, ref: number | null): number {
@@ -163,6 +173,13 @@ export function eventDate(article: Pick<Article, 'text' | 'published' | 'sentenc
     const named = NAMED_EVENT_AFTER.test(text.slice(d.end, d.end + 40)) || NAMED_EVENT_BEFORE.test(text.slice(Math.max(0, d.start - 25), d.start));
     const tied = named || tiedToIncident(text, sentence, d);
     let day = parseDay(d.date)!;
+    // "died Thursday, three days after he was shot": the incident, counted back from a later moment.
+    const back = month ? null : countedBack(text.slice(d.end, d.end + COUNTED_BACK_CHARS));
+    if (back) {
+      day -= back.days;
+      candidates.push({ d: { ...d, end: d.end + back.length }, day, score: COUNTED_BACK_SCORE + (d.start < text.length / 3 ? 0.5 : 0), month: false, tied: true, named: true, background: false, saying: false, death: false, injury: true });
+      continue;
+    }
     if (month) {
       if (!tied) continue;
       day = dayForMonth(day, ref);
@@ -171,7 +188,7 @@ export function eventDate(article: Pick<Article, 'text' | 'published' | 'sentenc
     const before = text.slice(sentence.start, d.start);
     const words = text.slice(sentence.start, sentence.end);
     let score = EVENT.test(words) ? 2 : 0;
-    if (ATTRIBUTION.test(before)) score -= 1.5;
+    if (attributed(before)) score -= 1.5;
     if (STATE.test(before)) score -= 2;
     if (SINCE.test(before)) score -= 2;
     // "arrested Monday", "On Monday, a jury ...": a later step's date.
@@ -181,7 +198,7 @@ export function eventDate(article: Pick<Article, 'text' | 'published' | 'sentenc
     else if (named) score += 3;
     if (month) score -= 1;
     const background = BACKGROUND.test(text.slice(Math.max(0, sentence.start - 150), sentence.end));
-    candidates.push({ d, day, score, month, tied, named, background, saying: ATTRIBUTION.test(before), death, injury: !death && datesInjury(text, sentence, d, named) });
+    candidates.push({ d, day, score, month, tied, named, background, saying: attributed(before), death, injury: !death && datesInjury(text, sentence, d, named) });
   }
   if (candidates.some((c) => c.injury && !c.month)) for (const c of candidates) if (c.death) c.score -= DEATH_PENALTY;
   // A month stands in only for a day not given anywhere in it.
@@ -195,12 +212,17 @@ export function eventDate(article: Pick<Article, 'text' | 'published' | 'sentenc
   const lead = Math.max(LEAD_CHARS, text.length / 4);
   const recent = pick(all.filter(isRecent));
   const old = pick(all.filter((c) => !isRecent(c) && (!c.background || c.named) && (followUp || c.d.start < lead)));
-  const chosen = old && (!recent || old.best.score > recent.top + OLD_MARGIN) ? old : recent;
+  // A recent death ("died early Sunday") is a later moment of the old incident the text dates ("the
+  // incident ... on Nov. 2"): only the other recent dates can make that incident background.
+  const recentBar = Math.max(-Infinity, ...all.filter((c) => isRecent(c) && !c.death).map((c) => c.score));
+  const chosen = old && (!recent || old.best.score > recentBar + OLD_MARGIN) ? old : recent;
   // Only dates of sayings or states ("police said Tuesday", "was reported Sunday afternoon"): the
   // day of a saying in the days before publication is nearer the event than publication itself.
   const said = chosen ? null : pick(all.filter((c) => c.saying && isRecent(c) && !c.month && c.score >= SAYING_FLOOR).map((c) => ({ ...c, score: c.score - SAYING_FLOOR })));
   if (said) return { date: formatDay(said.best.day), confidence: Math.round(SAYING_CONFIDENCE * said.best.d.confidence * 100) / 100, span: { start: said.best.d.start, end: said.best.d.end } };
   if (!chosen) {
+    const headline = headlineDay(article, ref);
+    if (headline) return { date: formatDay(headline.day), confidence: Math.round(HEADLINE_CONFIDENCE * headline.d.confidence * 100) / 100, span: null };
     if (!article.published) return null;
     return { date: article.published.date, confidence: Math.round(0.5 * article.published.confidence * 100) / 100, span: null };
   }
@@ -209,6 +231,45 @@ export function eventDate(article: Pick<Article, 'text' | 'published' | 'sentenc
   let confidence = Math.min(0.95, best.d.confidence * (top >= 2 ? 0.9 : 0.7) + 0.05 * (agreeing - 1));
   if (best.month) confidence = Math.min(confidence, MONTH_CONFIDENCE);
   return { date: formatDay(best.day), confidence: Math.round(confidence * 100) / 100, span: { start: best.d.start, end: best.d.end } };
+}
+
+const COUNTS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+// ", three days after he was shot", "on a manslaughter charge, a day after he accidentally shot his
+// friend": an exact count back to the incident ("more than two weeks after" is none).
+const COUNTED_BACK = /^(?:\s*,?|[^.;!?]{0,40}?,)\s*(?:just\s+|exactly\s+)?(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(day|week)s?\s+after\s+(?:[\w'’-]+\s+){0,4}?(?:shot|shooting|wounded|injured|stabbed|stabbing|attack(?:ed)?|incident|opened fire|fired)\b/i;
+const COUNTED_BACK_CHARS = 90;
+/** A day counted back scores as a named one (an event word, 2, and the naming, 3). */
+const COUNTED_BACK_SCORE = 5;
+
+/** Days from a later moment back to the incident, and the length of the words saying so; null when the text counts none. */
+function countedBack(after: string): { days: number; length: number } | null {
+  const m = COUNTED_BACK.exec(after);
+  if (!m) return null;
+  const n = COUNTS[m[1].toLowerCase()] ?? Number(m[1]);
+  return { days: n * (m[2].toLowerCase() === 'week' ? 7 : 1), length: m[0].length };
+}
+
+/** A headline's day stands in for the text's at this share of its confidence: above the publication day, below a day the text gives. */
+const HEADLINE_CONFIDENCE = 0.7;
+
+/**
+ * The incident's day as the headline gives it ("One of two men shot late Monday ... dies", "Sunday's
+ * homicide"), read against the article's reference day: for a text that dates nothing (a teaser, a
+ * page of furniture). Not the day of a later step ("Man arrested Monday in shooting") nor a coming one.
+ */
+function headlineDay(article: { title?: string; published: Article['published'] }, ref: number | null): { d: DateMention; day: number } | null {
+  const title = article.title?.trim();
+  if (!title || ref === null || !article.published) return null;
+  const whole = { start: 0, end: title.length };
+  const published = { ...article.published, date: formatDay(ref) };
+  for (const d of extractDates({ text: title, published, sentences: [whole] })) {
+    if (d.granularity !== 'day' || !d.date) continue;
+    const day = parseDay(d.date)!;
+    if (day > ref || day < ref - WINDOW_DAYS) continue;
+    const named = NAMED_EVENT_AFTER.test(title.slice(d.end, d.end + 40)) || NAMED_EVENT_BEFORE.test(title.slice(Math.max(0, d.start - 25), d.start));
+    if (named || (!FOLLOW_UP.test(title.slice(Math.max(0, d.start - 30), d.start)) && tiedToIncident(title, whole, d))) return { d, day };
+  }
+  return null;
 }
 
 /**

@@ -60,6 +60,20 @@ describe('extractDates', () => {
     ['Ten members had filed their reports by Wednesday.', '1990-08-16', [['Wednesday', '1990-08-15', 'day']]],
     ['The offer had been scheduled to expire at midnight Friday.', '1989-10-30', [['Friday', '1989-10-27', 'day']]],
     ['Women\'s Day is this coming Sunday.', '1998-03-05', [['this coming Sunday', '1998-03-08', 'day']]],
+    // News writes a scheduled step in the present tense: "meet Monday" is the coming Monday (a Friday paper).
+    ['He and the Palestinian leader meet separately Monday with the secretary of state.', '1998-05-01', [['Monday', '1998-05-04', 'day']]],
+    ['The two delegations resume talks Thursday in Geneva.', '1998-05-01', [['Thursday', '1998-05-07', 'day']]],
+    ['The governor visits the border towns on Wednesday, aides said.', '2016-03-14', [['Wednesday', '2016-03-16', 'day']]],
+    // A noun before the day, or a past verb after it, leaves the day past.
+    ['The track meet Monday was canceled after the storm.', '2016-03-15', [['Monday', '2016-03-14', 'day']]],
+    ['Since his return Monday, the senator has met no one.', '2016-03-15', [['Monday', '2016-03-14', 'day']]],
+    // "Today," opening a sentence that tells of no event is the present era, not a day.
+    ['And today, the right to work is equal to the right to survival.', '1998-03-05', []],
+    ['Today, he bends down to greet the children who visit the museum.', '2017-01-28', []],
+    ['Today, police arrested a second suspect in the killing.', '2017-01-28', [['Today', '2017-01-28', 'day']]],
+    ['Also today, the king arrived in Washington.', '1990-08-15', [['today', '1990-08-15', 'day']]],
+    ['Today, the council will vote on the budget.', '2017-01-28', [['Today', '2017-01-28', 'day']]],
+    ['Police said two men were shot today, and one is in critical condition.', '2017-01-28', [['today', '2017-01-28', 'day']]],
   ];
   for (const [sentence, pub, expected] of cases) {
     it(sentence, () => {

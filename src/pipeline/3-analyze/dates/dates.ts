@@ -27,6 +27,8 @@ interface Ctx {
   /** The text right before and after the match. */
   before: string;
   after: string;
+  /** The rest of the sentence after the match. */
+  rest: string;
 }
 
 interface Rule {
@@ -124,6 +126,9 @@ const RULES: Rule[] = [
       const w = m[1].toLowerCase();
       // "today's world", "the people of tomorrow": an era, not a day ("tomorrow's vote" is a day).
       if ((w === 'today' && /^\s*['’]s\b/.test(ctx.after)) || (w === 'tomorrow' && /\bof\s+$/i.test(ctx.before))) return null;
+      // "And today, the right to work is equal to ...": "today," opening a sentence that tells of
+      // nothing done or to be done is the present era.
+      if (w === 'today' && /(?:^|[.!?]["”']?\s)\s*(?:\p{L}+\s+)?$/u.test(ctx.before) && /^\s*,/.test(ctx.rest) && !PAST.test(ctx.rest) && !FUTURE.test(ctx.rest)) return null;
       const shift = w === 'yesterday' || w === 'last night' ? -1 : w === 'tomorrow' ? 1 : w.startsWith('the day before') ? -2 : 0;
       return rel(ctx.ref === null ? null : ctx.ref + shift, 'day', 0.9);
     },
@@ -235,6 +240,9 @@ const FUTURE = /\b(will|would(?!-be\b)|shall|is to|are to|to be|scheduled|plans?
 const PAST = /\b(was|were|had|did|said|happened|occurred|died|killed|shot|took place|last|broke|fled|fell|took|held|began|hit|struck|met|[a-z]{3,}ed)\b/i;
 
 const PAST_REACH = 30;
+const SCHEDULED_PRESENT = /(?<!\b(?:the|his|her|their|its|a|an|our|my|your)\s+)\b(meets?|begins?|starts?|opens?|reopens?|resumes?|returns?|arrives?|leaves?|visits?|votes?|convenes?|travels?|heads?|plays?|hosts?)\b([^.;:!?]*)$/i;
+/** Characters from a scheduled-step verb to its day ("resume talks in Geneva on"). */
+const SCHEDULED_REACH = 40;
 // A date after "by", "before" or "ahead of" (the) marks when something else happens: no past verb forces it back.
 const DEADLINE = /\b(?:by|before|ahead of)\s+(?:the\s+)?$/i;
 const PAST_PERFECT = /\bhad\s+(?:been\s+)?\w+/i;
@@ -285,12 +293,17 @@ export function extractDates(article: Pick<Article, 'text' | 'published' | 'sent
       let past = !future && !DEADLINE.test(before) && PAST.test(before.slice(-PAST_REACH));
       // "Mr. Gerstner said Friday", after a quote about the future: the saying is past.
       if (SAID_BEFORE.test(before)) [future, past] = [false, true];
+      // "He and Arafat meet separately Monday", "the delegations resume talks Thursday": news writes a
+      // scheduled step in the present tense. Not after a determiner ("his return Monday"), nor with a
+      // past verb on either side ("the track meet Monday was canceled").
+      const scheduled = SCHEDULED_PRESENT.exec(before.slice(-SCHEDULED_REACH));
+      if (!future && !past && scheduled && !PAST.test(scheduled[2]) && !PAST.test(after.split(/[,;]/)[0].slice(0, PAST_REACH))) future = true;
       if (foreign) {
         // "jugará este miércoles", "el 1 de diciembre próximo"; "se despidió el jueves".
         future = FOREIGN_FUTURE.test(before.slice(-60)) || FOREIGN_FUTURE.test(after.slice(0, 12));
         past = !future && FOREIGN_PAST.test(before.slice(-PAST_REACH));
       }
-      const r = rule.resolve(m, { ref, future, past, language: article.language, before: before.slice(-20), after: after.slice(0, 40) });
+      const r = rule.resolve(m, { ref, future, past, language: article.language, before: before.slice(-20), after: after.slice(0, 40), rest: after });
       if (!r) continue;
       const confidence = r.day === null ? 0 : r.relative ? r.sure * Math.max(0.3, pubSure) : r.sure;
       found.push({
