@@ -71,7 +71,8 @@ export interface Mentions {
   figures: FigureMention[];
   quotes: QuoteMention[];
   /** The day the reported event happened, when we can tell (not always the publication date). */
-  eventDate: { date: string; confidence: number; span: Span | null } | null;
+  /** `headline`: the day is the headline's (no span of the text points at it), not the publication day standing in. */
+  eventDate: { date: string; confidence: number; span: Span | null; headline?: true } | null;
 }
 
 export const noMentions = (): Mentions => ({

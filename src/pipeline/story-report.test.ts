@@ -77,5 +77,14 @@ describe('story report: how its when was found', () => {
     assert.equal(fallback.when, '2025-03-06');
     assert.equal(fallback.when_basis, 'published');
   });
+
+  it('is "text" when only a headline states the day', () => {
+    const r = report('hd', 'Valley Courier', '2025-03-06', 'Two workers were killed in an explosion at the Calder Agri fertiliser plant in Ridgefield, fire chief Dana Morrow said.');
+    const titled = { ...r, article: { ...r.article, title: 'Two killed in Tuesday night blast at Ridgefield plant' } };
+    titled.mentions = analyzeArticle(titled.article);
+    const s = story(titled);
+    assert.equal(s.when, '2025-03-04');
+    assert.equal(s.when_basis, 'text');
+  });
 });
 

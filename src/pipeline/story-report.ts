@@ -56,5 +56,6 @@ export function buildStoryReport(story: StoryRecord, stored: StoredArticle[], op
 /** A day no report states (no article's event day has a span in its text) is the publication day standing in. */
 function whenBasis(when: string | null, disputed: boolean, stored: StoredArticle[]): StoryReport['when_basis'] {
   if (!when) return null;
-  return disputed || stored.some((s) => s.mentions.eventDate?.span) ? 'text' : 'published';
+  // A day the headline gives is stated by the report too; only the publication day standing in is not.
+  return disputed || stored.some((s) => s.mentions.eventDate?.span || s.mentions.eventDate?.headline) ? 'text' : 'published';
 }

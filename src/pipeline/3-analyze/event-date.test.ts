@@ -135,6 +135,8 @@ describe('eventDate', () => {
     const text = 'A man shot in Belle Glade has died, the sheriff\'s office said.';
     const headline = eventDate({ title: 'One of two men shot late Monday in Belle Glade dies', text, published: published('2017-01-17'), sentences: [] }, []);
     assert.equal(headline?.span, null);
+    assert.equal(headline?.headline, true);
+    assert.equal(eventOf(text, '2017-01-17')?.headline, undefined);
     assert.ok(headline!.confidence < eventOf('A man was shot late Monday in Belle Glade.', '2017-01-17')!.confidence);
     assert.ok(headline!.confidence > eventOf(text, '2017-01-17')!.confidence);
   });

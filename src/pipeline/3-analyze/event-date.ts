@@ -222,7 +222,7 @@ export function eventDate(article: Pick<Article, 'text' | 'published' | 'sentenc
   if (said) return { date: formatDay(said.best.day), confidence: Math.round(SAYING_CONFIDENCE * said.best.d.confidence * 100) / 100, span: { start: said.best.d.start, end: said.best.d.end } };
   if (!chosen) {
     const headline = headlineDay(article, ref);
-    if (headline) return { date: formatDay(headline.day), confidence: Math.round(HEADLINE_CONFIDENCE * headline.d.confidence * 100) / 100, span: null };
+    if (headline) return { date: formatDay(headline.day), confidence: Math.round(HEADLINE_CONFIDENCE * headline.d.confidence * 100) / 100, span: null, headline: true };
     if (!article.published) return null;
     return { date: article.published.date, confidence: Math.round(0.5 * article.published.confidence * 100) / 100, span: null };
   }
