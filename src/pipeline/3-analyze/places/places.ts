@@ -181,7 +181,7 @@ export function storyPlace(articles: ArticlePlaces[]): PlaceMention | null {
   return main && (outletOwn ? main : inStoryRegion(main, weights));
 }
 
-const regionOfPlace = (p: PlaceMention) => (p.country && p.admin1 ? `${p.country}-${p.admin1}` : null);
+const regionOfPlace = (p: Pick<PlaceMention, 'country' | 'admin1'>) => (p.country && p.admin1 ? `${p.country}-${p.admin1}` : null);
 
 /** How much of the story's place weight, other names than `name`, lies in each state. */
 function regionSupport(weights: Weights, name: string): Map<string, number> {
@@ -218,7 +218,7 @@ function inStoryRegion(main: PlaceMention, weights: Weights): PlaceMention {
   // The state itself must be named ("Tenn.", "Connecticut"): towns alone may be a suspect's home or a hospital.
   if (![...weights.values()].some((e) => e.w > 0 && e.place.kind === 'region' && e.place.name === state.name && regionOfPlace(e.place) === region)) return main;
   const namesake = (gazetteer().byName.get(placeKey(main.name)) ?? [])
-    .filter((p) => p.kind === 'city' && regionOfPlace(p as PlaceMention) === region)
+    .filter((p) => p.kind === 'city' && regionOfPlace(p) === region)
     .sort((a, b) => b.population - a.population)[0];
   // Without a namesake there (a town too small for the gazetteer, or a surname read as a town) the story is placed at the state.
   if (!namesake) return { ...main, name: state.name, kind: 'region', admin1: state.admin1, lat: state.lat, lon: state.lon };
