@@ -70,6 +70,17 @@ describe('extractPlaces', () => {
     assert.deepEqual(all.map((p) => `${p.text}:${p.kind}`), ['Syrian:country', 'Edwards Street:other', 'Rocky Mount:city', 'N.C.:region']);
   });
 
+  // The state an outlet's host names reads its namesakes. [text, url, expected]
+  const outletStates: [string, string, string][] = [
+    ['A teen was hit by a stray round during a hunt in Colchester on Saturday, police said.', 'https://www.nbcconnecticut.com/news/local/teen-hit/', 'Colchester/US-CT'],
+    ['LIMA — A teen survived an accidental rifle shot to the mouth, police said.', 'http://www.limaohio.com/news/206779/teen-survives/', 'Lima/US-OH'],
+    ['Police are investigating a possible double shooting in Wilmington on Tuesday night.', 'https://www.delawareonline.com/story/news/crime/shooting/', 'Wilmington/US-DE'],
+  ];
+  for (const [text, url, expected] of outletStates)
+    it(`reads names in the state the outlet's host names: ${url}`, () => {
+      const p = extractPlaces({ text, url })[0];
+      assert.equal(p && `${p.name}/${p.country}-${p.admin1}`, expected);
+    });
   it('a US broadcaster (call sign in the URL or dateline) favours the US reading', () => {
     const text = 'A child was shot in Trinidad on Sunday.';
     assert.equal(extractPlaces({ text, url: null })[0].country, 'BO');

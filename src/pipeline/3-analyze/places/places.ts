@@ -2,7 +2,7 @@
 import type { Article, PlaceKind, PlaceMention } from '../../../model/index.ts';
 import { placeKey } from '../../../text/fold.ts';
 import { gazetteer, type GazetteerPlace } from './gazetteer.ts';
-import { outletCity } from './outlet-city.ts';
+import { outletCity, outletState } from './outlet-city.ts';
 import { lowercaseWords, recognizeToponyms, type RecognizeOptions } from './recognize.ts';
 import { resolveToponyms, type Resolved } from './resolve.ts';
 import { fitStory } from './story-fit.ts';
@@ -55,7 +55,9 @@ export function articlePlaces(article: Pick<Article, 'text' | 'url'> & { title?:
   const inTitle = article.title ? recognizeToponyms(article.title, { ...opts, headline: true, ordinary }).filter((t) => t.places.length) : [];
   const country = outletHint(article);
   const home = outletCity(article.url, country);
-  const resolved = fitStory(resolveToponyms([...inText, ...inTitle], country, home), country, home);
+  // Without a city, the state the host names ("nbcconnecticut.com") is the context for its namesakes.
+  const area = home ?? outletState(article.url, country);
+  const resolved = fitStory(resolveToponyms([...inText, ...inTitle], country, area), country, area);
   const mention = ({ toponym: t, place: p, confidence }: Resolved): PlaceMention => ({
     start: t.start,
     end: t.end,
