@@ -49,6 +49,20 @@ describe('articleCasualties', () => {
   for (const [text, expected] of cases) it(text, () => assert.deepEqual(casualties(text), expected));
 });
 
+describe('articleCasualties: a headline that rounds up a city’s shootings', () => {
+  // A roundup's counts add up separate incidents: none of them is one incident's toll. [title, text, expected]
+  const cases: [string, string, { killed: number | null; injured: number | null }][] = [
+    ['1 dead, 7 wounded in Chicago shootings', 'A man was killed and seven other people were wounded in shootings on the South and West sides since Friday evening.', { killed: null, injured: null }],
+    ['4 killed, 16 wounded in Wednesday shootings across Chicago', 'Four people were killed and 16 others were wounded on Wednesday, police said.', { killed: null, injured: null }],
+    ['15 wounded, including 2 children, in shootings citywide', 'At least 15 people were wounded, including two children, police said.', { killed: null, injured: null }],
+    // One incident, or two a report ties together, is counted as it counts them.
+    ['Two killed, three hurt in shooting at Elm Street party', 'Two people were killed and three were wounded at a party on Elm Street.', { killed: 2, injured: 3 }],
+    ['Police: 2 dead, 2 injured in shootings', 'Two men were killed and two women were injured when gunmen opened fire on a porch.', { killed: 2, injured: 2 }],
+    ['Three wounded in two shootings on Centre Avenue', 'Three people were wounded in two shootings minutes apart on Centre Avenue, police said.', { killed: 0, injured: 3 }],
+  ];
+  for (const [title, text, expected] of cases) it(title, () => assert.deepEqual(counts(articleCasualties(extractFigures({ text }), { text, title })), expected));
+});
+
 describe('ages', () => {
   // [text, the age that must not be read as a count]
   const ages: [string, number][] = [

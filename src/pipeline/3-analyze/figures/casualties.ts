@@ -37,6 +37,10 @@ const maxOf = (xs: number[]) => (xs.length ? Math.max(...xs) : null);
 // A city's or a weekend's tally of many shootings, not one incident's victims: "23 others were
 // wounded in shootings across the city", "five wounded since Tuesday in separate shootings".
 const TALLY = /\b(?:in|from|during)\s+(?:(?:separate|several|multiple|other|different)\s+)?shootings\b|\bseparate (?:shootings|incidents|attacks)\b|\bcity-?wide\b|\bacross the (?:city|county|state|region)\b/i;
+// A headline over several incidents: "… in Chicago shootings", "… in Wednesday shootings across
+// Chicago", "… in shootings citywide"; not "… in two shootings on Centre Avenue", which ties them,
+// nor a bare "2 dead, 2 injured in shootings".
+const ROUNDUP = /\b(?:in|from|during|across)\s+(?!(?:two|three|both|2|3)\b)(?:[\p{L}'’.-]+\s+){1,4}?shootings\b|\bshootings\s+(?:across|around|throughout)\b|\bcity-?wide\b/iu;
 /** Characters after a count within which a tally says what it adds up. */
 const TALLY_REACH = 100;
 
@@ -57,6 +61,8 @@ export function articleCasualties(figures: FigureMention[], opts: { within?: num
   // Counts far down an article are mostly background ("last month a gunman killed three"):
   // by default only the lede and the paragraphs right after it count.
   const within = opts.within ?? LEDE_CHARS;
+  // A roundup of a city's shootings ("1 dead, 7 wounded in Chicago shootings") counts separate incidents.
+  if (opts.title && ROUNDUP.test(opts.title)) return { killed: null, injured: null };
   const body = opts.text ?? '';
   const counted = (label: string) =>
     figures.filter((f) => f.start < within && f.counts === label && f.value !== null && !f.vague && Number.isInteger(f.value) && f.value < 1000 && !isTally(body, f));
