@@ -32,6 +32,9 @@ describe('articleCasualties', () => {
     ['Deputies said the man, who was shot in the head, was taken off life support on Friday.', { killed: 1, injured: 0 }],
     ['He was charged with assault with a deadly weapon after a man was shot in the arm.', { killed: 0, injured: 1 }],
     ['A boy accidentally shot himself, suffering a wound to the lower body. He is the eighth child this year injured or killed by a loaded gun.', { killed: 0, injured: 1 }],
+    // A death in other words: a life claimed, a victim who passed away.
+    ['An accident with a firearm claimed the life of a 4-year-old girl on Tuesday morning, the sheriff said.', { killed: 1, injured: 0 }],
+    ['Family and friends said the teen, who was accidentally shot by a cousin, passed away at the hospital.', { killed: 1, injured: 0 }],
     // "Fatally wounded" is a death, not a wound.
     ['SAN ANTONIO - A 14-year-old girl was fatally wounded and the suspected shooter was arrested.', { killed: 1, injured: 0 }],
     ['Police said a woman was mortally wounded in the crossfire on Elm Street.', { killed: 1, injured: 0 }],

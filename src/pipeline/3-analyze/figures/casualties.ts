@@ -17,7 +17,7 @@ export interface Casualties {
 }
 
 // A death reported in words, not counted: "died at the hospital", "a murder-suicide", "the homicide".
-const DEATH_WORDS = /\b(?:died|dies|dead|death|deaths|killed|killing|slain|fatal(?:ly)?|deadly|(?:taken|removed) off life support|homicide|murder-suicide|(?<!attempted |attempted first-degree )murder(?:ed)?|body (?:was|were) found|bod(?:y|ies) of)\b/i;
+const DEATH_WORDS = /\b(?:died|dies|dead|death|deaths|killed|killing|slain|fatal(?:ly)?|deadly|passed away|claim(?:s|ed|ing)? (?:the |his |her |their )?li(?:fe|ves)|(?:taken|removed) off life support|homicide|murder-suicide|(?<!attempted |attempted first-degree )murder(?:ed)?|body (?:was|were) found|bod(?:y|ies) of)\b/i;
 // A shooting reported in words: someone was hit, though no count is given.
 const SHOT_WORDS = /\b(?:shot|shoots|shooting|gunshot|wounded|injured|struck by (?:a )?(?:bullet|gunfire))\b/i;
 // Both the killer and the victim die: "kills son, self", "murder-suicide", "then shot himself".
