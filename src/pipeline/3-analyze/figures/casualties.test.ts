@@ -18,6 +18,12 @@ describe('articleCasualties', () => {
     ['A 6-year-old girl who was shot inside her home on Elm Street has died, the coroner said.', { killed: 1, injured: 0 }],
     // Referred back to ("the boy") after the death: the same victim, not a second one.
     ['A 9-year-old boy died Sunday after a rifle went off in a bedroom. The boy was taken to a hospital where he was pronounced dead.', { killed: 1, injured: 0 }],
+    // "A double (triple, quadruple) shooting" says how many were hit.
+    ['Police are investigating a possible double shooting on Market Street on Tuesday night.', { killed: 0, injured: 2 }],
+    ['A man was killed in a quadruple shooting near 21st Street, police said.', { killed: 1, injured: 3 }],
+    ['Two teens died after a triple shooting in Mosby Court.', { killed: 2, injured: 1 }],
+    // A count of those hit that is larger stands.
+    ['Five people were shot at a party on Elm Street in what police called a double shooting that spread.', { killed: 0, injured: 5 }],
     // Both die: the killer and the victim.
     ['Deputies said a man shot his wife and then himself in an apparent murder-suicide near Oak Ridge.', { killed: 2, injured: 0 }],
     // No number at all: a report of a shooting is at least one person hit.

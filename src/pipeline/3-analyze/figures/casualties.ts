@@ -32,6 +32,9 @@ const NOT_A_DEATH = /\b(?:no one|nobody|none)\s+(?:\w+\s+)?(?:was\s+|were\s+)?(?
 const reportsDeath = (text: string) => DEATH_WORDS.test(text.replace(NOT_A_DEATH, ' '));
 // A victim named again rather than introduced: "the boy", "The victim", "he was shot", "Givens, 16,".
 const BACK_REFERENCE = /^(?:the|he|she)\b/i;
+// A shooting named by how many it hit.
+const MULTIPLE = /\b(double|triple|quadruple|quintuple)[- ]shootings?\b/i;
+const MULTIPLES: Record<string, number> = { double: 2, triple: 3, quadruple: 4, quintuple: 5 };
 const ANOTHER = /^(?:another|a second|a third|one other)\b/i;
 const maxOf = (xs: number[]) => (xs.length ? Math.max(...xs) : null);
 // A city's or a weekend's tally of many shootings, not one incident's victims: "23 others were
@@ -77,6 +80,9 @@ export function articleCasualties(figures: FigureMention[], opts: { within?: num
   if (more && shot !== null && killed) shot = Math.max(shot, killed + 1);
   // The headline is read with the lede; figure offsets point into the text alone.
   const lede = opts.text === undefined ? '' : (opts.title !== undefined ? `${opts.title}\n${opts.text}` : opts.text).slice(0, within);
+  // "A quadruple shooting": at least that many were hit.
+  const multiple = MULTIPLE.exec(lede)?.[1].toLowerCase();
+  if (multiple) shot = Math.max(shot ?? 0, MULTIPLES[multiple]);
   if (killed === null && injured === null && shot === null) {
     // Words without numbers: a report of a death is at least one killed, of a shooting at least one hit.
     if (!lede) return { killed: null, injured: null };
