@@ -24,6 +24,9 @@ describe('articleCasualties', () => {
     ['Two teens died after a triple shooting in Mosby Court.', { killed: 2, injured: 1 }],
     // A count of those hit that is larger stands.
     ['Five people were shot at a party on Elm Street in what police called a double shooting that spread.', { killed: 0, injured: 5 }],
+    // A second victim set beside the first: "a woman with him", "his passenger".
+    ['A 17-year-old was killed Tuesday when someone fired into his car. An 18-year-old woman with him was wounded.', { killed: 1, injured: 1 }],
+    ['A teen driver was shot to death on Ninth Street, and his passenger was wounded, police said.', { killed: 1, injured: 1 }],
     // Both die: the killer and the victim.
     ['Deputies said a man shot his wife and then himself in an apparent murder-suicide near Oak Ridge.', { killed: 2, injured: 0 }],
     // No number at all: a report of a shooting is at least one person hit.
