@@ -27,6 +27,10 @@ describe('articleCasualties', () => {
     // A second victim set beside the first: "a woman with him", "his passenger".
     ['A 17-year-old was killed Tuesday when someone fired into his car. An 18-year-old woman with him was wounded.', { killed: 1, injured: 1 }],
     ['A teen driver was shot to death on Ninth Street, and his passenger was wounded, police said.', { killed: 1, injured: 1 }],
+    // "No one else was injured" is no count of none: someone was.
+    ['A teen was struck by what may have been celebratory gunfire and taken to a hospital with non-life-threatening injuries. No one else was injured, police said.', { killed: 0, injured: 1 }],
+    ['A man was shot and killed outside the store on Monday; no one else was hurt.', { killed: 1, injured: 0 }],
+    ['A stray round went through a window on Elm Street overnight. No one was injured, police said.', { killed: 0, injured: 0 }],
     // Both die: the killer and the victim.
     ['Deputies said a man shot his wife and then himself in an apparent murder-suicide near Oak Ridge.', { killed: 2, injured: 0 }],
     // No number at all: a report of a shooting is at least one person hit.

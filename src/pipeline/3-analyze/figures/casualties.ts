@@ -35,6 +35,7 @@ const BACK_REFERENCE = /^(?:the|he|she)\b/i;
 // A shooting named by how many it hit.
 const MULTIPLE = /\b(double|triple|quadruple|quintuple)[- ]shootings?\b/i;
 const MULTIPLES: Record<string, number> = { double: 2, triple: 3, quadruple: 4, quintuple: 5 };
+const ELSE = /\b(?:else|other)\b/i;
 const ANOTHER = /^(?:another|a second|a third|one other)\b/i;
 const maxOf = (xs: number[]) => (xs.length ? Math.max(...xs) : null);
 // A city's or a weekend's tally of many shootings, not one incident's victims: "23 others were
@@ -94,6 +95,8 @@ export function articleCasualties(figures: FigureMention[], opts: { within?: num
   // "A 5-year-old boy who was shot ... has died": a lone victim counted as shot is the one who died.
   if (killed === null && shot === 1 && injured === null && lede && reportsDeath(lede)) killed = MURDER_SUICIDE.test(lede) ? 2 : 1;
   if (killed !== null && killed < 2 && lede && MURDER_SUICIDE.test(lede)) killed = 2;
+  // "No one else was injured" with no one counted hurt or dead: the one the lede says was hit.
+  if (!killed && !shot && injured === 0 && counted('injured').every((f) => f.value === 0 && ELSE.test(f.text)) && SHOT_WORDS.test(lede)) injured = 1;
   const injuredFromShot = injured === null && shot !== null;
   const woundedUnsaid = injured === null && shot === null;
   // Everyone shot and not killed was hurt: "four shot, one fatally; no one else was hurt" → 3.
