@@ -31,6 +31,9 @@ describe('articleCasualties', () => {
     ['A teen was struck by what may have been celebratory gunfire and taken to a hospital with non-life-threatening injuries. No one else was injured, police said.', { killed: 0, injured: 1 }],
     ['A man was shot and killed outside the store on Monday; no one else was hurt.', { killed: 1, injured: 0 }],
     ['A stray round went through a window on Elm Street overnight. No one was injured, police said.', { killed: 0, injured: 0 }],
+    // "Both" after two people were hit counts them.
+    ['A man shot into a crowd, injuring a child. Another man fired back, hitting the gunman. Both the gunman and the child were taken to a hospital with non-life-threatening injuries.', { killed: 0, injured: 2 }],
+    ['A man was shot in the leg outside the bar. Two men who argued with him fled; both were later arrested.', { killed: 0, injured: 1 }],
     // Both die: the killer and the victim.
     ['Deputies said a man shot his wife and then himself in an apparent murder-suicide near Oak Ridge.', { killed: 2, injured: 0 }],
     // No number at all: a report of a shooting is at least one person hit.

@@ -52,6 +52,7 @@ const NAMED_AGE = /\b\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\.)?\s+\p{Lu}[\p{L}'’-]+,\
 const OBJECT_VICTIM =
   /\b(fatally shot|shot and killed|shot and wounded|shot|shoots|shooting|killed|kills|killing|wounded|wounding|injured|injuring)\s+(?:his|her|their|a|an|the)\s+(?:(?:\d+[- ]year[- ]old|young|younger|older|own|teenage|infant|toddler|baby|little|adult|innocent|elderly|unarmed|pregnant|\w+-old)\s+){0,2}(man|woman|boy|girl|son|daughter|brother|sister|sibling|mother|father|uncle|aunt|cousin|nephew|niece|wife|husband|girlfriend|boyfriend|friend|neighbor|grandmother|grandfather|child|teen|teenager|toddler|infant|baby|victim|person|student|officer|deputy|passenger|driver|bystander|clerk|customer)\b(?!['’]s)/gi;
 // The same sentence told of a death just before: "… was killed and …", "… died, while …".
+const BOTH = /\bboth(?:\s+(?:the|a|an|his|her)\s+[\w-]+(?:\s+[\w-]+)?\s+and\s+(?:the|a|an|his|her)\s+[\w-]+(?:\s+[\w-]+)?)?(?=\s+(?:were|are|have been|had been)\b)/gi;
 const AFTER_A_DEATH = /\b(?:killed|dead|died|slain)\b[^.!?;]{0,40}?(?:,?\s+(?:and|while|as)|;)\s+$/i;
 const FATAL = /\b(?:fatal|deadly|fatally) (?:shooting|stabbing|shot)\b/gi;
 // Headlines drop articles and auxiliaries: "Teen dies after shooting", "Man, 25, shot and killed".
@@ -212,6 +213,13 @@ export function extractFigures(article: Pick<Article, 'text'> & { language?: str
       if (counts) push({ start: m.index!, end, text: m[0].trim(), value: 1, approx: false, vague: false, unit: null, counts });
     }
   };
+  // "Both the gunman and the child were taken to a hospital": two.
+  for (const m of text.matchAll(BOTH)) {
+    const end = m.index! + m[0].length;
+    if (taken.some((s) => s.start < end && m.index! < s.end)) continue;
+    const counts = labelAfter(text.slice(end, end + 90));
+    if (counts) push({ start: m.index!, end, text: m[0].trim(), value: 2, approx: false, vague: false, unit: null, counts });
+  }
   singular(SINGULAR);
   singular(DEATH_OF, 'killed');
   singular(NAMED_AGE);
