@@ -39,6 +39,8 @@ describe('outletState', () => {
     ['https://www.kansascity.com/news/local/crime/article1.html', null, 'Kansas City'],
     ['http://www.indianapolisrecorder.com/news/a', null, 'Indianapolis'],
     ['https://www.wral.com/news/1', null, null],
+    // A country's own domain says the name is not a US state's.
+    ['https://www.georgiatoday.ge/news/1', null, null],
   ];
   for (const [url, state, city] of cases)
     it(url, () => {

@@ -113,11 +113,14 @@ function stateIndex(): Map<string, GazetteerPlace> {
 function stateAndTown(host: string, country: string | null): { state: GazetteerPlace; town: GazetteerPlace | null } | null {
   const states = stateIndex();
   const cities = cityIndex();
+  // A country's own domain (".ge") is no US state's outlet; ".uk" is Britain's.
+  const tld = host.split('.').pop() ?? '';
+  const tldCountry = tld.length === 2 ? (tld === 'uk' ? 'GB' : tld.toUpperCase()) : null;
   const labels = host.split('.').slice(0, -1).filter((l) => !PLATFORM.has(l));
   for (const label of labels) {
     for (const part of label.replace(/[^a-z0-9]/g, '').split(/\d+/)) {
       for (const [key, state] of states) {
-        if (country && state.country !== country) continue;
+        if ((country && state.country !== country) || (tldCountry && state.country !== tldCountry)) continue;
         const atStart = part.startsWith(key) && part.length - key.length <= MAX_AFTER_STATE;
         const atEnd = !atStart && part.endsWith(key) && part.length - key.length <= MAX_BRAND;
         if (!atStart && !atEnd) continue;
