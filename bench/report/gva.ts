@@ -133,7 +133,7 @@ export const section: Section = {
       if (dumpPath)
         dump.push(JSON.stringify({
           story: s.id, title: s.title, articles: s.articles.length, incident: maj.id, ofIncident: maj.n,
-          gold: { date: day, place: `${gold.city_or_county}, ${gold.state}`, killed: gold.num_killed, injured: gold.num_injured },
+          gold: { date: day, place: `${gold.city_or_county}, ${gold.state}`, latLon: gold.lat_lon ?? null, killed: gold.num_killed, injured: gold.num_injured },
           pred: { when: s.when, where: s.where ? `${s.where.name}, ${s.where.country}` : null, km, how_many: s.how_many?.map((h) => `${h.what}=${h.value ?? h.values.map((v) => v.value).join('|')} (${h.status})`) },
           ok: { where: km !== null && km <= 161, when: s.when === day, killed, injured },
         }));

@@ -39,4 +39,14 @@ describe("storyWhere: where the event happened, not the most-named place", () =>
     );
     assert.equal(`${storyWhere([a, b])?.name}/${storyWhere([a, b])?.country}`, 'Tacna/PE');
   });
+  it('a title that qualifies the town ("LEXINGTON, S.C.:") vouches for its reading against other reports', () => {
+    const a = stored('A 13-year-old was shot and killed at a home in Lexington on Wednesday, the Lexington coroner said.', 'LEXINGTON, S.C.: Child shot, killed at Lexington home', '2014-10-02');
+    const b = stored(
+      'A soldier from Wilmington returned from the war to a surprise. WILMINGTON, N.C. — An Army wife was thrilled. Lexington police said an eighth grader died at a Lexington home.',
+      'Eighth grader dead after shooting at Lexington home',
+      '2014-10-02',
+    );
+    const where = storyWhere([a, b]);
+    assert.equal(where && `${where.name}/${where.lat.toFixed(1)}`, 'Lexington/34.0');
+  });
 });

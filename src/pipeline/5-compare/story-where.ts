@@ -11,14 +11,18 @@ type Stored = { article: Pick<Article, 'text' | 'url' | 'title'>; mentions: Pick
 /**
  * One article's places for the story weights. The stored mentions hold the text's places; the
  * title's and the outlet's city are read again (a title is short). A title name also in the text
- * takes the text's reading, which had the whole article as context.
+ * takes the text's reading, which had the whole article as context (and the title's sureness when
+ * the two agree).
  */
 function placesOf({ article, mentions }: Stored): ArticlePlaces {
   const { title, outlet } = articlePlaces({ text: '', url: article.url, title: article.title });
   const inText = new Map(mentions.places.map((p) => [placeKey(p.text), p]));
   const titled = title.map((p): PlaceMention => {
     const same = inText.get(placeKey(p.text));
-    return same ? { ...same, start: p.start, end: p.end, text: p.text } : p;
+    if (!same) return p;
+    // A title that vouches for the text's own reading ("LEXINGTON, S.C.: ...") keeps its sureness.
+    const agrees = same.name === p.name && same.admin1 === p.admin1 && same.country === p.country;
+    return { ...same, start: p.start, end: p.end, text: p.text, confidence: agrees ? Math.max(same.confidence, p.confidence) : same.confidence };
   });
   return { text: mentions.places, title: titled, textLength: article.text.length, outlet };
 }

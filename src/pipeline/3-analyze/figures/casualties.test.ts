@@ -18,6 +18,22 @@ describe('articleCasualties', () => {
     ['A 6-year-old girl who was shot inside her home on Elm Street has died, the coroner said.', { killed: 1, injured: 0 }],
     // Referred back to ("the boy") after the death: the same victim, not a second one.
     ['A 9-year-old boy died Sunday after a rifle went off in a bedroom. The boy was taken to a hospital where he was pronounced dead.', { killed: 1, injured: 0 }],
+    // "A double (triple, quadruple) shooting" says how many were hit.
+    ['Police are investigating a possible double shooting on Market Street on Tuesday night.', { killed: 0, injured: 2 }],
+    ['A man was killed in a quadruple shooting near 21st Street, police said.', { killed: 1, injured: 3 }],
+    ['Two teens died after a triple shooting in Mosby Court.', { killed: 2, injured: 1 }],
+    // A count of those hit that is larger stands.
+    ['Five people were shot at a party on Elm Street in what police called a double shooting that spread.', { killed: 0, injured: 5 }],
+    // A second victim set beside the first: "a woman with him", "his passenger".
+    ['A 17-year-old was killed Tuesday when someone fired into his car. An 18-year-old woman with him was wounded.', { killed: 1, injured: 1 }],
+    ['A teen driver was shot to death on Ninth Street, and his passenger was wounded, police said.', { killed: 1, injured: 1 }],
+    // "No one else was injured" is no count of none: someone was.
+    ['A teen was struck by what may have been celebratory gunfire and taken to a hospital with non-life-threatening injuries. No one else was injured, police said.', { killed: 0, injured: 1 }],
+    ['A man was shot and killed outside the store on Monday; no one else was hurt.', { killed: 1, injured: 0 }],
+    ['A stray round went through a window on Elm Street overnight. No one was injured, police said.', { killed: 0, injured: 0 }],
+    // "Both" after two people were hit counts them.
+    ['A man shot into a crowd, injuring a child. Another man fired back, hitting the gunman. Both the gunman and the child were taken to a hospital with non-life-threatening injuries.', { killed: 0, injured: 2 }],
+    ['A man was shot in the leg outside the bar. Two men who argued with him fled; both were later arrested.', { killed: 0, injured: 1 }],
     // Both die: the killer and the victim.
     ['Deputies said a man shot his wife and then himself in an apparent murder-suicide near Oak Ridge.', { killed: 2, injured: 0 }],
     // No number at all: a report of a shooting is at least one person hit.
@@ -32,6 +48,9 @@ describe('articleCasualties', () => {
     ['Deputies said the man, who was shot in the head, was taken off life support on Friday.', { killed: 1, injured: 0 }],
     ['He was charged with assault with a deadly weapon after a man was shot in the arm.', { killed: 0, injured: 1 }],
     ['A boy accidentally shot himself, suffering a wound to the lower body. He is the eighth child this year injured or killed by a loaded gun.', { killed: 0, injured: 1 }],
+    // A death in other words: a life claimed, a victim who passed away.
+    ['An accident with a firearm claimed the life of a 4-year-old girl on Tuesday morning, the sheriff said.', { killed: 1, injured: 0 }],
+    ['Family and friends said the teen, who was accidentally shot by a cousin, passed away at the hospital.', { killed: 1, injured: 0 }],
     // "Fatally wounded" is a death, not a wound.
     ['SAN ANTONIO - A 14-year-old girl was fatally wounded and the suspected shooter was arrested.', { killed: 1, injured: 0 }],
     ['Police said a woman was mortally wounded in the crossfire on Elm Street.', { killed: 1, injured: 0 }],
@@ -47,6 +66,20 @@ describe('articleCasualties', () => {
     ['Three people were killed and at least 11 others were wounded, including several children, in a shooting at a block party.', { killed: 3, injured: 11 }],
   ];
   for (const [text, expected] of cases) it(text, () => assert.deepEqual(casualties(text), expected));
+});
+
+describe('articleCasualties: a headline that rounds up a city’s shootings', () => {
+  // A roundup's counts add up separate incidents: none of them is one incident's toll. [title, text, expected]
+  const cases: [string, string, { killed: number | null; injured: number | null }][] = [
+    ['1 dead, 7 wounded in Chicago shootings', 'A man was killed and seven other people were wounded in shootings on the South and West sides since Friday evening.', { killed: null, injured: null }],
+    ['4 killed, 16 wounded in Wednesday shootings across Chicago', 'Four people were killed and 16 others were wounded on Wednesday, police said.', { killed: null, injured: null }],
+    ['15 wounded, including 2 children, in shootings citywide', 'At least 15 people were wounded, including two children, police said.', { killed: null, injured: null }],
+    // One incident, or two a report ties together, is counted as it counts them.
+    ['Two killed, three hurt in shooting at Elm Street party', 'Two people were killed and three were wounded at a party on Elm Street.', { killed: 2, injured: 3 }],
+    ['Police: 2 dead, 2 injured in shootings', 'Two men were killed and two women were injured when gunmen opened fire on a porch.', { killed: 2, injured: 2 }],
+    ['Three wounded in two shootings on Centre Avenue', 'Three people were wounded in two shootings minutes apart on Centre Avenue, police said.', { killed: 0, injured: 3 }],
+  ];
+  for (const [title, text, expected] of cases) it(title, () => assert.deepEqual(counts(articleCasualties(extractFigures({ text }), { text, title })), expected));
 });
 
 describe('ages', () => {

@@ -17,7 +17,7 @@ export interface Casualties {
 }
 
 // A death reported in words, not counted: "died at the hospital", "a murder-suicide", "the homicide".
-const DEATH_WORDS = /\b(?:died|dies|dead|death|deaths|killed|killing|slain|fatal(?:ly)?|deadly|(?:taken|removed) off life support|homicide|murder-suicide|(?<!attempted |attempted first-degree )murder(?:ed)?|body (?:was|were) found|bod(?:y|ies) of)\b/i;
+const DEATH_WORDS = /\b(?:died|dies|dead|death|deaths|killed|killing|slain|fatal(?:ly)?|deadly|passed away|claim(?:s|ed|ing)? (?:the |his |her |their )?li(?:fe|ves)|(?:taken|removed) off life support|homicide|murder-suicide|(?<!attempted |attempted first-degree )murder(?:ed)?|body (?:was|were) found|bod(?:y|ies) of)\b/i;
 // A shooting reported in words: someone was hit, though no count is given.
 const SHOT_WORDS = /\b(?:shot|shoots|shooting|gunshot|wounded|injured|struck by (?:a )?(?:bullet|gunfire))\b/i;
 // Both the killer and the victim die: "kills son, self", "murder-suicide", "then shot himself".
@@ -32,11 +32,19 @@ const NOT_A_DEATH = /\b(?:no one|nobody|none)\s+(?:\w+\s+)?(?:was\s+|were\s+)?(?
 const reportsDeath = (text: string) => DEATH_WORDS.test(text.replace(NOT_A_DEATH, ' '));
 // A victim named again rather than introduced: "the boy", "The victim", "he was shot", "Givens, 16,".
 const BACK_REFERENCE = /^(?:the|he|she)\b/i;
+// A shooting named by how many it hit.
+const MULTIPLE = /\b(double|triple|quadruple|quintuple)[- ]shootings?\b/i;
+const MULTIPLES: Record<string, number> = { double: 2, triple: 3, quadruple: 4, quintuple: 5 };
+const ELSE = /\b(?:else|other)\b/i;
 const ANOTHER = /^(?:another|a second|a third|one other)\b/i;
 const maxOf = (xs: number[]) => (xs.length ? Math.max(...xs) : null);
 // A city's or a weekend's tally of many shootings, not one incident's victims: "23 others were
 // wounded in shootings across the city", "five wounded since Tuesday in separate shootings".
 const TALLY = /\b(?:in|from|during)\s+(?:(?:separate|several|multiple|other|different)\s+)?shootings\b|\bseparate (?:shootings|incidents|attacks)\b|\bcity-?wide\b|\bacross the (?:city|county|state|region)\b/i;
+// A headline over several incidents: "… in Chicago shootings", "… in Wednesday shootings across
+// Chicago", "… in shootings citywide"; not "… in two shootings on Centre Avenue", which ties them,
+// nor a bare "2 dead, 2 injured in shootings".
+const ROUNDUP = /\b(?:in|from|during|across)\s+(?!(?:two|three|both|2|3)\b)(?:[\p{L}'’.-]+\s+){1,4}?shootings\b|\bshootings\s+(?:across|around|throughout)\b|\bcity-?wide\b/iu;
 /** Characters after a count within which a tally says what it adds up. */
 const TALLY_REACH = 100;
 
@@ -57,6 +65,8 @@ export function articleCasualties(figures: FigureMention[], opts: { within?: num
   // Counts far down an article are mostly background ("last month a gunman killed three"):
   // by default only the lede and the paragraphs right after it count.
   const within = opts.within ?? LEDE_CHARS;
+  // A roundup of a city's shootings ("1 dead, 7 wounded in Chicago shootings") counts separate incidents.
+  if (opts.title && ROUNDUP.test(opts.title)) return { killed: null, injured: null };
   const body = opts.text ?? '';
   const counted = (label: string) =>
     figures.filter((f) => f.start < within && f.counts === label && f.value !== null && !f.vague && Number.isInteger(f.value) && f.value < 1000 && !isTally(body, f));
@@ -71,6 +81,9 @@ export function articleCasualties(figures: FigureMention[], opts: { within?: num
   if (more && shot !== null && killed) shot = Math.max(shot, killed + 1);
   // The headline is read with the lede; figure offsets point into the text alone.
   const lede = opts.text === undefined ? '' : (opts.title !== undefined ? `${opts.title}\n${opts.text}` : opts.text).slice(0, within);
+  // "A quadruple shooting": at least that many were hit.
+  const multiple = MULTIPLE.exec(lede)?.[1].toLowerCase();
+  if (multiple) shot = Math.max(shot ?? 0, MULTIPLES[multiple]);
   if (killed === null && injured === null && shot === null) {
     // Words without numbers: a report of a death is at least one killed, of a shooting at least one hit.
     if (!lede) return { killed: null, injured: null };
@@ -82,6 +95,8 @@ export function articleCasualties(figures: FigureMention[], opts: { within?: num
   // "A 5-year-old boy who was shot ... has died": a lone victim counted as shot is the one who died.
   if (killed === null && shot === 1 && injured === null && lede && reportsDeath(lede)) killed = MURDER_SUICIDE.test(lede) ? 2 : 1;
   if (killed !== null && killed < 2 && lede && MURDER_SUICIDE.test(lede)) killed = 2;
+  // "No one else was injured" with no one counted hurt or dead: the one the lede says was hit.
+  if (!killed && !shot && injured === 0 && counted('injured').every((f) => f.value === 0 && ELSE.test(f.text)) && SHOT_WORDS.test(lede)) injured = 1;
   const injuredFromShot = injured === null && shot !== null;
   const woundedUnsaid = injured === null && shot === null;
   // Everyone shot and not killed was hurt: "four shot, one fatally; no one else was hurt" → 3.

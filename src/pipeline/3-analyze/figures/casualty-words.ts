@@ -81,9 +81,9 @@ function first(window: string): { label: CasualtyLabel; index: number } | null {
   return h;
 }
 
-// What may stand between a subject and its casualty verb: an apposition, auxiliaries, adverbs.
+// What may stand between a subject and its casualty verb: an apposition, "with him", auxiliaries, adverbs.
 const AUX =
-  /^(?:\s*,[^,]{0,60},)?\s*(?:(?:who|that)\s+(?=was|were|had|have|has|is|are))?((?:(?:were|was|have|has|had|been|are|is|got|being|remain|remains|remained|reportedly|later|also|allegedly|apparently|both|all|each|then|\w+ly)\s+){0,4})/i;
+  /^(?:\s*,[^,]{0,60},)?(?:\s+(?:with|beside|behind|next to)\s+(?:him|her|them)\b)?\s*(?:(?:who|that)\s+(?=was|were|had|have|has|is|are))?((?:(?:were|was|have|has|had|been|are|is|got|being|remain|remains|remained|reportedly|later|also|allegedly|apparently|both|all|each|then|\w+ly)\s+){0,4})/i;
 // The casualty verb itself, right after: passive "were shot", "was found dead", "is in critical condition".
 const CASUALTY_VERB = new RegExp(
   String.raw`^(?:(?:found|pronounced|declared|listed|reported|left|taken|rushed|transported|airlifted|flown)\s+)?(fatally shot|shot(?: and (?:killed|wounded|injured)| dead| to death)?|killed|dead|died|dies|die|slain|murdered|wounded|injured|hurt|hospitali[sz]ed|treated|(?:in|into|to) (?:a |the )?(?:local |area )?hospital|in (?:critical|serious|stable|fair|good|grave) condition|suffered|suffering|sustained|recovering|grazed|struck|${HIT})\b`,

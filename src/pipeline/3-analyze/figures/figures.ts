@@ -37,7 +37,7 @@ const VAGUE = /\b(dozens|hundreds|thousands|tens of thousands|hundreds of thousa
 const ZERO =
   /\b(no one|nobody|none|no other (?:people|persons|one)|no one else)(?:\s+(?:else|other))?\s+(?:\w+\s+)?(?:was|were|has been|had been|is|got|appeared to be|appears to have been)\s+(?:\w+\s+)?(killed|hurt|injured|wounded|shot|struck|harmed)|\bno\s+(?:other\s+|additional\s+|serious\s+)?(injuries|deaths|fatalities|casualties)\b/gi;
 const SINGULAR =
-  /\b(an?|one|another|one other|the|his|her|their)\s+((?:\d+-year-old|young|teenage|unidentified|elderly|local|off-duty|pregnant|[a-z]+)\s+){0,2}(man|woman|boy|girl|teen|teenager|juvenile|person|victim|child|toddler|infant|student|driver|officer|deputy|clerk|customer|resident|bystander|mother|father|son|daughter|husband|wife|brother|sister|grandmother|grandfather|uncle|aunt|cousin|nephew|niece|girlfriend|boyfriend|motorist|pedestrian|homeowner|neighbor|\d+-year-old)\b|\b(another|one other)\b(?=\s+(?:was\s+|is\s+|being\s+)?(?:\w+ly\s+)?(?:injured|wounded|hurt|killed))/gi;
+  /\b(an?|one|another|one other|the|his|her|their)\s+((?:\d+-year-old|young|teenage|unidentified|elderly|local|off-duty|pregnant|[a-z]+)\s+){0,2}(man|woman|boy|girl|teen|teenager|juvenile|person|victim|child|toddler|infant|student|driver|officer|deputy|clerk|customer|resident|bystander|mother|father|son|daughter|husband|wife|brother|sister|grandmother|grandfather|uncle|aunt|cousin|nephew|niece|girlfriend|boyfriend|motorist|pedestrian|homeowner|neighbor|passenger|friend|roommate|classmate|\d+-year-old)\b|\b(another|one other)\b(?=\s+(?:was\s+|is\s+|being\s+)?(?:\w+ly\s+)?(?:injured|wounded|hurt|killed))/gi;
 // One death named by its noun: "the shooting death of his nephew", "the murder of a 7-year-old girl".
 const DEATH_OF =
   /\b(?:(?:deaths?|murder|killing|slaying|homicide) of|killing|murdering) (?:a |an |the |his |her |their )?(?:\d+-year-old |[a-z]+ ){0,2}?(man|woman|boy|girl|child|son|daughter|nephew|niece|teen|teenager|toddler|infant|baby|father|mother|brother|sister|wife|husband|girlfriend|boyfriend|student|officer|\d+-year-old)\b/gi;
@@ -52,6 +52,7 @@ const NAMED_AGE = /\b\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\.)?\s+\p{Lu}[\p{L}'’-]+,\
 const OBJECT_VICTIM =
   /\b(fatally shot|shot and killed|shot and wounded|shot|shoots|shooting|killed|kills|killing|wounded|wounding|injured|injuring)\s+(?:his|her|their|a|an|the)\s+(?:(?:\d+[- ]year[- ]old|young|younger|older|own|teenage|infant|toddler|baby|little|adult|innocent|elderly|unarmed|pregnant|\w+-old)\s+){0,2}(man|woman|boy|girl|son|daughter|brother|sister|sibling|mother|father|uncle|aunt|cousin|nephew|niece|wife|husband|girlfriend|boyfriend|friend|neighbor|grandmother|grandfather|child|teen|teenager|toddler|infant|baby|victim|person|student|officer|deputy|passenger|driver|bystander|clerk|customer)\b(?!['’]s)/gi;
 // The same sentence told of a death just before: "… was killed and …", "… died, while …".
+const BOTH = /\bboth(?:\s+(?:the|a|an|his|her)\s+[\w-]+(?:\s+[\w-]+)?\s+and\s+(?:the|a|an|his|her)\s+[\w-]+(?:\s+[\w-]+)?)?(?=\s+(?:were|are|have been|had been)\b)/gi;
 const AFTER_A_DEATH = /\b(?:killed|dead|died|slain)\b[^.!?;]{0,40}?(?:,?\s+(?:and|while|as)|;)\s+$/i;
 const FATAL = /\b(?:fatal|deadly|fatally) (?:shooting|stabbing|shot)\b/gi;
 // Headlines drop articles and auxiliaries: "Teen dies after shooting", "Man, 25, shot and killed".
@@ -212,6 +213,13 @@ export function extractFigures(article: Pick<Article, 'text'> & { language?: str
       if (counts) push({ start: m.index!, end, text: m[0].trim(), value: 1, approx: false, vague: false, unit: null, counts });
     }
   };
+  // "Both the gunman and the child were taken to a hospital": two.
+  for (const m of text.matchAll(BOTH)) {
+    const end = m.index! + m[0].length;
+    if (taken.some((s) => s.start < end && m.index! < s.end)) continue;
+    const counts = labelAfter(text.slice(end, end + 90));
+    if (counts) push({ start: m.index!, end, text: m[0].trim(), value: 2, approx: false, vague: false, unit: null, counts });
+  }
   singular(SINGULAR);
   singular(DEATH_OF, 'killed');
   singular(NAMED_AGE);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { outletCity, outletHost } from './outlet-city.ts';
+import { outletCity, outletHost, outletState } from './outlet-city.ts';
 
 describe('outletCity', () => {
   // [url, country hint, expected city or null]
@@ -23,4 +23,28 @@ describe('outletCity', () => {
     assert.equal(outletHost('http://web.archive.org/web/2016/http://www.wsmv.com/story/1'), 'wsmv.com');
     assert.equal(outletHost('not a url'), null);
   });
+});
+
+describe('outletState', () => {
+  // A host that names a state ("nbcconnecticut", "delawareonline"), and a town in it before the
+  // state's name ("limaohio" → Lima, Ohio). [url, expected state, expected city or null]
+  const cases: [string, string | null, string | null][] = [
+    ['https://www.nbcconnecticut.com/news/local/teen-shot/', 'Connecticut', null],
+    ['https://www.delawareonline.com/story/news/crime/2017/04/05/shooting/', 'Delaware', null],
+    ['http://www.arkansasonline.com/news/2016/jan/14/student-shot/', 'Arkansas', null],
+    ['http://www.limaohio.com/news/206779/teen-survives/', 'Ohio', 'Lima'],
+    // The capital, not the state; a city whose name begins with a state's; no state at all.
+    ['https://www.washingtonpost.com/local/public-safety/officer-shot/', null, 'Washington, D.C.'],
+    ['https://www.indystar.com/story/news/crime/1/', null, null],
+    ['https://www.kansascity.com/news/local/crime/article1.html', null, 'Kansas City'],
+    ['http://www.indianapolisrecorder.com/news/a', null, 'Indianapolis'],
+    ['https://www.wral.com/news/1', null, null],
+    // A country's own domain says the name is not a US state's.
+    ['https://www.georgiatoday.ge/news/1', null, null],
+  ];
+  for (const [url, state, city] of cases)
+    it(url, () => {
+      assert.equal(outletState(url)?.name ?? null, state);
+      assert.equal(outletCity(url, 'US')?.name ?? null, city);
+    });
 });

@@ -70,6 +70,17 @@ describe('extractPlaces', () => {
     assert.deepEqual(all.map((p) => `${p.text}:${p.kind}`), ['Syrian:country', 'Edwards Street:other', 'Rocky Mount:city', 'N.C.:region']);
   });
 
+  // The state an outlet's host names reads its namesakes. [text, url, expected]
+  const outletStates: [string, string, string][] = [
+    ['A teen was hit by a stray round during a hunt in Colchester on Saturday, police said.', 'https://www.nbcconnecticut.com/news/local/teen-hit/', 'Colchester/US-CT'],
+    ['LIMA — A teen survived an accidental rifle shot to the mouth, police said.', 'http://www.limaohio.com/news/206779/teen-survives/', 'Lima/US-OH'],
+    ['Police are investigating a possible double shooting in Wilmington on Tuesday night.', 'https://www.delawareonline.com/story/news/crime/shooting/', 'Wilmington/US-DE'],
+  ];
+  for (const [text, url, expected] of outletStates)
+    it(`reads names in the state the outlet's host names: ${url}`, () => {
+      const p = extractPlaces({ text, url })[0];
+      assert.equal(p && `${p.name}/${p.country}-${p.admin1}`, expected);
+    });
   it('a US broadcaster (call sign in the URL or dateline) favours the US reading', () => {
     const text = 'A child was shot in Trinidad on Sunday.';
     assert.equal(extractPlaces({ text, url: null })[0].country, 'BO');
@@ -149,6 +160,36 @@ describe('storyPlace', () => {
     [[['Police in Germany said a man opened fire in Berlin. Officers from Munich were sent.', 'Shooting in Berlin']], 'Berlin/DE-16'],
     [[['The attack in Paris left three dead, French police said. A suspect fled toward Lyon.', 'Three dead in Paris attack']], 'Paris/FR-11'],
   ];
+  // A name several reports read differently ("Mt. Pleasant": South Carolina's big town in most,
+  // Pennsylvania's beside "Pittsburgh" in one) takes the reading the story's other places back.
+  // [articles, expected]
+  const inStoryContext: [[string, string][], string][] = [
+    [[['A Mt. Pleasant teen was charged Monday in the shooting death of his friend.', 'Mt. Pleasant teen charged'], ['The Mt. Pleasant teen will stay in custody, a judge ruled.', 'Mt. Pleasant teen stays in custody'], ['A Mt. Pleasant boy was charged as an adult, prosecutors in Pittsburgh said. The Mt. Pleasant boy is 14.', 'Boy charged as adult']], 'Mount Pleasant/US-PA'],
+    // A reading a report vouches for ("LEXINGTON, S.C.") stands against the other places' states.
+    [[['LEXINGTON, S.C. — A 13-year-old was shot and killed at a Lexington home, the coroner said.', 'Child shot at Lexington home'], ['A soldier from Wilmington returned to a surprise. WILMINGTON, N.C. — An Army wife was thrilled. Lexington police said a boy died.', 'Eighth grader dead in Lexington']], 'Lexington/US-SC'],
+    [[['Four people were shot to death Wednesday in a Holly Hill home, the sheriff said.', 'Four killed in Holly Hill home'], ['A Moncks Corner man said he was not the person who shot four people in Holly Hill. He lives near Summerville.', 'Moncks Corner man denies Holly Hill killings']], 'Holly Hill/US-SC'],
+  ];
+  for (const [articles, expected] of inStoryContext)
+    it(`one sense per story, read in the story's context: ${articles[0][1]}`, () => {
+      const main = storyPlace(articles.map(([text, title]) => of(text, title)));
+      assert.equal(main && `${main.name}/${main.country}-${main.admin1}`, expected);
+    });
+  // A main town read in a state nothing else in the story is in, while the story's other places lie
+  // in one state the story names, is that state's namesake; without one the story is placed at the state.
+  const inStoryState: [[string, string][], string][] = [
+    [[['Four people were hurt in a shooting at a Columbia VFW hall on Saturday.', 'Four hurt in Columbia shooting'], ['The wounded were taken to hospitals, a Missouri Highway Patrol spokesman said.', 'Columbia shooting victims named']], 'Columbia/US-MO'],
+    [[['An 11-year-old boy was hurt when his father fired a gun in Monroe on Sunday. Connecticut State Police are investigating.', 'Boy, 11, shot in Monroe'], ['MONROE — A father faces charges after his gun went off and struck his son, police in Connecticut said.', 'Monroe dad charged']], 'Connecticut/US-CT'],
+    // A city several times bigger than its namesakes, one backed in its own state, or one whose story
+    // names no state keeps its reading.
+    [[['A two-year-old boy was shot in the head Tuesday at a Madison apartment complex, police in Tennessee said.', '2-year-old shot at Madison apartment'], ['The 2-year-old shot inside a Madison apartment has died.', '2-year-old dies after Madison shooting']], 'Madison/US-WI'],
+    [[['A man was shot in Monroe on Tuesday, Louisiana State Police said.', 'Man shot in Monroe'], ['The suspect was arrested in Hartford, Connecticut.', 'Suspect held']], 'Monroe/US-LA'],
+    [[['A man was shot in Monroe on Tuesday.', 'Man shot in Monroe'], ['The suspect, from Hartford, was arrested in Bridgeport.', 'Suspect held']], 'Monroe/US-LA'],
+  ];
+  for (const [articles, expected] of inStoryState)
+    it(`reads the main town in the story's state: ${articles[0][1]}`, () => {
+      const main = storyPlace(articles.map(([text, title]) => of(text, title)));
+      assert.equal(main && `${main.name}/${main.country}-${main.admin1}`, expected);
+    });
   for (const [articles, expected] of inStoryCountry)
     it(`reads the main place in the story's country: ${articles[0][1]}`, () => {
       const main = storyPlace(articles.map(([text, title]) => of(text, title)));

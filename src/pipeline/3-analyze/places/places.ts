@@ -2,7 +2,7 @@
 import type { Article, PlaceKind, PlaceMention } from '../../../model/index.ts';
 import { placeKey } from '../../../text/fold.ts';
 import { gazetteer, type GazetteerPlace } from './gazetteer.ts';
-import { outletCity } from './outlet-city.ts';
+import { outletCity, outletState } from './outlet-city.ts';
 import { lowercaseWords, recognizeToponyms, type RecognizeOptions } from './recognize.ts';
 import { resolveToponyms, type Resolved } from './resolve.ts';
 import { fitStory } from './story-fit.ts';
@@ -55,7 +55,9 @@ export function articlePlaces(article: Pick<Article, 'text' | 'url'> & { title?:
   const inTitle = article.title ? recognizeToponyms(article.title, { ...opts, headline: true, ordinary }).filter((t) => t.places.length) : [];
   const country = outletHint(article);
   const home = outletCity(article.url, country);
-  const resolved = fitStory(resolveToponyms([...inText, ...inTitle], country, home), country, home);
+  // Without a city, the state the host names ("nbcconnecticut.com") is the context for its namesakes.
+  const area = home ?? outletState(article.url, country);
+  const resolved = fitStory(resolveToponyms([...inText, ...inTitle], country, area), country, area);
   const mention = ({ toponym: t, place: p, confidence }: Resolved): PlaceMention => ({
     start: t.start,
     end: t.end,
@@ -174,10 +176,61 @@ export interface ArticlePlaces {
 export function storyPlace(articles: ArticlePlaces[]): PlaceMention | null {
   const weights: Weights = new Map();
   for (const a of articles) placeWeights(a.text, a.title, a.textLength, weights, a.outlet ?? null);
-  const main = heaviest(oneSensePerStory(weights));
-  return main && inStoryCountry(main, weights);
+  const heaviestPlace = heaviest(oneSensePerStory(weights));
+  const main = heaviestPlace && inStoryCountry(heaviestPlace, weights);
+  // An outlet's own city ("Baton Rouge" from batonrougecrime.com) is read where the outlet is.
+  const outletOwn = articles.some((a) => a.outlet && main && a.outlet.name === main.name && a.outlet.admin1 === main.admin1);
+  return main && (outletOwn ? main : inStoryRegion(main, weights));
 }
 
+const regionOfPlace = (p: Pick<PlaceMention, 'country' | 'admin1'>) => (p.country && p.admin1 ? `${p.country}-${p.admin1}` : null);
+
+/** How much of the story's place weight, other names than `name`, lies in each state. */
+function regionSupport(weights: Weights, name: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const { place: p, w } of weights.values()) {
+    const r = regionOfPlace(p);
+    if (!r || p.name === name || p.kind === 'country' || w <= 0) continue;
+    out.set(r, (out.get(r) ?? 0) + w);
+  }
+  return out;
+}
+
+/**
+ * A main town read in a state (or province) nothing else in the story is in, while the story's
+ * other places lie in one other state of its country, a state the story names ("Madison" read as
+ * Wisconsin in reports datelined "NASHVILLE, Tenn."), is that state's namesake; without one there
+ * (the gazetteer lacks Monroe, Connecticut) the story is placed at the state. A city several
+ * times bigger than its namesakes keeps its reading.
+ */
+function inStoryRegion(main: PlaceMention, weights: Weights): PlaceMention {
+  const own = regionOfPlace(main);
+  if (main.kind !== 'city' || !own) return main;
+  // A city several times bigger than every namesake ("Phoenix", "Joplin") is what its name means.
+  const readings = (gazetteer().byName.get(placeKey(main.name)) ?? []).filter((p) => p.kind === 'city');
+  const self = readings.find((p) => p.lat === main.lat && p.lon === main.lon);
+  if (self && readings.every((p) => p === self || p.population * DOMINANT_RATIO <= self.population)) return main;
+  const support = regionSupport(weights, main.name);
+  if (support.get(own)) return main;
+  let total = 0;
+  for (const w of support.values()) total += w;
+  const [region, share] = [...support].sort((a, b) => b[1] - a[1])[0] ?? [null, 0];
+  const state = region ? gazetteer().regions.get(region) : null;
+  if (!state || state.country !== main.country || share < STORY_COUNTRY_SHARE * total) return main;
+  // The state itself must be named ("Tenn.", "Connecticut"): towns alone may be a suspect's home or a hospital.
+  if (![...weights.values()].some((e) => e.w > 0 && e.place.kind === 'region' && e.place.name === state.name && regionOfPlace(e.place) === region)) return main;
+  const namesake = (gazetteer().byName.get(placeKey(main.name)) ?? [])
+    .filter((p) => p.kind === 'city' && regionOfPlace(p) === region)
+    .sort((a, b) => b.population - a.population)[0];
+  // Without a namesake there (a town too small for the gazetteer, or a surname read as a town) the story is placed at the state.
+  if (!namesake) return { ...main, name: state.name, kind: 'region', admin1: state.admin1, lat: state.lat, lon: state.lon };
+  return { ...main, name: namesake.name, admin1: state.admin1, lat: namesake.lat, lon: namesake.lon };
+}
+
+/** A reading this sure was vouched for by a qualifier or dateline ("LEXINGTON, S.C."), or the name has no other. */
+const VOUCHED = 0.9;
+/** How many times bigger than its namesakes a city must be for its name to mean it whatever the story's states. */
+const DOMINANT_RATIO = 3;
 /** Share of the rest of a story's place weight that must lie in one other country for its main place to be read there. */
 const STORY_COUNTRY_SHARE = 0.75;
 
@@ -209,7 +262,8 @@ function inStoryCountry(main: PlaceMention, weights: Weights): PlaceMention {
 
 /**
  * Reports of one story that read a name differently ("Felton, Minn." in one, a bare "Felton" read
- * as California in another) mean the same town: the surest reading takes the others' weight.
+ * as California in another) mean the same town: the reading whose state the story's other places
+ * back most (else the surest) takes the others' weight.
  */
 function oneSensePerStory(weights: Weights): Weights {
   const byName = new Map<string, { place: PlaceMention; w: number; sure: number }[]>();
@@ -219,9 +273,17 @@ function oneSensePerStory(weights: Weights): Weights {
     if (list) list.push(e);
     else byName.set(e.place.name, [e]);
   }
-  for (const list of byName.values()) {
+  for (const [name, list] of byName) {
     if (list.length < 2) continue;
-    const sure = list.reduce((a, b) => (b.sure > a.sure || (b.sure === a.sure && b.w > a.w) ? b : a));
+    // A reading a report vouches for ("LEXINGTON, S.C."), else the one in the state the story's
+    // other places are in, else the surest.
+    const support = regionSupport(weights, name);
+    const rank = (e: { place: PlaceMention; w: number; sure: number }) => [Number(e.sure >= VOUCHED), support.get(regionOfPlace(e.place) ?? '') ?? 0, e.sure, e.w];
+    const sure = list.reduce((a, b) => {
+      const [ra, rb] = [rank(a), rank(b)];
+      const i = ra.findIndex((x, k) => x !== rb[k]);
+      return i >= 0 && rb[i] > ra[i] ? b : a;
+    });
     for (const e of list) if (e !== sure) [sure.w, e.w] = [sure.w + e.w, 0];
   }
   return weights;
