@@ -27,10 +27,22 @@ interface FigureClaim extends Claim {
   context: Set<string>;
   /** Counts some of the people only ("three men", "two officers"), not everyone. */
   subgroup: boolean;
+  /** Counts the dead of one place ("found two dead at a home", "dead at the scene"). */
+  atOnePlace: boolean;
+  /** "at least N", "up to N": a bound, which disputes only values on its wrong side. */
+  bound: 'lower' | 'upper' | null;
 }
 
 // The counted noun right after a figure, when it names only some of the people.
 const SUBGROUP_AFTER = /^\s+(?:[\p{Ll}-]+\s+)?(?:men|women|boys|girls|teens|teenagers|children|kids|juveniles|adults|officers|deputies|troopers|students|males|females|brothers|sisters)\b/u;
+// The dead where they were found: "found two people dead at a home", "two men were pronounced dead
+// at the scene". A count of one place's dead, below a report's count of all, is a part of it (others
+// died at another scene or later in hospital).
+const FOUND_BEFORE = /\bfound\s+$/i;
+const DEAD_AFTER = /^\s+(?:[\p{L}-]+\s+){0,2}dead\b/iu;
+const AT_THE_SCENE_AFTER = /^[^.;]{0,40}?\b(?:dead|died) at the scene\b/i;
+// "more than a dozen" is a size ("12 to 23"), not an open bound.
+const BOUNDED_IDIOM = /\b(?:a|one)\s+(?:dozen|hundred|thousand|million)\b/i;
 
 // Counts that name nothing by themselves ("twenty-four of them") cannot be aligned across articles.
 const UNALIGNABLE = /^(?:them|they|those|these|others?|ones?|times|which|who|us|we|you)$/i;
@@ -83,6 +95,10 @@ function claimOf(a: SourceArticle, f: FigureMention): FigureClaim {
   const span = a.article.sentences[sentence];
   const after = a.article.text.slice(f.end, f.end + 30);
   const casualty = CASUALTY.test(f.counts ?? '');
+  const atOnePlace =
+    f.counts === 'killed' &&
+    ((FOUND_BEFORE.test(a.article.text.slice(Math.max(0, start - 12), start)) && DEAD_AFTER.test(a.article.text.slice(f.end, f.end + 40))) ||
+      AT_THE_SCENE_AFTER.test(a.article.text.slice(f.end, f.end + 60)));
   const side =
     sentence >= 0 && sentence < LEDE_SENTENCES && (!casualty || isStatedTotal(f)) &&
     !PARTIAL.test(after) && !PART_OF_SUM.test(after) && !(ONE_MORE.test(a.article.text.slice(Math.max(0, f.start - 20), f.start)) && OTHER.test(after)) &&
@@ -101,8 +117,14 @@ function claimOf(a: SourceArticle, f: FigureMention): FigureClaim {
     side,
     context,
     subgroup: SUBGROUP_AFTER.test(a.article.text.slice(f.end, f.end + 40)),
+    atOnePlace,
+    bound: (hedge === 'lower' || hedge === 'upper') && !BOUNDED_IDIOM.test(f.text) ? hedge : null,
   };
 }
+
+/** A bound as the values it allows: "at least N" is N or more, "up to N" is N or fewer. */
+const openBound = (c: FigureClaim): FigureClaim =>
+  !c.range || !c.bound ? c : { ...c, range: c.bound === 'lower' ? { low: c.range.low, high: Infinity } : { low: 0, high: c.range.high } };
 
 const fits = (c: FigureClaim, members: FigureClaim[]) =>
   members.every((m) => !m.range || !c.range || overlaps(m.range, c.range));
@@ -247,7 +269,25 @@ export function howManyFacts(articles: SourceArticle[], sources: Sources): Fact[
     });
   }
   forgiveDeadInWounded(facts);
+  forgiveAttackerInKilled(facts, articles);
   return facts;
+}
+
+// An attacker who died by his own hand: "turning the gun on himself", "then killed herself", "murder-suicide".
+const ATTACKER_DIED = /\bturn(?:ed|ing|s)? the (?:gun|weapon|rifle|pistol) on (?:him|her|them)sel(?:f|ves)\b|\b(?:killed|shot) (?:him|her|them)sel(?:f|ves)\b|\btook (?:his|her|their) own li(?:fe|ves)\b|\bmurder[- ]suicide\b/i;
+
+/**
+ * "Six dead" against "killed five relatives before turning the gun on himself": when a report
+ * tells that the attacker killed himself, two killed counts one apart are with and without him.
+ */
+function forgiveAttackerInKilled(facts: Fact[], articles: SourceArticle[]): void {
+  if (!articles.some((a) => ATTACKER_DIED.test(a.article.text))) return;
+  for (const f of facts) {
+    if (!f.key.startsWith('how-many:killed|') || f.conflict?.kind !== 'value') continue;
+    const groups = [...new Set(f.claims.map((c) => c.group).filter((g) => g >= 0))];
+    const values = groups.map((g) => mode(f.claims.filter((c) => c.group === g).map((c) => Number(c.value))));
+    if (values.length === 2 && values[0] !== null && values[1] !== null && Math.abs(values[0] - values[1]) === 1) f.conflict = null;
+  }
 }
 
 /**
@@ -347,7 +387,10 @@ function countFact(
   if (!claims.length) return null;
   // "at least two men were shot" against "four people wounded": a count of some of them (men,
   // children, officers) below another report's count of everyone is a part of it, no dispute.
-  const fired = claims.filter((c) => c.subgroup && c.range && claims.some((d) => !d.subgroup && d.range && d.range.low > c.range!.high));
+  // So is a count of the dead found at one place below a count of all the dead.
+  const above = (c: FigureClaim, part: 'subgroup' | 'atOnePlace') =>
+    c[part] && c.range && claims.some((d) => !d[part] && d.range && d.range.low > c.range!.high);
+  const fired = claims.filter((c) => above(c, 'subgroup') || above(c, 'atOnePlace'));
   claims = claims.map((c) => (fired.includes(c) ? { ...c, range: null } : c));
   let groups = groupClaims(claims);
   const bySupport = (a: FigureClaim[], b: FigureClaim[]) =>
@@ -356,26 +399,33 @@ function countFact(
   if (groups.length > 1) {
     // An article that states the main figure before its own does not dispute it: its later, larger
     // count recalls another event or adds a later update ("a week after floods killed 12 in Valencia").
+    // An amount is measured by its clause alone: a report that also writes the main figure, before
+    // or after its own, measures two things ("seven years before parole" of a "20 years" sentence).
     const main = groups[0];
+    const amount = key.startsWith('amount:');
     const earlier = (c: FigureClaim) =>
-      perArticle.get(c.article)!.find((m) => m.range && m.position < c.position && fits(m, main));
+      perArticle.get(c.article)!.find((m) => m.range && (amount || m.position < c.position) && fits(m, main));
     claims = claims.map((c) => (main.includes(c) ? c : (earlier(c) ?? c)));
     groups = groupClaims(claims).sort(bySupport);
   }
   groups.forEach((g, i) => g.forEach((c) => (c.group = i)));
   const plain: Claim[] = claims.map(
-    ({ range: _r, position: _p, context: _c, sentence: _s, vague: _v, stated: _t, side: _d, subgroup: _g, ...c }) => c,
+    ({ range: _r, position: _p, context: _c, sentence: _s, vague: _v, stated: _t, side: _d, subgroup: _g, atOnePlace: _o, bound: _b, ...c }) => c,
   );
   // A conflict's sides are numbers as written: descriptions and vague words are left out of its values.
   const sides = plain.filter((_, i) => claims[i].range);
   const lead = groups[0].find((c) => c.range) ?? groups[0][0];
   // People shot, dead or alive, mix two counts: reports disagree on them without disputing either.
-  const conflict = !key.startsWith('how-many:shot|') && disagreeing(sides, sources)
+  const rose = overTime(groups, days);
+  // A bound that allows the other values ("at least three" of "five") disputes nothing, unless the
+  // count rose from one day's reports to the next: then it is shown as the count over time.
+  const boundsAllow = !('over_time' in rose) && groupClaims(claims.map(openBound)).filter((g) => g.some((c) => c.range)).length < 2;
+  const conflict = !key.startsWith('how-many:shot|') && !boundsAllow && disagreeing(sides, sources)
     ? {
         kind: 'value' as const,
         about: describeCount(about, casualty, lead, articles),
         values: conflictValues(sides, sources),
-        ...overTime(groups, days),
+        ...rose,
       }
     : null;
   return {
