@@ -6,6 +6,7 @@ import { isStatedTotal } from '../3-analyze/figures/stated.ts';
 import {
   conflictValues,
   disagreeing,
+  unique,
   type Claim,
   type Fact,
   type SourceArticle,
@@ -269,26 +270,11 @@ export function howManyFacts(articles: SourceArticle[], sources: Sources): Fact[
     });
   }
   forgiveDeadInWounded(facts);
-  forgiveAttackerInKilled(facts, articles);
   return facts;
 }
 
 // An attacker who died by his own hand: "turning the gun on himself", "then killed herself", "murder-suicide".
 const ATTACKER_DIED = /\bturn(?:ed|ing|s)? the (?:gun|weapon|rifle|pistol) on (?:him|her|them)sel(?:f|ves)\b|\b(?:killed|shot) (?:him|her|them)sel(?:f|ves)\b|\btook (?:his|her|their) own li(?:fe|ves)\b|\bmurder[- ]suicide\b/i;
-
-/**
- * "Six dead" against "killed five relatives before turning the gun on himself": when a report
- * tells that the attacker killed himself, two killed counts one apart are with and without him.
- */
-function forgiveAttackerInKilled(facts: Fact[], articles: SourceArticle[]): void {
-  if (!articles.some((a) => ATTACKER_DIED.test(a.article.text))) return;
-  for (const f of facts) {
-    if (!f.key.startsWith('how-many:killed|') || f.conflict?.kind !== 'value') continue;
-    const groups = [...new Set(f.claims.map((c) => c.group).filter((g) => g >= 0))];
-    const values = groups.map((g) => mode(f.claims.filter((c) => c.group === g).map((c) => Number(c.value))));
-    if (values.length === 2 && values[0] !== null && values[1] !== null && Math.abs(values[0] - values[1]) === 1) f.conflict = null;
-  }
-}
 
 /**
  * "One killed and three others wounded" against "four wounded": the larger count is everyone hit,
@@ -420,7 +406,13 @@ function countFact(
   // A bound that allows the other values ("at least three" of "five") disputes nothing, unless the
   // count rose from one day's reports to the next: then it is shown as the count over time.
   const boundsAllow = !('over_time' in rose) && groupClaims(claims.map(openBound)).filter((g) => g.some((c) => c.range)).length < 2;
-  const conflict = !key.startsWith('how-many:shot|') && !boundsAllow && disagreeing(sides, sources)
+  // "Six dead" against "killed five relatives before turning the gun on himself": when a report
+  // tells that the attacker killed himself, two killed counts one apart are with and without him.
+  const sideValues = groups.map((g) => unique(g.filter((c) => c.range).map((c) => Number(c.value)))).filter((v) => v.length);
+  const attackerCounted =
+    key.startsWith('how-many:killed|') && sideValues.length === 2 && sideValues.every((v) => v.length === 1) &&
+    Math.abs(sideValues[0][0] - sideValues[1][0]) === 1 && [...articles.values()].some((t) => ATTACKER_DIED.test(t));
+  const conflict = !key.startsWith('how-many:shot|') && !boundsAllow && !attackerCounted && disagreeing(sides, sources)
     ? {
         kind: 'value' as const,
         about: describeCount(about, casualty, lead, articles),
