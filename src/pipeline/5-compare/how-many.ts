@@ -401,7 +401,6 @@ function countFact(
   // A conflict's sides are numbers as written: descriptions and vague words are left out of its values.
   const sides = plain.filter((_, i) => claims[i].range);
   const lead = groups[0].find((c) => c.range) ?? groups[0][0];
-  // People shot, dead or alive, mix two counts: reports disagree on them without disputing either.
   const rose = overTime(groups, days);
   // A bound that allows the other values ("at least three" of "five") disputes nothing, unless the
   // count rose from one day's reports to the next: then it is shown as the count over time.
@@ -412,6 +411,7 @@ function countFact(
   const attackerCounted =
     key.startsWith('how-many:killed|') && sideValues.length === 2 && sideValues.every((v) => v.length === 1) &&
     Math.abs(sideValues[0][0] - sideValues[1][0]) === 1 && [...articles.values()].some((t) => ATTACKER_DIED.test(t));
+  // People shot, dead or alive, mix two counts: reports disagree on them without disputing either.
   const conflict = !key.startsWith('how-many:shot|') && !boundsAllow && !attackerCounted && disagreeing(sides, sources)
     ? {
         kind: 'value' as const,
