@@ -3,11 +3,10 @@
 // checkpoints the WAL, fsync included).
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import type { WriteBatch } from '../store.ts';
-import { BatchWriter, pack, tune } from './batch-write.ts';
+import { BatchWriter, pack, tune, type PostedBatch } from './batch-write.ts';
 import { isBusy } from './busy.ts';
 
-export type WriterRequest = { seq: number; batch: WriteBatch; now: string } | { close: true };
+export type WriterRequest = { seq: number; batch: PostedBatch; now: string } | { close: true };
 export type WriterReply = { seq: number; error?: string; busy?: boolean };
 
 // This thread may block while another writer holds the lock: its one try waits the whole bound.

@@ -5,6 +5,7 @@ import { withTempDir } from '../../../test/temp-dir.ts';
 import { noMentions } from '../../model/index.ts';
 import { sampleArticle } from '../store.contract.ts';
 import type { ArticleWrite, WriteBatch } from '../store.ts';
+import { post } from './batch-write.ts';
 import { SqliteStore } from './sqlite-store.ts';
 import { WriterStopped, WriterThread } from './writer.ts';
 import { completeBatch } from '../../pipeline/derive/batch.ts';
@@ -81,7 +82,7 @@ describe('SqliteStore writer thread (large batches into a store file)', () => {
   it('rejects writes, without hanging, when the thread cannot open the store', async () => {
     await withTempDir('writer', async (dir) => {
       const writer = new WriterThread(dir, 1_000); // a folder, not a database file
-      await assert.rejects(writer.write(bigBatch(1, 'a'), '2026-03-14T00:00:00.000Z'), (err) => err instanceof WriterStopped);
+      await assert.rejects(writer.write(post(completeBatch(bigBatch(1, 'a'))), '2026-03-14T00:00:00.000Z'), (err) => err instanceof WriterStopped);
       await writer.close();
     });
   });
