@@ -21,6 +21,7 @@ export function tune(db: Database.Database): void {
   db.pragma('temp_store = MEMORY');
   // Checkpoint every 32 MB of WAL rather than 4 MB: a checkpoint copies each page once however
   // many commits changed it, and index pages change in most; the file is cut back to 64 MB after.
+  // The writer thread's connection turns this off and checkpoints on a thread of its own (checkpoints.ts).
   db.pragma('wal_autocheckpoint = 8192');
   db.pragma('journal_size_limit = 67108864');
 }

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import Database from 'better-sqlite3';
 import { withTempDir } from '../../../test/temp-dir.ts';
 import { noMentions } from '../../model/index.ts';
 import { sampleArticle } from '../store.contract.ts';
@@ -60,6 +62,35 @@ describe('SqliteStore writer thread (large batches into a store file)', () => {
       const again = new SqliteStore(file);
       assert.deepEqual(await again.counts(), { articles: 601, stories: 60 });
       await again.close();
+    });
+  });
+
+  it("copies the thread's commits into the store file on the checkpoint thread, without waiting for the WAL to fill", async () => {
+    await withTempDir('writer', async (dir) => {
+      const file = join(dir, 'p.db');
+      const store = new SqliteStore(file);
+      await store.write(completeBatch(bigBatch(300, 'a')));
+      await store.write(completeBatch(bigBatch(300, 'b')));
+      // The store file alone (no WAL beside it) holds what the checkpoints copied. Two small
+      // batches are far below SQLite's own autocheckpoint bound: only the checkpoint thread copies them.
+      const inFile = () => {
+        copyFileSync(file, join(dir, 'copy.db'));
+        const d = new Database(join(dir, 'copy.db'), { readonly: true });
+        try {
+          // Before the first checkpoint the file may not hold even the schema.
+          const tables = d.prepare("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'articles'").pluck().get() as number;
+          return tables ? (d.prepare('SELECT COUNT(*) FROM articles').pluck().get() as number) : 0;
+        } finally {
+          d.close();
+        }
+      };
+      let copied = inFile();
+      for (let tries = 0; copied < 600 && tries < 100; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        copied = inFile();
+      }
+      assert.equal(copied, 600);
+      await store.close();
     });
   });
 
