@@ -4,7 +4,7 @@
 // for the copy and the fsync: measured on 40k-article batches 0.06 CPU ms but 0.4-0.6 ms of wall
 // time per article on this 2-core machine, most of the writer's time past its CPU. Here the
 // writer's connection never checkpoints on commit: after each commit it asks the checkpoint
-// thread (checkpoint-thread.ts), which checkpoints PASSIVE on its own connection while the next
+// thread (checkpoint-thread.mjs), which checkpoints PASSIVE on its own connection while the next
 // batch is written. SQLite starts the log afresh at a write that finds it all copied; while the
 // writer is always busy that may never happen, so once the log passes LOG_BOUND frames the writer
 // waits for the running checkpoint and copies the rest itself before its next write.
@@ -14,12 +14,12 @@
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 
-/** Flag slots shared with the thread: its state, and the log's frames at its last checkpoint. */
-export const STATE = 0;
-export const LOG = 1;
-export const IDLE = 0;
-export const ASKED = 1;
-export const CLOSING = 2;
+/** Flag slots shared with the thread (given to it): its state, and the log's frames at its last checkpoint. */
+const STATE = 0;
+const LOG = 1;
+const IDLE = 0;
+const ASKED = 1;
+const CLOSING = 2;
 
 /** Frames (4 KB pages) the log may hold before the writer copies the rest itself: 128 MB. */
 const LOG_BOUND = 32_768;
@@ -37,7 +37,9 @@ export class BackgroundCheckpoints {
     file: string,
     private db: Database.Database,
   ) {
-    this.worker = new Worker(new URL('./checkpoint-entry.mjs', import.meta.url), { workerData: { file, control: this.flags.buffer } });
+    this.worker = new Worker(new URL('./checkpoint-thread.mjs', import.meta.url), {
+      workerData: { file, control: this.flags.buffer, slots: { STATE, LOG, IDLE, ASKED, CLOSING } },
+    });
     this.exited = new Promise((resolve) => this.worker!.once('exit', resolve));
     this.db.pragma('wal_autocheckpoint = 0');
     const fail = () => {

@@ -1,5 +1,0 @@
-// Checkpoint thread bootstrap in plain JS (see writer-entry.mjs).
-import { register } from 'tsx/esm/api';
-
-register();
-await import('./checkpoint-thread.ts');
