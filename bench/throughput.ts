@@ -17,6 +17,9 @@
 //   overrides the runner's write batch, 500; THROUGHPUT_SINGLE=0 skips the single-report ingests
 //   timed at the end, see throughput/single-ingest.ts; THROUGHPUT_KEEP=1 keeps the store file;
 //   THROUGHPUT_WATCHES=1000 adds that many topic watches first, throughput/watches.ts: the cost of alerts)
+// CPU is also split per thread (Linux, throughput/threads.ts): main, the store's writer, the rest
+// (GC helpers, the checkpoint thread). THROUGHPUT_CAPTURE=dir saves every write batch there (timings
+// then meaningless) for throughput/replay-writes.ts, which times the writer's work alone.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -2,7 +2,11 @@
 // bench:throughput` (each WriteBatch as the runner gave it, v8-serialized) into a new store file,
 // on this thread, in order, and reports CPU ms per article per 10k: deserialising the batch (as
 // the writer thread's message port does), pack() and the transaction. No grouping runs, so the
-// numbers are the writer's own and steady enough to compare variants on a shared machine.
+// numbers are the writer's own and steady enough to compare variants on a shared machine. The
+// posting thread's part (post() and the clone) is timed apart. Checkpoints here are SQLite's own,
+// inside the commit (the writer thread's checkpoint thread is not used): REPLAY_AUTOCHECKPOINT=n
+// sets the bound (0: none; the WAL's size is printed), REPLAY_CHECKPOINT_EACH=1 checkpoints after
+// every batch and times it apart (wall and CPU).
 //   node --import tsx bench/throughput/replay-writes.ts <capture dir> [articles]
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +24,7 @@ const file = join(tmp, 'replay.db');
 await new SqliteStore(file).close(); // schema and migrations
 const db = new Database(file);
 tune(db);
-if (process.env.DIAG_CKPT) db.pragma(`wal_autocheckpoint = ${process.env.DIAG_CKPT}`);
+if (process.env.REPLAY_AUTOCHECKPOINT) db.pragma(`wal_autocheckpoint = ${process.env.REPLAY_AUTOCHECKPOINT}`);
 const writer = new BatchWriter(db);
 const cpu = () => {
   const c = process.cpuUsage();
@@ -51,7 +55,7 @@ for (const f of readdirSync(dir).sort()) {
   writer.write(packed);
   wallMs += performance.now() - w0;
   const c3 = cpu();
-  if (process.env.DIAG_EXPLICIT) {
+  if (process.env.REPLAY_CHECKPOINT_EACH) {
     const k0 = performance.now();
     const r = db.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
     const k1 = performance.now();
@@ -70,13 +74,11 @@ for (const f of readdirSync(dir).sort()) {
     Object.assign(win, { read: 0, pack: 0, write: 0, n: 0 });
   }
 }
-if (process.env.DIAG_CKPT === '0') console.log('wal MB', (statSync(file + '-wal').size / 1048576).toFixed(0));
+if (process.env.REPLAY_AUTOCHECKPOINT === '0') console.log('wal MB', (statSync(file + '-wal').size / 1048576).toFixed(0));
 db.close();
 const size = readdirSync(tmp).reduce((s, f) => s + statSync(join(tmp, f)).size, 0);
-if (process.env.DIAG_EXPLICIT) console.log(`checkpoints: wall ${(ck.wall / articles).toFixed(3)} cpu ${(ck.cpu / articles).toFixed(3)} ms/article, ${(ck.frames / articles).toFixed(1)} frames/article`);
+if (process.env.REPLAY_CHECKPOINT_EACH) console.log(`checkpoints: wall ${(ck.wall / articles).toFixed(3)} cpu ${(ck.cpu / articles).toFixed(3)} ms/article, ${(ck.frames / articles).toFixed(1)} frames/article`);
 console.log(`posting thread: post + clone ${(postMs / articles).toFixed(3)} CPU ms/article`);
 console.log(`all ${articles}: deserialize ${(sum.read / articles).toFixed(3)}, pack ${(sum.pack / articles).toFixed(3)}, transaction ${(sum.write / articles).toFixed(3)} CPU ms/article (wall ${(wallMs / articles).toFixed(3)}); files ${(size / 1048576).toFixed(0)} MB`);
 if (process.env.REPLAY_KEEP) console.log(`kept ${file}`);
 else rmSync(tmp, { recursive: true, force: true });
-const T = (globalThis as any).__diag;
-if (T) console.log('phases ms/article', Object.fromEntries(Object.entries(T).map(([k, v]) => [k, ((v as number) / articles).toFixed(3)])));
