@@ -17,11 +17,15 @@
 //   overrides the runner's write batch, 500; THROUGHPUT_SINGLE=0 skips the single-report ingests
 //   timed at the end, see throughput/single-ingest.ts; THROUGHPUT_KEEP=1 keeps the store file;
 //   THROUGHPUT_WATCHES=1000 adds that many topic watches first, throughput/watches.ts: the cost of alerts)
+// CPU is also split per thread (Linux, throughput/threads.ts): main, the store's writer, the rest
+// (GC helpers, the checkpoint thread). THROUGHPUT_CAPTURE=dir saves every write batch there (timings
+// then meaningless) for throughput/replay-writes.ts, which times the writer's work alone.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance, PerformanceObserver } from 'node:perf_hooks';
+import { serialize } from 'node:v8';
 import { defaultConfig } from '../src/config/index.ts';
 import type { Article, Mentions, RawReport } from '../src/model/index.ts';
 import { articleFeatures, type ArticleFeatures } from '../src/pipeline/4-cluster/features.ts';
@@ -30,6 +34,7 @@ import { Ingestor } from '../src/pipeline/run.ts';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { contentHash } from '../src/util/hash.ts';
 import { loadGvaDev } from './cluster.ts';
+import { busiestOther, splitCpu, threadCpuMs, type ThreadCpu } from './throughput/threads.ts';
 import { topicWatches } from './throughput/watches.ts';
 import { peakRssMb, PROJECT_ROOT } from './lib/data.ts';
 import { later, rewrite } from './lib/replica.ts';
@@ -73,7 +78,11 @@ async function main(): Promise<void> {
   // the timed work rather than adding to it.
   let storeMs = 0;
   const write = store.write.bind(store);
+  const capture = process.env.THROUGHPUT_CAPTURE;
+  let captured = 0;
+  if (capture) mkdirSync(capture, { recursive: true });
   store.write = async (batch) => {
+    if (capture) writeFileSync(join(capture, `${String(captured++).padStart(5, '0')}.bin`), serialize(batch));
     const t0 = performance.now();
     try {
       return await write(batch);
@@ -91,7 +100,10 @@ async function main(): Promise<void> {
   let busyMs = 0;
   let busyCpuMs = 0;
   let waitedMs = 0;
+  // Per thread CPU (Linux): readings before and after each timed part, split once the writer is known.
+  const threadReadings: [ThreadCpu, ThreadCpu][] = [];
   const timed = async (work: () => Promise<unknown>): Promise<[number, number, number]> => {
+    const threads0 = threadCpuMs();
     const c0 = process.cpuUsage();
     const e0 = performance.eventLoopUtilization();
     const t0 = performance.now();
@@ -100,6 +112,7 @@ async function main(): Promise<void> {
     const idle = performance.eventLoopUtilization(e0).idle;
     waitedMs += idle;
     const c = process.cpuUsage(c0);
+    threadReadings.push([threads0, threadCpuMs()]);
     const cpu = (c.user + c.system) / 1000;
     busyMs += wall;
     busyCpuMs += cpu;
@@ -133,6 +146,18 @@ async function main(): Promise<void> {
   let summary!: Awaited<ReturnType<Ingestor['finish']>>;
   await timed(async () => (summary = await ingestor.finish()));
   const counts = await store.counts();
+  // The writer: the other thread that used the most CPU over the whole timed part.
+  const writerTid = threadReadings.length ? busiestOther(threadReadings[0][0], threadReadings.at(-1)![1]) : null;
+  const perThread = threadReadings.map(([a, b]) => splitCpu(a, b, writerTid));
+  // Windows 1..n match threadReadings 0..n-1 (the last reading is finish()).
+  const threadMean = (from: number, to: number) => {
+    const picked = perThread.slice(0, windows.length).filter((_, i) => windows[i].at > from && windows[i].at <= to);
+    const n = picked.length * WINDOW;
+    const sum = (k: 'main' | 'writer' | 'rest') => picked.reduce((s, p) => s + p[k], 0) / Math.max(1, n);
+    return { main: sum('main'), writer: sum('writer'), rest: sum('rest') };
+  };
+  const threadsAt10k = threadMean(6_000, 14_000);
+  const threadsAtEnd = threadMean(TOTAL - 10_000, TOTAL);
   // Per-article time around 10k (the windows from 6k to 14k) and over the last 10k, as CPU time:
   // wall time on a shared machine mostly measures the neighbours (wall times are in the JSON too).
   const mean = (ws: typeof windows) => ws.reduce((sum, w) => sum + w.cpuMsPerArticle, 0) / Math.max(1, ws.length);
@@ -153,6 +178,9 @@ async function main(): Promise<void> {
     ratio: atEnd / at10k,
     storeWriteMsPerArticle: storeMs / TOTAL,
     waitedForStoreMsPerArticle: waitedMs / TOTAL,
+    // CPU ms/article per thread (main, writer, the rest: GC helpers, libuv), 6k-14k and last 10k.
+    threadsAt10k,
+    threadsAtEnd,
     topicWatches: watchCount,
     alertEvents: (await store.alerts.inbox({ limit: 1 })).total,
     peakRssMb: await peakRssMb(),
@@ -164,6 +192,8 @@ async function main(): Promise<void> {
   console.log(
     `store.write, call to commit: ${result.storeWriteMsPerArticle.toFixed(3)} ms/article; main thread waited for it ${result.waitedForStoreMsPerArticle.toFixed(3)} ms/article`,
   );
+  const t3 = (t: { main: number; writer: number; rest: number }) => `main ${t.main.toFixed(3)}, writer ${t.writer.toFixed(3)}, rest ${t.rest.toFixed(3)}`;
+  console.log(`CPU ms/article by thread, 6k-14k: ${t3(threadsAt10k)}; last 10k: ${t3(threadsAtEnd)}`);
   console.log('articles  stories  articles/s  per CPU-s  CPU ms/art 6k-14k  CPU ms/art last 10k  ratio  peak RSS MB');
   console.log(
     `${String(TOTAL).padStart(8)}  ${String(result.stories).padStart(7)}  ${String(result.articlesPerSecond).padStart(10)}  ` +

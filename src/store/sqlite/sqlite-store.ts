@@ -19,7 +19,7 @@ import {
   type StorySummary,
   type WriteBatch,
 } from '../store.ts';
-import { BatchWriter, pack, tune } from './batch-write.ts';
+import { BatchWriter, pack, post, tune } from './batch-write.ts';
 import { busyError, DEFAULT_BUSY_MS, TRY_MS, whenFree } from './busy.ts';
 import { createStoreId, sqliteClusterLog } from './cluster-log.ts';
 import { createClaimTables, SqliteFeedClaims } from './feed-claims.ts';
@@ -173,9 +173,9 @@ export class SqliteStore implements Store {
     try {
       if (!this.writer && this.onDisk && batch.articles.length >= THREAD_FROM)
         this.writer = new WriterThread(resolve(this.file), this.busyMs);
-      if (this.writer) await this.writer.write(batch, now);
+      if (this.writer) await this.writer.write(post(batch), now);
       else {
-        const packed = pack(batch);
+        const packed = pack(post(batch));
         await whenFree(() => this.batches.write(packed, now), this.busyMs);
       }
     } catch (err) {
@@ -300,7 +300,7 @@ export class SqliteStore implements Store {
   /** Always on this connection (not the writer thread): the fence, the batch and the rows are one transaction. */
   writeAssigned = async (fence: AssignerFence, batch: WriteBatch | null, doneSeqs: number[]) => {
     await this.settled();
-    const packed = batch && pack(batch);
+    const packed = batch && pack(post(batch));
     const now = new Date().toISOString();
     await this.whenFree(() => this.intake.writeAssigned(fence, doneSeqs, () => packed && this.batches.write(packed, now)), 'assigned batch');
   };

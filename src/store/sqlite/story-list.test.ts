@@ -42,19 +42,20 @@ function article(id: string, storyId: string, version: number, rnd: () => number
   const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const source = pick(['Agência Lusa', 'agencia lusa', 'Público', 'RTP', 'Expresso']);
   const published = rnd() < 0.2 ? null : `2026-0${1 + Math.floor(rnd() * 9)}-1${Math.floor(rnd() * 10)}`;
-  const places = ['porto', 'lisboa', 'braga', 'faro'].filter(() => rnd() < 0.4).map((key) => ({
-    articleId: id, key, name: `${key} ${id} v${version}`, country: rnd() < 0.5 ? 'PT' : null, lat: rnd(), lon: rnd(),
-  }));
+  // Rows as the writer gets them: place [key, name, country, lat, lon], form [key, form, name, type].
+  const places = ['porto', 'lisboa', 'braga', 'faro'].filter(() => rnd() < 0.4).map(
+    (key): PackedWrite['places'][number] => [key, `${key} ${id} v${version}`, rnd() < 0.5 ? 'PT' : null, rnd(), rnd()],
+  );
   const forms = ['costa', 'montenegro'].flatMap((key) =>
-    ['A', 'B'].filter(() => rnd() < 0.4).map((f) => ({
-      articleId: id, key, form: `${key}-${f}`, name: `${key} ${id} v${version}`, type: pick(['person', 'org']),
-    })),
+    ['A', 'B'].filter(() => rnd() < 0.4).map(
+      (f): PackedWrite['forms'][number] => [key, `${key}-${f}`, `${key} ${id} v${version}`, pick(['person', 'org'])],
+    ),
   );
   const sourceKey = source.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
   return {
     id, storyId, copyOf: null, contentHash: `${id}-${version}`, source, title: id, url: null, path: null,
     language: 'pt', published, text: `text of ${id} v${version}`, articleJson: '{}', mentionsJson: '{}', featuresJson: 'null',
-    index: { articleId: id, sourceKey, titleVariants: '', textVariants: '' }, places, forms,
+    index: [sourceKey, '', ''], places, forms,
   };
 }
 

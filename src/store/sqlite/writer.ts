@@ -1,7 +1,7 @@
 // The main thread's side of the writer thread (writer-thread.ts): posts batches, resolves each
 // write when its transaction has committed (or rejects with SQLite's error, nothing written).
 import { Worker } from 'node:worker_threads';
-import type { WriteBatch } from '../store.ts';
+import type { PostedBatch } from './batch-write.ts';
 import type { WriterReply, WriterRequest } from './writer-thread.ts';
 
 /** The batch could not take the write lock within the store's bound: nothing written. */
@@ -38,7 +38,7 @@ export class WriterThread {
     this.worker.on('exit', () => fail(new WriterStopped('writer thread stopped')));
   }
 
-  write(batch: WriteBatch, now: string): Promise<void> {
+  write(batch: PostedBatch, now: string): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
     const seq = this.seq++;
     return new Promise<void>((resolve, reject) => {
