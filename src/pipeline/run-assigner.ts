@@ -25,8 +25,9 @@ export interface AssignerOptions {
   read?: number;
   /**
    * Pending articles are written when a batch is full, when nothing more is queued (no row being
-   * prepared, none ready: `drained`), and when the next row has not been ready for this long. Batch ends are where the assigner repairs, so
-   * the first two keep the grouping that of one process fed the same reports in one run.
+   * prepared, none ready: `drained`), and when the next row has not been ready for this long. The
+   * assigner repairs where the stream's position says (story-assigner.ts) and at the end of the
+   * queue, as one process fed the same reports in one run does at the end of its input.
    */
   flushIdleMs?: number;
   /** Stops when nothing is queued at all (tests, one-shot runs); otherwise runs until `signal`. */
@@ -121,8 +122,11 @@ async function lead(store: Store, fence: AssignerFence, o: Resolved): Promise<{ 
         idleSince = Date.now();
         continue;
       }
-      if (unflushed && (Date.now() - idleSince >= o.flushIdleMs || (await drained(store, after)))) {
-        await ingestor.flush();
+      const end = unflushed > 0 && (await drained(store, after));
+      if (end || (unflushed && Date.now() - idleSince >= o.flushIdleMs)) {
+        // Only the end of the queue repairs: a wait at a row (a worker died holding it) is no place
+        // a process fed the stream in one go would have repaired at.
+        await ingestor.flush(end);
         // Rows that gave no article to write (unchanged, failed) are deleted on their own.
         if (done.length) await store.writeAssigned(fence, null, done.splice(0));
         unflushed = 0;
@@ -131,7 +135,8 @@ async function lead(store: Store, fence: AssignerFence, o: Resolved): Promise<{ 
       await sleep(o.pollMs, undefined, { signal: o.signal }).catch(() => {});
     }
     if (!lost) {
-      await ingestor.flush();
+      // Stopped (a signal) is not the end of the queue: no repair there unless it is.
+      await ingestor.flush(await drained(store, after));
       if (done.length) await store.writeAssigned(fence, null, done.splice(0));
     }
   } finally {

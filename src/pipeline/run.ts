@@ -197,9 +197,14 @@ export class Ingestor {
     return { ...article, id: spelled };
   }
 
-  /** Writes pending articles and refreshes the titles of the stories they touched; returns once written. */
-  async flush(): Promise<void> {
-    await this.startWrite();
+  /**
+   * Writes pending articles and refreshes the titles of the stories they touched; returns once
+   * written. `repair`: the end of an input, where the stories since the assigner's last repair are
+   * repaired now (they are again at its next one); a full batch or a pause is no such place, so
+   * repairs fall where one process fed the same stream in one run would make them.
+   */
+  async flush(repair = true): Promise<void> {
+    await this.startWrite(repair);
     await this.written();
   }
 
@@ -217,9 +222,9 @@ export class Ingestor {
    * Starts writing the pending articles without waiting for the write to commit (one batch at a
    * time: the previous write is waited for first), so grouping goes on meanwhile.
    */
-  private async startWrite(): Promise<void> {
+  private async startWrite(repair = false): Promise<void> {
     await this.written();
-    const repaired = this.assigner.repair?.() ?? [];
+    const repaired = (repair && this.assigner.repair?.()) || [];
     this.pendingMoves.push(...repaired);
     for (const m of repaired) this.touched.add(m.storyId);
     if (!this.pending.length && !this.pendingMoves.length) return;

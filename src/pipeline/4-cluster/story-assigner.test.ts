@@ -115,7 +115,8 @@ describe('OnlineStoryAssigner', () => {
     // A sentencing story months after a shooting: stories compared as wholes share the suspect's
     // name (no time penalty), but one sentencing report names no one, would fit the union only
     // under the time penalty, and would leave it at the next repair, to be rejoined, and so on.
-    const a = new OnlineStoryAssigner();
+    // The five restored articles are as of a repair (the stream's position a multiple of repairEvery).
+    const a = new OnlineStoryAssigner({ repairEvery: 5 });
     const doc = (r: Pick<FixtureReport, 'id' | 'title' | 'published' | 'text'>) => ({
       ...fixtureDoc(r),
       mentions: withPersons(r.text, ['Angela Pruitt', 'Raymond Kess'].filter((p) => r.text.includes(p))),

@@ -111,9 +111,20 @@ export const defaultStoryAssignerOptions = {
 export class OnlineStoryAssigner implements StoryAssigner {
   readonly opts: StoryAssignerOptions;
   private index: StoryIndex;
-  /** Stories changed since the last repair. */
+  /** Stories the running repair pass looks at. */
   private dirty = new Set<string>();
-  private sinceRepair = 0;
+  /**
+   * The stream's position: reports assigned so far, as the store counts them (each stored
+   * article's version: a new version was assigned again). Repairs fall where it is a multiple of
+   * `repairEvery` and look at the stories of the articles assigned since (`sinceRepair`, their
+   * entries in arrival order). Both follow from the store's rows, so a restored assigner (a
+   * standby, a restarted process) repairs where and what one process would have; a repair's own
+   * leftovers are not carried to the next one, as a restore could not know them.
+   */
+  private streamed = 0;
+  private sinceRepair: number[] = [];
+  /** Whether `sinceRepair` was rebuilt from the restored entries (on the first assign or repair). */
+  private resumed = false;
   /** Stories the current repair looks at: changed since the last one, or by its own splits and moves (rejoin looks at these). */
   private changed = new Set<string>();
   /** Whether features computed with the default options (prepareReport) are this assigner's. */
@@ -138,9 +149,10 @@ export class OnlineStoryAssigner implements StoryAssigner {
   }
 
   /** An assigner as a restore of the store would leave it, from a snapshot of `restoredState()`. */
-  static fromRestoredState(state: StoryIndexState, opts: Partial<StoryAssignerOptions> = {}): OnlineStoryAssigner {
+  static fromRestoredState(state: StoryIndexState, opts: Partial<StoryAssignerOptions> = {}, streamed = state.entries.length): OnlineStoryAssigner {
     const assigner = new OnlineStoryAssigner(opts);
     assigner.index = StoryIndex.fromState(assigner.opts, state);
+    assigner.streamed = streamed;
     return assigner;
   }
 
@@ -153,12 +165,15 @@ export class OnlineStoryAssigner implements StoryAssigner {
     this.index.restoreAssignments(known as { idx: number; storyId: string; copyOf: string | null }[]);
   }
 
-  restore(articleId: string, storyId: string, copyOf: string | null, features: unknown): void {
+  /** Adds a stored article (in store order); `version`: the stored row's, the times it was assigned. */
+  restore(articleId: string, storyId: string, copyOf: string | null, features: unknown, version = 1): void {
+    this.streamed += version;
     const f = readFeatures(features);
     if (f) this.index.add(articleId, storyId, copyOf, f);
   }
 
   assign({ article, mentions, features }: ClusterDoc): Assignment {
+    this.resume();
     this.assigned = true;
     // Precomputed features are used only when they were made with this assigner's feature options.
     let f = (this.defaultFeatures && readFeatures(features)) || articleFeatures(article, mentions, this.opts);
@@ -192,8 +207,11 @@ export class OnlineStoryAssigner implements StoryAssigner {
       }
     }
     this.index.add(article.id, storyId, original?.id ?? null, f);
-    this.dirty.add(storyId);
-    if (++this.sinceRepair >= this.opts.repairEvery) moves.push(...this.repair());
+    this.sinceRepair.push(this.index.byId.get(article.id)!);
+    if (++this.streamed % this.opts.repairEvery === 0) {
+      moves.push(...this.repairPending());
+      this.sinceRepair = [];
+    }
     return { storyId, isNew, copyOf: original?.id ?? null, features: f, moves };
   }
 
@@ -202,7 +220,6 @@ export class OnlineStoryAssigner implements StoryAssigner {
     const f = headlineFeatures(this.index.featuresOf(entry), this.opts);
     const { id, storyId } = entry;
     this.index.add(id, storyId, null, f);
-    this.dirty.add(storyId);
   }
 
   /**
@@ -245,15 +262,39 @@ export class OnlineStoryAssigner implements StoryAssigner {
   }
 
   /**
-   * Repair of the stories changed since the last repair: a story whose articles drifted into two
-   * events is split (story-split.ts), every article goes to the story it now fits best (centroids
-   * have moved since it arrived; this makes the result depend less on arrival order), an article
-   * that fits nowhere leaves for a story of its own, and two stories alike both ways become one
-   * when the union would hold (`rejoin`).
+   * Repair of the stories of the articles assigned since the last repair of the cadence, asked
+   * for at the end of an input (the runner's final flush); they stay pending for the cadence's
+   * next repair, which a process fed the stream in one go makes too. A story whose articles
+   * drifted into two events is split (story-split.ts), every article goes to the story it now
+   * fits best (centroids have moved since it arrived; this makes the result depend less on
+   * arrival order), an article that fits nowhere leaves for a story of its own, and two stories
+   * alike both ways become one when the union would hold (`rejoin`).
    */
   repair(): Assignment['moves'] {
+    this.resume();
+    return this.repairPending();
+  }
+
+  /**
+   * After a restore, the articles assigned since the last repair of the cadence: the last of the
+   * restored entries (store order), as many as the stream's position is past its multiple of
+   * `repairEvery` (exact when none of them is a new version of an earlier article).
+   */
+  private resume(): void {
+    if (this.resumed) return;
+    this.resumed = true;
+    const pending = this.streamed % this.opts.repairEvery;
+    const live: number[] = [];
+    for (let idx = this.index.entries.length - 1; idx >= 0 && live.length < pending; idx--) if (this.index.entries[idx].alive) live.push(idx);
+    this.sinceRepair = live.reverse();
+  }
+
+  /** Repairs the stories of the articles since the last repair of the cadence. */
+  private repairPending(): Assignment['moves'] {
     const moves = new Map<string, string>();
-    this.sinceRepair = 0;
+    // An entry re-added since (a new version, a headline-only re-index) is looked up by its article.
+    const live = this.sinceRepair.map((idx) => this.index.byId.get(this.index.entries[idx].id)).filter((idx) => idx !== undefined);
+    this.dirty = new Set(live.map((idx) => this.index.entries[idx].storyId));
     this.changed = new Set(this.dirty);
     // Stories changed by a pass are revisited, a bounded number of times; so are the lone
     // articles it looked at, since a story that grew later in the pass may now fit them.
@@ -262,6 +303,7 @@ export class OnlineStoryAssigner implements StoryAssigner {
       if (pass + 1 < this.opts.repairPasses) for (const id of alone) if (this.index.stories.get(id)?.members.size === 1) this.dirty.add(id);
     }
     this.rejoin([...this.changed].sort(), moves);
+    this.dirty.clear();
     return [...moves].map(([articleId, storyId]) => ({ articleId, storyId }));
   }
 

@@ -86,10 +86,11 @@ async function restoreAll(store: Store, options: Partial<StoryAssignerOptions> |
   return r;
 }
 
-/** A full restore where no snapshot will be written (no place for one): the store's plain query. */
+/** A full restore where no snapshot will be written (no place for one). */
 async function restoreOnly(store: Store, options: Partial<StoryAssignerOptions> | undefined): Promise<Restored> {
   const assigner = new OnlineStoryAssigner(options);
-  for await (const row of store.clusterState()) assigner.restore(row.articleId, row.storyId, row.copyOf, row.features);
+  // Versions too: the assigner counts them for its place in the stream (its repairs' cadence).
+  for await (const row of store.clusterStateAfter(0)) assigner.restore(row.articleId, row.storyId, row.copyOf, row.features, row.version);
   return { assigner, seqs: [], versions: [], complete: false, replayed: 0, reassigned: 0 };
 }
 
@@ -98,11 +99,12 @@ async function replay(store: Store, seq: number, r: Restored): Promise<void> {
   const seqs = r.seqs as number[];
   const versions = r.versions as number[];
   for await (const row of store.clusterStateAfter(seq)) {
+    // A row with unreadable features counts in the stream's position all the same.
+    r.assigner.restore(row.articleId, row.storyId, row.copyOf, row.features, row.version);
     if (!readFeatures(row.features)) {
       r.complete = false;
       continue;
     }
-    r.assigner.restore(row.articleId, row.storyId, row.copyOf, row.features);
     seqs.push(row.seq);
     versions.push(row.version);
     r.replayed++;
@@ -137,7 +139,8 @@ async function catchUp(store: Store, { meta, image }: { meta: SnapshotMeta; imag
   }
   let assigner: OnlineStoryAssigner;
   try {
-    assigner = OnlineStoryAssigner.fromRestoredState(image.index, options);
+    // Its place in the stream: every stored row's version (a snapshot holds every row: `complete`).
+    assigner = OnlineStoryAssigner.fromRestoredState(image.index, options, image.versions.reduce((sum, v) => sum + v, 0));
     if (changes.length) assigner.restoreAssignments(changes);
   } catch (err) {
     // A snapshot whose parts do not fit together (written by a faulty or other build).
