@@ -264,10 +264,16 @@ describe('API writes', () => {
   it('restores the story grouping from the store once, not at every ingest', async () => {
     const { app, store, auth } = await testApp();
     let reads = 0;
+    // A full restore reads every stored article, plainly or in store order (clusterStateAfter(0)).
     const clusterState = store.clusterState.bind(store);
     store.clusterState = () => {
       reads++;
       return clusterState();
+    };
+    const clusterStateAfter = store.clusterStateAfter.bind(store);
+    store.clusterStateAfter = (seq: number) => {
+      if (seq === 0) reads++;
+      return clusterStateAfter(seq);
     };
     const first = (await (await app.request('/api/ingest/text', json({ text: REPORT }, auth))).json()) as {
       articles: { storyId: string }[];

@@ -144,10 +144,16 @@ describe('watchFeeds', () => {
     });
     const store = new SqliteStore(':memory:');
     let restores = 0;
+    // A full restore reads every stored article, plainly or in store order (clusterStateAfter(0)).
     const clusterState = store.clusterState.bind(store);
     store.clusterState = () => {
       restores++;
       return clusterState();
+    };
+    const clusterStateAfter = store.clusterStateAfter.bind(store);
+    store.clusterStateAfter = (seq: number) => {
+      if (seq === 0) restores++;
+      return clusterStateAfter(seq);
     };
     const web = { ...defaultConfig.web, allow: ['127.0.0.1'], hostIntervalMs: 0, retries: 1, fetchLinkedPages: false };
     await subscribeFeed(store, `${srv.origin}/growing.xml`, { intervalSeconds: 600, now: T0 });
