@@ -60,6 +60,9 @@ export function majority(story: StoryReport, incidentOf: Map<string, string>): {
 }
 
 interface Tally {
+  /** Disputed `how_many` entries, and of those the ones no value conflict of the comparison lists (two dispute tests telling the reader two things). */
+  hmDisputed: number;
+  hmUnlisted: number;
   stories: number;
   whereN: number;
   whereOk: number;
@@ -75,7 +78,7 @@ interface Tally {
   injured: Record<CountOutcome, number>;
 }
 const outcomes = (): Record<CountOutcome, number> => ({ right: 0, wrong: 0, missed: 0, 'disputed-has-truth': 0 });
-const tally = (): Tally => ({ stories: 0, whereN: 0, whereOk: 0, whereNull: 0, whenN: 0, whenOk: 0, whenNull: 0, whenPub: 0, whenPubOk: 0, countN: 0, killed: outcomes(), injured: outcomes() });
+const tally = (): Tally => ({ hmDisputed: 0, hmUnlisted: 0, stories: 0, whereN: 0, whereOk: 0, whereNull: 0, whenN: 0, whenOk: 0, whenNull: 0, whenPub: 0, whenPubOk: 0, countN: 0, killed: outcomes(), injured: outcomes() });
 
 const dumpPath = argValue('--dump');
 
@@ -130,6 +133,11 @@ export const section: Section = {
         t.killed[killed]++;
         t.injured[injured]++;
       }
+      for (const h of s.how_many ?? []) {
+        if (h.status !== 'disputed') continue;
+        t.hmDisputed++;
+        if (!s.comparison.conflicts.some((c) => c.kind === 'value' && (c.about ?? '').includes(h.what))) t.hmUnlisted++;
+      }
       if (dumpPath)
         dump.push(JSON.stringify({
           story: s.id, title: s.title, articles: s.articles.length, incident: maj.id, ofIncident: maj.n,
@@ -155,6 +163,7 @@ export const section: Section = {
       row(`  ${what}: none shown, truth > 0`, (t) => String(t[what].missed));
       row(`  ${what}: disputed, truth a side`, (t) => String(t[what]['disputed-has-truth']));
     }
+    row('how_many disputed (no such conflict listed)', (t) => `${t.hmDisputed} (${t.hmUnlisted})`);
     const out = (t: Tally) => ({
       stories: t.stories,
       where161: share(t.whereOk, t.whereN), whereIncidents: t.whereN,
@@ -162,6 +171,7 @@ export const section: Section = {
       killed: share(t.killed.right, t.countN), killedWrongShown: share(t.killed.wrong, t.countN),
       injured: share(t.injured.right, t.countN), injuredWrongShown: share(t.injured.wrong, t.countN),
       countIncidents: t.countN, killedOutcomes: t.killed, injuredOutcomes: t.injured,
+      howManyDisputed: t.hmDisputed, howManyDisputedUnlisted: t.hmUnlisted,
     });
     return { stories: stories.length, seconds: Math.round(seconds), hasHowMany, dev: out(parts.dev), check: out(parts.check) };
   },
