@@ -48,7 +48,7 @@ export interface Entry {
   /** Ages its headline and lead give (features.ts `a`). */
   ages: number[];
   alive: boolean;
-  /** Cached per-channel norms and the article count they were computed at (IDF drifts slowly). */
+  /** Cached per-channel norms and the vocabulary's norm epoch they were computed in (-1: none). */
   norms: [number, number];
   normsAt: number;
 }
@@ -100,7 +100,6 @@ export interface EntryColumns {
   signatures: Uint32Array[];
 }
 
-const STALE = 1.1;
 const MILLI = 1000;
 
 export class StoryIndex {
@@ -323,9 +322,9 @@ export class StoryIndex {
   }
 
   private entryNorms(e: Entry): [number, number] {
-    if (e.normsAt < 0 || this.vocab.documents > e.normsAt * STALE) {
+    if (e.normsAt !== this.vocab.epoch) {
       e.norms = this.vocab.arrayNorms(this.termBlocks[e.block], this.weightBlocks[e.block], e.at, e.at + e.size);
-      e.normsAt = this.vocab.documents;
+      e.normsAt = this.vocab.epoch;
     }
     return e.norms;
   }
@@ -429,7 +428,7 @@ export class StoryIndex {
       for (const m of s.members) if (m !== leaveOut) return this.articleSimilarity(q, this.entries[m]);
     }
     const sums = s.sums!;
-    if (s.normsAt < 0 || this.vocab.documents > s.normsAt * STALE) [s.norms, s.normsAt] = [this.vocab.norms(sums), this.vocab.documents];
+    if (s.normsAt !== this.vocab.epoch) [s.norms, s.normsAt] = [this.vocab.norms(sums), this.vocab.epoch];
     let norms = s.norms;
     const dots: [number, number] = [0, 0];
     for (let i = 0; i < q.terms.length; i++) {
@@ -449,11 +448,11 @@ export class StoryIndex {
       for (let i = e.at, end = e.at + e.size; i < end; i++) {
         const t = terms[i];
         const w = Math.round(raw[i] * MILLI);
-        const idf = this.vocab.idf(t);
         const c = this.vocab.channels[t];
-        norm2[c] -= (2 * sums.get(t) * w - w * w) * idf * idf;
+        const normIdf = this.vocab.normIdf(t);
+        norm2[c] -= (2 * sums.get(t) * w - w * w) * normIdf * normIdf;
         const qw = weights[t];
-        if (qw) dots[c] -= qw * idf * w;
+        if (qw) dots[c] -= qw * this.vocab.idf(t) * w;
       }
       norms = [Math.sqrt(Math.max(0, norm2[0])), Math.sqrt(Math.max(0, norm2[1]))];
       day = medianWithout(s.days, e.day);

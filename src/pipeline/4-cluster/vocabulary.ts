@@ -1,5 +1,9 @@
 // The terms the story index has seen: interned to integer ids (typed arrays of ids, not strings,
 // in every article), each with its channel and document frequency, and the IDF they give.
+// Norms (cached per story and article: they are sums over all their terms) use the document
+// frequencies as they stood at the last of fixed points of the stream (`NORM_STEP`), not as
+// they stand when a norm happens to be computed: a cached norm then depends only on the stream,
+// so an assigner restored part-way (a standby, a restart) scores exactly as one that ran through.
 
 import { TermIds } from './term-ids.ts';
 import { TermNames } from './term-names.ts';
@@ -12,7 +16,16 @@ export interface VocabularyState {
   docs: number;
   /** The term → id table (term-ids.ts) over `names`. */
   table: Int32Array;
+  /** The document frequencies and count norms use: as they were at the last fixed point (`fixedAt` documents). */
+  fixedDf: Int32Array;
+  fixedAt: number;
 }
+
+/** Norms' document frequencies are taken afresh each time the count of live articles grows by this share. */
+const NORM_STEP = 1.02;
+
+/** The next fixed point after `docs` live articles: a function of the count alone. */
+const nextFixed = (docs: number) => Math.max(docs + 1, Math.ceil(docs * NORM_STEP));
 
 export class Vocabulary {
   private names = new TermNames();
@@ -24,9 +37,15 @@ export class Vocabulary {
   private terms = 0;
   /** Live articles: the IDF's document count. */
   private docs = 0;
+  /** Norms' document frequencies and count, taken at the last fixed point; the count that takes them next. */
+  private fixedDf: Int32Array = new Int32Array(0);
+  private fixedAt = 0;
+  private nextFix = 1;
+  /** Bumped whenever norms' frequencies are taken afresh: a norm cached under another epoch is stale. */
+  epoch = 0;
 
   state(): VocabularyState {
-    return { names: this.names, df: this.df.subarray(0, this.terms), channels: this.channels.subarray(0, this.terms), docs: this.docs, table: this.ids.table };
+    return { names: this.names, df: this.df.subarray(0, this.terms), channels: this.channels.subarray(0, this.terms), docs: this.docs, table: this.ids.table, fixedDf: this.fixedDf, fixedAt: this.fixedAt };
   }
 
   static fromState(s: VocabularyState): Vocabulary {
@@ -38,6 +57,10 @@ export class Vocabulary {
     v.df = s.df;
     v.channels = s.channels;
     v.docs = s.docs;
+    if (s.fixedDf.length > v.terms) throw new Error('vocabulary: fixed frequencies disagree');
+    v.fixedDf = s.fixedDf;
+    v.fixedAt = s.fixedAt;
+    v.nextFix = nextFixed(s.fixedAt);
     return v;
   }
 
@@ -80,23 +103,37 @@ export class Vocabulary {
   count(terms: ArrayLike<number>, sign: 1 | -1, from = 0, to = terms.length): void {
     this.docs += sign;
     for (let i = from; i < to; i++) this.df[terms[i]] += sign;
+    if (this.docs >= this.nextFix) this.fix();
+  }
+
+  /** Takes the document frequencies norms use afresh (a copy: the live ones move with every article). */
+  private fix(): void {
+    this.fixedDf = this.df.slice(0, this.terms);
+    this.fixedAt = this.docs;
+    this.nextFix = nextFixed(this.docs);
+    this.epoch++;
   }
 
   idf(id: number): number {
     return Math.log((this.docs + 1) / ((this.df[id] ?? 0) + 1)) + 1;
   }
 
-  /** Per-channel norms of raw weights (term id → weight) under the current IDF. */
+  /** The IDF norms use: from the frequencies of the last fixed point (a term new since counts as unseen then). */
+  normIdf(id: number): number {
+    return Math.log((this.fixedAt + 1) / ((id < this.fixedDf.length ? this.fixedDf[id] : 0) + 1)) + 1;
+  }
+
+  /** Per-channel norms of raw weights (term id → weight) under the norms' IDF. */
   norms(weights: { forEach(fn: (w: number, t: number) => void): void }): [number, number] {
     const n: [number, number] = [0, 0];
-    weights.forEach((w, t) => (n[this.channels[t]] += (w * this.idf(t)) ** 2));
+    weights.forEach((w, t) => (n[this.channels[t]] += (w * this.normIdf(t)) ** 2));
     return [Math.sqrt(n[0]), Math.sqrt(n[1])];
   }
 
   /** The same for terms and weights in two arrays (from `from` to `to`). */
   arrayNorms(terms: ArrayLike<number>, weights: ArrayLike<number>, from = 0, to = terms.length): [number, number] {
     const n: [number, number] = [0, 0];
-    for (let i = from; i < to; i++) n[this.channels[terms[i]]] += (weights[i] * this.idf(terms[i])) ** 2;
+    for (let i = from; i < to; i++) n[this.channels[terms[i]]] += (weights[i] * this.normIdf(terms[i])) ** 2;
     return [Math.sqrt(n[0]), Math.sqrt(n[1])];
   }
 }

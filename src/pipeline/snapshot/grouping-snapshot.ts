@@ -15,7 +15,7 @@ import { decodeIndex, encodeIndex, type EncodedIndex } from './index-codec.ts';
  * snapshot is ignored and the store restored once). The snapshot test compares a loaded
  * snapshot with a fresh restore field by field, so a change that forgets this fails there.
  */
-export const SNAPSHOT_FORMAT = 3;
+export const SNAPSHOT_FORMAT = 4;
 
 export interface SnapshotMeta {
   kind: 'parallax-grouping';

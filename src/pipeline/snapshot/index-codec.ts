@@ -186,7 +186,7 @@ export function encodeIndex(s: StoryIndexState) {
       personCounts: Int32Array.from(stories.flatMap(([, st]) => (st.persons ? [st.persons.size, ...st.persons.values()] : [-1]))),
       kinds: ragged(stories.map(([, st]) => st.kinds ?? []), Int32Array),
     },
-    vocab: { names: packNames(s.vocab.names) ?? Array.from({ length: s.vocab.names.length }, (_, id) => s.vocab.names.get(id)), df: s.vocab.df, channels: s.vocab.channels, docs: s.vocab.docs, table: s.vocab.table },
+    vocab: { names: packNames(s.vocab.names) ?? Array.from({ length: s.vocab.names.length }, (_, id) => s.vocab.names.get(id)), df: s.vocab.df, channels: s.vocab.channels, docs: s.vocab.docs, table: s.vocab.table, fixedDf: s.vocab.fixedDf, fixedAt: s.vocab.fixedAt },
     postings: { pages: ragged(s.postings.pages, Int32Array), free: s.postings.free, head: s.postings.head, count: s.postings.count },
     bands: s.bands.map((b) => ({ slots: b.table.slots, used: b.table.used, lists: ragged(b.lists, Int32Array) })),
   };
@@ -250,7 +250,7 @@ export function decodeIndex(t: EncodedIndex): StoryIndexState {
   }
   if (term !== terms.values.length || sig !== signatures.values.length) throw new SnapshotUnreadable('column lengths disagree');
   const columns = { terms: [terms.values], weights: [weights.values], signatures: [signatures.values] };
-  return { entries, stories, columns, vocab: { names: decodeNames(t.vocab.names), df: t.vocab.df, channels: t.vocab.channels, docs: t.vocab.docs, table: t.vocab.table }, postings: { ...t.postings, pages: slices(t.postings.pages) }, bands: t.bands.map(decodeBand) };
+  return { entries, stories, columns, vocab: { names: decodeNames(t.vocab.names), df: t.vocab.df, channels: t.vocab.channels, docs: t.vocab.docs, table: t.vocab.table, fixedDf: t.vocab.fixedDf, fixedAt: t.vocab.fixedAt }, postings: { ...t.postings, pages: slices(t.postings.pages) }, bands: t.bands.map(decodeBand) };
 }
 
 function packNames(names: TermNames): { joined: Text; starts: Int32Array } | null {
