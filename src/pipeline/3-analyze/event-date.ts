@@ -99,6 +99,10 @@ const FOLLOW_UP_REPORT =
 // An earlier, other incident given as background: "the second shooting this month. On Feb. 6, ...".
 const BACKGROUND =
   /\b(?:(?:second|third|fourth|another|previous|prior|earlier|similar)\s+(?:[\w-]+\s+){0,2}?(?:shootings?|incidents?|homicides?|killings?|deaths?|time|case|attacks?)|(?:days?|weeks?|months?) (?:earlier|before))\b/i;
+// A headline reporting a step of the justice system after an incident: "Police arrest suspect in ...",
+// "Man indicted in shooting", "Third person pleads guilty". Not "tried to arrest" (the incident itself).
+const FOLLOW_UP_TITLE =
+  /\b(?:(?<!\bto\s)arrest(?:ed|s)?|charged?|charges|accused|sentenced?|sentencing|trial|court|guilty|pleads?|pleaded|plea|indicted|indictment|convicted|conviction|jury|judge|lawsuit|sued|hearing|prison|probation|prosecutors?|warrant|extradited|turn(?:s|ed)? (?:him|her)self in)\b/i;
 /** How much of the text counts as the lead. */
 const LEAD_CHARS = 400;
 
@@ -223,7 +227,10 @@ export function eventDate(article: Pick<Article, 'text' | 'published' | 'sentenc
   if (!chosen) {
     const headline = headlineDay(article, ref);
     if (headline) return { date: formatDay(headline.day), confidence: Math.round(HEADLINE_CONFIDENCE * headline.d.confidence * 100) / 100, span: null, headline: true };
-    if (!article.published) return null;
+    // A report of what followed the incident (an arrest, a plea, a sentence) is published days to
+    // years after it: its publication day is no stand-in for the event's (gva-dev: right in 1 of 22
+    // such stories). The day is then not stated, not guessed.
+    if (!article.published || FOLLOW_UP_TITLE.test(article.title ?? '')) return null;
     return { date: article.published.date, confidence: Math.round(0.5 * article.published.confidence * 100) / 100, span: null };
   }
   const { best, top } = chosen;
