@@ -144,6 +144,8 @@ describe('eventDate', () => {
     // Not a follow-up: the publication day still stands in, less sure.
     ['Police tried to arrest a man; he opened fire', 'An officer was wounded, police said.', '2016-10-17', '2016-10-17'],
     ['Teen killed in shooting identified', 'The teen has been identified as a 17-year-old from the east side.', '2015-10-21', '2015-10-21'],
+    ['Teen wounded in shooting at basketball court', 'A teenager was taken to the hospital, police said.', '2015-10-21', '2015-10-21'],
+    ['Neighbors describe hearing gunshots before man found dead', 'Residents said they heard several shots.', '2015-10-21', '2015-10-21'],
     // A follow-up whose text dates the incident keeps that day.
     ['Man charged in shooting of store clerk', 'The clerk was shot on Saturday night during a robbery.', '2016-10-17', '2016-10-15'],
   ];

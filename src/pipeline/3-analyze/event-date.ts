@@ -100,9 +100,10 @@ const FOLLOW_UP_REPORT =
 const BACKGROUND =
   /\b(?:(?:second|third|fourth|another|previous|prior|earlier|similar)\s+(?:[\w-]+\s+){0,2}?(?:shootings?|incidents?|homicides?|killings?|deaths?|time|case|attacks?)|(?:days?|weeks?|months?) (?:earlier|before))\b/i;
 // A headline reporting a step of the justice system after an incident: "Police arrest suspect in ...",
-// "Man indicted in shooting", "Third person pleads guilty". Not "tried to arrest" (the incident itself).
+// "Man indicted in shooting", "Third person pleads guilty". Not "tried to arrest" (the incident
+// itself), nor a court that is a place ("shot at a basketball court") or a hearing of gunshots.
 const FOLLOW_UP_TITLE =
-  /\b(?:(?<!\bto\s)arrest(?:ed|s)?|charged?|charges|accused|sentenced?|sentencing|trial|court|guilty|pleads?|pleaded|plea|indicted|indictment|convicted|conviction|jury|judge|lawsuit|sued|hearing|prison|probation|prosecutors?|warrant|extradited|turn(?:s|ed)? (?:him|her)self in)\b/i;
+  /\b(?:(?<!\bto\s)arrest(?:ed|s)?|charged?|charges|accused|sentenced?|sentencing|trial|(?:in|to|before) court|court (?:date|appearance|hearing|documents|records)|guilty|pleads?|pleaded|plea|indicted|indictment|convicted|conviction|jury|judge|lawsuit|sued|prison|probation|prosecutors?|warrant|extradited|turn(?:s|ed)? (?:him|her)self in)\b/i;
 /** How much of the text counts as the lead. */
 const LEAD_CHARS = 400;
 
