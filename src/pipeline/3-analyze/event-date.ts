@@ -229,8 +229,8 @@ export function eventDate(article: Pick<Article, 'text' | 'published' | 'sentenc
     const headline = headlineDay(article, ref);
     if (headline) return { date: formatDay(headline.day), confidence: Math.round(HEADLINE_CONFIDENCE * headline.d.confidence * 100) / 100, span: null, headline: true };
     // A report of what followed the incident (an arrest, a plea, a sentence) is published days to
-    // years after it: its publication day is no stand-in for the event's (gva-dev: right in 1 of 22
-    // such stories). The day is then not stated, not guessed.
+    // years after it: its publication day is no stand-in for the event's (gva-dev dev: right in none
+    // of the 21 stories this covers). The day is then not stated, not guessed.
     if (!article.published || FOLLOW_UP_TITLE.test(article.title ?? '')) return null;
     return { date: article.published.date, confidence: Math.round(0.5 * article.published.confidence * 100) / 100, span: null };
   }
