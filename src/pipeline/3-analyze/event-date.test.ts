@@ -191,6 +191,8 @@ describe('eventDate', () => {
     const e = eventOf(text, '2013-09-13')!;
     assert.equal(text.slice(e.span!.start, e.span!.end), 'January');
     assert.ok(e.confidence >= 0.5 && e.confidence < 0.6);
+    assert.equal(e.month, true, 'marked: the day only stands for the month');
+    assert.equal(eventOf('Two men were shot on May 25 outside a bar.', '2014-06-03')!.month, undefined);
   });
 
   it('points at the date it chose, and is less sure without one', () => {

@@ -238,7 +238,7 @@ export function eventDate(article: Pick<Article, 'text' | 'published' | 'sentenc
   const agreeing = all.filter((c) => c.day === best.day).length;
   let confidence = Math.min(0.95, best.d.confidence * (top >= 2 ? 0.9 : 0.7) + 0.05 * (agreeing - 1));
   if (best.month) confidence = Math.min(confidence, MONTH_CONFIDENCE);
-  return { date: formatDay(best.day), confidence: Math.round(confidence * 100) / 100, span: { start: best.d.start, end: best.d.end } };
+  return { date: formatDay(best.day), confidence: Math.round(confidence * 100) / 100, span: { start: best.d.start, end: best.d.end }, ...(best.month ? { month: true as const } : {}) };
 }
 
 const COUNTS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
