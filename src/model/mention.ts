@@ -72,7 +72,8 @@ export interface Mentions {
   quotes: QuoteMention[];
   /** The day the reported event happened, when we can tell (not always the publication date). */
   /** `headline`: the day is the headline's (no span of the text points at it), not the publication day standing in. */
-  eventDate: { date: string; confidence: number; span: Span | null; headline?: true } | null;
+  /** `month`: the text gives only the month ("last May"); `date` is a day standing for it, for grouping only. */
+  eventDate: { date: string; confidence: number; span: Span | null; headline?: true; month?: true } | null;
 }
 
 export const noMentions = (): Mentions => ({

@@ -32,7 +32,8 @@ export function buildStoryReport(story: StoryRecord, stored: StoredArticle[], op
       source: a.source,
       title: a.title,
       published: a.published?.date ?? null,
-      event_date: mentions.eventDate?.date ?? null,
+      // A month's stand-in day is no day the report states.
+      event_date: mentions.eventDate && !mentions.eventDate.month ? mentions.eventDate.date : null,
       language: a.language,
       path: a.path,
       url: a.url,
@@ -57,5 +58,5 @@ export function buildStoryReport(story: StoryRecord, stored: StoredArticle[], op
 function whenBasis(when: string | null, disputed: boolean, stored: StoredArticle[]): StoryReport['when_basis'] {
   if (!when) return null;
   // A day the headline gives is stated by the report too; only the publication day standing in is not.
-  return disputed || stored.some((s) => s.mentions.eventDate?.span || s.mentions.eventDate?.headline) ? 'text' : 'published';
+  return disputed || stored.some((s) => (s.mentions.eventDate?.span && !s.mentions.eventDate.month) || s.mentions.eventDate?.headline) ? 'text' : 'published';
 }

@@ -120,13 +120,37 @@ describe('eventDate', () => {
     ['Police call Sunday\'s Jeffersontown homicide and arson a domestic case', 'A woman was found dead in a burning home.', '2016-03-21', '2016-03-20'],
     ['Boy charged in fatal New Year\'s Eve shooting', 'A 15-year-old boy has been charged with murder.', '2017-01-01', '2016-12-31'],
     // A headline day that dates a later step, or a day to come, is not the event's.
-    ['Man arrested Monday in shooting of store clerk', 'A man has been arrested in the shooting of a store clerk.', '2017-01-17', '2017-01-17'],
+    // (A report of an arrest that dates nothing else gives no day at all: see the follow-up table below.)
+    ['Man shot Monday by store clerk arrested after chase', 'The man fled and was later arrested, police said.', '2017-01-17', '2017-01-16'],
     ['Vigil planned Friday for teen killed in shooting', 'Friends will gather to remember the teen.', '2017-01-17', '2017-01-17'],
     // The text's own day wins over the headline's.
     ['Man shot Monday in Belle Glade', 'The man was shot late Sunday night outside a store, deputies said.', '2017-01-17', '2017-01-15'],
   ];
   for (const [title, text, pub, expected] of headlines)
     it(`headline: ${title}`, () => {
+      const article = { title, text, published: published(pub), sentences: sentenceSpans(text, paragraphSpans(text)) };
+      assert.equal(eventDate(article, extractDates(article))?.date, expected);
+    });
+
+  // A report of what followed an incident (an arrest, a charge, a plea, a sentence) whose text and
+  // headline date no moment of it: its publication day is the day of the report, days to years after
+  // the incident, so the event day is not stated (null), not guessed. [headline, text, publication day, event day]
+  const undated: [string, string, string, string | undefined][] = [
+    ['Third person pleads guilty in deadly bar shooting', 'A third man has entered a guilty plea in the bar shooting that killed two.', '2016-12-09', undefined],
+    ['Man indicted in shooting that injured seven', 'A grand jury returned the indictment this week.', '2016-09-05', undefined],
+    ['Police arrest suspect in teen\'s fatal shooting at eatery', 'A suspect is in custody in the death of a teenager at a sandwich shop.', '2016-10-17', undefined],
+    ['95-year-old man charged with manslaughter in shooting death', 'Prosecutors filed the charge after a review of the case.', '2016-06-02', undefined],
+    ['Gunman sentenced to 60 years in prison', 'The judge handed down the sentence after a two-day hearing.', '2014-06-29', undefined],
+    // Not a follow-up: the publication day still stands in, less sure.
+    ['Police tried to arrest a man; he opened fire', 'An officer was wounded, police said.', '2016-10-17', '2016-10-17'],
+    ['Teen killed in shooting identified', 'The teen has been identified as a 17-year-old from the east side.', '2015-10-21', '2015-10-21'],
+    ['Teen wounded in shooting at basketball court', 'A teenager was taken to the hospital, police said.', '2015-10-21', '2015-10-21'],
+    ['Neighbors describe hearing gunshots before man found dead', 'Residents said they heard several shots.', '2015-10-21', '2015-10-21'],
+    // A follow-up whose text dates the incident keeps that day.
+    ['Man charged in shooting of store clerk', 'The clerk was shot on Saturday night during a robbery.', '2016-10-17', '2016-10-15'],
+  ];
+  for (const [title, text, pub, expected] of undated)
+    it(`undated follow-up: ${title}`, () => {
       const article = { title, text, published: published(pub), sentences: sentenceSpans(text, paragraphSpans(text)) };
       assert.equal(eventDate(article, extractDates(article))?.date, expected);
     });
@@ -167,6 +191,8 @@ describe('eventDate', () => {
     const e = eventOf(text, '2013-09-13')!;
     assert.equal(text.slice(e.span!.start, e.span!.end), 'January');
     assert.ok(e.confidence >= 0.5 && e.confidence < 0.6);
+    assert.equal(e.month, true, 'marked: the day only stands for the month');
+    assert.equal(eventOf('Two men were shot on May 25 outside a bar.', '2014-06-03')!.month, undefined);
   });
 
   it('points at the date it chose, and is less sure without one', () => {

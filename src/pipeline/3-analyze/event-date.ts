@@ -99,6 +99,11 @@ const FOLLOW_UP_REPORT =
 // An earlier, other incident given as background: "the second shooting this month. On Feb. 6, ...".
 const BACKGROUND =
   /\b(?:(?:second|third|fourth|another|previous|prior|earlier|similar)\s+(?:[\w-]+\s+){0,2}?(?:shootings?|incidents?|homicides?|killings?|deaths?|time|case|attacks?)|(?:days?|weeks?|months?) (?:earlier|before))\b/i;
+// A headline reporting a step of the justice system after an incident: "Police arrest suspect in ...",
+// "Man indicted in shooting", "Third person pleads guilty". Not "tried to arrest" (the incident
+// itself), nor a court that is a place ("shot at a basketball court") or a hearing of gunshots.
+const FOLLOW_UP_TITLE =
+  /\b(?:(?<!\bto\s)arrest(?:ed|s)?|charged?|charges|accused|sentenced?|sentencing|trial|(?:in|to|before) court|court (?:date|appearance|hearing|documents|records)|guilty|pleads?|pleaded|plea|indicted|indictment|convicted|conviction|jury|judge|lawsuit|sued|prison|probation|prosecutors?|warrant|extradited|turn(?:s|ed)? (?:him|her)self in)\b/i;
 /** How much of the text counts as the lead. */
 const LEAD_CHARS = 400;
 
@@ -223,14 +228,17 @@ export function eventDate(article: Pick<Article, 'text' | 'published' | 'sentenc
   if (!chosen) {
     const headline = headlineDay(article, ref);
     if (headline) return { date: formatDay(headline.day), confidence: Math.round(HEADLINE_CONFIDENCE * headline.d.confidence * 100) / 100, span: null, headline: true };
-    if (!article.published) return null;
+    // A report of what followed the incident (an arrest, a plea, a sentence) is published days to
+    // years after it: its publication day is no stand-in for the event's (gva-dev dev: right in none
+    // of the 21 stories this covers). The day is then not stated, not guessed.
+    if (!article.published || FOLLOW_UP_TITLE.test(article.title ?? '')) return null;
     return { date: article.published.date, confidence: Math.round(0.5 * article.published.confidence * 100) / 100, span: null };
   }
   const { best, top } = chosen;
   const agreeing = all.filter((c) => c.day === best.day).length;
   let confidence = Math.min(0.95, best.d.confidence * (top >= 2 ? 0.9 : 0.7) + 0.05 * (agreeing - 1));
   if (best.month) confidence = Math.min(confidence, MONTH_CONFIDENCE);
-  return { date: formatDay(best.day), confidence: Math.round(confidence * 100) / 100, span: { start: best.d.start, end: best.d.end } };
+  return { date: formatDay(best.day), confidence: Math.round(confidence * 100) / 100, span: { start: best.d.start, end: best.d.end }, ...(best.month ? { month: true as const } : {}) };
 }
 
 const COUNTS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };

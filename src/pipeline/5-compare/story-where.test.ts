@@ -23,6 +23,13 @@ describe('storyWhen: the day the reports put the event on, the publication day o
     const a = stored('A man was hurt in a crash on Elm Street, police said.', 'Crash on Elm Street', '2025-11-30');
     assert.equal(storyWhen([a]), '2025-11-30');
   });
+  it('never shows a day made up for a month ("last May"): a day another report gives, else none', () => {
+    const month = stored('The man who was shot in the head last May has been charged with a robbery, police said.', 'Shooting victim charged', '2016-09-20');
+    assert.equal(month.mentions.eventDate?.month, true);
+    assert.equal(storyWhen([month]), null);
+    const day = stored('A man was shot in the head on May 3 outside a store on Elm Street, police said.', 'Man shot on Elm Street', '2016-05-04');
+    assert.equal(storyWhen([month, day]), '2016-05-03');
+  });
 });
 
 describe("storyWhere: where the event happened, not the most-named place", () => {
