@@ -1,0 +1,82 @@
+// One dispute test for counts: on made-up, real-looking stories, the story's `how_many` is
+// disputed exactly when the comparison's conflict list shows that count's dispute (issue #18), and
+// when reports state different totals without a dispute, the value shown is the best-supported one.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { extractFigures } from '../3-analyze/figures/figures.ts';
+import { compareSources } from './compare.ts';
+import { draft, published } from './fixtures.ts';
+import { storyHowMany } from './story-counts.ts';
+
+function story(texts: (string | [string, string])[]) {
+  const articles = texts.map((t, i) => {
+    const [text, day] = typeof t === 'string' ? [t, '2026-03-02'] : t;
+    const d = published(draft(`r${i}`, `outlet${i}.example`, text), day);
+    d.mentions.figures = extractFigures({ text, language: 'en' });
+    return d;
+  });
+  const { comparison, facts } = compareSources(articles, []);
+  return { conflicts: comparison.conflicts.filter((c) => c.kind === 'value'), howMany: storyHowMany(articles, new Map(), facts) };
+}
+
+// [name, reports, what, disputed, value shown when not disputed]
+type Row = [name: string, texts: (string | [string, string])[], what: 'killed' | 'injured', disputed: boolean, shown: number | null];
+
+const rows: Row[] = [
+  ['four vs six killed at a market', [
+    'Four people were killed when a gunman opened fire at the market on Tuesday, police said.',
+    'Six people were killed when a gunman opened fire at a crowded market on Tuesday.',
+  ], 'killed', true, null],
+  ['five vs eight wounded at a parade', [
+    'Five people were wounded when shots rang out at the parade on Sunday, police said.',
+    'Eight people were wounded when shots rang out at the Sunday parade, police said.',
+  ], 'injured', true, null],
+  ['six dead vs five relatives shot before he turned the gun on himself', [
+    'Six bodies were found at two homes in Millbrook in what police call a murder-suicide.',
+    'Dale Ferris, 31, shot and killed five relatives before turning the gun on himself, police said.',
+  ], 'killed', false, null],
+  ['two found dead at a home vs four killed across three homes', [
+    'Officers responded to a call and found two people dead at a home on Pine Street early Friday.',
+    'Four people were killed and one was hurt on Friday in a killing spree that spanned three homes, police said.',
+  ], 'killed', false, 4],
+  ['"at least three killed" vs "five killed": the exact count is shown', [
+    'At least three people were killed when a gunman opened fire at the mall on Friday.',
+    'Five people were killed when a gunman opened fire at the mall on Friday.',
+  ], 'killed', false, 5],
+  ['one killed and three others wounded vs four wounded: the wounded are three', [
+    'One man was killed and three others were wounded in a shooting outside a bar on Saturday, police said.',
+    'Four people were wounded in a shooting outside a bar on Saturday, one of them fatally, police said.',
+  ], 'injured', false, 3],
+  ['a toll that rose from one day to the next is its latest count', [
+    ['Two people were killed when the bridge collapsed on Sunday.', '2026-03-02'],
+    ['Three people were killed when the bridge collapsed, officials said on Monday.', '2026-03-03'],
+  ], 'killed', false, 3],
+  ['two killed vs a victim described', [
+    'Two men were killed in a shooting outside a bar early Sunday.',
+    'A man was killed in a fatal shooting outside a bar early Sunday, police said.',
+  ], 'killed', false, 2],
+  ['"at least five killed" vs "three killed" is a dispute', [
+    'At least five people were killed when a gunman opened fire at the mall on Friday.',
+    'Three people were killed when a gunman opened fire at the mall on Friday.',
+  ], 'killed', true, null],
+];
+
+describe('one dispute test: how_many is disputed exactly when the conflict list shows it', () => {
+  for (const [name, texts, what, disputed, shown] of rows) {
+    it(`${disputed ? 'disputed' : 'not disputed'}: ${name}`, () => {
+      const { conflicts, howMany } = story(texts);
+      const listed = conflicts.filter((c) => c.about === `number ${what}` && !c.over_time);
+      const entry = howMany.find((h) => h.what === what);
+      assert.ok(entry, `no how_many entry for ${what}`);
+      assert.equal(listed.length, disputed ? 1 : 0, 'conflict list');
+      assert.equal(entry.status === 'disputed', disputed, 'how_many status');
+      if (disputed) {
+        assert.equal(entry.value, null);
+        // The same sides in both places, as numbers with the conflict's text.
+        assert.deepEqual(entry.values.map((v) => v.text).sort(), listed[0].values.map((v) => v.value).sort());
+        for (const v of entry.values) assert.ok(v.evidence.length && Number.isFinite(v.value));
+      } else if (shown !== null) assert.equal(entry.value, shown);
+      else assert.ok(entry.values.some((v) => v.value === entry.value), 'the value shown is one a report gives');
+    });
+  }
+});
