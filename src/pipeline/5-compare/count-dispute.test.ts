@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { extractFigures } from '../3-analyze/figures/figures.ts';
 import { compareSources } from './compare.ts';
+import { countVerdict } from './count-dispute.ts';
+import type { Fact } from './fact.ts';
 import { draft, published } from './fixtures.ts';
 import { storyHowMany } from './story-counts.ts';
 
@@ -19,8 +21,8 @@ function story(texts: (string | [string, string])[]) {
   return { conflicts: comparison.conflicts.filter((c) => c.kind === 'value'), howMany: storyHowMany(articles, new Map(), facts) };
 }
 
-// [name, reports, what, disputed, value shown when not disputed]
-type Row = [name: string, texts: (string | [string, string])[], what: 'killed' | 'injured', disputed: boolean, shown: number | null];
+// [name, reports, what, disputed, value shown when not disputed, other totals noted beside it]
+type Row = [name: string, texts: (string | [string, string])[], what: 'killed' | 'injured', disputed: boolean, shown: number | null, noted?: boolean];
 
 const rows: Row[] = [
   ['four vs six killed at a market', [
@@ -34,18 +36,22 @@ const rows: Row[] = [
   ['six dead vs five relatives shot before he turned the gun on himself', [
     'Six bodies were found at two homes in Millbrook in what police call a murder-suicide.',
     'Dale Ferris, 31, shot and killed five relatives before turning the gun on himself, police said.',
-  ], 'killed', false, null],
+  ], 'killed', false, null, true],
   ['two found dead at a home vs four killed across three homes', [
     'Officers responded to a call and found two people dead at a home on Pine Street early Friday.',
     'Four people were killed and one was hurt on Friday in a killing spree that spanned three homes, police said.',
-  ], 'killed', false, 4],
+  ], 'killed', false, 4, true],
   ['"at least three killed" vs "five killed": the exact count is shown', [
     'At least three people were killed when a gunman opened fire at the mall on Friday.',
     'Five people were killed when a gunman opened fire at the mall on Friday.',
-  ], 'killed', false, 5],
+  ], 'killed', false, 5, true],
   ['one killed and three others wounded vs four wounded: the wounded are three', [
     'One man was killed and three others were wounded in a shooting outside a bar on Saturday, police said.',
     'Four people were wounded in a shooting outside a bar on Saturday, one of them fatally, police said.',
+  ], 'injured', false, 3],
+  ['one killed and three others wounded vs "four wounded" counting everyone hit: three shown', [
+    'One man was killed and three others were wounded in a shooting outside a bar on Saturday, police said.',
+    'Police said four people were wounded in the shooting outside a bar on Saturday.',
   ], 'injured', false, 3],
   ['a toll that rose from one day to the next is its latest count', [
     ['Two people were killed when the bridge collapsed on Sunday.', '2026-03-02'],
@@ -62,7 +68,7 @@ const rows: Row[] = [
 ];
 
 describe('one dispute test: how_many is disputed exactly when the conflict list shows it', () => {
-  for (const [name, texts, what, disputed, shown] of rows) {
+  for (const [name, texts, what, disputed, shown, noted] of rows) {
     it(`${disputed ? 'disputed' : 'not disputed'}: ${name}`, () => {
       const { conflicts, howMany } = story(texts);
       const listed = conflicts.filter((c) => c.about === `number ${what}` && !c.over_time);
@@ -75,8 +81,34 @@ describe('one dispute test: how_many is disputed exactly when the conflict list 
         // The same sides in both places, as numbers with the conflict's text.
         assert.deepEqual(entry.values.map((v) => v.text).sort(), listed[0].values.map((v) => v.value).sort());
         for (const v of entry.values) assert.ok(v.evidence.length && Number.isFinite(v.value));
-      } else if (shown !== null) assert.equal(entry.value, shown);
+        return;
+      }
+      if (shown !== null) assert.equal(entry.value, shown);
       else assert.ok(entry.values.some((v) => v.value === entry.value), 'the value shown is one a report gives');
+      // Other stated totals are noted beside the value, so it is not read as settled by all reports.
+      assert.equal(!!entry.note, !!noted, `note: ${entry.note}`);
     });
   }
+});
+
+describe('countVerdict: the dead among the wounded', () => {
+  const claim = (article: string, value: number, group: number) => ({ article, written: String(value), value: String(value), evidence: { article, start: 0, end: 1 }, group });
+  const killed = (dead: number): Fact => ({ kind: 'how-many', key: 'how-many:killed|', label: 'killed', claims: [claim('a', dead, 0), claim('b', dead, 0)], conflict: null });
+  const injured = (conflict: boolean): Fact => ({
+    kind: 'how-many', key: 'how-many:injured|', label: 'injured', claims: [claim('a', 3, 0), claim('b', 4, 1)],
+    conflict: conflict ? { kind: 'value', about: 'number injured', values: [{ value: '3', articles: ['a'], evidence: [] }, { value: '4', articles: ['b'], evidence: [] }] } : null,
+  });
+  it('wounded counts one apart with one dead: no dispute, the smaller is the wounded', () => {
+    const v = countVerdict(injured(true), [killed(1), injured(true)]);
+    assert.deepEqual([v.conflict, v.wounded], [null, 3]);
+  });
+  it('asked again once the conflict list has settled, the same answer', () => {
+    const v = countVerdict(injured(false), [killed(1), injured(false)]);
+    assert.deepEqual([v.conflict, v.wounded], [null, 3]);
+  });
+  it('wounded counts one apart with two dead are still a dispute', () => {
+    const v = countVerdict(injured(true), [killed(2), injured(true)]);
+    assert.equal(v.conflict?.about, 'number injured');
+    assert.equal(v.wounded, null);
+  });
 });

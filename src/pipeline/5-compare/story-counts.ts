@@ -109,7 +109,7 @@ function summarise(what: string, storyValue: number, counts: ArticleCount[], sou
   // allows, with and without the attacker, one scene's dead): the value is shown as reported, not settled.
   const others = values.filter((v) => v.value !== storyValue && statedValues.includes(v.value));
   if (differ && !rising && others.length)
-    entry.note = `also reported: ${others.map((v) => `"${v.text}"`).join(', ')}; likely a count of something else (a bound, a part, the attacker), not a dispute`;
+    entry.note = `also reported: ${others.map((v) => `"${v.text}"`).join(', ')}; no dispute (a bound, a part, the dead among the wounded or with the attacker, a count further down), so the best-supported count is shown`;
   return entry;
 }
 
