@@ -112,3 +112,25 @@ describe('countVerdict: the dead among the wounded', () => {
     assert.equal(v.wounded, null);
   });
 });
+
+describe('other counted things follow the conflict about the same figures', () => {
+  const cases: [name: string, texts: string[], disputed: boolean][] = [
+    ['12 vs 20 arrested at a protest', [
+      'Police said 12 people were arrested after the protest outside city hall turned violent on Monday.',
+      'Police said 20 people were arrested after the protest outside city hall turned violent on Monday.',
+    ], true],
+    ['12 arrested in both reports', [
+      'Police said 12 people were arrested after the protest outside city hall turned violent on Monday.',
+      'Officers said 12 people were arrested after the protest outside city hall turned violent on Monday.',
+    ], false],
+  ];
+  for (const [name, texts, disputed] of cases)
+    it(`${disputed ? 'disputed' : 'not disputed'}: ${name}`, () => {
+      const { conflicts, howMany } = story(texts);
+      const entry = howMany.find((h) => h.what === 'arrested');
+      assert.ok(entry);
+      assert.equal(conflicts.length, disputed ? 1 : 0);
+      assert.equal(entry.status === 'disputed', disputed);
+      if (disputed) assert.deepEqual(entry.values.map((v) => v.value).sort((a, b) => a - b), [12, 20]);
+    });
+});

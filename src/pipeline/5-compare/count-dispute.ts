@@ -1,9 +1,11 @@
 // The one dispute test for counts. The comparison's conflict list (how-many.ts) and the story's
 // `how_many` (story-counts.ts) both ask it, so a reader never sees a count "disputed" in one place
-// and settled in the other. Precision first: the stricter reading wins, and the conflict list's
-// rules are that stricter reading (a bound that allows the other value, the dead with or without
-// an attacker who killed himself, the dead of one scene, the dead among the wounded, a toll that
-// rose from one day to the next are no disputes). Pure.
+// and settled in the other. Where the two used to differ, the stricter reading won: this one. Its
+// sides are each report's lede total as how-many.ts reads it (a part, one scene's dead, a victim
+// described or a count far down take no side); they dispute unless a bound allows the other value,
+// the dead are counted with and without an attacker who killed himself, the wounded are counted
+// with and without the dead, or the sides are copies of one report. A toll that rose from one
+// day's reports to the next is shown as such (`over_time`), not as a dispute. Pure.
 import type { Conflict, Evidence, HowManyValue } from '../../model/index.ts';
 import { disagreeing, unique, type Claim, type Fact, type Sources } from './fact.ts';
 
