@@ -63,6 +63,8 @@ interface Tally {
   /** Disputed `how_many` entries, and of those the ones no value conflict of the comparison lists (two dispute tests telling the reader two things). */
   hmDisputed: number;
   hmUnlisted: number;
+  /** Count disputes the conflict list shows (not a toll that rose) whose `how_many` entry is not disputed or missing. */
+  hmListedSettled: number;
   stories: number;
   whereN: number;
   whereOk: number;
@@ -78,7 +80,7 @@ interface Tally {
   injured: Record<CountOutcome, number>;
 }
 const outcomes = (): Record<CountOutcome, number> => ({ right: 0, wrong: 0, missed: 0, 'disputed-has-truth': 0 });
-const tally = (): Tally => ({ hmDisputed: 0, hmUnlisted: 0, stories: 0, whereN: 0, whereOk: 0, whereNull: 0, whenN: 0, whenOk: 0, whenNull: 0, whenPub: 0, whenPubOk: 0, countN: 0, killed: outcomes(), injured: outcomes() });
+const tally = (): Tally => ({ hmDisputed: 0, hmUnlisted: 0, hmListedSettled: 0, stories: 0, whereN: 0, whereOk: 0, whereNull: 0, whenN: 0, whenOk: 0, whenNull: 0, whenPub: 0, whenPubOk: 0, countN: 0, killed: outcomes(), injured: outcomes() });
 
 const dumpPath = argValue('--dump');
 
@@ -133,11 +135,15 @@ export const section: Section = {
         t.killed[killed]++;
         t.injured[injured]++;
       }
+      // One dispute test: a count is disputed in `how_many` exactly when the conflict list shows it.
+      const countDispute = (c: StoryReport['comparison']['conflicts'][number], what: string) => c.kind === 'value' && !c.over_time && (c.about ?? '').includes(what);
       for (const h of s.how_many ?? []) {
         if (h.status !== 'disputed') continue;
         t.hmDisputed++;
-        if (!s.comparison.conflicts.some((c) => c.kind === 'value' && (c.about ?? '').includes(h.what))) t.hmUnlisted++;
+        if (!s.comparison.conflicts.some((c) => countDispute(c, h.what))) t.hmUnlisted++;
       }
+      for (const what of ['killed', 'injured'])
+        if (s.comparison.conflicts.some((c) => c.about === `number ${what}` && countDispute(c, what)) && !s.how_many?.some((h) => h.what === what && h.status === 'disputed')) t.hmListedSettled++;
       if (dumpPath)
         dump.push(JSON.stringify({
           story: s.id, title: s.title, articles: s.articles.length, incident: maj.id, ofIncident: maj.n,
@@ -164,6 +170,7 @@ export const section: Section = {
       row(`  ${what}: disputed, truth a side`, (t) => String(t[what]['disputed-has-truth']));
     }
     row('how_many disputed (no such conflict listed)', (t) => `${t.hmDisputed} (${t.hmUnlisted})`);
+    row('  killed/injured conflict listed, how_many not disputed', (t) => String(t.hmListedSettled));
     const out = (t: Tally) => ({
       stories: t.stories,
       where161: share(t.whereOk, t.whereN), whereIncidents: t.whereN,
@@ -171,7 +178,7 @@ export const section: Section = {
       killed: share(t.killed.right, t.countN), killedWrongShown: share(t.killed.wrong, t.countN),
       injured: share(t.injured.right, t.countN), injuredWrongShown: share(t.injured.wrong, t.countN),
       countIncidents: t.countN, killedOutcomes: t.killed, injuredOutcomes: t.injured,
-      howManyDisputed: t.hmDisputed, howManyDisputedUnlisted: t.hmUnlisted,
+      howManyDisputed: t.hmDisputed, howManyDisputedUnlisted: t.hmUnlisted, countConflictsNotDisputed: t.hmListedSettled,
     });
     return { stories: stories.length, seconds: Math.round(seconds), hasHowMany, dev: out(parts.dev), check: out(parts.check) };
   },

@@ -18,6 +18,9 @@ import { partOf, share, type Part } from './split.ts';
 export const KINDS = {
   entities: { right: ['person', 'organization', 'place', 'other', 'facility'], wrong: ['not-entity', 'partial', 'furniture'] },
   conflicts: { right: ['real'], wrong: ['false'] },
+  // Disputed story counts (`how_many`), each scored by the label of the count conflict it shows
+  // (one dispute test: 5-compare/count-dispute.ts); one with no such conflict stays unlabelled.
+  'how-many': { right: ['real'], wrong: ['false'] },
   timeline: { right: ['event'], wrong: ['not-event'] },
   lede: { right: ['lede'], wrong: ['not-lede'] },
   // Every brief sentence: reporting, or page furniture (issue 19: furniture ≤ 1% of brief sentences).
@@ -63,6 +66,14 @@ export function shownItems(story: StoryReport, kind: Kind): Shown[] {
       const form = e.variants[0]?.form ?? e.name;
       return { k: hashOf(e.name), a, expect: e.type, view: `${e.name} (${e.type}) forms: ${e.variants.map((v) => v.form).join(' / ')}\n    … ${around(story, e.variants[0]?.articles[0], form)} …` };
     });
+  if (kind === 'how-many')
+    return (story.how_many ?? []).filter((h) => h.status === 'disputed').map((h) => {
+      const shown = shownItems(story, 'conflicts').filter((_, i) => isCountDispute(story.comparison.conflicts[i], h.what));
+      const values = h.values.map((v) => String(v.value)).sort();
+      return shown[0]
+        ? { ...shown[0], view: `how_many ${h.what}: ${values.join(' vs ')}; as ${shown[0].view}` }
+        : { k: hashOf(`how-many|${h.what}|${values.join('|')}`), a: [...new Set(h.values.flatMap((v) => v.articles))].sort(), expect: 'real', view: `how_many ${h.what}: ${values.join(' vs ')} (no conflict listed)` };
+    });
   if (kind === 'conflicts')
     return story.comparison.conflicts.map((c) => {
       const values = c.values.map((v) => v.value);
@@ -79,7 +90,11 @@ export function shownItems(story: StoryReport, kind: Kind): Shown[] {
   return [{ k: hashOf(first.text), a: [...first.articles].sort(), expect: 'lede', view: `story "${story.title}" (${story.articles.length} reports)\n    brief opens: ${first.text}\n    titles: ${story.articles.slice(0, 4).map((x) => x.title).join(' | ')}` }];
 }
 
-const fileOf = (kind: Kind) => join(PROJECT_ROOT, 'bench/data', `report-labels-${kind}.jsonl`);
+/** The value conflict a disputed story count shows as ("number killed"; a toll that rose is no dispute). */
+const isCountDispute = (c: StoryReport['comparison']['conflicts'][number], what: string) => c.kind === 'value' && c.about === `number ${what}` && !c.over_time;
+
+// A disputed story count is labelled as the count conflict it shows: one file for both.
+const fileOf = (kind: Kind) => join(PROJECT_ROOT, 'bench/data', `report-labels-${kind === 'how-many' ? 'conflicts' : kind}.jsonl`);
 export function readLabels(kind: Kind): Label[] {
   return existsSync(fileOf(kind)) ? jsonLines(fileOf(kind)).map((l) => JSON.parse(l) as Label) : [];
 }

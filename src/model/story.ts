@@ -158,6 +158,11 @@ export interface HowMany {
   status: 'agreed' | 'single-source' | 'disputed';
   value: number | null;
   values: HowManyValue[];
+  /**
+   * Added: reports state other totals that the comparison finds no dispute with (a bound and a value
+   * it allows, a part, with and without the attacker): `value` is shown as reported, not as settled.
+   */
+  note?: string;
 }
 
 export interface StoryReport {

@@ -17,7 +17,7 @@ export function buildStoryReport(story: StoryRecord, stored: StoredArticle[], op
   // A disputed day is shown with its sides, led by the best-supported one, never as settled.
   const disputed = whenSides(facts);
   const when = disputed ? disputed[0].date : agg.when;
-  const howMany = storyHowMany(stored, new Map(stored.map((s) => [s.article.id, s.article.title])));
+  const howMany = storyHowMany(stored, new Map(stored.map((s) => [s.article.id, s.article.title])), facts);
   return {
     id: story.id,
     // The stored title, as the story list shows it (the assigner's choice, near-copies not counted twice).

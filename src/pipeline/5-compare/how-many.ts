@@ -3,9 +3,9 @@ import type { FigureMention } from '../../model/index.ts';
 import { articleCasualties, type Casualties } from '../3-analyze/figures/casualties.ts';
 import { PERSON_NOUNS } from '../3-analyze/figures/casualty-words.ts';
 import { isStatedTotal } from '../3-analyze/figures/stated.ts';
+import { countVerdict, sidesDispute, type CountFact } from './count-dispute.ts';
 import {
   conflictValues,
-  disagreeing,
   unique,
   type Claim,
   type Fact,
@@ -269,33 +269,9 @@ export function howManyFacts(articles: SourceArticle[], sources: Sources): Fact[
       if (fact) facts.push(fact);
     });
   }
-  forgiveDeadInWounded(facts);
+  // The one dispute test decides, in the light of the story's other counts (count-dispute.ts).
+  for (const f of facts) f.conflict = countVerdict(f, facts).conflict;
   return facts;
-}
-
-// An attacker who died by his own hand: "turning the gun on himself", "then killed herself", "murder-suicide".
-const ATTACKER_DIED = /\bturn(?:ed|ing|s)? the (?:gun|weapon|rifle|pistol) on (?:him|her|them)sel(?:f|ves)\b|\b(?:killed|shot) (?:him|her|them)sel(?:f|ves)\b|\btook (?:his|her|their) own li(?:fe|ves)\b|\bmurder[- ]suicide\b/i;
-
-/**
- * "One killed and three others wounded" against "four wounded": the larger count is everyone hit,
- * the dead among them. Wounded counts two apart by exactly the story's settled dead count dispute nothing.
- */
-function forgiveDeadInWounded(facts: Fact[]): void {
-  const killed = facts.find((f) => f.key.startsWith('how-many:killed|') && !f.conflict);
-  const dead = mode(killed?.claims.filter((c) => c.group === 0).map((c) => Number(c.value)) ?? []);
-  if (!dead) return;
-  for (const f of facts) {
-    if (!f.key.startsWith('how-many:injured|') || f.conflict?.kind !== 'value') continue;
-    const groups = [...new Set(f.claims.map((c) => c.group).filter((g) => g >= 0))];
-    const values = groups.map((g) => mode(f.claims.filter((c) => c.group === g).map((c) => Number(c.value))));
-    if (values.length === 2 && values[0] !== null && values[1] !== null && Math.abs(values[0] - values[1]) === dead) f.conflict = null;
-  }
-}
-
-function mode(xs: number[]): number | null {
-  const n = new Map<number, number>();
-  for (const x of xs) if (Number.isFinite(x)) n.set(x, (n.get(x) ?? 0) + 1);
-  return [...n].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
 /**
@@ -363,7 +339,7 @@ function countFact(
   reading: (article: string) => number | null,
   articles: Map<string, string>,
   days: Map<string, string | null>,
-): Fact | null {
+): CountFact | null {
   const perArticle = new Map<string, FigureClaim[]>();
   for (const m of mentions) perArticle.set(m.article, [...(perArticle.get(m.article) ?? []), m]);
   const casualty = CASUALTY.test(key.slice('how-many:'.length).split('|')[0]);
@@ -405,14 +381,7 @@ function countFact(
   // A bound that allows the other values ("at least three" of "five") disputes nothing, unless the
   // count rose from one day's reports to the next: then it is shown as the count over time.
   const boundsAllow = !('over_time' in rose) && groupClaims(claims.map(openBound)).filter((g) => g.some((c) => c.range)).length < 2;
-  // "Six dead" against "killed five relatives before turning the gun on himself": when a report
-  // tells that the attacker killed himself, two killed counts one apart are with and without him.
-  const sideValues = groups.map((g) => unique(g.filter((c) => c.range).map((c) => Number(c.value)))).filter((v) => v.length);
-  const attackerCounted =
-    key.startsWith('how-many:killed|') && sideValues.length === 2 && sideValues.every((v) => v.length === 1) &&
-    Math.abs(sideValues[0][0] - sideValues[1][0]) === 1 && [...articles.values()].some((t) => ATTACKER_DIED.test(t));
-  // People shot, dead or alive, mix two counts: reports disagree on them without disputing either.
-  const conflict = !key.startsWith('how-many:shot|') && !boundsAllow && !attackerCounted && disagreeing(sides, sources)
+  const conflict = sidesDispute({ key, sides, boundsAllow, texts: articles.values() }, sources)
     ? {
         kind: 'value' as const,
         about: describeCount(about, casualty, lead, articles),
@@ -426,5 +395,17 @@ function countFact(
     label: key.startsWith('amount:') ? lead.written : `${about}: ${lead.written}`,
     claims: plain,
     conflict,
+    best: bestSide(groups, sources),
   };
+}
+
+/** The value of the side most independent reports give, an exact count before a bound on a tie: shown when nothing is disputed. */
+function bestSide(groups: FigureClaim[][], sources: Sources): number | null {
+  const sided = groups.map((g) => g.filter((c) => c.range)).filter((g) => g.length);
+  const support = (g: FigureClaim[]) => sources.independent(g.map((c) => c.article));
+  const most = Math.max(0, ...sided.map(support));
+  const top = sided.filter((g) => support(g) === most);
+  const pick = top.map((g) => g.find((c) => !c.bound)).find((c) => c) ?? top[0]?.[0];
+  const value = Number(pick?.value);
+  return pick && Number.isFinite(value) ? value : null;
 }

@@ -1,13 +1,17 @@
 // The story's "how many": per counted thing (killed, injured, arrested, evacuated, homes destroyed…)
 // the value the story reports — agreed, single-source, or disputed with its sides — each value with
 // the text it is written as and its evidence spans. Killed and injured are read the way a casualty
-// toll is read per article and per story (3-analyze/figures/casualties.ts); only stated totals
-// ("three were killed", "killing two") can dispute each other, never a victim described ("a man").
+// toll is read per article and per story (3-analyze/figures/casualties.ts). Whether a count is
+// disputed is the comparison's one dispute test (count-dispute.ts), so the story's "how many" and its
+// conflict list never tell a reader two things; a disputed count's sides are the conflict's.
 import type { Evidence, FigureMention, HowMany, HowManyValue } from '../../model/index.ts';
 import { articleCasualties, storyCasualties, woundedGiven, type Casualties } from '../3-analyze/figures/casualties.ts';
 import { extractFigures } from '../3-analyze/figures/figures.ts';
 import { isStatedTotal } from '../3-analyze/figures/stated.ts';
-import { Sources, unique, type SourceArticle } from './fact.ts';
+import { countFactOf, countVerdict, disputeValues, isDispute, type CountVerdict } from './count-dispute.ts';
+import { Sources, unique, type Fact, type SourceArticle } from './fact.ts';
+import { hedgeWithin } from './figures.ts';
+import { howManyFacts } from './how-many.ts';
 import { risingInTime } from './over-time.ts';
 
 type Casualty = 'killed' | 'injured';
@@ -30,12 +34,14 @@ interface ArticleCount {
   day: string | null;
 }
 
-export function storyHowMany(articles: SourceArticle[], titles: Map<string, string> = new Map()): HowMany[] {
+/** `facts`: the story's compared facts (compareSources), whose count conflicts decide what is disputed. */
+export function storyHowMany(articles: SourceArticle[], titles: Map<string, string> = new Map(), facts?: Fact[]): HowMany[] {
   const sources = new Sources(articles);
-  return [...casualtyCounts(articles, titles, sources), ...eventCounts(articles, sources)];
+  const counts = facts ?? howManyFacts(articles, sources);
+  return [...casualtyCounts(articles, titles, sources, counts), ...eventCounts(articles, sources, counts)];
 }
 
-function casualtyCounts(articles: SourceArticle[], titles: Map<string, string>, sources: Sources): HowMany[] {
+function casualtyCounts(articles: SourceArticle[], titles: Map<string, string>, sources: Sources, facts: Fact[]): HowMany[] {
   const readings = articles.map((a) => {
     const title = titles.get(a.article.id) ?? '';
     const headline = title ? extractFigures({ text: title }, [], { headline: true }) : [];
@@ -45,7 +51,6 @@ function casualtyCounts(articles: SourceArticle[], titles: Map<string, string>, 
     return { a, c, headline };
   });
   const known = readings.filter((r) => r.c.killed !== null || r.c.injured !== null);
-  if (!known.length) return [];
   const story = storyCasualties(known.map((r) => r.c));
   const out: HowMany[] = [];
   for (const what of ['killed', 'injured'] as const) {
@@ -53,7 +58,7 @@ function casualtyCounts(articles: SourceArticle[], titles: Map<string, string>, 
       const value = what === 'killed' ? r.c.killed : r.c.woundedUnsaid ? null : woundedGiven(r.c, story.killed);
       return value === null ? [] : [countOf(r.a, r.c, what, value, r.headline)];
     });
-    const entry = summarise(what, story[what], counts, sources);
+    const entry = summarise(what, story[what], counts, sources, facts);
     if (entry) out.push(entry);
   }
   return out;
@@ -74,7 +79,12 @@ function countOf(a: SourceArticle, c: Casualties, what: Casualty, value: number,
 }
 
 /** Story value, status and sides for one counted thing; null when nothing in the text supports it. */
-function summarise(what: string, storyValue: number, counts: ArticleCount[], sources: Sources): HowMany | null {
+function summarise(what: string, storyValue: number, counts: ArticleCount[], sources: Sources, facts: Fact[]): HowMany | null {
+  const cited = counts.flatMap((c) => (c.figure ? [{ article: c.article, start: c.figure.start, end: c.figure.end }] : []));
+  const fact = countFactOf(facts, what, cited);
+  const verdict = fact ? countVerdict(fact, facts) : null;
+  // Disputed exactly when the conflict list shows the dispute, with the conflict's sides.
+  if (fact && isDispute(verdict!.conflict)) return { what, status: 'disputed', value: null, values: disputeValues(fact, verdict!.conflict) };
   // A value no report writes (a zero read from silence) is no side a reader can check; the
   // story's own value stays, read from words ("died at the hospital") when no number is written.
   const values = sidesOf(counts, sources)
@@ -85,17 +95,38 @@ function summarise(what: string, storyValue: number, counts: ArticleCount[], sou
   if (!values.some((v) => v.value === storyValue)) return null;
   const stated = counts.filter((c) => c.stated);
   const statedValues = unique(stated.map((c) => c.value));
-  const disagree = statedValues.length > 1 && sources.independent(stated.map((c) => c.article)) > 1 && unique(stated.map((c) => sources.rootOf(c.article))).length > 1;
-  // A toll that rose from one day's reports to the next is an update, not a dispute.
-  const sides = statedValues.map((v) => ({ value: v, days: stated.filter((c) => c.value === v).map((c) => c.day), range: { low: v, high: v } }));
-  const rising = disagree ? risingInTime(sides) : null;
-  if (disagree && !rising) return { what, status: 'disputed', value: null, values: values.filter((v) => statedValues.includes(v.value)) };
+  const differ = statedValues.length > 1 && sources.independent(stated.map((c) => c.article)) > 1 && unique(stated.map((c) => sources.rootOf(c.article))).length > 1;
   // A toll that rose from one day's reports to the next is told at its latest count.
+  const sides = statedValues.map((v) => ({ value: v, days: stated.filter((c) => c.value === v).map((c) => c.day), range: { low: v, high: v } }));
+  const rising = differ ? risingInTime(sides) : null;
   if (rising) storyValue = rising.at(-1)!.value;
+  else if (differ && verdict) storyValue = shownOf(values.filter((v) => statedValues.includes(v.value)), storyValue, verdict, sources);
   const support = counts.filter((c) => c.value === storyValue).map((c) => c.article);
   // The value shown leads its sides.
   values.sort((a, b) => Number(b.value === storyValue) - Number(a.value === storyValue));
-  return { what, status: sources.independent(support) >= 2 ? 'agreed' : 'single-source', value: storyValue, values };
+  const entry: HowMany = { what, status: sources.independent(support) >= 2 ? 'agreed' : 'single-source', value: storyValue, values };
+  // Stated totals that differ without a dispute count different things (a bound and a value it
+  // allows, with and without the attacker, one scene's dead): the value is shown as reported, not settled.
+  const others = values.filter((v) => v.value !== storyValue && statedValues.includes(v.value));
+  if (differ && !rising && others.length)
+    entry.note = `also reported: ${others.map((v) => `"${v.text}"`).join(', ')}; no dispute (a bound, a part, the dead among the wounded or with the attacker, a count further down), so the best-supported count is shown`;
+  return entry;
+}
+
+/**
+ * Stated totals that differ with no dispute: the one most independent reports give (a victim
+ * described is no total, so it has no vote here). The dead among the
+ * wounded make the larger count everyone hit, so the smaller is the wounded. On a tie an exact
+ * count beats a bound ("at least four", "as many as 20"), then the comparison's best-supported
+ * side (a lede total, not a far-down count), then the story's own reading.
+ */
+function shownOf(values: HowManyValue[], storyValue: number, verdict: CountVerdict, sources: Sources): number {
+  if (verdict.wounded !== null && values.some((v) => v.value === verdict.wounded)) return verdict.wounded;
+  const most = Math.max(...values.map((v) => sources.independent(v.articles)));
+  let tied = values.filter((v) => sources.independent(v.articles) === most);
+  const exact = tied.filter((v) => !hedgeWithin(v.text));
+  if (exact.length) tied = exact;
+  return (tied.find((v) => v.value === verdict.best) ?? tied.find((v) => v.value === storyValue) ?? tied[0]).value;
 }
 
 /** Each value with the reports giving it, best supported first; its text is a stated total when one gives it. */
@@ -121,7 +152,7 @@ function eventOf(text: string, f: FigureMention): string | null {
   return /destroyed|damaged/.test(verb) ? null : verb === 'detained' ? 'arrested' : verb;
 }
 
-function eventCounts(articles: SourceArticle[], sources: Sources): HowMany[] {
+function eventCounts(articles: SourceArticle[], sources: Sources, facts: Fact[]): HowMany[] {
   const byWhat = new Map<string, ArticleCount[]>();
   for (const a of articles) {
     const seen = new Set<string>();
@@ -138,7 +169,7 @@ function eventCounts(articles: SourceArticle[], sources: Sources): HowMany[] {
   const out: HowMany[] = [];
   for (const [what, counts] of byWhat) {
     const best = sidesOf(counts, sources)[0];
-    const entry = summarise(what, best.value, counts, sources);
+    const entry = summarise(what, best.value, counts, sources, facts);
     if (entry) out.push(entry);
   }
   return out;
