@@ -69,3 +69,13 @@ test('renderStory: how many, each count with its status and the sides of a dispu
   });
   assert.match(text, /How many:\n {2}killed: 3 \(agreed\) "three" \[1\]\[2\]\n {2}injured: disputed — "two" \[1\] vs "four" \[2\]/);
 });
+
+test('renderStory: a count shown with other totals that are no dispute carries its note', () => {
+  const text = renderStory({
+    ...report,
+    how_many: [
+      { what: 'killed', status: 'single-source', value: 5, values: [{ value: 5, text: 'five', articles: ['hl'], evidence: [] }], note: 'reports also give 6; not a dispute (with and without the attacker)' },
+    ],
+  });
+  assert.match(text, /killed: 5 \(single-source\) "five" \[1\] — reports also give 6; not a dispute/);
+});

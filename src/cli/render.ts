@@ -84,7 +84,7 @@ function howManyLines(s: StoryReport, cite: (ids: string[]) => string): string[]
     const sides = h.values.map((v) => `"${l(v.text)}" ${cite(v.articles)}`);
     return h.status === 'disputed' || h.value === null
       ? `  ${h.what}: disputed — ${sides.join(' vs ')}`
-      : `  ${h.what}: ${h.value} (${h.status}) ${sides[0] ?? ''}`.trimEnd();
+      : `  ${h.what}: ${h.value} (${h.status}) ${sides[0] ?? ''}`.trimEnd() + (h.note ? ` — ${l(h.note)}` : '');
   });
 }
 

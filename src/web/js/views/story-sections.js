@@ -83,6 +83,8 @@ export function howMany(entries, number) {
         e.status === 'disputed' || e.value === null
           ? h('span', {}, e.values.map((v) => `“${v.text}” ${cite(v.articles)}`).join(' vs '))
           : h('span', { class: 'muted' }, `(${e.status === 'agreed' ? 'agreed' : 'one source'}) ${e.values[0] ? `“${e.values[0].text}” ${cite(e.values[0].articles)}` : ''}`),
+        // Other totals reports gave that are no dispute: the value is as reported, not settled.
+        e.note ? h('span', { class: 'hm-note muted' }, ` — ${e.note}`) : null,
       ),
     ),
   );
