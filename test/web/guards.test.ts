@@ -207,6 +207,38 @@ describe('retries and rate limits', () => {
     await limiter.wait('a.example');
     assert.deepEqual(waits, ['1000', '2000']);
   });
+
+  it('a request woken late gives up its slot when the next one, another process\'s, would follow too soon', async () => {
+    // One virtual clock for two processes pacing one host through one store (the host's last
+    // request was at 0); sleeps end in time order, A's first one 300 ms late (a loaded machine).
+    let now = 0;
+    const timers: { at: number; wake: () => void }[] = [];
+    const clock = (lateBy: number[]) => ({
+      now: () => now,
+      sleep: (ms: number) => new Promise<void>((wake) => void timers.push({ at: now + ms + (lateBy.shift() ?? 0), wake })),
+    });
+    let next = 1000;
+    const store = async (_host: string, earliest: number, gap: number) => {
+      const at = Math.max(earliest, next);
+      next = at + gap;
+      return at;
+    };
+    const sent: [string, number][] = [];
+    const a = new HostRateLimiter(1000, clock([300]), store).wait('news.example').then(() => sent.push(['A', now]));
+    const b = new HostRateLimiter(1000, clock([]), store).wait('news.example').then(() => sent.push(['B', now]));
+    for (let settled = false; !settled; ) {
+      await new Promise((r) => setImmediate(r));
+      timers.sort((x, y) => x.at - y.at);
+      const t = timers.shift();
+      if (t) {
+        now = t.at;
+        t.wake();
+      } else settled = sent.length === 2;
+    }
+    await Promise.all([a, b]);
+    // Without giving up the slot: A at 1300, B at 2000, 700 ms apart.
+    assert.deepEqual(sent, [['B', 2000], ['A', 3000]]);
+  });
 });
 
 describe('web settings', () => {
