@@ -62,11 +62,18 @@ describe('bounded search', () => {
   });
 
   it('a search runs beside the server: health is answered while it ranks', async () => {
-    const search = timed(`/api/search?q=${THE_12}&offset=1000`);
+    // Order, not milliseconds: on a loaded machine a descheduled process makes both slow alike
+    // (94 ms beside a 96 ms search). One turn of the event loop first: a search on the main thread
+    // has then run to its end, one on its own thread has not answered (its answer is a message).
+    let searchDone = false;
+    const search = timed(`/api/search?q=${THE_12}&offset=1000`).then((s) => ((searchDone = true), s));
+    await new Promise((r) => setImmediate(r));
     const health = await timed('/api/health');
+    const answeredWhileRanking = !searchDone;
     const s = await search;
     assert.equal(s.res.status, 200);
-    assert.ok(health.ms < 50, `health took ${health.ms.toFixed(0)} ms beside a ${s.ms.toFixed(0)} ms search`);
+    assert.equal(health.res.status, 200);
+    assert.ok(answeredWhileRanking, `health (${health.ms.toFixed(0)} ms) waited for the ${s.ms.toFixed(0)} ms search`);
   });
 
   it('a search over its time budget is stopped and refused with 400; the next one runs', async () => {
