@@ -6,7 +6,6 @@ import { isStatedTotal } from '../3-analyze/figures/stated.ts';
 import { countVerdict, sidesDispute, type CountFact } from './count-dispute.ts';
 import {
   conflictValues,
-  unique,
   type Claim,
   type Fact,
   type SourceArticle,
