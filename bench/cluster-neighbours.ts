@@ -5,18 +5,10 @@
 // neighbourhood" would count exactly these candidates: when gva-dev reports are among them, such a
 // count moves with gva-dev as the whole store's does.
 //   node --import tsx bench/cluster-neighbours.ts   (CLUSTER_CACHE=file as bench/cluster.ts; CLUSTER_TOPICS=18,30)
-import { existsSync, readFileSync } from 'node:fs';
 import { OnlineStoryAssigner } from '../src/pipeline/4-cluster/story-assigner.ts';
 import type { Entry, Query } from '../src/pipeline/4-cluster/story-index.ts';
-import { loadEcbPlus, loadGvaDev, type LabelledDoc } from './cluster/docs.ts';
-
-/** The mixed stream as bench/cluster.ts makes it: the two corpora interleaved evenly. */
-function interleaved(a: LabelledDoc[], b: LabelledDoc[]): LabelledDoc[] {
-  const at = (k: number, n: number) => (k + 0.5) / n;
-  return [...a.map((d, k) => [at(k, a.length), 0, d] as const), ...b.map((d, k) => [at(k, b.length), 1, d] as const)]
-    .sort((x, y) => x[0] - y[0] || x[1] - y[1])
-    .map(([, , d]) => d);
-}
+import { interleaved, loaded } from './cluster.ts';
+import type { LabelledDoc } from './cluster/docs.ts';
 
 // A diagnostic reads the assigner's index and its candidate lookup, both private to the grouping.
 interface Index {
@@ -53,8 +45,8 @@ function run(docs: LabelledDoc[], ecbIds: Set<string>) {
 }
 
 function main(): void {
-  const cache = process.env.CLUSTER_CACHE;
-  const { ecb, gva } = cache && existsSync(cache) ? (JSON.parse(readFileSync(cache, 'utf8')) as { ecb: LabelledDoc[]; gva: LabelledDoc[] }) : { ecb: loadEcbPlus()!, gva: loadGvaDev()! };
+  const docs = loaded(new Set(['mixed']));
+  const [ecb, gva] = [docs.ecb!, docs.gva!];
   const ecbIds = new Set(ecb.map((d) => d.article.id));
   const alone = run(ecb, ecbIds);
   const mixed = run(interleaved(gva, ecb), ecbIds);

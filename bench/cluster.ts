@@ -102,7 +102,7 @@ function byDay(a: LabelledDoc[], b: LabelledDoc[]): LabelledDoc[] {
 }
 
 /** Two undated-against-dated streams interleaved evenly, each keeping its own order. */
-function interleaved(a: LabelledDoc[], b: LabelledDoc[]): LabelledDoc[] {
+export function interleaved(a: LabelledDoc[], b: LabelledDoc[]): LabelledDoc[] {
   const at = (k: number, n: number) => (k + 0.5) / n;
   return [...a.map((d, k) => [at(k, a.length), 0, d] as const), ...b.map((d, k) => [at(k, b.length), 1, d] as const)]
     .sort((x, y) => x[0] - y[0] || x[1] - y[1])
@@ -177,7 +177,7 @@ function dump(set: SetRun, predicted: Map<string, string>): void {
  * The corpora, extracted and analysed (about a minute). CLUSTER_CACHE=file keeps them in that file
  * for reruns that change only grouping code; delete it when extraction or analysis changed.
  */
-function loaded(wanted: Set<string>): { ecb: LabelledDoc[] | null; gva: LabelledDoc[] | null; short: LabelledDoc[] | null } {
+export function loaded(wanted: Set<string>): { ecb: LabelledDoc[] | null; gva: LabelledDoc[] | null; short: LabelledDoc[] | null } {
   const cache = process.env.CLUSTER_CACHE;
   if (cache && existsSync(cache)) return JSON.parse(readFileSync(cache, 'utf8')) as ReturnType<typeof loaded>;
   const all = !!cache;
