@@ -14,7 +14,7 @@ import { analyzeArticle } from '../src/pipeline/3-analyze/analyze.ts';
 import { articleCasualties } from '../src/pipeline/3-analyze/figures/casualties.ts';
 import { parseNumber } from '../src/pipeline/3-analyze/figures/numbers.ts';
 import { minhashSignature, signatureSimilarity } from '../src/pipeline/4-cluster/near-copy.ts';
-import { aggregateMentions } from '../src/pipeline/5-compare/aggregate.ts';
+import { aggregateMentions, shownEntities } from '../src/pipeline/5-compare/aggregate.ts';
 import { compareSources } from '../src/pipeline/5-compare/compare.ts';
 import { foldLetters } from '../src/text/fold.ts';
 import { checkBrief, checkEvidence, type Failure } from '../src/pipeline/6-brief/faithfulness.ts';
@@ -187,7 +187,7 @@ function* gvaStories(dir: string): Generator<{ incident: string; stored: StoredA
  */
 function checkFigures(incident: string, stored: StoredArticle[], gold: { num_killed?: number; num_injured?: number } | undefined): FigureCheck[] {
   if (!gold || stored.filter((s) => !s.copyOf).length < 2) return [];
-  const { facts } = compareSources(stored, aggregateMentions(stored).entities);
+  const { facts } = compareSources(stored, shownEntities(aggregateMentions(stored)));
   const out: FigureCheck[] = [];
   for (const [thing, re, goldValue] of [['killed', KILLED, gold.num_killed], ['injured', INJURED, gold.num_injured]] as const) {
     if (typeof goldValue !== 'number') continue;

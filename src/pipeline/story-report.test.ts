@@ -88,3 +88,25 @@ describe('story report: how its when was found', () => {
   });
 });
 
+
+describe('the story\'s who-facts', () => {
+  // "Calder Agri" and "Starline Regatta" are names no cue types (neither person, organisation nor
+  // place): the entity list leaves them out, and so must the comparison.
+  const BLAST = report(
+    'pa', 'Plainsman', '2025-03-05',
+    'An explosion tore through the Calder Agri fertiliser plant in Ridgefield on Monday, killing two workers, fire chief Dana Morrow said.\n\n' +
+      'The blast was felt as far as Harwick Bay, where the Starline Regatta was under way.',
+  );
+
+  it('compare only the entities the story lists', () => {
+    const r = story(BLAST, MONDAY);
+    const listed = new Set(r.entities.map((e) => `${e.name} (${e.type})`));
+    const who = [...r.comparison.agreed, ...r.comparison.single_source].filter((f) => f.kind === 'who').map((f) => f.fact);
+    assert.ok(who.includes('Dana Morrow (person)'), `a typed name is still compared: ${who.join(', ')}`);
+    assert.deepEqual(who.filter((f) => !listed.has(f)), []);
+    assert.deepEqual(who.filter((f) => f.endsWith('(other)')), []);
+    const adds = (r.comparison.coverage ?? []).flatMap((c) => c.adds);
+    assert.ok(adds.length > 0, "each source still adds something");
+    assert.deepEqual(adds.filter((f) => f.endsWith('(other)')), []);
+  });
+});

@@ -4,7 +4,7 @@ import type { StoryRecord, StoryReport } from '../model/index.ts';
 import type { StoredArticle } from '../store/store.ts';
 import { storyKind } from './4-cluster/kind.ts';
 import { representativeTitle } from './4-cluster/story-title.ts';
-import { aggregateMentions } from './5-compare/aggregate.ts';
+import { aggregateMentions, shownEntities } from './5-compare/aggregate.ts';
 import { compareSources } from './5-compare/compare.ts';
 import { storyHowMany } from './5-compare/story-counts.ts';
 import { whenSides } from './5-compare/when.ts';
@@ -13,7 +13,9 @@ import { buildTimeline } from './6-brief/timeline.ts';
 
 export function buildStoryReport(story: StoryRecord, stored: StoredArticle[], opts: { withText?: boolean } = {}): StoryReport {
   const agg = aggregateMentions(stored);
-  const { comparison, facts } = compareSources(stored, agg.entities);
+  // The facts compared are about the entities shown, so no row names what the entity list leaves out.
+  const entities = shownEntities(agg);
+  const { comparison, facts } = compareSources(stored, entities);
   // A disputed day is shown with its sides, led by the best-supported one, never as settled.
   const disputed = whenSides(facts);
   const when = disputed ? disputed[0].date : agg.when;
@@ -40,9 +42,7 @@ export function buildStoryReport(story: StoryRecord, stored: StoredArticle[], op
       copy_of: copyOf,
       ...(opts.withText ? { text: a.text } : {}),
     })),
-    // Precision first: a name no cue could type (neither person, organisation nor place) is mostly page
-    // furniture or a fragment (hand-labelled gva-dev: 4 of 57 real); it is listed only when it speaks.
-    entities: agg.entities.filter((e) => e.type !== 'other' || agg.quotes.some((q) => q.speaker === e.name)),
+    entities,
     places: agg.places,
     dates: agg.dates,
     figures: agg.figures,
