@@ -25,6 +25,11 @@ const cases: [string, ReturnType<typeof article>[], string[]][] = [
     ['Ana Kovač ← Ana Kovač(a) | Ana Kovac(b)'],
   ],
   [
+    'at a tie, the form whose first name is a known given name wins over a typo',
+    [article('a', ['Partick McFarlane']), article('b', ['Patrick McFarlane'])],
+    ['Patrick McFarlane ← Patrick McFarlane(b) | Partick McFarlane(a)'],
+  ],
+  [
     'the form most sources use wins',
     [article('a', ['Ana Kovac']), article('b', ['Ana Kovac']), article('c', ['Ana Kovač'])],
     ['Ana Kovac ← Ana Kovac(a,b) | Ana Kovač(c)'],
@@ -139,7 +144,7 @@ const cases: [string, ReturnType<typeof article>[], string[]][] = [
   [
     'two swapped letters in a first name',
     [article('a', ['Jaime Ostrander']), article('b', ['Jamie Ostrander'])],
-    ['Jaime Ostrander ← Jaime Ostrander(a) | Jamie Ostrander(b)'],
+    ['Jamie Ostrander ← Jamie Ostrander(b) | Jaime Ostrander(a)'],
   ],
   [
     'distinct short names stay apart',

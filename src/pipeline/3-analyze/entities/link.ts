@@ -245,12 +245,14 @@ function toReportEntity(cluster: ArticleName[]): ReportEntity {
     }
     forms.set(n.form, f);
   }
-  // Canonical: full names over short forms, then the form most independent sources use, then the
-  // one that keeps its diacritics, then the longest.
+  // Canonical: full names over short forms, then the form most independent sources use, then one
+  // whose first word is a known given name (not the typo "Partick"), then the one that keeps its
+  // diacritics, then the longest.
   const ranked = [...forms].sort(
     ([fa, a], [fb, b]) =>
       Number(b.words >= 2) - Number(a.words >= 2) ||
       b.votes - a.votes ||
+      Number(knownGiven(fb)) - Number(knownGiven(fa)) ||
       Number(hasDiacritics(fb)) - Number(hasDiacritics(fa)) ||
       fb.length - fa.length ||
       fa.localeCompare(fb),
@@ -266,6 +268,8 @@ function toReportEntity(cluster: ArticleName[]): ReportEntity {
     variants: ranked.map(([form, f]) => ({ form, articles: f.articles })),
   };
 }
+
+const knownGiven = (form: string) => FOLDED_FIRST_NAMES.has(entityKey(form.split(/\s+/)[0]));
 
 /** Every variant form (as written, and folded) → the canonical story name. */
 export function canonicalNames(entities: ReportEntity[]): Map<string, string> {
