@@ -37,6 +37,12 @@ describe('extractDates', () => {
     ['The girl was shot last March.', '2015-03-20', [['March', '2014-03-01', 'month']]],
     ['Two brothers will stand trial for the January shooting deaths of four women.', '2013-09-13', [['January', '2013-01-01', 'month']]],
     ['He was charged after a July shooting on Bourbon Street.', '2015-01-15', [['July', '2014-07-01', 'month']]],
+    // An incident named by its day has happened: the day is a past one, however far the next such day.
+    ['The family is still waiting for answers in the May 31 death of their 3-year-old boy.', '2016-02-24', [['May 31', '2015-05-31', 'day']]],
+    ['No one is in custody for the Oct. 12 shooting on Elm Street.', '2016-08-05', [['Oct. 12', '2015-10-12', 'day']]],
+    ['Detectives still seek witnesses to the Dec. 20 fatal stabbing outside the bar.', '2016-09-01', [['Dec. 20', '2015-12-20', 'day']]],
+    // A day named by a coming step stays a coming one.
+    ['The May 31 hearing will decide whether he stands trial.', '2016-02-24', [['May 31', '2016-05-31', 'day']]],
     // "the May" before no incident word is no date.
     ['The May Company store closed.', '2015-01-15', []],
     // Issue 18: the event's day as written. "on the 28th" in a paper of the 30th.

@@ -246,6 +246,8 @@ const SCHEDULED_REACH = 40;
 // A date after "by", "before" or "ahead of" (the) marks when something else happens: no past verb forces it back.
 const DEADLINE = /\b(?:by|before|ahead of)\s+(?:the\s+)?$/i;
 const PAST_PERFECT = /\bhad\s+(?:been\s+)?\w+/i;
+/** An incident noun right after a date, which names the incident by it ("the May 31 death"). */
+const INCIDENT_NAMED = /^\s*(?:(?:fatal|deadly|double|triple|drive-by|mass|accidental)\s+)*(?:shootings?|shootout|killings?|slayings?|stabbings?|homicides?|murders?|deaths?)\b/i;
 const SAID_BEFORE = /\b(?:said|told|announced|reported)\s+(?:on\s+)?$/i;
 
 /** True when the match sits inside a URL, e-mail address or file path. */
@@ -293,6 +295,8 @@ export function extractDates(article: Pick<Article, 'text' | 'published' | 'sent
       let past = !future && !DEADLINE.test(before) && PAST.test(before.slice(-PAST_REACH));
       // "Mr. Gerstner said Friday", after a quote about the future: the saying is past.
       if (SAID_BEFORE.test(before)) [future, past] = [false, true];
+      // "charged in the May 31 death", "the Jan. 7 shooting": an incident named by its day has happened.
+      if (!future && INCIDENT_NAMED.test(after)) past = true;
       // "He and Arafat meet separately Monday", "the delegations resume talks Thursday": news writes a
       // scheduled step in the present tense. Not after a determiner ("his return Monday"), nor with a
       // past verb on either side ("the track meet Monday was canceled").
