@@ -152,6 +152,9 @@ describe('eventDate', () => {
     ['Police arrest suspect in teen\'s fatal shooting at eatery', 'A suspect is in custody in the death of a teenager at a sandwich shop.', '2016-10-17', undefined],
     ['95-year-old man charged with manslaughter in shooting death', 'Prosecutors filed the charge after a review of the case.', '2016-06-02', undefined],
     ['Gunman sentenced to 60 years in prison', 'The judge handed down the sentence after a two-day hearing.', '2014-06-29', undefined],
+    // The only day given is the arrest's, however it is worded.
+    ['Police arrest suspect in accidental shooting of friend', 'A 23-year-old man turned himself in to police on Friday after a warrant was issued for his arrest on suspicion of second-degree assault.', '2017-01-17', undefined],
+    ['Man charged in shooting of teen', 'The suspect surrendered at the county jail Saturday on a count of aggravated assault, deputies said.', '2017-01-17', undefined],
     // Not a follow-up: the publication day still stands in, less sure.
     ['Police tried to arrest a man; he opened fire', 'An officer was wounded, police said.', '2016-10-17', '2016-10-17'],
     ['Teen killed in shooting identified', 'The teen has been identified as a 17-year-old from the east side.', '2015-10-21', '2015-10-21'],

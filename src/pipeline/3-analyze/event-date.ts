@@ -20,7 +20,7 @@ const attributed = (before: string) => SAID.test(before) || TOLD_OUTLET.test(bef
 // "since March 1", "desde el 1 de marzo": the start of a period, not the event.
 const SINCE = /\b(since|until|between|from|desde|hasta|depuis|jusqu'au|seit|bis|dal|fino al)\s+(?:el\s+|le\s+|the\s+|dem\s+)?$/i;
 // What happens after the event: the date of an arrest, a court date, a vigil, things running again.
-const FOLLOW_UP = /\b(again|resumed|reopened|back to normal|arrested|arraigned|arraignment|court|hearing|sentenced|sentencing|charged|indicted|pleaded|plea|trial|jury|probation|convicted|guilty|jailed|prison|vigil|funeral|memorial|identified|released|booked|bond|custody|press conference|unclear|investigat\w*)\b/i;
+const FOLLOW_UP = /\b(again|turned (?:him|her)self in|surrendered|apprehended|resumed|reopened|back to normal|arrested|arraigned|arraignment|court|hearing|sentenced|sentencing|charged|indicted|pleaded|plea|trial|jury|probation|convicted|guilty|jailed|prison|vigil|funeral|memorial|identified|released|booked|bond|custody|press conference|unclear|investigat\w*)\b/i;
 const STATE = /\b(remains?|remained|is|was|were)\s+(?:in\s+)?(?:critical|stable|serious|fair|good)\s+condition\s*(?:on\s+)?$/i;
 
 // "the Jan. 1 shooting", "shot on Jan. 1", "on June 1, the night of the shooting": the date is named
