@@ -57,6 +57,17 @@ describe('eventDate', () => {
     // Month only: the middle of the most recent such month before publication.
     ['Brothers James and Cedric Poore will stand trial for the January shooting deaths of four women, a judge ruled Friday.', '2013-09-13', '2013-01-16'],
     ['The girl was shot by another 5-year-old while visiting the couple\'s home last July. The couple pleaded not guilty Wednesday.', '2015-04-29', '2014-07-16'],
+    // The incident named by its day, months before the charge, in the year that puts it before publication.
+    ['Two more men were charged Tuesday with first-degree murder in the May 31 death of a sleeping 3-year-old boy.', '2016-02-24', '2015-05-31'],
+    // A date given as "the night of the shooting" is the incident's, however old (past the first 300
+    // characters, where a full date would be taken for the page's stamp).
+    ['Two brothers have been indicted by a grand jury in the murder of a 7-year-old boy who was shot while asleep in his bedroom.\n\nBoth men, aged 19 and 22, have been indicted for capital murder in the death of the boy, and a third suspect is still being sought by detectives.\n\nThe indictment says the brothers, with the third man, tried to break into the house on Pine Ridge Road on March 4, 2016, the night of the shooting.', '2016-06-20', '2016-03-04'],
+    ['Two men pleaded guilty Friday. Officers were called to the house on Sept. 3, the morning of the killing, and found the victim in the yard.', '2016-12-02', '2016-09-03'],
+    // In a report of an arrest, a recent day that dates no moment of the incident (the arrest's own)
+    // does not make the incident's old day background.
+    ['At about noon today, Wednesday, February 8, 2017, members of the department\'s fugitive unit working with state troopers arrested a 27-year-old man wanted for the shooting of a nine-year-old girl.\n\nAt about 1:00 AM on Sunday, October 9, 2016, officers responded to a report of a shooting and found the girl wounded inside a car.', '2017-02-08', '2016-10-09'],
+    // A recent day the report ties to an incident still does.
+    ['Police arrested a man Tuesday in the shooting that happened Saturday night on Elm Street. He had been shot himself on Jan. 7 in a separate case.', '2016-06-01', '2016-05-28'],
   ];
   for (const [text, pub, expected] of followUps) it(`follow-up: ${text.slice(0, 60)}`, () => assert.equal(eventOf(text, pub)?.date, expected));
 
@@ -141,6 +152,9 @@ describe('eventDate', () => {
     ['Police arrest suspect in teen\'s fatal shooting at eatery', 'A suspect is in custody in the death of a teenager at a sandwich shop.', '2016-10-17', undefined],
     ['95-year-old man charged with manslaughter in shooting death', 'Prosecutors filed the charge after a review of the case.', '2016-06-02', undefined],
     ['Gunman sentenced to 60 years in prison', 'The judge handed down the sentence after a two-day hearing.', '2014-06-29', undefined],
+    // The only day given is the arrest's, however it is worded.
+    ['Police arrest suspect in accidental shooting of friend', 'A 23-year-old man turned himself in to police on Friday after a warrant was issued for his arrest on suspicion of second-degree assault.', '2017-01-17', undefined],
+    ['Man charged in shooting of teen', 'The suspect surrendered at the county jail Saturday on a count of aggravated assault, deputies said.', '2017-01-17', undefined],
     // Not a follow-up: the publication day still stands in, less sure.
     ['Police tried to arrest a man; he opened fire', 'An officer was wounded, police said.', '2016-10-17', '2016-10-17'],
     ['Teen killed in shooting identified', 'The teen has been identified as a 17-year-old from the east side.', '2015-10-21', '2015-10-21'],

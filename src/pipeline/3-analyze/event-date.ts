@@ -20,11 +20,12 @@ const attributed = (before: string) => SAID.test(before) || TOLD_OUTLET.test(bef
 // "since March 1", "desde el 1 de marzo": the start of a period, not the event.
 const SINCE = /\b(since|until|between|from|desde|hasta|depuis|jusqu'au|seit|bis|dal|fino al)\s+(?:el\s+|le\s+|the\s+|dem\s+)?$/i;
 // What happens after the event: the date of an arrest, a court date, a vigil, things running again.
-const FOLLOW_UP = /\b(again|resumed|reopened|back to normal|arrested|arraigned|arraignment|court|hearing|sentenced|sentencing|charged|indicted|pleaded|plea|trial|jury|probation|convicted|guilty|jailed|prison|vigil|funeral|memorial|identified|released|booked|bond|custody|press conference|unclear|investigat\w*)\b/i;
+const FOLLOW_UP = /\b(again|turned (?:him|her)self in|surrendered|apprehended|resumed|reopened|back to normal|arrested|arraigned|arraignment|court|hearing|sentenced|sentencing|charged|indicted|pleaded|plea|trial|jury|probation|convicted|guilty|jailed|prison|vigil|funeral|memorial|identified|released|booked|bond|custody|press conference|unclear|investigat\w*)\b/i;
 const STATE = /\b(remains?|remained|is|was|were)\s+(?:in\s+)?(?:critical|stable|serious|fair|good)\s+condition\s*(?:on\s+)?$/i;
 
-// "the Jan. 1 shooting", "shot on Jan. 1": the date is named as the event's, however old.
-const NAMED_EVENT_AFTER = /^\s*(?:,?\s*(?:19|20)\d{2},?\s+)?(?:(?:fatal|deadly|double|triple|quadruple|drive-by|accidental|mass|gang|police)\s+)*(?:shooting|shootout|killing|slaying|stabbing|attack|murder|homicide|crash|fire|explosion|incident|death|home invasion|melee|gunfight)\b/i;
+// "the Jan. 1 shooting", "shot on Jan. 1", "on June 1, the night of the shooting": the date is named
+// as the event's, however old.
+const NAMED_EVENT_AFTER = /^\s*(?:,?\s*(?:19|20)\d{2},?\s+)?(?:,?\s*the\s+(?:day|night|morning|afternoon|evening)\s+of\s+the\s+)?(?:(?:fatal|deadly|double|triple|quadruple|drive-by|accidental|mass|gang|police)\s+)*(?:shooting|shootout|killing|slaying|stabbing|attack|murder|homicide|crash|fire|explosion|incident|death|home invasion|melee|gunfight)\b/i;
 const NAMED_EVENT_BEFORE = /\b(?:shot|killed|slain|shooting|happened|occurred)\s+(?:on\s+)?$/i;
 // "died Tuesday", "died at a local hospital on Sunday": a victim's death, a later moment than the
 // injury that caused it ("shot Monday night ... died on Tuesday"). It counts less only when the
@@ -218,8 +219,10 @@ export function eventDate(article: Pick<Article, 'text' | 'published' | 'sentenc
   const recent = pick(all.filter(isRecent));
   const old = pick(all.filter((c) => !isRecent(c) && (!c.background || c.named) && (followUp || c.d.start < lead)));
   // A recent death ("died early Sunday") is a later moment of the old incident the text dates ("the
-  // incident ... on Nov. 2"): only the other recent dates can make that incident background.
-  const recentBar = Math.max(-Infinity, ...all.filter((c) => isRecent(c) && !c.death).map((c) => c.score));
+  // incident ... on Nov. 2"): only the other recent dates can make that incident background. In a
+  // report of what followed (an arrest, a plea), only a recent day tied to an incident can: its
+  // other recent days are the later step's ("arrested today, Wednesday, February 8").
+  const recentBar = Math.max(-Infinity, ...all.filter((c) => isRecent(c) && !c.death && (!followUp || c.tied)).map((c) => c.score));
   const chosen = old && (!recent || old.best.score > recentBar + OLD_MARGIN) ? old : recent;
   // Only dates of sayings or states ("police said Tuesday", "was reported Sunday afternoon"): the
   // day of a saying in the days before publication is nearer the event than publication itself.

@@ -37,6 +37,12 @@ describe('extractDates', () => {
     ['The girl was shot last March.', '2015-03-20', [['March', '2014-03-01', 'month']]],
     ['Two brothers will stand trial for the January shooting deaths of four women.', '2013-09-13', [['January', '2013-01-01', 'month']]],
     ['He was charged after a July shooting on Bourbon Street.', '2015-01-15', [['July', '2014-07-01', 'month']]],
+    // An incident named by its day has happened: the day is a past one, however far the next such day.
+    ['The family is still waiting for answers in the May 31 death of their 3-year-old boy.', '2016-02-24', [['May 31', '2015-05-31', 'day']]],
+    ['No one is in custody for the Oct. 12 shooting on Elm Street.', '2016-08-05', [['Oct. 12', '2015-10-12', 'day']]],
+    ['Detectives still seek witnesses to the Dec. 20 fatal stabbing outside the bar.', '2016-09-01', [['Dec. 20', '2015-12-20', 'day']]],
+    // A day named by a coming step stays a coming one.
+    ['The May 31 hearing will decide whether he stands trial.', '2016-02-24', [['May 31', '2016-05-31', 'day']]],
     // "the May" before no incident word is no date.
     ['The May Company store closed.', '2015-01-15', []],
     // Issue 18: the event's day as written. "on the 28th" in a paper of the 30th.
@@ -156,4 +162,25 @@ describe('extractDates', () => {
     const sunday = datesIn(text, '2017-01-29').find((d) => d.text === 'Sunday');
     assert.equal(sunday?.date, '2015-01-25');
   });
+
+  // A page updated over days heads each section with its day: the section's relative dates are read
+  // against that day, not the stored publication day. [text, publication day, [date text, day] of each relative word]
+  const sections: [string, string, [string, string][]][] = [
+    [
+      'UPDATE 1/11: The boy was taken off life support on Sunday and died.\n\nPREVIOUS 1/4: Police are investigating an accidental shooting. Two brothers were waiting in a parked car Monday when they found a loaded gun.',
+      '2016-01-12',
+      [['Sunday', '2016-01-10'], ['Monday', '2016-01-04']],
+    ],
+    ['FIRST REPORT (Nov. 1)\n\nPolice are investigating a shooting tonight after a man walked into the hospital.', '2015-11-02', [['tonight', '2015-11-01']]],
+    ['A man was shot last night outside a bar.\n\nUpdated 08/20/13 – 4:56 p.m.\n\nThe man died this morning, police said.', '2013-08-19', [['last night', '2013-08-18'], ['this morning', '2013-08-20']]],
+    // No day after the word, or the word inside a sentence: no section.
+    ['Update your browser to watch the video.\n\nA man was shot Sunday night.', '2016-01-12', [['Sunday night', '2016-01-10']]],
+    ['The story was last updated Oct. 30, before the man shot Sunday night died.', '2015-11-04', [['Sunday night', '2015-11-01']]],
+  ];
+  for (const [text, pub, expected] of sections)
+    it(`section day: ${text.slice(0, 60)}`, () => {
+      // The relative words (a day and month without a year is relative too, but not read against a day).
+      const got = datesIn(text, pub).filter((d) => d.relative && !/\d/.test(d.text)).map((d) => [d.text, d.date]);
+      assert.deepEqual(got, expected);
+    });
 });

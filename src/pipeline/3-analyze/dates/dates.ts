@@ -246,6 +246,8 @@ const SCHEDULED_REACH = 40;
 // A date after "by", "before" or "ahead of" (the) marks when something else happens: no past verb forces it back.
 const DEADLINE = /\b(?:by|before|ahead of)\s+(?:the\s+)?$/i;
 const PAST_PERFECT = /\bhad\s+(?:been\s+)?\w+/i;
+/** An incident noun right after a date, which names the incident by it ("the May 31 death"). */
+const INCIDENT_NAMED = /^\s*(?:(?:fatal|deadly|double|triple|drive-by|mass|accidental)\s+)*(?:shootings?|shootout|killings?|slayings?|stabbings?|homicides?|murders?|deaths?)\b/i;
 const SAID_BEFORE = /\b(?:said|told|announced|reported)\s+(?:on\s+)?$/i;
 
 /** True when the match sits inside a URL, e-mail address or file path. */
@@ -268,10 +270,37 @@ export function referenceDay(article: Pick<Article, 'text' | 'published'>): { da
   return { day: published, sure: article.published?.confidence ?? 0 };
 }
 
+// A section of a page updated over days, headed by its own day: "UPDATE (6/16/16): Police have
+// released the name ...", "PREVIOUS 1/4: Police are investigating ...", "FIRST REPORT (Nov. 1)".
+const SECTION_STAMP = new RegExp(
+  `^[ \\t*]*(?:UPDATED?|PREVIOUS(?:\\s+(?:STORY|REPORT))?|FIRST\\s+REPORT|ORIGINAL(?:\\s+(?:STORY|REPORT|POST))?|EARLIER(?:\\s+(?:STORY|REPORT))?)[ \\t]*[:(–—-]*[ \\t]*\\(?[ \\t]*(?:(\\d{1,2})\\/(\\d{1,2})(?:\\/(\\d{4}|\\d{2}))?|${MONTH}\\.?[ \\t]+(\\d{1,2})(?:,?[ \\t]+(\\d{4}))?)\\b`,
+  'gim',
+);
+/** How far from the publication day a section's own day may be and still be read as one. */
+const SECTION_DAYS = 366;
+
+/** The day each stamped section of the text was written, by where it starts (see SECTION_STAMP). */
+function sectionDays(text: string, ref: number | null): { start: number; day: number }[] {
+  if (ref === null) return [];
+  const out: { start: number; day: number }[] = [];
+  for (const m of text.matchAll(SECTION_STAMP)) {
+    const month = m[1] ? +m[1] : monthOf(m[4]);
+    const date = m[1] ? +m[2] : +m[5];
+    const year = m[1] ? m[3] : m[6];
+    if (!month || month > 12) continue;
+    const day = year ? dayNumber(year.length === 2 ? 2000 + +year : +year, month, date) : nearestYear(ref, month, date, false);
+    if (day !== null && Math.abs(day - ref) <= SECTION_DAYS) out.push({ start: m.index, day });
+  }
+  return out;
+}
+
 /** Every date in the text, resolved against the publication date when it has none of its own. */
 export function extractDates(article: Pick<Article, 'text' | 'published' | 'sentences'> & { language?: string }): DateMention[] {
   const { text } = article;
-  const { day: ref, sure: pubSure } = referenceDay(article);
+  const { day: pubRef, sure: pubSure } = referenceDay(article);
+  // Relative dates in a stamped section ("UPDATE (6/16/16): ... Sunday night") are read against its day.
+  const sections = sectionDays(text, pubRef);
+  const refAt = (pos: number) => sections.filter((s) => s.start <= pos).pop()?.day ?? pubRef;
   const found: DateMention[] = [];
   const sentenceOf = (pos: number) => article.sentences.find((s) => s.start <= pos && pos < s.end) ?? { start: Math.max(0, pos - 120), end: Math.min(text.length, pos + 60) };
   const foreign = !!article.language && !/^(en|und)$/.test(article.language);
@@ -293,6 +322,8 @@ export function extractDates(article: Pick<Article, 'text' | 'published' | 'sent
       let past = !future && !DEADLINE.test(before) && PAST.test(before.slice(-PAST_REACH));
       // "Mr. Gerstner said Friday", after a quote about the future: the saying is past.
       if (SAID_BEFORE.test(before)) [future, past] = [false, true];
+      // "charged in the May 31 death", "the Jan. 7 shooting": an incident named by its day has happened.
+      if (!future && INCIDENT_NAMED.test(after)) past = true;
       // "He and Arafat meet separately Monday", "the delegations resume talks Thursday": news writes a
       // scheduled step in the present tense. Not after a determiner ("his return Monday"), nor with a
       // past verb on either side ("the track meet Monday was canceled").
@@ -303,7 +334,7 @@ export function extractDates(article: Pick<Article, 'text' | 'published' | 'sent
         future = FOREIGN_FUTURE.test(before.slice(-60)) || FOREIGN_FUTURE.test(after.slice(0, 12));
         past = !future && FOREIGN_PAST.test(before.slice(-PAST_REACH));
       }
-      const r = rule.resolve(m, { ref, future, past, language: article.language, before: before.slice(-20), after: after.slice(0, 40), rest: after });
+      const r = rule.resolve(m, { ref: refAt(start), future, past, language: article.language, before: before.slice(-20), after: after.slice(0, 40), rest: after });
       if (!r) continue;
       const confidence = r.day === null ? 0 : r.relative ? r.sure * Math.max(0.3, pubSure) : r.sure;
       found.push({
