@@ -53,6 +53,8 @@ export interface StoryAssignerOptions extends FeatureOptions {
   splitCut: number;
   /** Most similar articles each article is linked to in that graph. */
   splitNeighbours: number;
+  /** Whether a story of a kind that happens on one day holds when the split's halves name a person in common (story-split.ts). */
+  splitPersonBridge: boolean;
   /** Passes of one repair (later passes only revisit stories the previous one changed). */
   repairPasses: number;
   /** Factor on the score of two reports (or a report and a story) of kinds of event that cannot be one (kind.ts); 1: off. */
@@ -98,6 +100,7 @@ export const defaultStoryAssignerOptions = {
   splitSimilarity: 0.65,
   splitCut: 0.22,
   splitNeighbours: 3,
+  splitPersonBridge: true,
   repairPasses: 2,
   rejoinThreshold: 0.17,
   repartition: true,
