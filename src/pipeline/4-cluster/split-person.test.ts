@@ -38,12 +38,17 @@ const COURT: FixtureReport[] = [
 // Another office shooting, in another city, naming other people: no bridge between the two.
 const WAREHOUSE: FixtureReport[] = [
   { id: 'wh-1', event: 'warehouse', title: 'Two wounded in Dunmore warehouse shooting', published: '2021-03-10',
-    text: 'Two workers were wounded when a man opened fire in a warehouse on Keystone Avenue in Dunmore on Wednesday, police said.\n\nPolice arrested Travis Oakes, 29, in the parking lot. Both workers, Luis Ferreira and Amy Coyle, are in stable condition.' },
+    text: 'Two workers were wounded when a man opened fire in a warehouse on Keystone Avenue in Dunmore, police said.\n\nPolice arrested Travis Oakes, 29, in the parking lot. Both workers, Luis Ferreira and Amy Coyle, are in stable condition.' },
   { id: 'wh-2', event: 'warehouse', title: 'Dunmore warehouse gunman was a temp worker, police say', published: '2021-03-11',
     text: 'Travis Oakes, the man accused of shooting two co-workers in a Keystone Avenue warehouse in Dunmore, had worked there for three weeks, police said.\n\nLuis Ferreira and Amy Coyle remain in hospital.' },
   { id: 'wh-3', event: 'warehouse', title: 'Warehouse shooting suspect held without bail in Dunmore', published: '2021-03-12',
-    text: 'Travis Oakes was held without bail on Friday, charged with attempted murder in the shooting of Luis Ferreira and Amy Coyle at a Dunmore warehouse on Keystone Avenue.' },
+    text: 'Travis Oakes was held without bail, charged with attempted murder in the shooting of Luis Ferreira and Amy Coyle at a Dunmore warehouse on Keystone Avenue.' },
 ];
+
+// A report of the warehouse shooting that recalls the office shooting and its people: one member
+// of one side names them, which is no bridge.
+const RECALLS: FixtureReport = { id: 'wh-4', event: 'warehouse', title: 'Second workplace shooting in a month shakes the county', published: '2021-03-12',
+  text: 'The warehouse shooting on Keystone Avenue in Dunmore came weeks after Dennis Marlow was accused of killing Carol Hensley in an office building in Bexley.\n\nTravis Oakes is charged with attempted murder in the shooting of Luis Ferreira and Amy Coyle.' };
 
 /** The reports forced into one story (as an early join would make it), the last one assigned, then a repair. */
 function afterRepair(reports: FixtureReport[], opts: Partial<StoryAssignerOptions> = {}): string[][] {
@@ -61,6 +66,10 @@ describe('split of a story whose halves name the same person', () => {
 
   it('still cuts two shootings apart when their halves name no one in common', () => {
     assert.deepEqual(afterRepair([...OFFICE, ...WAREHOUSE]), [['of-1', 'of-2', 'of-3', 'of-4'], ['wh-1', 'wh-2', 'wh-3']]);
+  });
+
+  it('cuts them apart when only one report of one side names the other side\'s people', () => {
+    assert.deepEqual(afterRepair([...OFFICE, RECALLS, ...WAREHOUSE]), [['of-1', 'of-2', 'of-3', 'of-4'], ['wh-1', 'wh-2', 'wh-3', 'wh-4']]);
   });
 
   it('cuts them apart without the person bridge (the neighbour graph alone sees two events)', () => {
