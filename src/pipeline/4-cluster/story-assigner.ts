@@ -66,6 +66,8 @@ export interface StoryAssignerOptions extends FeatureOptions {
   placeClash: number;
   /** Factor when both are of one such kind and their leads give victims' ages and share none (lead-ages.ts); 1: off. */
   ageClash: number;
+  /** Factor when both state years and share none (stated-years.ts; any kind of event; a person both name excepted); 1: off. */
+  yearClash: number;
   /** Similarity of two stories, each to the other, at or above which repair makes them one, unless the union would not hold (split, or lose a member). */
   rejoinThreshold: number;
   /** Whether two such stories whose union would split along another line are cut along that line instead (`repartition`). */
@@ -109,6 +111,7 @@ export const defaultStoryAssignerOptions = {
   dayTolerance: 1,
   placeClash: 0.5,
   ageClash: 0.5,
+  yearClash: 0.5,
 } satisfies StoryAssignerOptions;
 
 export class OnlineStoryAssigner implements StoryAssigner {
