@@ -6,9 +6,11 @@
 
 export const YEAR_PREFIX = 'f:year';
 
-/** Years among namespaced terms (`f:year2008` → 2008). */
-export function yearsOfTerms(terms: string[]): number[] {
-  return terms.filter((t) => t.startsWith(YEAR_PREFIX)).map((t) => +t.slice(YEAR_PREFIX.length));
+/** Years among namespaced, weighted terms (`f:year2008` → 2008). */
+export function yearsOfTerms(terms: readonly (readonly [string, number])[]): number[] {
+  const years: number[] = [];
+  for (const [t] of terms) if (t.startsWith(YEAR_PREFIX)) years.push(+t.slice(YEAR_PREFIX.length));
+  return years;
 }
 
 /** Both state years and share none. */

@@ -350,7 +350,7 @@ export class StoryIndex {
     });
     // The article is usually added next: its terms need not be looked up twice.
     this.interned = { f, ids };
-    return queryOf(this.vocab, ids, raw, f.e ?? f.d, f.r ?? [], { kind: kindIndex(f.k), stated: f.s ? (f.e ?? f.d) : null, cities: f.c ?? [], ages: f.a ?? [], years: yearsOfTerms(f.t.map(([t]) => t)) });
+    return queryOf(this.vocab, ids, raw, f.e ?? f.d, f.r ?? [], { kind: kindIndex(f.k), stated: f.s ? (f.e ?? f.d) : null, cities: f.c ?? [], ages: f.a ?? [], years: yearsOfTerms(f.t) });
   }
 
   /**
@@ -476,7 +476,7 @@ export class StoryIndex {
     }
     const out = leaving ? this.entries[leaveOut].persons : [];
     const sharesPerson = q.persons.some((p) => (s.persons?.get(p) ?? 0) - (out.includes(p) ? 1 : 0) > 0);
-    return this.combine(q, dots, norms, day, sharesPerson, this.storyEvent(s, leaving ? leaveOut : -1));
+    return this.combine(q, dots, norms, day, sharesPerson, this.storyEvent(s, leaving ? leaveOut : -1, !!q.years?.length));
   }
 
   /** Similarity of a query to the centroid of any set of articles (used to try splitting a story). */
@@ -489,7 +489,7 @@ export class StoryIndex {
       if (v) dots[this.vocab.channels[q.terms[i]]] += q.timesIdf[i] * v;
     }
     const named = new Set(members.flatMap((m) => this.entries[m].persons));
-    return this.combine(q, dots, this.vocab.norms(sums), this.medianDay(members), q.persons.some((p) => named.has(p)), this.groupEvent(members));
+    return this.combine(q, dots, this.vocab.norms(sums), this.medianDay(members), q.persons.some((p) => named.has(p)), this.groupEvent(members, !!q.years?.length));
   }
 
   /** A group's centroid in query form (to compare two groups). */
@@ -517,7 +517,8 @@ export class StoryIndex {
    * A story's kind (the one most members have, when they have one; ties: none) and the median of
    * the days its members state, optionally without one member.
    */
-  private storyEvent(s: Story, leaveOut: number): QueryEvent {
+  /** `years`: whether the story's years are wanted (a query that states none cannot clash on them: not counted). */
+  private storyEvent(s: Story, leaveOut: number, years = true): QueryEvent {
     let kind = -1;
     if (s.kinds) {
       const out = leaveOut >= 0 ? this.entries[leaveOut].kind : -1;
@@ -539,24 +540,24 @@ export class StoryIndex {
     s.ages ??= storyValues([...s.members].map((m) => this.entries[m].ages), 1);
     const cities = out?.cities.length ? storyValues(others().map((e) => e.cities), CITY) : s.cities;
     const ages = out?.ages.length ? storyValues(others().map((e) => e.ages), 1) : s.ages;
+    if (!years) return { kind, stated, cities, ages };
     s.years ??= storyValues([...s.members].map((m) => this.yearsOf(this.entries[m])), 1);
-    const years = out && this.yearsOf(out).length ? storyValues(others().map((e) => this.yearsOf(e)), 1) : s.years;
-    return { kind, stated, cities, ages, years };
+    return { kind, stated, cities, ages, years: out && this.yearsOf(out).length ? storyValues(others().map((e) => this.yearsOf(e)), 1) : s.years };
   }
 
   /** The years an article states (its `f:year…` terms), read once from its term ids. */
   yearsOf(e: Entry): number[] {
     if (e.years) return e.years;
     const terms = this.termsOf(e);
-    const names: string[] = [];
-    for (let i = 0; i < terms.length; i++) if (this.vocab.startsWith(terms[i], YEAR_PREFIX)) names.push(this.vocab.name(terms[i]));
-    return (e.years = yearsOfTerms(names));
+    const years: [string, number][] = [];
+    for (let i = 0; i < terms.length; i++) if (this.vocab.startsWith(terms[i], YEAR_PREFIX)) years.push([this.vocab.name(terms[i]), 0]);
+    return (e.years = yearsOfTerms(years));
   }
 
-  private groupEvent(members: number[]): QueryEvent {
+  private groupEvent(members: number[], years = true): QueryEvent {
     const kinds = new Int32Array(EVENT_KINDS.length);
     for (const m of members) if (this.entries[m].kind >= 0) kinds[this.entries[m].kind]++;
-    return this.storyEvent({ members: new Set(members), kinds } as Story, -1);
+    return this.storyEvent({ members: new Set(members), kinds } as Story, -1, years);
   }
 
   private medianDay(members: number[]): number | null {

@@ -47,7 +47,7 @@ describe('evidence against: years stated apart', () => {
       [[2008], [], false],
     ];
     for (const [a, b, apart] of table) assert.equal(yearsApart(a, b), apart, `${a} / ${b}`);
-    assert.deepEqual(yearsOfTerms(['w:election', 'f:year2008', 'f:age24', 'f:year2013']), [2008, 2013]);
+    assert.deepEqual(yearsOfTerms([['w:election', 2], ['f:year2008', 2], ['f:age24', 2], ['f:year2013', 2]]), [2008, 2013]);
   });
 
   it('keeps two elections of one country, five years apart, in two stories', () => {
