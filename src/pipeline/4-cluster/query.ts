@@ -24,6 +24,8 @@ export interface Query {
   cities: ArrayLike<number>;
   /** The ages its lead gives (lead-ages.ts); empty: none. */
   ages: ArrayLike<number>;
+  /** The years it states (features' `f:year…` terms); empty: none. */
+  years?: ArrayLike<number>;
 }
 
 /** What a query says besides its terms: its kind of event, stated day and cities. */
@@ -32,6 +34,7 @@ export interface QueryEvent {
   stated: number | null;
   cities: ArrayLike<number>;
   ages: ArrayLike<number>;
+  years?: ArrayLike<number>;
 }
 
 export const NO_EVENT: QueryEvent = { kind: -1, stated: null, cities: [], ages: [] };
@@ -68,7 +71,7 @@ export function queryOf(vocab: Vocabulary, ids: ArrayLike<number>, raw: ArrayLik
     unit[k] = unitOf[i];
     timesIdf[k] = unitOf[i] * idf[i];
   }
-  return { terms, unit, timesIdf, has: [norms[0] > 0, norms[1] > 0], day, persons, kind: event.kind, stated: event.stated, cities: event.cities, ages: event.ages };
+  return { terms, unit, timesIdf, has: [norms[0] > 0, norms[1] > 0], day, persons, kind: event.kind, stated: event.stated, cities: event.cities, ages: event.ages, years: event.years };
 }
 
 /**

@@ -42,6 +42,17 @@ describe('grouping signals', () => {
     ]);
   });
 
+  it('reads a year a report states, not one that is part of a name', () => {
+    const table: [string, string[]][] = [
+      ['The flaw affects Windows 2000 and Server 2003 users.', []],
+      ['The patch, released on December 17, 2008, fixes the flaw.', ['year2008']],
+      ['Niyazov died in 2006. In 2008 voters chose a parliament.', ['year2006', 'year2008']],
+      ['Since 2009 the rule has changed twice; the Vision 2030 plan set it.', ['year2009']],
+      ['Polls opened on 15 December 2013 across the country.', ['year2013']],
+    ];
+    for (const [text, years] of table) assert.deepEqual(figureTokens(text).filter((t) => t.startsWith('year')), years, text);
+  });
+
   it('makes a large sum a figure term at two significant digits, so two reports of one heist share it', () => {
     const terms = (text: string) => {
       const mentions = { ...noMentions(), figures: extractFigures({ text }) };

@@ -53,12 +53,20 @@ export function nameTokens(title: string, text: string): string[] {
   return [...capital].filter((n) => midSentence.has(n) && !lower.has(n)).sort();
 }
 
+// "Windows 2000", "Server 2003": a year right after a capitalised word (not a month or season, not
+// a function word such as "In" or "Since") is part of a name, not a year the report states.
+const MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|fall|winter|early|late|mid|until|through)/i;
+function nameYear(text: string, at: number): boolean {
+  const m = /(\p{Lu}[\p{L}]*)\s+$/u.exec(text.slice(Math.max(0, at - 24), at));
+  return !!m && m[1].length >= 3 && !MONTH.test(m[1]) && !STOPWORDS.has(m[1].toLowerCase());
+}
+
 /** Ages ("15-year-old", "John Doe, 23,") and small counted figures ("three people", "4 injured"). */
 export function figureTokens(text: string): string[] {
   const out = new Set<string>();
   for (const m of text.matchAll(/\b(\d{1,3})[- ]years?[- ]old\b/gi)) out.add(`age${+m[1]}`);
   // Years tell apart two events of the same kind (two earthquakes, two rehab stays).
-  for (const m of text.matchAll(/\b(19[5-9]\d|20[0-4]\d)\b/g)) out.add(`year${m[1]}`);
+  for (const m of text.matchAll(/\b(19[5-9]\d|20[0-4]\d)\b/g)) if (!nameYear(text, m.index)) out.add(`year${m[1]}`);
   for (const m of text.matchAll(/\p{Lu}[\p{L}'’-]+,\s(\d{1,3}),/gu)) out.add(`age${+m[1]}`);
   const count = /\b(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:\w+\s+)?(people|persons|men|women|children|teens|victims|others|killed|dead|injured|wounded|hurt)\b/gi;
   for (const m of text.matchAll(count)) {

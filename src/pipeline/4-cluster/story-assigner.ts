@@ -53,6 +53,8 @@ export interface StoryAssignerOptions extends FeatureOptions {
   splitCut: number;
   /** Most similar articles each article is linked to in that graph. */
   splitNeighbours: number;
+  /** Whether a story of a kind that happens on one day holds when the split's halves name a person in common (story-split.ts). */
+  splitPersonBridge: boolean;
   /** Passes of one repair (later passes only revisit stories the previous one changed). */
   repairPasses: number;
   /** Factor on the score of two reports (or a report and a story) of kinds of event that cannot be one (kind.ts); 1: off. */
@@ -64,6 +66,8 @@ export interface StoryAssignerOptions extends FeatureOptions {
   placeClash: number;
   /** Factor when both are of one such kind and their leads give victims' ages and share none (lead-ages.ts); 1: off. */
   ageClash: number;
+  /** Factor when both state years and share none (stated-years.ts; any kind of event; a person both name excepted); 1: off. */
+  yearClash: number;
   /** Similarity of two stories, each to the other, at or above which repair makes them one, unless the union would not hold (split, or lose a member). */
   rejoinThreshold: number;
   /** Whether two such stories whose union would split along another line are cut along that line instead (`repartition`). */
@@ -98,6 +102,7 @@ export const defaultStoryAssignerOptions = {
   splitSimilarity: 0.65,
   splitCut: 0.22,
   splitNeighbours: 3,
+  splitPersonBridge: true,
   repairPasses: 2,
   rejoinThreshold: 0.17,
   repartition: true,
@@ -106,6 +111,7 @@ export const defaultStoryAssignerOptions = {
   dayTolerance: 1,
   placeClash: 0.5,
   ageClash: 0.5,
+  yearClash: 0.5,
 } satisfies StoryAssignerOptions;
 
 export class OnlineStoryAssigner implements StoryAssigner {

@@ -10,6 +10,7 @@ import { NearCopyIndex, signatureSimilarity } from './near-copy.ts';
 import type { BandTableState } from './band-table.ts';
 import { CITY, citiesApart, storyValues } from './event-place.ts';
 import { agesApart } from './lead-ages.ts';
+import { YEAR_PREFIX, yearsApart, yearsOfTerms } from './stated-years.ts';
 import { EVENT_KINDS, happensOnOneDay, kindsAgree } from './kind.ts';
 import { Contrast, queryOf, type Query, type QueryEvent } from './query.ts';
 import type { StoryAssignerOptions } from './story-assigner.ts';
@@ -47,6 +48,8 @@ export interface Entry {
   cities: number[];
   /** Ages its headline and lead give (features.ts `a`). */
   ages: number[];
+  /** Years it states (its `f:year…` terms), made at first use (undefined: not yet). */
+  years?: number[];
   alive: boolean;
   /** Cached per-channel norms and the vocabulary's norm epoch they were computed in (-1: none). */
   norms: [number, number];
@@ -73,6 +76,8 @@ export interface Story {
   cities?: number[];
   /** The ages most members give, cached (undefined: recompute). */
   ages?: number[];
+  /** The years most members state, cached (undefined: recompute). */
+  years?: number[];
   /** How many members are of each kind of event (made when the first member of a known kind joins). */
   kinds: Int32Array | null;
 }
@@ -275,6 +280,7 @@ export class StoryIndex {
     s.statedDays = undefined;
     s.cities = undefined;
     s.ages = undefined;
+    s.years = undefined;
   }
 
   private leave(idx: number): void {
@@ -296,6 +302,7 @@ export class StoryIndex {
     s.statedDays = undefined;
     s.cities = undefined;
     s.ages = undefined;
+    s.years = undefined;
     if (!s.members.size) this.stories.delete(storyId);
   }
 
@@ -331,7 +338,10 @@ export class StoryIndex {
 
   /** The query form of an article's terms: unit length per channel under the current IDF. */
   query(f: ArticleFeatures | Entry): Query {
-    if (!('t' in f)) return queryOf(this.vocab, this.termsOf(f), this.weightsOf(f), f.day, f.persons, f);
+    if (!('t' in f)) {
+      this.yearsOf(f);
+      return queryOf(this.vocab, this.termsOf(f), this.weightsOf(f), f.day, f.persons, f);
+    }
     const ids = new Int32Array(f.t.length);
     const raw = new Float64Array(f.t.length);
     f.t.forEach(([t, w], i) => {
@@ -340,7 +350,7 @@ export class StoryIndex {
     });
     // The article is usually added next: its terms need not be looked up twice.
     this.interned = { f, ids };
-    return queryOf(this.vocab, ids, raw, f.e ?? f.d, f.r ?? [], { kind: kindIndex(f.k), stated: f.s ? (f.e ?? f.d) : null, cities: f.c ?? [], ages: f.a ?? [] });
+    return queryOf(this.vocab, ids, raw, f.e ?? f.d, f.r ?? [], { kind: kindIndex(f.k), stated: f.s ? (f.e ?? f.d) : null, cities: f.c ?? [], ages: f.a ?? [], years: yearsOfTerms(f.t) });
   }
 
   /**
@@ -364,9 +374,15 @@ export class StoryIndex {
    * one event (a shooting and an election), or both are of one kind that happens on one day (two
    * shootings) and state days further apart than a report's own hedges allow ("Monday night"
    * told the next morning). A person both name (a victim, a suspect) ties a follow-up to its
-   * event all the same.
+   * event all the same. Of any kind (known or not): both state years and share none
+   * (stated-years.ts), two events years apart.
    */
   private against(q: Query, other: QueryEvent, sharesPerson: boolean): number {
+    const years = !sharesPerson && yearsApart(q.years, other.years) ? this.opts.yearClash : 1;
+    return years * this.againstEvent(q, other, sharesPerson);
+  }
+
+  private againstEvent(q: Query, other: QueryEvent, sharesPerson: boolean): number {
     if (q.kind < 0 || other.kind < 0) return 1;
     if (!kindsAgree(EVENT_KINDS[q.kind], EVENT_KINDS[other.kind])) return this.opts.kindClash;
     const oneDay = q.kind === other.kind && happensOnOneDay(EVENT_KINDS[q.kind]);
@@ -398,6 +414,7 @@ export class StoryIndex {
       const qw = weights[terms[i]];
       if (qw) dots[this.vocab.channels[terms[i]]] += qw * raw[i] * this.vocab.idf(terms[i]);
     }
+    this.yearsOf(e);
     return this.combine(q, dots, this.entryNorms(e), e.day, q.persons.some((p) => e.persons.includes(p)), e);
   }
 
@@ -459,7 +476,7 @@ export class StoryIndex {
     }
     const out = leaving ? this.entries[leaveOut].persons : [];
     const sharesPerson = q.persons.some((p) => (s.persons?.get(p) ?? 0) - (out.includes(p) ? 1 : 0) > 0);
-    return this.combine(q, dots, norms, day, sharesPerson, this.storyEvent(s, leaving ? leaveOut : -1));
+    return this.combine(q, dots, norms, day, sharesPerson, this.storyEvent(s, leaving ? leaveOut : -1, !!q.years?.length));
   }
 
   /** Similarity of a query to the centroid of any set of articles (used to try splitting a story). */
@@ -472,7 +489,7 @@ export class StoryIndex {
       if (v) dots[this.vocab.channels[q.terms[i]]] += q.timesIdf[i] * v;
     }
     const named = new Set(members.flatMap((m) => this.entries[m].persons));
-    return this.combine(q, dots, this.vocab.norms(sums), this.medianDay(members), q.persons.some((p) => named.has(p)), this.groupEvent(members));
+    return this.combine(q, dots, this.vocab.norms(sums), this.medianDay(members), q.persons.some((p) => named.has(p)), this.groupEvent(members, !!q.years?.length));
   }
 
   /** A group's centroid in query form (to compare two groups). */
@@ -500,7 +517,8 @@ export class StoryIndex {
    * A story's kind (the one most members have, when they have one; ties: none) and the median of
    * the days its members state, optionally without one member.
    */
-  private storyEvent(s: Story, leaveOut: number): QueryEvent {
+  /** `years`: whether the story's years are wanted (a query that states none cannot clash on them: not counted). */
+  private storyEvent(s: Story, leaveOut: number, years = true): QueryEvent {
     let kind = -1;
     if (s.kinds) {
       const out = leaveOut >= 0 ? this.entries[leaveOut].kind : -1;
@@ -522,13 +540,24 @@ export class StoryIndex {
     s.ages ??= storyValues([...s.members].map((m) => this.entries[m].ages), 1);
     const cities = out?.cities.length ? storyValues(others().map((e) => e.cities), CITY) : s.cities;
     const ages = out?.ages.length ? storyValues(others().map((e) => e.ages), 1) : s.ages;
-    return { kind, stated, cities, ages };
+    if (!years) return { kind, stated, cities, ages };
+    s.years ??= storyValues([...s.members].map((m) => this.yearsOf(this.entries[m])), 1);
+    return { kind, stated, cities, ages, years: out && this.yearsOf(out).length ? storyValues(others().map((e) => this.yearsOf(e)), 1) : s.years };
   }
 
-  private groupEvent(members: number[]): QueryEvent {
+  /** The years an article states (its `f:year…` terms), read once from its term ids. */
+  yearsOf(e: Entry): number[] {
+    if (e.years) return e.years;
+    const terms = this.termsOf(e);
+    const years: [string, number][] = [];
+    for (let i = 0; i < terms.length; i++) if (this.vocab.startsWith(terms[i], YEAR_PREFIX)) years.push([this.vocab.name(terms[i]), 0]);
+    return (e.years = yearsOfTerms(years));
+  }
+
+  private groupEvent(members: number[], years = true): QueryEvent {
     const kinds = new Int32Array(EVENT_KINDS.length);
     for (const m of members) if (this.entries[m].kind >= 0) kinds[this.entries[m].kind]++;
-    return this.storyEvent({ members: new Set(members), kinds } as Story, -1);
+    return this.storyEvent({ members: new Set(members), kinds } as Story, -1, years);
   }
 
   private medianDay(members: number[]): number | null {

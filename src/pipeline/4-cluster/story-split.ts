@@ -11,6 +11,7 @@
 // Spectral rather than two-means: two-means seeded with the first and the least similar article
 // often cut one outlier off instead of the two events (ECB+ topics 5, 29: see docs/CLUSTERING.md).
 import type { StoryIndex } from './story-index.ts';
+import { oneDayKind } from './story-days.ts';
 
 export interface SplitOptions {
   /** Most similar articles each article keeps an edge to (more in big stories). */
@@ -19,6 +20,8 @@ export interface SplitOptions {
   splitCut: number;
   /** Centroid similarity of the two halves at or above which they are one event. */
   splitSimilarity: number;
+  /** Whether a story of a kind that happens on one day holds when its halves name a person in common (`driftedSplit`). */
+  splitPersonBridge: boolean;
 }
 
 /** Larger stories are not tried (cost grows with the square of the size; big stories are rarely two events). */
@@ -39,7 +42,26 @@ export function driftedSplit(index: StoryIndex, members: number[], o: SplitOptio
   if (a.length < 2 || b.length < 2 || ncut > o.splitCut) return null;
   // The half without the story's first article leaves (the story keeps its id where it began).
   const [stay, leave] = a.includes(sorted[0]) ? [a, b] : [b, a];
+  // A shooting's first reports and its follow-ups (a charge, an arraignment, a verdict) are told in
+  // different words, so the neighbour graph may cut between them, but most of either side name the
+  // same suspect or victim: the person bridge holds them, as it does against stated days
+  // (story-days.ts). Only for kinds that happen on one day: two rehab stays or two nominations of
+  // one person are two events. Most of each side, not any member: a report of a new fire that
+  // recalls the governor whose church burned four years before names her too.
+  if (o.splitPersonBridge && personOfBoth(index, stay, leave) && oneDayKind(index, sorted) >= 0) return null;
   return index.groupScore(index.groupQuery(stay), leave) < o.splitSimilarity ? { leave, ncut } : null;
+}
+
+/** Whether one person is named by at least half the members of each side (persons.ts: officials left out). */
+export function personOfBoth(index: StoryIndex, a: number[], b: number[]): boolean {
+  const named = (side: number[]) => {
+    const counts = new Map<string, number>();
+    for (const m of side) for (const p of index.entries[m].persons) counts.set(p, (counts.get(p) ?? 0) + 1);
+    return counts;
+  };
+  const [inA, inB] = [named(a), named(b)];
+  for (const [p, n] of inA) if (2 * n >= a.length && 2 * (inB.get(p) ?? 0) >= b.length) return true;
+  return false;
 }
 
 /** Normalised cut, in the graph driftedSplit cuts, between `side` and the rest of `members`. */

@@ -85,6 +85,11 @@ export class Vocabulary {
     [this.df, this.channels] = [df, channels];
   }
 
+  /** Whether a term's name begins with this (no string made). */
+  startsWith(id: number, prefix: string): boolean {
+    return this.names.startsWith(id, prefix);
+  }
+
   name(id: number): string {
     return this.names.get(id);
   }
