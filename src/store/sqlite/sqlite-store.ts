@@ -135,9 +135,12 @@ export class SqliteStore implements Store {
     const known = Math.max(...migrations.map((m) => m.version));
     if (newest > known)
       throw new StoreError(`store: database schema v${newest} is newer than this Parallax (v${known})`);
+    const done = this.db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?');
     for (const m of migrations) {
       if (applied.has(m.version)) continue;
       this.db.transaction(() => {
+        // Another process opening the same new store may have applied it while this one waited for the lock.
+        if (done.get(m.version)) return;
         this.db.exec(m.sql);
         this.db
           .prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)')
