@@ -7,6 +7,7 @@ import {
   DEMONYM_NOT_PLACE,
   NAME_PARTICLES,
   NAME_SUFFIXES,
+  ORG_NOUNS,
   PERSON_NOUNS,
   NOT_ORG_ACRONYMS,
   ORG_WORDS,
@@ -86,16 +87,89 @@ function personContext(ctx: ClassifyContext, toks: NameToken[]): boolean {
   if (next && SPEECH_VERBS.has(next)) return true;
   if (/^,\s+\d{1,3},/.test(after)) return true;
   const before = ctx.text.slice(Math.max(0, toks[0].start - 24), toks[0].start);
-  if (/\b(said|says|told|added)\s+$/.test(before) && /^[\s]*[,.]/.test(after)) return true;
+  if (/\b(said|says|told|added|dijo|dice|afirmó|afirma|aseguró|asegura|declaró|señaló|explicó|agregó|añadió|indicó|precisó|subrayó|comentó|advirtió|sostuvo|recordó)\s+$/.test(before) && /^[\s]*[,.]/.test(after)) return true;
+  // "Chaudhry, quien no tuvo", "Ms Ortiz, who": a relative pronoun for people.
+  // Not for plurals ("two St. Mary Deputies, who") or a place's institution ("Orlando Health, who").
+  if (
+    /^,\s+(?:who|quien)\b/.test(after) &&
+    !/(?:ies|ers|ists|ants|ors)$/.test(toks[toks.length - 1].text) &&
+    !ctx.places.places.has(entityKey(toks[0].text))
+  )
+    return true;
   // Apposition with a noun for a person: "chief executive, Dana Whitfield," / "Ivana Perić, coordinator of".
   const nounBefore = /(\p{Ll}+),?\s+$/u.exec(before)?.[1];
-  const nounAfter = /^,\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\p{Ll}\d-]+\s+){0,2}?(\p{Ll}+)\b/u.exec(
+  const nounAfter = /^,\s+(?:(?:a|an|the|its|his|her|their|el|la|los|las|un|una|su|sus)\s+)?(?:[\p{Ll}\d-]+\s+){0,2}?(\p{Ll}+)\b/u.exec(
     after,
   )?.[1];
   const personNoun = (w: string | undefined) =>
     !!w && (PERSON_NOUNS.has(w) || PERSON_NOUNS.has(w.replace(/s$/, '')));
   return personNoun(nounBefore) || personNoun(nounAfter);
 }
+
+/** Words that end a noun phrase's walk back: prepositions and determiners right before a name make
+ * it a complement ("el alcalde de Toledo", "the mayor of Springfield"), not the noun's apposition. */
+const NOT_IN_APPOSITION = new Set(
+  'a an the of in on at to for from by with and or near after before into onto over under behind outside inside around against toward towards during until via de del la el los las al en con por para desde hacia sobre entre según y o e u que su sus un una'.split(' '),
+);
+/** Complements inside a role ("del Interior", "de la Junta de Extremadura", "of the Interior"). */
+const COMPLEMENT = /^(?:de|del|of|for)$/;
+/** Adjectives that may stand between a role noun and the name: Spanish ones follow the noun
+ * ("el primer ministro israelí", "el portavoz municipal"); told apart from verbs by their endings. */
+const ADJECTIVE_LIKE = /(?:al|ar|an[oa]|ense|és|esa|í|ista|ic[oa]|iv[oa]|in[oa]|er[oa]|ol|eñ[oa]|ad[oa]|ente|or|ora)s?$/u;
+const PRE_MODIFIERS = new Set('primer primera ex nuevo nueva actual antiguo antigua former new then late'.split(' '));
+
+/**
+ * The kind of noun the name stands in apposition to: "el primer ministro israelí, Ehud Barak",
+ * "el ministro del Interior, Jaime Mayor Oreja", "la empresa americana Lycos". Walks back over
+ * up to two adjectives, role complements ("del Interior") and adjectives again to a head noun.
+ */
+export function appositionHead(ctx: ClassifyContext, toks: NameToken[]): 'person' | 'organization' | null {
+  const start = toks[0].start;
+  const clause = ctx.text.slice(Math.max(0, start - 90), start);
+  const cut = Math.max(...['.', ';', ':', '!', '?', '\n', '"', '«', '(', '“', '…'].map((c) => clause.lastIndexOf(c)));
+  const words = clause.slice(cut + 1).match(/[\p{L}\p{M}'’-]+|\d+|[^\s\p{L}\p{M}\d]/gu) ?? [];
+  let i = words.length - 1;
+  // A complement may stand between noun and name only when a comma closes it: "el portavoz del
+  // sindicato, Jaume Collboni"; "members of the violent Disciples" is no apposition.
+  const comma = words[i] === ',';
+  if (comma) i--;
+  if (i < 0 || NOT_IN_APPOSITION.has(words[i].toLowerCase())) return null;
+  let adjectives = 0;
+  let skipped = false;
+  for (; i >= 0; i--) {
+    const w = words[i];
+    if (!/^[\p{L}\p{M}]/u.test(w)) return null;
+    const lower = w.toLowerCase();
+    // "los ministros de Agricultura, X y Y" is rare; "members of the Unit, State Crime Lab" is a list.
+    const singular = skipped ? [lower] : [lower, lower.replace(/s$/, ''), lower.replace(/es$/, '')];
+    if (w === lower) {
+      // "el portavoz del sindicato, Jaume Collboni": a noun after "de"/"of" is a complement of the head.
+      const article = i > 0 && /^(?:el|la|los|las|the)$/.test(words[i - 1]) ? 1 : 0;
+      if (comma && i - 1 - article >= 0 && COMPLEMENT.test(words[i - 1 - article])) {
+        i -= 1 + article;
+        skipped = true;
+        continue;
+      }
+      if (singular.some((x) => PERSON_NOUNS.has(x))) return 'person';
+      if (singular.some((x) => ORG_NOUNS.has(x))) return 'organization';
+      // "el golpista Speight", "la tenista Arantxa": a Spanish -ista noun after an article names a person.
+      if (/istas?$/.test(lower) && i > 0 && /^(?:el|la|los|las|un|una|del|al)$/i.test(words[i - 1])) return 'person';
+      if (SPEECH_VERBS.has(lower) || !(ADJECTIVE_LIKE.test(lower) || PRE_MODIFIERS.has(lower)) || ++adjectives > 2) return null;
+      continue;
+    }
+    // A capitalised complement: back over its words to the "de"/"of" that opens it.
+    if (!comma) return null;
+    let j = i;
+    while (j >= 0 && words[j] !== ',' && !COMPLEMENT.test(words[j])) j--;
+    if (j < 0 || words[j] === ',' || i - j > 6) return null;
+    i = j;
+    skipped = true;
+  }
+  return null;
+}
+
+const SINGULAR_SPANISH_SPEECH =
+  /^,?\s+(?:dijo|dice|afirmó|afirma|aseguró|asegura|declaró|declara|señaló|señala|explicó|explica|agregó|agrega|añadió|añade|indicó|indica|sostuvo|advirtió|admitió|reconoció|manifestó|expresó|comentó|precisó|insistió|subrayó|destacó|apuntó)(?!\p{L})/u;
 
 /** Institutions whose capitalised common noun is their name ("el Gobierno", "the Senate"). */
 const INSTITUTIONS = new Set(
@@ -202,6 +276,13 @@ export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candi
     if (plural || adjective) out.push(candidate(ctx, toks, 'place', 'strong', null, demonym));
     return;
   }
+  // "el ministro del Interior, Jaime Mayor Oreja", "la empresa americana Lycos": the noun the name
+  // stands beside says what it names.
+  const head = toks.length <= 5 ? appositionHead(ctx, toks) : null;
+  if (head) {
+    out.push(candidate(ctx, toks, head, 'strong', null));
+    return;
+  }
   // "New York Giants", "Gainesville Police": a name that starts with a place and goes on is an organisation.
   // ("Sandy Blampied" is not: a one-word town before a single name may be a first name.)
   for (let n = toks.length - 1; n >= 1; n--) {
@@ -221,8 +302,11 @@ export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candi
     personContext(ctx, toks)
   ) {
     // "Businesses said", "Analysts said": a lone sentence-initial word is a person only if the article names them in full.
+    // A Spanish speech verb agrees with its subject: "Valero apuntó" is one speaker, "Fuentes indicaron" are not.
+    const singularVerb = SINGULAR_SPANISH_SPEECH.test(ctx.text.slice(toks[0].end, toks[0].end + 16));
     const lone =
-      toks.length === 1 && (toks[0].sentenceStart || /(?:ers|ists|ants|ies|ors)$/.test(toks[0].text));
+      toks.length === 1 &&
+      ((toks[0].sentenceStart && !singularVerb) || /(?:ers|ists|ants|ies|ors)$/.test(toks[0].text));
     out.push(candidate(ctx, toks, lone ? 'other' : 'person', lone ? 'weak' : 'strong', null));
     return;
   }

@@ -92,7 +92,7 @@ export const SPEECH_VERBS = words(`
   concluded described declared urged urges stressed emphasized emphasised remarked testified commented 
   reported  revealed reveals agreed agrees suggested suggests believes believed thinks  added
   dijo dice afirmó afirma aseguró asegura declaró declara señaló señala explicó explica agregó agrega añadió añade
-  indicó indica sostuvo advirtió admitió reconoció manifestó expresó comentó precisó insistió subrayó destacó
+  indicó indica sostuvo advirtió admitió reconoció manifestó expresó comentó precisó insistió subrayó destacó apuntó
 `);
 
 /** Lower-case nouns for people: "chief executive Dana Whitfield", "Ivana Perić, coordinator of …". */
@@ -103,6 +103,33 @@ export const PERSON_NOUNS = words(`
   nurse doctor pastor coach author researcher economist scientist engineer worker employee official member chef actress
   actor singer driver victim survivor suspect senator councillor councilman deputy detective sergeant lieutenant captain
   portavoz presidente presidenta ministro ministra director directora alcalde alcaldesa vecino vecina jefe jefa
+  consejero consejera secretario secretaria vicepresidente vicepresidenta delegado delegada concejal concejala diputado
+  diputada senador senadora gobernador gobernadora fiscal juez jueza magistrado magistrada abogado abogada defensor
+  líder dirigente candidato candidata coordinador coordinadora responsable gerente fundador fundadora periodista
+  reportero reportera corresponsal fotógrafo fotógrafa escritor escritora autor autora poeta novelista pintor pintora
+  escultor escultora arquitecto arquitecta cineasta actor actriz cantante músico compositor compositora pianista
+  violinista guitarrista percusionista director entrenador entrenadora seleccionador jugador jugadora futbolista
+  tenista ciclista atleta piloto torero diestro rey reina príncipe princesa infante infanta papa obispo arzobispo
+  cardenal sacerdote monseñor jeque general coronel comandante teniente capitán sargento embajador embajadora
+  canciller economista profesor profesora investigador investigadora médico médica doctor doctora
+  empresario empresaria banquero propietario propietaria testigo víctima sospechoso sospechosa detenido detenida
+  hijo hija padre madre hermano hermana esposo esposa marido viuda nieto nieta tío tía primo prima amigo amiga
+  compañero compañera presentador presentadora comisario comisaria inspector inspectora agente activista militante
+  opositor opositora mandatario mandataria interlocutor negociador negociadora mediador enviado enviada relator
+  executive spokesperson commissioner ambassador envoy general colonel commander
+  writer novelist poet painter artist composer musician singer player striker goalkeeper manager candidate activist
+  businessman businesswoman banker investor king queen prince princess pope bishop cardinal priest sheikh cleric
+  prosecutor judge magistrate lawyer defendant inspector agent negotiator mediator
+`);
+
+/** Lower-case nouns for organisations: "la empresa americana Lycos", "the carmaker Kestrel". */
+export const ORG_NOUNS = words(`
+  empresa compañía firma grupo banco caja partido club equipo diario periódico semanario revista cadena emisora
+  agencia organización sindicato asociación federación operadora aseguradora constructora multinacional fabricante
+  editorial eléctrica petrolera aerolínea consorcio holding fundación
+  company firm group bank newspaper magazine broadcaster network carrier airline agency union association
+  federation club team maker carmaker automaker retailer insurer lender publisher manufacturer conglomerate
+  charity foundation
 `);
 
 /** Acronyms that are not organisations. */
