@@ -247,7 +247,11 @@ export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candi
     return;
   }
   if (knownPlace || inPlaceSpan) {
-    out.push(candidate(ctx, toks, 'place', 'strong', null, knownPlace ?? undefined));
+    const c = candidate(ctx, toks, 'place', 'strong', null, knownPlace ?? undefined);
+    // "La Paz", "El Salvador", "Los Angeles": the article the place's name starts with is part of it.
+    const whole = ctx.placeSpans.find((p) => p.start < c.start && p.end === c.end && /^(?:El|La|Los|Las) $/.test(ctx.text.slice(p.start, c.start)));
+    if (whole) Object.assign(c, { start: whole.start, text: ctx.text.slice(whole.start, c.end), name: knownPlace ?? ctx.text.slice(whole.start, c.end) });
+    out.push(c);
     return;
   }
   if (toks.length === 1 && isAcronym(toks[0].text)) {

@@ -74,8 +74,34 @@ const EXONYMS: [string, string, string][] = [
   ['Genoa', 'Genova', 'IT'], ['London', 'Londres', 'GB'], ['Venice', 'Venecia', 'IT'], ['Geneva', 'Ginebra', 'CH'],
   ['The Hague', 'Den Haag', 'NL'], ['Belgrade', 'Beograd', 'RS'], ['Bucharest', 'București', 'RO'], ['Cracow', 'Kraków', 'PL'],
 ];
+// Spanish names of cities that Spanish-language reports name often (GeoNames holds the English or
+// local name only, and a small namesake such as Damasco, Mexico, would win).
+const SPANISH_EXONYMS: [string, string, string][] = [
+  ['Damascus', 'Damasco', 'SY'], ['Baghdad', 'Bagdad', 'IQ'], ['Tehran', 'Teherán', 'IR'], ['Strasbourg', 'Estrasburgo', 'FR'],
+  ['New Delhi', 'Nueva Delhi', 'IN'], ['Beijing', 'Pekín', 'CN'], ['Moscow', 'Moscú', 'RU'], ['Cairo', 'El Cairo', 'EG'],
+  ['Jerusalem', 'Jerusalén', 'IL'], ['Brussels', 'Bruselas', 'BE'], ['Berlin', 'Berlín', 'DE'], ['Warsaw', 'Varsovia', 'PL'],
+  ['Athens', 'Atenas', 'GR'], ['Istanbul', 'Estambul', 'TR'], ['Tripoli', 'Trípoli', 'LY'], ['Algiers', 'Argel', 'DZ'],
+  ['Khartoum', 'Jartum', 'SD'], ['Tokyo', 'Tokio', 'JP'], ['Seoul', 'Seúl', 'KR'], ['Pyongyang', 'Pionyang', 'KP'],
+  ['Hanoi', 'Hanói', 'VN'], ['Jakarta', 'Yakarta', 'ID'], ['New York City', 'Nueva York', 'US'], ['New Orleans', 'Nueva Orleans', 'US'],
+  ['Philadelphia', 'Filadelfia', 'US'], ['Havana', 'La Habana', 'CU'], ['Copenhagen', 'Copenhague', 'DK'], ['Stockholm', 'Estocolmo', 'SE'],
+  ['Vienna', 'Viena', 'AT'], ['Prague', 'Praga', 'CZ'], ['Belgrade', 'Belgrado', 'RS'], ['Bucharest', 'Bucarest', 'RO'],
+  ['Vilnius', 'Vilna', 'LT'], ['Tallinn', 'Tallin', 'EE'], ['Dublin', 'Dublín', 'IE'], ['Edinburgh', 'Edimburgo', 'GB'],
+  ['Munich', 'Múnich', 'DE'], ['Frankfurt am Main', 'Fráncfort', 'DE'], ['Naples', 'Nápoles', 'IT'], ['Milan', 'Milán', 'IT'],
+  ['Turin', 'Turín', 'IT'], ['Marseille', 'Marsella', 'FR'], ['Bordeaux', 'Burdeos', 'FR'], ['Antwerpen', 'Amberes', 'BE'],
+  ['The Hague', 'La Haya', 'NL'], ['Amsterdam', 'Ámsterdam', 'NL'], ['Zürich', 'Zúrich', 'CH'], ['Basel', 'Basilea', 'CH'],
+  ['Bern', 'Berna', 'CH'], ['Amman', 'Ammán', 'JO'], ['Riyadh', 'Riad', 'SA'], ['Dubai', 'Dubái', 'AE'], ['Abu Dhabi', 'Abu Dabi', 'AE'],
+  ['Muscat', 'Mascate', 'OM'], ['Sanaa', 'Saná', 'YE'], ['Aden', 'Adén', 'YE'], ['Bethlehem', 'Belén', 'PS'], ['Ramallah', 'Ramala', 'PS'],
+  ['Kolkata', 'Calcuta', 'IN'], ['Shanghai', 'Shanghái', 'CN'], ['Taipei', 'Taipéi', 'TW'], ['Saint Petersburg', 'San Petersburgo', 'RU'],
+  ['Mecca', 'La Meca', 'SA'], ['Johannesburg', 'Johannesburgo', 'ZA'], ['Cape Town', 'Ciudad del Cabo', 'ZA'],
+  ['Mexico City', 'Ciudad de México', 'MX'], ['Rio de Janeiro', 'Río de Janeiro', 'BR'], ['São Paulo', 'Sao Paulo', 'BR'],
+];
 // Country names in the other languages we ingest (world-countries' translations).
 const TRANSLATIONS = ['spa', 'fra', 'deu', 'por', 'ita'];
+const I18N_LANGS = ['es', 'fr', 'de', 'pt', 'it'];
+interface CountryNames {
+  registerLocale(locale: unknown): void;
+  getName(code: string, lang: string, opts: { select: 'all' }): string[] | undefined;
+}
 
 // GeoNames' own country points (world-countries rounds some of them far off).
 const COUNTRY_POINTS: Record<string, [number, number]> = {
@@ -117,6 +143,9 @@ export function gazetteer(): Gazetteer {
   // UN members first, so a shared demonym ("American", "French") names the sovereign country.
   const countryRows = [...(require('world-countries') as CountryRow[])].sort((a, b) => Number(!!b.unMember) - Number(!!a.unMember));
   const g: Gazetteer = { byName: new Map(), byAbbreviation: new Map(), byDemonym: new Map(), countries: new Map(), regions: new Map() };
+  // Country names in other languages, added after the cities: one that is also a big city's name
+  // ("Granada", the Portuguese and Spanish for Grenada) is left to the city.
+  const translatedNames = new Map<string, GazetteerPlace>();
   for (const c of countryRows) {
     const p: GazetteerPlace = {
       name: c.name.common,
@@ -130,11 +159,19 @@ export function gazetteer(): Gazetteer {
     };
     g.countries.set(c.cca2, p);
     const translated = TRANSLATIONS.map((l) => c.translations?.[l]?.common).filter((n): n is string => !!n && n.length > 3);
-    const names = [c.name.common, c.name.official, ...c.altSpellings.filter((s) => s.length > 3 && !/^[A-Z]{2,3}$/.test(s)), ...(COUNTRY_ALIASES[c.cca2] ?? []), ...translated];
+    const names = [c.name.common, c.name.official, ...c.altSpellings.filter((s) => s.length > 3 && !/^[A-Z]{2,3}$/.test(s)), ...(COUNTRY_ALIASES[c.cca2] ?? [])];
     for (const n of names) add(g.byName, placeKey(n), p);
+    for (const n of translated) translatedNames.set(placeKey(n), p);
     const dem = c.demonyms?.eng;
     if (dem) for (const d of [dem.m, dem.f]) if (d && !g.byDemonym.has(placeKey(d))) g.byDemonym.set(placeKey(d), p);
   }
+  // The same from i18n-iso-countries, which has names world-countries lacks ("Sierra Leona", "Yibuti").
+  const countryNames = require('i18n-iso-countries') as CountryNames;
+  for (const l of I18N_LANGS) countryNames.registerLocale(require(`i18n-iso-countries/langs/${l}.json`));
+  for (const [code, p] of g.countries)
+    for (const l of I18N_LANGS)
+      for (const n of countryNames.getName(code, l, { select: 'all' }) ?? [])
+        if (n.length > 3 && !/[(),]/.test(n)) translatedNames.set(placeKey(n), p);
   add(g.byName, 'us', g.countries.get('US')!);
   g.byDemonym.set('british', g.countries.get('GB')!);
   g.byDemonym.set('american', g.countries.get('US')!);
@@ -165,7 +202,9 @@ export function gazetteer(): Gazetteer {
     // altName holds a single alternative (often an ASCII form); skip country codes found there.
     if (c.altName && c.altName.length > 3) add(g.byName, placeKey(c.altName), p);
   }
-  for (const [english, native, country] of EXONYMS) {
+  for (const [key, p] of translatedNames)
+    if (!(g.byName.get(key) ?? []).some((o) => o.kind === 'city' && o.population >= 100_000)) add(g.byName, key, p);
+  for (const [english, native, country] of [...EXONYMS, ...SPANISH_EXONYMS]) {
     // Whichever of the two names GeoNames uses, the other one finds the same city.
     const city = [...(g.byName.get(placeKey(native)) ?? []), ...(g.byName.get(placeKey(english)) ?? [])]
       .filter((p) => p.country === country && p.kind === 'city')

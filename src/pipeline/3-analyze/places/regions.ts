@@ -51,7 +51,13 @@ const OTHER: [string, string, string, number, number, string?][] = [
   ['Western Australia', 'AU', '08', -25, 122],
   ['England', 'GB', 'ENG', 52.5, -1.5], ['Scotland', 'GB', 'SCT', 56.5, -4], ['Wales', 'GB', 'WLS', 52.5, -3.5],
   ['Northern Ireland', 'GB', 'NIR', 54.6, -6.7],
-  ['Catalonia', 'ES', '56', 41.8, 1.5, 'Catalunya'], ['Andalusia', 'ES', '51', 37.5, -4.5], ['Bavaria', 'DE', '02', 48.9, 11.4],
+  ['Catalonia', 'ES', '56', 41.8, 1.5, 'Catalunya|Cataluña'], ['Andalusia', 'ES', '51', 37.5, -4.5, 'Andalucía'],
+  ['Galicia', 'ES', '58', 42.75, -7.9], ['Basque Country', 'ES', '59', 43, -2.6, 'País Vasco|Euskadi'],
+  ['Castile and León', 'ES', '55', 41.75, -4.8, 'Castilla y León'], ['Castilla-La Mancha', 'ES', '54', 39.5, -3],
+  ['Extremadura', 'ES', '57', 39.2, -6.15], ['Aragon', 'ES', '52', 41.5, -0.7, 'Aragón'], ['Navarre', 'ES', '32', 42.7, -1.65, 'Navarra'],
+  ['Asturias', 'ES', '34', 43.3, -5.9], ['Cantabria', 'ES', '39', 43.2, -4.0], ['Valencian Community', 'ES', '60', 39.5, -0.75, 'Comunidad Valenciana|Comunitat Valenciana'],
+  ['Canary Islands', 'ES', '53', 28.3, -15.6, 'Canarias|Islas Canarias'], ['Balearic Islands', 'ES', '07', 39.6, 2.9, 'Baleares|Islas Baleares'],
+  ['Bavaria', 'DE', '02', 48.9, 11.4, 'Baviera'],
   ['Crimea', 'UA', '11', 45, 34], ['Kashmir', 'IN', '12', 34.5, 76], ['Tibet', 'CN', '14', 31.5, 88],
   ['Gaza Strip', 'PS', 'GZ', 31.42, 34.38, 'Gaza'], ['West Bank', 'PS', 'WE', 32, 35.25],
   ['Kurdistan', 'IQ', '', 36.5, 44], ['Siberia', 'RU', '', 60, 100], ['Punjab', 'PK', '04', 31, 72.5],
@@ -68,14 +74,14 @@ const OTHER: [string, string, string, number, number, string?][] = [
 ];
 
 const AREAS: [string, number, number, string?][] = [
-  ['Europe', 48.69, 9.14], ['Africa', 7.19, 21.09], ['Asia', 29.84, 89.3], ['North America', 46.07, -100.55],
-  ['South America', -14.6, -57.66], ['Latin America', -5, -65], ['Oceania', -18.31, 138.52], ['Antarctica', -78, 16],
-  ['Middle East', 29, 42, 'Mideast'], ['Caribbean', 14.5, -75.8], ['Scandinavia', 63, 14], ['Balkans', 42.5, 21],
-  ['Caucasus', 42, 44], ['Central America', 13, -86], ['Southeast Asia', 10, 106], ['Central Asia', 45, 65],
+  ['Europe', 48.69, 9.14, 'Europa'], ['Africa', 7.19, 21.09, 'África'], ['Asia', 29.84, 89.3], ['North America', 46.07, -100.55, 'Norteamérica'],
+  ['South America', -14.6, -57.66, 'Sudamérica|Suramérica'], ['Latin America', -5, -65, 'Latinoamérica|América Latina'], ['Oceania', -18.31, 138.52],
+  ['Antarctica', -78, 16, 'Antártida'], ['Middle East', 29, 42, 'Mideast|Oriente Medio|Oriente Próximo'], ['Caribbean', 14.5, -75.8, 'Caribe'], ['Scandinavia', 63, 14], ['Balkans', 42.5, 21],
+  ['Caucasus', 42, 44], ['Central America', 13, -86, 'Centroamérica'], ['Southeast Asia', 10, 106], ['Central Asia', 45, 65],
   ['East Africa', 1, 38], ['West Africa', 11, -3], ['Sahel', 14, 5], ['Persian Gulf', 26.5, 52, 'Gulf'],
   ['Mediterranean', 35, 18], ['Arctic', 80, 0], ['Pacific', 0, -160, 'Pacific Ocean'], ['Atlantic', 30, -40, 'Atlantic Ocean'],
   ['Midwest', 41.5, -90], ['Silicon Valley', 37.4, -122.05], ['New England', 43.5, -71.5], ['Horn of Africa', 8, 45],
-  ['European Union', 48.69, 9.14, 'EU'], ['North Africa', 27, 15], ['Indian Ocean', -10, 70], ['Korean Peninsula', 38, 127.5],
+  ['European Union', 48.69, 9.14, 'EU|Unión Europea'], ['North Africa', 27, 15], ['Indian Ocean', -10, 70], ['Korean Peninsula', 38, 127.5],
 ];
 
 // Buildings that stand for institutions but are places too.
@@ -100,9 +106,9 @@ export const REGIONS: RegionEntry[] = [
     admin1: admin1 || null,
     lat,
     lon,
-    aliases: alias ? [alias] : [],
+    aliases: alias ? alias.split('|') : [],
     kind: 'region',
   })),
-  ...AREAS.map(([name, lat, lon, alias]): RegionEntry => ({ name, country: null, admin1: null, lat, lon, aliases: alias ? [alias] : [], kind: 'continent' })),
+  ...AREAS.map(([name, lat, lon, alias]): RegionEntry => ({ name, country: null, admin1: null, lat, lon, aliases: alias ? alias.split('|') : [], kind: 'continent' })),
   ...LANDMARKS.map(([name, country, lat, lon]): RegionEntry => ({ name, country, admin1: null, lat, lon, kind: 'landmark' })),
 ];

@@ -1,0 +1,35 @@
+// Places as Spanish-language reports name them: cities by their Spanish exonym, Spain's regions,
+// continents, and countries in the other languages we ingest; a country's foreign name never takes
+// a big city's ("Granada" is the Spanish city, not Grenada). Sentences are ours.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { extractEntities } from '../entities/extract.ts';
+import { extractPlaces } from './places.ts';
+
+const placed = (text: string) => extractPlaces({ text, url: null }).map((p) => `${p.text} → ${p.name}, ${p.country ?? '-'}`);
+
+/** [sentence, expected "text → name, country"] */
+const CASES: [string, string][] = [
+  ['Los observadores llegaron ayer a Damasco para reunirse con el Gobierno.', 'Damasco → Damascus, SY'],
+  ['Un coche bomba estalló esta mañana en el centro de Bagdad.', 'Bagdad → Baghdad, IQ'],
+  ['El Parlamento Europeo votó el martes en Estrasburgo la nueva directiva.', 'Estrasburgo → Strasbourg, FR'],
+  ['La delegación viajó a Nueva Delhi para firmar el acuerdo.', 'Nueva Delhi → New Delhi, IN'],
+  ['Miles de personas se manifestaron en El Cairo contra la subida de precios.', 'El Cairo → Cairo, EG'],
+  ['Las lluvias causaron graves inundaciones en Galicia durante el fin de semana.', 'Galicia → Galicia, ES'],
+  ['El lehendakari presentó en Bilbao el plan de empleo para el País Vasco.', 'País Vasco → Basque Country, ES'],
+  ['La ola de calor afecta a buena parte de Europa desde el lunes.', 'Europa → Europe, -'],
+  ['El brote de ébola en Sierra Leona obligó a cerrar las escuelas.', 'Sierra Leona → Sierra Leone, SL'],
+  ['Los bomberos apagaron un incendio en un hotel de Granada, informó el alcalde.', 'Granada → Granada, ES'],
+];
+
+test('Spanish names of cities, regions, continents and countries are placed', () => {
+  for (const [text, want] of CASES) assert.ok(placed(text).includes(want), `${want} from: ${text} → ${placed(text).join('; ')}`);
+});
+
+test('an entity typed a place keeps the article its name starts with', () => {
+  const text = 'El presidente boliviano regresó ayer a La Paz tras la cumbre.';
+  const places = extractPlaces({ text, url: null });
+  const paz = extractEntities(text, { placeSpans: places }).find((e) => e.text.endsWith('Paz'));
+  assert.equal(paz?.text, 'La Paz');
+  assert.equal(paz?.type, 'place');
+});
