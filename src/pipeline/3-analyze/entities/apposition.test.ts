@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { extractEntities } from './extract.ts';
+import { extractPlaces } from '../places/places.ts';
 
 const typeOf = (text: string, name: string) => extractEntities(text).find((e) => e.text === name)?.type ?? 'none';
 
@@ -54,4 +55,11 @@ test('a complement, a list or a verb in between types nothing', () => {
 
 test('a plural speech verb does not make a sentence-initial word a speaker', () => {
   assert.notEqual(typeOf('Fuentes indicaron que el acuerdo está cerca.', 'Fuentes'), 'person');
+});
+
+test('a city after a Spanish masculine article is its club', () => {
+  const text = 'El Getafe acorraló al Albacete en su área y el partido terminó sin goles en Albacete.';
+  const places = extractPlaces({ text, url: null });
+  const typed = extractEntities(text, { placeSpans: places }).filter((e) => e.text === 'Albacete').map((e) => e.type);
+  assert.deepEqual(typed, ['organization', 'place']);
 });

@@ -1,5 +1,5 @@
 // Types one name candidate (person, organisation, place, other) from lexicons and context cues.
-import type { EntityType, Span } from '../../../model/index.ts';
+import type { EntityType, PlaceKind, Span } from '../../../model/index.ts';
 import { isFirstName } from './first-names.ts';
 import type { PlaceLexicon } from './gazetteer.ts';
 import { entityKey } from '../../../text/fold.ts';
@@ -30,11 +30,13 @@ export interface Candidate extends Span {
   tokens: number;
 }
 
+export type PlaceSpan = Span & { kind?: PlaceKind };
+
 export interface ClassifyContext {
   text: string;
   places: PlaceLexicon;
-  /** Spans the places extractor already recognised. */
-  placeSpans: Span[];
+  /** Spans the places extractor already recognised, with the kind of place when known. */
+  placeSpans: PlaceSpan[];
 }
 
 const bare = (w: string) => w.replace(/\.$/, '');
@@ -244,6 +246,12 @@ export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candi
     !words.some((w, i) => i > 0 && (ORG_WORDS.has(w) || PLACE_WORDS.has(w)))
   ) {
     out.push(candidate(ctx, toks, 'person', 'strong', null));
+    return;
+  }
+  // "el Valencia", "del Real Madrid", "al Barcelona": in Spanish a city takes no article, its club does.
+  const city = ctx.placeSpans.find((p) => p.start <= toks[0].start && p.end >= toks[toks.length - 1].end && p.kind === 'city');
+  if (city && city.start === toks[0].start && /(?:^|[\s(])(?:el|del|al)\s+$/.test(ctx.text.slice(Math.max(0, toks[0].start - 5), toks[0].start))) {
+    out.push(candidate(ctx, toks, 'organization', 'strong', null));
     return;
   }
   if (knownPlace || inPlaceSpan) {

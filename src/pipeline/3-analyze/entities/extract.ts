@@ -1,8 +1,8 @@
 // Entities of one article: people, organisations and places with the fullest name the article uses.
 // Rule-based (capitalised runs + lexicons + context cues) because it is an order of magnitude faster
 // than a general NLP tagger and measured as good on news text.
-import type { EntityMention, Span } from '../../../model/index.ts';
-import type { Candidate } from './classify.ts';
+import type { EntityMention } from '../../../model/index.ts';
+import type { Candidate, PlaceSpan } from './classify.ts';
 import { classifyRun } from './runs.ts';
 import { furnitureSpans } from '../../../text/furniture/index.ts';
 import { placeLexicon } from './gazetteer.ts';
@@ -11,7 +11,7 @@ import { capitalisedRuns, nameTokens } from './tokens.ts';
 
 export interface EntityOptions {
   /** Place spans found by the places extractor: a name inside one is typed as a place. */
-  placeSpans?: Span[];
+  placeSpans?: PlaceSpan[];
   /** Longest text analysed; the rest is ignored (hostile or runaway input). */
   maxChars?: number;
   /** The outlet's own name: never a story actor. */
