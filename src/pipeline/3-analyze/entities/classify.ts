@@ -128,12 +128,12 @@ const PRE_MODIFIERS = new Set('primer primera ex nuevo nueva actual antiguo anti
 export function appositionHead(ctx: ClassifyContext, toks: NameToken[]): 'person' | 'organization' | null {
   const start = toks[0].start;
   const clause = ctx.text.slice(Math.max(0, start - 90), start);
-  const cut = Math.max(...['.', ';', ':', '!', '?', '\n', '"', '«', '(', '“', '…'].map((c) => clause.lastIndexOf(c)));
+  const cut = Math.max(...['.', ';', ':', '!', '?', '\n', '"', '«', '“', '…'].map((c) => clause.lastIndexOf(c)));
   const words = clause.slice(cut + 1).match(/[\p{L}\p{M}'’-]+|\d+|[^\s\p{L}\p{M}\d]/gu) ?? [];
   let i = words.length - 1;
   // A complement may stand between noun and name only when a comma closes it: "el portavoz del
   // sindicato, Jaume Collboni"; "members of the violent Disciples" is no apposition.
-  const comma = words[i] === ',';
+  const comma = words[i] === ',' || words[i] === '(';
   if (comma) i--;
   if (i < 0 || NOT_IN_APPOSITION.has(words[i].toLowerCase())) return null;
   let adjectives = 0;
@@ -170,6 +170,7 @@ export function appositionHead(ctx: ClassifyContext, toks: NameToken[]): 'person
   return null;
 }
 
+const PATRONYMIC = /^\p{Lu}\p{Ll}{2,}[eé]z$/u;
 const SINGULAR_SPANISH_SPEECH =
   /^,?\s+(?:dijo|dice|afirmó|afirma|aseguró|asegura|declaró|declara|señaló|señala|explicó|explica|agregó|agrega|añadió|añade|indicó|indica|sostuvo|advirtió|admitió|reconoció|manifestó|expresó|comentó|precisó|insistió|subrayó|destacó|apuntó)(?!\p{L})/u;
 
@@ -286,6 +287,11 @@ export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candi
     const adjective =
       next && ((next === next.toLowerCase() && !DEMONYM_NOT_PLACE.has(next)) || isTitleWord(next));
     if (plural || adjective) out.push(candidate(ctx, toks, 'place', 'strong', null, demonym));
+    return;
+  }
+  // "Martínez Pardo", "Rodríguez Ibarra", "Pérez": a Spanish patronymic surname (-ez) names a person.
+  if (toks.length <= 4 && !shouted && toks.some((t) => PATRONYMIC.test(t.text))) {
+    out.push(candidate(ctx, toks, 'person', 'strong', null));
     return;
   }
   // "el ministro del Interior, Jaime Mayor Oreja", "la empresa americana Lycos": the noun the name
