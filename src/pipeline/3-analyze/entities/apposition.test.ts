@@ -25,6 +25,10 @@ const TYPED: [string, string, string][] = [
   ['The business spoke through public relations firm Halvorsen Communications on Monday.', 'Halvorsen Communications', 'organization'],
   ['Data compiled by the advocacy group Kinfolk Watch show a rise.', 'Kinfolk Watch', 'organization'],
   ['Israel’s prime minister, Yoav Shaltiel, left early.', 'Yoav Shaltiel', 'person'],
+  ['Para Ordóñez Quiroga, estas variaciones mejorarán la competencia.', 'Ordóñez Quiroga', 'person'],
+  ['Rulo busca empleo mientras cuida de su madre (Edelmira Toscani) en el pueblo.', 'Edelmira Toscani', 'person'],
+  ['La Organización Mundial de Aduanas publicó ayer su informe anual.', 'Organización Mundial de Aduanas', 'organization'],
+  ['El Museo de Arte Sacro de Tolosa inaugura hoy una muestra de grabados.', 'Museo de Arte Sacro de Tolosa', 'organization'],
 ];
 
 test('the noun a name stands beside gives its type', () => {

@@ -42,7 +42,10 @@ export const ORG_WORDS = words(`
   Ministerio Federación Asociación Partido Gobierno Policía Universidad Hospital Comisión Consejo Tribunal Banco Empresa
   Power Energy Motors Electric Petroleum Oil Steel Mining Capital Insurance Labs Solutions Software Logistics Shipping
   Pharmaceuticals Pharma Telecom Airport Port Authority Air Cargo Express Brands Foods Group Ventures
-  Fundación Instituto Sindicato Confederación Ayuntamiento Junta Secretaría Servicio Roja
+  Fundación Instituto Sindicato Confederación Ayuntamiento Junta Secretaría Servicio Roja Organización Museo Cámara
+  Juzgado Fiscalía Audiencia Consejería Diputación Asamblea Corporación Consorcio Agencia Compañía Sociedad Caja Grupo
+  Comité Colegio Escuela Academia Biblioteca Teatro Orquesta Fuerzas Ejército Armada Guardia Coalición Alianza
+  Plataforma Agrupación Federación Selección Parlamento Senado Congreso Consejo Dirección Delegación Sección
   Jail Prison Penitentiary Detention Courthouse Tribe Tribes
 `);
 
