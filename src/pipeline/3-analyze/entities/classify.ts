@@ -243,6 +243,8 @@ export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candi
     toks.length >= 2 &&
     isFirstName(first) &&
     !knownPlace &&
+    // "Santiago de Chile", "San José": a place the places extractor read as a whole is no person.
+    !(inPlaceSpan && toks.length >= 2) &&
     // "Wayne County Jail", "Jackson Street Bridge": a place or organisation word anywhere makes it no person.
     !words.some((w, i) => i > 0 && (ORG_WORDS.has(w) || PLACE_WORDS.has(w)))
   ) {
