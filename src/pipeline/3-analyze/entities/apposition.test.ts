@@ -29,6 +29,8 @@ const TYPED: [string, string, string][] = [
   ['Rulo busca empleo mientras cuida de su madre (Edelmira Toscani) en el pueblo.', 'Edelmira Toscani', 'person'],
   ['La Organización Mundial de Aduanas publicó ayer su informe anual.', 'Organización Mundial de Aduanas', 'organization'],
   ['El Museo de Arte Sacro de Tolosa inaugura hoy una muestra de grabados.', 'Museo de Arte Sacro de Tolosa', 'organization'],
+  ['Miles de aficionados llenaron ayer el Estadio de Vallehermoso para la final.', 'Estadio de Vallehermoso', 'place'],
+  ['La protesta terminó en la Plaza de Arrieta sin incidentes.', 'Plaza de Arrieta', 'place'],
 ];
 
 test('the noun a name stands beside gives its type', () => {

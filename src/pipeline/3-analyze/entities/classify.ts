@@ -182,6 +182,9 @@ const INSTITUTIONS = new Set(
 const ORG_PREFIXES = new Set('Real Atlético Deportivo Sporting Racing Club Unión Union Athletic'.split(' '));
 const COMPASS_HEADS = new Set('North South East West Northeast Northwest Southeast Southwest Lake'.split(' '));
 const REGION_TAILS = new Set(['District', 'Parish', 'County', 'Region', 'Borough']);
+const SPANISH_PLACE_HEADS = new Set(
+  'Estadio Plaza Calle Avenida Aeropuerto Palacio Puente Paseo Parque Río Monte Isla Islas Playa Bahía Golfo Valle Lago Mar Océano Cabo Altos Cordillera Península Barrio Carretera Autopista Polígono Glorieta Ronda Bulevar'.split(' '),
+);
 const GEO_HEADS = new Set(['Gulf', 'Bay', 'Sea', 'Strait', 'Straits', 'Lake', 'Cape', 'Isle', 'Isles', 'Mount', 'Bight', 'Sound']);
 
 export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candidate[]): void {
@@ -215,6 +218,11 @@ export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candi
   }
   // "Gulf of Aden", "Strait of Hormuz", "Bay of Biscay": a geographic head with "of" is a place.
   if (toks.length >= 3 && GEO_HEADS.has(first) && toks[1].text === 'of') {
+    out.push(candidate(ctx, toks, 'place', 'strong', null));
+    return;
+  }
+  // "Estadio de Francia", "Plaza de Colón", "Altos del Golán": a Spanish place head leads its name.
+  if (toks.length >= 2 && SPANISH_PLACE_HEADS.has(first) && !words.slice(1).some(orgWord)) {
     out.push(candidate(ctx, toks, 'place', 'strong', null));
     return;
   }
