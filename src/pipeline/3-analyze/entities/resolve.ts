@@ -5,7 +5,6 @@ import type { Candidate } from './classify.ts';
 import { entityKey } from '../../../text/fold.ts';
 import { initials } from './name-compare.ts';
 import { NAME_SUFFIXES } from './lexicon.ts';
-import { placeLexicon } from './gazetteer.ts';
 
 const nameWords = (name: string) =>
   name.split(/\s+/).filter((w) => !NAME_SUFFIXES.has(w) && !/^\p{Lu}\.$/u.test(w));
@@ -60,8 +59,7 @@ export function resolveMentions(candidates: Candidate[], text: string): EntityMe
   for (const c of sorted) {
     let { type, name } = c;
     // "Police Chief William Moore" … "Moore said": a lone word that is a town and this article's surname is the person.
-    // (Not a country, capital or region: "Kathy Seleme Beirut" in a mangled dateline makes no "Beirut" a person.)
-    if (c.tokens === 1 && type === 'place' && name === c.text && !placeLexicon().major.has(entityKey(c.text))) {
+    if (c.tokens === 1 && type === 'place' && name === c.text) {
       const bySurname = surnames.get(entityKey(c.name)) ?? [];
       if (bySurname.length) ({ type, name } = { type: 'person', name: nearest(c, bySurname).name });
     } else if (c.tokens === 1 && type !== 'place') {
