@@ -143,8 +143,8 @@ const cases: [string, ReturnType<typeof article>[], string[]][] = [
   ],
   [
     'two swapped letters in a first name',
-    [article('a', ['Jaime Ostrander']), article('b', ['Jamie Ostrander'])],
-    ['Jamie Ostrander ← Jamie Ostrander(b) | Jaime Ostrander(a)'],
+    [article('a', ['Brain Ostrander']), article('b', ['Brian Ostrander'])],
+    ['Brian Ostrander ← Brian Ostrander(b) | Brain Ostrander(a)'],
   ],
   [
     'distinct short names stay apart',
