@@ -25,6 +25,8 @@ export function isHeading(paragraph: string): boolean {
 // ("By Friday, Governor Tim Walz had signed" is running text).
 const CALENDAR = String.raw`(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|Then|Now|Noon|Midnight`;
 const NAME = String.raw`(?!${CALENDAR}\b)\p{Lu}[\p{L}'’.-]*(?:\s+(?:and\s+|y\s+)?(?:\p{Lu}[\p{L}'’.-]*|de|van|von|da|del|la))*`;
+/** Last words of a news outlet's name, or a credit's ("Staff", "AP"). */
+const NEWS_WORDS = 'Tribune|Times|News|Post|Herald|Journal|Gazette|Press|Star|Sun|Chronicle|Dispatch|Register|Courier|Observer|Inquirer|Bee|Globe|Daily|Staff|AP|Reuters|Images';
 const FURNITURE: RegExp[] = [
   // Bylines at the start of a line: "By Robert Mills", "By Dana Whitcombe and Leo Marsh".
   new RegExp(String.raw`(?:^|\n)[ \t*_]*(?:By|Por|From)\s+${NAME}`, 'gu'),
@@ -32,6 +34,9 @@ const FURNITURE: RegExp[] = [
   new RegExp(String.raw`\b(?:Contact|Follow|Email|E-mail|Reach)\s+${NAME}(?=\s+(?:at|on|via)\b)`, 'gu'),
   // Credits in brackets: "(Photo: Mike Groll AP)", "(Additional reporting by …; Editing by …)".
   /\((?:[^()]*?\b(?:[Pp]hoto|[Pp]icture|[Ii]mage|[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]redit|[Vv]ideo)\b[^()]*)\)/gu,
+  /\(\s*[Ss]ource\s*:[^()]*\)/gu,
+  // A photographer and the outlet in brackets after a caption: "(Dana Ruiz, Riverton Tribune)".
+  new RegExp(String.raw`\(\s*${NAME},\s*(?:The\s+)?(?:\p{Lu}[\p{L}.'’&-]*\s+){0,3}(?:${NEWS_WORDS})\s*\)`, 'gu'),
   // Unbracketed credits: "Photo by Mike Groll", "Photo: Mike Groll", "Buy Photo", "Reporting by …".
   new RegExp(String.raw`\b(?:(?:Photo|Photograph|Picture|Image|Video)s?\s*(?:by|:|courtesy of)|(?:Additional\s+)?[Rr]eporting by|Editing by|Written by|Compiled by)\s+${NAME}`, 'gu'),
   // "Staff writers Neal Goswami and Gina Conn …" (the "contributed to this story" sentence is found below).
@@ -54,7 +59,8 @@ export function furnitureSpans(text: string, outlet?: string | null): Span[] {
   }
   for (const re of FURNITURE) for (const m of text.matchAll(re)) spans.push({ start: m.index!, end: m.index! + m[0].length });
   // "… contributed to this story.": the whole sentence, back to its start (at most 300 characters).
-  for (const m of text.matchAll(/\bcontributed to (?:this|the) (?:report|story|article)/gu)) {
+  // "Dan Majors contributed." / "… contributed reporting.": the credit line's sentence, too.
+  for (const m of text.matchAll(/\bcontributed(?: to (?:this|the) (?:report|story|article)| reporting(?: to (?:this|the) (?:report|story|article))?|(?=\.))/gu)) {
     const before = text.slice(Math.max(0, m.index! - 300), m.index!);
     const start = m.index! - before.length + Math.max(...['.', '!', '?', '\n'].map((c) => before.lastIndexOf(c) + 1));
     spans.push({ start, end: m.index! + m[0].length });

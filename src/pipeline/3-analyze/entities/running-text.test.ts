@@ -28,6 +28,10 @@ const FURNITURE: [string, string][] = [
   ['Three people were hurt in the crash, the Valley Courier has learned. Police closed the road.', 'Valley Courier'],
   ['No other details were released. THAT IS WHERE WE FIND BRIAN HICKEY WITH THE LATEST ON THE VICTIMS.', 'Brian'],
   ['Four people were hurt. BATON ROUGE POLICE SHOOTING Raw: Video of the scene', 'BATON ROUGE POLICE SHOOTING Raw'],
+  ['Anyone with information should call police. Omar Quist contributed.', 'Omar Quist'],
+  ['Anyone with information should call police. Omar Quist contributed reporting.', 'Omar Quist'],
+  ['Several people were shot on the block. (Reina Abbott, Lakeside Tribune) Hector Ruiz was sitting outside.', 'Reina Abbott'],
+  ['A woman was grazed by a bullet. (Source: Tom Ellery/KXYZ News 12) Police arrived at 9 p.m.', 'Tom Ellery'],
 ];
 
 test('page furniture is no story actor', () => {
