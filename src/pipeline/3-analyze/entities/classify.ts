@@ -198,6 +198,8 @@ export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candi
     return;
   }
   if (toks.length === 1 && (ORG_WORDS.has(first) || NAME_SUFFIXES.has(toks[0].text))) return; // "Police", "Sr." name no one
+  // "Assistant U.S." left of "Attorney Pete Hautzinger": title words and abbreviations alone name no one.
+  if (toks.length >= 2 && toks.some((t) => isTitleWord(t.text)) && toks.every((t) => isTitleWord(t.text) || /^(?:\p{Lu}\.){2,}$/u.test(t.text))) return;
   // "Real Madrid", "Atlético Bilbao", "Unión Europea": a club or union word before a place makes an organisation.
   if (toks.length >= 2 && ORG_PREFIXES.has(first)) {
     out.push(candidate(ctx, toks, 'organization', 'strong', null));

@@ -37,6 +37,7 @@ export const ORG_WORDS = words(`
   Board Authority Assembly Parliament Congress Senate Government Administration Foundation Trust Society Organisation
   Organization Coalition Front Movement League Institution Academy Museum Library Council's Cabinet Commissioners
   Times Post Journal Herald Tribune Gazette Press Telegraph Guardian Chronicle Observer Ledger Courier Television Radio
+  Dispatch Inquirer Enquirer Examiner Bulletin Sentinel Courant Mercury Register
   TV Channel Media Studios Records Holdings Industries Systems Technologies Group's Partners Brigade Battalion Regiment
   Unit Patrol Guard Corps Fund Program Programme Commission's Stoppers Network's Ambulance Railways Rail Reserve
   Ministerio Federación Asociación Partido Gobierno Policía Universidad Hospital Comisión Consejo Tribunal Banco Empresa

@@ -32,6 +32,7 @@ const FURNITURE: [string, string][] = [
   ['Anyone with information should call police. Omar Quist contributed reporting.', 'Omar Quist'],
   ['Several people were shot on the block. (Reina Abbott, Lakeside Tribune) Hector Ruiz was sitting outside.', 'Reina Abbott'],
   ['A woman was grazed by a bullet. (Source: Tom Ellery/KXYZ News 12) Police arrived at 9 p.m.', 'Tom Ellery'],
+  ['Assistant U.S. Attorney Dale Whitcomb asked the judge to keep all four in custody.', 'Assistant U.S.'],
 ];
 
 test('page furniture is no story actor', () => {
@@ -88,6 +89,7 @@ const TYPES: [string, string, string][] = [
   ['Call the Crime Stoppers of Acadia Parish with any tips, police said.', 'Crime Stoppers of Acadia Parish', 'place'],
   ['Detectives, K9 units and a helicopter searched the area, police said.', 'K9', 'person'],
   ['Investigators from the Lake County Major Crime Task Force joined the search, deputies said.', 'Lake County Major Crime Task Force', 'place'],
+  ['The Columbus Dispatch said investigators cleared him.', 'Columbus Dispatch', 'person'],
 ];
 
 test('jails, streets and gulfs are never people', () => {
