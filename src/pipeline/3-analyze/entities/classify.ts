@@ -30,7 +30,8 @@ export interface Candidate extends Span {
   tokens: number;
 }
 
-export type PlaceSpan = Span & { kind?: PlaceKind };
+/** A place the places extractor found: its kind and the gazetteer's name, when known. */
+export type PlaceSpan = Span & { kind?: PlaceKind; name?: string };
 
 export interface ClassifyContext {
   text: string;
@@ -268,7 +269,10 @@ export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candi
     return;
   }
   if (knownPlace || inPlaceSpan) {
-    const c = candidate(ctx, toks, 'place', 'strong', null, knownPlace ?? undefined);
+    // "Alemania" and "Germany", "EU" and "European Union" are one place: a country or region the places
+    // extractor resolved takes the gazetteer's name (a city keeps the name the report uses: "Cologne").
+    const region = ctx.placeSpans.find((p) => p.start === toks[0].start && (p.kind === 'country' || p.kind === 'region'));
+    const c = candidate(ctx, toks, 'place', 'strong', null, knownPlace ?? region?.name);
     // "La Paz", "El Salvador", "Los Angeles": the article the place's name starts with is part of it.
     const whole = ctx.placeSpans.find((p) => p.start < c.start && p.end === c.end && /^(?:El|La|Los|Las) $/.test(ctx.text.slice(p.start, c.start)));
     if (whole) Object.assign(c, { start: whole.start, text: ctx.text.slice(whole.start, c.end), name: knownPlace ?? ctx.text.slice(whole.start, c.end) });

@@ -39,6 +39,8 @@ Dolors Isabel Cristina Francisca Pilar Raquel Manuela Beatriz Alba Nuria Núria 
 Sonia Inmaculada Yolanda Margarita Amparo Verónica Carolina Matilde Consuelo Begoña Aránzazu Arantxa Itziar Ainhoa Maite
 Idoia Nerea Leire Miren Amaia Montse Mireia Laia Meritxell Neus Adriana Ximena Mariela Fernanda Agustina Jimena Celia
 Elvira Marisol Paloma Rebeca Leticia Emilia Luisa Antonia Josefa Juana Inés Noelia Natalia
+Paulo Rui Tiago Nuno Duarte Gonçalo Afonso Vítor Fábio Filipe Joana Leonor Margarida Rita Catarina Andreia Patrícia Cláudia
+Luca Davide Simone Riccardo Stefano Alessia Julien Mathieu Antoine Guillaume Sébastien Camille Céline Élodie Aurélie
 François Jacques Philippe Nicolas Sylvie Nathalie Olivier Thierry Luc Marc Giulia Chiara Alessandro Matteo Federica Elisa
 `;
 

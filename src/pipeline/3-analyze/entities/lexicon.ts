@@ -123,7 +123,7 @@ export const PERSON_NOUNS = words(`
   executive spokesperson commissioner ambassador envoy general colonel commander
   writer novelist poet painter artist composer musician singer player striker goalkeeper manager candidate activist
   businessman businesswoman banker investor king queen prince princess pope bishop cardinal priest sheikh cleric
-  prosecutor judge magistrate lawyer defendant inspector agent negotiator mediator
+  prosecutor judge magistrate lawyer defendant inspector agent negotiator mediator representative delegate
 `);
 
 /** Lower-case nouns for organisations: "la empresa americana Lycos", "the carmaker Kestrel". */

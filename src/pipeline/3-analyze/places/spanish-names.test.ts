@@ -33,3 +33,10 @@ test('an entity typed a place keeps the article its name starts with', () => {
   assert.equal(paz?.text, 'La Paz');
   assert.equal(paz?.type, 'place');
 });
+
+test('a country named in Spanish is the same entity as in English', () => {
+  const text = 'Muchos pretenden quedarse con familiares en Austria o Alemania hasta después de los comicios.';
+  const germany = extractEntities(text, { placeSpans: extractPlaces({ text, url: null }) }).find((e) => e.text === 'Alemania');
+  assert.equal(germany?.name, 'Germany');
+  assert.equal(germany?.type, 'place');
+});
