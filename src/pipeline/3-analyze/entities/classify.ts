@@ -5,6 +5,7 @@ import type { PlaceLexicon } from './gazetteer.ts';
 import { entityKey } from '../../../text/fold.ts';
 import {
   DEMONYM_NOT_PLACE,
+  NAME_CONNECTORS,
   NAME_PARTICLES,
   NAME_SUFFIXES,
   ORG_NOUNS,
@@ -236,7 +237,9 @@ export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candi
       atParagraphStart(ctx, toks[0]) &&
       DATELINE_END.test(ctx.text.slice(toks[toks.length - 1].end, toks[toks.length - 1].end + 40))
     ) {
-      out.push(candidate(ctx, toks, 'place', 'strong', null, words.join(' ')));
+      // "EL CALAFATE" → "El Calafate", "RIO DE JANEIRO" → "Rio de Janeiro": short words too, connectors in lower case.
+      const name = toks.map((t, i) => (i > 0 && NAME_CONNECTORS.has(t.text.toLowerCase()) ? t.text.toLowerCase() : t.text[0] + t.text.slice(1).toLowerCase()));
+      out.push(candidate(ctx, toks, 'place', 'strong', null, name.join(' ')));
     }
     return;
   }
