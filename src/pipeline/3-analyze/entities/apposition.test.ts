@@ -69,3 +69,9 @@ test('a city after a Spanish masculine article is its club', () => {
   const typed = extractEntities(text, { placeSpans: places }).filter((e) => e.text === 'Albacete').map((e) => e.type);
   assert.deepEqual(typed, ['organization', 'place']);
 });
+
+test('"del Cairo" is "de El Cairo": a place whose name starts with El stays a place', () => {
+  const text = 'La delegación llegó ayer procedente del Cairo tras la cumbre.';
+  const cairo = extractEntities(text, { placeSpans: extractPlaces({ text, url: null }) }).find((e) => e.text === 'Cairo');
+  assert.equal(cairo?.type, 'place');
+});

@@ -1,8 +1,9 @@
 // Types one name candidate (person, organisation, place, other) from lexicons and context cues.
 import type { EntityType, PlaceKind, Span } from '../../../model/index.ts';
 import { isFirstName } from './first-names.ts';
+import { gazetteer } from '../places/gazetteer.ts';
 import type { PlaceLexicon } from './gazetteer.ts';
-import { entityKey } from '../../../text/fold.ts';
+import { entityKey, placeKey } from '../../../text/fold.ts';
 import {
   DEMONYM_NOT_PLACE,
   NAME_CONNECTORS,
@@ -267,7 +268,13 @@ export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candi
   }
   // "el Valencia", "del Real Madrid", "al Barcelona": in Spanish a city takes no article, its club does.
   const city = ctx.placeSpans.find((p) => p.start <= toks[0].start && p.end >= toks[toks.length - 1].end && p.kind === 'city');
-  if (city && city.start === toks[0].start && /(?:^|[\s(])(?:el|del|al)\s+$/.test(ctx.text.slice(Math.max(0, toks[0].start - 5), toks[0].start))) {
+  // ("del Cairo" is "de El Cairo": a place whose own name starts with "El" stays a place.)
+  if (
+    city &&
+    city.start === toks[0].start &&
+    /(?:^|[\s(])(?:el|del|al)\s+$/.test(ctx.text.slice(Math.max(0, toks[0].start - 5), toks[0].start)) &&
+    !gazetteer().byName.has(placeKey(`el ${spanText(ctx, toks)}`))
+  ) {
     out.push(candidate(ctx, toks, 'organization', 'strong', null));
     return;
   }
