@@ -62,9 +62,13 @@ export function furnitureSpans(text: string, outlet?: string | null): Span[] {
   // "Dan Majors contributed." / "… contributed reporting.": the credit line's sentence, too.
   for (const m of text.matchAll(/\bcontributed(?: to (?:this|the) (?:report|story|article)| reporting(?: to (?:this|the) (?:report|story|article))?|(?=\.))/gu)) {
     const before = text.slice(Math.max(0, m.index! - 300), m.index!);
-    const start = m.index! - before.length + Math.max(...['.', '!', '?', '\n'].map((c) => before.lastIndexOf(c) + 1));
+    // The sentence starts after the last full stop that is no initial's ("Hamil R. Harris").
+    const ends = [...before.matchAll(/(?<!(?:^|[\s.])\p{Lu})[.!?]|\n/gu)];
+    const start = m.index! - before.length + (ends.length ? ends[ends.length - 1].index! + 1 : 0);
     spans.push({ start, end: m.index! + m[0].length });
   }
+  // "Contributing: Robert Cadwallader, Star-Telegram." and "Contributing writers: …".
+  for (const m of text.matchAll(/\bContributing(?: writers?| reporters?| reporting)?\s*:[^\n]{0,200}?(?:(?<!(?:^|[\s.])\p{Lu})\.(?=\s|$)|$)/gmu)) spans.push({ start: m.index!, end: m.index! + m[0].length });
   const own = outlet?.replace(/^the\s+/i, '').trim();
   if (own && own.length >= 3) {
     const re = new RegExp(String.raw`\b${own.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`, 'giu');

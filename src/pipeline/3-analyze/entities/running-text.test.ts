@@ -33,6 +33,8 @@ const FURNITURE: [string, string][] = [
   ['Several people were shot on the block. (Reina Abbott, Lakeside Tribune) Hector Ruiz was sitting outside.', 'Reina Abbott'],
   ['A woman was grazed by a bullet. (Source: Tom Ellery/KXYZ News 12) Police arrived at 9 p.m.', 'Tom Ellery'],
   ['Assistant U.S. Attorney Dale Whitcomb asked the judge to keep all four in custody.', 'Assistant U.S.'],
+  ['"We need more," she said. Nora Pike, Hamil T. Grant and Ed Wu contributed to this report.', 'Nora Pike'],
+  ['The festival runs through May. Contributing: Lena Ortiz, Valley Courier.', 'Lena Ortiz'],
 ];
 
 test('page furniture is no story actor', () => {
