@@ -33,7 +33,7 @@ export interface Candidate extends Span {
 }
 
 /** A place the places extractor found: its kind and the gazetteer's name, when known. */
-export type PlaceSpan = Span & { kind?: PlaceKind; name?: string };
+export type PlaceSpan = Span & { kind?: PlaceKind; name?: string; country?: string | null };
 
 export interface ClassifyContext {
   text: string;
@@ -279,9 +279,10 @@ export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candi
     return;
   }
   if (knownPlace || inPlaceSpan) {
-    // "Alemania" and "Germany", "EU" and "European Union" are one place: a country or region the places
-    // extractor resolved takes the gazetteer's name (a city keeps the name the report uses: "Cologne").
-    const region = ctx.placeSpans.find((p) => p.start === toks[0].start && (p.kind === 'country' || p.kind === 'region'));
+    // "Alemania" and "Germany", "EU" and "European Union" are one place: a country or a continent the
+    // places extractor resolved takes the gazetteer's name. A city or a state keeps the report's own
+    // ("Cologne", "Ky."): as grouping terms, a state's full name joined one state's unrelated events.
+    const region = ctx.placeSpans.find((p) => p.start === toks[0].start && (p.kind === 'country' || (p.kind === 'region' && !p.country)));
     const c = candidate(ctx, toks, 'place', 'strong', null, knownPlace ?? region?.name);
     // "La Paz", "El Salvador", "Los Angeles": the article the place's name starts with is part of it.
     const whole = ctx.placeSpans.find((p) => p.start < c.start && p.end === c.end && /^(?:El|La|Los|Las) $/.test(ctx.text.slice(p.start, c.start)));
