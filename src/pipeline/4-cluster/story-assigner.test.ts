@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { fixtureArticle, fixtureDoc, partition, REPORTS, withPersons, type FixtureReport } from './fixtures.test-data.ts';
 import type { ClusterDoc } from './assigner.ts';
 import { articleFeatures } from './features.ts';
-import { defaultStoryAssignerOptions, OnlineStoryAssigner } from './story-assigner.ts';
+import { defaultStoryAssignerOptions, OnlineStoryAssigner, type StoryAssignerOptions } from './story-assigner.ts';
 import { shortHash } from '../../util/hash.ts';
 
 const expected = partition(new Map(REPORTS.map((r) => [r.id, r.event])));
@@ -92,7 +92,10 @@ describe('OnlineStoryAssigner', () => {
     const galicia4: FixtureReport = { id: 'storm-6', event: 'storm-galicia', title: 'Vigo reopens port after Storm Irene', published: '2024-10-23',
       text: 'The port of Vigo reopened on Tuesday after Storm Irene, which flooded the city and cut power to 40,000 homes in Galicia.\n\nFerries to the Cíes islands stay suspended. Schools in Pontevedra province are open again.' };
     const make = (repartition: boolean) => {
-      const a = new OnlineStoryAssigner({ repartition });
+      // The six restored articles are as of a repair (the stream's position a multiple of
+      // repairEvery), so the Galicia story is not otherwise looked at; neither by the second look
+      // nor the neighbourhood, which would re-seat the Brittany report on their own (tests below).
+      const a = new OnlineStoryAssigner({ repartition, repairEvery: 6, repairSecondLook: false, repairNeighbours: false });
       // Undated, so that only the words count (months apart, the two storms are not alike).
       const undated = (r: FixtureReport) => ({ ...r, published: null });
       const restore = (r: FixtureReport, storyId: string) => a.restore(r.id, storyId, null, articleFeatures(fixtureArticle(undated(r)), fixtureDoc(r).mentions, a.opts));
@@ -107,6 +110,59 @@ describe('OnlineStoryAssigner', () => {
     assert.deepEqual(make(true), apart);
   });
 
+  it('revisits the stories alike with one a repair changed: an article there may now fit it better', () => {
+    // As above, a Brittany report inside Galicia's story, which the repair does not otherwise look
+    // at (nothing new joined it); repartition off, so that only the neighbourhood can move it.
+    const galicia = REPORTS.filter((r) => r.event === 'storm-galicia');
+    const [brest, clearUp] = REPORTS.filter((r) => r.event === 'storm-brittany');
+    const roscoff: FixtureReport = { id: 'storm-7', event: 'storm-brittany', title: 'Roscoff ferries sail again after Storm Mathis', published: '2025-01-11',
+      text: 'Ferries left Roscoff again on Saturday after Storm Mathis battered Brest and Finistère, and power is back for most of the 12,000 homes in Brittany that lost it.\n\nMétéo-France said no new alert is expected.' };
+    const make = (repairNeighbours: boolean) => {
+      // Five restored articles, as of a repair (see above).
+      const a = new OnlineStoryAssigner({ repartition: false, repairNeighbours, repairSecondLook: false, repairEvery: 5 });
+      const undated = (r: FixtureReport) => ({ ...r, published: null });
+      const restore = (r: FixtureReport, storyId: string) => a.restore(r.id, storyId, null, articleFeatures(fixtureArticle(undated(r)), fixtureDoc(r).mentions, a.opts));
+      for (const r of [...galicia, brest]) restore(r, 's-galicia');
+      restore(clearUp, 's-brittany');
+      a.assign(fixtureDoc(undated(roscoff)));
+      a.repair();
+      return partition(a.assignments());
+    };
+    const apart = [['storm-1', 'storm-2', 'storm-3'], ['storm-4', 'storm-5', 'storm-7']];
+    assert.notDeepEqual(make(false), apart);
+    assert.deepEqual(make(true), apart);
+  });
+
+  it('looks again at the articles of the previous repair, also after a restore', () => {
+    // The restored stream ends at a repair of the cadence (8 reports, every 2) whose articles were
+    // a Toledo report and the Brittany report left inside Galicia's story. The next repair, made
+    // for two unrelated reports, looks at those two again: the stories around them are not what
+    // they were when they were seated (here: Brittany's story as restored), and the report goes
+    // to its own event's story. Nothing else would look at it: the neighbourhood and the
+    // repartition are off, and the new reports are about a takeover.
+    const galicia = REPORTS.filter((r) => r.event === 'storm-galicia');
+    const [brest, clearUp] = REPORTS.filter((r) => r.event === 'storm-brittany');
+    const [toledo1, toledo2] = REPORTS.filter((r) => r.event === 'toledo');
+    const deals = REPORTS.filter((r) => r.event === 'deal');
+    const roscoff: FixtureReport = { id: 'storm-7', event: 'storm-brittany', title: 'Roscoff ferries sail again after Storm Mathis', published: '2025-01-11',
+      text: 'Ferries left Roscoff again on Saturday after Storm Mathis battered Brest and Finistère, and power is back for most of the 12,000 homes in Brittany that lost it.\n\nMétéo-France said no new alert is expected.' };
+    const make = (repairSecondLook: boolean) => {
+      const a = new OnlineStoryAssigner({ repairEvery: 2, repartition: false, repairNeighbours: false, repairSecondLook });
+      const undated = (r: FixtureReport) => ({ ...r, published: null });
+      const restore = (r: FixtureReport, storyId: string) => a.restore(r.id, storyId, null, articleFeatures(fixtureArticle(undated(r)), fixtureDoc(r).mentions, a.opts));
+      for (const r of galicia) restore(r, 's-galicia');
+      for (const r of [clearUp, roscoff]) restore(r, 's-brittany');
+      restore(toledo1, 's-toledo');
+      restore(toledo2, 's-toledo');
+      restore(brest, 's-galicia');
+      for (const r of deals) a.assign(fixtureDoc(undated(r)));
+      return partition(a.assignments()).filter((g) => g.some((id) => id.startsWith('storm')));
+    };
+    const apart = [['storm-1', 'storm-2', 'storm-3'], ['storm-4', 'storm-5', 'storm-7']];
+    assert.notDeepEqual(make(false), apart);
+    assert.deepEqual(make(true), apart);
+  });
+
   it('keeps same-kind events apart even when repair may join any two stories', () => {
     assert.deepEqual(partition(run(REPORTS, new OnlineStoryAssigner({ rejoinThreshold: 0.01 })).assignments()), expected);
   });
@@ -116,26 +172,33 @@ describe('OnlineStoryAssigner', () => {
     // name (no time penalty), but one sentencing report names no one, would fit the union only
     // under the time penalty, and would leave it at the next repair, to be rejoined, and so on.
     // The five restored articles are as of a repair (the stream's position a multiple of repairEvery).
-    const a = new OnlineStoryAssigner({ repairEvery: 5 });
-    const doc = (r: Pick<FixtureReport, 'id' | 'title' | 'published' | 'text'>) => ({
-      ...fixtureDoc(r),
-      mentions: withPersons(r.text, ['Angela Pruitt', 'Raymond Kess'].filter((p) => r.text.includes(p))),
-    });
-    const restore = (r: Pick<FixtureReport, 'id' | 'title' | 'published' | 'text'>, storyId: string) => {
-      const d = doc(r);
-      a.restore(r.id, storyId, null, articleFeatures(d.article, d.mentions, a.opts));
+    // Neither the second look nor the neighbourhood here: these stories were not left by a repair,
+    // and either re-seats toledo-3 (it names both, the county jail and the charge) by the
+    // sentencing story, which it fits best; with them the partition is that, and settles too.
+    const make = (o: Partial<StoryAssignerOptions>) => {
+      const a = new OnlineStoryAssigner({ repairEvery: 5, ...o });
+      const doc = (r: Pick<FixtureReport, 'id' | 'title' | 'published' | 'text'>) => ({
+        ...fixtureDoc(r),
+        mentions: withPersons(r.text, ['Angela Pruitt', 'Raymond Kess'].filter((p) => r.text.includes(p))),
+      });
+      const restore = (r: Pick<FixtureReport, 'id' | 'title' | 'published' | 'text'>, storyId: string) => {
+        const d = doc(r);
+        a.restore(r.id, storyId, null, articleFeatures(d.article, d.mentions, a.opts));
+      };
+      for (const r of REPORTS.filter((r) => r.event === 'toledo')) restore(r, 's-shooting');
+      restore({ id: 'sentence-1', title: 'Raymond Kess sentenced for Monroe Street shooting in Toledo', published: '2024-11-20',
+        text: 'Raymond Kess was sentenced on Tuesday to eight years in prison for shooting Angela Pruitt in a Monroe Street parking lot in Toledo.\n\nPruitt told the court she still walks with a cane.' }, 's-sentencing');
+      restore({ id: 'sentence-2', title: 'Eight years for Monroe Street parking lot shooting', published: '2024-11-21',
+        text: 'A Lucas County judge gave eight years in prison on Tuesday for the parking lot shooting on Monroe Street in Toledo last May.\n\nThe victim still walks with a cane, the court heard.' }, 's-sentencing');
+      a.assign(doc({ id: 'sentence-3', title: 'Kess gets eight years', published: '2024-11-21',
+        text: 'Raymond Kess will serve eight years in prison for the Monroe Street parking lot shooting in Toledo, the Lucas County judge ruled on Tuesday.' }));
+      a.repair();
+      const settled = partition(a.assignments());
+      for (let i = 0; i < 3; i++) assert.deepEqual(a.repair(), []);
+      return settled;
     };
-    for (const r of REPORTS.filter((r) => r.event === 'toledo')) restore(r, 's-shooting');
-    restore({ id: 'sentence-1', title: 'Raymond Kess sentenced for Monroe Street shooting in Toledo', published: '2024-11-20',
-      text: 'Raymond Kess was sentenced on Tuesday to eight years in prison for shooting Angela Pruitt in a Monroe Street parking lot in Toledo.\n\nPruitt told the court she still walks with a cane.' }, 's-sentencing');
-    restore({ id: 'sentence-2', title: 'Eight years for Monroe Street parking lot shooting', published: '2024-11-21',
-      text: 'A Lucas County judge gave eight years in prison on Tuesday for the parking lot shooting on Monroe Street in Toledo last May.\n\nThe victim still walks with a cane, the court heard.' }, 's-sentencing');
-    a.assign(doc({ id: 'sentence-3', title: 'Kess gets eight years', published: '2024-11-21',
-      text: 'Raymond Kess will serve eight years in prison for the Monroe Street parking lot shooting in Toledo, the Lucas County judge ruled on Tuesday.' }));
-    a.repair();
-    const settled = partition(a.assignments());
-    for (let i = 0; i < 3; i++) assert.deepEqual(a.repair(), []);
-    assert.deepEqual(settled, [['sentence-1', 'sentence-2', 'sentence-3'], ['toledo-1', 'toledo-2', 'toledo-3']]);
+    assert.deepEqual(make({ repairSecondLook: false, repairNeighbours: false }), [['sentence-1', 'sentence-2', 'sentence-3'], ['toledo-1', 'toledo-2', 'toledo-3']]);
+    assert.deepEqual(make({}), [['sentence-1', 'sentence-2', 'sentence-3', 'toledo-3'], ['toledo-1', 'toledo-2']]);
   });
 
   it('settles: a repair with nothing new moves nothing, even when any two stories may rejoin', () => {

@@ -472,6 +472,11 @@ export class StoryIndex {
         if (qw) dots[c] -= qw * this.vocab.idf(t) * w;
       }
       norms = [Math.sqrt(Math.max(0, norm2[0])), Math.sqrt(Math.max(0, norm2[1]))];
+      // The member's own share taken off may leave a rounding error below zero where no other
+      // member shares its terms (names no one else gives): a root of it is NaN, which no score
+      // compares above, and the article could never move or leave.
+      dots[0] = Math.max(0, dots[0]);
+      dots[1] = Math.max(0, dots[1]);
       day = medianWithout(s.days, e.day);
     }
     const out = leaving ? this.entries[leaveOut].persons : [];
