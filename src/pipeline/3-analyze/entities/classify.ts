@@ -9,16 +9,17 @@ import {
   NAME_CONNECTORS,
   NAME_PARTICLES,
   NAME_SUFFIXES,
-  ORG_NOUNS,
   PERSON_NOUNS,
   NOT_ORG_ACRONYMS,
   ORG_WORDS,
   PLACE_WORDS,
+  SPANISH_SPEECH_VERBS,
   SPEECH_VERBS,
   TITLE_HEADS,
   TITLE_MODIFIERS,
 } from './lexicon.ts';
 import type { NameToken } from './tokens.ts';
+import { appositionHead } from './apposition.ts';
 
 export interface Candidate extends Span {
   text: string;
@@ -92,7 +93,9 @@ function personContext(ctx: ClassifyContext, toks: NameToken[]): boolean {
   if (next && SPEECH_VERBS.has(next)) return true;
   if (/^,\s+\d{1,3},/.test(after)) return true;
   const before = ctx.text.slice(Math.max(0, toks[0].start - 24), toks[0].start);
-  if (/\b(said|says|told|added|dijo|dice|afirmó|afirma|aseguró|asegura|declaró|señaló|explicó|agregó|añadió|indicó|precisó|subrayó|comentó|advirtió|sostuvo|recordó)\s+$/.test(before) && /^[\s]*[,.]/.test(after)) return true;
+  // "…, said Kovač." / "…, dijo Arias.": the speaker after the verb.
+  const verbBefore = /(\p{L}+)\s+$/u.exec(before)?.[1];
+  if (verbBefore && (/^(?:said|says|told|added)$/.test(verbBefore) || SPANISH_SPEECH_VERBS.has(verbBefore)) && /^[\s]*[,.]/.test(after)) return true;
   // "Chaudhry, quien no tuvo", "Ms Ortiz, who": a relative pronoun for people.
   // Not for plurals ("two St. Mary Deputies, who") or a place's institution ("Orlando Health, who").
   if (
@@ -111,71 +114,7 @@ function personContext(ctx: ClassifyContext, toks: NameToken[]): boolean {
   return personNoun(nounBefore) || personNoun(nounAfter);
 }
 
-/** Words that end a noun phrase's walk back: prepositions and determiners right before a name make
- * it a complement ("el alcalde de Toledo", "the mayor of Springfield"), not the noun's apposition. */
-const NOT_IN_APPOSITION = new Set(
-  'a an the of in on at to for from by with and or near after before into onto over under behind outside inside around against toward towards during until via de del la el los las al en con por para desde hacia sobre entre según y o e u que su sus un una'.split(' '),
-);
-/** Complements inside a role ("del Interior", "de la Junta de Extremadura", "of the Interior"). */
-const COMPLEMENT = /^(?:de|del|of|for)$/;
-/** Adjectives that may stand between a role noun and the name: Spanish ones follow the noun
- * ("el primer ministro israelí", "el portavoz municipal"); told apart from verbs by their endings. */
-const ADJECTIVE_LIKE = /(?:al|ar|an[oa]|ense|és|esa|í|ista|ic[oa]|iv[oa]|in[oa]|er[oa]|ol|eñ[oa]|ad[oa]|ente|or|ora)s?$/u;
-const PRE_MODIFIERS = new Set('primer primera ex nuevo nueva actual antiguo antigua former new then late'.split(' '));
-
-/**
- * The kind of noun the name stands in apposition to: "el primer ministro israelí, Ehud Barak",
- * "el ministro del Interior, Jaime Mayor Oreja", "la empresa americana Lycos". Walks back over
- * up to two adjectives, role complements ("del Interior") and adjectives again to a head noun.
- */
-export function appositionHead(ctx: ClassifyContext, toks: NameToken[]): 'person' | 'organization' | null {
-  const start = toks[0].start;
-  const clause = ctx.text.slice(Math.max(0, start - 90), start);
-  const cut = Math.max(...['.', ';', ':', '!', '?', '\n', '"', '«', '“', '…'].map((c) => clause.lastIndexOf(c)));
-  const words = clause.slice(cut + 1).match(/[\p{L}\p{M}'’-]+|\d+|[^\s\p{L}\p{M}\d]/gu) ?? [];
-  let i = words.length - 1;
-  // A complement may stand between noun and name only when a comma closes it: "el portavoz del
-  // sindicato, Jaume Collboni"; "members of the violent Disciples" is no apposition.
-  const comma = words[i] === ',' || words[i] === '(';
-  if (comma) i--;
-  if (i < 0 || NOT_IN_APPOSITION.has(words[i].toLowerCase())) return null;
-  let adjectives = 0;
-  let skipped = false;
-  for (; i >= 0; i--) {
-    const w = words[i];
-    if (!/^[\p{L}\p{M}]/u.test(w)) return null;
-    const lower = w.toLowerCase();
-    // "los ministros de Agricultura, X y Y" is rare; "members of the Unit, State Crime Lab" is a list.
-    const singular = skipped ? [lower] : [lower, lower.replace(/s$/, ''), lower.replace(/es$/, '')];
-    if (w === lower) {
-      // "el portavoz del sindicato, Jaume Collboni": a noun after "de"/"of" is a complement of the head.
-      const article = i > 0 && /^(?:el|la|los|las|the)$/.test(words[i - 1]) ? 1 : 0;
-      if (comma && i - 1 - article >= 0 && COMPLEMENT.test(words[i - 1 - article])) {
-        i -= 1 + article;
-        skipped = true;
-        continue;
-      }
-      if (singular.some((x) => PERSON_NOUNS.has(x))) return 'person';
-      if (singular.some((x) => ORG_NOUNS.has(x))) return 'organization';
-      // "el golpista Speight", "la tenista Arantxa": a Spanish -ista noun after an article names a person.
-      if (/istas?$/.test(lower) && i > 0 && /^(?:el|la|los|las|un|una|del|al)$/i.test(words[i - 1])) return 'person';
-      if (SPEECH_VERBS.has(lower) || !(ADJECTIVE_LIKE.test(lower) || PRE_MODIFIERS.has(lower)) || ++adjectives > 2) return null;
-      continue;
-    }
-    // A capitalised complement: back over its words to the "de"/"of" that opens it.
-    if (!comma) return null;
-    let j = i;
-    while (j >= 0 && words[j] !== ',' && !COMPLEMENT.test(words[j])) j--;
-    if (j < 0 || words[j] === ',' || i - j > 6) return null;
-    i = j;
-    skipped = true;
-  }
-  return null;
-}
-
 const PATRONYMIC = /^\p{Lu}\p{Ll}{2,}[eé]z$/u;
-const SINGULAR_SPANISH_SPEECH =
-  /^,?\s+(?:dijo|dice|afirmó|afirma|aseguró|asegura|declaró|declara|señaló|señala|explicó|explica|agregó|agrega|añadió|añade|indicó|indica|sostuvo|advirtió|admitió|reconoció|manifestó|expresó|comentó|precisó|insistió|subrayó|destacó|apuntó)(?!\p{L})/u;
 
 /** Institutions whose capitalised common noun is their name ("el Gobierno", "the Senate"). */
 const INSTITUTIONS = new Set(
@@ -259,7 +198,7 @@ export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candi
     isFirstName(first) &&
     !knownPlace &&
     // "Santiago de Chile", "San José": a place the places extractor read as a whole is no person.
-    !(inPlaceSpan && toks.length >= 2) &&
+    !inPlaceSpan &&
     // "Wayne County Jail", "Jackson Street Bridge": a place or organisation word anywhere makes it no person.
     !words.some((w, i) => i > 0 && (ORG_WORDS.has(w) || PLACE_WORDS.has(w)))
   ) {
@@ -348,7 +287,7 @@ export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candi
   ) {
     // "Businesses said", "Analysts said": a lone sentence-initial word is a person only if the article names them in full.
     // A Spanish speech verb agrees with its subject: "Valero apuntó" is one speaker, "Fuentes indicaron" are not.
-    const singularVerb = SINGULAR_SPANISH_SPEECH.test(ctx.text.slice(toks[0].end, toks[0].end + 16));
+    const singularVerb = SPANISH_SPEECH_VERBS.has(/^,?\s+(\p{L}+)/u.exec(ctx.text.slice(toks[0].end, toks[0].end + 16))?.[1] ?? '');
     const lone =
       toks.length === 1 &&
       ((toks[0].sentenceStart && !singularVerb) || /(?:ers|ists|ants|ies|ors)$/.test(toks[0].text));

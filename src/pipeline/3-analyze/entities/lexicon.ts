@@ -46,7 +46,7 @@ export const ORG_WORDS = words(`
   Fundación Instituto Sindicato Confederación Ayuntamiento Junta Secretaría Servicio Roja Organización Museo Cámara
   Juzgado Fiscalía Audiencia Consejería Diputación Asamblea Corporación Consorcio Agencia Compañía Sociedad Caja Grupo
   Comité Colegio Escuela Academia Biblioteca Teatro Orquesta Fuerzas Ejército Armada Guardia Coalición Alianza
-  Plataforma Agrupación Federación Selección Parlamento Senado Congreso Consejo Dirección Delegación Sección
+  Plataforma Agrupación Selección Parlamento Senado Congreso Consejo Dirección Delegación Sección
   Jail Prison Penitentiary Detention Courthouse Tribe Tribes
 `);
 
@@ -88,16 +88,21 @@ export const NAME_PARTICLES = words(`de del la da das do dos di du van von der d
 /** Generational suffixes kept with a person name. */
 export const NAME_SUFFIXES = words(`Jr Jr. Sr Sr. II III IV`);
 
-/** Speech verbs (English and Spanish): a name next to one is a person or an organisation speaking. */
+/** Speech verbs (English, and the Spanish ones below): a name next to one is a person or an organisation speaking. */
 export const SPEECH_VERBS = words(`
   said says say told tells outlined added adds explained explains recalled recalls asked asks noted  stated  wrote
   writes tweeted tweets  confirmed confirms announced announces acknowledged acknowledges warned warns insisted
   insists argued argues claimed  denied denies admitted admits replied replies responded responds continued
   concluded described declared urged urges stressed emphasized emphasised remarked testified commented 
   reported  revealed reveals agreed agrees suggested suggests believes believed thinks  added
+`);
+/** Spanish speech verbs, third person singular: one speaker ("Valero apuntó"; "Fuentes indicaron" is not). */
+export const SPANISH_SPEECH_VERBS = words(`
   dijo dice afirmó afirma aseguró asegura declaró declara señaló señala explicó explica agregó agrega añadió añade
   indicó indica sostuvo advirtió admitió reconoció manifestó expresó comentó precisó insistió subrayó destacó apuntó
+  recordó
 `);
+for (const v of SPANISH_SPEECH_VERBS) SPEECH_VERBS.add(v);
 
 /** Lower-case nouns for people: "chief executive Dana Whitfield", "Ivana Perić, coordinator of …". */
 export const PERSON_NOUNS = words(`
