@@ -40,7 +40,9 @@ export function appositionHead(ctx: ClassifyContext, toks: NameToken[]): 'person
     if (!/^[\p{L}\p{M}]/u.test(w)) return null;
     const lower = w.toLowerCase();
     // "los ministros de Agricultura, X y Y" is rare; "members of the Unit, State Crime Lab" is a list.
-    const singular = skipped ? [lower] : [lower, lower.replace(/s$/, ''), lower.replace(/es$/, '')];
+    // A plural before the comma stands beside names only when they are listed ("sus hijos, Juan y
+    // Ana"); "agents, Crime Scene technicians and …" is a list of nouns.
+    const singular = skipped || (comma && !nameListFollows(ctx, toks)) ? [lower] : [lower, lower.replace(/s$/, ''), lower.replace(/es$/, '')];
     if (w === lower) {
       // "el portavoz del sindicato, Jaume Collboni": a noun after "de"/"of" is a complement of the head.
       const article = i > 0 && /^(?:el|la|los|las|the)$/.test(words[i - 1]) ? 1 : 0;
@@ -65,4 +67,10 @@ export function appositionHead(ctx: ClassifyContext, toks: NameToken[]): 'person
     skipped = true;
   }
   return null;
+}
+
+/** The name goes on into a list of names: "Juan y", "Ana, Luis", "Smith and". */
+export function nameListFollows(ctx: ClassifyContext, toks: NameToken[]): boolean {
+  const last = toks[toks.length - 1];
+  return /^(?:,|\s+(?:and|y|e)\s)/.test(ctx.text.slice(last.end, last.end + 6));
 }

@@ -1,9 +1,9 @@
 // Types one name candidate (person, organisation, place, other) from lexicons and context cues.
 import type { EntityType, PlaceKind, Span } from '../../../model/index.ts';
 import { isFirstName } from './first-names.ts';
-import { gazetteer } from '../places/gazetteer.ts';
+import { clubByArticle } from '../places/spanish-club.ts';
 import type { PlaceLexicon } from './gazetteer.ts';
-import { entityKey, placeKey } from '../../../text/fold.ts';
+import { entityKey } from '../../../text/fold.ts';
 import {
   DEMONYM_NOT_PLACE,
   NAME_CONNECTORS,
@@ -19,7 +19,7 @@ import {
   TITLE_MODIFIERS,
 } from './lexicon.ts';
 import type { NameToken } from './tokens.ts';
-import { appositionHead } from './apposition.ts';
+import { appositionHead, nameListFollows } from './apposition.ts';
 
 export interface Candidate extends Span {
   text: string;
@@ -111,7 +111,10 @@ function personContext(ctx: ClassifyContext, toks: NameToken[]): boolean {
   )?.[1];
   const personNoun = (w: string | undefined) =>
     !!w && (PERSON_NOUNS.has(w) || PERSON_NOUNS.has(w.replace(/s$/, '')));
-  return personNoun(nounBefore) || personNoun(nounAfter);
+  // A plural before the comma stands beside a list of names ("his sons, Tom and Lee"), else it starts
+  // a list of nouns ("agents, Crime Scene technicians and …").
+  const before1 = nounBefore && (PERSON_NOUNS.has(nounBefore) || (nameListFollows(ctx, toks) && personNoun(nounBefore)));
+  return !!before1 || personNoun(nounAfter);
 }
 
 const PATRONYMIC = /^\p{Lu}\p{Ll}{2,}[eé]z$/u;
@@ -205,15 +208,8 @@ export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candi
     out.push(candidate(ctx, toks, 'person', 'strong', null));
     return;
   }
-  // "el Valencia", "del Real Madrid", "al Barcelona": in Spanish a city takes no article, its club does.
-  const city = ctx.placeSpans.find((p) => p.start <= toks[0].start && p.end >= toks[toks.length - 1].end && p.kind === 'city');
-  // ("del Cairo" is "de El Cairo": a place whose own name starts with "El" stays a place.)
-  if (
-    city &&
-    city.start === toks[0].start &&
-    /(?:^|[\s(])(?:el|del|al)\s+$/.test(ctx.text.slice(Math.max(0, toks[0].start - 5), toks[0].start)) &&
-    !gazetteer().byName.has(placeKey(`el ${spanText(ctx, toks)}`))
-  ) {
+  // "el Valencia", "al Albacete": in Spanish a city takes no article, its club does.
+  if (clubByArticle(ctx.text, toks[0].start, toks[toks.length - 1].start + toks[toks.length - 1].text.length)) {
     out.push(candidate(ctx, toks, 'organization', 'strong', null));
     return;
   }

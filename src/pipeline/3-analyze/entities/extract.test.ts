@@ -134,6 +134,29 @@ const cases: [string, string, string[]][] = [
     ['organization:Greenfield Church of Hope'],
   ],
   ['generational suffix kept', 'said James Glass Sr. on Tuesday.', ['person:James Glass Sr.']],
+  // A sentence-initial noun for a person before a name describes them, like a title ("Neighbor Ken Yates").
+  [
+    'a neighbour or a witness before a name is a role',
+    'The shots woke the street.\n\nNeighbor Dale Ferrick said he heard four shots. Witness Marta Oyelaran told police the car sped off.',
+    ['person:Dale Ferrick[Neighbor]', 'person:Marta Oyelaran[Witness]'],
+  ],
+  [
+    'a person noun before an organisation stays with it',
+    'Victim Services Unit staff met the family.',
+    ['organization:Victim Services Unit'],
+  ],
+  // "Our" is capitalised inside a sentence only as part of a name; a role never ends in "of".
+  [
+    'Our Lady of … keeps its first word',
+    'The boy was taken to Our Lady of the Lake Hospital, where he died.',
+    ['organization:Our Lady of the Lake Hospital'],
+  ],
+  [
+    'Our Lady of … at a sentence start is one name too',
+    'Our Lady of Sorrows Church held a vigil for the girl.',
+    ['organization:Our Lady of Sorrows Church'],
+  ],
+  ['a title followed by "of" names no holder', 'A vigil was held at Our Lady of Lourdes on Sunday.', ['other:Our Lady of Lourdes']],
 ];
 
 for (const [name, sentence, expected] of cases) {
@@ -142,6 +165,27 @@ for (const [name, sentence, expected] of cases) {
     assert.deepEqual(got, expected);
   });
 }
+
+/** The type given to each mention written `name` (several when it recurs). */
+const typesOf = (text: string, name: string) => extractEntities(text).filter((e) => e.text === name).map((e) => e.type);
+
+// A plural noun before a comma starts a list, not an apposition: "agents, Crime Scene technicians".
+test('entities: a plural person noun before a comma types no one', () => {
+  const text = 'State agents, Crime Scene technicians and a dive team searched the lake.';
+  assert.deepEqual(typesOf(text, 'Crime Scene'), ['other']);
+  assert.deepEqual(typesOf('The company’s chief executive, Dana Whitfield, resigned.', 'Dana Whitfield'), ['person']);
+  assert.deepEqual(typesOf('Her two neighbours, Bryn Talley and Osric Vane, called police.', 'Bryn Talley'), ['person']);
+});
+
+// A word the article writes in lower case is a common noun: alone ("Crime" heading a caption) it is no
+// surname that makes a person of "Marlow Crime".
+test('entities: a lone word the article writes in lower case makes no surname', () => {
+  const text =
+    'Violent crime fell in the county last year.\n\n12. Marlow Crime incidents per 1,000 residents: 31\n\nCrime incidents rose in Bexford.\n\n13. Tilbury Crime incidents per 1,000 residents: 44';
+  assert.deepEqual(typesOf(text, 'Marlow Crime'), ['other']);
+  assert.deepEqual(typesOf(text, 'Tilbury Crime'), ['other']);
+  assert.deepEqual(typesOf('Police said Kaemon Robinson fled. Robinson later surrendered.', 'Kaemon Robinson'), ['person']);
+});
 
 test('entities: spans point at the name as written, role excluded', () => {
   const text = 'Interior Minister Ana Kovač said so.';

@@ -2,7 +2,8 @@
 // ("Kovač" → "Ana Kovač", "Mr Hyland" → "Terry Hyland"), acronyms to the organisation they abbreviate.
 import type { EntityMention } from '../../../model/index.ts';
 import type { Candidate } from './classify.ts';
-import { entityKey } from '../../../text/fold.ts';
+import { entityKey, placeKey } from '../../../text/fold.ts';
+import { lowercaseWords } from '../places/recognize.ts';
 import { initials } from './name-compare.ts';
 import { NAME_SUFFIXES } from './lexicon.ts';
 
@@ -31,8 +32,13 @@ function nearest(c: Candidate, matches: Candidate[]): Candidate {
 export function resolveMentions(candidates: Candidate[], text: string): EntityMention[] {
   const sorted = [...candidates].sort((a, b) => a.start - b.start);
   const people = sorted.filter((c) => c.type === 'person' && c.tokens >= 2);
-  // A weak multi-word "other" whose last word is used alone elsewhere is a person ("Kaemon Robinson" … "Robinson").
-  const singles = new Set(sorted.filter((c) => c.tokens === 1).map((c) => entityKey(c.text)));
+  // A weak multi-word "other" whose last word is used alone elsewhere is a person ("Kaemon Robinson" … "Robinson"),
+  // unless the article also writes that word in lower case: a common noun ("crime") alone in a
+  // caption or heading is no surname ("Marlow Crime incidents …").
+  const common = lowercaseWords(text);
+  const singles = new Set(
+    sorted.filter((c) => c.tokens === 1 && !common.has(placeKey(c.text))).map((c) => entityKey(c.text)),
+  );
   for (const c of sorted) {
     if (
       c.type === 'other' &&

@@ -13,11 +13,26 @@ import {
 } from './classify.ts';
 import { isFirstName } from './first-names.ts';
 import { entityKey } from '../../../text/fold.ts';
-import { NAME_SUFFIXES, NOT_NAMES, ORG_WORDS, TITLE_HEADS } from './lexicon.ts';
+import { NAME_SUFFIXES, NOT_NAMES, ORG_WORDS, PERSON_NOUNS, TITLE_HEADS } from './lexicon.ts';
 import type { NameToken } from './tokens.ts';
 
 /** Splits "Interior Minister Ana Kovač" into role + person, "Russian President" into place + role. */
 function splitTitled(ctx: ClassifyContext, toks: NameToken[], out: Candidate[]): void {
+  // "Neighbor Ken Yates said": a sentence-initial noun for a person, capitalised only because it
+  // starts the sentence, describes the name after it as a title does.
+  const noun = toks[0];
+  if (
+    toks.length >= 2 &&
+    toks.length <= 4 &&
+    noun.sentenceStart &&
+    PERSON_NOUNS.has(noun.text.toLowerCase()) &&
+    !isTitleWord(noun.text) &&
+    !isFirstName(noun.text) &&
+    toks.slice(1).every((t) => t.capitalised && nameLike(t))
+  ) {
+    out.push(candidate(ctx, toks.slice(1), 'person', 'strong', noun.text));
+    return;
+  }
   // Trailing name: capitalised words that are not titles/org words, with particles, initials and suffixes.
   let k = toks.length;
   while (k > 0 && (nameLike(toks[k - 1]) || NAME_SUFFIXES.has(toks[k - 1].text))) k--;
@@ -37,8 +52,9 @@ function splitTitled(ctx: ClassifyContext, toks: NameToken[], out: Candidate[]):
     if (r > 0 && !toks[r - 1].capitalised) r++; // never start a role with "of"
     const role = toks.slice(r, k);
     // "Office of the Chief Medical Examiner": no role is left once "of" is dropped, so this is
-    // no titled person but a name of its own (classified below).
-    if (role.length) {
+    // no titled person but a name of its own (classified below). "Our Lady of Lourdes": a role
+    // ending in "of" names what the title is of, not who holds it.
+    if (role.length && role[role.length - 1].capitalised) {
       const honorificOnly =
         role.length === 1 && /^(Mr|Mrs|Ms|Miss|Mx|Dr|Sr|Sra|Srta|Dra|Don|Doña|Sir|Dame)\.?$/.test(role[0].text);
       if (r > 0) classifyRun(ctx, toks.slice(0, r), out);
@@ -51,6 +67,9 @@ function splitTitled(ctx: ClassifyContext, toks: NameToken[], out: Candidate[]):
   if (TITLE_HEADS.has(lexForm(lastTok)) && !NAME_SUFFIXES.has(lastTok)) return;
   classifyName(ctx, toks, out);
 }
+
+/** Possessives that open names of churches and schools ("Our Lady of …", "Nuestra Señora de …"). */
+const POSSESSIVE_NAME_STARTS = new Set(['Our', 'Nuestra', 'Nuestro']);
 
 /** Day and month names: not names, except inside one ("Sunday Times", "March Hospital"). */
 const CALENDAR =
@@ -120,6 +139,11 @@ export function classifyRun(ctx: ClassifyContext, whole: NameToken[], out: Candi
   for (const [i, t] of run.entries()) {
     const keep =
       (part.length && ORG_WORDS.has(lexForm(part[part.length - 1].text)) && t.text === 'The') ||
+      // "at Our Lady of the Lake": a possessive is capitalised inside a sentence only as part of a
+      // name; at a sentence start, when a title and "of" follow ("Our Lady of Sorrows Church").
+      (POSSESSIVE_NAME_STARTS.has(t.text) &&
+        part.length === 0 &&
+        (!t.sentenceStart || (isTitleWord(run[i + 1]?.text ?? '') && run[i + 2]?.text === 'of'))) ||
       (CALENDAR.test(t.text) && ORG_WORDS.has(lexForm(run[i + 1]?.text ?? '')));
     // "Kim Jong Un", "Kim Jong Il": an article-like word ends no phrase, so at the end of a name it is the name's.
     const nameEnd = i === run.length - 1 && part.length >= 2 && /^(?:Un|Il|Le|La|El|Lo|Du)$/.test(t.text);

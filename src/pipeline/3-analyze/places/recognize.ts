@@ -3,6 +3,7 @@
 // month names, acronyms. Feature names ("Edwards Street", "Harris County") are recognised whole.
 import { placeKey } from '../../../text/fold.ts';
 import { gazetteer, type GazetteerPlace } from './gazetteer.ts';
+import { clubByArticle } from './spanish-club.ts';
 import { EMBEDDING_WORDS, FEATURE_PREFIXES, FEATURE_WORDS, LOCATIVE, TITLES, nameLexicon } from './lexicon.ts';
 
 export interface Toponym {
@@ -223,6 +224,8 @@ export function recognizeToponyms(text: string, opts: RecognizeOptions = {}): To
     // Inside a longer name ("Paris Hilton" → not "Hilton"), except after a direction or "of".
     if (i > a && !CONNECTORS.has(tokens[i - 1].fold) && !DIRECTIONS.test(tokens[i - 1].fold)) return null;
     if (single && CALENDAR.test(first.fold)) return null;
+    // "al Albacete", "el Valencia": a Spanish club, not its city.
+    if (source === 'gazetteer' && clubByArticle(text, first.start, lastTok.end)) return null;
     if (single && isAcronym(first.word) && !places.some((p) => p.kind !== 'city')) return null;
     const qualifier = qualifierAfter(j);
     const dateline = i === a && a === 0 ? true : /^\s*(,|\(|—|–|-{1,2}\s)/.test(text.slice(lastTok.end, lastTok.end + 4)) && /^\p{Lu}+$/u.test(first.word) && sentenceInitial(text, first);

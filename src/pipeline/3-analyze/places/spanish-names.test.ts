@@ -40,3 +40,26 @@ test('a country named in Spanish is the same entity as in English', () => {
   assert.equal(germany?.name, 'Germany');
   assert.equal(germany?.type, 'place');
 });
+
+// In Spanish a city takes no article; "el Valencia", "al Albacete" is its football club (the
+// entities stage types it an organisation), so it is no place the story happened in.
+/** [sentence, the place texts listed, in order] */
+const CLUBS: [string, string[]][] = [
+  ['El Getafe acorraló al Albacete en su área y el partido terminó sin goles en Albacete.', ['Albacete']],
+  ['Los aficionados del Valencia viajaron a Sevilla para la final.', ['Sevilla']],
+  ['El Zaragoza ganó al Oviedo en el último minuto.', []],
+  // "del Cairo" is "de El Cairo"; a country may take the article ("el Perú").
+  ['La delegación llegó ayer procedente del Cairo tras la cumbre.', ['Cairo']],
+  ['Las exportaciones hacia el Perú crecieron un diez por ciento.', ['Perú']],
+];
+
+test('a city after a Spanish masculine article is its club, not a place', () => {
+  for (const [text, want] of CLUBS)
+    assert.deepEqual(extractPlaces({ text, url: null }).map((p) => p.text), want, text);
+});
+
+test('the club keeps its organisation type without a place span', () => {
+  const text = 'Los aficionados del Valencia viajaron a Sevilla para la final.';
+  const valencia = extractEntities(text, { placeSpans: extractPlaces({ text, url: null }) }).find((e) => e.text === 'Valencia');
+  assert.equal(valencia?.type, 'organization');
+});
