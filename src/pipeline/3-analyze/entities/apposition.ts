@@ -42,7 +42,7 @@ export function appositionHead(ctx: ClassifyContext, toks: NameToken[]): 'person
     // "los ministros de Agricultura, X y Y" is rare; "members of the Unit, State Crime Lab" is a list.
     // A plural before the comma stands beside names only when they are listed ("sus hijos, Juan y
     // Ana"); "agents, Crime Scene technicians and …" is a list of nouns.
-    const singular = skipped || (comma && !nameListFollows(ctx, toks)) ? [lower] : [lower, lower.replace(/s$/, ''), lower.replace(/es$/, '')];
+    const singular = skipped || (comma && !pluralMayStandBeside(ctx, toks)) ? [lower] : [lower, lower.replace(/s$/, ''), lower.replace(/es$/, '')];
     if (w === lower) {
       // "el portavoz del sindicato, Jaume Collboni": a noun after "de"/"of" is a complement of the head.
       const article = i > 0 && /^(?:el|la|los|las|the)$/.test(words[i - 1]) ? 1 : 0;
@@ -69,8 +69,13 @@ export function appositionHead(ctx: ClassifyContext, toks: NameToken[]): 'person
   return null;
 }
 
-/** The name goes on into a list of names: "Juan y", "Ana, Luis", "Smith and". */
-export function nameListFollows(ctx: ClassifyContext, toks: NameToken[]): boolean {
+/**
+ * A plural noun before the comma may stand beside this name: the name opens a list of names
+ * ("sus hijos, Juan y Ana", "the victims, Ana Ruiz, Luis …") or the noun is one of a group ("One of
+ * the victims, Cedric Ginger"); otherwise it is a list of nouns ("agents, Crime Scene technicians").
+ */
+export function pluralMayStandBeside(ctx: ClassifyContext, toks: NameToken[]): boolean {
   const last = toks[toks.length - 1];
-  return /^(?:,|\s+(?:and|y|e)\s)/.test(ctx.text.slice(last.end, last.end + 6));
+  if (/^(?:,|\s+(?:and|y|e)\s)/.test(ctx.text.slice(last.end, last.end + 6))) return true;
+  return /\b(?:one|uno|una) (?:of|de) (?:the|los|las|sus|his|her|their) [\p{L}-]+,?\s+$/iu.test(ctx.text.slice(Math.max(0, toks[0].start - 40), toks[0].start));
 }

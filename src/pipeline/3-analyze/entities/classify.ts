@@ -19,7 +19,7 @@ import {
   TITLE_MODIFIERS,
 } from './lexicon.ts';
 import type { NameToken } from './tokens.ts';
-import { appositionHead, nameListFollows } from './apposition.ts';
+import { appositionHead, pluralMayStandBeside } from './apposition.ts';
 
 export interface Candidate extends Span {
   text: string;
@@ -113,7 +113,7 @@ function personContext(ctx: ClassifyContext, toks: NameToken[]): boolean {
     !!w && (PERSON_NOUNS.has(w) || PERSON_NOUNS.has(w.replace(/s$/, '')));
   // A plural before the comma stands beside a list of names ("his sons, Tom and Lee"), else it starts
   // a list of nouns ("agents, Crime Scene technicians and …").
-  const before1 = nounBefore && (PERSON_NOUNS.has(nounBefore) || (nameListFollows(ctx, toks) && personNoun(nounBefore)));
+  const before1 = nounBefore && (PERSON_NOUNS.has(nounBefore) || (pluralMayStandBeside(ctx, toks) && personNoun(nounBefore)));
   return !!before1 || personNoun(nounAfter);
 }
 
@@ -203,7 +203,9 @@ export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candi
     // "Santiago de Chile", "San José": a place the places extractor read as a whole is no person.
     !inPlaceSpan &&
     // "Wayne County Jail", "Jackson Street Bridge": a place or organisation word anywhere makes it no person.
-    !words.some((w, i) => i > 0 && (ORG_WORDS.has(w) || PLACE_WORDS.has(w)))
+    !words.some((w, i) => i > 0 && (ORG_WORDS.has(w) || PLACE_WORDS.has(w))) &&
+    // People's names hold particles (de, van), not "of", "for" or "the": "Justice for Nasser".
+    !toks.some((t) => /^(?:of|and|for|the)$/.test(t.text))
   ) {
     out.push(candidate(ctx, toks, 'person', 'strong', null));
     return;

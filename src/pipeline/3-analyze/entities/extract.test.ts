@@ -156,6 +156,16 @@ const cases: [string, string, string[]][] = [
     'Our Lady of Sorrows Church held a vigil for the girl.',
     ['organization:Our Lady of Sorrows Church'],
   ],
+  [
+    'a person for an organisation',
+    'and Special Agent Mark Oxendine for the Bureau of Alcohol, Tobacco and Firearms are assisting.',
+    ['person:Mark Oxendine[Special Agent]', 'organization:Bureau of Alcohol', 'other:Tobacco', 'other:Firearms'],
+  ],
+  [
+    'a slogan with a first name is no person',
+    'Supporters held “Justice for Nadim” signs. “We are here to support Nadim,” said Rula Haddad. Nadim Saleh, 45, was charged.',
+    ['other:Justice for Nadim', 'person:Nadim Saleh', 'person:Rula Haddad', 'person:Nadim Saleh'],
+  ],
   ['a title followed by "of" names no holder', 'A vigil was held at Our Lady of Lourdes on Sunday.', ['other:Our Lady of Lourdes']],
 ];
 
@@ -177,14 +187,16 @@ test('entities: a plural person noun before a comma types no one', () => {
   assert.deepEqual(typesOf('Her two neighbours, Bryn Talley and Osric Vane, called police.', 'Bryn Talley'), ['person']);
 });
 
-// A word the article writes in lower case is a common noun: alone ("Crime" heading a caption) it is no
-// surname that makes a person of "Marlow Crime".
+// A word the article writes in lower case more often than capitalised is a common noun: alone ("Crime"
+// heading a caption) it is no surname that makes a person of "Marlow Crime"; "Young" is.
 test('entities: a lone word the article writes in lower case makes no surname', () => {
   const text =
-    'Violent crime fell in the county last year.\n\n12. Marlow Crime incidents per 1,000 residents: 31\n\nCrime incidents rose in Bexford.\n\n13. Tilbury Crime incidents per 1,000 residents: 44';
+    'Crime\n\n12. Marlow Crime incidents per 1,000 residents: 31\n\nProperty crime incidents: 25 Violent crime incidents: 6' +
+    '\n\n13. Tilbury Crime incidents per 1,000 residents: 44\n\nProperty crime incidents: 40 Violent crime incidents: 4';
   assert.deepEqual(typesOf(text, 'Marlow Crime'), ['other']);
   assert.deepEqual(typesOf(text, 'Tilbury Crime'), ['other']);
   assert.deepEqual(typesOf('Police said Kaemon Robinson fled. Robinson later surrendered.', 'Kaemon Robinson'), ['person']);
+  assert.deepEqual(typesOf('Davonte Young, a young father, was shot. Young died at the scene.', 'Davonte Young'), ['person']);
 });
 
 test('entities: spans point at the name as written, role excluded', () => {

@@ -2,8 +2,7 @@
 // ("Kovač" → "Ana Kovač", "Mr Hyland" → "Terry Hyland"), acronyms to the organisation they abbreviate.
 import type { EntityMention } from '../../../model/index.ts';
 import type { Candidate } from './classify.ts';
-import { entityKey, placeKey } from '../../../text/fold.ts';
-import { lowercaseWords } from '../places/recognize.ts';
+import { entityKey } from '../../../text/fold.ts';
 import { initials } from './name-compare.ts';
 import { NAME_SUFFIXES } from './lexicon.ts';
 
@@ -33,19 +32,19 @@ export function resolveMentions(candidates: Candidate[], text: string): EntityMe
   const sorted = [...candidates].sort((a, b) => a.start - b.start);
   const people = sorted.filter((c) => c.type === 'person' && c.tokens >= 2);
   // A weak multi-word "other" whose last word is used alone elsewhere is a person ("Kaemon Robinson" … "Robinson"),
-  // unless the article also writes that word in lower case: a common noun ("crime") alone in a
-  // caption or heading is no surname ("Marlow Crime incidents …").
-  const common = lowercaseWords(text);
-  const singles = new Set(
-    sorted.filter((c) => c.tokens === 1 && !common.has(placeKey(c.text))).map((c) => entityKey(c.text)),
-  );
+  // unless the article writes that word in lower case more often than capitalised: a common noun
+  // ("crime") alone in a caption or heading is no surname ("Marlow Crime incidents …"), while a
+  // surname that is also a word ("Davonne Young" … "a young man") is mostly written as the name.
+  const singles = new Set(sorted.filter((c) => c.tokens === 1).map((c) => entityKey(c.text)));
   for (const c of sorted) {
     if (
       c.type === 'other' &&
       c.cue === 'weak' &&
       c.tokens >= 2 &&
       c.tokens <= 3 &&
-      singles.has(surnameKey(c.name))
+      singles.has(surnameKey(c.name)) &&
+      !/ (?:of|for|and|the) /.test(c.name) && // a slogan or a title ("Justice for Nasser"), not a name
+      !mostlyLowerCase(nameWords(c.name).at(-1) ?? '', text)
     ) {
       c.type = 'person';
       people.push(c);
@@ -100,4 +99,17 @@ function acronymFor(c: Candidate, orgs: Candidate[], text: string): string | nul
     (o) => initials(o.name.replace(/^The\s+/i, '').replace(/['’]s\b/g, '')) === acronym,
   );
   return match.length ? nearest(c, match).name : null;
+}
+
+/** The article writes `word` in lower case more often than capitalised (a common noun, not a name). */
+function mostlyLowerCase(word: string, text: string): boolean {
+  if (!/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
+  const lower = word.toLowerCase();
+  let low = 0;
+  let cap = 0;
+  for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{M}])(?:${word}|${lower})(?![\\p{L}\\p{M}])`, 'gu'))) {
+    if (m[0] === lower) low++;
+    else cap++;
+  }
+  return low > cap;
 }

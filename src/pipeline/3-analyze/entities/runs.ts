@@ -77,8 +77,15 @@ const CALENDAR =
 
 /** "Col. Michael Edmonson of the Louisiana State Police": a person, then where they work. */
 function splitPersonOfOrg(ctx: ClassifyContext, run: NameToken[]): NameToken[][] | null {
-  const i = run.findIndex((t) => t.text === 'of');
-  if (i < 1) return null;
+  // "Special Agent Mark Oxendine for the Bureau of Alcohol": "for" joins a person to where they work too.
+  for (const [i, t] of run.entries()) if ((t.text === 'of' || t.text === 'for') && i >= 1) {
+    const split = splitAt(ctx, run, i);
+    if (split) return split;
+  }
+  return null;
+}
+
+function splitAt(ctx: ClassifyContext, run: NameToken[], i: number): NameToken[][] | null {
   const before = run.slice(0, i);
   const after = run.slice(run[i + 1]?.text === 'the' ? i + 2 : i + 1);
   const personLike =
