@@ -140,6 +140,7 @@ const cases: [string, string, string[]][] = [
     'The shots woke the street.\n\nNeighbor Dale Ferrick said he heard four shots. Witness Marta Oyelaran told police the car sped off.',
     ['person:Dale Ferrick[Neighbor]', 'person:Marta Oyelaran[Witness]'],
   ],
+  ['a person noun before a headline’s words is no role', 'Witness IDs at issue in bar shooting case', ['other:Witness IDs']],
   [
     'a person noun before an organisation stays with it',
     'Victim Services Unit staff met the family.',

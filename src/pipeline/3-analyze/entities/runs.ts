@@ -12,7 +12,8 @@ import {
   type ClassifyContext,
 } from './classify.ts';
 import { isFirstName } from './first-names.ts';
-import { entityKey } from '../../../text/fold.ts';
+import { entityKey, placeKey } from '../../../text/fold.ts';
+import { lowercaseWords } from '../places/recognize.ts';
 import { NAME_SUFFIXES, NOT_NAMES, ORG_WORDS, PERSON_NOUNS, TITLE_HEADS } from './lexicon.ts';
 import type { NameToken } from './tokens.ts';
 
@@ -28,7 +29,10 @@ function splitTitled(ctx: ClassifyContext, toks: NameToken[], out: Candidate[]):
     PERSON_NOUNS.has(noun.text.toLowerCase()) &&
     !isTitleWord(noun.text) &&
     !isFirstName(noun.text) &&
-    toks.slice(1).every((t) => t.capitalised && nameLike(t))
+    toks.slice(1).every((t) => t.capitalised && nameLike(t)) &&
+    // "Witness IDs at issue", "Neighbor Says …": a headline's words are no name; a known first name or
+    // two words the article never writes in lower case are.
+    (isFirstName(toks[1].text) || (toks.length >= 3 && toks.slice(1).every((t) => !writtenLower(ctx.text).has(placeKey(t.text)))))
   ) {
     out.push(candidate(ctx, toks.slice(1), 'person', 'strong', noun.text));
     return;
@@ -66,6 +70,13 @@ function splitTitled(ctx: ClassifyContext, toks: NameToken[], out: Candidate[]):
   const lastTok = toks[toks.length - 1].text;
   if (TITLE_HEADS.has(lexForm(lastTok)) && !NAME_SUFFIXES.has(lastTok)) return;
   classifyName(ctx, toks, out);
+}
+
+let lowerOf: { text: string; words: Set<string> } | null = null;
+/** The words the article writes in lower case (kept for the last article asked about). */
+function writtenLower(text: string): Set<string> {
+  if (lowerOf?.text !== text) lowerOf = { text, words: lowercaseWords(text) };
+  return lowerOf.words;
 }
 
 /** Possessives that open names of churches and schools ("Our Lady of …", "Nuestra Señora de …"). */
