@@ -20,6 +20,7 @@ import {
 } from './lexicon.ts';
 import type { NameToken } from './tokens.ts';
 import { appositionHead, pluralMayStandBeside } from './apposition.ts';
+import { ordinaryPhrase } from './ordinary.ts';
 
 export interface Candidate extends Span {
   text: string;
@@ -287,8 +288,10 @@ export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candi
     // A Spanish speech verb agrees with its subject: "Valero apuntó" is one speaker, "Fuentes indicaron" are not.
     const singularVerb = SPANISH_SPEECH_VERBS.has(/^,?\s+(\p{L}+)/u.exec(ctx.text.slice(toks[0].end, toks[0].end + 16))?.[1] ?? '');
     const lone =
-      toks.length === 1 &&
-      ((toks[0].sentenceStart && !singularVerb) || /(?:ers|ists|ants|ies|ors)$/.test(toks[0].text));
+      (toks.length === 1 &&
+        ((toks[0].sentenceStart && !singularVerb) || /(?:ers|ists|ants|ies|ors)$/.test(toks[0].text))) ||
+      // "said Frightened Neighbor": ordinary words are a description, not a name.
+      ordinaryPhrase(ctx.text, toks.map((t) => t.text));
     out.push(candidate(ctx, toks, lone ? 'other' : 'person', lone ? 'weak' : 'strong', null));
     return;
   }

@@ -140,6 +140,11 @@ const cases: [string, string, string[]][] = [
     'The shots woke the street.\n\nNeighbor Dale Ferrick said he heard four shots. Witness Marta Oyelaran told police the car sped off.',
     ['person:Dale Ferrick[Neighbor]', 'person:Marta Oyelaran[Witness]'],
   ],
+  [
+    'a kin or a gunman before a name is a role',
+    'Police named the man.\n\nGunman Tariq Bellweather opened fire. Nephew Zeke Ambrose saw it.',
+    ['person:Tariq Bellweather[Gunman]', 'person:Zeke Ambrose[Nephew]'],
+  ],
   ['a person noun before a headline’s words is no role', 'Witness IDs at issue in bar shooting case', ['other:Witness IDs']],
   [
     'a person noun before an organisation stays with it',
@@ -198,6 +203,17 @@ test('entities: a lone word the article writes in lower case makes no surname', 
   assert.deepEqual(typesOf(text, 'Tilbury Crime'), ['other']);
   assert.deepEqual(typesOf('Police said Kaemon Robinson fled. Robinson later surrendered.', 'Kaemon Robinson'), ['person']);
   assert.deepEqual(typesOf('Davonte Young, a young father, was shot. Young died at the scene.', 'Davonte Young'), ['person']);
+});
+
+// Title Case made of ordinary words (the language's or words the article writes in lower case) is a
+// heading, a charge list or a description, not a name.
+test('entities: ordinary words in Title Case name no one', () => {
+  const charges = 'Oster was charged with Carrying a Loaded Firearm, Possession of a Firearm and Firearm Used in a Felony. The firearm was recovered.';
+  assert.deepEqual(typesOf(charges, 'Loaded Firearm'), ['other']);
+  const heading = 'Ward 4 Marshal’s Office Officer Involved Shooting\n\nLast night, deputies were involved in a shooting.';
+  assert.ok(!extractEntities(heading).some((e) => e.type === 'person'), heading);
+  assert.ok(!extractEntities('“It is all crack and violence,” said Frightened Neighbor.').some((e) => e.type === 'person'));
+  assert.deepEqual(typesOf('“We never heard a thing,” said Kahleal Black.', 'Kahleal Black'), ['person']);
 });
 
 test('entities: spans point at the name as written, role excluded', () => {

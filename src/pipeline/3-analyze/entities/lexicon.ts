@@ -129,6 +129,8 @@ export const PERSON_NOUNS = words(`
   writer novelist poet painter artist composer musician singer player striker goalkeeper manager candidate activist
   businessman businesswoman banker investor king queen prince princess pope bishop cardinal priest sheikh cleric
   prosecutor judge magistrate lawyer defendant inspector agent negotiator mediator representative delegate
+  nephew niece grandson granddaughter grandmother grandfather stepfather stepmother stepson stepdaughter girlfriend
+  boyfriend fiancé fiancée gunman shooter bystander
 `);
 
 /** Lower-case nouns for organisations: "la empresa americana Lycos", "the carmaker Kestrel". */

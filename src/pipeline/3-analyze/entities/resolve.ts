@@ -3,6 +3,7 @@
 import type { EntityMention } from '../../../model/index.ts';
 import type { Candidate } from './classify.ts';
 import { entityKey } from '../../../text/fold.ts';
+import { ordinaryPhrase } from './ordinary.ts';
 import { initials } from './name-compare.ts';
 import { NAME_SUFFIXES } from './lexicon.ts';
 
@@ -44,6 +45,7 @@ export function resolveMentions(candidates: Candidate[], text: string): EntityMe
       c.tokens <= 3 &&
       singles.has(surnameKey(c.name)) &&
       !/ (?:of|for|and|the) /.test(c.name) && // a slogan or a title ("Justice for Nasser"), not a name
+      !ordinaryPhrase(text, nameWords(c.name)) && // "Loaded Firearm" in a charge list
       !mostlyLowerCase(nameWords(c.name).at(-1) ?? '', text)
     ) {
       c.type = 'person';

@@ -13,7 +13,7 @@ import {
 } from './classify.ts';
 import { isFirstName } from './first-names.ts';
 import { entityKey, placeKey } from '../../../text/fold.ts';
-import { lowercaseWords } from '../places/recognize.ts';
+import { ordinaryPhrase, writtenLower } from './ordinary.ts';
 import { NAME_SUFFIXES, NOT_NAMES, ORG_WORDS, PERSON_NOUNS, TITLE_HEADS } from './lexicon.ts';
 import type { NameToken } from './tokens.ts';
 
@@ -58,7 +58,9 @@ function splitTitled(ctx: ClassifyContext, toks: NameToken[], out: Candidate[]):
     // "Office of the Chief Medical Examiner": no role is left once "of" is dropped, so this is
     // no titled person but a name of its own (classified below). "Our Lady of Lourdes": a role
     // ending in "of" names what the title is of, not who holds it.
-    if (role.length && role[role.length - 1].capitalised) {
+    // "Officer Involved Shooting": a title before ordinary words names no one.
+    const named = toks.slice(k).map((t) => t.text);
+    if (role.length && role[role.length - 1].capitalised && !ordinaryPhrase(ctx.text, named)) {
       const honorificOnly =
         role.length === 1 && /^(Mr|Mrs|Ms|Miss|Mx|Dr|Sr|Sra|Srta|Dra|Don|Doña|Sir|Dame)\.?$/.test(role[0].text);
       if (r > 0) classifyRun(ctx, toks.slice(0, r), out);
@@ -70,13 +72,6 @@ function splitTitled(ctx: ClassifyContext, toks: NameToken[], out: Candidate[]):
   const lastTok = toks[toks.length - 1].text;
   if (TITLE_HEADS.has(lexForm(lastTok)) && !NAME_SUFFIXES.has(lastTok)) return;
   classifyName(ctx, toks, out);
-}
-
-let lowerOf: { text: string; words: Set<string> } | null = null;
-/** The words the article writes in lower case (kept for the last article asked about). */
-function writtenLower(text: string): Set<string> {
-  if (lowerOf?.text !== text) lowerOf = { text, words: lowercaseWords(text) };
-  return lowerOf.words;
 }
 
 /** Possessives that open names of churches and schools ("Our Lady of …", "Nuestra Señora de …"). */
