@@ -206,7 +206,9 @@ export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candi
     // "Wayne County Jail", "Jackson Street Bridge": a place or organisation word anywhere makes it no person.
     !words.some((w, i) => i > 0 && (ORG_WORDS.has(w) || PLACE_WORDS.has(w))) &&
     // People's names hold particles (de, van), not "of", "for" or "the": "Justice for Nasser".
-    !toks.some((t) => /^(?:of|and|for|the)$/.test(t.text))
+    !toks.some((t) => /^(?:of|and|for|the)$/.test(t.text)) &&
+    // A name ends at its suffix: "Martin Luther King Jr. Day" is named after a person.
+    !toks.slice(0, -1).some((t) => NAME_SUFFIXES.has(t.text))
   ) {
     out.push(candidate(ctx, toks, 'person', 'strong', null));
     return;
@@ -282,6 +284,8 @@ export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candi
   if (
     toks.length <= 4 &&
     !toks.some((t) => /^(?:of|and|for|the)$/.test(t.text)) &&
+    // "13th Street Ensley, the … nephew": a name led by a place word is an address, not a person.
+    !PLACE_WORDS.has(first) &&
     personContext(ctx, toks)
   ) {
     // "Businesses said", "Analysts said": a lone sentence-initial word is a person only if the article names them in full.
@@ -291,7 +295,7 @@ export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candi
       (toks.length === 1 &&
         ((toks[0].sentenceStart && !singularVerb) || /(?:ers|ists|ants|ies|ors)$/.test(toks[0].text))) ||
       // "said Frightened Neighbor": ordinary words are a description, not a name.
-      ordinaryPhrase(ctx.text, toks.map((t) => t.text));
+      ordinaryPhrase(ctx.text, toks.map((t) => t.text), true);
     out.push(candidate(ctx, toks, lone ? 'other' : 'person', lone ? 'weak' : 'strong', null));
     return;
   }

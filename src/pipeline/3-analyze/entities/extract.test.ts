@@ -172,6 +172,12 @@ const cases: [string, string, string[]][] = [
     'Supporters held “Justice for Nadim” signs. “We are here to support Nadim,” said Rula Haddad. Nadim Saleh, 45, was charged.',
     ['other:Justice for Nadim', 'person:Nadim Saleh', 'person:Rula Haddad', 'person:Nadim Saleh'],
   ],
+  ['a holiday named after a person is no person', 'They met on Martin Luther King Jr. Day in Hallandale.', ['other:Martin Luther King Jr. Day', 'other:Hallandale']],
+  [
+    'a place word leads an address, not a name',
+    'He dropped the girl off on 13th Street Ensley, the 8-year-old nephew said.',
+    ['other:Street Ensley'],
+  ],
   ['a title followed by "of" names no holder', 'A vigil was held at Our Lady of Lourdes on Sunday.', ['other:Our Lady of Lourdes']],
 ];
 
@@ -212,8 +218,10 @@ test('entities: ordinary words in Title Case name no one', () => {
   assert.deepEqual(typesOf(charges, 'Loaded Firearm'), ['other']);
   const heading = 'Ward 4 Marshal’s Office Officer Involved Shooting\n\nLast night, deputies were involved in a shooting.';
   assert.ok(!extractEntities(heading).some((e) => e.type === 'person'), heading);
-  assert.ok(!extractEntities('“It is all crack and violence,” said Frightened Neighbor.').some((e) => e.type === 'person'));
+  const label = 'A frightened neighbor spoke to us. “It is all crack and violence,” said Frightened Neighbor.';
+  assert.ok(!extractEntities(label).some((e) => e.type === 'person'), label);
   assert.deepEqual(typesOf('“We never heard a thing,” said Kahleal Black.', 'Kahleal Black'), ['person']);
+  assert.deepEqual(typesOf('Raven Hill, a spokeswoman for the schools, said classes resume.', 'Raven Hill'), ['person']);
 });
 
 test('entities: spans point at the name as written, role excluded', () => {

@@ -14,13 +14,17 @@ export function writtenLower(text: string): Set<string> {
   return lowerOf.words;
 }
 
-/** Two or more words, each ordinary and none a given name or a name compromise knows. */
-export function ordinaryPhrase(text: string, words: string[]): boolean {
+/**
+ * Two or more words, each ordinary and none a given name or a name compromise knows. With
+ * `articleOnly`, ordinary means written in lower case by this article: where a cue already says
+ * "person" ("Raven Hill, a spokeswoman"), the language's vocabulary alone is not evidence enough.
+ */
+export function ordinaryPhrase(text: string, words: string[], articleOnly = false): boolean {
   if (words.length < 2) return false;
   const lex = nameLexicon();
   const lower = writtenLower(text);
   return words.every((w) => {
     const k = placeKey(w);
-    return !isFirstName(w) && !lex.personal.has(k) && (lex.common.has(k) || lower.has(k));
+    return !isFirstName(w) && !lex.personal.has(k) && (lower.has(k) || (!articleOnly && lex.common.has(k)));
   });
 }
