@@ -20,7 +20,7 @@ import type { NameToken } from './tokens.ts';
 /** Splits "Interior Minister Ana Kovač" into role + person, "Russian President" into place + role. */
 function splitTitled(ctx: ClassifyContext, toks: NameToken[], out: Candidate[]): void {
   // "Neighbor Ken Yates said": a sentence-initial noun for a person, capitalised only because it
-  // starts the sentence, describes the name after it as a title does.
+  // starts the sentence, describes the name after it; it is no part of the name.
   const noun = toks[0];
   if (
     toks.length >= 2 &&
@@ -34,7 +34,9 @@ function splitTitled(ctx: ClassifyContext, toks: NameToken[], out: Candidate[]):
     // two words the article never writes in lower case are.
     (isFirstName(toks[1].text) || (toks.length >= 3 && toks.slice(1).every((t) => !writtenLower(ctx.text).has(placeKey(t.text)))))
   ) {
-    out.push(candidate(ctx, toks.slice(1), 'person', 'strong', noun.text));
+    // No role: "victim", "gunman", "neighbor" say what part the person plays in the story, not an
+    // office (a role marks officials, whom the grouping's person link leaves out).
+    out.push(candidate(ctx, toks.slice(1), 'person', 'strong', null));
     return;
   }
   // Trailing name: capitalised words that are not titles/org words, with particles, initials and suffixes.
