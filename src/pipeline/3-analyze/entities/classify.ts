@@ -295,7 +295,7 @@ export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candi
       (toks.length === 1 &&
         ((toks[0].sentenceStart && !singularVerb) || /(?:ers|ists|ants|ies|ors)$/.test(toks[0].text))) ||
       // "said Frightened Neighbor": ordinary words are a description, not a name.
-      ordinaryPhrase(ctx.text, toks.map((t) => t.text), true);
+      ordinaryPhrase(ctx.text, toks.map((t) => t.text));
     out.push(candidate(ctx, toks, lone ? 'other' : 'person', lone ? 'weak' : 'strong', null));
     return;
   }

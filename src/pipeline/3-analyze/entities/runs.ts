@@ -60,9 +60,11 @@ function splitTitled(ctx: ClassifyContext, toks: NameToken[], out: Candidate[]):
     // "Office of the Chief Medical Examiner": no role is left once "of" is dropped, so this is
     // no titled person but a name of its own (classified below). "Our Lady of Lourdes": a role
     // ending in "of" names what the title is of, not who holds it.
-    // "Officer Involved Shooting": a title before ordinary words names no one.
+    // "Officer Involved Shooting": a title before ordinary words names no one; "King Jr. Day": a
+    // name ends at its suffix, so words after one name something called after the person.
     const named = toks.slice(k).map((t) => t.text);
-    if (role.length && role[role.length - 1].capitalised && !ordinaryPhrase(ctx.text, named)) {
+    const pastSuffix = named.slice(0, -1).some((w) => NAME_SUFFIXES.has(w));
+    if (role.length && role[role.length - 1].capitalised && !ordinaryPhrase(ctx.text, named) && !pastSuffix) {
       const honorificOnly =
         role.length === 1 && /^(Mr|Mrs|Ms|Miss|Mx|Dr|Sr|Sra|Srta|Dra|Don|Doña|Sir|Dame)\.?$/.test(role[0].text);
       if (r > 0) classifyRun(ctx, toks.slice(0, r), out);
