@@ -284,8 +284,6 @@ export function classifyName(ctx: ClassifyContext, toks: NameToken[], out: Candi
   if (
     toks.length <= 4 &&
     !toks.some((t) => /^(?:of|and|for|the)$/.test(t.text)) &&
-    // "13th Street Ensley, the … nephew": a name led by a place word is an address, not a person.
-    !PLACE_WORDS.has(first) &&
     personContext(ctx, toks)
   ) {
     // "Businesses said", "Analysts said": a lone sentence-initial word is a person only if the article names them in full.

@@ -176,8 +176,13 @@ const cases: [string, string, string[]][] = [
   ['a holiday named after a person is no person', 'They met on Martin Luther King Jr. Day in Hallandale.', ['other:Martin Luther King Jr. Day', 'other:Hallandale']],
   [
     'a place word leads an address, not a name',
-    'He dropped the girl off on 13th Street Ensley, the 8-year-old nephew said.',
-    ['other:Street Ensley'],
+    'He dropped the girl off on 13th Street Ensley, the 8-year-old nephew said. On the Lower East Side, a shooter wounded two men.',
+    ['other:Street Ensley', 'other:Lower East Side'],
+  ],
+  [
+    'a city word before a title stays with the person',
+    'City Councilor Brian LaPierre said the street is dark. LaPierre asked for lights.',
+    ['person:City Councilor Brian LaPierre', 'person:City Councilor Brian LaPierre'],
   ],
   ['a title followed by "of" names no holder', 'A vigil was held at Our Lady of Lourdes on Sunday.', ['other:Our Lady of Lourdes']],
 ];
@@ -224,6 +229,7 @@ test('entities: ordinary words in Title Case name no one', () => {
   assert.deepEqual(typesOf('“We never heard a thing,” said Kahleal Black.', 'Kahleal Black'), ['person']);
   assert.deepEqual(typesOf('Raven Hill, a spokeswoman for the schools, said classes resume.', 'Raven Hill'), ['person']);
   assert.deepEqual(typesOf('The boy shot himself, according to Detective Misty Holly.', 'Misty Holly'), ['person']);
+  assert.deepEqual(typesOf('Call Detective Heidi Brandvold at 503-555-0100, heidi.brandvold@police.example.gov.', 'Heidi Brandvold'), ['person']);
 });
 
 test('entities: spans point at the name as written, role excluded', () => {

@@ -129,6 +129,11 @@ export const PERSON_NOUNS = words(`
   writer novelist poet painter artist composer musician singer player striker goalkeeper manager candidate activist
   businessman businesswoman banker investor king queen prince princess pope bishop cardinal priest sheikh cleric
   prosecutor judge magistrate lawyer defendant inspector agent negotiator mediator representative delegate
+`);
+
+/** More nouns for a person's part in a story, read only before a name at a sentence start ("Gunman
+ * Omar Mateen"): after a name they are no apposition ("On the Lower East Side, a shooter wounded …"). */
+export const DESCRIPTION_NOUNS = words(`
   nephew niece grandson granddaughter grandmother grandfather stepfather stepmother stepson stepdaughter girlfriend
   boyfriend fiancé fiancée gunman shooter bystander
 `);

@@ -8,10 +8,26 @@ import { isFirstName } from './first-names.ts';
 
 let lowerOf: { text: string; words: Set<string> } | null = null;
 
+// E-mail and web addresses write names in lower case ("heidi.helwig@…"): not the article's words.
+const ADDRESS = /\S+@\S+|\b(?:https?:\/\/|www\.)\S+/g;
+
 /** The words the article writes in lower case (kept for the last article asked about). */
 export function writtenLower(text: string): Set<string> {
-  if (lowerOf?.text !== text) lowerOf = { text, words: lowercaseWords(text) };
+  if (lowerOf?.text !== text) lowerOf = { text, words: lowercaseWords(text.replace(ADDRESS, ' ')) };
   return lowerOf.words;
+}
+
+/** The article writes `word` in lower case more often than capitalised (a common noun, not a name). */
+export function mostlyLowerCase(word: string, text: string): boolean {
+  if (!/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
+  const lower = word.toLowerCase();
+  let low = 0;
+  let cap = 0;
+  for (const m of text.replace(ADDRESS, ' ').matchAll(new RegExp(`(?<![\\p{L}\\p{M}])(?:${word}|${lower})(?![\\p{L}\\p{M}])`, 'gu'))) {
+    if (m[0] === lower) low++;
+    else cap++;
+  }
+  return low > cap;
 }
 
 /** Two or more words, each written in lower case elsewhere in the article, none a given name. */

@@ -3,7 +3,7 @@
 import type { EntityMention } from '../../../model/index.ts';
 import type { Candidate } from './classify.ts';
 import { entityKey } from '../../../text/fold.ts';
-import { ordinaryPhrase } from './ordinary.ts';
+import { mostlyLowerCase, ordinaryPhrase } from './ordinary.ts';
 import { initials } from './name-compare.ts';
 import { NAME_SUFFIXES } from './lexicon.ts';
 
@@ -103,15 +103,3 @@ function acronymFor(c: Candidate, orgs: Candidate[], text: string): string | nul
   return match.length ? nearest(c, match).name : null;
 }
 
-/** The article writes `word` in lower case more often than capitalised (a common noun, not a name). */
-function mostlyLowerCase(word: string, text: string): boolean {
-  if (!/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
-  const lower = word.toLowerCase();
-  let low = 0;
-  let cap = 0;
-  for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{M}])(?:${word}|${lower})(?![\\p{L}\\p{M}])`, 'gu'))) {
-    if (m[0] === lower) low++;
-    else cap++;
-  }
-  return low > cap;
-}

@@ -14,7 +14,7 @@ import {
 import { isFirstName } from './first-names.ts';
 import { entityKey, placeKey } from '../../../text/fold.ts';
 import { ordinaryPhrase, writtenLower } from './ordinary.ts';
-import { NAME_SUFFIXES, NOT_NAMES, ORG_WORDS, PERSON_NOUNS, TITLE_HEADS } from './lexicon.ts';
+import { DESCRIPTION_NOUNS, NAME_SUFFIXES, NOT_NAMES, ORG_WORDS, PERSON_NOUNS, TITLE_HEADS } from './lexicon.ts';
 import type { NameToken } from './tokens.ts';
 
 /** Splits "Interior Minister Ana Kovač" into role + person, "Russian President" into place + role. */
@@ -26,7 +26,7 @@ function splitTitled(ctx: ClassifyContext, toks: NameToken[], out: Candidate[]):
     toks.length >= 2 &&
     toks.length <= 4 &&
     noun.sentenceStart &&
-    PERSON_NOUNS.has(noun.text.toLowerCase()) &&
+    (PERSON_NOUNS.has(noun.text.toLowerCase()) || DESCRIPTION_NOUNS.has(noun.text.toLowerCase())) &&
     !isTitleWord(noun.text) &&
     !isFirstName(noun.text) &&
     toks.slice(1).every((t) => t.capitalised && nameLike(t)) &&
