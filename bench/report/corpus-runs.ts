@@ -35,6 +35,7 @@ export function detokenize(text: string): string {
     .replace(/ ('s|'S|n't|'re|'ve|'ll|'d|'m)\b/g, '$1')
     .replace(/(\d) - (\d)/g, '$1-$2')
     .replace(/(\d) \/ (?=\d)/g, '$1/')
+    .replace(/(\d) - (?=\p{L})/gu, '$1-')
     .replace(/‘ /g, '‘')
     .replace(/ ’/g, '’')
     .replace(/(\d)([.:]) (?=\d)/g, '$1$2')

@@ -81,7 +81,9 @@ export function shownItems(story: StoryReport, kind: Kind): Shown[] {
       const values = c.values.map((v) => v.value);
       const a = [...new Set(c.values.flatMap((v) => v.articles))].sort();
       const ev = c.values.map((v) => { const e = v.evidence[0]; const t = story.articles.find((x) => x.id === e?.article)?.text ?? ''; return e ? `«${v.value}»: … ${t.slice(Math.max(0, e.start - 100), e.end + 60).replace(/\s+/g, ' ')} …` : `«${v.value}»`; });
-      return { k: hashOf(`${c.kind}|${[...values].map((v) => entityKey(v)).sort().join('|')}`), a, expect: 'real', view: `${c.kind} about ${c.about}: ${values.join(' vs ')}\n    ${ev.join('\n    ')}` };
+      // A count that rose from one day's reports to the next is shown as an update, with its note.
+      const shownAs = c.over_time ? ` [shown as an update, not a dispute: ${c.note ?? ''}]` : '';
+      return { k: hashOf(`${c.kind}|${[...values].map((v) => entityKey(v)).sort().join('|')}`), a, expect: 'real', view: `${c.kind} about ${c.about}: ${values.join(' vs ')}${shownAs}\n    ${ev.join('\n    ')}` };
     });
   if (kind === 'timeline')
     return (story.timeline ?? []).map((t) => ({ k: hashOf(t.text), w: hashOf(t.what), a: [...t.articles].sort(), expect: 'event', view: `${t.date} ${t.what}\n    text: ${t.text}` }));

@@ -85,17 +85,18 @@ const opensOnRoundup = (a: SourceArticle) =>
   a.article.sentences.slice(0, LEDE_SENTENCES).some((s) => ROUNDUP.test(a.article.text.slice(s.start, s.end)));
 
 /**
- * The names in a figure's clause, as folded words of at least three letters: a count of points,
- * seasons or miles belongs to someone ("Cheeks played 11 seasons", "O'Brien, in five seasons").
+ * Whose count it is: the words of the name nearest the figure in its clause (folded, three letters
+ * or more). "Will Artino scored 14 points and Gregory Echenique had 11" gives each count its own
+ * player; a count of points, seasons or miles belongs to someone.
  */
 function holdersOf(a: SourceArticle, f: FigureMention): Set<string> {
   const sentence = a.article.sentences.find((x) => x.start <= f.start && f.start < x.end) ?? { start: 0, end: a.article.text.length };
   const clause = clauseOf(a.article.text, sentence, f);
-  const out = new Set<string>();
-  for (const e of a.mentions.entities)
-    if (e.start >= clause.start && e.end <= clause.end)
-      for (const w of foldLetters(e.name).split(/[^\p{L}]+/u)) if (w.length >= 3) out.add(w);
-  return out;
+  const distance = (e: { start: number; end: number }) => (e.end <= f.start ? f.start - e.end : e.start - f.end);
+  const nearest = a.mentions.entities
+    .filter((e) => e.start >= clause.start && e.end <= clause.end && (e.end <= f.start || e.start >= f.end))
+    .sort((x, y) => distance(x) - distance(y))[0];
+  return new Set(nearest ? foldLetters(nearest.name).split(/[^\p{L}]+/u).filter((w) => w.length >= 3) : []);
 }
 
 /**
@@ -230,7 +231,8 @@ const PREPOSITION = /^(?:at|in|inside|outside|on|near|from|with|of|for|to|by|int
  * (three "were fighting", five "were at the club") are counts of one thing only if they did the same.
  */
 function predicateAfter(text: string, f: FigureMention): string | null {
-  const words = text.slice(f.end, f.end + 80).match(/[\p{L}'-]+/gu) ?? [];
+  // Within the count's own clause: "shot three co-workers — killing two" says nothing more of the three.
+  const words = text.slice(f.end, f.end + 80).split(/[,;:—–()]/)[0].match(/[\p{L}'-]+/gu) ?? [];
   let i = words.findIndex((w) => PERSON_NOUNS.has(w.toLowerCase()) || w.toLowerCase() === f.counts);
   if (i < 0) return null;
   i++;

@@ -24,6 +24,8 @@ describe('counts said of different things are no dispute', () => {
     ['"five villages had been damaged" vs "four villages destroyed"', [['Officials said homes in five villages had been damaged by the quake on the island.'], ['The governor said four villages were destroyed by the quake on the island.']]],
     ['two players\' points', [['Marcus Webb scored 31 points as the Hawks beat the Lions on Friday.', ['Marcus Webb']], ['Dion Carter scored 12 points as the Hawks beat the Lions on Friday.', ['Dion Carter']]]],
     ['"seven consecutive life sentences" vs "four sentences of life without parole"', [['The judge sentenced Hollis to seven consecutive life sentences for the courthouse rampage.'], ['The judge handed Hollis four consecutive life sentences without parole for the courthouse rampage.']]],
+    ['each player\'s own points in one sentence', [['Ned Ruiz scored 14 points off the bench and Omar Pike had 11 points in the win.', ['Ned Ruiz', 'Omar Pike']], ['The team also got 14 points from Ned Ruiz, while Omar Pike scored 11 points in the win.', ['Ned Ruiz', 'Omar Pike']]]],
+    ['"shot three co-workers — killing two" vs "killed two co-workers"', [['The woman who shot three co-workers — killing two — at the plant was charged on Friday.'], ['The woman who killed two co-workers at the plant was charged on Friday.']]],
     ['"one day after" vs "in two days"', [['The team placed Ortiz on injured reserve one day after losing its leading rusher to the same list.'], ['Ortiz is the second running back in two days placed on injured reserve by the team.']]],
   ];
   for (const [name, texts] of different)
