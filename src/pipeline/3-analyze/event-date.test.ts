@@ -245,6 +245,9 @@ describe('page time stamps are not the event day', () => {
     'Man charged over double murder 8:56am Monday 10th June 2013 A man has been charged with murder.',
     'Saints place running back on injured reserve Friday, Sep 10, 2010 | Updated 8:52 PM EDT The team made the move.',
     'Chargers lineman arrested Posted 2/3/2009 11:11 PM The lineman was arrested on suspicion of drunken driving.',
+    'Worker kills two at plant 9/10/2010 @ 1:19PM A worker killed two colleagues at the plant.',
+    'Worker charged with murder 09/10/10 08:23 PM ET A worker was charged with two counts of murder.',
+    'Pirate attack foiled in gulf TNN Nov 12, 2011, 05.51AM IST An Indian warship intercepted three boats.',
   ];
   for (const text of stamps)
     it(`no event day from: ${text.slice(0, 48)}…`, () => {

@@ -76,10 +76,13 @@ const STAMP = /\b(?:posted|updated|published|created|last modified)\s*:?\s*(?:on
 // 10:46 AM", "12:45, Wednesday, 12 June 2013", "10 June 2013 Last updated at 14:00 GMT". The
 // clock sits right against the date, with no "at" or "on" between as prose writes it ("on June 8,
 // 2013, at 8:39am police were called" dates the event).
-const CLOCK = String.raw`\d{1,2}:\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|UTC|BST|IST|[ECMP][SD]T)\b)?`;
-const STAMP_AFTER = new RegExp(String.raw`^,?\s*(?:[|–—•-]\s*)?(?:${CLOCK}|(?:last\s+)?updated\b|published\b|posted\b)`, 'i');
+const ZONE = String.raw`(?:[ap]\.?m\.?|GMT|UTC|BST|IST|ET|[ECMP][SD]T)\b`;
+// "10:46 AM", "1:19PM", and with a dot only beside a zone or am/pm ("05.51AM IST"; "10.50" may be a price).
+const CLOCK = String.raw`(?:\d{1,2}:\d{2}(?:\s*${ZONE})?|\d{1,2}\.\d{2}\s*${ZONE})`;
+const STAMP_AFTER = new RegExp(String.raw`^,?\s*(?:[|–—•@-]\s*)?(?:${CLOCK}|(?:last\s+)?updated\b|published\b|posted\b)`, 'i');
 const STAMP_BEFORE = new RegExp(String.raw`${CLOCK}\s*[,|–—•-]?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$`, 'i');
-const HAS_YEAR = /\b(?:19|20)\d{2}\b/;
+// A year written out, or a numeric date with a short year ("09/10/10").
+const HAS_YEAR = /\b(?:19|20)\d{2}\b|^\d{1,2}\/\d{1,2}\/\d{2}$/;
 // A line that holds nothing but the date: a dateline under the headline ("on September 10th, 2010").
 const LINE_FILLER = /^[\s|,:–—•-]*(?:on|posted|updated|published|last updated|at)?[\s|,:–—•-]*$/i;
 /** When the page was written or updated, not the event: a stamp word before the date, a clock against a dated year, a date line. */
