@@ -1,9 +1,10 @@
-// Hand-labelled samples of what the story JSON shows on gva-dev (format: bench/report/README.md).
+// Hand-labelled samples of what the story JSON shows on gva-dev and ECB+ (format: bench/report/README.md).
 // Scores each labelled kind over every item the current run shows: right / labelled, per dev and
 // check part (by a hash of the item key), and the number of shown items nobody labelled yet
 // ("unlabelled N"), so a precision is never read off items no one looked at.
 //   npm run bench:report -- labels                      score every kind
 //   npm run bench:report -- labels --sample KIND [N]    write N unlabelled items to label (default 120)
+//                                  [--corpus gva-dev|ecbplus]  from one corpus only
 //   npm run bench:report -- labels --merge KIND         add the labelled todo items to bench/data
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -12,8 +13,9 @@ import type { StoryReport } from '../../src/model/index.ts';
 import { entityKey } from '../../src/text/fold.ts';
 import { argValue, corpus, jsonLines, PROJECT_ROOT } from '../lib/data.ts';
 import type { Section, SectionResult } from '../extract.ts';
+import { analyzeEcbPlus, analyzePolnear } from './corpus-runs.ts';
 import { analyzeFolder } from './gva-run.ts';
-import { partOf, share, type Part } from './split.ts';
+import { partOf, share } from './split.ts';
 
 export const KINDS = {
   entities: { right: ['person', 'organization', 'place', 'other', 'facility'], wrong: ['not-entity', 'partial', 'furniture'] },
@@ -79,7 +81,9 @@ export function shownItems(story: StoryReport, kind: Kind): Shown[] {
       const values = c.values.map((v) => v.value);
       const a = [...new Set(c.values.flatMap((v) => v.articles))].sort();
       const ev = c.values.map((v) => { const e = v.evidence[0]; const t = story.articles.find((x) => x.id === e?.article)?.text ?? ''; return e ? `«${v.value}»: … ${t.slice(Math.max(0, e.start - 100), e.end + 60).replace(/\s+/g, ' ')} …` : `«${v.value}»`; });
-      return { k: hashOf(`${c.kind}|${[...values].map((v) => entityKey(v)).sort().join('|')}`), a, expect: 'real', view: `${c.kind} about ${c.about}: ${values.join(' vs ')}\n    ${ev.join('\n    ')}` };
+      // A count that rose from one day's reports to the next is shown as an update, with its note.
+      const shownAs = c.over_time ? ` [shown as an update, not a dispute: ${c.note ?? ''}]` : '';
+      return { k: hashOf(`${c.kind}|${[...values].map((v) => entityKey(v)).sort().join('|')}`), a, expect: 'real', view: `${c.kind} about ${c.about}: ${values.join(' vs ')}${shownAs}\n    ${ev.join('\n    ')}` };
     });
   if (kind === 'timeline')
     return (story.timeline ?? []).map((t) => ({ k: hashOf(t.text), w: hashOf(t.what), a: [...t.articles].sort(), expect: 'event', view: `${t.date} ${t.what}\n    text: ${t.text}` }));
@@ -115,6 +119,31 @@ export function isRight(kind: Kind, label: Label, item: Shown): boolean {
   return (KINDS[kind].right as readonly string[]).includes(label.label);
 }
 
+interface Tally {
+  dev: { right: number; labelled: number };
+  check: { right: number; labelled: number };
+  unlabelled: number;
+}
+
+/** Right / labelled per part over the items some stories show, and how many no label covers. */
+function scoreKind(kind: Kind, labels: Label[], stories: StoryReport[]): Tally {
+  const t: Tally = { dev: { right: 0, labelled: 0 }, check: { right: 0, labelled: 0 }, unlabelled: 0 };
+  for (const item of stories.flatMap((s) => shownItems(s, kind))) {
+    const label = labelOf(labels, item);
+    if (!label) {
+      t.unlabelled++;
+      continue;
+    }
+    const p = t[partOf(item.k)];
+    p.labelled++;
+    if (process.env.BENCH_VERBOSE === 'dev-all' && kind === 'conflicts' && partOf(item.k) === 'dev') console.log(`  labelled ${kind} (${label.label}): ${item.view.split('\n')[0]}`);
+    if (isRight(kind, label, item)) p.right++;
+    // BENCH_VERBOSE=dev lists the dev items labelled wrong (never the check part's).
+    else if (process.env.BENCH_VERBOSE === 'dev' && partOf(item.k) === 'dev') console.log(`  wrong ${kind} (${label.label}): ${item.view}`);
+  }
+  return t;
+}
+
 export const section: Section = {
   name: 'labels',
   async run(): Promise<SectionResult | null> {
@@ -133,7 +162,15 @@ export const section: Section = {
       console.log(`labels: added ${add.length} ${merge} labels to bench/data/report-labels-${merge}.jsonl`);
       return { merged: add.length };
     }
-    const { stories } = await analyzeFolder(dir);
+    const only = argValue('--corpus');
+    const others = { ecbplus: analyzeEcbPlus, polnear: analyzePolnear };
+    const corpora: { name: string; stories: StoryReport[] }[] = [];
+    if (!only || only === 'gva-dev') corpora.push({ name: 'gva-dev', stories: (await analyzeFolder(dir)).stories });
+    for (const [name, run] of Object.entries(others)) {
+      const at = !only || only === name ? corpus(name) : null;
+      if (at) corpora.push({ name, stories: (await run(at)).stories });
+    }
+    const stories = corpora.flatMap((c) => c.stories);
     const sample = argValue('--sample') as Kind | null;
     if (sample) {
       if (!KINDS[sample]) throw new Error(`labels: unknown kind ${sample}; kinds: ${Object.keys(KINDS).join(', ')}`);
@@ -149,27 +186,20 @@ export const section: Section = {
       return { sampled: picked.length };
     }
     const result: SectionResult = {};
-    console.log('kind       | dev: right/labelled     | check: right/labelled   | unlabelled shown');
+    console.log('kind       | corpus  | dev: right/labelled     | check: right/labelled   | unlabelled shown');
     for (const kind of Object.keys(KINDS) as Kind[]) {
       const labels = readLabels(kind);
-      const t: Record<Part, { right: number; labelled: number }> = { dev: { right: 0, labelled: 0 }, check: { right: 0, labelled: 0 } };
-      let unlabelled = 0;
-      for (const item of stories.flatMap((s) => shownItems(s, kind))) {
-        const label = labelOf(labels, item);
-        if (!label) {
-          unlabelled++;
-          continue;
-        }
-        const p = t[partOf(item.k)];
-        p.labelled++;
-        if (process.env.BENCH_VERBOSE === 'dev-all' && kind === 'conflicts' && partOf(item.k) === 'dev') console.log(`  labelled ${kind} (${label.label}): ${item.view.split('\n')[0]}`);
-        if (isRight(kind, label, item)) p.right++;
-        // BENCH_VERBOSE=dev lists the dev items labelled wrong (never the check part's).
-        else if (process.env.BENCH_VERBOSE === 'dev' && partOf(item.k) === 'dev') console.log(`  wrong ${kind} (${label.label}): ${item.view}`);
+      // Every corpus's own row, then all of them together (the number the issue's target reads).
+      // A corpus nobody labelled this kind on gets no row of its own (gva-dev always does).
+      const rows = corpora.map((c) => ({ ...c, t: scoreKind(kind, labels, c.stories) })).filter((c, i) => i === 0 || c.t.dev.labelled + c.t.check.labelled > 0);
+      if (rows.length > 1) rows.push({ name: 'all', stories, t: scoreKind(kind, labels, stories) });
+      for (const c of rows) {
+        const { t } = c;
+        const cell = (p: { right: number; labelled: number }) => `${share(p.right, p.labelled).toFixed(3)} (${p.right}/${p.labelled})`.padEnd(23);
+        console.log(`${kind.padEnd(10)} | ${c.name.padEnd(7)} | ${cell(t.dev)} | ${cell(t.check)} | unlabelled ${t.unlabelled}`);
+        const entry = { dev: { ...t.dev, precision: share(t.dev.right, t.dev.labelled) }, check: { ...t.check, precision: share(t.check.right, t.check.labelled) }, unlabelled: t.unlabelled, labels: labels.length };
+        result[c.name === 'all' || rows.length === 1 ? kind : `${kind}:${c.name}`] = entry;
       }
-      const cell = (p: { right: number; labelled: number }) => `${share(p.right, p.labelled).toFixed(3)} (${p.right}/${p.labelled})`.padEnd(23);
-      console.log(`${kind.padEnd(10)} | ${cell(t.dev)} | ${cell(t.check)} | unlabelled ${unlabelled}`);
-      result[kind] = { dev: { ...t.dev, precision: share(t.dev.right, t.dev.labelled) }, check: { ...t.check, precision: share(t.check.right, t.check.labelled) }, unlabelled, labels: labels.length };
     }
     return result;
   },

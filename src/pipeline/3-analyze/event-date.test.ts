@@ -235,3 +235,32 @@ describe('storyEventDate', () => {
     assert.equal(storyEventDate([e('2016-01-15', 0.87), e('2014-06-29', 0.78), e('2016-03-24', 0.73)]), '2014-06-29');
   });
 });
+
+// A page's own time stamp (a date against a clock, an "Updated" line) says when it was written, not
+// when the event happened: with no publication date given, it must not become the event day.
+describe('page time stamps are not the event day', () => {
+  const stamps = [
+    'Woman killed in hit-and-run September 14, 2013 10:46 AM A 59-year-old woman died after a car struck her.',
+    'Actress checks into rehab May 2, 2013 | 5:03pm The actress entered a clinic, her lawyer said.',
+    'Man charged over double murder 8:56am Monday 10th June 2013 A man has been charged with murder.',
+    'Saints place running back on injured reserve Friday, Sep 10, 2010 | Updated 8:52 PM EDT The team made the move.',
+    'Chargers lineman arrested Posted 2/3/2009 11:11 PM The lineman was arrested on suspicion of drunken driving.',
+    'Worker kills two at plant 9/10/2010 @ 1:19PM A worker killed two colleagues at the plant.',
+    'Worker charged with murder 09/10/10 08:23 PM ET A worker was charged with two counts of murder.',
+    'Pirate attack foiled in gulf TNN Nov 12, 2011, 05.51AM IST An Indian warship intercepted three boats.',
+  ];
+  for (const text of stamps)
+    it(`no event day from: ${text.slice(0, 48)}…`, () => {
+      const article = { text, published: null, sentences: [{ start: 0, end: text.length }] };
+      assert.equal(eventDate(article, extractDates(article))?.date ?? null, null);
+    });
+  const prose = [
+    ['On Saturday 8 June 2013, at 8:39am police were called to a house where two women were found dead.', '2013-06-08'],
+    ['The shooting happened on June 8, 2013 at 11:30 p.m. near the park.', '2013-06-08'],
+  ];
+  for (const [text, day] of prose)
+    it(`a dated event with a clock time in prose is still the event: ${day}`, () => {
+      const article = { text, published: null, sentences: [{ start: 0, end: text.length }] };
+      assert.equal(eventDate(article, extractDates(article))?.date, day);
+    });
+});

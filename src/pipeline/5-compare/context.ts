@@ -12,9 +12,8 @@ export const stem = (w: string) =>
     .replace(/(?:ing|ed|es|s|ions?)$/u, '')
     .slice(0, 6);
 
-/** Content-word stems within a window around the span, inside its sentence. */
 /** The clause of a sentence that holds the span: clauses end at ; : dashes and commas. */
-function clauseOf(text: string, s: Span, span: Span): Span {
+export function clauseOf(text: string, s: Span, span: Span): Span {
   const sentence = text.slice(s.start, s.end);
   let start = 0;
   for (const m of sentence.slice(0, span.start - s.start).matchAll(/[;:—–]|,\s/g))

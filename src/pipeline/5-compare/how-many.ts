@@ -11,7 +11,8 @@ import {
   type SourceArticle,
   type Sources,
 } from './fact.ts';
-import { contextStems, shared } from './context.ts';
+import { clauseOf, contextStems, shared, stem } from './context.ts';
+import { foldLetters } from '../../text/fold.ts';
 import { figureRange, hedgeBefore, hedgeWithin, overlaps, type Range } from './figures.ts';
 import { risingInTime } from './over-time.ts';
 
@@ -31,6 +32,10 @@ interface FigureClaim extends Claim {
   atOnePlace: boolean;
   /** "at least N", "up to N": a bound, which disputes only values on its wrong side. */
   bound: 'lower' | 'upper' | null;
+  /** Whose count it is: the names in its clause ("Hansbrough scored 20 points"), as folded words. */
+  holders: Set<string>;
+  /** What the count is said of: the word before it and the verb after its noun, stemmed ("scored", "destroy"). */
+  frame: Set<string>;
 }
 
 // The counted noun right after a figure, when it names only some of the people.
@@ -72,10 +77,41 @@ export const ROUNDUP = /\bshootings\b|\bacross the (?:city|county|state|region)\
 // Auxiliaries and adverbs between a counted noun and what the count did: "have reportedly crossed".
 const AUXILIARY = /^(?:were|was|have|has|had|are|is|been|being|be|who|that|reportedly|also|all|\p{L}+ly)$/iu;
 const MIN_SHARED_AMOUNT_CONTEXT = 3;
+const TIME_UNIT = /^(?:second|minute|hour|day|week|month|year|segundo|minuto|hora|d[ií]a|semana|mes|año)s?$/i;
+const RELATIVE_AFTER = /^\s*(?:[\p{L}-]+\s+)?(?:after|before|later|earlier|ago|prior|since|despu[eé]s|antes|atr[aá]s)\b/iu;
 
 /** A report whose lede tallies many events ("20 shot across the city since Friday"): its counts are its incidents', not one story's. */
 const opensOnRoundup = (a: SourceArticle) =>
   a.article.sentences.slice(0, LEDE_SENTENCES).some((s) => ROUNDUP.test(a.article.text.slice(s.start, s.end)));
+
+/**
+ * Whose count it is: the words of the name nearest the figure in its clause (folded, three letters
+ * or more). "Will Artino scored 14 points and Gregory Echenique had 11" gives each count its own
+ * player; a count of points, seasons or miles belongs to someone.
+ */
+function holdersOf(a: SourceArticle, f: FigureMention): Set<string> {
+  const sentence = a.article.sentences.find((x) => x.start <= f.start && f.start < x.end) ?? { start: 0, end: a.article.text.length };
+  const clause = clauseOf(a.article.text, sentence, f);
+  const distance = (e: { start: number; end: number }) => (e.end <= f.start ? f.start - e.end : e.start - f.end);
+  const nearest = a.mentions.entities
+    .filter((e) => e.start >= clause.start && e.end <= clause.end && (e.end <= f.start || e.start >= f.end))
+    .sort((x, y) => distance(x) - distance(y))[0];
+  return new Set(nearest ? foldLetters(nearest.name).split(/[^\p{L}]+/u).filter((w) => w.length >= 3) : []);
+}
+
+/**
+ * The words a count is said with: the word right before it (its hedge aside) and the verb after
+ * its counted noun. "scored 20 points" and "needed nine points", "five villages had been damaged"
+ * and "four villages destroyed" share neither: they count different things with the same noun.
+ */
+function frameOf(text: string, f: FigureMention, start: number): Set<string> {
+  const out = new Set<string>();
+  const before = /([\p{L}'-]+)[^\p{L}]*$/u.exec(text.slice(Math.max(0, start - 30), start))?.[1];
+  if (before) out.add(stem(before.toLowerCase()));
+  const did = predicateAfter(text, f);
+  if (did) out.add(stem(did));
+  return out;
+}
 
 function claimOf(a: SourceArticle, f: FigureMention): FigureClaim {
   // An amount with no counted noun ("six hours") has only its clause to say what it measures.
@@ -119,6 +155,8 @@ function claimOf(a: SourceArticle, f: FigureMention): FigureClaim {
     subgroup: SUBGROUP_AFTER.test(a.article.text.slice(f.end, f.end + 40)),
     atOnePlace,
     bound: (hedge === 'lower' || hedge === 'upper') && !BOUNDED_IDIOM.test(f.text) ? hedge : null,
+    holders: holdersOf(a, f),
+    frame: frameOf(a.article.text, f, start),
   };
 }
 
@@ -193,7 +231,8 @@ const PREPOSITION = /^(?:at|in|inside|outside|on|near|from|with|of|for|to|by|int
  * (three "were fighting", five "were at the club") are counts of one thing only if they did the same.
  */
 function predicateAfter(text: string, f: FigureMention): string | null {
-  const words = text.slice(f.end, f.end + 80).match(/[\p{L}'-]+/gu) ?? [];
+  // Within the count's own clause: "shot three co-workers — killing two" says nothing more of the three.
+  const words = text.slice(f.end, f.end + 80).split(/[,;:—–()]/)[0].match(/[\p{L}'-]+/gu) ?? [];
   let i = words.findIndex((w) => PERSON_NOUNS.has(w.toLowerCase()) || w.toLowerCase() === f.counts);
   if (i < 0) return null;
   i++;
@@ -203,18 +242,27 @@ function predicateAfter(text: string, f: FigureMention): string | null {
   return verb.replace(/(?:ing|ed|es|s)$/, '');
 }
 
+/** Both counts name whose they are, and no name is the same: two people's points, two places' shares. */
+const otherHolders = (a: FigureClaim, b: FigureClaim) => a.holders.size > 0 && b.holders.size > 0 && shared(a.holders, b.holders) === 0;
+/** Counts said with different words ("scored 20 points", "needed nine points") are not one count disputed. Amounts have their clause instead. */
+const otherFrames = (a: FigureClaim, b: FigureClaim) => shared(a.frame, b.frame) === 0;
+
 /** Mentions of one counted thing split into topics: linked when they share words around them. */
 function topics(key: string, mentions: FigureClaim[]): FigureClaim[][] {
   if (CASUALTY.test(key.slice('how-many:'.length).split('|')[0])) return [mentions];
   // Amounts are linked on their clause's words, so they need more of them in common.
   const need = key.startsWith('amount:') ? MIN_SHARED_AMOUNT_CONTEXT : MIN_SHARED_CONTEXT;
+  // An amount ("six hours", "150 miles") is linked on its whole clause; a counted noun on how it is said.
+  const counted = !key.startsWith('amount:');
   const parent = mentions.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   for (let i = 0; i < mentions.length; i++) {
     for (let j = i + 1; j < mentions.length; j++) {
       if (
         mentions[i].article !== mentions[j].article &&
-        shared(mentions[i].context, mentions[j].context) >= need
+        shared(mentions[i].context, mentions[j].context) >= need &&
+        !otherHolders(mentions[i], mentions[j]) &&
+        !(counted && otherFrames(mentions[i], mentions[j]))
       )
         parent[find(i)] = find(j);
     }
@@ -234,7 +282,11 @@ export function howManyFacts(articles: SourceArticle[], sources: Sources): Fact[
       let key: string;
       if (f.counts && !UNALIGNABLE.test(f.counts)) key = `how-many:${f.counts.toLowerCase()}|${f.unit ?? ''}`;
       // Amounts ("six hours") align by unit, then by the words around them (see topics).
-      else if (f.unit && f.value !== null) key = `amount:${f.unit}`;
+      else if (f.unit && f.value !== null) {
+        // "one day after", "two weeks later", "tres días después": when, relative to another moment, not how long.
+        if (TIME_UNIT.test(f.unit) && RELATIVE_AFTER.test(a.article.text.slice(f.end, f.end + 25))) continue;
+        key = `amount:${f.unit}`;
+      }
       else continue; // a bare number with nothing counted cannot be aligned
       if (f.value === 0 && NOTHING_MORE.test(a.article.text.slice(Math.max(0, f.start - 12), f.end)))
         continue;
@@ -371,7 +423,7 @@ function countFact(
   }
   groups.forEach((g, i) => g.forEach((c) => (c.group = i)));
   const plain: Claim[] = claims.map(
-    ({ range: _r, position: _p, context: _c, sentence: _s, vague: _v, stated: _t, side: _d, subgroup: _g, atOnePlace: _o, bound: _b, ...c }) => c,
+    ({ range: _r, position: _p, context: _c, sentence: _s, vague: _v, stated: _t, side: _d, subgroup: _g, atOnePlace: _o, bound: _b, holders: _h, frame: _f, ...c }) => c,
   );
   // A conflict's sides are numbers as written: descriptions and vague words are left out of its values.
   const sides = plain.filter((_, i) => claims[i].range);

@@ -142,3 +142,20 @@ describe('a speaker conflict is about one quote, not two that share common words
       assert.equal(comparison.conflicts.filter((c) => c.kind === 'speaker').length, 1);
     });
 });
+
+describe('a joint statement credits each of its speakers', () => {
+  it('"said Ann Vale and Tom Reyes" against "Reyes said" is no dispute', async () => {
+    const { quote, person } = await import('./fixtures.ts');
+    const q = 'She is a consummate performer and a star the whole world knows';
+    const a = draft('a', 'Daily A', `"${q}," said Ann Vale and Tom Reyes, the producers of the show.`);
+    person(a, 'Ann Vale', 'Ann Vale');
+    person(a, 'Tom Reyes', 'Tom Reyes');
+    quote(a, q, 'Ann Vale', 'Ann Vale');
+    const b = draft('b', 'Daily B', `Producers Ann Vale and Tom Reyes called her "${q}."`);
+    person(b, 'Ann Vale', 'Ann Vale');
+    person(b, 'Tom Reyes', 'Tom Reyes');
+    quote(b, q, 'Tom Reyes', 'Tom Reyes');
+    const { comparison } = compareSources([a, b], []);
+    assert.deepEqual(comparison.conflicts.filter((c) => c.kind === 'speaker').map((c) => c.values.map((v) => v.value)), []);
+  });
+});

@@ -73,3 +73,21 @@ export function isInflection(a: string, b: string): boolean {
   return demonym(x, y) || (x.length === y.length && demonym(y, x));
 }
 
+
+// Endings that make another word of the same stem: "Democrat"/"Democratic", "German"/"Germany",
+// "Continent"/"Continental", "Columbia"/"Columbus". A slip does not change a word's ending into a
+// suffix; paired with none or a short vowel, a suffix makes two words, not two spellings of one.
+const DERIVATIONS = ['ic', 'al', 'ical', 'ian', 'ism', 'ist', 'ese', 'ish', 'ite', 'us', 'ics', 'y', 'ity'];
+const PLAIN_ENDINGS = ['', 's', 'e', 'o', 'a'];
+const MIN_STEM = 4;
+
+/** Whether two words are one stem with different derivational endings: two words, never two spellings. */
+export function isDerivation(a: string, b: string): boolean {
+  const [x, y] = [foldLetters(a), foldLetters(b)];
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  if (i < MIN_STEM) return false;
+  const [p, q] = [x.slice(i), y.slice(i)];
+  const either = (u: string, v: string) => DERIVATIONS.includes(u) && (DERIVATIONS.includes(v) || PLAIN_ENDINGS.includes(v));
+  return p !== q && (either(p, q) || either(q, p));
+}

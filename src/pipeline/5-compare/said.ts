@@ -81,6 +81,17 @@ function disputes(c: Claim, group: Said[], entities: ReportEntity[]): boolean {
   return !group.some((s) => (words(s.quote.text) as string[]).includes(surname));
 }
 
+/** Whether the report of claim `d` names `person` beside its speaker, joined by "and" ("Mark and Condon said"). */
+function coSpeaker(articles: SourceArticle[], d: Claim, person: string): boolean {
+  const text = articles.find((a) => a.article.id === d.article)?.article.text ?? '';
+  if (!d.evidence) return false;
+  const surname = nameTokens(person).at(-1)?.text;
+  if (!surname) return false;
+  const around = text.slice(Math.max(0, d.evidence.start - 60), d.evidence.end + 60);
+  const name = `(?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,3}${surname.replace(/[^\p{L}'’-]/gu, '')}`;
+  return new RegExp(`${name}\\s+(?:and|&)\\s+\\p{Lu}|\\b(?:and|&)\\s+${name}\\b`, 'u').test(around);
+}
+
 const sameSurname = (a: string, b: string) => foldLetters(nameTokens(a).at(-1)?.text ?? a) === foldLetters(nameTokens(b).at(-1)?.text ?? b);
 
 const short = (s: string, n = 90) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
@@ -116,7 +127,10 @@ export function saidFacts(articles: SourceArticle[], entities: ReportEntity[], s
         about: { article: s.article.article.id, start: s.quote.start, end: s.quote.end },
       });
     }
-    const attributed = claims.filter((c) => c.group >= 0 && disputes(c, group, entities));
+    const credited = claims.filter((c) => c.group >= 0 && disputes(c, group, entities));
+    // "said Laurence Mark and Bill Condon": a joint statement credits both, so one report naming
+    // either is no dispute with it.
+    const attributed = credited.filter((c) => !credited.some((d) => d.group !== c.group && coSpeaker(articles, d, c.value)));
     const conflict = disagreeing(attributed, sources)
       ? { kind: 'speaker' as const, about: `who said "${short(group[0].quote.text, 140)}"`, values: conflictValues(attributed, sources) }
       : null;

@@ -4,7 +4,7 @@
 import type { Conflict, EntityMention, ReportEntity } from '../../model/index.ts';
 import { unique, type Fact, type SourceArticle, type Sources } from './fact.ts';
 import { foldLetters } from '../../text/fold.ts';
-import { editDistance, isInflection, nameTokens, similarWords, strictName } from './names.ts';
+import { editDistance, isDerivation, isInflection, nameTokens, similarWords, strictName } from './names.ts';
 
 interface Located {
   entity: ReportEntity;
@@ -112,6 +112,8 @@ export function spellingVariant(entity: ReportEntity, located: Located[], source
       return main[1] >= 2 && odd.every(([form, k]) => k === 1 && editDistance(foldLetters(form), foldLetters(main[0]), 1) <= 1);
     };
     if ([...byArticle.values()].some((n) => n.size > 1 && !slip(n))) continue;
+    // Another word of the same stem ("Democratic", "Germany") is another name, not a spelling.
+    if ([...forms.keys()].some((x) => [...forms.keys()].some((y) => isDerivation(x, y)))) continue;
     // Forms that only ever appear in different languages are translations, not misspellings.
     const langs = [...forms.values()].map((ws) => new Set(ws.map((w) => sources.languageOf(w.article))));
     const shared = langs.some((a, i) => langs.some((b, j) => j > i && [...a].some((l) => b.has(l))));

@@ -179,3 +179,13 @@ describe('extractFigures in Spanish', () => {
     assert.deepEqual(extractFigures({ text: 'Once the river rose, dos and donts were posted.', language: 'en' }), []);
   });
 });
+
+describe('a scale joined by a hyphen is one amount', () => {
+  const rows: [string, number][] = [
+    ['The firm paid $1.5-billion for the mine.', 1.5e9],
+    ['Thieves took a $2.6-million haul of jewels.', 2.6e6],
+    ['Thieves took $2.6 million of jewels.', 2.6e6],
+  ];
+  for (const [text, value] of rows)
+    it(text, () => assert.deepEqual(extractFigures({ text, language: 'en' }).map((f) => f.value), [value]));
+});

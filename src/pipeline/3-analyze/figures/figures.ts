@@ -61,7 +61,7 @@ const HEADLINE_SINGULAR =
 
 const UNIT = /^\s*(%|percent|per cent|km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|ft|acres?|hectares?|tonnes?|tons?|kg|kilograms?|pounds|lbs|dollars|euros|degrees|hours?|days?|weeks?|months?|years?|minutes?|seconds?)\b/i;
 const HYPHEN_UNIT = /^-(day|week|month|year|hour|minute|mile|kilometre|kilometer|km|meter|metre|foot|acre|story|storey|bed|room|member|page|point)s?\b/i;
-const SKIP_WORDS = new Set(['other', 'more', 'additional', 'new', 'young', 'local', 'armed', 'unidentified', 'separate', 'different', 'masked', 'unknown', 'innocent']);
+const SKIP_WORDS = new Set(['other', 'more', 'additional', 'new', 'young', 'local', 'armed', 'unidentified', 'separate', 'different', 'masked', 'unknown', 'innocent', 'consecutive', 'straight', 'successive', 'further']);
 // Function words (English, plus the commonest of the other languages we ingest) are never counted.
 const NOT_A_NOUN =
   /^(of|in|at|on|and|or|to|from|for|by|with|who|that|which|were|was|is|are|have|has|had|will|would|said|say|says|after|before|than|as|per|p|a|an|the|y|e|de|del|la|el|los|las|en|por|para|que|con|et|le|les|des|du|und|der|die|das|von|mit)$/i;

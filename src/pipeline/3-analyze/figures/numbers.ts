@@ -132,7 +132,8 @@ const ES_SIMPLE = `(?:(?:${Object.keys(TENS_ES).join('|')})(?: y (?:uno|una|dos|
 const ES_SCALE = `(?: (?:docenas?|mil|millón|millon|millones)(?: ${ES_SIMPLE})*)`;
 export const WORD_NUMBER_ES = `(?:${ES_SIMPLE}(?: ${ES_SIMPLE})*${ES_SCALE}*|(?:un|una|media)${ES_SCALE}+)`;
 /** A number in digits, with optional scale word: "1,200", "3.5", "2.5 million", "12k". */
-export const DIGIT_NUMBER = `(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?(?:\\s?(?:million|billion|trillion|thousand|hundred|dozen|bn|k)\\b)?`;
+// "$2.6 million" and "$2.6-million" (a compound before a noun) are one amount; "5-k" is no scale.
+export const DIGIT_NUMBER = `(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?(?:(?:\\s?|-(?=[mbt]))(?:million|billion|trillion|thousand|hundred|dozen|bn|k)\\b)?`;
 
 /** The same in languages that write 1.300 for a thousand three hundred and 1,3 for one point three ("1,3 millones"). */
 export const DIGIT_NUMBER_CONTINENTAL = `(?:\\d{1,3}(?:\\.\\d{3})+|\\d+)(?:,\\d+)?(?:\\s?(?:millones|millón|millon|mil|million|billion|trillion|thousand|hundred|dozen|bn|k)\\b)?`;
@@ -144,7 +145,7 @@ export function parseNumber(phrase: string): number | null {
     .replace(/,(?=\d{3})/g, '')
     .replace(/\b(?:half an?|an? half)\b/, 'half')
     .trim();
-  const digits = /^(\d+(?:\.\d+)?)\s?(million|billion|trillion|thousand|hundred|dozen|bn|k|millones|millón|millon|mil)?$/.exec(s);
+  const digits = /^(\d+(?:\.\d+)?)(?:\s|-)?(million|billion|trillion|thousand|hundred|dozen|bn|k|millones|millón|millon|mil)?$/.exec(s);
   if (digits) return round(+digits[1] * (digits[2] ? (SCALES[digits[2]] ?? SCALES_ES[digits[2]]) : 1));
   // One pass for both languages: the matching regexes decide which language's words get here.
   let total = 0;

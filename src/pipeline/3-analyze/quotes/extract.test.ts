@@ -12,6 +12,11 @@ const direct = (text: string) =>
 /** [case, text, expected direct quotes as [content, speaker]] */
 const cases: [string, string, [string, string | null][]][] = [
   [
+    'a definite description refers back to the person it names, not to the latest one',
+    'Dale Pruitt, 37, was sentenced on Friday. He will likely die in prison after Superior Court Judge Marta Okafor handed down the maximum sentence on each charge. "If there were more I could give you, I would," the judge said.',
+    [['If there were more I could give you, I would,', 'Marta Okafor']],
+  ],
+  [
     'tag after: name + verb',
     '"We are not closing the border," Kovač told reporters. Interior Minister Ana Kovač spoke later.',
     [['We are not closing the border,', 'Ana Kovač']],

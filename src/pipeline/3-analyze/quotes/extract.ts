@@ -73,7 +73,7 @@ export function extractQuotes(
       a = attributionBefore(text, p, sorted, previous?.end ?? 0);
     let speaker = a.speaker;
     if (a.relation) speaker = relations.get(a.relation) ?? null;
-    else if (a.anaphoric) speaker = antecedent(previous, subjects, p.start, a.pronoun, genders);
+    else if (a.anaphoric) speaker = (a.role && bearer(text, people, p.start, a.role)) || antecedent(previous, subjects, p.start, a.pronoun, genders);
     else if (!speaker && !a.anonymous) speaker = continuation(text, previous, people, p);
     quotes.push({
       text: content,
@@ -162,6 +162,18 @@ function antecedent(
   if (!latest || !pronoun || (gender(latest) ?? pronoun) === pronoun) return latest?.who ?? null;
   const known = candidates.filter((c) => gender(c) === pronoun);
   return known[known.length - 1]?.who ?? null;
+}
+
+/**
+ * "the judge said": the latest person before the quote introduced with that noun ("Superior Court
+ * Judge James Bodiford", "Bodiford, the judge"), not merely the latest person (the defendant).
+ */
+function bearer(text: string, people: EntityMention[], at: number, role: string): EntityMention | null {
+  const noun = new RegExp(`\\b${role.replace(/[^\p{L}]/gu, '')}`, 'iu');
+  const titled = between(people, at - 1700, at).filter(
+    (e) => e.end <= at && at - e.end <= 1500 && (noun.test(e.role ?? '') || noun.test(text.slice(Math.max(0, e.start - 40), e.start)) || noun.test(text.slice(e.end, e.end + 30).split(/[.;]/)[0])),
+  );
+  return titled.sort((x, y) => x.start - y.start).at(-1) ?? null;
 }
 
 /** '"…," said Rep. Beto O'Rourke, a Clinton endorser who suggested …. "…"': the words between two quotes

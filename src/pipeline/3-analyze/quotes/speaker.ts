@@ -22,6 +22,8 @@ export interface Attribution {
   pronoun?: Gender;
   /** "her daughter says", "the child's mother said": someone named only through this relation, if at all. */
   relation?: string;
+  /** The head noun of a definite description ("the judge said" → "judge"), to find whom it refers back to. */
+  role?: string;
 }
 
 const PRONOUN = /^(he|she|they|él|ella|ellos|ellas|him|her|them)$/i;
@@ -112,7 +114,7 @@ function describedSubject(phrase: string): Attribution | null {
   )?.[1];
   if (pronoun) return { speaker: null, anonymous: false, anaphoric: true, pronoun: pronounGender(pronoun) };
   if (INDEFINITE.test(phrase)) return { speaker: null, anonymous: true, anaphoric: false };
-  if (DEFINITE.test(phrase)) return { speaker: null, anonymous: false, anaphoric: true };
+  if (DEFINITE.test(phrase)) return { speaker: null, anonymous: false, anaphoric: true, role: /(\p{L}+)[\s,]*$/u.exec(phrase)?.[1].toLowerCase() };
   return null;
 }
 
