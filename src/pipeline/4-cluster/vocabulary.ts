@@ -43,6 +43,17 @@ export class Vocabulary {
   private nextFix = 1;
   /** Bumped whenever norms' frequencies are taken afresh: a norm cached under another epoch is stale. */
   epoch = 0;
+  /**
+   * Bumped whenever the document frequencies move (an article counted in or out): what is made
+   * from the IDF (a query, `idf` itself) is the same until then. A repair scores many articles
+   * and stories in a row without adding any.
+   */
+  version = 1;
+  /** Each term's IDF and normIdf as last computed, and the version / epoch (+1) it was computed in (0: none). */
+  private idfMemo = new Float64Array(0);
+  private idfAt = new Int32Array(0);
+  private normIdfMemo = new Float64Array(0);
+  private normIdfAt = new Int32Array(0);
 
   state(): VocabularyState {
     return { names: this.names, df: this.df.subarray(0, this.terms), channels: this.channels.subarray(0, this.terms), docs: this.docs, table: this.ids.table, fixedDf: this.fixedDf, fixedAt: this.fixedAt };
@@ -107,6 +118,7 @@ export class Vocabulary {
   /** Counts an article's terms (`terms` from `from` to `to`) in (+1) or out (-1) of the document frequencies. */
   count(terms: ArrayLike<number>, sign: 1 | -1, from = 0, to = terms.length): void {
     this.docs += sign;
+    this.version++;
     for (let i = from; i < to; i++) this.df[terms[i]] += sign;
     if (this.docs >= this.nextFix) this.fix();
   }
@@ -119,13 +131,34 @@ export class Vocabulary {
     this.epoch++;
   }
 
+  /** Memoised per version: the same expression, so the same value, as computing it each time. */
   idf(id: number): number {
-    return Math.log((this.docs + 1) / ((this.df[id] ?? 0) + 1)) + 1;
+    if (id >= this.idfAt.length) this.growMemo(id);
+    if (this.idfAt[id] === this.version) return this.idfMemo[id];
+    this.idfAt[id] = this.version;
+    return (this.idfMemo[id] = Math.log((this.docs + 1) / ((this.df[id] ?? 0) + 1)) + 1);
   }
 
-  /** The IDF norms use: from the frequencies of the last fixed point (a term new since counts as unseen then). */
+  /** The IDF norms use: from the frequencies of the last fixed point (a term new since counts as unseen then). Memoised per epoch. */
   normIdf(id: number): number {
-    return Math.log((this.fixedAt + 1) / ((id < this.fixedDf.length ? this.fixedDf[id] : 0) + 1)) + 1;
+    if (id >= this.normIdfAt.length) this.growMemo(id);
+    if (this.normIdfAt[id] === this.epoch + 1) return this.normIdfMemo[id];
+    this.normIdfAt[id] = this.epoch + 1;
+    return (this.normIdfMemo[id] = Math.log((this.fixedAt + 1) / ((id < this.fixedDf.length ? this.fixedDf[id] : 0) + 1)) + 1);
+  }
+
+  /** Room in the memo columns for every term id handed out (and ids asked about beyond them). */
+  private growMemo(id: number): void {
+    const n = Math.max(1024, id + 1, this.df.length, 2 * this.idfAt.length);
+    const grown = <T extends Float64Array | Int32Array>(a: T, make: (n: number) => T): T => {
+      const b = make(n);
+      b.set(a);
+      return b;
+    };
+    this.idfMemo = grown(this.idfMemo, (k) => new Float64Array(k));
+    this.idfAt = grown(this.idfAt, (k) => new Int32Array(k));
+    this.normIdfMemo = grown(this.normIdfMemo, (k) => new Float64Array(k));
+    this.normIdfAt = grown(this.normIdfAt, (k) => new Int32Array(k));
   }
 
   /** Per-channel norms of raw weights (term id → weight) under the norms' IDF. */
@@ -133,6 +166,25 @@ export class Vocabulary {
     const n: [number, number] = [0, 0];
     weights.forEach((w, t) => (n[this.channels[t]] += (w * this.normIdf(t)) ** 2));
     return [Math.sqrt(n[0]), Math.sqrt(n[1])];
+  }
+
+  /**
+   * The same for a table's raw [key, value] slots (int-table.ts; free slots are negative keys,
+   * values ≤ 0 count as none), in slot order as `forEach` visits them: no callback per term.
+   */
+  slotNorms(slots: Int32Array): [number, number] {
+    let n0 = 0;
+    let n1 = 0;
+    const channels = this.channels;
+    for (let at = 0; at < slots.length; at += 2) {
+      const t = slots[at];
+      const w = slots[at + 1];
+      if (t < 0 || w <= 0) continue;
+      const x = (w * this.normIdf(t)) ** 2;
+      if (channels[t] === 0) n0 += x;
+      else n1 += x;
+    }
+    return [Math.sqrt(n0), Math.sqrt(n1)];
   }
 
   /** The same for terms and weights in two arrays (from `from` to `to`). */
