@@ -49,7 +49,13 @@ export class Vocabulary {
    * and stories in a row without adding any.
    */
   version = 1;
-  /** Each term's IDF and normIdf as last computed, and the version / epoch (+1) it was computed in (0: none). */
+  /**
+   * The IDF (and normIdf) by document frequency, as last computed, and the version (epoch + 1)
+   * it was computed in (0: none): under one version the IDF is a function of a term's frequency
+   * alone, and most terms share a few small frequencies. The same expression as computed each
+   * time, so the same value; by frequency, not term: a column per term id would grow with the
+   * vocabulary (millions of terms at 100k articles).
+   */
   private idfMemo = new Float64Array(0);
   private idfAt = new Int32Array(0);
   private normIdfMemo = new Float64Array(0);
@@ -131,34 +137,35 @@ export class Vocabulary {
     this.epoch++;
   }
 
-  /** Memoised per version: the same expression, so the same value, as computing it each time. */
   idf(id: number): number {
-    if (id >= this.idfAt.length) this.growMemo(id);
-    if (this.idfAt[id] === this.version) return this.idfMemo[id];
-    this.idfAt[id] = this.version;
-    return (this.idfMemo[id] = Math.log((this.docs + 1) / ((this.df[id] ?? 0) + 1)) + 1);
+    const df = this.df[id] ?? 0;
+    if (df >= this.idfAt.length) this.growMemo(df);
+    if (this.idfAt[df] === this.version) return this.idfMemo[df];
+    this.idfAt[df] = this.version;
+    return (this.idfMemo[df] = Math.log((this.docs + 1) / (df + 1)) + 1);
   }
 
-  /** The IDF norms use: from the frequencies of the last fixed point (a term new since counts as unseen then). Memoised per epoch. */
+  /** The IDF norms use: from the frequencies of the last fixed point (a term new since counts as unseen then). */
   normIdf(id: number): number {
-    if (id >= this.normIdfAt.length) this.growMemo(id);
-    if (this.normIdfAt[id] === this.epoch + 1) return this.normIdfMemo[id];
-    this.normIdfAt[id] = this.epoch + 1;
-    return (this.normIdfMemo[id] = Math.log((this.fixedAt + 1) / ((id < this.fixedDf.length ? this.fixedDf[id] : 0) + 1)) + 1);
+    const df = id < this.fixedDf.length ? this.fixedDf[id] : 0;
+    if (df >= this.normIdfAt.length) this.growMemo(df);
+    if (this.normIdfAt[df] === this.epoch + 1) return this.normIdfMemo[df];
+    this.normIdfAt[df] = this.epoch + 1;
+    return (this.normIdfMemo[df] = Math.log((this.fixedAt + 1) / (df + 1)) + 1);
   }
 
-  /** Room in the memo columns for every term id handed out (and ids asked about beyond them). */
-  private growMemo(id: number): void {
-    const n = Math.max(1024, id + 1, this.df.length, 2 * this.idfAt.length);
-    const grown = <T extends Float64Array | Int32Array>(a: T, make: (n: number) => T): T => {
-      const b = make(n);
-      b.set(a);
-      return b;
-    };
-    this.idfMemo = grown(this.idfMemo, (k) => new Float64Array(k));
-    this.idfAt = grown(this.idfAt, (k) => new Int32Array(k));
-    this.normIdfMemo = grown(this.normIdfMemo, (k) => new Float64Array(k));
-    this.normIdfAt = grown(this.normIdfAt, (k) => new Int32Array(k));
+  /** Room in the memo columns for this frequency. */
+  private growMemo(df: number): void {
+    const n = Math.max(1024, df + 1, 2 * this.idfAt.length);
+    const idfMemo = new Float64Array(n);
+    const idfAt = new Int32Array(n);
+    const normIdfMemo = new Float64Array(n);
+    const normIdfAt = new Int32Array(n);
+    idfMemo.set(this.idfMemo);
+    idfAt.set(this.idfAt);
+    normIdfMemo.set(this.normIdfMemo);
+    normIdfAt.set(this.normIdfAt);
+    [this.idfMemo, this.idfAt, this.normIdfMemo, this.normIdfAt] = [idfMemo, idfAt, normIdfMemo, normIdfAt];
   }
 
   /** Per-channel norms of raw weights (term id → weight) under the norms' IDF. */
