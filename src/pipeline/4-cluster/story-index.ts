@@ -134,20 +134,6 @@ export class StoryIndex {
   /** The query last looked up by term id, its weights spread out by term id (zero elsewhere). */
   private dense = new Float64Array(0);
   private denseQuery: Query | null = null;
-  /**
-   * Entries' queries as made under the vocabulary's current version (`Vocabulary.version`): a
-   * query is a function of the entry's own terms and the IDF, which moves only when an article
-   * is counted in or out; a repair queries the same members again in its later passes.
-   */
-  private entryQueries = new Map<Entry, Query>();
-  private entryQueriesAt = -1;
-  /**
-   * The candidates a query found and the query weighed by their contrast, under the same version:
-   * both follow from the postings, the live entries and the IDF, which change only when an article
-   * is counted in or out (a repair asks again for about a third of its queries).
-   */
-  private looked = new Map<Query, { self: number | null; candidates: number[]; contrasted: Query }>();
-  private lookedAt = -1;
 
   constructor(
     readonly opts: StoryAssignerOptions,
@@ -353,17 +339,8 @@ export class StoryIndex {
   /** The query form of an article's terms: unit length per channel under the current IDF. */
   query(f: ArticleFeatures | Entry): Query {
     if (!('t' in f)) {
-      if (this.entryQueriesAt !== this.vocab.version) {
-        this.entryQueries.clear();
-        this.entryQueriesAt = this.vocab.version;
-      }
-      let q = this.entryQueries.get(f);
-      if (!q) {
-        this.yearsOf(f);
-        q = queryOf(this.vocab, this.termsOf(f), this.weightsOf(f), f.day, f.persons, f);
-        this.entryQueries.set(f, q);
-      }
-      return q;
+      this.yearsOf(f);
+      return queryOf(this.vocab, this.termsOf(f), this.weightsOf(f), f.day, f.persons, f);
     }
     const ids = new Int32Array(f.t.length);
     const raw = new Float64Array(f.t.length);
@@ -691,20 +668,11 @@ export class StoryIndex {
   /** Score of a query against each candidate story: best single link blended with the centroid. */
   storyScores(query: Query, self: number | null): Map<string, number> {
     const links = new Map<string, number>();
-    if (this.lookedAt !== this.vocab.version) {
-      this.looked.clear();
-      this.lookedAt = this.vocab.version;
-    }
-    let seen = this.looked.get(query);
-    if (!seen || seen.self !== self) {
-      const candidates = this.candidates(query);
-      const others: Entry[] = [];
-      for (const c of candidates) if (c !== self && this.entries[c].alive) others.push(this.entries[c]);
-      // Weighing down what the candidates share needs a few of them to tell what is shared.
-      const contrasted = this.opts.contrast && others.length >= 3 ? this.contrast.apply(query, others, this.termBlocks, this.opts.contrast) : query;
-      this.looked.set(query, (seen = { self, candidates, contrasted }));
-    }
-    const { candidates, contrasted: q } = seen;
+    const candidates = this.candidates(query);
+    const others: Entry[] = [];
+    for (const c of candidates) if (c !== self && this.entries[c].alive) others.push(this.entries[c]);
+    // Weighing down what the candidates share needs a few of them to tell what is shared.
+    const q = this.opts.contrast && others.length >= 3 ? this.contrast.apply(query, others, this.termBlocks, this.opts.contrast) : query;
     for (const c of candidates) {
       const e = this.entries[c];
       if (!e.alive || c === self) continue;

@@ -44,9 +44,8 @@ export class Vocabulary {
   /** Bumped whenever norms' frequencies are taken afresh: a norm cached under another epoch is stale. */
   epoch = 0;
   /**
-   * Bumped whenever the document frequencies move (an article counted in or out): what is made
-   * from the IDF (a query, `idf` itself) is the same until then. A repair scores many articles
-   * and stories in a row without adding any.
+   * Bumped whenever the document frequencies move (an article counted in or out): the IDF is the
+   * same until then. A repair scores many articles and stories in a row without adding any.
    */
   version = 1;
   /**
