@@ -86,7 +86,8 @@ export class Contrast {
 
   constructor(private vocab: Vocabulary) {}
 
-  apply(q: Query, candidateTerms: ArrayLike<number>[], contrast: number): Query {
+  /** `candidates`: each one's terms as a run (`size` from `at`) of a block of `blocks` (story-index.ts's term column). */
+  apply(q: Query, candidates: readonly { block: number; at: number; size: number }[], blocks: readonly Int32Array[], contrast: number): Query {
     const { vocab } = this;
     // How many candidates have each query term, in a scratch array by term id: 1 marks a query
     // term, each candidate having it adds 1 (a typed array, not the query's map: this runs
@@ -95,14 +96,15 @@ export class Contrast {
     const shared = this.shared;
     const n = q.terms.length;
     for (let i = 0; i < n; i++) shared[q.terms[i]] = 1;
-    for (const terms of candidateTerms) {
-      for (let j = 0; j < terms.length; j++) if (shared[terms[j]]) shared[terms[j]]++;
+    for (const c of candidates) {
+      const terms = blocks[c.block];
+      for (let j = c.at, end = c.at + c.size; j < end; j++) if (shared[terms[j]]) shared[terms[j]]++;
     }
     const scaled = new Float64Array(n);
     const norm2 = [0, 0];
     for (let i = 0; i < n; i++) {
       const t = q.terms[i];
-      scaled[i] = q.unit[i] * (1 - (contrast * (shared[t] - 1)) / candidateTerms.length);
+      scaled[i] = q.unit[i] * (1 - (contrast * (shared[t] - 1)) / candidates.length);
       norm2[vocab.channels[t]] += scaled[i] ** 2;
       shared[t] = 0;
     }

@@ -59,3 +59,42 @@ describe('StoryIndex contrast', () => {
     assert.ok(contrasted.same / contrasted.other > (plain.same / plain.other) * 1.1, JSON.stringify({ plain, contrasted }));
   });
 });
+
+describe('StoryIndex lookups as the vocabulary moves', () => {
+  const features = (words: string[], weight = 2) => ({ v: FEATURES_VERSION, t: words.map((w, i) => [w, weight + i] as [string, number]), d: 100, e: 100, m: [], h: '' });
+
+  it('finds an article added since the last lookup, and not one forgotten since', () => {
+    const index = new StoryIndex(defaultStoryAssignerOptions);
+    index.add('a0', 's-tillman', null, features(['p:dayton', 'w:shooting', 'n:tillman']));
+    index.add('a1', 's-kess', null, features(['p:dayton', 'w:shooting', 'n:kess']));
+    const q = index.query(index.entries[0]);
+    assert.deepEqual([...index.storyScores(q, 0).keys()], ['s-kess']);
+    // A new article the query finds: candidates kept from before would miss its story.
+    index.add('a2', 's-pruitt', null, features(['p:dayton', 'n:tillman', 'w:funeral']));
+    const fresh = index.query(index.entries[0]);
+    assert.notDeepEqual([...fresh.unit], [...q.unit], 'the IDF moved');
+    assert.deepEqual([...index.storyScores(fresh, 0).keys()].sort(), ['s-kess', 's-pruitt']);
+    index.forget('a2');
+    assert.deepEqual([...index.storyScores(index.query(index.entries[0]), 0).keys()], ['s-kess']);
+  });
+
+  it("takes a story's strongest terms in the order a full sort by sum times IDF gives", () => {
+    const index = new StoryIndex(defaultStoryAssignerOptions);
+    const words = Array.from({ length: 40 }, (_, i) => `w:term${i}`);
+    // Equal weights in places, so ties fall to the lower term id.
+    index.add('a0', 's-1', null, features(words.slice(0, 30), 1));
+    index.add('a1', 's-1', null, features(words.slice(10), 1));
+    index.add('a2', 's-2', null, features(words.slice(5, 25).reverse(), 3));
+    const q = index.storyQuery('s-1', 25)!;
+    const sums = new Map<number, number>();
+    for (const idx of index.stories.get('s-1')!.members) {
+      const e = index.entries[idx];
+      index.termsOf(e).forEach((t, i) => sums.set(t, (sums.get(t) ?? 0) + Math.round(index.weightsOf(e)[i] * 1000)));
+    }
+    // The IDF as vocabulary.ts computes it: live articles, and those having the term.
+    const idf = (t: number) => Math.log((index.entries.length + 1) / (1 + index.entries.filter((e) => index.termsOf(e).includes(t)).length)) + 1;
+    const full = [...sums.keys()].sort((a, b) => sums.get(b)! * idf(b) - sums.get(a)! * idf(a) || a - b).slice(0, 25);
+    // The query orders its terms by its own weights: the same terms are what the selection decides.
+    assert.deepEqual([...q.terms].sort((a, b) => a - b), [...full].sort((a, b) => a - b));
+  });
+});

@@ -445,7 +445,7 @@ export class StoryIndex {
       for (const m of s.members) if (m !== leaveOut) return this.articleSimilarity(q, this.entries[m]);
     }
     const sums = s.sums!;
-    if (s.normsAt !== this.vocab.epoch) [s.norms, s.normsAt] = [this.vocab.norms(sums), this.vocab.epoch];
+    if (s.normsAt !== this.vocab.epoch) [s.norms, s.normsAt] = [this.vocab.slotNorms(sums.state().slots), this.vocab.epoch];
     let norms = s.norms;
     const dots: [number, number] = [0, 0];
     for (let i = 0; i < q.terms.length; i++) {
@@ -494,7 +494,7 @@ export class StoryIndex {
       if (v) dots[this.vocab.channels[q.terms[i]]] += q.timesIdf[i] * v;
     }
     const named = new Set(members.flatMap((m) => this.entries[m].persons));
-    return this.combine(q, dots, this.vocab.norms(sums), this.medianDay(members), q.persons.some((p) => named.has(p)), this.groupEvent(members, !!q.years?.length));
+    return this.combine(q, dots, this.vocab.slotNorms(sums.state().slots), this.medianDay(members), q.persons.some((p) => named.has(p)), this.groupEvent(members, !!q.years?.length));
   }
 
   /** A group's centroid in query form (to compare two groups). */
@@ -511,11 +511,39 @@ export class StoryIndex {
     if (!s) return null;
     const sums = s.sums;
     if (!sums) return this.query(this.entries[s.members.values().next().value!]);
-    const top = sums.terms().sort((a, b) => sums.get(b) * this.vocab.idf(b) - sums.get(a) * this.vocab.idf(a) || a - b).slice(0, maxTerms);
+    const top = this.strongest(sums, maxTerms);
     s.days ??= this.sortedDays([...s.members]);
     const day = s.days.length ? s.days[s.days.length >> 1] : null;
     const persons = [...(s.persons ?? [])].filter(([, n]) => n > 0).map(([p]) => p);
     return queryOf(this.vocab, Int32Array.from(top), Float64Array.from(top, (t) => sums.get(t) / MILLI / s.members.size), day, persons, this.storyEvent(s, -1));
+  }
+
+  /**
+   * A centroid's `maxTerms` strongest terms, strongest first (sum times IDF; ties: lower id). Each
+   * term's weight is computed once and only the strongest are kept in order, not every term
+   * sorted with its weight recomputed at each comparison: the order is total, so the terms and
+   * their order are those of a full sort.
+   */
+  private strongest(sums: TermSums, maxTerms: number): number[] {
+    const slots = sums.state().slots;
+    const top: number[] = [];
+    const weight: number[] = [];
+    for (let at = 0; at < slots.length; at += 2) {
+      const t = slots[at];
+      const v = slots[at + 1];
+      if (t < 0 || v <= 0) continue;
+      const w = v * this.vocab.idf(t);
+      if (top.length === maxTerms && !(w > weight[maxTerms - 1] || (w === weight[maxTerms - 1] && t < top[maxTerms - 1]))) continue;
+      let i = top.length === maxTerms ? maxTerms - 1 : top.length;
+      while (i > 0 && (w > weight[i - 1] || (w === weight[i - 1] && t < top[i - 1]))) {
+        top[i] = top[i - 1];
+        weight[i] = weight[i - 1];
+        i--;
+      }
+      top[i] = t;
+      weight[i] = w;
+    }
+    return top;
   }
 
   /**
@@ -540,14 +568,23 @@ export class StoryIndex {
     // Counted over all members, cached; recounted without a leaving member only when it gives any
     // (one that gives none changes no count).
     const out = leaveOut >= 0 ? this.entries[leaveOut] : null;
-    const others = () => [...s.members].map((m) => this.entries[m]).filter((e) => e !== out);
     s.cities ??= storyValues([...s.members].map((m) => this.entries[m].cities), CITY);
     s.ages ??= storyValues([...s.members].map((m) => this.entries[m].ages), 1);
-    const cities = out?.cities.length ? storyValues(others().map((e) => e.cities), CITY) : s.cities;
-    const ages = out?.ages.length ? storyValues(others().map((e) => e.ages), 1) : s.ages;
+    const cities = out?.cities.length ? storyValues(this.membersBut(s, out).map((e) => e.cities), CITY) : s.cities;
+    const ages = out?.ages.length ? storyValues(this.membersBut(s, out).map((e) => e.ages), 1) : s.ages;
     if (!years) return { kind, stated, cities, ages };
     s.years ??= storyValues([...s.members].map((m) => this.yearsOf(this.entries[m])), 1);
-    return { kind, stated, cities, ages, years: out && this.yearsOf(out).length ? storyValues(others().map((e) => this.yearsOf(e)), 1) : s.years };
+    return { kind, stated, cities, ages, years: out && this.yearsOf(out).length ? storyValues(this.membersBut(s, out).map((e) => this.yearsOf(e)), 1) : s.years };
+  }
+
+  /**
+   * A story's member entries but one, in member order (a method, not a closure made at each
+   * scoring: tsx names every closure it makes, which cost more than the scoring around it).
+   */
+  private membersBut(s: Story, out: Entry | null): Entry[] {
+    const others: Entry[] = [];
+    for (const m of s.members) if (this.entries[m] !== out) others.push(this.entries[m]);
+    return others;
   }
 
   /** The years an article states (its `f:year…` terms), read once from its term ids. */
@@ -592,30 +629,33 @@ export class StoryIndex {
     // A budget for the whole query too: strongest (rarest) terms first, so what runs out is the
     // long postings of common words, which grew with the store and found little.
     let left = this.opts.queryPostings;
+    if (this.postingScratch.length < this.opts.maxPostings) this.postingScratch = new Int32Array(this.opts.maxPostings);
+    const scratch = this.postingScratch;
+    const acc = this.rough;
     for (let i = 0; i < Math.min(q.terms.length, this.opts.queryTerms) && left > 0; i++) {
       const t = q.terms[i];
       const qw = q.unit[i];
       // Only the newest `maxPostings` articles of a term: bounded work per article at any store size,
       // and news stories are found among recent reports.
-      if (this.postingScratch.length < this.opts.maxPostings) this.postingScratch = new Int32Array(this.opts.maxPostings);
-      const n = this.postings.newest(t, Math.min(this.opts.maxPostings, left), this.postingScratch);
+      const n = this.postings.newest(t, Math.min(this.opts.maxPostings, left), scratch);
       left -= n;
       for (let j = 0; j < n; j++) {
-        const idx = this.postingScratch[j];
-        if (this.rough[idx] === 0) touched[touchedCount++] = idx;
-        this.rough[idx] += qw;
+        const idx = scratch[j];
+        if (acc[idx] === 0) touched[touchedCount++] = idx;
+        acc[idx] += qw;
       }
     }
     // Top `rescore` by rough score (ties: earlier article), without sorting every touched article.
+    // (The comparison is written out: a closure made per query cost more than the loop.)
     const top: number[] = [];
     const rough = this.rough;
     const keep = this.opts.rescore;
-    const better = (a: number, b: number) => rough[a] > rough[b] || (rough[a] === rough[b] && a < b);
     for (let k = 0; k < touchedCount; k++) {
       const idx = touched[k];
-      if (top.length === keep && !better(idx, top[keep - 1])) continue;
+      const r = rough[idx];
+      if (top.length === keep && !(r > rough[top[keep - 1]] || (r === rough[top[keep - 1]] && idx < top[keep - 1]))) continue;
       let i = top.length === keep ? keep - 1 : top.length;
-      while (i > 0 && better(idx, top[i - 1])) {
+      while (i > 0 && (r > rough[top[i - 1]] || (r === rough[top[i - 1]] && idx < top[i - 1]))) {
         top[i] = top[i - 1];
         i--;
       }
@@ -629,9 +669,10 @@ export class StoryIndex {
   storyScores(query: Query, self: number | null): Map<string, number> {
     const links = new Map<string, number>();
     const candidates = this.candidates(query);
-    const others = candidates.filter((c) => c !== self && this.entries[c].alive);
+    const others: Entry[] = [];
+    for (const c of candidates) if (c !== self && this.entries[c].alive) others.push(this.entries[c]);
     // Weighing down what the candidates share needs a few of them to tell what is shared.
-    const q = this.opts.contrast && others.length >= 3 ? this.contrast.apply(query, others.map((c) => this.termsOf(this.entries[c])), this.opts.contrast) : query;
+    const q = this.opts.contrast && others.length >= 3 ? this.contrast.apply(query, others, this.termBlocks, this.opts.contrast) : query;
     for (const c of candidates) {
       const e = this.entries[c];
       if (!e.alive || c === self) continue;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { TermSums } from './term-sums.ts';
 import { Vocabulary } from './vocabulary.ts';
 
 /** A vocabulary that has counted `n` one-term articles of term `a`, every third also of term `b`. */
@@ -31,5 +32,32 @@ describe('Vocabulary norms', () => {
     assert.equal(copy.normIdf(b), v.normIdf(b));
     const id = copy.id('w:new');
     assert.equal(copy.normIdf(id), Math.log(v.state().fixedAt + 1) + 1, 'a term new since the fixed point counts as unseen then');
+  });
+
+  it('read from a table\'s slots add up as over its entries, bit for bit', () => {
+    const { v, a, b } = counted(500);
+    const c = v.id('p:dayton');
+    const sums = new TermSums();
+    for (const [t, w] of [[a, 1234], [b, 77], [c, 5000], [a, -1234], [c, 1]] as const) sums.add(t, w);
+    // a fell to 0: kept in the table, counted as none by both.
+    assert.deepEqual(v.slotNorms(sums.state().slots), v.norms(sums));
+    assert.ok(v.slotNorms(sums.state().slots)[1] > 0);
+  });
+});
+
+describe('Vocabulary IDF', () => {
+  it('is the formula at every count, memoised or not, and moves with every article counted', () => {
+    const { v, a, b } = counted(30);
+    const idf = (df: number, docs: number) => Math.log((docs + 1) / (df + 1)) + 1;
+    const version = v.version;
+    assert.equal(v.idf(b), idf(10, 30));
+    assert.equal(v.idf(b), idf(10, 30), 'asked again under one version');
+    assert.equal(v.idf(a), idf(30, 30));
+    v.count([b], 1);
+    assert.notEqual(v.version, version);
+    assert.equal(v.idf(b), idf(11, 31));
+    assert.equal(v.idf(a), idf(30, 31), 'a term whose own count did not move: the document count did');
+    v.count([b], -1);
+    assert.equal(v.idf(b), idf(10, 30));
   });
 });

@@ -43,6 +43,22 @@ export class Vocabulary {
   private nextFix = 1;
   /** Bumped whenever norms' frequencies are taken afresh: a norm cached under another epoch is stale. */
   epoch = 0;
+  /**
+   * Bumped whenever the document frequencies move (an article counted in or out): the IDF is the
+   * same until then. A repair scores many articles and stories in a row without adding any.
+   */
+  version = 1;
+  /**
+   * The IDF (and normIdf) by document frequency, as last computed, and the version (epoch + 1)
+   * it was computed in (0: none): under one version the IDF is a function of a term's frequency
+   * alone, and most terms share a few small frequencies. The same expression as computed each
+   * time, so the same value; by frequency, not term: a column per term id would grow with the
+   * vocabulary (millions of terms at 100k articles).
+   */
+  private idfMemo = new Float64Array(0);
+  private idfAt = new Int32Array(0);
+  private normIdfMemo = new Float64Array(0);
+  private normIdfAt = new Int32Array(0);
 
   state(): VocabularyState {
     return { names: this.names, df: this.df.subarray(0, this.terms), channels: this.channels.subarray(0, this.terms), docs: this.docs, table: this.ids.table, fixedDf: this.fixedDf, fixedAt: this.fixedAt };
@@ -107,6 +123,7 @@ export class Vocabulary {
   /** Counts an article's terms (`terms` from `from` to `to`) in (+1) or out (-1) of the document frequencies. */
   count(terms: ArrayLike<number>, sign: 1 | -1, from = 0, to = terms.length): void {
     this.docs += sign;
+    this.version++;
     for (let i = from; i < to; i++) this.df[terms[i]] += sign;
     if (this.docs >= this.nextFix) this.fix();
   }
@@ -120,12 +137,34 @@ export class Vocabulary {
   }
 
   idf(id: number): number {
-    return Math.log((this.docs + 1) / ((this.df[id] ?? 0) + 1)) + 1;
+    const df = this.df[id] ?? 0;
+    if (df >= this.idfAt.length) this.growMemo(df);
+    if (this.idfAt[df] === this.version) return this.idfMemo[df];
+    this.idfAt[df] = this.version;
+    return (this.idfMemo[df] = Math.log((this.docs + 1) / (df + 1)) + 1);
   }
 
   /** The IDF norms use: from the frequencies of the last fixed point (a term new since counts as unseen then). */
   normIdf(id: number): number {
-    return Math.log((this.fixedAt + 1) / ((id < this.fixedDf.length ? this.fixedDf[id] : 0) + 1)) + 1;
+    const df = id < this.fixedDf.length ? this.fixedDf[id] : 0;
+    if (df >= this.normIdfAt.length) this.growMemo(df);
+    if (this.normIdfAt[df] === this.epoch + 1) return this.normIdfMemo[df];
+    this.normIdfAt[df] = this.epoch + 1;
+    return (this.normIdfMemo[df] = Math.log((this.fixedAt + 1) / (df + 1)) + 1);
+  }
+
+  /** Room in the memo columns for this frequency. */
+  private growMemo(df: number): void {
+    const n = Math.max(1024, df + 1, 2 * this.idfAt.length);
+    const idfMemo = new Float64Array(n);
+    const idfAt = new Int32Array(n);
+    const normIdfMemo = new Float64Array(n);
+    const normIdfAt = new Int32Array(n);
+    idfMemo.set(this.idfMemo);
+    idfAt.set(this.idfAt);
+    normIdfMemo.set(this.normIdfMemo);
+    normIdfAt.set(this.normIdfAt);
+    [this.idfMemo, this.idfAt, this.normIdfMemo, this.normIdfAt] = [idfMemo, idfAt, normIdfMemo, normIdfAt];
   }
 
   /** Per-channel norms of raw weights (term id → weight) under the norms' IDF. */
@@ -133,6 +172,25 @@ export class Vocabulary {
     const n: [number, number] = [0, 0];
     weights.forEach((w, t) => (n[this.channels[t]] += (w * this.normIdf(t)) ** 2));
     return [Math.sqrt(n[0]), Math.sqrt(n[1])];
+  }
+
+  /**
+   * The same for a table's raw [key, value] slots (int-table.ts; free slots are negative keys,
+   * values ≤ 0 count as none), in slot order as `forEach` visits them: no callback per term.
+   */
+  slotNorms(slots: Int32Array): [number, number] {
+    let n0 = 0;
+    let n1 = 0;
+    const channels = this.channels;
+    for (let at = 0; at < slots.length; at += 2) {
+      const t = slots[at];
+      const w = slots[at + 1];
+      if (t < 0 || w <= 0) continue;
+      const x = (w * this.normIdf(t)) ** 2;
+      if (channels[t] === 0) n0 += x;
+      else n1 += x;
+    }
+    return [Math.sqrt(n0), Math.sqrt(n1)];
   }
 
   /** The same for terms and weights in two arrays (from `from` to `to`). */
