@@ -264,3 +264,18 @@ describe('page time stamps are not the event day', () => {
       assert.equal(eventDate(article, extractDates(article))?.date, day);
     });
 });
+
+describe('with no publication date, the page stamp at the top is the day relative dates are read against', () => {
+  it('"September 14, 2013 10:46 AM … Friday night" is Friday the 13th, less sure than a stated day', () => {
+    const text = 'Woman killed in hit-and-run September 14, 2013 10:46 AM A 59-year-old woman died when a drunken driver struck her Friday night.';
+    const article = { text, published: null, sentences: [{ start: 0, end: text.length }] };
+    const ev = eventDate(article, extractDates(article));
+    assert.equal(ev?.date, '2013-09-13');
+    assert.ok(ev!.confidence < 0.6, `confidence ${ev!.confidence} must stay below a side in a date dispute`);
+  });
+  it('a date in running prose near the top is no stamp', () => {
+    const text = 'The council met on September 14, 2013 to vote. It approved the plan on Friday.';
+    const article = { text, published: null, sentences: [{ start: 0, end: 39 }, { start: 40, end: text.length }] };
+    assert.equal(extractDates(article).find((d) => d.text === 'Friday')?.date ?? null, null);
+  });
+});

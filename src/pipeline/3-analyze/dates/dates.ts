@@ -264,6 +264,7 @@ function insideUrl(text: string, start: number, end: number): boolean {
  * stamp at the top says the article is older (the stored date is then a later crawl).
  */
 export function referenceDay(article: Pick<Article, 'text' | 'published'>): { day: number | null; sure: number } {
+  if (!article.published) return { day: topStamp(article.text), sure: TOP_STAMP_SURE };
   const published = article.published ? parseDay(article.published.date) : null;
   const stamp = published === null ? null : postedStamp(article.text, published);
   if (stamp !== null) return { day: stamp, sure: 0.8 };
@@ -358,6 +359,25 @@ export function extractDates(article: Pick<Article, 'text' | 'published' | 'sent
 }
 
 const STAMP = new RegExp(`^[\\s\\S]{0,300}?\\b(?:${MONTH}\\.?\\s+(\\d{1,2}),?\\s+((?:19|20)\\d{2})|(\\d{1,2})\\/(\\d{1,2})\\/((?:19|20)\\d{2}))\\b`);
+
+// A page's own time stamp near the top, a dated year against a clock or an update note: "September
+// 14, 2013 10:46 AM", "21 July 2013 Last updated at 11:11 GMT", "Posted 2/3/2009 11:11 PM". When no
+// publication date came with the report, it is the day the page was written: relative dates are read
+// against it, less surely than against a stated one.
+const TOP_STAMP = new RegExp(
+  `^[\\s\\S]{0,300}?\\b(?:${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})|(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\s+((?:19|20)\\d{2})|(\\d{1,2})\\s?\\/\\s?(\\d{1,2})\\s?\\/\\s?((?:19|20)\\d{2}))(?=,?\\s*(?:[|–—•@-]\\s*)?(?:\\d{1,2}\\s?[:.]\\s?\\d{2}|(?:last\\s+)?updated\\b|published\\b))`,
+  'i',
+);
+const TOP_STAMP_SURE = 0.5;
+
+function topStamp(text: string): number | null {
+  const m = TOP_STAMP.exec(text);
+  if (!m) return null;
+  const month = (name: string) => MONTHS[name.toLowerCase().replace(/\.$/, '')] ?? 0;
+  if (m[1]) return dayNumber(+m[3], month(m[1]), +m[2]);
+  if (m[4]) return dayNumber(+m[6], month(m[5]), +m[4]);
+  return dayNumber(+m[9], +m[7], +m[8]);
+}
 
 /** A full date near the top of the text, earlier than the publication date (which is then a crawl date). */
 function postedStamp(text: string, published: number): number | null {
