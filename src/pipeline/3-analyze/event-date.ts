@@ -7,6 +7,7 @@
 import type { Article, DateMention, Mentions } from '../../model/index.ts';
 import { dayNumber, formatDay, parseDay, partsOf } from './dates/calendar.ts';
 import { extractDates, referenceDay } from './dates/dates.ts';
+import { isPageStamp } from './dates/page-stamp.ts';
 
 // Verbs and nouns that report something happening, as opposed to saying or being.
 const EVENT =
@@ -69,31 +70,6 @@ const INCIDENT = /\b(?:shot|shooting|shootings|shootout|gunfire|gunshots?|shots|
 const ATTACH_CHARS = 90;
 /** The same, for an incident word after its date ("Sept. 5 when it discharged"). */
 const AFTER_CHARS = 20;
-
-// "Posted: Thursday, August 6, 2015": when the page was written, not the event.
-const STAMP = /\b(?:posted|updated|published|created|last modified)\s*:?\s*(?:on\s*:?\s+)?(?:\w+[,:]?\s+)?$/i;
-// A page's own time stamp around a calendar date: "May 2, 2013 | 5:03pm", "September 14, 2013
-// 10:46 AM", "12:45, Wednesday, 12 June 2013", "10 June 2013 Last updated at 14:00 GMT". The
-// clock sits right against the date, with no "at" or "on" between as prose writes it ("on June 8,
-// 2013, at 8:39am police were called" dates the event).
-const ZONE = String.raw`(?:[ap]\.?m\.?|GMT|UTC|BST|IST|ET|[ECMP][SD]T)\b`;
-// "10:46 AM", "1:19PM", and with a dot only beside a zone or am/pm ("05.51AM IST"; "10.50" may be a price).
-const CLOCK = String.raw`(?:\d{1,2}:\d{2}(?:\s*${ZONE})?|\d{1,2}\.\d{2}\s*${ZONE})`;
-const STAMP_AFTER = new RegExp(String.raw`^,?\s*(?:[|–—•@-]\s*)?(?:${CLOCK}|(?:last\s+)?updated\b|published\b|posted\b)`, 'i');
-const STAMP_BEFORE = new RegExp(String.raw`${CLOCK}\s*[,|–—•-]?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$`, 'i');
-// A year written out, or a numeric date with a short year ("09/10/10").
-const HAS_YEAR = /\b(?:19|20)\d{2}\b|^\d{1,2}\/\d{1,2}\/\d{2}$/;
-// A line that holds nothing but the date: a dateline under the headline ("on September 10th, 2010").
-const LINE_FILLER = /^[\s|,:–—•-]*(?:on|posted|updated|published|last updated|at)?[\s|,:–—•-]*$/i;
-/** When the page was written or updated, not the event: a stamp word before the date, a clock against a dated year, a date line. */
-function pageStamp(text: string, d: DateMention): boolean {
-  if (STAMP.test(text.slice(Math.max(0, d.start - 30), d.start))) return true;
-  if (!HAS_YEAR.test(d.text)) return false;
-  if (STAMP_AFTER.test(text.slice(d.end, d.end + 30)) || STAMP_BEFORE.test(text.slice(Math.max(0, d.start - 30), d.start))) return true;
-  const lineStart = text.lastIndexOf('\n', d.start - 1) + 1;
-  const lineEnd = text.indexOf('\n', d.end);
-  return LINE_FILLER.test(text.slice(lineStart, d.start)) && LINE_FILLER.test(text.slice(d.end, lineEnd < 0 ? text.length : lineEnd));
-}
 
 // A bare weekday ("Tuesday", "early Sunday"), as opposed to "last Tuesday" or a calendar date.
 const BARE_WEEKDAY = /^(?:on\s+)?(?:(?:early|late)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
@@ -194,7 +170,7 @@ export function eventDate(article: Pick<Article, 'text' | 'published' | 'sentenc
   const candidates: Candidate[] = [];
   for (const d of dates) {
     if (!d.date || (d.granularity !== 'day' && d.granularity !== 'month')) continue;
-    if (pageStamp(text, d)) continue;
+    if (isPageStamp(text, d)) continue;
     const month = d.granularity === 'month';
     const sentence = article.sentences.find((s) => s.start <= d.start && d.start < s.end) ?? { start: Math.max(0, d.start - 150), end: d.end + 80 };
     const death = datesDeath(text, sentence, d);

@@ -32,7 +32,7 @@ interface FigureClaim extends Claim {
   atOnePlace: boolean;
   /** "at least N", "up to N": a bound, which disputes only values on its wrong side. */
   bound: 'lower' | 'upper' | null;
-  /** Whose count it is: the names in its clause ("Hansbrough scored 20 points"), as folded words. */
+  /** Whose count it is: the words of the name nearest it in its clause ("Hansbrough scored 20 points"), folded. */
   holders: Set<string>;
   /** What the count is said of: the word before it and the verb after its noun, stemmed ("scored", "destroy"). */
   frame: Set<string>;

@@ -2,6 +2,7 @@
 // "Jan. 27, 2014", "2014-01-27") and relative ("Monday evening", "yesterday", "last week",
 // "on the 14th", "three days ago"). Each keeps its span, its text and how sure the resolution is.
 import type { Article, DateGranularity, DateMention } from '../../../model/index.ts';
+import { STAMP_AFTER } from './page-stamp.ts';
 import { MONTHS, WEEKDAYS, dayNumber, formatDay, nearestWeekday, nearestYear, parseDay, partsOf, weekdayOf } from './calendar.ts';
 import { FOREIGN_APPOSITION, FOREIGN_FUTURE, FOREIGN_MONTHS, FOREIGN_MONTH_RE, FOREIGN_PAST, FOREIGN_POINTER, FOREIGN_RELATIVE, FOREIGN_RELATIVE_RE, FOREIGN_WEEKDAYS, FOREIGN_WEEKDAY_RE, ORDINAL_WEEKDAYS } from './other-languages.ts';
 
@@ -265,7 +266,7 @@ function insideUrl(text: string, start: number, end: number): boolean {
  */
 export function referenceDay(article: Pick<Article, 'text' | 'published'>): { day: number | null; sure: number } {
   if (!article.published) return { day: topStamp(article.text), sure: TOP_STAMP_SURE };
-  const published = article.published ? parseDay(article.published.date) : null;
+  const published = parseDay(article.published.date);
   const stamp = published === null ? null : postedStamp(article.text, published);
   if (stamp !== null) return { day: stamp, sure: 0.8 };
   return { day: published, sure: article.published?.confidence ?? 0 };
@@ -365,7 +366,7 @@ const STAMP = new RegExp(`^[\\s\\S]{0,300}?\\b(?:${MONTH}\\.?\\s+(\\d{1,2}),?\\s
 // publication date came with the report, it is the day the page was written: relative dates are read
 // against it, less surely than against a stated one.
 const TOP_STAMP = new RegExp(
-  `^[\\s\\S]{0,300}?\\b(?:${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})|(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\s+((?:19|20)\\d{2})|(\\d{1,2})\\s?\\/\\s?(\\d{1,2})\\s?\\/\\s?((?:19|20)\\d{2}))(?=,?\\s*(?:[|–—•@-]\\s*)?(?:\\d{1,2}\\s?[:.]\\s?\\d{2}|(?:last\\s+)?updated\\b|published\\b))`,
+  `^[\\s\\S]{0,300}?\\b(?:${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})|(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\s+((?:19|20)\\d{2})|(\\d{1,2})\\/(\\d{1,2})\\/((?:19|20)\\d{2}))(?=${STAMP_AFTER})`,
   'i',
 );
 const TOP_STAMP_SURE = 0.5;
